@@ -1,0 +1,143 @@
+"""Pipeline stage: actor mentions from actor-layer matches.
+
+Arabic builds most state actors from a sector word and a country that follows it: an adjective
+(القوات التركية، وزير الخارجية السوري), a genitive (حكومة العراق، قوات النظام السوري) or a place
+(متظاهرون في بغداد). Adjectives coordinated after such a phrase share its sector
+(مسؤولون مجريون ورومانيون → HUN GOV, ROU GOV). Whatever attaches to nothing stands alone.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.document import Document, EntityMention
+from marsad.resources import Resources
+from marsad.resources.lexicon import Match, Term
+
+_PLACE_LINKS = frozenset({"في", "من", "ب"})
+
+
+@dataclass(frozen=True)
+class _Unit:
+    match: Match
+    tok_lo: int
+    tok_hi: int
+    sentence: int
+
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.match.terms}
+
+    def term(self, *kinds: str) -> Term | None:
+        return next((t for t in self.match.terms if t.kind in kinds), None)
+
+
+class ActorResolver:
+    """Turns actor-layer matches into entity mentions (code, sector, id, kind)."""
+
+    def __init__(self, resources: Resources):
+        self.res = resources
+        self.prepositions = resources.grammar.prepositions
+
+    def __call__(self, doc: Document) -> Document:
+        units = [self._unit(doc, m) for m in doc.matches if m.terms[0].layer == "actor"]
+        i = 0
+        while i < len(units):
+            i = self._resolve_at(doc, units, i)
+        return doc
+
+    def _unit(self, doc: Document, m: Match) -> _Unit:
+        lo = bisect_right(doc.token_starts, m.start) - 1
+        hi = bisect_right(doc.token_starts, m.end - 1)
+        sent = bisect_right([s.nstart for s in doc.sentences], m.start) - 1
+        return _Unit(m, lo, hi, max(sent, 0))
+
+    def _resolve_at(self, doc: Document, units: list[_Unit], i: int) -> int:
+        u = units[i]
+        nxt = units[i + 1] if i + 1 < len(units) and units[i + 1].sentence == u.sentence else None
+        sector = u.term("sector")
+        if sector and not u.term("actor"):
+            head = self._attach(doc, u, nxt)
+            if head is not None:
+                ent, used = head
+                doc.entities.append(ent)
+                return self._coordinated(doc, units, i + 1 + used, ent)
+            doc.entities.append(self._sector_alone(u, sector))
+            return i + 1
+        doc.entities.append(self._standalone(u))
+        if u.term("nisba", "country", "actor"):
+            return self._coordinated(doc, units, i + 1, doc.entities[-1])
+        return i + 1
+
+    def _attach(self, doc: Document, u: _Unit, nxt: _Unit | None) -> tuple[EntityMention, int] | None:
+        """Sector word + the country/organization that follows it, if one does."""
+        if nxt is None:
+            return None
+        gap = doc.tokens[u.tok_hi:nxt.tok_lo]
+        sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
+        adjacent = not gap and not nxt.match.prefix.startswith(("و", "ف"))
+        linked = len(gap) == 1 and gap[0] in _PLACE_LINKS and nxt.term("country", "capital", "actor")
+        one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
+                    and nxt.term("nisba"))
+        if not (adjacent or linked or one_word):
+            return None
+        target = nxt.term("nisba") if (adjacent or one_word) and nxt.term("nisba") else None
+        target = target or nxt.term("actor", "country", "capital", "people")
+        if target is None:
+            return None
+        start, end = u.match.start, nxt.match.end
+        if target.kind == "actor":
+            actor = self.res.actors[target.ref]
+            if actor.kind != "state":
+                return self._mention(u, nxt, actor.code, actor.sector, actor.id, actor.name,
+                                     actor.kind), 1
+            code, name = actor.code, actor.name
+        else:
+            country = self.res.countries[target.ref]
+            code, name = country.code, country.name
+        sec = sector_row.sector
+        return self._mention(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
+                             f"{name} ({sector_row.name})", "state"), 1
+
+    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention) -> int:
+        """``مسؤولون مجريون ورومانيون``: adjectives joined by و after a phrase share its sector."""
+        while j < len(units):
+            v = units[j]
+            nisba = v.term("nisba")
+            if (v.sentence != head.sentence or nisba is None or v.tok_lo != _last_tok(doc, head) + 1
+                    or not v.match.prefix.startswith("و") or v.term("actor")):
+                return j
+            country = self.res.countries[nisba.ref]
+            sec = head.sector
+            ident = f"{country.code.lower()}.{sec.lower()}" if sec else country.code.lower()
+            doc.entities.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
+            head = doc.entities[-1]
+            j += 1
+        return j
+
+    def _sector_alone(self, u: _Unit, term: Term) -> EntityMention:
+        row = self.res.sectors[term.ref]
+        return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
+
+    def _standalone(self, u: _Unit) -> EntityMention:
+        actor = u.term("actor")
+        if actor:
+            a = self.res.actors[actor.ref]
+            return self._mention(u, u, a.code, a.sector, a.id, a.name, a.kind)
+        term = u.term("country", "capital", "nisba", "people")
+        assert term is not None
+        c = self.res.countries[term.ref]
+        if term.kind == "capital":
+            return self._mention(u, u, c.code, "GOV", f"{c.code.lower()}.gov", f"{c.name} (government)", "state")
+        kind = "people" if term.kind == "people" else "state"
+        return self._mention(u, u, c.code, None, c.code.lower(), c.name, kind)
+
+    @staticmethod
+    def _mention(first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
+                 name: str, kind: str) -> EntityMention:
+        return EntityMention(first.match.start, last.match.end, first.tok_lo, last.tok_hi,
+                             first.sentence, first.match.prefix, code, sector, ident, name, kind)
+
+
+def _last_tok(doc: Document, ent: EntityMention) -> int:
+    return ent.tok_hi - 1

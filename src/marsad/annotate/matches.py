@@ -1,0 +1,45 @@
+"""Pipeline stage: one automaton pass over the document for every lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.document import Document
+from marsad.resources import Resources
+from marsad.resources.lexicon import Match
+
+
+class LexiconMatcher:
+    """Finds every lexicon form (actor and trigger layers) and keeps the best tiling per layer."""
+
+    def __init__(self, resources: Resources):
+        self.lexicon = resources.lexicon
+
+    def __call__(self, doc: Document) -> Document:
+        layers: dict[str, list[Match]] = {"actor": [], "trigger": []}
+        for m in self.lexicon.find(doc.norm.text):
+            for layer, found in layers.items():
+                terms = tuple(t for t in m.terms if t.layer == layer)
+                if len(terms) == len(m.terms):
+                    found.append(m)
+                elif terms:
+                    found.append(replace(m, terms=terms))
+        doc.matches = resolve_overlaps(layers["actor"]) + resolve_overlaps(layers["trigger"])
+        doc.matches.sort(key=lambda m: m.start)
+        return doc
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Longest core first, then fewest clitic letters, then leftmost; no two kept ones overlap."""
+    ranked = sorted(
+        matches,
+        key=lambda m: (-(m.core_end - m.core_start), (m.end - m.start) - (m.core_end - m.core_start),
+                       m.start),
+    )
+    kept: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in ranked:
+        if all(m.end <= s or m.start >= e for s, e in taken):
+            kept.append(m)
+            taken.append((m.start, m.end))
+    return kept

@@ -1,0 +1,118 @@
+"""Pipeline stage: event triggers and the modality of each.
+
+A trigger is a verb or noun of the event lexicon. Triggers inside a named actor (معارضة in
+المعارضة السورية) are dropped; an event word that is the content of a verbal act (هدد بشن هجمات,
+دعا إلى وقف إطلاق النار, أدان الهجوم) is the act's object, not a second event.
+
+Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
+من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
+commitment words (التزامها بمواصلة الدعم) make the act future rather than done.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.document import Document, TriggerMention
+from marsad.resources import Resources
+
+#: Types whose event is a speech act; what follows it in its clause is its content.
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
+                          "REJECT", "THREATEN"})
+_BOUNDARY_PUNCT = frozenset(",;:.?!()-")
+_COMPLEMENT_WINDOW = 8
+_MODALITY_WINDOW = 6
+
+
+class TriggerFinder:
+    def __init__(self, resources: Resources):
+        self.res = resources
+        self.g = resources.grammar
+
+    def __call__(self, doc: Document) -> Document:
+        sent_starts = [s.nstart for s in doc.sentences]
+        named = [(e.start, e.end) for e in doc.entities if e.kind != "other" or e.tok_hi - e.tok_lo > 1]
+        for m in doc.matches:
+            if m.terms[0].layer != "trigger":
+                continue
+            if any(s <= m.start and m.end <= e for s, e in named):
+                continue
+            term = m.terms[0]
+            lo = bisect_right(doc.token_starts, m.start) - 1
+            hi = bisect_right(doc.token_starts, m.end - 1)
+            sent = max(bisect_right(sent_starts, m.start) - 1, 0)
+            if doc.sentences and doc.sentences[sent].kind == "heading":
+                continue
+            doc.triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
+                                               term.tense or "noun"))
+        doc.triggers = self._drop_complements(doc)
+        for t in doc.triggers:
+            t.modality = self._modality(doc, t)
+        return doc
+
+    def _drop_complements(self, doc: Document) -> list[TriggerMention]:
+        kept: list[TriggerMention] = []
+        for t in doc.triggers:
+            head = next((h for h in reversed(kept) if h.sentence == t.sentence
+                         and self.res.families[h.family].type in VERBAL_TYPES
+                         and self.res.families[h.family].type != self.res.families[t.family].type
+                         and self._same_clause(doc, h.tok_hi, t.tok_lo)), None)
+            if head is None:
+                kept.append(t)
+        return kept
+
+    def _same_clause(self, doc: Document, lo: int, hi: int) -> bool:
+        if hi - lo > _COMPLEMENT_WINDOW:
+            return False
+        return not any(tok in _BOUNDARY_PUNCT for tok in doc.tokens[lo:hi])
+
+    def _modality(self, doc: Document, t: TriggerMention) -> str:
+        sent = doc.sentences[t.sentence]
+        before = doc.tokens[max(sent.tok_lo, t.tok_lo - _MODALITY_WINDOW):t.tok_lo]
+        before = _clause_tail(before)
+        g = self.g
+        if self._negated(before, t) or any(_bare(w) in g.negation_verbs for w in before):
+            return "negated"
+        if t.tense == "present" and before[-1:] == ["قد"]:
+            return "hypothetical"
+        if t.tense == "present" and "س" in t.prefix:
+            return "future"
+        if _has_phrase(before, g.future) or any(_bare(w) in g.intent for w in before[-3:]):
+            return "future"
+        clause = _clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
+        if _has_phrase(clause, g.hypothetical):
+            return "hypothetical"
+        if _has_phrase(before, g.historical):
+            return "historical"
+        return "asserted"
+
+
+    def _negated(self, before: list[str], t: TriggerMention) -> bool:
+        """لم يهاجم، لن يشارك، لم يتم اعتقال، ما هاجم (ما only right before a verb)."""
+        near = before[-2:]
+        if near[-1:] == ["ما"]:
+            return t.tense != "noun"
+        return any(w in self.g.negation and w != "ما" for w in near)
+
+
+def _clause_tail(tokens: list[str]) -> list[str]:
+    """The tokens after the last clause punctuation."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in _BOUNDARY_PUNCT:
+            return tokens[i + 1:]
+    return tokens
+
+
+def _bare(token: str) -> str:
+    """A token without the conjunction و/ف in front."""
+    return token[1:] if len(token) > 2 and token[0] in "وف" else token
+
+
+def _has_phrase(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    bare = [_bare(t) for t in tokens]
+    for seq in (tokens, bare):
+        for i in range(len(seq)):
+            for n in (1, 2, 3):
+                if tuple(seq[i:i + n]) in phrases:
+                    return True
+    return False

@@ -1,0 +1,173 @@
+"""The ``marsad`` command line: code, evaluate, lexicon check.
+
+Exit status (contract §3): 0 when everything was coded, 1 when some records were skipped,
+2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import IO, Sequence
+
+from marsad import __version__
+from marsad.reading.article import ArticleError, parse_date
+from marsad.reading.sources import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_FILE_BYTES,
+    InputIssue,
+    ReadOptions,
+    read_articles,
+)
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+class StrictStop(Exception):
+    """--strict: the first bad record stops the run."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="marsad", description="Arabic news in, PLOVER events out.")
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    code = sub.add_parser("code", help="code articles into event records")
+    code.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
+                      help=".txt .jsonl .jsonl.gz .json .zip, a folder, or - for stdin")
+    code.add_argument("--date", help="publication date (YYYY-MM-DD) for articles without one")
+    code.add_argument("--id", help="article id for a single .txt input")
+    code.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    code.add_argument("-o", "--output", help="write here instead of standard output")
+    code.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                      help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
+    code.add_argument("--strict", action="store_true", help="stop at the first bad record")
+    code.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
+                      help="characters of one article that are coded (the rest is cut, and said)")
+    code.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
+
+    ev = sub.add_parser("evaluate", help="score the coder against a gold JSONL file")
+    ev.add_argument("gold")
+    ev.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    ev.add_argument("--errors", action="store_true", help="also list the records not coded exactly")
+    ev.add_argument("--lexicon", action="append", default=[], metavar="FILE")
+
+    lex = sub.add_parser("lexicon", help="work with lexicon files")
+    lex_sub = lex.add_subparsers(dest="lexicon_command", required=True)
+    check = lex_sub.add_parser("check", help="validate lexicon files (FILE:LINE: message)")
+    check.add_argument("files", nargs="+")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    try:
+        if args.command == "code":
+            return run_code(args)
+        if args.command == "evaluate":
+            return run_evaluate(args)
+        return run_lexicon_check(args)
+    except UsageError as exc:
+        print(f"marsad: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+class UsageError(Exception):
+    pass
+
+
+def _coder(lexicons: list[str]):
+    from marsad.coder import Coder
+    from marsad.resources import LexiconError
+
+    for path in lexicons:
+        if not Path(path).is_file():
+            raise UsageError(f"--lexicon {path}: no such file")
+    try:
+        return Coder(lexicons=lexicons)
+    except LexiconError as exc:
+        raise UsageError(f"lexicon problems:\n{exc}") from exc
+
+
+def run_code(args: argparse.Namespace) -> int:
+    try:
+        publication = parse_date(args.date)
+    except ArticleError as exc:
+        raise UsageError(f"--date: {exc}") from exc
+    coder = _coder(args.lexicon)
+    issues: list[InputIssue] = []
+
+    def report(issue: InputIssue) -> None:
+        issues.append(issue)
+        print(f"marsad: {issue}", file=sys.stderr)
+        if args.strict:
+            raise StrictStop()
+
+    options = ReadOptions(publication, args.id, args.max_chars, args.max_file_bytes)
+    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    writer = _writer(args.format, out)
+    try:
+        for article in read_articles(args.paths, report, options):
+            try:
+                events = coder.code(article)
+            except Exception as exc:  # one article must not stop the others
+                report(InputIssue(article.id, None, f"coder failed: {type(exc).__name__}: {exc}"))
+                continue
+            for event in events:
+                writer.write(event)
+    except StrictStop:
+        pass
+    finally:
+        writer.close()
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_SKIPPED if issues else EXIT_OK
+
+
+def _writer(fmt: str, out: IO[str]):
+    from marsad.cli.output import JsonArrayWriter, JsonlWriter, TableWriter
+
+    return {"jsonl": JsonlWriter, "json": JsonArrayWriter, "table": TableWriter}[fmt](out)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from marsad.evaluation.score import evaluate, format_report
+
+    path = Path(args.gold)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    report = evaluate(path, _coder(args.lexicon))
+    if args.json:
+        data = report.to_dict()
+        if args.errors:
+            data["errors"] = report.errors
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(format_report(report))
+        if args.errors:
+            for e in report.errors:
+                print(json.dumps(e, ensure_ascii=False))
+    return EXIT_OK
+
+
+def run_lexicon_check(args: argparse.Namespace) -> int:
+    from marsad.resources import check_file
+
+    problems = [p for f in args.files for p in check_file(Path(f))]
+    for p in problems:
+        print(p, file=sys.stderr)
+    if not problems:
+        print(f"{len(args.files)} file(s) OK")
+    return EXIT_SKIPPED if problems else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

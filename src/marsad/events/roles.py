@@ -1,0 +1,250 @@
+"""Pipeline stage: who did it and to whom, from Arabic clause structure.
+
+For each trigger the clause around it is read:
+
+* active verb: a subject before the verb (SVO) or the first bare noun phrase after it (VSO) is
+  the actor; the recipient is the next phrase introduced the way the verb governs it (a direct
+  object, or على / ضد / مع / إلى / ب / ل …);
+* passive verb or ``تم`` + verbal noun: the phrase after it is the recipient, the actor is the
+  one after ``من قبل`` / ``على يد`` if any;
+* noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
+  and the subject of the clause is the actor;
+* reported speech (``X قال إن Y هاجم Z``): the embedded clause is read on its own, X is kept as
+  the attribution; when the embedded clause has no subject (``قال X إنه هاجم``), X is the actor;
+* a verb with no subject anywhere takes the subject of the previous sentence.
+
+Phrases joined by و are one compound participant (PLOVER's convention).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.document import Document, EntityMention, EventMention, Sentence, TriggerMention
+from marsad.resources import Resources
+from marsad.resources.tables import EventFamily
+from marsad.text.normalize import normalize_term
+
+_PUNCT_BOUNDARY = frozenset(",;:.?!()")
+_PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
+                        "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
+_PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
+
+
+class RoleAssigner:
+    def __init__(self, resources: Resources):
+        self.res = resources
+        g = resources.grammar
+        self.g = g
+        self.openers = {p for p in g.clause_openers if len(p) == 1}
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[EntityMention]] = {}
+        for e in doc.entities:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        previous_subject: list[EntityMention] = []
+        last_sentence = -1
+        for t in doc.triggers:
+            if t.sentence != last_sentence:
+                if last_sentence >= 0:
+                    previous_subject = self._sentence_subject(doc, by_sentence.get(last_sentence, []),
+                                                              previous_subject)
+                last_sentence = t.sentence
+            ents = by_sentence.get(t.sentence, [])
+            doc.mentions.append(self._assign(doc, t, ents, previous_subject))
+        return doc
+
+    # -- one trigger ---------------------------------------------------------------------
+    def _assign(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
+                previous: list[EntityMention]) -> EventMention:
+        fam = self.res.families[t.family]
+        sent = doc.sentences[t.sentence]
+        left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
+        right_edge = self._clause_end(doc, sent, t)
+        before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
+        after = [e for e in ents if e.tok_lo >= t.tok_hi and e.tok_lo < right_edge]
+        passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
+        actor: list[EntityMention] = []
+        recipient: list[EntityMention] = []
+        confidence = 0.6
+        if passive:
+            agent = self._agent(doc, t, after)
+            actor = agent
+            recipient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
+        elif t.tense == "noun":
+            actor, recipient = self._noun_roles(doc, t, fam, before, after)
+        else:
+            subject = self._subject_before(doc, before, t)
+            if subject:
+                actor = subject
+                rest = after
+            else:
+                actor = self._first_chain(doc, after, bare=True)
+                rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
+            recipient = self._marked(doc, rest, fam)
+            confidence = 0.75
+        if not actor and reporter and (pronoun_subject or t.tense != "noun"):
+            actor = reporter
+        if not actor and t.tense in ("past", "present") and not passive:
+            actor = previous
+            confidence -= 0.15
+        if actor and recipient and _same_codes(actor, recipient):
+            recipient = []
+        return EventMention(t, actor, recipient, round(confidence, 2),
+                            attribution=reporter[0] if reporter else None)
+
+    def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                    before: list[EntityMention], after: list[EntityMention]):
+        actor: list[EntityMention] = []
+        recipient: list[EntityMention] = []
+        genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        if genitive:
+            if fam.genitive == "recipient":
+                recipient = genitive
+            else:
+                actor = genitive
+        rest = [e for e in after if not genitive or e.tok_lo >= genitive[-1].tok_hi]
+        if not recipient:
+            recipient = self._marked(doc, rest, fam, allow_obj=False)
+        if not actor:
+            actor = self._subject_before(doc, before, t, near=True)
+        return actor, recipient
+
+    # -- clause edges ----------------------------------------------------------------------
+    def _clause_start(self, doc: Document, sent: Sentence, t: TriggerMention,
+                      ents: list[EntityMention]):
+        """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
+        tokens = doc.tokens
+        for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1):
+            tok = tokens[i]
+            if tok in self.g.complementizers or _bare(tok) in self.g.complementizers:
+                reporter = self._reporter(doc, sent, i, ents)
+                return i + 1, reporter, _bare(tok) in _PRONOUN_COMPLEMENTIZERS
+            if tok in _PUNCT_BOUNDARY and tok not in ",":
+                return i + 1, [], False
+            if (tok,) in self.g.clause_openers or (_bare(tok),) in self.g.clause_openers:
+                return i + 1, [], False
+        return sent.tok_lo, [], False
+
+    def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention) -> int:
+        tokens = doc.tokens
+        for i in range(t.tok_hi, sent.tok_hi):
+            tok = tokens[i]
+            if tok in _PUNCT_BOUNDARY or tok in self.g.complementizers or (tok,) in self.g.clause_openers:
+                return i
+        return sent.tok_hi
+
+    def _reporter(self, doc: Document, sent: Sentence, comp: int, ents: list[EntityMention]):
+        """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
+        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 12) - 1, -1)
+                       if _bare(doc.tokens[i]) in self.g.speech or doc.tokens[i] in self.g.speech), None)
+        if speech is None:
+            return []
+        after = [e for e in ents if speech < e.tok_lo < comp]
+        chain = self._first_chain(doc, after, bare=True)
+        if chain:
+            return chain
+        before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
+        return self._subject_before(doc, before, None, end=speech)
+
+    # -- phrases ---------------------------------------------------------------------------
+    def _governor(self, doc: Document, e: EntityMention) -> str | None:
+        """The preposition governing a phrase: a separate word before it or a proclitic."""
+        clitic = _PREPOSITION_CLITICS.get(e.prefix)
+        if clitic:
+            return clitic
+        if e.tok_lo > 0:
+            prev = doc.tokens[e.tok_lo - 1]
+            if prev in self.g.prepositions:
+                return prev
+            if prev == "قبل" and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] == "من":
+                return "من قبل"
+        return None
+
+    def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
+                     max_gap: int | None = None, start: int | None = None) -> list[EntityMention]:
+        for k, e in enumerate(ents):
+            if max_gap is not None and start is not None and e.tok_lo - start > max_gap:
+                return []
+            if bare and self._governor(doc, e):
+                continue
+            return self._chain_from(doc, ents, k)
+        return []
+
+    def _chain_from(self, doc: Document, ents: list[EntityMention], k: int) -> list[EntityMention]:
+        """``X و Y``, ``X وY``, ``X، Y و Z``: a compound participant."""
+        chain = [ents[k]]
+        for e in ents[k + 1:]:
+            gap = doc.tokens[chain[-1].tok_hi:e.tok_lo]
+            joined = (not gap and e.prefix.startswith("و")) or gap in (["و"], [","])
+            if not joined:
+                break
+            chain.append(e)
+        return chain
+
+    def _subject_before(self, doc: Document, before: list[EntityMention], t: TriggerMention | None,
+                        near: bool = False, end: int | None = None) -> list[EntityMention]:
+        """The nearest bare phrase before the trigger, taken with the compound it closes."""
+        bare = [e for e in before if not self._governor(doc, e)]
+        if not bare:
+            return []
+        last = bare[-1]
+        limit = end if end is not None else (t.tok_lo if t else last.tok_hi)
+        if near and limit - last.tok_hi > 4:
+            return []
+        idx = before.index(last)
+        start = idx
+        while start > 0:
+            prev = before[start - 1]
+            gap = doc.tokens[prev.tok_hi:before[start].tok_lo]
+            if (not gap and before[start].prefix.startswith("و")) or gap in (["و"], [","]):
+                start -= 1
+            else:
+                break
+        return before[start:idx + 1]
+
+    def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
+                allow_obj: bool = True) -> list[EntityMention]:
+        markers = _markers(fam.recipient)
+        for k, e in enumerate(ents):
+            gov = self._governor(doc, e)
+            if gov is None and "obj" in markers and allow_obj:
+                return self._chain_from(doc, ents, k)
+            if gov is not None and gov in markers:
+                return self._chain_from(doc, ents, k)
+        return []
+
+    def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
+        for k, e in enumerate(after):
+            lo = e.tok_lo
+            window = tuple(doc.tokens[max(0, lo - 2):lo])
+            if any(window[-len(p):] == p for p in self.g.agent_markers if len(window) >= len(p)):
+                return self._chain_from(doc, after, k)
+        return []
+
+    def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
+        prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
+        return _bare(prev) in self.g.passive_auxiliaries
+
+    def _sentence_subject(self, doc: Document, ents: list[EntityMention],
+                          fallback: list[EntityMention]) -> list[EntityMention]:
+        actors = [m.actor for m in doc.mentions if m.actor and m.trigger.sentence == ents[0].sentence] \
+            if ents else []
+        if actors:
+            return actors[0]
+        bare = [e for e in ents if not self._governor(doc, e)]
+        return self._chain_from(doc, bare, 0) if bare else fallback
+
+
+def _bare(token: str) -> str:
+    return token[1:] if len(token) > 2 and token[0] in "وف" else token
+
+
+@lru_cache(maxsize=None)
+def _markers(recipient: tuple[str, ...]) -> frozenset[str]:
+    """The family's recipient markers, normalized like the text (على → علي)."""
+    return frozenset(m if m == "obj" else normalize_term(m) for m in (recipient or ("obj",)))
+
+
+def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
+    return {e.id for e in a} == {e.id for e in b}

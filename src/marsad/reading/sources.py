@@ -1,0 +1,247 @@
+"""Reading articles from every input form of contract §1, streamed.
+
+``read_articles(paths, ...)`` yields ``Article`` objects one at a time: ``.txt`` (title on the
+first line), ``.jsonl`` / ``.jsonl.gz`` (one article per line), ``.json`` (an array or one
+object), SaudiNewsNet ``.zip`` files (a JSON array of ``content``/``title``/``date_extracted``),
+folders of these, and ``-`` for standard input. A record that cannot be read is passed to
+``report`` as an ``InputIssue`` naming its file and line and is skipped; everything else is
+still read. Memory is bounded by the largest single file of a non-line format, never by the
+number of files or lines.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from marsad.reading.article import Article, ArticleError, text_id
+
+DEFAULT_MAX_CHARS = 500_000
+DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".json", ".json.gz", ".zip", ".txt.gz", ".ndjson")
+
+
+@dataclass(frozen=True)
+class InputIssue:
+    """A problem with one input record: where it is and what is wrong."""
+
+    source: str
+    line: int | None
+    message: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+Report = Callable[[InputIssue], None]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    date: date | None = None
+    id: str | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+
+def read_articles(paths: Iterable[str], report: Report,
+                  options: ReadOptions = ReadOptions()) -> Iterator[Article]:
+    """Every readable article under ``paths``, in order."""
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", report, options)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
+            if not files:
+                report(InputIssue(str(path), None, "folder holds no .txt/.jsonl/.json/.zip files"))
+            for f in files:
+                yield from _read_file(f, report, options)
+        elif path.is_file():
+            yield from _read_file(path, report, options)
+        else:
+            report(InputIssue(str(path), None, "no such file or folder"))
+
+
+def _known(path: Path) -> bool:
+    return path.name.endswith(_SUFFIXES) and not path.name.startswith(".")
+
+
+def _read_file(path: Path, report: Report, options: ReadOptions) -> Iterator[Article]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.suffix == ".zip" or zipfile.is_zipfile(path):
+            yield from _read_zip(path, report, options)
+            return
+        streamed = path.name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+        if not streamed and size > options.max_file_bytes:
+            report(InputIssue(name, None, f"file is {size:,} bytes, over the limit of "
+                                          f"{options.max_file_bytes:,} (--max-file-bytes)"))
+            return
+        with open(path, "rb") as fh:
+            stream: IO[bytes] = fh
+            if fh.read(2) == b"\x1f\x8b":
+                fh.seek(0)
+                stream = gzip.open(fh)  # type: ignore[assignment]
+            else:
+                fh.seek(0)
+            yield from _read_stream(stream, name, report, options, _kind_of(path), path.stem)
+    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        report(InputIssue(name, None, f"cannot read: {exc}"))
+
+
+def _kind_of(path: Path) -> str | None:
+    name = path.name.removesuffix(".gz")
+    if name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if name.endswith(".json"):
+        return "json"
+    if name.endswith(".txt"):
+        return "txt"
+    return None
+
+
+def _read_stream(stream: IO[bytes], name: str, report: Report, options: ReadOptions,
+                 kind: str | None = None, stem: str | None = None) -> Iterator[Article]:
+    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    if kind is None:
+        head = buffered.peek(64)[:64].lstrip()  # type: ignore[attr-defined]
+        kind = "jsonl" if head.startswith(b"{") else "json" if head.startswith(b"[") else "txt"
+    if kind == "jsonl":
+        yield from _read_jsonl(buffered, name, report, options)
+    else:
+        data = buffered.read(options.max_file_bytes + 1)
+        if len(data) > options.max_file_bytes:
+            report(InputIssue(name, None, f"input is over the limit of {options.max_file_bytes:,} bytes"))
+            return
+        if kind == "json":
+            yield from _read_json(data, name, report, options)
+        else:
+            article = _read_txt(data, name, report, options, stem)
+            if article is not None:
+                yield article
+
+
+def _decode(data: bytes, name: str, line: int | None, report: Report) -> str | None:
+    if b"\x00" in data[:8192]:
+        report(InputIssue(name, line, "binary data (NUL bytes), not a text article"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        report(InputIssue(name, line, f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})"))
+        return None
+
+
+def _read_txt(data: bytes, name: str, report: Report, options: ReadOptions,
+              stem: str | None) -> Article | None:
+    text = _decode(data, name, None, report)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None:
+        report(InputIssue(name, None, "empty article"))
+        return None
+    title = lines[first].strip()
+    body = "\n".join(lines[first + 1:]).strip("\n")
+    if not body.strip():
+        title, body = "", title
+    record = {"id": options.id or stem or text_id(text), "title": title, "text": body,
+              "date": options.date}
+    return _article(record, name, None, report, options)
+
+
+def _read_jsonl(stream: IO[bytes], name: str, report: Report, options: ReadOptions) -> Iterator[Article]:
+    for no, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        text = _decode(raw, name, no, report)
+        if text is None:
+            continue
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            report(InputIssue(name, no, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        article = _article(record, name, no, report, options)
+        if article is not None:
+            yield article
+
+
+def _read_json(data: bytes, name: str, report: Report, options: ReadOptions) -> Iterator[Article]:
+    text = _decode(data, name, None, report)
+    if text is None:
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        report(InputIssue(name, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        return
+    items = value if isinstance(value, list) else [value]
+    for no, record in enumerate(items, start=1):
+        article = _article(_from_saudinewsnet(record), name, no, report, options, unit="item")
+        if article is not None:
+            yield article
+
+
+def _read_zip(path: Path, report: Report, options: ReadOptions) -> Iterator[Article]:
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.is_dir() or not _known(Path(info.filename)) or info.filename.endswith(".zip"):
+                continue
+            member = f"{path}!{info.filename}"
+            if info.file_size > options.max_file_bytes and not info.filename.endswith(".jsonl"):
+                report(InputIssue(member, None, f"member is {info.file_size:,} bytes, over the limit"))
+                continue
+            with archive.open(info) as fh:
+                yield from _read_stream(fh, member, report, options, _kind_of(Path(info.filename)),
+                                        Path(info.filename).stem)
+
+
+def _from_saudinewsnet(record: Any) -> Any:
+    """SaudiNewsNet's ``content``/``date_extracted`` layout mapped onto contract §1."""
+    if not isinstance(record, dict) or "text" in record or "content" not in record:
+        return record
+    content = record.get("content") or ""
+    url = record.get("url") or ""
+    return {
+        "id": f"{record.get('source') or 'snn'}-{text_id(url or content)}",
+        "title": record.get("title") or "",
+        "text": content,
+        "date": (record.get("date_extracted") or "")[:10] or None,
+        "source": record.get("source"),
+        "url": url or None,
+        "language": "ar",
+    }
+
+
+def _article(record: Any, name: str, line: int | None, report: Report, options: ReadOptions,
+             unit: str = "line") -> Article | None:
+    where = line if unit == "line" else None
+    label = name if unit == "line" or line is None else f"{name} (item {line})"
+    try:
+        if isinstance(record, dict) and record.get("date") in (None, "") and options.date:
+            record = {**record, "date": options.date}
+        article = Article.from_mapping(record)
+    except ArticleError as exc:
+        report(InputIssue(label, where, str(exc)))
+        return None
+    if len(article.text) > options.max_chars:
+        report(InputIssue(label, where, f"article {article.id} has {len(article.text):,} characters; "
+                                        f"coded only the first {options.max_chars:,} (--max-chars)",
+                          skipped=False))
+        article = Article(article.id, article.text[:options.max_chars], article.title, article.date,
+                          article.source, article.url, article.language)
+    return article

@@ -1,0 +1,116 @@
+"""The records that leave the coder (contract §2): frozen, typed, serialisable."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or recipient: a span of the article resolved to a dictionary entry."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    code: str
+    sector: str | None
+    id: str
+    kind: str
+    field: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    admin1: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    precision: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence_index: int
+    sentence: str
+    trigger: Trigger
+    field: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    text: str
+    entity: Entity | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "entity": self.entity.to_dict() if self.entity else None}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded event (contract §2)."""
+
+    event_id: str
+    article_id: str
+    language: str
+    event_type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    coder: dict[str, str]
+    modality: str = "asserted"
+    location: Place | None = None
+    time: dict[str, Any] | None = None
+    quantity: dict[str, Any] | None = None
+    casualties: dict[str, int | None] = field(
+        default_factory=lambda: {"killed": None, "injured": None, "arrested": None, "missing": None}
+    )
+    attribution: Attribution | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "language": self.language,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "cameo": self.cameo,
+            "actor": [e.to_dict() for e in self.actor],
+            "recipient": [e.to_dict() for e in self.recipient],
+            "location": self.location.to_dict() if self.location else None,
+            "time": self.time,
+            "quantity": self.quantity,
+            "casualties": dict(self.casualties),
+            "modality": self.modality,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "evidence": [ev.to_dict() for ev in self.evidence],
+            "confidence": self.confidence,
+            "coder": dict(self.coder),
+        }

@@ -1,0 +1,217 @@
+"""The coder's resources: actor tables, event lexicon and grammar words, compiled once.
+
+``load_resources()`` reads every data file of the package (plus the user's ``--lexicon`` files),
+checks them, compiles one lexicon automaton and returns a frozen ``Resources``; it is cached per
+process, so stages receive it through their constructors and nothing loads at import time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
+from marsad.resources.lexicon import Lexicon, Term
+from marsad.resources.tables import (
+    Actor,
+    Country,
+    EventFamily,
+    LexiconError,
+    Problem,
+    SectorWord,
+    Table,
+    Vocabulary,
+    read_events,
+    read_file,
+    read_table,
+)
+from marsad.text.normalize import normalize_term
+
+RESOURCES_VERSION = "2026.11.1"
+_DATA = "data"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Function words as sets of normalized tokens (and token tuples for phrases)."""
+
+    speech: frozenset[str]
+    speech_nouns: frozenset[str]
+    source_phrases: frozenset[tuple[str, ...]]
+    complementizers: frozenset[str]
+    negation: frozenset[str]
+    negation_verbs: frozenset[str]
+    future: frozenset[tuple[str, ...]]
+    hypothetical: frozenset[tuple[str, ...]]
+    historical: frozenset[tuple[str, ...]]
+    intent: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    agent_markers: frozenset[tuple[str, ...]]
+    clause_openers: frozenset[tuple[str, ...]]
+    prepositions: frozenset[str]
+
+    @classmethod
+    def from_yaml(cls, text: str) -> "Grammar":
+        data = yaml.safe_load(text)
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(normalize_term(w) for w in data.get(name, []))
+
+        def phrases(name: str) -> frozenset[tuple[str, ...]]:
+            return frozenset(tuple(normalize_term(w).split()) for w in data.get(name, []))
+
+        def verbs(name: str) -> frozenset[str]:
+            forms: set[str] = set()
+            for spec in data.get(name, []):
+                past, present = verb_phrase_forms(spec)
+                forms.update(normalize_term(f) for f in past + present)
+            return frozenset(forms)
+
+        return cls(
+            speech=verbs("speech_verbs"),
+            speech_nouns=words("speech_nouns"),
+            source_phrases=phrases("source_phrases"),
+            complementizers=words("complementizers"),
+            negation=words("negation"),
+            negation_verbs=verbs("negation_verbs"),
+            future=phrases("future"),
+            hypothetical=phrases("hypothetical"),
+            historical=phrases("historical"),
+            intent=words("intent"),
+            passive_auxiliaries=verbs("passive_auxiliaries"),
+            agent_markers=phrases("agent_markers"),
+            clause_openers=phrases("clause_openers"),
+            prepositions=words("prepositions"),
+        )
+
+
+@dataclass(frozen=True)
+class Resources:
+    version: str
+    countries: tuple[Country, ...]
+    actors: tuple[Actor, ...]
+    sectors: tuple[SectorWord, ...]
+    families: tuple[EventFamily, ...]
+    grammar: Grammar
+    vocabulary: Vocabulary
+    lexicon: Lexicon
+
+    def country(self, code: str) -> Country | None:
+        return _country_index(self).get(code)
+
+
+@lru_cache(maxsize=None)
+def _country_index(res: Resources) -> dict[str, Country]:
+    return {c.code: c for c in res.countries}
+
+
+def _data_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
+    root = importlib_resources.files("marsad.resources").joinpath(_DATA, folder)
+    return sorted(
+        (f"marsad/resources/{_DATA}/{folder}/{p.name}", p.read_text(encoding="utf-8"))
+        for p in root.iterdir() if p.name.endswith(suffixes)
+    )
+
+
+def _read_data(name: str) -> str:
+    return importlib_resources.files("marsad.resources").joinpath(_DATA, name).read_text("utf-8")
+
+
+def vocabulary() -> Vocabulary:
+    """PLOVER types, modes, sectors and codes, with the country codes of the shipped table."""
+    vocab = Vocabulary.from_yaml(_read_data("plover.yaml"))
+    codes = []
+    for path, text in _data_files("actors", (".tsv",)):
+        table = read_table(text, path, vocab)
+        if table.kind == "countries":
+            codes.extend(c.code for c in table.rows)
+    return vocab.with_countries(codes)
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Every problem of a user lexicon file, as ``FILE:LINE: message``."""
+    if not path.is_file():
+        return [Problem(str(path), 0, "no such file")]
+    return read_file(path, vocabulary()).problems
+
+
+@lru_cache(maxsize=8)
+def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
+    """Read, check and compile all resources (cached per set of extra lexicon files)."""
+    vocab = vocabulary()
+    tables: list[Table] = [read_table(t, p, vocab) for p, t in _data_files("actors", (".tsv",))]
+    tables += [read_events(t, p, vocab) for p, t in _data_files("events", (".yaml", ".yml"))]
+    tables += [read_file(Path(p), vocab) for p in extra_lexicons]
+    problems = [p for t in tables for p in t.problems]
+    if problems:
+        raise LexiconError(problems)
+    rows = {kind: [r for t in tables if t.kind == kind for r in t.rows]
+            for kind in ("countries", "actors", "sectors", "events")}
+    grammar_text = _read_data("grammar/function_words.yaml")
+    digest = hashlib.sha1(grammar_text.encode())
+    for t in tables:
+        digest.update(repr(t.rows).encode())
+    res = Resources(
+        version=f"{RESOURCES_VERSION}+{digest.hexdigest()[:8]}",
+        countries=tuple(rows["countries"]),
+        actors=tuple(rows["actors"]),
+        sectors=tuple(rows["sectors"]),
+        families=tuple(rows["events"]),
+        grammar=Grammar.from_yaml(grammar_text),
+        vocabulary=vocab,
+        lexicon=Lexicon(),
+    )
+    _fill_lexicon(res)
+    return res
+
+
+def _fill_lexicon(res: Resources) -> None:
+    lex = res.lexicon
+    for i, c in enumerate(res.countries):
+        _add_all(lex, c.names, Term("actor", "country", i, "name"))
+        _add_all(lex, c.capitals, Term("actor", "capital", i, "name"))
+        _add_all(lex, (f for n in c.nisbas for f in nisba_forms(n)), Term("actor", "nisba", i, "noun"))
+        _add_all(lex, c.people, Term("actor", "people", i, "noun"))
+    for i, a in enumerate(res.actors):
+        _add_all(lex, a.names, Term("actor", "actor", i, "name"))
+    for i, s in enumerate(res.sectors):
+        _add_all(lex, (f for w in s.words for f in _construct_variants(w)),
+                 Term("actor", "sector", i, "noun"))
+    for i, fam in enumerate(res.families):
+        _add_family(lex, i, fam)
+    lex.compile()
+
+
+def _add_family(lex: Lexicon, i: int, fam: EventFamily) -> None:
+    for spec in fam.verbs:
+        past, present = verb_phrase_forms(spec)
+        _add_all(lex, past, Term("trigger", "verb", i, "verb_past", "past"))
+        _add_all(lex, present, Term("trigger", "verb", i, "verb_present", "present"))
+    for spec in fam.passive:
+        past, present = verb_phrase_forms(spec)
+        _add_all(lex, past, Term("trigger", "verb", i, "verb_past", "passive"))
+        _add_all(lex, present, Term("trigger", "verb", i, "verb_present", "passive"))
+    for noun in fam.nouns:
+        _add_all(lex, noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
+
+
+def _add_all(lex: Lexicon, forms: Iterable[str], term: Term) -> None:
+    for form in forms:
+        lex.add(form, term)
+
+
+def _construct_variants(phrase: str) -> list[str]:
+    """``وزير الخارجية`` also as the construct ``وزير خارجية`` (before a country name)."""
+    words = phrase.split()
+    if len(words) > 1 and any(w.startswith("ال") for w in words[1:]):
+        return [phrase, " ".join(words[:1] + [w[2:] if w.startswith("ال") else w for w in words[1:]])]
+    return [phrase]
+
+
+__all__ = ["Resources", "Grammar", "load_resources", "check_file", "LexiconError", "vocabulary"]

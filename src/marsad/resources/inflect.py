@@ -1,0 +1,81 @@
+"""Arabic inflection of lexicon entries: verbs from past/present stems, nisba adjectives, nouns.
+
+Everything works on the spelling as written in the lexicon (with ى and ة), before
+normalization, because the weak-final rules need to tell ى from ي and ا from ة.
+Forms are the unvoweled written forms; the matcher adds clitics.
+"""
+
+from __future__ import annotations
+
+_PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
+
+
+def past_forms(stem: str) -> list[str]:
+    """Written past-tense forms of a verb from its 3rd masculine singular (هاجم, التقى, دعا)."""
+    if stem.endswith("ى"):
+        base = stem[:-1]
+        return [stem, base + "ت", base + "تا", base + "وا", base + "يا", base + "ين",
+                base + "ينا", base + "يت", base + "يتم"]
+    if stem.endswith("ا") and len(stem) <= 4:
+        base = stem[:-1]
+        return [stem, base + "ت", base + "تا", base + "وا", base + "ون", base + "ونا",
+                base + "وت", base + "وتم"]
+    return [stem, stem + "ت", stem + "تا", stem + "ا", stem + "وا", stem + "ن", stem + "نا",
+            stem + "تم", stem + "تن"]
+
+
+def present_forms(stem: str) -> list[str]:
+    """Written present-tense forms of a verb from its 3rd masculine singular (يهاجم, يلتقي, يدعو)."""
+    if not stem or stem[0] != "ي":
+        return [stem]
+    core = stem[1:]
+    forms = [p + core for p in _PRESENT_PREFIXES]
+    if core.endswith("ي"):
+        base = core[:-1]
+        forms += ["ي" + base + "ون", "ي" + base + "وا", "ت" + base + "ون", "ت" + base + "ين",
+                  "ي" + core + "ان", "ت" + core + "ان", "ي" + core + "ن"]
+    elif core.endswith("و"):
+        base = core[:-1]
+        forms += ["ي" + base + "ون", "ي" + core + "ا", "ت" + base + "ون", "ت" + base + "ين",
+                  "ي" + core + "ان", "ت" + core + "ان", "ي" + core + "ن"]
+    elif core.endswith(("ى", "ا")):
+        base = core[:-1]
+        forms += ["ي" + base + "ون", "ي" + base + "وا", "ت" + base + "ون", "ي" + base + "يان",
+                  "ت" + base + "يان"]
+    else:
+        for p in ("ي", "ت"):
+            forms += [p + core + "ون", p + core + "وا", p + core + "ان", p + core + "ن"]
+        forms.append("ت" + core + "ين")
+    return forms
+
+
+def verb_phrase_forms(spec: str) -> tuple[list[str], list[str]]:
+    """Forms of ``"past/present literal words"`` → (past phrases, present phrases)."""
+    head, _, rest = spec.strip().partition(" ")
+    past, _, present = head.partition("/")
+    tail = (" " + rest.strip()) if rest.strip() else ""
+    pasts = [f + tail for f in past_forms(past)] if past else []
+    presents = [f + tail for f in present_forms(present)] if present else []
+    return pasts, presents
+
+
+def nisba_forms(masculine: str) -> list[str]:
+    """All forms of a nisba adjective from its masculine singular (أميركي → أميركية, أميركيون …).
+
+    Each word of a multiword nisba (كوري شمالي) is inflected in step.
+    """
+    words = masculine.split()
+    forms = []
+    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات"):
+        forms.append(" ".join(w + suffix if w.endswith("ي") else w for w in words))
+    return forms
+
+
+def noun_forms(noun: str) -> list[str]:
+    """A noun and the plural and dual forms its ending makes regular (غارة → غارات، غارتين)."""
+    if " " in noun:
+        return [noun]
+    if noun.endswith("ة"):
+        stem = noun[:-1]
+        return [noun, stem + "ات", stem + "تان", stem + "تين"]
+    return [noun]

@@ -1,0 +1,161 @@
+"""The compiled lexicon: every surface form of every resource in one Aho-Corasick automaton.
+
+Keys are normalized surface forms (inflections generated, clitics not). A match found by the
+automaton is kept only when the letters around it form a valid clitic frame for the kind of
+word it is: proclitics و ف ب ك ل and the article ال (ل + ال → لل) before nouns, و ف and the
+future س before present-tense verbs, enclitic pronouns after nouns and verbs, none after names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+from marsad.text.normalize import normalize_term
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ك", "ل")
+NAME_PREFIXES = frozenset(c + p for c, p in product(_CONJ, _PREP))
+NOUN_PREFIXES = NAME_PREFIXES | frozenset(
+    c + ("لل" if p == "ل" else p + "ال") for c, p in product(_CONJ, _PREP)
+)
+LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
+VERB_PAST_PREFIXES = frozenset(_CONJ)
+VERB_PRESENT_PREFIXES = frozenset(c + m for c, m in product(_CONJ, ("", "س", "ل")))
+NOUN_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي", "ك"})
+VERB_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"})
+MAX_PREFIX = 4
+MAX_SUFFIX = 3
+
+#: How a kind of word takes clitics: (prefixes, suffixes).
+CLITIC_FRAMES = {
+    "name": (NAME_PREFIXES, frozenset({""})),
+    "noun": (NOUN_PREFIXES, NOUN_SUFFIXES),
+    "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
+    "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """What one surface form stands for.
+
+    ``kind`` is country, capital, nisba, people, actor, sector (actor layer) or verb, noun
+    (trigger layer); ``ref`` indexes the resource list of that kind; ``tense`` is past,
+    present, passive or noun for triggers.
+    """
+
+    layer: str
+    kind: str
+    ref: int
+    clitics: str
+    tense: str | None = None
+    lam_variant: bool = False
+    t_variant: bool = False
+    definite: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit in the matching view: the core form and the whole word(s) around it."""
+
+    start: int          # first character of the word, proclitics included
+    end: int            # after the last character, enclitics included
+    core_start: int
+    core_end: int
+    prefix: str
+    suffix: str
+    terms: tuple[Term, ...]
+
+
+class Lexicon:
+    """Surface forms → terms, compiled into one automaton."""
+
+    def __init__(self) -> None:
+        self._forms: dict[str, list[Term]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, surface: str, term: Term) -> None:
+        """Add a written form (lexicon spelling) and the variants clitics make of it."""
+        key = normalize_term(surface)
+        if len(key) < 2:
+            return
+        definite = key.startswith("ال") and len(key) > 3
+        self._put(key, _replace(term, definite=definite))
+        if definite:
+            self._put("ل" + key[2:], _replace(term, definite=True, lam_variant=True))
+        if surface.rstrip().endswith("ة") and term.clitics != "name":
+            self._put(key[:-1] + "ت", _replace(term, definite=definite, t_variant=True))
+
+    def _put(self, key: str, term: Term) -> None:
+        terms = self._forms.setdefault(key, [])
+        if term not in terms:
+            terms.append(term)
+
+    def compile(self) -> None:
+        automaton = ahocorasick.Automaton()
+        for key, terms in self._forms.items():
+            automaton.add_word(key, (len(key), tuple(terms)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    @property
+    def size(self) -> int:
+        return len(self._forms)
+
+    def keys(self) -> Iterable[str]:
+        return self._forms.keys()
+
+    def lookup(self, key: str) -> tuple[Term, ...]:
+        return tuple(self._forms.get(key, ()))
+
+    def find(self, text: str) -> Iterator[Match]:
+        """Every lexicon form in ``text`` standing in a valid clitic frame."""
+        if self._automaton is None:
+            self.compile()
+        assert self._automaton is not None
+        n = len(text)
+        for last, (length, terms) in self._automaton.iter(text):
+            core_start, core_end = last - length + 1, last + 1
+            start = core_start
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+                if core_start - start > MAX_PREFIX:
+                    break
+            else:
+                end = core_end
+                while end < n and text[end].isalnum():
+                    end += 1
+                    if end - core_end > MAX_SUFFIX:
+                        break
+                else:
+                    prefix, suffix = text[start:core_start], text[core_end:end]
+                    kept = tuple(t for t in terms if _frame_ok(t, prefix, suffix))
+                    if kept:
+                        yield Match(start, end, core_start, core_end, prefix, suffix, kept)
+
+
+def _frame_ok(term: Term, prefix: str, suffix: str) -> bool:
+    prefixes, suffixes = CLITIC_FRAMES[term.clitics]
+    if term.lam_variant:
+        ok_prefix = prefix in LAM_PREFIXES
+    elif term.definite:
+        ok_prefix = prefix in NAME_PREFIXES
+    else:
+        ok_prefix = prefix in prefixes
+    if not ok_prefix:
+        return False
+    if term.t_variant:
+        return bool(suffix) and suffix in suffixes
+    return suffix in suffixes
+
+
+def _replace(term: Term, **changes: bool) -> Term:
+    return Term(
+        term.layer, term.kind, term.ref, term.clitics, term.tense,
+        changes.get("lam_variant", term.lam_variant), changes.get("t_variant", term.t_variant),
+        changes.get("definite", term.definite),
+    )

@@ -1,0 +1,309 @@
+"""Reading and checking the lexicon files (format: resources/data/FORMAT.md).
+
+Every problem is reported as ``FILE:LINE: message`` so that a user can fix their own lexicon.
+Reading never stops at the first problem: a check lists them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+COUNTRY_COLUMNS = ("code", "name", "names", "capitals", "nisba", "people")
+ACTOR_COLUMNS = ("id", "code", "sector", "kind", "country", "name", "names")
+SECTOR_COLUMNS = ("id", "sector", "code", "kind", "name", "words")
+TABLE_KINDS = {COUNTRY_COLUMNS: "countries", ACTOR_COLUMNS: "actors", SECTOR_COLUMNS: "sectors"}
+RECIPIENT_MARKERS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "من", "في", "ل", "عن"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class LexiconError(ValueError):
+    """A lexicon file has problems; ``problems`` lists each with its file and line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    names: tuple[str, ...]
+    capitals: tuple[str, ...]
+    nisbas: tuple[str, ...]
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    code: str
+    sector: str | None
+    kind: str
+    country: str | None
+    name: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectorWord:
+    id: str
+    sector: str
+    code: str
+    kind: str
+    name: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventFamily:
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    verbs: tuple[str, ...]
+    passive: tuple[str, ...]
+    nouns: tuple[str, ...]
+    recipient: tuple[str, ...]
+    genitive: str
+    source: str
+
+
+@dataclass
+class Table:
+    kind: str
+    path: str
+    rows: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a lexicon may refer to: PLOVER types, modes, sectors, codes, kinds."""
+
+    types: dict[str, tuple[str, ...]]
+    contexts: frozenset[str]
+    sectors: frozenset[str]
+    codes: frozenset[str]
+    kinds: frozenset[str]
+    countries: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_yaml(cls, text: str) -> "Vocabulary":
+        data = yaml.safe_load(text)
+        return cls(
+            types={t: tuple(m) for t, m in data["types"].items()},
+            contexts=frozenset(data["contexts"]),
+            sectors=frozenset(data["sectors"]),
+            codes=frozenset(data["codes"]),
+            kinds=frozenset(data["kinds"]),
+        )
+
+    def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
+        return Vocabulary(self.types, self.contexts, self.sectors, self.codes, self.kinds,
+                          frozenset(codes))
+
+
+def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
+    """Parse one TSV actor table; its header line decides which kind it is."""
+    lines = text.splitlines()
+    header_no, header = _header(lines)
+    kind = TABLE_KINDS.get(header) if header else None
+    table = Table(kind or "unknown", path)
+    if kind is None:
+        expected = " | ".join("\t".join(cols) for cols in TABLE_KINDS)
+        table.problems.append(Problem(path, header_no or 1,
+                                      f"header must be one of: {expected}"))
+        return table
+    parse_row = {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
+    first_line: dict[str, int] = {}
+    for no, line in enumerate(lines[header_no:], start=header_no + 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != len(header):
+            table.problems.append(Problem(path, no, f"expected {len(header)} tab-separated "
+                                                    f"columns ({', '.join(header)}), found {len(cells)}"))
+            continue
+        problems: list[str] = []
+        row = parse_row(dict(zip(header, cells)), vocab, problems)
+        key = row.code if kind == "countries" else row.id
+        if key in first_line:
+            problems.append(f"duplicate {key!r} (first on line {first_line[key]})")
+        table.problems.extend(Problem(path, no, p) for p in problems)
+        if not problems:
+            first_line[key] = no
+            table.rows.append(row)
+    return table
+
+
+def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
+    """Parse one YAML event-lexicon file."""
+    table = Table("events", path)
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        table.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
+        return table
+    if root is None:
+        return table
+    if not isinstance(root, yaml.SequenceNode):
+        table.problems.append(Problem(path, root.start_mark.line + 1, "expected a list of entries"))
+        return table
+    for node in root.value:
+        line = node.start_mark.line + 1
+        item = yaml.safe_load(yaml.serialize(node))
+        problems: list[str] = []
+        family = _event_family(item, f"{path}:{line}", vocab, problems)
+        table.problems.extend(Problem(path, line, p) for p in problems)
+        if family is not None and not problems:
+            table.rows.append(family)
+    return table
+
+
+def _header(lines: list[str]) -> tuple[int, tuple[str, ...] | None]:
+    for no, line in enumerate(lines, start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return no, tuple(c.strip() for c in line.split("\t"))
+    return 0, None
+
+
+def _names(cell: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in cell.split("|") if n.strip())
+
+
+def _need(row: dict[str, str], column: str, problems: list[str]) -> str:
+    value = row[column]
+    if not value:
+        problems.append(f"'{column}' is empty")
+    return value
+
+
+def _check_code(code: str, vocab: Vocabulary, problems: list[str], column: str = "code") -> None:
+    if code and code not in vocab.codes and code not in vocab.countries:
+        if not (len(code) == 3 and code.isalpha() and code.isupper() and not vocab.countries):
+            problems.append(f"'{column}' {code!r} is neither a country code nor one of "
+                            f"{', '.join(sorted(vocab.codes))}")
+
+
+def _country(row: dict[str, str], vocab: Vocabulary, problems: list[str]) -> Country:
+    code = _need(row, "code", problems)
+    if code and not (len(code) == 3 and code.isalpha() and code.isupper()):
+        problems.append(f"'code' {code!r} is not an ISO 3166-1 alpha-3 code")
+    if not _names(row["names"]):
+        problems.append("'names' is empty")
+    return Country(code, row["name"], _names(row["names"]), _names(row["capitals"]),
+                   _names(row["nisba"]), _names(row["people"]))
+
+
+def _actor(row: dict[str, str], vocab: Vocabulary, problems: list[str]) -> Actor:
+    _need(row, "id", problems)
+    code = _need(row, "code", problems)
+    _check_code(code, vocab, problems)
+    if row["country"]:
+        _check_code(row["country"], vocab, problems, "country")
+    _check_sector(row["sector"], vocab, problems)
+    _check_kind(row["kind"], vocab, problems)
+    if not _names(row["names"]):
+        problems.append("'names' is empty")
+    return Actor(row["id"], code, row["sector"] or None, row["kind"], row["country"] or None,
+                 row["name"], _names(row["names"]))
+
+
+def _sector(row: dict[str, str], vocab: Vocabulary, problems: list[str]) -> SectorWord:
+    _need(row, "id", problems)
+    _check_sector(_need(row, "sector", problems), vocab, problems)
+    _check_code(_need(row, "code", problems), vocab, problems)
+    _check_kind(row["kind"], vocab, problems)
+    if not _names(row["words"]):
+        problems.append("'words' is empty")
+    return SectorWord(row["id"], row["sector"], row["code"], row["kind"], row["name"],
+                      _names(row["words"]))
+
+
+def _check_sector(sector: str, vocab: Vocabulary, problems: list[str]) -> None:
+    if sector and sector not in vocab.sectors:
+        problems.append(f"unknown sector {sector!r}")
+
+
+def _check_kind(kind: str, vocab: Vocabulary, problems: list[str]) -> None:
+    if kind not in vocab.kinds:
+        problems.append(f"'kind' must be one of {', '.join(sorted(vocab.kinds))}, not {kind!r}")
+
+
+def _str_list(value: Any, name: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(f"'{name}' must be a list of non-empty strings")
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def _event_family(item: Any, source: str, vocab: Vocabulary,
+                  problems: list[str]) -> EventFamily | None:
+    if not isinstance(item, dict):
+        problems.append("each entry must be a mapping with at least 'type'")
+        return None
+    unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
+                           "recipient", "genitive", "note"}
+    if unknown:
+        problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
+    etype = item.get("type")
+    if etype not in vocab.types:
+        problems.append(f"'type' must be a PLOVER type, not {etype!r}")
+        return None
+    mode = item.get("mode")
+    if mode is not None and mode not in vocab.types[etype]:
+        problems.append(f"mode {mode!r} is not a mode of {etype} "
+                        f"({', '.join(vocab.types[etype]) or 'it has none'})")
+    context = _str_list(item.get("context"), "context", problems)
+    for c in context:
+        if c not in vocab.contexts:
+            problems.append(f"unknown context {c!r}")
+    verbs = _str_list(item.get("verbs"), "verbs", problems)
+    passive = _str_list(item.get("passive"), "passive", problems)
+    for spec in verbs + passive:
+        head = spec.split()[0]
+        if head.count("/") != 1:
+            problems.append(f"verb {spec!r} must start with past/present (e.g. هاجم/يهاجم)")
+    nouns = _str_list(item.get("nouns"), "nouns", problems)
+    if not (verbs or nouns or passive):
+        problems.append("an entry needs 'verbs' or 'nouns'")
+    recipient = _str_list(item.get("recipient"), "recipient", problems)
+    for r in recipient:
+        if r not in RECIPIENT_MARKERS:
+            problems.append(f"recipient marker {r!r} is not one of {', '.join(sorted(RECIPIENT_MARKERS))}")
+    genitive = item.get("genitive") or "actor"
+    if genitive not in ("actor", "recipient"):
+        problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
+    cameo = item.get("cameo")
+    return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
+                       passive, nouns, recipient, genitive, source)
+
+
+def read_file(path: Path, vocab: Vocabulary) -> Table:
+    """Read any lexicon file by its extension (``.tsv`` actor table, ``.yaml`` event lexicon)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return Table("unknown", str(path), problems=[Problem(str(path), 1, f"not UTF-8: {exc}")])
+    if path.suffix in (".yaml", ".yml"):
+        return read_events(text, str(path), vocab)
+    return read_table(text, str(path), vocab)

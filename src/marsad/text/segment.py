@@ -1,0 +1,33 @@
+"""Pipeline stage: sentences and tokens of a document."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from marsad.document import Document, Sentence
+from marsad.text.sentences import find_dateline, split_sentences
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+
+class Segmenter:
+    """Splits the document into sentences and tokens (in the matching view)."""
+
+    def __call__(self, doc: Document) -> Document:
+        norm = doc.norm
+        doc.dateline = find_dateline(norm.folded, doc.body_start)
+        skip = doc.dateline.end if doc.dateline else 0
+        starts, ends, tokens = doc.token_starts, doc.token_ends, doc.tokens
+        for m in _TOKEN_RE.finditer(norm.text):
+            starts.append(m.start())
+            ends.append(m.end())
+            tokens.append(m.group())
+        for i, span in enumerate(split_sentences(norm.folded, doc.body_start, skip)):
+            nstart = norm.to_normalized(span.start)
+            nend = max(nstart, norm.to_normalized(span.end - 1) + 1) if span.end > span.start else nstart
+            doc.sentences.append(Sentence(
+                i, span.start, span.end, nstart, nend, span.kind,
+                bisect_left(starts, nstart), bisect_left(starts, nend),
+            ))
+        return doc

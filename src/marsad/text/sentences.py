@@ -1,0 +1,119 @@
+"""Sentence splitting for Arabic news, on the one-for-one folded text (original offsets).
+
+Lines are always boundaries (headlines, section headings and paragraphs stand on lines of their
+own). Inside a line a sentence ends at ``. ! ?`` (؟ is folded to ?) followed by a space, a
+closing quotation mark or the end, except after an initial or a known abbreviation (د. م.
+U.S.) and inside numbers (3.5). A wire dateline at the start of the body
+(``دمشق - (أ ف ب) -``, ``الرياض - واس``, ``سبق- وكالات:``) is split off so that its place name is
+not read as the subject of the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_END_RE = re.compile(r"[.!?]+(?:[\"')\]]+)?(?=\s|$)")
+_WORD_BEFORE_RE = re.compile(r"(\w+)\W*$")
+_ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "no", "vs", "etc", "jr", "sr", "inc", "co"})
+_LETTER = r"[^\W\d_]"
+_DATELINE_RE = re.compile(
+    rf"^[ ]*(?P<place>{_LETTER}+(?:[ ]{_LETTER}+){{0,2}})[ ]*"
+    rf"(?:[-:][ ]*\((?P<agency>[^()\n]{{1,30}})\)[ ]*[-:]?|\((?P<agency2>[^()\n]{{1,30}})\)[ ]*[-:]"
+    rf"|-[ ]*(?P<agency3>{_LETTER}+(?:[ ]{_LETTER}+){{0,2}})[ ]*(?:[:-]|(?=\n)|$)|-[ ]*(?=\n))[ ]*"
+)
+_AGENCIES = frozenset(
+    "واس|وكالات|ا ف ب|اف ب|رويترز|د ب ا|ا ش ا|سانا|قنا|وام|كونا|بنا|الاناضول|الاناضول|سبق|"
+    "الشرق الاوسط|الحياة|الجزيره|الوطن|عكاظ|اليوم|المدينه|الرياض|الجزيره نت|يو بي اي|شينخوا|"
+    "ا ب|اسوشيتد برس|ام بي سي|بي بي سي|العربيه|الخليج|فرانس برس".split("|")
+)
+HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    start: int
+    end: int
+    kind: str  # "title" | "heading" | "body"
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    place_start: int
+    place_end: int
+
+
+def find_dateline(folded: str, body_start: int) -> Dateline | None:
+    """The wire dateline at the start of the body, if there is one."""
+    first_line_end = folded.find("\n", body_start)
+    line = folded[body_start:] if first_line_end < 0 else folded[body_start:first_line_end + 1]
+    m = _DATELINE_RE.match(line)
+    if not m:
+        return None
+    agency = m.group("agency") or m.group("agency2") or m.group("agency3")
+    if m.group("agency3") and _strip_arabic(agency) not in _AGENCIES:
+        return None
+    return Dateline(
+        body_start + m.start(), body_start + m.end(),
+        body_start + m.start("place"), body_start + m.end("place"),
+    )
+
+
+def split_sentences(folded: str, body_start: int, skip_until: int = 0) -> list[SentenceSpan]:
+    """Sentence spans over ``folded`` (title lines before ``body_start``)."""
+    spans: list[SentenceSpan] = []
+    pos = 0
+    for line in folded.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        start = max(line_start, skip_until) if line_start < skip_until < pos else line_start
+        if line_start < body_start:
+            spans.append(_trimmed(folded, start, line_start + len(line), "title"))
+            continue
+        pieces = list(_split_line(folded, start, line_start + len(line)))
+        kind = "heading" if len(pieces) == 1 and _looks_like_heading(folded, *pieces[0]) else "body"
+        spans.extend(_trimmed(folded, s, e, kind) for s, e in pieces)
+    return [s for s in spans if s.end > s.start]
+
+
+def _split_line(folded: str, start: int, end: int):
+    last = start
+    for m in _END_RE.finditer(folded, start, end):
+        if _is_abbreviation(folded, last, m.start()):
+            continue
+        yield last, m.end()
+        last = m.end()
+    if folded[last:end].strip():
+        yield last, end
+
+
+def _is_abbreviation(folded: str, start: int, dot: int) -> bool:
+    if folded[dot] != ".":
+        return False
+    m = _WORD_BEFORE_RE.search(folded, start, dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and not word.isdigit():
+        return True
+    return word in _ABBREVIATIONS or (dot + 2 < len(folded) and folded[dot + 2: dot + 3] == ".")
+
+
+def _looks_like_heading(folded: str, start: int, end: int) -> bool:
+    piece = folded[start:end].strip()
+    return bool(piece) and piece[-1] not in ".!?:," and len(piece.split()) <= HEADING_MAX_WORDS
+
+
+def _trimmed(folded: str, start: int, end: int, kind: str) -> SentenceSpan:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return SentenceSpan(start, end, kind)
+
+
+def _strip_arabic(text: str) -> str:
+    return re.sub(r"[\u064b-\u065f\u0640.]", "", text).replace("أ", "ا").replace("إ", "ا").strip()

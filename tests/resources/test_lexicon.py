@@ -1,0 +1,77 @@
+import pytest
+
+from marsad.resources.inflect import nisba_forms, past_forms, present_forms
+from marsad.resources.lexicon import Lexicon, Term
+from marsad.text.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def small_lexicon():
+    lex = Lexicon()
+    lex.add("داعش", Term("actor", "actor", 0, "name"))
+    lex.add("الولايات المتحدة", Term("actor", "country", 1, "name"))
+    lex.add("قوات", Term("actor", "sector", 2, "noun"))
+    lex.add("حكومة", Term("actor", "sector", 3, "noun"))
+    for form in present_forms("يهاجم"):
+        lex.add(form, Term("trigger", "verb", 4, "verb_present", "present"))
+    lex.compile()
+    return lex
+
+
+def _found(lex, text):
+    norm = normalize(text).text
+    return [(norm[m.start:m.end], m.prefix, m.suffix) for m in lex.find(norm)]
+
+
+@pytest.mark.parametrize("text, prefix, suffix", [
+    ("وداعش", "و", ""),
+    ("لتنظيم «داعش»", "", ""),
+    ("بالولايات المتحدة", "ب", ""),
+    ("للولايات المتحدة", "ل", ""),
+    ("وللقوات", "ولل", ""),
+    ("والقوات", "وال", ""),
+    ("قواتها", "", "ها"),
+    ("حكومتهم", "", "هم"),
+    ("سيهاجم", "س", ""),
+    ("وسيهاجمونهم", "وس", "هم"),
+])
+def test_words_with_clitics_match_their_entry(small_lexicon, text, prefix, suffix):
+    found = _found(small_lexicon, text)
+    assert [(p, s) for _, p, s in found][-1:] == [(prefix, suffix)]
+
+
+@pytest.mark.parametrize("text", ["مداعش", "داعشية", "تهاجمية", "مقوات", "حكومتكمو"])
+def test_letters_that_are_not_clitics_block_a_match(small_lexicon, text):
+    assert _found(small_lexicon, text) == []
+
+
+def test_names_take_no_article_but_nouns_do(small_lexicon):
+    assert _found(small_lexicon, "الداعش") == []
+    assert _found(small_lexicon, "القوات")[0][1] == "ال"
+
+
+def test_nisba_forms_cover_gender_number_and_both_spellings():
+    forms = set(nisba_forms("أميركي")) | set(nisba_forms("أمريكي"))
+    for word in ["أميركي", "أمريكية", "أميركية", "أميركيون", "أمريكيين", "أميركيات", "أمريكيان"]:
+        assert word in forms
+
+
+def test_two_word_nisba_inflects_both_words():
+    assert "كورية شمالية" in nisba_forms("كوري شمالي")
+
+
+@pytest.mark.parametrize("stem, form", [
+    ("هاجم", "هاجموا"), ("هاجم", "هاجمت"), ("هاجم", "هاجمنا"),
+    ("التقى", "التقت"), ("التقى", "التقوا"), ("التقى", "التقيا"),
+    ("دعا", "دعت"), ("دعا", "دعوا"),
+])
+def test_past_tense_inflections(stem, form):
+    assert form in past_forms(stem)
+
+
+@pytest.mark.parametrize("stem, form", [
+    ("يهاجم", "تهاجم"), ("يهاجم", "يهاجمون"), ("يهاجم", "نهاجم"),
+    ("يلتقي", "يلتقون"), ("يلتقي", "تلتقي"), ("يدعو", "يدعون"), ("يدعو", "تدعو"),
+])
+def test_present_tense_inflections(stem, form):
+    assert form in present_forms(stem)
