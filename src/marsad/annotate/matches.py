@@ -17,7 +17,10 @@ class LexiconMatcher:
 
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": []}
+        original = doc.norm.original
         for m in self.lexicon.find(doc.norm.text):
+            if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
+                continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
             for layer, found in layers.items():
                 terms = tuple(t for t in m.terms if t.layer == layer)
                 if len(terms) == len(m.terms):

@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
+from marsad.resources.lexicon import word_in_frame
 
 #: Types whose event is a speech act; what follows it in its clause is its content.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -22,6 +23,7 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
 _BOUNDARY_PUNCT = frozenset(",;:.?!()-")
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
+_NEEDS_WINDOW = 7
 
 
 class TriggerFinder:
@@ -37,11 +39,13 @@ class TriggerFinder:
                 continue
             if any(s <= m.start and m.end <= e for s, e in named):
                 continue
-            term = m.terms[0]
             lo = bisect_right(doc.token_starts, m.start) - 1
             hi = bisect_right(doc.token_starts, m.end - 1)
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
             if doc.sentences and doc.sentences[sent].kind == "heading":
+                continue
+            term = self._choose(doc, m.terms, hi, doc.sentences[sent].tok_hi if doc.sentences else hi)
+            if term is None:
                 continue
             doc.triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
                                                term.tense or "noun"))
@@ -49,6 +53,20 @@ class TriggerFinder:
         for t in doc.triggers:
             t.modality = self._modality(doc, t)
         return doc
+
+    def _choose(self, doc: Document, terms, after: int, limit: int):
+        """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
+        window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
+        cut = next((i for i, tok in enumerate(window) if tok in _BOUNDARY_PUNCT), len(window))
+        window = window[:cut]
+        best = None
+        for term in terms:
+            if term.needs and _in_order(term.needs, window):
+                if best is None or len(term.needs) > len(best.needs):
+                    best = term
+            elif not term.needs and best is None:
+                best = term
+        return best
 
     def _drop_complements(self, doc: Document) -> list[TriggerMention]:
         kept: list[TriggerMention] = []
@@ -93,6 +111,17 @@ class TriggerFinder:
         if near[-1:] == ["ما"]:
             return t.tense != "noun"
         return any(w in self.g.negation and w != "ما" for w in near)
+
+
+def _in_order(words: tuple[str, ...], window: list[str]) -> bool:
+    i = 0
+    for word in words:
+        while i < len(window) and not word_in_frame(window[i], word):
+            i += 1
+        if i == len(window):
+            return False
+        i += 1
+    return True
 
 
 def _clause_tail(tokens: list[str]) -> list[str]:

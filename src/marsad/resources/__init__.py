@@ -189,14 +189,16 @@ def _fill_lexicon(res: Resources) -> None:
 
 
 def _add_family(lex: Lexicon, i: int, fam: EventFamily) -> None:
-    for spec in fam.verbs:
-        past, present = verb_phrase_forms(spec)
-        _add_all(lex, past, Term("trigger", "verb", i, "verb_past", "past"))
-        _add_all(lex, present, Term("trigger", "verb", i, "verb_present", "present"))
-    for spec in fam.passive:
-        past, present = verb_phrase_forms(spec)
-        _add_all(lex, past, Term("trigger", "verb", i, "verb_past", "passive"))
-        _add_all(lex, present, Term("trigger", "verb", i, "verb_present", "passive"))
+    """Verb heads go into the automaton alone; their literal words are checked in context,
+    because subjects and clitics come between (قدمت الولايات المتحدة المساعدةَ، وقعتها)."""
+    for specs, voice in ((fam.verbs, None), (fam.passive, "passive")):
+        for spec in specs:
+            head, _, rest = spec.partition(" ")
+            needs = tuple(normalize_term(w) for w in rest.split())
+            past, present = verb_phrase_forms(head)
+            _add_all(lex, past, Term("trigger", "verb", i, "verb_past", voice or "past", needs=needs))
+            _add_all(lex, present, Term("trigger", "verb", i, "verb_present", voice or "present",
+                                        needs=needs))
     for noun in fam.nouns:
         _add_all(lex, noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
 

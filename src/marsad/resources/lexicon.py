@@ -25,8 +25,10 @@ NOUN_PREFIXES = NAME_PREFIXES | frozenset(
 LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
 VERB_PAST_PREFIXES = frozenset(_CONJ)
 VERB_PRESENT_PREFIXES = frozenset(c + m for c, m in product(_CONJ, ("", "س", "ل")))
-NOUN_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي", "ك"})
-VERB_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ني"})
+# First and second person singular (ـي ـك) are left out: rare in news, and ـي would turn every
+# nisba adjective (اجتماعي) into its noun (اجتماع) plus "my".
+NOUN_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا"})
+VERB_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"})
 MAX_PREFIX = 4
 MAX_SUFFIX = 3
 
@@ -56,6 +58,7 @@ class Term:
     lam_variant: bool = False
     t_variant: bool = False
     definite: bool = False
+    needs: tuple[str, ...] = ()     # words that must follow a verb head (قدم … المساعدة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,5 +160,24 @@ def _replace(term: Term, **changes: bool) -> Term:
     return Term(
         term.layer, term.kind, term.ref, term.clitics, term.tense,
         changes.get("lam_variant", term.lam_variant), changes.get("t_variant", term.t_variant),
-        changes.get("definite", term.definite),
+        changes.get("definite", term.definite), term.needs,
     )
+
+
+def word_in_frame(token: str, word: str) -> bool:
+    """Whether ``token`` is ``word`` (normalized) with noun clitics: بالمساعدة, مساعدتها, للقوات."""
+    if token == word:
+        return True
+    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+    at = token.find(core)
+    while at >= 0:
+        prefix, suffix = token[:at], token[at + len(core):]
+        if prefix in NOUN_PREFIXES and suffix in NOUN_SUFFIXES:
+            return True
+        at = token.find(core, at + 1)
+    if core.endswith("ه"):
+        stem = core[:-1] + "ت"
+        at = token.find(stem)
+        if at >= 0 and token[:at] in NOUN_PREFIXES and token[at + len(stem):] in NOUN_SUFFIXES - {""}:
+            return True
+    return False
