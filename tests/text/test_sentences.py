@@ -45,3 +45,7 @@ def test_title_lines_and_short_section_headings_are_marked():
     text = "عنوان الخبر\n\nنص الخبر الأول.\nنتائج العمليات وتأثيرها\nنص آخر."
     kinds = [k for k, _ in _sentences(text, body_start=len("عنوان الخبر\n\n"))]
     assert kinds == ["title", "body", "heading", "body"]
+
+
+def test_a_single_line_without_a_full_stop_is_text_not_a_heading():
+    assert _sentences("وافقت إثيوبيا على فتح الحدود") == [("body", "وافقت إثيوبيا على فتح الحدود")]

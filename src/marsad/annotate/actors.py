@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from marsad.document import Document, EntityMention
 from marsad.resources import Resources
 from marsad.resources.lexicon import Match, Term
+from marsad.resources.tables import Actor
 
 _PLACE_LINKS = frozenset({"في", "من", "ب"})
 
@@ -89,7 +90,7 @@ class ActorResolver:
         if target.kind == "actor":
             actor = self.res.actors[target.ref]
             if actor.kind != "state":
-                return self._mention(u, nxt, actor.code, actor.sector, actor.id, actor.name,
+                return self._mention(u, nxt, actor_code(actor), actor.sector, actor.id, actor.name,
                                      actor.kind), 1
             code, name = actor.code, actor.name
         else:
@@ -123,7 +124,7 @@ class ActorResolver:
         actor = u.term("actor")
         if actor:
             a = self.res.actors[actor.ref]
-            return self._mention(u, u, a.code, a.sector, a.id, a.name, a.kind)
+            return self._mention(u, u, actor_code(a), a.sector, a.id, a.name, a.kind)
         term = u.term("country", "capital", "nisba", "people")
         assert term is not None
         c = self.res.countries[term.ref]
@@ -137,6 +138,14 @@ class ActorResolver:
                  name: str, kind: str) -> EntityMention:
         return EntityMention(first.match.start, last.match.end, first.tok_lo, last.tok_hi,
                              first.sentence, first.match.prefix, code, sector, ident, name, kind)
+
+
+def actor_code(actor: Actor) -> str:
+    """An armed group with a home country is coded with that country (CAMEO/ICEWS and the
+    PLOVER gold records: Hamas → PSE, PKK → TUR); a transnational one (ISIS) stays NSA."""
+    if actor.kind == "non_state_armed" and actor.country:
+        return actor.country
+    return actor.code
 
 
 def _last_tok(doc: Document, ent: EntityMention) -> int:

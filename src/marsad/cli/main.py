@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                       help="characters of one article that are coded (the rest is cut, and said)")
     code.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
+    code.add_argument("--jobs", type=int, default=0,
+                      help="worker processes (default: all cores; 1 codes in this process)")
 
     ev = sub.add_parser("evaluate", help="score the coder against a gold JSONL file")
     ev.add_argument("gold")
@@ -102,7 +104,10 @@ def run_code(args: argparse.Namespace) -> int:
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
-    coder = _coder(args.lexicon)
+    from marsad.parallel import code_in_order, default_jobs
+
+    _coder(args.lexicon)  # check the lexicons once, in this process, before any worker starts
+    jobs = args.jobs or default_jobs()
     issues: list[InputIssue] = []
 
     def report(issue: InputIssue) -> None:
@@ -115,13 +120,11 @@ def run_code(args: argparse.Namespace) -> int:
     out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     writer = _writer(args.format, out)
     try:
-        for article in read_articles(args.paths, report, options):
-            try:
-                events = coder.code(article)
-            except Exception as exc:  # one article must not stop the others
-                report(InputIssue(article.id, None, f"coder failed: {type(exc).__name__}: {exc}"))
-                continue
-            for event in events:
+        articles = read_articles(args.paths, report, options)
+        for outcome in code_in_order(articles, jobs, tuple(args.lexicon)):
+            if outcome.error:  # one article must not stop the others
+                report(InputIssue(outcome.article.id, None, f"coder failed: {outcome.error}"))
+            for event in outcome.events:
                 writer.write(event)
     except StrictStop:
         pass

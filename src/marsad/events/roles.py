@@ -28,6 +28,7 @@ from marsad.text.normalize import normalize_term
 _PUNCT_BOUNDARY = frozenset(",;:.?!()")
 _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
                         "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
+_DIRECTED = frozenset({"الي", "ل", "علي", "ضد", "مع"})
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 
 
@@ -159,6 +160,10 @@ class RoleAssigner:
                 return prev
             if prev == "قبل" and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] == "من":
                 return "من قبل"
+            # في جزيرة قبرص، إلى مدينة حلب: a preposition, one head noun, then the name
+            if e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] in self.g.prepositions and prev.isalpha() \
+                    and not _PREPOSITION_CLITICS.get(prev[:1]):
+                return doc.tokens[e.tok_lo - 2]
         return None
 
     def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
@@ -211,6 +216,10 @@ class RoleAssigner:
             if gov is None and "obj" in markers and allow_obj:
                 return self._chain_from(doc, ents, k)
             if gov is not None and gov in markers:
+                return self._chain_from(doc, ents, k)
+        # The lexicon's markers missed: a phrase the act is directed at (إلى، لـ، على، ضد، مع)
+        for k, e in enumerate(ents):
+            if self._governor(doc, e) in _DIRECTED:
                 return self._chain_from(doc, ents, k)
         return []
 

@@ -174,7 +174,7 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
 def _fill_lexicon(res: Resources) -> None:
     lex = res.lexicon
     for i, c in enumerate(res.countries):
-        _add_all(lex, c.names, Term("actor", "country", i, "name"))
+        _add_all(lex, c.names, Term("actor", "country", i, "country"))
         _add_all(lex, c.capitals, Term("actor", "capital", i, "name"))
         _add_all(lex, (f for n in c.nisbas for f in nisba_forms(n)), Term("actor", "nisba", i, "noun"))
         _add_all(lex, c.people, Term("actor", "people", i, "noun"))

@@ -35,6 +35,8 @@ MAX_SUFFIX = 3
 #: How a kind of word takes clitics: (prefixes, suffixes).
 CLITIC_FRAMES = {
     "name": (NAME_PREFIXES, frozenset({""})),
+    # Country names also take the article (بيرو / البيرو, إكوادور / الإكوادور).
+    "country": (NOUN_PREFIXES, frozenset({""})),
     "noun": (NOUN_PREFIXES, NOUN_SUFFIXES),
     "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
     "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),

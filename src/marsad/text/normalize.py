@@ -46,8 +46,9 @@ MARKS = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c"
 )
 _MARK_RE = re.compile(f"[{MARKS}]")
-# A run of marks, or the second and later spaces of a run of spaces.
-_DELETE_RE = re.compile(f"[{MARKS}]+|(?<= ) +")
+# A run of marks, the second and later spaces of a run of spaces, and the optional و of
+# ديموقراطية (spelled both ways in the press).
+_DELETE_RE = re.compile(f"[{MARKS}]+|(?<= ) +|(?<=ديم)و(?=قراط)")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 
 

@@ -76,7 +76,15 @@ def split_sentences(folded: str, body_start: int, skip_until: int = 0) -> list[S
         pieces = list(_split_line(folded, start, line_start + len(line)))
         kind = "heading" if len(pieces) == 1 and _looks_like_heading(folded, *pieces[0]) else "body"
         spans.extend(_trimmed(folded, s, e, kind) for s, e in pieces)
-    return [s for s in spans if s.end > s.start]
+    spans = [s for s in spans if s.end > s.start]
+    # A heading introduces body text: a short line with nothing after it is the text itself.
+    for i in range(len(spans) - 1, -1, -1):
+        if spans[i].kind != "heading":
+            if spans[i].kind == "body":
+                break
+            continue
+        spans[i] = SentenceSpan(spans[i].start, spans[i].end, "body")
+    return spans
 
 
 def _split_line(folded: str, start: int, end: int):

@@ -1,0 +1,81 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from marsad.cli.main import main
+
+ARTICLE = "اعتقلت الشرطة العراقية ثلاثة مسلحين في بغداد."
+
+
+def _run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "marsad.cli.main", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_code_writes_one_json_record_per_event(tmp_path):
+    path = tmp_path / "khabar.txt"
+    path.write_text("عنوان\n" + ARTICLE, encoding="utf-8")
+    result = _run("code", str(path), "--date", "2025-11-20")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["article_id"] == "khabar" for r in records)
+    for field in ("event_id", "event_type", "mode", "context", "actor", "recipient", "location",
+                  "time", "quantity", "casualties", "modality", "attribution", "evidence",
+                  "confidence", "coder"):
+        assert field in records[0]
+
+
+def test_exit_status_one_when_a_record_is_skipped_and_the_rest_still_coded():
+    lines = "\n".join([json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False), "{broken"])
+    result = _run("code", "-", stdin=lines)
+    assert result.returncode == 1
+    assert "<stdin>:2:" in result.stderr and "Traceback" not in result.stderr
+    assert any(json.loads(line)["article_id"] == "ok" for line in result.stdout.splitlines())
+
+
+def test_exit_status_two_on_a_usage_error():
+    assert main(["code", "--format", "xml", "x.txt"]) == 2
+    assert main(["code", "x.txt", "--date", "yesterday"]) == 2
+
+
+def test_missing_file_is_reported_not_raised(tmp_path, capsys):
+    assert main(["code", str(tmp_path / "absent.jsonl")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_strict_stops_at_the_first_bad_record():
+    lines = "\n".join(["{broken", json.dumps({"id": "later", "text": ARTICLE}, ensure_ascii=False)])
+    result = _run("code", "-", "--strict", stdin=lines)
+    assert result.returncode == 1 and "later" not in result.stdout
+
+
+def test_table_format_keeps_arabic_in_logical_order(tmp_path):
+    path = tmp_path / "khabar.txt"
+    path.write_text("عنوان\n" + ARTICLE, encoding="utf-8")
+    result = _run("code", str(path), "--format", "table")
+    assert result.returncode == 0
+    assert "COERCE" in result.stdout and "الشرطة العراقية" in result.stdout
+
+
+def test_example_article_in_the_readme_codes(tmp_path):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "turkey-iraq-strikes.ar.txt"
+    result = _run("code", str(example), "--date", "2025-03-14")
+    types = {json.loads(line)["event_type"] for line in result.stdout.splitlines()}
+    assert result.returncode == 0 and {"ASSAULT", "COERCE"} <= types
+
+
+@pytest.mark.shared
+def test_seed_article_support_by_us_military_and_action_against_isis(shared):
+    seed = shared / "seed" / "centcom-syria-isis-operations.ar.txt"
+    result = _run("code", str(seed), "--date", "2025-11-20")
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert any(e["event_type"] in ("AID", "SUPPORT") and
+               any((a["code"], a["sector"]) == ("USA", "MIL") for a in e["actor"]) for e in events)
+    assert any(e["event_type"] in ("ASSAULT", "COERCE") and
+               any(r["id"] == "isis" for r in e["recipient"]) for e in events)
+    commentary = ("يواجه التحالف تحديات كبيرة", "يبقى من غير الواضح")
+    assert not any(c in ev["sentence"] for e in events for ev in e["evidence"] for c in commentary)
