@@ -58,6 +58,7 @@ class TriggerMention:
     family: int         # index into Resources.families
     tense: str          # past | present | passive | noun
     modality: str = "asserted"
+    stance: str | None = None   # pledge (سيدعم، تعهد بـ) | refusal (لن يستقبل) | None
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from marsad.resources.lexicon import Match, Term
 from marsad.resources.tables import Actor
 
 _PLACE_LINKS = frozenset({"في", "من", "ب"})
+_THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,31 @@ class ActorResolver:
     def __init__(self, resources: Resources):
         self.res = resources
         self.prepositions = resources.grammar.prepositions
+        self._sector_ids = frozenset(s.id for s in resources.sectors)
 
     def __call__(self, doc: Document) -> Document:
         units = [self._unit(doc, m) for m in doc.matches if m.terms[0].layer == "actor"]
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i)
+        self._place_unattached(doc)
         return doc
+
+    def _place_unattached(self, doc: Document) -> None:
+        """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
+        nearest country mention in its sentence, else in the sentence before, as event data
+        codes civilians, rebels and officials by where they are."""
+        countries = [e for e in doc.entities if e.kind == "state" and len(e.code) == 3
+                     and e.code not in ("UNK", "IGO", "NGO", "NSA")]
+        for e in doc.entities:
+            if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
+                continue
+            near = [c for c in countries if c.sentence == e.sentence] or \
+                   [c for c in countries if c.sentence == e.sentence - 1]
+            if near:
+                c = min(near, key=lambda c: abs(c.tok_lo - e.tok_lo))
+                e.code = c.code
+                e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
     def _unit(self, doc: Document, m: Match) -> _Unit:
         lo = bisect_right(doc.token_starts, m.start) - 1
@@ -63,7 +82,7 @@ class ActorResolver:
                 ent, used = head
                 doc.entities.append(ent)
                 return self._coordinated(doc, units, i + 1 + used, ent)
-            doc.entities.append(self._sector_alone(u, sector))
+            doc.entities.append(self._sector_alone(doc, u, sector))
             return i + 1
         doc.entities.append(self._standalone(u))
         if u.term("nisba", "country", "actor"):
@@ -116,9 +135,23 @@ class ActorResolver:
             j += 1
         return j
 
-    def _sector_alone(self, u: _Unit, term: Term) -> EntityMention:
+    def _sector_alone(self, doc: Document, u: _Unit, term: Term) -> EntityMention:
         row = self.res.sectors[term.ref]
+        owner = self._antecedent(doc, u) if u.match.suffix in _THIRD_PERSON else None
+        if owner is not None:
+            # قواتها، حكومته: the pronoun points back to the last named actor
+            return self._mention(u, u, owner.code, row.sector, f"{owner.code.lower()}.{row.sector.lower()}",
+                                 f"{owner.name} ({row.name})", owner.kind)
         return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
+
+    @staticmethod
+    def _antecedent(doc: Document, u: _Unit) -> EntityMention | None:
+        for e in reversed(doc.entities):
+            if e.sentence < u.sentence - 1:
+                return None
+            if e.code not in ("UNK",) and e.kind in ("state", "igo", "non_state_armed"):
+                return e
+        return None
 
     def _standalone(self, u: _Unit) -> EntityMention:
         actor = u.term("actor")

@@ -21,6 +21,11 @@ class LexiconMatcher:
         for m in self.lexicon.find(doc.norm.text):
             if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
+            if any(t.kind == "verb" for t in m.terms) and _has_tanween(doc, m):
+                kept_terms = tuple(t for t in m.terms if t.kind != "verb")
+                if not kept_terms:
+                    continue    # أمراً، دعماً: tanween marks the noun, not the verb
+                m = replace(m, terms=kept_terms)
             for layer, found in layers.items():
                 terms = tuple(t for t in m.terms if t.layer == layer)
                 if len(terms) == len(m.terms):
@@ -30,6 +35,11 @@ class LexiconMatcher:
         doc.matches = resolve_overlaps(layers["actor"]) + resolve_overlaps(layers["trigger"])
         doc.matches.sort(key=lambda m: m.start)
         return doc
+
+
+def _has_tanween(doc: Document, m: Match) -> bool:
+    start, end = doc.norm.span_to_original(m.start, m.end)
+    return "\u064b" in doc.norm.original[start:end]
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:

@@ -12,10 +12,12 @@ commitment words (التزامها بمواصلة الدعم) make the act futur
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
 from marsad.resources.lexicon import word_in_frame
+from marsad.text.normalize import normalize_term
 
 #: Types whose event is a speech act; what follows it in its clause is its content.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
@@ -23,6 +25,9 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
 _BOUNDARY_PUNCT = frozenset(",;:.?!()-")
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
+_COMPLEMENT_MARKERS = frozenset({"علي", "ب", "الي", "ل", "عن", "من", "ان", "بان"})
+_ADJUNCTS = frozenset({"خلال", "في", "بعد", "قبل", "اثناء", "عقب", "منذ", "بسبب", "رغم", "اثر",
+                       "اليوم", "امس", "و"})
 _NEEDS_WINDOW = 7
 
 
@@ -61,6 +66,9 @@ class TriggerFinder:
         window = window[:cut]
         best = None
         for term in terms:
+            requires = self._requires(term.ref)
+            if requires and not any(_bare(tok) in requires or tok in requires for tok in window):
+                continue
             if term.needs and _in_order(term.needs, window):
                 if best is None or len(term.needs) > len(best.needs):
                     best = term
@@ -68,16 +76,36 @@ class TriggerFinder:
                 best = term
         return best
 
+    def _requires(self, family: int) -> frozenset[str]:
+        return _normalized_words(self.res.families[family].requires)
+
     def _drop_complements(self, doc: Document) -> list[TriggerMention]:
+        """Drop an event word that is only the content or object of an earlier event verb."""
+        in_entity = {i for e in doc.entities for i in range(e.tok_lo, e.tok_hi)}
         kept: list[TriggerMention] = []
         for t in doc.triggers:
-            head = next((h for h in reversed(kept) if h.sentence == t.sentence
-                         and self.res.families[h.family].type in VERBAL_TYPES
-                         and self.res.families[h.family].type != self.res.families[t.family].type
-                         and self._same_clause(doc, h.tok_hi, t.tok_lo)), None)
-            if head is None:
+            if not any(self._is_complement(doc, h, t, in_entity) for h in kept
+                       if h.sentence == t.sentence):
                 kept.append(t)
         return kept
+
+    def _is_complement(self, doc: Document, head: TriggerMention, t: TriggerMention,
+                       in_entity: set[int]) -> bool:
+        head_type = self.res.families[head.family].type
+        if head_type == self.res.families[t.family].type:
+            # شنت غارات: the noun is the verb's own object, one event not two
+            return (head.tense != "noun" and t.tense == "noun" and t.tok_lo - head.tok_hi <= 3
+                    and self._same_clause(doc, head.tok_hi, t.tok_lo))
+        if head_type in VERBAL_TYPES:
+            return self._same_clause(doc, head.tok_hi, t.tok_lo)
+        if head.tense == "noun" or t.tense != "noun":
+            return False
+        # منعت الشرطة التظاهرة، استخدمت … لتفريق: the noun is the verb's object
+        between = [doc.tokens[i] for i in range(head.tok_hi, t.tok_lo) if i not in in_entity]
+        if any(tok in _ADJUNCTS or tok in _BOUNDARY_PUNCT for tok in between):
+            return False
+        others = [tok for tok in between if tok not in _COMPLEMENT_MARKERS]
+        return len(others) <= 1
 
     def _same_clause(self, doc: Document, lo: int, hi: int) -> bool:
         if hi - lo > _COMPLEMENT_WINDOW:
@@ -86,24 +114,26 @@ class TriggerFinder:
 
     def _modality(self, doc: Document, t: TriggerMention) -> str:
         sent = doc.sentences[t.sentence]
-        before = doc.tokens[max(sent.tok_lo, t.tok_lo - _MODALITY_WINDOW):t.tok_lo]
-        before = _clause_tail(before)
+        before = _clause_tail(doc.tokens[max(sent.tok_lo, t.tok_lo - _MODALITY_WINDOW):t.tok_lo])
+        clause = _clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
         g = self.g
+        if before[-1:] == ["لن"] or before[-2:-1] == ["لن"]:
+            t.stance = "refusal"
+            return "negated"
         if self._negated(before, t) or any(_bare(w) in g.negation_verbs for w in before):
             return "negated"
         if t.tense == "present" and before[-1:] == ["قد"]:
             return "hypothetical"
-        if t.tense == "present" and "س" in t.prefix:
-            return "future"
-        if _has_phrase(before, g.future) or any(_bare(w) in g.intent for w in before[-3:]):
-            return "future"
-        clause = _clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
         if _has_phrase(clause, g.hypothetical):
             return "hypothetical"
+        if _has_phrase(clause, g.future):
+            return "future"
+        if (t.tense == "present" and "س" in t.prefix) or _has_phrase(before[-3:], g.pledge):
+            t.stance = "pledge"
+            return "future"
         if _has_phrase(before, g.historical):
             return "historical"
         return "asserted"
-
 
     def _negated(self, before: list[str], t: TriggerMention) -> bool:
         """لم يهاجم، لن يشارك، لم يتم اعتقال، ما هاجم (ما only right before a verb)."""
@@ -111,6 +141,11 @@ class TriggerFinder:
         if near[-1:] == ["ما"]:
             return t.tense != "noun"
         return any(w in self.g.negation and w != "ما" for w in near)
+
+
+@lru_cache(maxsize=None)
+def _normalized_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_term(w) for w in words)
 
 
 def _in_order(words: tuple[str, ...], window: list[str]) -> bool:

@@ -15,26 +15,51 @@ from marsad.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.resources import Resources
 
 
+#: A promised cooperative act is an AGREE, a refused one a REJECT; a promised hostile act is a
+#: THREATEN (PLOVER: "the coder should always return the single event category").
+COOPERATIVE = frozenset({"AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
+
+
+def stated_type(event_type: str, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
+    """(type, mode, converted) of an event under a pledge or refusal."""
+    if stance == "pledge" and event_type in COOPERATIVE:
+        return "AGREE", None, event_type != "AGREE"
+    if stance == "pledge" and event_type in HOSTILE:
+        threat_mode = "arrest" if mode == "arrest" else _THREAT_MODES.get(event_type, "restrict")
+        return "THREATEN", threat_mode, True
+    if stance == "refusal" and event_type in COOPERATIVE:
+        return "REJECT", None, True
+    return event_type, mode, False
+
+
 class EventAssembler:
     def __init__(self, resources: Resources):
         self.res = resources
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
-        groups: dict[tuple, list[EventMention]] = {}
+        groups: list[tuple[tuple, list[EventMention]]] = []
         for m in doc.mentions:
-            if m.trigger.tense == "noun" and not (m.actor or m.recipient):
-                continue
+            if not (m.actor or m.recipient):
+                continue  # no participant at all: commentary, not a report of an event
             fam = self.res.families[m.trigger.family]
-            key = (m.trigger.sentence, fam.type, m.trigger.modality,
-                   tuple(e.id for e in m.actor), tuple(e.id for e in m.recipient))
-            groups.setdefault(key, []).append(m)
-        doc.events = [self._event(doc, ms) for ms in groups.values()]
+            etype, _, converted = stated_type(fam.type, fam.mode, m.trigger.stance)
+            modality = "asserted" if converted else m.trigger.modality
+            key = (m.trigger.sentence, etype, modality)
+            group = next((g for k, g in groups if k == key and _compatible(g, m)), None)
+            if group is None:
+                groups.append((key, [m]))
+            else:
+                group.append(m)
+        doc.events = [self._event(doc, _fullest_first(ms)) for _, ms in groups]
         return doc
 
     def _event(self, doc: Document, mentions: list[EventMention]) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
+        etype, mode, converted = stated_type(fam.type, fam.mode, first.trigger.stance)
         evidence = tuple(self._evidence(doc, m) for m in mentions)
         actor = tuple(self.entity(doc, e) for e in first.actor)
         recipient = tuple(self.entity(doc, e) for e in first.recipient)
@@ -43,15 +68,15 @@ class EventAssembler:
             who = self.entity(doc, first.attribution)
             attribution = Attribution(who.text, who)
         trig = evidence[0].trigger
-        ident = "|".join([doc.article.id, fam.type, ",".join(e.code for e in actor),
+        ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
         return Event(
             event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20],
             article_id=doc.article.id,
             language=doc.article.language,
-            event_type=fam.type,
-            mode=fam.mode,
+            event_type=etype,
+            mode=mode,
             context=fam.context,
             cameo=fam.cameo,
             actor=actor,
@@ -59,7 +84,7 @@ class EventAssembler:
             evidence=evidence,
             confidence=_confidence(first),
             coder=self.coder_info,
-            modality=first.trigger.modality,
+            modality="asserted" if converted else first.trigger.modality,
             attribution=attribution,
         )
 
@@ -75,6 +100,24 @@ class EventAssembler:
         sentence = doc.text[sent.start:sent.end]
         index = sent.index
         return Evidence(index, sentence, Trigger(source[start:end], start, end), fld)
+
+
+def _ids(entities: list[EntityMention]) -> set[str]:
+    return {e.id for e in entities}
+
+
+def _compatible(group: list[EventMention], m: EventMention) -> bool:
+    """Same sentence and type: one event unless they name different participants."""
+    for other in group:
+        for a, b in ((other.actor, m.actor), (other.recipient, m.recipient)):
+            if a and b and not (_ids(a) & _ids(b)):
+                return False
+    return True
+
+
+def _fullest_first(mentions: list[EventMention]) -> list[EventMention]:
+    """The mention with the most participants leads (its roles become the event's)."""
+    return sorted(mentions, key=lambda m: -(bool(m.actor) + bool(m.recipient)))
 
 
 def _confidence(m: EventMention) -> float:

@@ -28,7 +28,13 @@ from marsad.text.normalize import normalize_term
 _PUNCT_BOUNDARY = frozenset(",;:.?!()")
 _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
                         "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
-_DIRECTED = frozenset({"الي", "ل", "علي", "ضد", "مع"})
+_DIRECTED_ANY = frozenset({"الي", "ل", "علي", "ضد", "مع"})
+_TOWARDS = frozenset({"الي", "ل", "مع"})
+_AGAINST = frozenset({"علي", "ضد"})
+_DIRECTED = {**{t: _TOWARDS for t in ("AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE",
+                                      "CONCEDE", "RETREAT")},
+             **{t: _AGAINST for t in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST",
+                                      "THREATEN", "ACCUSE")}}
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 
 
@@ -86,8 +92,8 @@ class RoleAssigner:
             confidence = 0.75
         if not actor and reporter and (pronoun_subject or t.tense != "noun"):
             actor = reporter
-        if not actor and t.tense in ("past", "present") and not passive:
-            actor = previous
+        if not actor and t.tense in ("past", "present") and not passive and t.tok_lo - left_edge <= 1:
+            actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
@@ -121,6 +127,10 @@ class RoleAssigner:
             if tok in self.g.complementizers or _bare(tok) in self.g.complementizers:
                 reporter = self._reporter(doc, sent, i, ents)
                 return i + 1, reporter, _bare(tok) in _PRONOUN_COMPLEMENTIZERS
+            if tok == ":":
+                speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
+                if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
+                    return i + 1, self._subject_before(doc, speaker, None, end=i), True
             if tok in _PUNCT_BOUNDARY and tok not in ",":
                 return i + 1, [], False
             if (tok,) in self.g.clause_openers or (_bare(tok),) in self.g.clause_openers:
@@ -217,9 +227,12 @@ class RoleAssigner:
                 return self._chain_from(doc, ents, k)
             if gov is not None and gov in markers:
                 return self._chain_from(doc, ents, k)
-        # The lexicon's markers missed: a phrase the act is directed at (إلى، لـ، على، ضد، مع)
+            if gov in ("ل", None) and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] in markers:
+                return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
+        # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
+        directed = _DIRECTED.get(fam.type, _DIRECTED_ANY)
         for k, e in enumerate(ents):
-            if self._governor(doc, e) in _DIRECTED:
+            if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
 

@@ -50,7 +50,7 @@ class Grammar:
     future: frozenset[tuple[str, ...]]
     hypothetical: frozenset[tuple[str, ...]]
     historical: frozenset[tuple[str, ...]]
-    intent: frozenset[str]
+    pledge: frozenset[tuple[str, ...]]
     passive_auxiliaries: frozenset[str]
     agent_markers: frozenset[tuple[str, ...]]
     clause_openers: frozenset[tuple[str, ...]]
@@ -83,7 +83,7 @@ class Grammar:
             future=phrases("future"),
             hypothetical=phrases("hypothetical"),
             historical=phrases("historical"),
-            intent=words("intent"),
+            pledge=phrases("pledge"),
             passive_auxiliaries=verbs("passive_auxiliaries"),
             agent_markers=phrases("agent_markers"),
             clause_openers=phrases("clause_openers"),
@@ -194,13 +194,21 @@ def _add_family(lex: Lexicon, i: int, fam: EventFamily) -> None:
     for specs, voice in ((fam.verbs, None), (fam.passive, "passive")):
         for spec in specs:
             head, _, rest = spec.partition(" ")
-            needs = tuple(normalize_term(w) for w in rest.split())
+            needs = tuple(normalize_term(_without_pronoun(w)) for w in rest.split())
             past, present = verb_phrase_forms(head)
             _add_all(lex, past, Term("trigger", "verb", i, "verb_past", voice or "past", needs=needs))
             _add_all(lex, present, Term("trigger", "verb", i, "verb_present", voice or "present",
                                         needs=needs))
     for noun in fam.nouns:
         _add_all(lex, noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
+
+
+def _without_pronoun(word: str) -> str:
+    """``سفيره`` → ``سفير``: an object word is found with any pronoun, or none."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _add_all(lex: Lexicon, forms: Iterable[str], term: Term) -> None:

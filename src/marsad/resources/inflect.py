@@ -20,7 +20,10 @@ def past_forms(stem: str) -> list[str]:
         base = stem[:-1]
         return [stem, base + "ت", base + "تا", base + "وا", base + "ون", base + "ونا",
                 base + "وت", base + "وتم"]
-    return [stem, stem + "ت", stem + "تا", stem + "ا", stem + "وا", stem + "ن", stem + "نا",
+    # The masculine dual ـا of a three-letter stem is written like the accusative of its
+    # verbal noun (أمرا، دعما، قصفا), which news uses far more: it is left out.
+    dual = [stem + "ا"] if len(stem) > 3 else []
+    return [stem, stem + "ت", stem + "تا", *dual, stem + "وا", stem + "ن", stem + "نا",
             stem + "تم", stem + "تن"]
 
 

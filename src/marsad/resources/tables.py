@@ -80,6 +80,7 @@ class EventFamily:
     recipient: tuple[str, ...]
     genitive: str
     source: str
+    requires: tuple[str, ...] = ()
 
 
 @dataclass
@@ -262,7 +263,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "recipient", "genitive", "note"}
+                           "recipient", "genitive", "requires", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -293,9 +294,10 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     genitive = item.get("genitive") or "actor"
     if genitive not in ("actor", "recipient"):
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
+    requires = _str_list(item.get("requires"), "requires", problems)
     cameo = item.get("cameo")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
-                       passive, nouns, recipient, genitive, source)
+                       passive, nouns, recipient, genitive, source, requires)
 
 
 def read_file(path: Path, vocab: Vocabulary) -> Table:
