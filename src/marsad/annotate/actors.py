@@ -48,7 +48,24 @@ class ActorResolver:
         while i < len(units):
             i = self._resolve_at(doc, units, i)
         self._place_unattached(doc)
+        doc.entities = self._merge_appositions(doc.entities)
         return doc
+
+    def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
+        """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
+        the same code and no و between, are one participant; the named entry's id is kept."""
+        merged: list[EntityMention] = []
+        for e in entities:
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
+                    and prev.code == e.code and not e.prefix.startswith(("و", "ف"))):
+                if prev.id in self._sector_ids and e.id not in self._sector_ids:
+                    prev.id, prev.name = e.id, e.name
+                prev.sector = prev.sector or e.sector
+                prev.end, prev.tok_hi = e.end, e.tok_hi
+                continue
+            merged.append(e)
+        return merged
 
     def _place_unattached(self, doc: Document) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the

@@ -30,7 +30,13 @@ _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "�
                         "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
 _DIRECTED_ANY = frozenset({"الي", "ل", "علي", "ضد", "مع"})
 _TOWARDS = frozenset({"الي", "ل", "مع"})
-_AGAINST = frozenset({"علي", "ضد"})
+_AGAINST = frozenset({"علي", "ضد", "مع"})
+# Words that tie a phrase to the one before it (شبكة القاعدة بزعامة بن لادن): not an object.
+_LINK_WORDS = frozenset({"بزعامه", "بقياده", "برءاسه", "التابع", "التابعه", "الموالي", "المواليه",
+                         "الموالين", "المدعوم", "المدعومه", "زعيم", "زعيمها", "زعيمه", "قاءد",
+                         "ممثل", "باسم", "المتحدث", "الناطق"})
+_TIME_WORDS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                         "الجمعه", "السبت", "غدا", "مجددا", "ايضا", "رسميا", "فورا", "اخيرا"})
 _DIRECTED = {**{t: _TOWARDS for t in ("AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE",
                                       "CONCEDE", "RETREAT")},
              **{t: _AGAINST for t in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST",
@@ -85,10 +91,13 @@ class RoleAssigner:
             if subject:
                 actor = subject
                 rest = after
+            elif pronoun_subject and reporter:
+                actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
             else:
                 actor = self._first_chain(doc, after, bare=True)
                 rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
-            recipient = self._marked(doc, rest, fam)
+            recipient = self._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
+                                     if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
             confidence = 0.75
         if not actor and reporter and (pronoun_subject or t.tense != "noun"):
             actor = reporter
@@ -219,11 +228,11 @@ class RoleAssigner:
         return before[start:idx + 1]
 
     def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
-                allow_obj: bool = True) -> list[EntityMention]:
+                allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
         markers = _markers(fam.recipient)
         for k, e in enumerate(ents):
             gov = self._governor(doc, e)
-            if gov is None and "obj" in markers and allow_obj:
+            if gov is None and "obj" in markers and allow_obj and self._object_position(doc, e, after_tok):
                 return self._chain_from(doc, ents, k)
             if gov is not None and gov in markers:
                 return self._chain_from(doc, ents, k)
@@ -235,6 +244,13 @@ class RoleAssigner:
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
+        """A bare phrase is not the object when a link word ties it to the phrase before it
+        (شبكة القاعدة بزعامة بن لادن, القوات التابعة للأمم المتحدة)."""
+        if after_tok is None:
+            return True
+        return not any(tok in _LINK_WORDS for tok in doc.tokens[max(after_tok, e.tok_lo - 2):e.tok_lo])
 
     def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
         for k, e in enumerate(after):

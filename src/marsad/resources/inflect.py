@@ -69,7 +69,8 @@ def nisba_forms(masculine: str) -> list[str]:
     """
     words = masculine.split()
     forms = []
-    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات"):
+    # ـو and ـي are the construct plural (فلسطينيو الضفة، مواطنيي)
+    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات", "و"):
         forms.append(" ".join(w + suffix if w.endswith("ي") else w for w in words))
     return forms
 
