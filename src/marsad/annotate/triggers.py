@@ -28,7 +28,7 @@ _MODALITY_WINDOW = 6
 _COMPLEMENT_MARKERS = frozenset({"علي", "ب", "الي", "ل", "عن", "من", "ان", "بان"})
 _ADJUNCTS = frozenset({"خلال", "في", "بعد", "قبل", "اثناء", "عقب", "منذ", "بسبب", "رغم", "اثر",
                        "اليوم", "امس", "و"})
-_NEEDS_WINDOW = 7
+_NEEDS_WINDOW = 10
 
 
 class TriggerFinder:

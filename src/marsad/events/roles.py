@@ -80,7 +80,12 @@ class RoleAssigner:
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
         confidence = 0.6
-        if passive:
+        if fam.frame == "obligation":
+            # X قال إن على Y أن …، Y يجب أن …: X asks it of Y
+            actor = reporter
+            recipient = self._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
+                or self._subject_before(doc, before, t) or self._first_chain(doc, after, bare=True)
+        elif passive:
             agent = self._agent(doc, t, after)
             actor = agent
             recipient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
@@ -230,9 +235,10 @@ class RoleAssigner:
     def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
                 allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
         markers = _markers(fam.recipient)
+        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
         for k, e in enumerate(ents):
             gov = self._governor(doc, e)
-            if gov is None and "obj" in markers and allow_obj and self._object_position(doc, e, after_tok):
+            if gov is None and "obj" in markers and allow_obj:
                 return self._chain_from(doc, ents, k)
             if gov is not None and gov in markers:
                 return self._chain_from(doc, ents, k)

@@ -168,8 +168,8 @@ def _replace(term: Term, **changes: bool) -> Term:
 
 def word_in_frame(token: str, word: str) -> bool:
     """Whether ``token`` is ``word`` (normalized) with noun clitics: بالمساعدة, مساعدتها, للقوات."""
-    if token == word:
-        return True
+    if token == word or (token == word + "ا" and not word.endswith(("ه", "ا", "ي"))):
+        return True  # اتفاقا، طرقا: the indefinite accusative
     core = word[2:] if word.startswith("ال") and len(word) > 3 else word
     at = token.find(core)
     while at >= 0:

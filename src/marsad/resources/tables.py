@@ -81,6 +81,7 @@ class EventFamily:
     genitive: str
     source: str
     requires: tuple[str, ...] = ()
+    frame: str | None = None
 
 
 @dataclass
@@ -263,7 +264,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "recipient", "genitive", "requires", "note"}
+                           "recipient", "genitive", "requires", "frame", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -295,9 +296,12 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     if genitive not in ("actor", "recipient"):
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
     requires = _str_list(item.get("requires"), "requires", problems)
+    frame = item.get("frame")
+    if frame not in (None, "obligation"):
+        problems.append(f"'frame' must be obligation or absent, not {frame!r}")
     cameo = item.get("cameo")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
-                       passive, nouns, recipient, genitive, source, requires)
+                       passive, nouns, recipient, genitive, source, requires, frame)
 
 
 def read_file(path: Path, vocab: Vocabulary) -> Table:
