@@ -62,7 +62,9 @@ class TriggerFinder:
     def _choose(self, doc: Document, terms, after: int, limit: int):
         """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
         window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
-        cut = next((i for i, tok in enumerate(window) if tok in _BOUNDARY_PUNCT), len(window))
+        # the object of أعلن دعمه is not inside an embedded clause (أعلن أن قواتها قدمت الدعم)
+        cut = next((i for i, tok in enumerate(window)
+                    if tok in _BOUNDARY_PUNCT or tok in self.g.complementizers), len(window))
         window = window[:cut]
         best = None
         for term in terms:

@@ -64,7 +64,14 @@ class RoleAssigner:
                                                               previous_subject)
                 last_sentence = t.sentence
             ents = by_sentence.get(t.sentence, [])
-            doc.mentions.append(self._assign(doc, t, ents, previous_subject))
+            mention = self._assign(doc, t, ents, previous_subject)
+            if not mention.actor and mention.recipient and t.tense == "noun":
+                # قدمت قواتها المشورة خلال 22 عملية ضد داعش: the sentence's agent runs the operations
+                agent = next((m.actor for m in reversed(doc.mentions)
+                              if m.trigger.sentence == t.sentence and m.actor
+                              and m.trigger.tok_lo < t.tok_lo and m.trigger.tense != "noun"), [])
+                mention.actor = [e for e in agent if e not in mention.recipient]
+            doc.mentions.append(mention)
         return doc
 
     # -- one trigger ---------------------------------------------------------------------
