@@ -29,6 +29,9 @@ _COMPLEMENT_MARKERS = frozenset({"علي", "ب", "الي", "ل", "عن", "من",
 _ADJUNCTS = frozenset({"خلال", "في", "بعد", "قبل", "اثناء", "عقب", "منذ", "بسبب", "رغم", "اثر",
                        "اليوم", "امس", "و"})
 _NEEDS_WINDOW = 10
+_NOUN_GOVERNORS = frozenset({"بناء", "تنفيذ", "بفضل", "لدعم", "بدعم", "وبدعم", "بطلب", "لطلب",
+                             "اعانات", "مواصله", "بمواصله", "استمرار", "تقديم", "زياده", "انه",
+                             "هذا", "هو", "هي", "ذلك"})
 
 
 class TriggerFinder:
@@ -49,7 +52,10 @@ class TriggerFinder:
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
             if doc.sentences and doc.sentences[sent].kind == "heading":
                 continue
-            term = self._choose(doc, m.terms, hi, doc.sentences[sent].tok_hi if doc.sentences else hi)
+            terms = m.terms
+            if self._reads_as_noun(doc, m, lo):
+                terms = tuple(t for t in terms if t.kind != "verb")
+            term = self._choose(doc, terms, hi, doc.sentences[sent].tok_hi if doc.sentences else hi)
             if term is None:
                 continue
             doc.triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
@@ -77,6 +83,18 @@ class TriggerFinder:
             elif not term.needs and best is None:
                 best = term
         return best
+
+    def _reads_as_noun(self, doc: Document, m, lo: int) -> bool:
+        """طلب، أمر، دعم are also their own verbal nouns. A bare three-letter past form is a
+        verb only where a verb can stand: at a clause start or right after its subject."""
+        core = doc.norm.text[m.core_start:m.core_end]
+        if len(core) != 3 or m.suffix or m.prefix not in ("", "و", "ف") or lo == 0:
+            return False
+        if m.prefix:
+            return False  # وطلب، فأمر: a conjunction opens a clause
+        prev = doc.tokens[lo - 1]
+        # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
+        return prev in self.g.prepositions or prev in _NOUN_GOVERNORS
 
     def _requires(self, family: int) -> frozenset[str]:
         return _normalized_words(self.res.families[family].requires)

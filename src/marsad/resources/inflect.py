@@ -70,7 +70,8 @@ def nisba_forms(masculine: str) -> list[str]:
     words = masculine.split()
     forms = []
     # ـو and ـي are the construct plural (فلسطينيو الضفة، مواطنيي)
-    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات", "و"):
+    # ـا is the indefinite accusative (قاضيا أرجنتينيا)
+    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات", "و", "ا"):
         forms.append(" ".join(w + suffix if w.endswith("ي") else w for w in words))
     return forms
 
