@@ -43,7 +43,8 @@ class ActorResolver:
         self._sector_ids = frozenset(s.id for s in resources.sectors)
 
     def __call__(self, doc: Document) -> Document:
-        units = [self._unit(doc, m) for m in doc.matches if m.terms[0].layer == "actor"]
+        sent_starts = [s.nstart for s in doc.sentences]
+        units = [self._unit(doc, m, sent_starts) for m in doc.matches if m.terms[0].layer == "actor"]
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i)
@@ -83,10 +84,10 @@ class ActorResolver:
                 e.code = c.code
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
-    def _unit(self, doc: Document, m: Match) -> _Unit:
+    def _unit(self, doc: Document, m: Match, sent_starts: list[int]) -> _Unit:
         lo = bisect_right(doc.token_starts, m.start) - 1
         hi = bisect_right(doc.token_starts, m.end - 1)
-        sent = bisect_right([s.nstart for s in doc.sentences], m.start) - 1
+        sent = bisect_right(sent_starts, m.start) - 1
         return _Unit(m, lo, hi, max(sent, 0))
 
     def _resolve_at(self, doc: Document, units: list[_Unit], i: int) -> int:

@@ -26,11 +26,13 @@ class LexiconMatcher:
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
                 m = replace(m, terms=kept_terms)
+            first = m.terms[0].layer
+            if all(t.layer == first for t in m.terms):
+                layers[first].append(m)
+                continue
             for layer, found in layers.items():
                 terms = tuple(t for t in m.terms if t.layer == layer)
-                if len(terms) == len(m.terms):
-                    found.append(m)
-                elif terms:
+                if terms:
                     found.append(replace(m, terms=terms))
         doc.matches = resolve_overlaps(layers["actor"]) + resolve_overlaps(layers["trigger"])
         doc.matches.sort(key=lambda m: m.start)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
-from marsad.resources.lexicon import word_in_frame
+from marsad.resources.lexicon import token_cores, word_core
 from marsad.text.normalize import normalize_term
 
 #: Types whose event is a speech act; what follows it in its clause is its content.
@@ -72,12 +72,13 @@ class TriggerFinder:
         cut = next((i for i, tok in enumerate(window)
                     if tok in _BOUNDARY_PUNCT or tok in self.g.complementizers), len(window))
         window = window[:cut]
+        cores = [token_cores(tok) for tok in window]
         best = None
         for term in terms:
             requires = self._requires(term.ref)
             if requires and not any(_bare(tok) in requires or tok in requires for tok in window):
                 continue
-            if term.needs and _in_order(term.needs, window):
+            if term.needs and _in_order(term.needs, cores):
                 if best is None or len(term.needs) > len(best.needs):
                     best = term
             elif not term.needs and best is None:
@@ -168,10 +169,12 @@ def _normalized_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words)
 
 
-def _in_order(words: tuple[str, ...], window: list[str]) -> bool:
+def _in_order(words: tuple[str, ...], window: list[frozenset[str]]) -> bool:
+    """Each needed word (by its core) in some later token of the window, in order."""
     i = 0
     for word in words:
-        while i < len(window) and not word_in_frame(window[i], word):
+        core = word_core(word)
+        while i < len(window) and core not in window[i] and word not in window[i]:
             i += 1
         if i == len(window):
             return False

@@ -9,6 +9,7 @@ future س before present-tense verbs, enclitic pronouns after nouns and verbs, n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Iterable, Iterator
 
@@ -138,9 +139,12 @@ class Lexicon:
                         break
                 else:
                     prefix, suffix = text[start:core_start], text[core_end:end]
-                    kept = tuple(t for t in terms if _frame_ok(t, prefix, suffix))
-                    if kept:
-                        yield Match(start, end, core_start, core_end, prefix, suffix, kept)
+                    if prefix or suffix:
+                        terms = tuple(t for t in terms if _frame_ok(t, prefix, suffix))
+                    elif any(t.t_variant or t.lam_variant for t in terms):
+                        terms = tuple(t for t in terms if not (t.t_variant or t.lam_variant))
+                    if terms:
+                        yield Match(start, end, core_start, core_end, prefix, suffix, terms)
 
 
 def _frame_ok(term: Term, prefix: str, suffix: str) -> bool:
@@ -166,20 +170,33 @@ def _replace(term: Term, **changes: bool) -> Term:
     )
 
 
+def word_core(word: str) -> str:
+    """The form a lexicon word is looked up by: without the article (المساعدة → مساعده)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+@lru_cache(maxsize=65536)
+def token_cores(token: str) -> frozenset[str]:
+    """Every word a token can be once noun clitics are taken off: بالمساعدة → مساعده,
+    مساعدتها → مساعده, اتفاقا → اتفاق."""
+    cores = {token}
+    n = len(token)
+    for i in range(0, min(MAX_PREFIX, n - 2) + 1):
+        if token[:i] not in NOUN_PREFIXES:
+            continue
+        for j in range(0, min(MAX_SUFFIX, n - i - 2) + 1):
+            suffix = token[n - j:] if j else ""
+            if suffix not in NOUN_SUFFIXES:
+                continue
+            core = token[i:n - j]
+            cores.add(core)
+            if suffix and core.endswith("ت"):
+                cores.add(core[:-1] + "ه")      # مساعدت|ها → مساعده
+        if token.endswith("ا") and not token.endswith(("ها", "نا")):
+            cores.add(token[i:-1])              # the indefinite accusative: اتفاقا، طرقا
+    return frozenset(cores)
+
+
 def word_in_frame(token: str, word: str) -> bool:
     """Whether ``token`` is ``word`` (normalized) with noun clitics: بالمساعدة, مساعدتها, للقوات."""
-    if token == word or (token == word + "ا" and not word.endswith(("ه", "ا", "ي"))):
-        return True  # اتفاقا، طرقا: the indefinite accusative
-    core = word[2:] if word.startswith("ال") and len(word) > 3 else word
-    at = token.find(core)
-    while at >= 0:
-        prefix, suffix = token[:at], token[at + len(core):]
-        if prefix in NOUN_PREFIXES and suffix in NOUN_SUFFIXES:
-            return True
-        at = token.find(core, at + 1)
-    if core.endswith("ه"):
-        stem = core[:-1] + "ت"
-        at = token.find(stem)
-        if at >= 0 and token[:at] in NOUN_PREFIXES and token[at + len(stem):] in NOUN_SUFFIXES - {""}:
-            return True
-    return False
+    return token == word or word_core(word) in token_cores(token)

@@ -18,11 +18,10 @@ class Segmenter:
         norm = doc.norm
         doc.dateline = find_dateline(norm.folded, doc.body_start)
         skip = doc.dateline.end if doc.dateline else 0
-        starts, ends, tokens = doc.token_starts, doc.token_ends, doc.tokens
-        for m in _TOKEN_RE.finditer(norm.text):
-            starts.append(m.start())
-            ends.append(m.end())
-            tokens.append(m.group())
+        found = list(_TOKEN_RE.finditer(norm.text))
+        doc.token_starts = starts = [m.start() for m in found]
+        doc.token_ends = [m.end() for m in found]
+        doc.tokens = [m.group() for m in found]
         for i, span in enumerate(split_sentences(norm.folded, doc.body_start, skip)):
             nstart = norm.to_normalized(span.start)
             nend = max(nstart, norm.to_normalized(span.end - 1) + 1) if span.end > span.start else nstart

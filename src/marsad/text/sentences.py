@@ -101,7 +101,7 @@ def _split_line(folded: str, start: int, end: int):
 def _is_abbreviation(folded: str, start: int, dot: int) -> bool:
     if folded[dot] != ".":
         return False
-    m = _WORD_BEFORE_RE.search(folded, start, dot)
+    m = _WORD_BEFORE_RE.search(folded, max(start, dot - 24), dot)
     if not m:
         return False
     word = m.group(1)
