@@ -26,14 +26,7 @@ class LexiconMatcher:
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
                 m = replace(m, terms=kept_terms)
-            first = m.terms[0].layer
-            if all(t.layer == first for t in m.terms):
-                layers[first].append(m)
-                continue
-            for layer, found in layers.items():
-                terms = tuple(t for t in m.terms if t.layer == layer)
-                if terms:
-                    found.append(replace(m, terms=terms))
+            layers[m.terms[0].layer].append(m)  # the lexicon yields one match per layer
         doc.matches = resolve_overlaps(layers["actor"]) + resolve_overlaps(layers["trigger"])
         doc.matches.sort(key=lambda m: m.start)
         return doc
@@ -52,9 +45,9 @@ def resolve_overlaps(matches: list[Match]) -> list[Match]:
                        m.start),
     )
     kept: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((m.end for m in matches), default=0))
     for m in ranked:
-        if all(m.end <= s or m.start >= e for s, e in taken):
+        if not any(taken[m.start:m.end]):
             kept.append(m)
-            taken.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     return kept

@@ -41,12 +41,15 @@ class TriggerFinder:
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
-        named = [(e.start, e.end) for e in doc.entities if e.kind != "other" or e.tok_hi - e.tok_lo > 1]
+        named = bytearray(len(doc.norm.text) + 1)
+        for e in doc.entities:
+            if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
+                named[e.start:e.end] = b"\x01" * (e.end - e.start)
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
                 continue
-            if any(s <= m.start and m.end <= e for s, e in named):
-                continue
+            if all(named[m.start:m.end]):
+                continue  # معارضة inside المعارضة السورية is the actor, not an event
             lo = bisect_right(doc.token_starts, m.start) - 1
             hi = bisect_right(doc.token_starts, m.end - 1)
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)

@@ -102,9 +102,15 @@ class Lexicon:
             terms.append(term)
 
     def compile(self) -> None:
+        """Each key's terms are grouped by layer and clitic frame, so that one frame check
+        serves every term of a group (a verb head like قدم carries dozens)."""
         automaton = ahocorasick.Automaton()
         for key, terms in self._forms.items():
-            automaton.add_word(key, (len(key), tuple(terms)))
+            groups: dict[tuple, list[Term]] = {}
+            for t in terms:
+                groups.setdefault((t.layer, t.clitics, t.definite, t.lam_variant, t.t_variant),
+                                  []).append(t)
+            automaton.add_word(key, (len(key), tuple((sig, tuple(ts)) for sig, ts in groups.items())))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -119,12 +125,12 @@ class Lexicon:
         return tuple(self._forms.get(key, ()))
 
     def find(self, text: str) -> Iterator[Match]:
-        """Every lexicon form in ``text`` standing in a valid clitic frame."""
+        """Every lexicon form in ``text`` standing in a valid clitic frame, one match per layer."""
         if self._automaton is None:
             self.compile()
         assert self._automaton is not None
         n = len(text)
-        for last, (length, terms) in self._automaton.iter(text):
+        for last, (length, groups) in self._automaton.iter(text):
             core_start, core_end = last - length + 1, last + 1
             start = core_start
             while start > 0 and text[start - 1].isalnum():
@@ -139,25 +145,27 @@ class Lexicon:
                         break
                 else:
                     prefix, suffix = text[start:core_start], text[core_end:end]
-                    if prefix or suffix:
-                        terms = tuple(t for t in terms if _frame_ok(t, prefix, suffix))
-                    elif any(t.t_variant or t.lam_variant for t in terms):
-                        terms = tuple(t for t in terms if not (t.t_variant or t.lam_variant))
-                    if terms:
+                    by_layer: dict[str, tuple[Term, ...]] = {}
+                    for sig, terms in groups:
+                        if _frame_ok(sig, prefix, suffix):
+                            by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
+                    for terms in by_layer.values():
                         yield Match(start, end, core_start, core_end, prefix, suffix, terms)
 
 
-def _frame_ok(term: Term, prefix: str, suffix: str) -> bool:
-    prefixes, suffixes = CLITIC_FRAMES[term.clitics]
-    if term.lam_variant:
+def _frame_ok(sig: tuple, prefix: str, suffix: str) -> bool:
+    """Whether prefix and suffix fit a frame signature (layer, clitics, definite, lam, t)."""
+    _, clitics, definite, lam_variant, t_variant = sig
+    prefixes, suffixes = CLITIC_FRAMES[clitics]
+    if lam_variant:
         ok_prefix = prefix in LAM_PREFIXES
-    elif term.definite:
+    elif definite:
         ok_prefix = prefix in NAME_PREFIXES
     else:
         ok_prefix = prefix in prefixes
     if not ok_prefix:
         return False
-    if term.t_variant:
+    if t_variant:
         return bool(suffix) and suffix in suffixes
     return suffix in suffixes
 
