@@ -8,6 +8,9 @@ process, so stages receive it through their constructors and nothing loads at im
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -16,6 +19,7 @@ from typing import Iterable
 
 import yaml
 
+from marsad import __version__
 from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
 from marsad.resources.lexicon import Lexicon, Term
 from marsad.resources.tables import (
@@ -143,32 +147,92 @@ def check_file(path: Path) -> list[Problem]:
 
 @lru_cache(maxsize=8)
 def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
-    """Read, check and compile all resources (cached per set of extra lexicon files)."""
-    vocab = vocabulary()
-    tables: list[Table] = [read_table(t, p, vocab) for p, t in _data_files("actors", (".tsv",))]
-    tables += [read_events(t, p, vocab) for p, t in _data_files("events", (".yaml", ".yml"))]
-    tables += [read_file(Path(p), vocab) for p in extra_lexicons]
+    """Read, check and compile all resources (cached per set of extra lexicon files).
+
+    The compiled result is also cached on disk, keyed by the hash of every source file and
+    the coder's version, so later processes start without parsing or compiling; the cache is
+    an optimisation only: a changed file changes the key, and an unreadable cache is rebuilt.
+    """
+    sources = _sources(extra_lexicons)
+    digest = hashlib.sha1(__version__.encode())
+    for path, text in sources:
+        digest.update(path.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
+    key = digest.hexdigest()[:16]
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
+    res = _build(sources, key)
+    _write_cache(key, res)
+    return res
+
+
+def _sources(extra_lexicons: tuple[str, ...]) -> list[tuple[str, str]]:
+    files = [("marsad/resources/data/plover.yaml", _read_data("plover.yaml")),
+             ("marsad/resources/data/grammar/function_words.yaml",
+              _read_data("grammar/function_words.yaml"))]
+    files += _data_files("actors", (".tsv",)) + _data_files("events", (".yaml", ".yml"))
+    for p in extra_lexicons:
+        try:
+            files.append((p, Path(p).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError([Problem(p, 0, f"cannot read: {exc}")]) from exc
+    return files
+
+
+def _build(sources: list[tuple[str, str]], key: str) -> Resources:
+    vocab = Vocabulary.from_yaml(sources[0][1])
+    actor_files = [(p, t) for p, t in sources[2:] if not p.endswith((".yaml", ".yml"))]
+    event_files = [(p, t) for p, t in sources[2:] if p.endswith((".yaml", ".yml"))]
+    countries = [c.code for p, t in actor_files for c in read_table(t, p, vocab).rows
+                 if isinstance(c, Country)]
+    vocab = vocab.with_countries(countries)
+    tables = [read_table(t, p, vocab) for p, t in actor_files]
+    tables += [read_events(t, p, vocab) for p, t in event_files]
     problems = [p for t in tables for p in t.problems]
     if problems:
         raise LexiconError(problems)
     rows = {kind: [r for t in tables if t.kind == kind for r in t.rows]
             for kind in ("countries", "actors", "sectors", "events")}
-    grammar_text = _read_data("grammar/function_words.yaml")
-    digest = hashlib.sha1(grammar_text.encode())
-    for t in tables:
-        digest.update(repr(t.rows).encode())
     res = Resources(
-        version=f"{RESOURCES_VERSION}+{digest.hexdigest()[:8]}",
+        version=f"{RESOURCES_VERSION}+{key[:8]}",
         countries=tuple(rows["countries"]),
         actors=tuple(rows["actors"]),
         sectors=tuple(rows["sectors"]),
         families=tuple(rows["events"]),
-        grammar=Grammar.from_yaml(grammar_text),
+        grammar=Grammar.from_yaml(sources[1][1]),
         vocabulary=vocab,
         lexicon=Lexicon(),
     )
     _fill_lexicon(res)
     return res
+
+
+def cache_dir() -> Path:
+    """Where compiled resources are kept: $MARSAD_CACHE_DIR, else the user's cache folder."""
+    base = os.environ.get("MARSAD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "marsad")
+    return Path(base)
+
+
+def _read_cache(key: str) -> Resources | None:
+    path = cache_dir() / f"resources-{key}.pickle"
+    try:
+        with path.open("rb") as fh:
+            res = pickle.load(fh)
+        return res if isinstance(res, Resources) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def _write_cache(key: str, res: Resources) -> None:
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as fh:
+            pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, folder / f"resources-{key}.pickle")
+    except OSError:
+        pass  # a read-only home is fine: the next process compiles again
 
 
 def _fill_lexicon(res: Resources) -> None:

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 COUNTRY_COLUMNS = ("code", "name", "names", "capitals", "nisba", "people")
 ACTOR_COLUMNS = ("id", "code", "sector", "kind", "country", "name", "names")
 SECTOR_COLUMNS = ("id", "sector", "code", "kind", "name", "words")
@@ -105,7 +106,7 @@ class Vocabulary:
 
     @classmethod
     def from_yaml(cls, text: str) -> "Vocabulary":
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
         return cls(
             types={t: tuple(m) for t, m in data["types"].items()},
             contexts=frozenset(data["contexts"]),
@@ -156,7 +157,8 @@ def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
     """Parse one YAML event-lexicon file."""
     table = Table("events", path)
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_LOADER)   # for line numbers
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         table.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
@@ -166,9 +168,8 @@ def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
     if not isinstance(root, yaml.SequenceNode):
         table.problems.append(Problem(path, root.start_mark.line + 1, "expected a list of entries"))
         return table
-    for node in root.value:
+    for node, item in zip(root.value, data):
         line = node.start_mark.line + 1
-        item = yaml.safe_load(yaml.serialize(node))
         problems: list[str] = []
         family = _event_family(item, f"{path}:{line}", vocab, problems)
         table.problems.extend(Problem(path, line, p) for p in problems)
