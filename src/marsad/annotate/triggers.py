@@ -25,6 +25,7 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
 _BOUNDARY_PUNCT = frozenset(",;:.?!()-")
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كنا"})
 _COMPLEMENT_MARKERS = frozenset({"علي", "ب", "الي", "ل", "عن", "من", "ان", "بان"})
 _ADJUNCTS = frozenset({"خلال", "في", "بعد", "قبل", "اثناء", "عقب", "منذ", "بسبب", "رغم", "اثر",
                        "اليوم", "امس", "و"})
@@ -148,6 +149,8 @@ class TriggerFinder:
             return "negated"
         if t.tense == "present" and before[-1:] == ["قد"]:
             return "hypothetical"
+        if t.tense == "past" and before[-1:] == ["قد"] and any(_bare(w) in _KANA for w in clause):
+            return "historical"  # كانت القوات قد انسحبت: the pluperfect is background
         if _has_phrase(clause, g.hypothetical):
             return "hypothetical"
         if _has_phrase(clause, g.future):

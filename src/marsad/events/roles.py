@@ -31,6 +31,15 @@ _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "�
 _DIRECTED_ANY = frozenset({"الي", "ل", "علي", "ضد", "مع"})
 _TOWARDS = frozenset({"الي", "ل", "مع"})
 _AGAINST = frozenset({"علي", "ضد", "مع"})
+# Words that begin with ب or ل of their own (not a preposition)
+_NOT_PREPOSITIONAL = frozenset({"بيان", "بلده", "بلدات", "بلاد", "بعض", "بعد", "بين", "بلغ", "بدء",
+                                "بدا", "بداء", "بقيه", "لجنه", "لقاء", "لواء", "لدي", "لكن", "ليس",
+                                "بريطانيا", "لبنان", "ليبيا", "بغداد", "بيروت"})
+_BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين"})
+_PARTITIVE_HEADS = frozenset({"عناصر", "عنصرا", "عنصر", "اعضاء", "عضوا", "افراد", "فردا", "مقاتلي",
+                              "مقاتلين", "مسلحي", "عدد", "عددا", "بعض", "احد", "اثنين", "ثلاثه",
+                              "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
+                              "مءات", "الاف", "قاده", "قيادي", "قياديا", "قياديين"})
 # Words that tie a phrase to the one before it (شبكة القاعدة بزعامة بن لادن): not an object.
 _LINK_WORDS = frozenset({"بزعامه", "بقياده", "برءاسه", "التابع", "التابعه", "الموالي", "المواليه",
                          "الموالين", "المدعوم", "المدعومه", "زعيم", "زعيمها", "زعيمه", "قاءد",
@@ -52,17 +61,12 @@ class RoleAssigner:
         self.openers = {p for p in g.clause_openers if len(p) == 1}
 
     def __call__(self, doc: Document) -> Document:
+        self._in_entity = {i for e in doc.entities for i in range(e.tok_lo, e.tok_hi)}
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
-        previous_subject: list[EntityMention] = []
-        last_sentence = -1
         for t in doc.triggers:
-            if t.sentence != last_sentence:
-                if last_sentence >= 0:
-                    previous_subject = self._sentence_subject(doc, by_sentence.get(last_sentence, []),
-                                                              previous_subject)
-                last_sentence = t.sentence
+            previous_subject = self._sentence_subject(doc, by_sentence.get(t.sentence - 1, []), [])
             ents = by_sentence.get(t.sentence, [])
             mention = self._assign(doc, t, ents, previous_subject)
             if not mention.actor and mention.recipient and t.tense == "noun":
@@ -126,6 +130,10 @@ class RoleAssigner:
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
         genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        if not genitive and fam.genitive == "actor":
+            # انتحاري من تنظيم داعش، هجوم من جانب المسلحين: من + actor right after the noun
+            origin = [e for e in after if e.tok_lo == t.tok_hi + 1 and doc.tokens[t.tok_hi] == "من"]
+            genitive = self._chain_from(doc, after, after.index(origin[0])) if origin else []
         if genitive:
             if fam.genitive == "recipient":
                 recipient = genitive
@@ -182,13 +190,19 @@ class RoleAssigner:
     # -- phrases ---------------------------------------------------------------------------
     def _governor(self, doc: Document, e: EntityMention) -> str | None:
         """The preposition governing a phrase: a separate word before it or a proclitic."""
+        prev = doc.tokens[e.tok_lo - 1] if e.tok_lo > 0 else ""
         clitic = _PREPOSITION_CLITICS.get(e.prefix)
         if clitic:
-            return clitic
+            # قافلة تابعة للأمم المتحدة: the owner stands for what belongs to it
+            return None if clitic == "ل" and prev in _BELONGING else clitic
         if e.tok_lo > 0:
-            prev = doc.tokens[e.tok_lo - 1]
+            if prev == "من" and e.tok_lo > 1 and _is_partitive(doc.tokens[e.tok_lo - 2]):
+                return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
             if prev in self.g.prepositions:
                 return prev
+            if len(prev) > 3 and prev[0] in "بل" and prev[1:3] != "ال" and (e.tok_lo - 1) not in self._in_entity \
+                    and prev not in _NOT_PREPOSITIONAL:
+                return prev[0]  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
             if prev == "قبل" and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] == "من":
                 return "من قبل"
             # في جزيرة قبرص، إلى مدينة حلب: a preposition, one head noun, then the name
@@ -259,11 +273,14 @@ class RoleAssigner:
         return []
 
     def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
-        """A bare phrase is not the object when a link word ties it to the phrase before it
-        (شبكة القاعدة بزعامة بن لادن, القوات التابعة للأمم المتحدة)."""
+        """A bare phrase is not the object when a link word ties it to an actor before it
+        (شبكة القاعدة بزعامة بن لادن, قوات حفظ السلام التابعة للأمم المتحدة)."""
         if after_tok is None:
             return True
-        return not any(tok in _LINK_WORDS for tok in doc.tokens[max(after_tok, e.tok_lo - 2):e.tok_lo])
+        for i in range(max(after_tok, e.tok_lo - 2), e.tok_lo):
+            if doc.tokens[i] in _LINK_WORDS and i > 0 and (i - 1) in self._in_entity:
+                return False
+        return True
 
     def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
         for k, e in enumerate(after):
@@ -289,6 +306,10 @@ class RoleAssigner:
 
 def _bare(token: str) -> str:
     return token[1:] if len(token) > 2 and token[0] in "وف" else token
+
+
+def _is_partitive(token: str) -> bool:
+    return token.isdigit() or token in _PARTITIVE_HEADS
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,66 @@
+import pytest
+
+from marsad.reading.article import Article
+
+
+def _entities(coder, text):
+    doc = coder.process(Article(id="t", text=text))
+    return [(doc.norm.text[e.start:e.end], e.code, e.sector, e.id) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("قصفت القوات التركية قرى حدودية.", "TUR", "MIL"),
+    ("قال وزير الخارجية السوري إن المحادثات فشلت.", "SYR", "GOV"),
+    ("اعتقلت الشرطة العراقية عشرة أشخاص.", "IRQ", "COP"),
+    ("رفضت المعارضة السورية المبادرة.", "SYR", "OPP"),
+    ("خرج متظاهرون في بغداد إلى الشوارع.", "IRQ", "CVL"),
+    ("أعلنت حكومة العراق حالة الطوارئ.", "IRQ", "GOV"),
+    ("هاجمت قوات النظام السوري بلدة في ريف حماة.", "SYR", "MIL"),
+])
+def test_sector_word_and_country_make_one_state_actor(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, ident, code", [
+    ("تبنى تنظيم «داعش» الهجوم.", "isis", "NSA"),
+    ("تبنى تنظيم الدولة الإسلامية الهجوم.", "isis", "NSA"),
+    ("سيطر الحوثيون على المدينة.", "houthis", "YEM"),
+    ("أطلقت حركة حماس صواريخ.", "hamas", "PSE"),
+    ("دعا مجلس الأمن الدولي إلى التهدئة.", "un.security_council", "IGO"),
+    ("أعلنت القيادة المركزية الأميركية مقتل قيادي.", "usa.centcom", "USA"),
+])
+def test_named_actors_resolve_to_their_dictionary_id(coder, text, ident, code):
+    assert (ident, code) in [(i, c) for _, c, _, i in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("word", ["الأميركي", "الأمريكية", "الأميركيون", "الأمريكيين", "أميركيات",
+                                  "والأميركيين", "للأمريكيين"])
+def test_every_nisba_form_names_the_country(coder, word):
+    assert "USA" in [c for _, c, _, _ in _entities(coder, f"قال مسؤولون إن {word} غادروا.")]
+
+
+@pytest.mark.parametrize("capital, code", [("واشنطن", "USA"), ("موسكو", "RUS"), ("طهران", "IRN"),
+                                           ("أنقرة", "TUR")])
+def test_capitals_stand_for_their_government(coder, capital, code):
+    assert (code, "GOV") in [(c, s) for _, c, s, _ in _entities(coder, f"اتهمت {capital} خصومها.")]
+
+
+
+
+def test_coordinated_nisbas_share_the_sector_of_the_phrase(coder):
+    found = [(c, s) for _, c, s, _ in _entities(coder, "اجتمع مسؤولون مصريون وأردنيون في عمان.")]
+    assert ("EGY", "GOV") in found and ("JOR", "GOV") in found
+
+
+def test_a_pronoun_on_a_sector_word_points_back_to_the_named_actor(coder):
+    found = _entities(coder, "أعلنت وزارة الدفاع الروسية أن قواتها دمرت مستودعا.")
+    assert ("قواتها", "RUS", "MIL") in [(t, c, s) for t, c, s, _ in found]
+
+
+def test_armed_men_with_no_country_in_context_are_a_non_state_group(coder):
+    assert ("NSA", "REB") in [(c, s) for _, c, s, _ in _entities(coder, "هاجم مسلحون مجهولون حافلة.")]
+
+
+def test_a_title_and_the_name_after_it_are_one_actor(coder):
+    found = _entities(coder, "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره.")
+    assert len([e for e in found if e[1] == "FRA"]) == 1

@@ -1,0 +1,36 @@
+"""PLOVER's auxiliary modes, and what a promise, threat or refusal is coded as."""
+
+import pytest
+
+
+def _types_and_modality(coder, text):
+    return {(e.event_type, e.modality) for e in coder.code_text(text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لم تهاجم القوات الأردنية أي مواقع داخل سوريا.", ("ASSAULT", "negated")),
+    ("من المتوقع أن يزور الرئيس الفرنسي لبنان الأسبوع المقبل.", ("CONSULT", "future")),
+    ("إذا هاجمت إسرائيل إيران فإن طهران سترد بقوة.", ("ASSAULT", "hypothetical")),
+    ("كانت القوات الأمريكية قد انسحبت من العراق عام 2011.", ("RETREAT", "historical")),
+])
+def test_auxiliary_modes(coder, text, expected):
+    assert expected in _types_and_modality(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promised cooperative act is an AGREE
+    ("ستقدم ألمانيا مساعدات إنسانية إلى السودان.", ("AGREE", "asserted")),
+    # a promised hostile act is a THREATEN
+    ("سيفرض الاتحاد الأوروبي عقوبات جديدة على إيران.", ("THREATEN", "asserted")),
+    # a refused cooperative act is a REJECT
+    ("قالت المجر إنها لن تستقبل مزيدا من اللاجئين السوريين.", ("REJECT", "asserted")),
+    # a commitment is not the act itself
+    ("أكدت الولايات المتحدة التزامها بمواصلة دعم الشركاء المحليين في العراق.", ("AGREE", "asserted")),
+])
+def test_stated_future_acts_are_promises_threats_or_refusals(coder, text, expected):
+    assert expected in _types_and_modality(coder, text)
+
+
+def test_an_expectation_about_others_is_not_reported_as_done(coder):
+    text = "ومن المتوقع أن يواصل التحالف الدولي بقيادة الولايات المتحدة تقديم الدعم لشركائه في العراق."
+    assert all(e.modality != "asserted" for e in coder.code_text(text))

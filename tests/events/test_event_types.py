@@ -1,0 +1,53 @@
+"""Each PLOVER category from sentences written for these tests (not from the gold set)."""
+
+import pytest
+
+CASES = [
+    ("AGREE", "اتفقت مصر والسودان على تشكيل لجنة مشتركة لإدارة المياه.", "EGY"),
+    ("AGREE", "تعهدت اليابان بتقديم قرض ميسر إلى الأردن.", "JPN"),
+    ("CONSULT", "التقى وزير الخارجية القطري نظيره الإيراني في الدوحة.", "QAT"),
+    ("CONSULT", "زار الرئيس التونسي الجزائر في زيارة رسمية.", "TUN"),
+    ("SUPPORT", "رحبت الجامعة العربية بالاتفاق الموقع بين الفصائل.", "IGO"),
+    ("SUPPORT", "أشادت الحكومة الكويتية بجهود الوساطة العمانية.", "KWT"),
+    ("CONCEDE", "رفعت السلطات البحرينية حظر التجول عن المدينة.", "BHR"),
+    ("SUPPORT", "اعتذرت الحكومة الدنماركية عن الرسوم المسيئة.", "DNK"),
+    ("COOPERATE", "تتعاون الشرطة الأردنية مع نظيرتها العراقية في ملاحقة المهربين.", "JOR"),
+    ("AID", "قدمت السعودية مساعدات إنسانية إلى اليمن.", "SAU"),
+    ("AID", "أرسلت تركيا شحنة من المساعدات الطبية إلى غزة.", "TUR"),
+    ("RETREAT", "انسحبت القوات الإسرائيلية من بلدة في جنوب لبنان.", "ISR"),
+    ("RETREAT", "أفرجت السلطات الإيرانية عن صحفي فرنسي.", "IRN"),
+    ("REQUEST", "طالبت الأمم المتحدة الحكومة السودانية بفتح الممرات الإنسانية.", "IGO"),
+    ("REQUEST", "دعت فرنسا إلى عقد اجتماع طارئ لمجلس الأمن.", "FRA"),
+    ("ACCUSE", "اتهمت الحكومة اليمنية الحوثيين بعرقلة وصول المساعدات.", "YEM"),
+    ("ACCUSE", "أدانت الجزائر الهجوم على السفارة.", "DZA"),
+    ("REJECT", "رفضت إثيوبيا المقترح المصري بشأن السد.", "ETH"),
+    ("THREATEN", "هددت كوريا الشمالية بشن ضربات على القواعد الأمريكية.", "PRK"),
+    ("PROTEST", "تظاهر آلاف المغاربة في الرباط احتجاجا على غلاء الأسعار.", "MAR"),
+    ("SANCTION", "فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.", "IGO"),
+    ("SANCTION", "طردت ليتوانيا دبلوماسيين روسيين.", "LTU"),
+    ("MOBILIZE", "حشد الجيش الباكستاني قوات على الحدود مع الهند.", "PAK"),
+    ("COERCE", "اعتقلت السلطات التركية صحفيين معارضين.", "TUR"),
+    ("COERCE", "فرضت الحكومة اللبنانية حظر التجول في المدينة.", "LBN"),
+    ("ASSAULT", "شنت الطائرات الروسية غارات على مواقع في ريف إدلب.", "RUS"),
+    ("ASSAULT", "قصف الجيش السوداني مواقع قوات الدعم السريع في الخرطوم.", "SDN"),
+]
+
+
+@pytest.mark.parametrize("event_type, text, actor", CASES)
+def test_each_category_is_coded_with_its_actor(coder, event_type, text, actor):
+    events = [e for e in coder.code_text(text) if e.modality == "asserted"]
+    assert event_type in {e.event_type for e in events}
+    assert actor in {a.code for e in events if e.event_type == event_type for a in e.actor}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("شنت المقاتلات الأمريكية غارات جوية على مواقع التنظيم.", "aerial"),
+    ("فجر انتحاري من تنظيم «داعش» حزاما ناسفا وسط سوق مزدحمة.", "suicide-attack"),
+    ("اعتقلت قوات الأمن المصرية قياديا في الجماعة.", "arrest"),
+])
+def test_mode_comes_from_the_lexicon(coder, text, mode):
+    assert mode in {e.mode for e in coder.code_text(text)}
+
+
+def test_a_sentence_about_sport_has_no_event(coder):
+    assert coder.code_text("فاز الهلال على النصر بهدفين مقابل هدف في مباراة الديربي.") == []

@@ -1,0 +1,71 @@
+"""Actor and recipient from Arabic clause structure (sentences written for these tests)."""
+
+import pytest
+
+
+def _event(coder, text, event_type):
+    events = [e for e in coder.code_text(text) if e.event_type == event_type]
+    assert events, f"no {event_type} in {text}"
+    return events[0]
+
+
+def _codes(entities):
+    return [e.code for e in entities]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # verb first (VSO), direct object
+    ("هاجمت القوات الإسرائيلية مقاتلي حركة حماس في غزة.", "ASSAULT", ["ISR"], ["PSE"]),
+    # subject first (SVO)
+    ("الجيش اللبناني اعتقل عناصر من تنظيم داعش قرب الحدود.", "COERCE", ["LBN"], ["NSA"]),
+    # the preposition that marks the recipient (على)
+    ("اعتدى مستوطنون إسرائيليون على مزارعين فلسطينيين.", "ASSAULT", ["ISR"], ["PSE"]),
+    # ضد
+    ("تظاهر آلاف الأتراك ضد الحكومة السويدية.", "PROTEST", ["TUR"], ["SWE"]),
+    # مع
+    ("اشتبكت القوات الصومالية مع مسلحي حركة الشباب.", "ASSAULT", ["SOM"], ["SOM"]),
+])
+def test_actor_and_recipient_from_word_order_and_prepositions(coder, text, event_type, actor, recipient):
+    ev = _event(coder, text, event_type)
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+def test_passive_with_agent_phrase(coder):
+    ev = _event(coder, "تم اعتقال ثلاثة صحفيين أتراك من قبل الشرطة الإيرانية.", "COERCE")
+    assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]
+
+
+def test_passive_without_agent_has_no_actor_and_the_owner_is_the_target(coder):
+    ev = _event(coder, "هوجمت قافلة تابعة للأمم المتحدة في دارفور.", "ASSAULT")
+    assert ev.actor == () and _codes(ev.recipient) == ["IGO"]
+
+
+def test_compound_actors_are_one_list(coder):
+    ev = _event(coder, "اتفقت الأردن ومصر والعراق على ربط شبكات الكهرباء.", "AGREE")
+    assert _codes(ev.actor) == ["JOR", "EGY", "IRQ"]
+
+
+def test_reported_speech_codes_the_embedded_event_and_keeps_who_said_it(coder):
+    ev = _event(coder, "قال مسؤول أمريكي إن الطائرات الروسية قصفت مستشفى في حلب.", "ASSAULT")
+    assert _codes(ev.actor) == ["RUS"]
+    assert ev.attribution is not None and ev.attribution.entity.code == "USA"
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(coder):
+    ev = _event(coder, "أعلنت الحكومة الكندية أنها ستطرد السفير الروسي.", "THREATEN")
+    assert _codes(ev.actor) == ["CAN"] and _codes(ev.recipient) == ["RUS"]
+
+
+def test_dropped_subject_continues_the_previous_sentence(coder):
+    events = coder.code_text("وصل الرئيس التركي إلى الدوحة أمس. وأشاد بجهود قطر في الوساطة.")
+    support = [e for e in events if e.event_type == "SUPPORT"]
+    assert support and _codes(support[-1].actor) == ["TUR"] and _codes(support[-1].recipient) == ["QAT"]
+
+
+def test_offsets_point_into_the_article_text(coder):
+    text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
+    for ev in coder.code_text(text):
+        for entity in ev.actor + ev.recipient:
+            assert text[entity.start:entity.end] == entity.text
+        trigger = ev.evidence[0].trigger
+        assert text[trigger.start:trigger.end] == trigger.text
