@@ -79,3 +79,24 @@ def test_seed_article_support_by_us_military_and_action_against_isis(shared):
                any(r["id"] == "isis" for r in e["recipient"]) for e in events)
     commentary = ("يواجه التحالف تحديات كبيرة", "يبقى من غير الواضح")
     assert not any(c in ev["sentence"] for e in events for ev in e["evidence"] for c in commentary)
+
+
+def test_gzip_input_and_html_note_exit_zero(tmp_path):
+    import gzip
+
+    path = tmp_path / "in.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g", "text": "<p>" + ARTICLE + "</p>"}, ensure_ascii=False) + "\n")
+    result = _run("code", str(path))
+    assert result.returncode == 0 and "HTML" in result.stderr
+    assert any(json.loads(line)["article_id"] == "g" for line in result.stdout.splitlines())
+
+
+def test_invalid_utf8_text_file_is_named_and_others_still_coded(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("عنوان\n".encode() + b"\xff\xfe\xfa")
+    good = tmp_path / "good.txt"
+    good.write_text("عنوان\n" + ARTICLE, encoding="utf-8")
+    result = _run("code", str(bad), str(good))
+    assert result.returncode == 1 and f"{bad}:" in result.stderr and "UTF-8" in result.stderr
+    assert any(json.loads(line)["article_id"] == "good" for line in result.stdout.splitlines())

@@ -106,3 +106,11 @@ def test_real_saudinewsnet_zip_streams(shared):
     path = shared / "corpus" / "saudinewsnet" / "2015-07-21.zip"
     articles, issues = _read([path])
     assert len(articles) > 100 and all(a.text.strip() or a.title.strip() for a in articles)
+
+
+def test_html_inside_text_is_noted_and_coded(tmp_path):
+    path = tmp_path / "in.jsonl"
+    record = {"id": "h", "text": "<p>اعتقلت الشرطة العراقية <b>ثلاثة</b> مسلحين.</p>&nbsp;"}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    [article], issues = _read([path])
+    assert article.id == "h" and issues[0].skipped is False and "HTML" in issues[0].message

@@ -45,3 +45,12 @@ def test_trailing_diacritics_stay_inside_the_span():
     i = norm.text.index("داعش")
     start, end = norm.span_to_original(i, i + 4)
     assert text[start:end] == "داعِشَ"
+
+
+def test_html_tags_are_blanked_without_moving_offsets():
+    text = "<p>هاجم <b>داعش</b> القرية</p>"
+    norm = normalize(text)
+    assert "داعش" in norm.text and "<" not in norm.text
+    i = norm.text.index("داعش")
+    start, end = norm.span_to_original(i, i + 4)
+    assert text[start:end] == "داعش"

@@ -132,7 +132,8 @@ def run_code(args: argparse.Namespace) -> int:
         writer.close()
         if out is not sys.stdout:
             out.close()
-    return EXIT_SKIPPED if issues else EXIT_OK
+    lost = any(i.skipped or i.cut for i in issues)
+    return EXIT_SKIPPED if lost else EXIT_OK
 
 
 def _writer(fmt: str, out: IO[str]):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from marsad.reading.article import Article, ArticleError, text_id
+from marsad.text.normalize import HTML_RE
 
 DEFAULT_MAX_CHARS = 500_000
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -35,7 +36,8 @@ class InputIssue:
     source: str
     line: int | None
     message: str
-    skipped: bool = True
+    skipped: bool = True      # False: the record was coded (cut to the size limit, or a note)
+    cut: bool = False         # part of the record was not coded
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
@@ -238,10 +240,13 @@ def _article(record: Any, name: str, line: int | None, report: Report, options: 
     except ArticleError as exc:
         report(InputIssue(label, where, str(exc)))
         return None
+    if HTML_RE.search(article.text):
+        report(InputIssue(label, where, f"article {article.id} contains HTML markup; the tags were "
+                                        "ignored and the text coded", skipped=False))
     if len(article.text) > options.max_chars:
         report(InputIssue(label, where, f"article {article.id} has {len(article.text):,} characters; "
                                         f"coded only the first {options.max_chars:,} (--max-chars)",
-                          skipped=False))
+                          skipped=False, cut=True))
         article = Article(article.id, article.text[:options.max_chars], article.title, article.date,
                           article.source, article.url, article.language)
     return article

@@ -50,6 +50,8 @@ _MARK_RE = re.compile(f"[{MARKS}]")
 # ديموقراطية (spelled both ways in the press).
 _DELETE_RE = re.compile(f"[{MARKS}]+|(?<= ) +|(?<=ديم)و(?=قراط)")
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+#: HTML left inside article text: tags, comments and character references.
+HTML_RE = re.compile(r"<(?:[a-zA-Z/!][^<>]{0,500})>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,11 @@ class NormalizedText:
 
 
 def fold(text: str) -> str:
-    """One-for-one folding (same length as ``text``)."""
-    return text.translate(FOLD_TABLE)
+    """One-for-one folding (same length as ``text``); HTML markup becomes spaces."""
+    folded = text.translate(FOLD_TABLE)
+    if "<" in folded or "&" in folded:
+        folded = HTML_RE.sub(lambda m: " " * (m.end() - m.start()), folded)
+    return folded
 
 
 def normalize(text: str) -> NormalizedText:
