@@ -18,7 +18,7 @@ class LexiconMatcher:
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": []}
         original = doc.norm.original
-        for m in self.lexicon.find(doc.norm.text):
+        for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends):
             if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
             if any(t.kind == "verb" for t in m.terms) and _has_tanween(doc, m):

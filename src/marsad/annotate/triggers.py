@@ -77,8 +77,11 @@ class TriggerFinder:
                     if tok in _BOUNDARY_PUNCT or tok in self.g.complementizers), len(window))
         window = window[:cut]
         cores = [token_cores(tok) for tok in window]
+        present = frozenset().union(*cores)
         best = None
         for term in terms:
+            if term.needs and word_core(term.needs[0]) not in present and term.needs[0] not in present:
+                continue
             requires = self._requires(term.ref)
             if requires and not any(_bare(tok) in requires or tok in requires for tok in window):
                 continue
@@ -202,10 +205,17 @@ def _bare(token: str) -> str:
 
 
 def _has_phrase(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    bare = [_bare(t) for t in tokens]
-    for seq in (tokens, bare):
-        for i in range(len(seq)):
-            for n in (1, 2, 3):
-                if tuple(seq[i:i + n]) in phrases:
+    """Whether a phrase occurs in ``tokens`` (a token may carry و/ف in front)."""
+    heads = _heads(phrases)
+    for i, tok in enumerate(tokens):
+        for first in (tok, _bare(tok)):
+            if first in heads:
+                rest = tuple(tokens[i + 1:i + 3])
+                if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
                     return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _heads(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)

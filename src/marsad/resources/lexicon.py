@@ -8,6 +8,8 @@ future س before present-tense verbs, enclitic pronouns after nouns and verbs, n
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -124,33 +126,43 @@ class Lexicon:
     def lookup(self, key: str) -> tuple[Term, ...]:
         return tuple(self._forms.get(key, ()))
 
-    def find(self, text: str) -> Iterator[Match]:
-        """Every lexicon form in ``text`` standing in a valid clitic frame, one match per layer."""
+    def find(self, text: str, token_starts: list[int] | None = None,
+             token_ends: list[int] | None = None) -> Iterator[Match]:
+        """Every lexicon form in ``text`` standing in a valid clitic frame, one match per layer.
+
+        ``token_starts``/``token_ends`` (the tokens of ``text``: words and single punctuation
+        marks) make the word edges a lookup; without them they are found here.
+        """
         if self._automaton is None:
             self.compile()
         assert self._automaton is not None
-        n = len(text)
+        if token_starts is None or token_ends is None:
+            token_starts, token_ends = _word_edges(text)
         for last, (length, groups) in self._automaton.iter(text):
             core_start, core_end = last - length + 1, last + 1
-            start = core_start
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-                if core_start - start > MAX_PREFIX:
-                    break
-            else:
-                end = core_end
-                while end < n and text[end].isalnum():
-                    end += 1
-                    if end - core_end > MAX_SUFFIX:
-                        break
-                else:
-                    prefix, suffix = text[start:core_start], text[core_end:end]
-                    by_layer: dict[str, tuple[Term, ...]] = {}
-                    for sig, terms in groups:
-                        if _frame_ok(sig, prefix, suffix):
-                            by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
-                    for terms in by_layer.values():
-                        yield Match(start, end, core_start, core_end, prefix, suffix, terms)
+            k = bisect_right(token_starts, core_start) - 1
+            if k < 0 or token_ends[k] <= core_start:
+                continue                       # the key starts on a space or punctuation
+            start = token_starts[k]
+            j = bisect_right(token_starts, last) - 1
+            end = token_ends[j]
+            if core_start - start > MAX_PREFIX or end - core_end > MAX_SUFFIX:
+                continue
+            prefix, suffix = text[start:core_start], text[core_end:end]
+            by_layer: dict[str, tuple[Term, ...]] = {}
+            for sig, terms in groups:
+                if _frame_ok(sig, prefix, suffix):
+                    by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
+            for terms in by_layer.values():
+                yield Match(start, end, core_start, core_end, prefix, suffix, terms)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _word_edges(text: str) -> tuple[list[int], list[int]]:
+    found = list(_WORD_RE.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
 
 
 def _frame_ok(sig: tuple, prefix: str, suffix: str) -> bool:

@@ -38,6 +38,9 @@ _FOLD_PAIRS.update({chr(0x06F0 + i): str(i) for i in range(10)})          # Pers
 _FOLD_PAIRS.update({chr(ord("A") + i): chr(ord("a") + i) for i in range(26)})
 
 FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+# str.translate looks every character up in a dict; a chain of str.replace over the pairs that
+# occur is several times faster on Arabic text and gives the same string.
+_FOLD_CHAIN = tuple(_FOLD_PAIRS.items())
 
 #: Marks that carry no letter: Arabic diacritics and Quranic marks, tatweel, bidi and
 #: zero-width controls, soft hyphen, BOM.
@@ -46,9 +49,12 @@ MARKS = (
     "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u061c"
 )
 _MARK_RE = re.compile(f"[{MARKS}]")
-# A run of marks, the second and later spaces of a run of spaces, and the optional و of
-# ديموقراطية (spelled both ways in the press).
-_DELETE_RE = re.compile(f"[{MARKS}]+|(?<= ) +|(?<=ديم)و(?=قراط)")
+# What the matching view drops: runs of marks, the second and later spaces of a run of spaces,
+# and the optional و of ديموقراطية (spelled both ways in the press). Three plain patterns are
+# much faster than one with look-behinds; their spans never overlap.
+_MARKS_RUN_RE = re.compile(f"[{MARKS}]+")
+_SPACES_RE = re.compile("  +")
+_DEMOCRACY = "ديموقراط"
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 #: HTML left inside article text: tags, comments and character references.
 HTML_RE = re.compile(r"<(?:[a-zA-Z/!][^<>]{0,500})>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")
@@ -91,65 +97,85 @@ class NormalizedText:
 
 def fold(text: str) -> str:
     """One-for-one folding (same length as ``text``); HTML markup becomes spaces."""
-    folded = text.translate(FOLD_TABLE)
+    folded = text
+    for old, new in _FOLD_CHAIN:
+        if old in folded:
+            folded = folded.replace(old, new)
     if "<" in folded or "&" in folded:
         folded = HTML_RE.sub(lambda m: " " * (m.end() - m.start()), folded)
+    if _PRESENTATION_RE.search(folded):
+        folded = _PRESENTATION_RE.sub(lambda m: _PRESENTATION_SINGLE.get(m.group(), m.group()), folded)
     return folded
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching and keep the way back to its offsets."""
-    if _PRESENTATION_RE.search(text):
-        return _normalize_with_presentation_forms(text)
     folded = fold(text)
     spaced = folded.replace('"', " ")
+    edits = _deletions(spaced)
+    if _PRESENTATION_RE.search(text):
+        edits = sorted(edits + _expansions(spaced))
     pieces: list[str] = []
     norm_anchors = [0]
     orig_anchors = [0]
     last = 0
     n = 0
-    for m in _DELETE_RE.finditer(spaced):
-        pieces.append(spaced[last:m.start()])
-        n += m.start() - last
-        last = m.end()
+    for start, end, replacement in edits:
+        pieces.append(spaced[last:start])
+        n += start - last
+        for j in range(1, len(replacement)):   # ﻻ → لا: the extra letters point at the ligature
+            norm_anchors.append(n + j)
+            orig_anchors.append(start)
+        pieces.append(replacement)
+        n += len(replacement)
+        last = end
         norm_anchors.append(n)
         orig_anchors.append(last)
     pieces.append(spaced[last:])
     return NormalizedText(text, folded, "".join(pieces), tuple(norm_anchors), tuple(orig_anchors))
 
 
+def _presentation_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Arabic presentation forms: the letters they stand for, one for one where NFKC gives one
+    letter, and the expansions of ligatures (ﻻ → لا, ﷲ → الله)."""
+    single: dict[str, str] = {}
+    multi: dict[str, str] = {}
+    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]:
+        ch = chr(cp)
+        letters = "".join(c for c in unicodedata.normalize("NFKC", ch).translate(FOLD_TABLE)
+                          if not _MARK_RE.match(c) and c != " ")
+        if len(letters) == 1:
+            single[ch] = letters
+        elif letters:
+            multi[ch] = letters
+    return single, multi
+
+
+_PRESENTATION_SINGLE, _PRESENTATION_MULTI = _presentation_tables()
+
+
+def _expansions(spaced: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _PRESENTATION_MULTI[m.group()])
+            for m in _PRESENTATION_RE.finditer(spaced) if m.group() in _PRESENTATION_MULTI]
+
+
+def _deletions(spaced: str) -> list[tuple[int, int, str]]:
+    spans = [m.span() for m in _MARKS_RUN_RE.finditer(spaced)]
+    spans += [(m.start() + 1, m.end()) for m in _SPACES_RE.finditer(spaced)]
+    at = spaced.find(_DEMOCRACY)
+    while at >= 0:
+        spans.append((at + 3, at + 4))
+        at = spaced.find(_DEMOCRACY, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), "")
+        else:
+            merged.append((start, end, ""))
+    return merged
+
+
 def normalize_term(term: str) -> str:
     """Normalize a lexicon entry: the matching view, trimmed."""
     return normalize(term).text.strip()
-
-
-def _normalize_with_presentation_forms(text: str) -> NormalizedText:
-    """Slow path for text written in Arabic presentation forms (ﻻ ﷲ …), which expand."""
-    out: list[str] = []
-    norm_anchors = [0]
-    orig_anchors = [0]
-    n = 0
-    folded_chars = []
-    for i, ch in enumerate(text):
-        if _PRESENTATION_RE.match(ch):
-            expanded = fold(unicodedata.normalize("NFKC", ch))
-            expanded = _MARK_RE.sub("", expanded).replace(" ", "") or ""
-            folded_chars.append(expanded[:1] or " ")
-        else:
-            expanded = fold(ch)
-            folded_chars.append(expanded)
-            if expanded == '"':
-                expanded = " "
-            if _MARK_RE.match(expanded) or (expanded == " " and out and out[-1] == " "):
-                expanded = ""
-        if len(expanded) != 1:
-            for j in range(len(expanded)):
-                norm_anchors.append(n + j)
-                orig_anchors.append(i)
-            norm_anchors.append(n + len(expanded))
-            orig_anchors.append(i + 1)
-        out.extend(expanded)
-        n += len(expanded)
-    return NormalizedText(
-        text, "".join(folded_chars), "".join(out), tuple(norm_anchors), tuple(orig_anchors)
-    )
