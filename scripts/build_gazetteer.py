@@ -24,7 +24,11 @@ Filters
 3. A record is kept only if it has at least one Arabic alternate name. An alternate name counts
    as Arabic when, after removing Arabic diacritics and tatweel and squeezing spaces, it consists
    only of the letters U+0621..U+064A and spaces (so Persian/Urdu-only letters such as پ چ گ ی ک,
-   Latin letters, digits and punctuation disqualify it) and has at least two letters.
+   Latin letters, digits and punctuation disqualify it), has at least two letters and no stray
+   one-letter word other than و ("د مشق" is a broken spelling of دمشق). Outside the focus
+   countries a name must have at least three letters: the two-letter ones there are
+   transliteration artefacts that collide with particles (ال for Halle, ان for Ans, لي for Leigh);
+   inside them real two-letter names exist (إب Ibb, لد Lod) and are kept.
 4. Names are deduplicated on marsad's own matching normalization (``normalize_term``: أ/إ/آ→ا,
    ى→ي, ة→ه …); of the spellings that collapse together the one written with hamza/ta marbuta is
    kept, since that is how the press writes it.
@@ -154,8 +158,15 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     missing_cc: set[str] = set()
+    short_dropped = 0
     for gid, rec in records.items():
         names = arabic_names(rec.get("alternatenames") or [])
+        if rec["countrycode"] not in FOCUS:
+            # Outside the Arab world a two-letter Arabic "name" is a transliteration artefact
+            # that collides with a particle (ال for Halle, ان for Ans, لي for Leigh).
+            kept = [n for n in names if len(normalize_term(n).replace(" ", "")) > 2]
+            short_dropped += len(names) - len(kept)
+            names = kept
         if not names:
             continue
         code = alpha3(rec["countrycode"])
@@ -181,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rows: {len(rows)} ({focus_rows} in the focus countries, "
           f"{len(rows) - focus_rows} elsewhere)")
     print(f"size: {size} bytes ({size / 1e6:.2f} MB)")
+    print(f"two-letter names dropped outside the focus countries: {short_dropped}")
     if missing_cc:
         print(f"skipped country codes pycountry does not know: {sorted(missing_cc)}")
     return 0

@@ -13,6 +13,7 @@ from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.triggers import TriggerFinder
 from marsad.document import Document
 from marsad.events.assemble import EventAssembler
+from marsad.events.merge import EventMerger
 from marsad.events.roles import RoleAssigner
 from marsad.reading.article import Article
 from marsad.records import Event
@@ -33,6 +34,7 @@ class Coder:
             TriggerFinder(res),
             RoleAssigner(res),
             EventAssembler(res),
+            EventMerger(res),
         ]
 
     def process(self, article: Article) -> Document:

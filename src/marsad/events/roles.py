@@ -265,12 +265,26 @@ class RoleAssigner:
                 return self._chain_from(doc, ents, k)
             if gov in ("ل", None) and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] in markers:
                 return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
+            if gov == "ل" and "obj" in markers and allow_obj and e.tok_lo > 1 \
+                    and (e.tok_lo - 1) not in self._in_entity \
+                    and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
+                    and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
+                    and self._governor_of_token(doc, e.tok_lo - 1) is None:
+                return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
+
         # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
         directed = _DIRECTED.get(fam.type, _DIRECTED_ANY)
         for k, e in enumerate(ents):
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _governor_of_token(self, doc: Document, i: int) -> str | None:
+        """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
+        tok = doc.tokens[i]
+        if tok[:1] in "بل" and len(tok) > 3 and tok not in _NOT_PREPOSITIONAL:
+            return tok[0]
+        return doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1] in self.g.prepositions else None
 
     def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
         """A bare phrase is not the object when a link word ties it to an actor before it

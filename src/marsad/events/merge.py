@@ -1,0 +1,126 @@
+"""Pipeline stage: one record per event within an article.
+
+The headline and the lead, or two paragraphs, often tell the same event. Records of the same
+type and modality whose participants are compatible (the same codes, or one side unknown) and
+whose time and place overlap are merged into one that keeps every evidence span and the most
+precise figures: a count with its qualifier over a bare count, a day over a month, a city over
+a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from marsad.document import Document
+from marsad.records import Entity, Event
+from marsad.resources import Resources
+
+_TIME_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_RANK = {"city": 0, "admin1": 1, "country": 2}
+
+
+class EventMerger:
+    def __init__(self, resources: Resources):
+        # a bare sector word (مسلحين، مسؤول) is compatible with a named actor of that sector
+        self.generic_ids = frozenset(s.id for s in resources.sectors)
+
+    def __call__(self, doc: Document) -> Document:
+        merged: list[Event] = []
+        for event in doc.events:
+            for i, kept in enumerate(merged):
+                if same_event(kept, event, self.generic_ids):
+                    merged[i] = combine(kept, event)
+                    break
+            else:
+                merged.append(event)
+        doc.events = merged
+        return doc
+
+
+def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) -> bool:
+    """Whether two records of one article report the same event."""
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    return (_compatible_parties(a.actor, b.actor, generic_ids)
+            and _compatible_parties(a.recipient, b.recipient, generic_ids)
+            and _compatible_time(a.time, b.time) and _compatible_place(a, b))
+
+
+def combine(a: Event, b: Event) -> Event:
+    """One record from two mentions: every evidence span, the most precise figures."""
+    evidence = tuple(sorted(a.evidence + b.evidence,
+                            key=lambda ev: (ev.field != "title", ev.sentence_index)))
+    return replace(
+        a,
+        actor=a.actor or b.actor,
+        recipient=a.recipient or b.recipient,
+        evidence=evidence,
+        mode=a.mode or b.mode,
+        context=tuple(dict.fromkeys(a.context + b.context)),
+        time=_most_precise_time(a.time, b.time),
+        location=_most_precise_place(a, b),
+        quantity=_most_precise_quantity(a.quantity, b.quantity),
+        casualties={k: _larger(a.casualties.get(k), b.casualties.get(k)) for k in a.casualties},
+        attribution=a.attribution or b.attribution,
+        confidence=round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2),
+    )
+
+
+def _codes(parties: tuple[Entity, ...]) -> set[str]:
+    return {e.code for e in parties}
+
+
+def _compatible_parties(a: tuple[Entity, ...], b: tuple[Entity, ...],
+                        generic_ids: frozenset[str]) -> bool:
+    if not a or not b or {e.id for e in a} & {e.id for e in b}:
+        return True
+    if all(e.id in generic_ids for e in a) or all(e.id in generic_ids for e in b):
+        return bool({e.sector for e in a} & {e.sector for e in b}) or bool(_codes(a) & _codes(b))
+    return bool(_codes(a) & _codes(b)) and not (_named(a) and _named(b))
+
+
+def _named(parties: tuple[Entity, ...]) -> bool:
+    return any(e.kind in ("non_state_armed", "igo", "ngo") for e in parties)
+
+
+def _compatible_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    if not a or not b or not a.get("start") or not b.get("start"):
+        return True
+    return a["start"] <= b["end"] and b["start"] <= a["end"]
+
+
+def _compatible_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return a.location.country == b.location.country
+
+
+def _most_precise_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not a or not a.get("start"):
+        return b or a
+    if not b or not b.get("start"):
+        return a
+    return a if _TIME_RANK.get(a["precision"], 9) <= _TIME_RANK.get(b["precision"], 9) else b
+
+
+def _most_precise_place(a: Event, b: Event):
+    if a.location is None or b.location is None:
+        return a.location or b.location
+    rank_a = _PLACE_RANK.get(a.location.precision, 9)
+    return a.location if rank_a <= _PLACE_RANK.get(b.location.precision, 9) else b.location
+
+
+def _most_precise_quantity(a: dict[str, Any] | None, b: dict[str, Any] | None) -> dict[str, Any] | None:
+    def score(q: dict[str, Any] | None) -> tuple[int, int, int]:
+        if not q:
+            return (0, 0, 0)
+        return (q.get("count") is not None, q.get("qualifier") is not None, q.get("unit") is not None)
+
+    return a if score(a) >= score(b) else b
+
+
+def _larger(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)
