@@ -69,3 +69,13 @@ def test_offsets_point_into_the_article_text(coder):
             assert text[entity.start:entity.end] == entity.text
         trigger = ev.evidence[0].trigger
         assert text[trigger.start:trigger.end] == trigger.text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("اعتقلت الشرطة الباكستانية خمسة مشتبه بهم، بحسب وزارة الداخلية الباكستانية.", "PAK"),
+    ("قصفت الطائرات الروسية مستشفى في إدلب، وفقا للمرصد السوري لحقوق الإنسان.", "NGO"),
+    ("أعلنت وزارة الدفاع الأمريكية أن قواتها دمرت مخزنا للأسلحة.", "USA"),
+])
+def test_attribution_names_who_reports_the_event(coder, text, code):
+    attributed = [e.attribution for e in coder.code_text(text) if e.attribution]
+    assert attributed and attributed[0].entity.code == code

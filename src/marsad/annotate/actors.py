@@ -18,6 +18,7 @@ from marsad.resources.tables import Actor
 
 _PLACE_LINKS = frozenset({"في", "من", "ب"})
 _THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})
+_COUNTERPARTS = frozenset({"نظير", "نظيره", "نظراء", "نظيرين", "نظيريه", "نظيرتها", "نظيرت"})
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class ActorResolver:
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
-                    and prev.code == e.code and not e.prefix.startswith(("و", "ف"))):
+                    and prev.code == e.code and not e.prefix.startswith(("و", "ف"))
+                    and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
                 prev.sector = prev.sector or e.sector
@@ -155,6 +157,10 @@ class ActorResolver:
 
     def _sector_alone(self, doc: Document, u: _Unit, term: Term) -> EntityMention:
         row = self.res.sectors[term.ref]
+        core = doc.norm.text[u.match.core_start:u.match.core_end]
+        if core in _COUNTERPARTS:
+            # نظيره is the other side's official: neither its antecedent nor the context country
+            return self._mention(u, u, "UNK", row.sector, f"{row.id}.counterpart", row.name, row.kind)
         owner = self._antecedent(doc, u) if u.match.suffix in _THIRD_PERSON else None
         if owner is not None:
             # قواتها، حكومته: the pronoun points back to the last named actor

@@ -66,7 +66,10 @@ class EventAssembler:
         attribution = None
         if first.attribution is not None:
             who = self.entity(doc, first.attribution)
-            attribution = Attribution(who.text, who)
+            span = first.attribution_span or (first.attribution.start, first.attribution.end)
+            fld, start, end = doc.original_span(*span)
+            source = doc.article.title if fld == "title" else doc.article.text
+            attribution = Attribution(source[start:end] if fld == who.field else who.text, who)
         trig = evidence[0].trigger
         ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,

@@ -122,8 +122,12 @@ class RoleAssigner:
             confidence -= 0.15
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
-        return EventMention(t, actor, recipient, round(confidence, 2),
-                            attribution=reporter[0] if reporter else None)
+        mention = EventMention(t, actor, recipient, round(confidence, 2))
+        source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
+        if source:
+            mention.attribution = source[0]
+            mention.attribution_span = self._saying_span(doc, sent, source[0])
+        return mention
 
     def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
                     before: list[EntityMention], after: list[EntityMention]):
@@ -186,6 +190,36 @@ class RoleAssigner:
             return chain
         before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
         return self._subject_before(doc, before, None, end=speech)
+
+    def _sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
+                         t: TriggerMention) -> list[EntityMention]:
+        """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""
+        tokens = doc.tokens
+        for e in ents:
+            lo = e.tok_lo
+            raw = tuple(tokens[max(sent.tok_lo, lo - 3):lo])
+            bare = tuple(_bare(tok) for tok in raw)   # وبحسب → بحسب (but وفقا stays وفقا in raw)
+            for window in (raw, bare):
+                if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
+                    return [e]
+                if e.prefix in ("ل", "لل") and window[-1:] in (("وفقا",), ("طبقا",)):
+                    return [e]
+            if any(w in self.g.speech for w in bare[-2:]) and not self._governor(doc, e) \
+                    and not (e.tok_lo <= t.tok_lo < e.tok_hi):
+                return [e]
+        return []
+
+    def _saying_span(self, doc: Document, sent: Sentence, who: EntityMention) -> tuple[int, int]:
+        """The words that cite the source together with it (أعلنت القيادة المركزية الأميركية)."""
+        tokens = doc.tokens
+        lo = who.tok_lo
+        for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
+            bare = _bare(tokens[i])
+            if bare in self.g.speech or any(bare == p[0] for p in self.g.source_phrases) or bare == "ما":
+                lo = i
+            elif lo != who.tok_lo:
+                break
+        return doc.token_starts[lo], who.end
 
     # -- phrases ---------------------------------------------------------------------------
     def _governor(self, doc: Document, e: EntityMention) -> str | None:
