@@ -13,6 +13,7 @@ from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.triggers import TriggerFinder
 from marsad.document import Document
 from marsad.events.assemble import EventAssembler
+from marsad.events.context import ContextTagger
 from marsad.events.merge import EventMerger
 from marsad.events.roles import RoleAssigner
 from marsad.reading.article import Article
@@ -34,6 +35,7 @@ class Coder:
             TriggerFinder(res),
             RoleAssigner(res),
             EventAssembler(res),
+            ContextTagger(),
             EventMerger(res),
         ]
 
