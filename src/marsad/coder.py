@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from marsad.annotate.actors import ActorResolver
 from marsad.annotate.matches import LexiconMatcher
+from marsad.annotate.times import TimeFinder
 from marsad.annotate.triggers import TriggerFinder
 from marsad.document import Document
 from marsad.events.assemble import EventAssembler
@@ -33,6 +34,7 @@ class Coder:
             LexiconMatcher(res),
             ActorResolver(res),
             TriggerFinder(res),
+            TimeFinder(),
             RoleAssigner(res),
             EventAssembler(res),
             ContextTagger(),

@@ -7,7 +7,7 @@ turns them into offsets into the article's title or text for the output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from marsad.reading.article import Article
 from marsad.text.normalize import NormalizedText
@@ -87,6 +87,10 @@ class Document:
     matches: list["Match"] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
+    times: list[Any] = field(default_factory=list)         # annotate.times.TimeMention
+    quantities: list[Any] = field(default_factory=list)    # annotate.quantities.QuantityMention
+    casualties: list[Any] = field(default_factory=list)    # annotate.quantities.CasualtyMention
+    places: list[Any] = field(default_factory=list)        # annotate.places.PlaceMention
     mentions: list[EventMention] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
 

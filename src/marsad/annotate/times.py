@@ -492,3 +492,11 @@ def find_times(text: str, publication: date | None) -> list[TimeMention]:
     """
     candidates = [c for rule in _RULES for c in _candidates(rule, text, publication)]
     return _longest_first(candidates, len(text))
+
+
+class TimeFinder:
+    """Pipeline stage: the time expressions of a document, resolved against its date."""
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        doc.times = find_times(doc.norm.text, doc.article.date)
+        return doc

@@ -1,0 +1,13 @@
+"""Where, when and how many, attached to the event they belong to."""
+
+
+def test_event_takes_the_time_of_its_sentence(coder):
+    [ev] = [e for e in coder.code_text("اعتقلت الشرطة الأردنية أمس ثلاثة مهربين.", date="2025-03-14")
+            if e.event_type == "COERCE"]
+    assert (ev.time["start"], ev.time["end"], ev.time["precision"]) == ("2025-03-13", "2025-03-13", "day")
+
+
+def test_without_a_publication_date_relative_time_stays_unresolved(coder):
+    [ev] = [e for e in coder.code_text("اعتقلت الشرطة الأردنية أمس ثلاثة مهربين.")
+            if e.event_type == "COERCE"]
+    assert ev.time["anchor"] == "unresolved" and ev.time["start"] is None
