@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from marsad.annotate.actors import ActorResolver
 from marsad.annotate.matches import LexiconMatcher
+from marsad.annotate.places import PlaceResolver
 from marsad.annotate.times import TimeFinder
 from marsad.annotate.triggers import TriggerFinder
 from marsad.document import Document
@@ -35,6 +36,7 @@ class Coder:
             ActorResolver(res),
             TriggerFinder(res),
             TimeFinder(),
+            PlaceResolver(res),
             RoleAssigner(res),
             EventAssembler(res),
             ContextTagger(),

@@ -36,6 +36,7 @@ class Place:
     lat: float | None
     lon: float | None
     precision: str
+    field: str | None = "text"      # text | title | None (inferred from the article)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

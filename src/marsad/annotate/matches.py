@@ -16,7 +16,7 @@ class LexiconMatcher:
         self.lexicon = resources.lexicon
 
     def __call__(self, doc: Document) -> Document:
-        layers: dict[str, list[Match]] = {"actor": [], "trigger": []}
+        layers: dict[str, list[Match]] = {"actor": [], "trigger": [], "place": []}
         original = doc.norm.original
         for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends):
             if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
@@ -27,7 +27,7 @@ class LexiconMatcher:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
                 m = replace(m, terms=kept_terms)
             layers[m.terms[0].layer].append(m)  # the lexicon yields one match per layer
-        doc.matches = resolve_overlaps(layers["actor"]) + resolve_overlaps(layers["trigger"])
+        doc.matches = [m for found in layers.values() for m in resolve_overlaps(found)]
         doc.matches.sort(key=lambda m: m.start)
         return doc
 

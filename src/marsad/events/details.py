@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from collections import Counter
+
 from marsad.document import Document, EventMention
+from marsad.records import Place
+from marsad.resources.places import PlaceRow
 
 _CLAUSE_PUNCT = frozenset(",;:")
 
@@ -52,3 +56,40 @@ def time_record(doc: Document, m: EventMention) -> dict[str, Any] | None:
 def _original(doc: Document, start: int, end: int) -> str:
     fld, s, e = doc.original_span(start, end)
     return (doc.article.title if fld == "title" else doc.article.text)[s:e]
+
+
+def place_record(doc: Document, m: EventMention) -> Place | None:
+    """The event's place: in its clause, else its sentence (a place after في/بـ first), else
+    the dateline, else the article's country."""
+    sent = doc.sentences[m.trigger.sentence]
+    parties = [(e.start, e.end) for e in m.actor]
+    # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened
+    in_sentence = [p for p in doc.places if sent.nstart <= p.start < sent.nend
+                   and (p.cued or not any(s <= p.start < e for s, e in parties))]
+    cued = [p for p in in_sentence if p.cued]
+    found = nearest(doc, m, cued) or nearest(doc, m, in_sentence)
+    if found is None and doc.dateline is not None:
+        found = next((p for p in doc.places
+                      if doc.norm.to_normalized(doc.dateline.place_start) <= p.start
+                      < doc.norm.to_normalized(doc.dateline.place_end)), None)
+    if found is not None:
+        fld, start, end = doc.original_span(found.start, found.end)
+        source = doc.article.title if fld == "title" else doc.article.text
+        return _place(found.place, source[start:end], start, end, fld)
+    country = _article_country(doc)
+    return _place(country, country.names[0], None, None, None) if country else None
+
+
+def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: str | None) -> Place:
+    return Place(text, start if start is not None else -1, end if end is not None else -1, row.name,
+                 row.country, row.admin1, row.geonames_id, row.lat, row.lon, row.precision, fld)
+
+
+def _article_country(doc: Document) -> PlaceRow | None:
+    """The country the article's places (else its state actors) point to most."""
+    votes = Counter(p.place.country for p in doc.places)
+    if not votes:
+        return None
+    code = votes.most_common(1)[0][0]
+    return next((p.place for p in doc.places if p.place.country == code and p.place.precision == "country"),
+                None)

@@ -22,6 +22,13 @@ import yaml
 from marsad import __version__
 from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
 from marsad.resources.lexicon import Lexicon, Term
+from marsad.resources.places import (
+    PlaceRow,
+    country_rows,
+    read_ambiguous,
+    read_country_ids,
+    read_places,
+)
 from marsad.resources.tables import (
     Actor,
     Country,
@@ -105,6 +112,8 @@ class Resources:
     grammar: Grammar
     vocabulary: Vocabulary
     lexicon: Lexicon
+    places: tuple[PlaceRow, ...] = ()
+    ambiguous_places: frozenset[str] = frozenset()
 
     def country(self, code: str) -> Country | None:
         return _country_index(self).get(code)
@@ -171,6 +180,7 @@ def _sources(extra_lexicons: tuple[str, ...]) -> list[tuple[str, str]]:
              ("marsad/resources/data/grammar/function_words.yaml",
               _read_data("grammar/function_words.yaml"))]
     files += _data_files("actors", (".tsv",)) + _data_files("events", (".yaml", ".yml"))
+    files += _data_files("places", (".tsv", ".txt"))
     for p in extra_lexicons:
         try:
             files.append((p, Path(p).read_text(encoding="utf-8")))
@@ -181,7 +191,9 @@ def _sources(extra_lexicons: tuple[str, ...]) -> list[tuple[str, str]]:
 
 def _build(sources: list[tuple[str, str]], key: str) -> Resources:
     vocab = Vocabulary.from_yaml(sources[0][1])
-    actor_files = [(p, t) for p, t in sources[2:] if not p.endswith((".yaml", ".yml"))]
+    place_files = {p.rsplit("/", 1)[-1]: t for p, t in sources[2:] if "/data/places/" in p}
+    actor_files = [(p, t) for p, t in sources[2:]
+                   if not p.endswith((".yaml", ".yml")) and "/data/places/" not in p]
     event_files = [(p, t) for p, t in sources[2:] if p.endswith((".yaml", ".yml"))]
     countries = [c.code for p, t in actor_files for c in read_table(t, p, vocab).rows
                  if isinstance(c, Country)]
@@ -202,9 +214,19 @@ def _build(sources: list[tuple[str, str]], key: str) -> Resources:
         grammar=Grammar.from_yaml(sources[1][1]),
         vocabulary=vocab,
         lexicon=Lexicon(),
+        places=_gazetteer(place_files, rows["countries"]),
+        ambiguous_places=read_ambiguous(place_files.get("ambiguous.txt", "")),
     )
     _fill_lexicon(res)
     return res
+
+
+def _gazetteer(files: dict[str, str], countries: list[Country]) -> tuple[PlaceRow, ...]:
+    places = read_places(files.get("cities.tsv", ""), "city") if "cities.tsv" in files else []
+    places += read_places(files["admin1.tsv"], "admin1") if "admin1.tsv" in files else []
+    names = {c.code: (c.name, c.names[0]) for c in countries}
+    ids = read_country_ids(files.get("countries.tsv", ""))
+    return tuple(places + country_rows(places, names, ids))
 
 
 def cache_dir() -> Path:
@@ -249,6 +271,9 @@ def _fill_lexicon(res: Resources) -> None:
                  Term("actor", "sector", i, "noun"))
     for i, fam in enumerate(res.families):
         _add_family(lex, i, fam)
+    for i, place in enumerate(res.places):
+        if place.precision != "country":    # countries are found through the actor layer
+            _add_all(lex, place.names, Term("place", "place", i, "name"))
     lex.compile()
 
 
