@@ -1,0 +1,37 @@
+"""Places resolved in context, with coordinates, ISO3 country and GeoNames id."""
+
+import pytest
+
+from marsad.reading.article import Article
+
+
+def _places(coder, text):
+    doc = coder.process(Article(id="p", text=text))
+    return [(doc.norm.text[p.start:p.end], p.place) for p in doc.places]
+
+
+@pytest.mark.parametrize("text, name, country, precision", [
+    ("قصفت الطائرات مواقع في مدينة حلب.", "Aleppo", "SYR", "city"),
+    ("وصل الوفد إلى بغداد أمس.", "Baghdad", "IRQ", "city"),
+    ("تظاهر المئات في سوريا.", "Syria", "SYR", "country"),
+])
+def test_places_resolve_with_coordinates_and_geonames_id(coder, text, name, country, precision):
+    found = [p for _, p in _places(coder, text) if p.name == name]
+    assert found and found[0].country == country and found[0].precision == precision
+    assert found[0].geonames_id and found[0].lat is not None and found[0].lon is not None
+
+
+def test_the_word_for_city_is_not_a_place(coder):
+    assert all(p.name != "Madinah" for _, p in _places(coder, "دخلت القوات مدينة حلب."))
+
+
+def test_event_place_comes_from_its_clause_before_the_dateline(coder):
+    events = coder.code_article({"id": "d", "text": "دمشق - (أ ف ب) - قصفت الطائرات الروسية مواقع في ريف إدلب."})
+    [assault] = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault.location.name == "Idlib" and assault.location.country == "SYR"
+
+
+def test_event_without_a_place_in_its_sentence_takes_the_dateline(coder):
+    events = coder.code_article({"id": "d", "text": "بيروت - (رويترز) - اعتقل الجيش اللبناني ثلاثة مسلحين."})
+    [coerce] = [e for e in events if e.event_type == "COERCE"]
+    assert coerce.location.name == "Beirut"
