@@ -30,8 +30,9 @@ Filters
    transliteration artefacts that collide with particles (ال for Halle, ان for Ans, لي for Leigh);
    inside them real two-letter names exist (إب Ibb, لد Lod) and are kept.
 4. Names are deduplicated on marsad's own matching normalization (``normalize_term``: أ/إ/آ→ا,
-   ى→ي, ة→ه …); of the spellings that collapse together the one written with hamza/ta marbuta is
-   kept, since that is how the press writes it.
+   ى→ي, ة→ه …) with spaces ignored ("تلسلحب" / "تل سلحب"); of the spellings that collapse
+   together the one with more words, then more hamza/ta marbuta/alif maqsura, is kept, since
+   that is how the press writes it.
 
 Output columns (tab-separated, one header line)::
 
@@ -131,6 +132,14 @@ def alpha3(cc: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+def pycountry_alpha2(code3: str) -> str | None:
+    for k, v in ALPHA3_EXTRA.items():
+        if v == code3:
+            return k
+    country = pycountry.countries.get(alpha_3=code3)
+    return country.alpha_2 if country else None
+
+
 def load(name: str) -> dict[str, dict]:
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return json.load(f)
@@ -196,14 +205,6 @@ def main(argv: list[str] | None = None) -> int:
     if missing_cc:
         print(f"skipped country codes pycountry does not know: {sorted(missing_cc)}")
     return 0
-
-
-def pycountry_alpha2(code3: str) -> str | None:
-    for k, v in ALPHA3_EXTRA.items():
-        if v == code3:
-            return k
-    country = pycountry.countries.get(alpha_3=code3)
-    return country.alpha_2 if country else None
 
 
 if __name__ == "__main__":

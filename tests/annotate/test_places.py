@@ -35,3 +35,15 @@ def test_event_without_a_place_in_its_sentence_takes_the_dateline(coder):
     events = coder.code_article({"id": "d", "text": "بيروت - (رويترز) - اعتقل الجيش اللبناني ثلاثة مسلحين."})
     [coerce] = [e for e in events if e.event_type == "COERCE"]
     assert coerce.location.name == "Beirut"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال في بيان إن حماة الوطن لن يتراجعوا.",      # بيان "statement", حماة "protectors"
+    "عقدت لجنة الأمن اجتماعا في إطار التعاون.",       # لجنة is not ل + جنه, إطار not a place
+])
+def test_place_names_that_are_ordinary_words_need_context(coder, text):
+    assert _places(coder, text) == []
+
+
+def test_an_ambiguous_name_after_a_place_word_is_the_place(coder):
+    assert "Ḩamāh" in [p.name for _, p in _places(coder, "سقطت قذائف على مدينة حماة.")]

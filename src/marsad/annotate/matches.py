@@ -18,10 +18,12 @@ class LexiconMatcher:
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": [], "place": []}
         original = doc.norm.original
+        tanween = "\u064b" in original
         for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends):
             if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
-            if any(t.kind == "verb" for t in m.terms) and _has_tanween(doc, m):
+            if tanween and m.terms[0].layer == "trigger" and _has_tanween(doc, m) \
+                    and any(t.kind == "verb" for t in m.terms):
                 kept_terms = tuple(t for t in m.terms if t.kind != "verb")
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb

@@ -43,7 +43,11 @@ class PlaceResolver:
                               if p.precision == "country"}
 
     def __call__(self, doc: Document) -> Document:
-        found = [self._candidates(doc, m) for m in doc.matches if m.terms[0].layer in ("place", "actor")]
+        # a whole-word actor name (لبنان) hides a place read by peeling a clitic (ل + بنان)
+        actors = [(m.start, m.end, m.core_start) for m in doc.matches if m.terms[0].layer == "actor"]
+        found = [self._candidates(doc, m) for m in doc.matches
+                 if m.terms[0].layer == "actor" or (m.terms[0].layer == "place" and not any(
+                     s <= m.start < e and m.core_start != c for s, e, c in actors))]
         found = [f for f in found if f is not None]
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]
@@ -69,7 +73,12 @@ class PlaceResolver:
         core = doc.norm.text[m.core_start:m.core_end]
         if core in _PLACE_WORDS or core[2:] in _PLACE_WORDS:
             return None         # مدينة in مدينة حلب is the word "city", not Medina
-        return m.core_start, m.end, rows, self._cued(doc, m), core in self.res.ambiguous_places
+        ambiguous = core in self.res.ambiguous_places
+        if ambiguous and m.prefix.rstrip("وف"):
+            return None         # لجنة is not ل + جنه (Djenné): an ambiguous name takes no clitic
+        # في بيان، في إطار: for a name that is also a word only a place noun is context enough
+        cued = self._after_place_word(doc, m) if ambiguous else self._cued(doc, m)
+        return m.core_start, m.end, rows, cued, ambiguous
 
     @staticmethod
     def _cued(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
@@ -79,6 +88,12 @@ class PlaceResolver:
         prev = doc.tokens[k - 1] if k > 0 else ""
         bare = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
         return prev in _LOCATIVE or bare in _LOCATIVE or prev in _PLACE_WORDS or bare in _PLACE_WORDS
+
+    @staticmethod
+    def _after_place_word(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
+        k = bisect_right(doc.token_starts, m.start) - 1
+        prev = doc.tokens[k - 1] if k > 0 else ""
+        return prev in _PLACE_WORDS or (len(prev) > 2 and prev[0] in "وفب" and prev[1:] in _PLACE_WORDS)
 
     @staticmethod
     def _dominant_country(doc: Document, found) -> str | None:  # type: ignore[no-untyped-def]

@@ -495,8 +495,14 @@ def find_times(text: str, publication: date | None) -> list[TimeMention]:
 
 
 class TimeFinder:
-    """Pipeline stage: the time expressions of a document, resolved against its date."""
+    """Pipeline stage (after roles): the time expressions of the sentences that hold an event
+    (the only ones an event takes its time from), resolved against the document's date."""
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
-        doc.times = find_times(doc.norm.text, doc.article.date)
+        text = doc.norm.text
+        for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
+            sent = doc.sentences[index]
+            for m in find_times(text[sent.nstart:sent.nend], doc.article.date):
+                doc.times.append(TimeMention(m.start + sent.nstart, m.end + sent.nstart, m.text,
+                                             m.start_date, m.end_date, m.precision, m.anchor))
         return doc

@@ -21,17 +21,22 @@ from marsad.text.normalize import normalize_term
 
 
 @lru_cache(maxsize=1)
-def context_words() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Context → the normalized word sequences that signal it."""
+def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """First word (without its article) → the (context, rest of phrase) pairs it can start."""
     text = importlib_resources.files("marsad.resources").joinpath(
         "data", "grammar", "contexts.yaml").read_text("utf-8")
-    return {ctx: tuple(tuple(normalize_term(w).split()) for w in words)
-            for ctx, words in yaml.safe_load(text).items()}
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for ctx, words in yaml.safe_load(text).items():
+        for w in words:
+            first, *rest = normalize_term(w).split()
+            key = first[2:] if first.startswith("ال") and len(first) > 3 else first
+            index.setdefault(key, []).append((ctx, tuple(rest)))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 class ContextTagger:
     def __init__(self) -> None:
-        self.words = context_words()
+        self.index = context_index()
 
     def __call__(self, doc: Document) -> Document:
         cache: dict[int, frozenset[str]] = {}
@@ -50,21 +55,13 @@ class ContextTagger:
             return frozenset()
         sent = doc.sentences[index]
         tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
-        cores = [token_cores(tok) for tok in tokens]
         found = set()
-        for ctx, phrases in self.words.items():
-            if any(_occurs(phrase, tokens, cores) for phrase in phrases):
-                found.add(ctx)
+        for i, tok in enumerate(tokens):
+            for core in token_cores(tok):
+                for ctx, rest in self.index.get(core, ()):
+                    if tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                        found.add(ctx)
         return frozenset(found)
-
-
-def _occurs(phrase: tuple[str, ...], tokens: list[str], cores: list[frozenset[str]]) -> bool:
-    first = phrase[0][2:] if phrase[0].startswith("ال") and len(phrase[0]) > 3 else phrase[0]
-    for i, core in enumerate(cores):
-        if first in core or phrase[0] in core:
-            if tuple(tokens[i + 1:i + len(phrase)]) == phrase[1:]:
-                return True
-    return False
 
 
 def _party_contexts(event: Event) -> set[str]:

@@ -273,7 +273,8 @@ def _fill_lexicon(res: Resources) -> None:
         _add_family(lex, i, fam)
     for i, place in enumerate(res.places):
         if place.precision != "country":    # countries are found through the actor layer
-            _add_all(lex, place.names, Term("place", "place", i, "name"))
+            _add_all(lex, (n for n in place.names if _usable_place_name(n, place)),
+                     Term("place", "place", i, "name"))
     lex.compile()
 
 
@@ -290,6 +291,17 @@ def _add_family(lex: Lexicon, i: int, fam: EventFamily) -> None:
                                         needs=needs))
     for noun in fam.nouns:
         _add_all(lex, noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
+
+
+def _usable_place_name(name: str, place: PlaceRow) -> bool:
+    """GeoNames lists fragments (الم، ري) and tiny places named like common words: a name needs
+    three letters, and a three-letter name a city of 100,000 people or a province."""
+    core = normalize_term(name)
+    core = core[2:] if core.startswith("ال") else core
+    letters = len(core.replace(" ", ""))
+    if letters < 3:
+        return False
+    return letters > 3 or place.precision == "admin1" or place.population >= 100_000
 
 
 def _without_pronoun(word: str) -> str:

@@ -138,20 +138,30 @@ class Lexicon:
         assert self._automaton is not None
         if token_starts is None or token_ends is None:
             token_starts, token_ends = _word_edges(text)
+        starts, ends, bisect, frame_ok = token_starts, token_ends, bisect_right, _frame_ok
         for last, (length, groups) in self._automaton.iter(text):
-            core_start, core_end = last - length + 1, last + 1
-            k = bisect_right(token_starts, core_start) - 1
-            if k < 0 or token_ends[k] <= core_start:
-                continue                       # the key starts on a space or punctuation
-            start = token_starts[k]
-            j = bisect_right(token_starts, last) - 1
-            end = token_ends[j]
-            if core_start - start > MAX_PREFIX or end - core_end > MAX_SUFFIX:
+            core_start = last - length + 1
+            k = bisect(starts, core_start) - 1
+            if k < 0:
                 continue
-            prefix, suffix = text[start:core_start], text[core_end:end]
+            start = starts[k]
+            if core_start - start > MAX_PREFIX or ends[k] <= core_start:
+                continue                       # inside a longer word, or on a space
+            j = k if ends[k] > last else bisect(starts, last) - 1
+            end = ends[j]
+            core_end = last + 1
+            if end - core_end > MAX_SUFFIX:
+                continue
+            prefix = text[start:core_start] if start < core_start else ""
+            suffix = text[core_end:end] if end > core_end else ""
+            if len(groups) == 1:
+                sig, terms = groups[0]
+                if frame_ok(sig, prefix, suffix):
+                    yield Match(start, end, core_start, core_end, prefix, suffix, terms)
+                continue
             by_layer: dict[str, tuple[Term, ...]] = {}
             for sig, terms in groups:
-                if _frame_ok(sig, prefix, suffix):
+                if frame_ok(sig, prefix, suffix):
                     by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
             for terms in by_layer.values():
                 yield Match(start, end, core_start, core_end, prefix, suffix, terms)
