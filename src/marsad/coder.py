@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from marsad.annotate.actors import ActorResolver
 from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.places import PlaceResolver
+from marsad.annotate.quantities import QuantityFinder
 from marsad.annotate.times import TimeFinder
 from marsad.annotate.triggers import TriggerFinder
 from marsad.document import Document
@@ -38,6 +39,7 @@ class Coder:
             PlaceResolver(res),
             RoleAssigner(res),
             TimeFinder(),
+            QuantityFinder(),
             EventAssembler(res),
             ContextTagger(),
             EventMerger(res),

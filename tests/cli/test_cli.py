@@ -100,3 +100,25 @@ def test_invalid_utf8_text_file_is_named_and_others_still_coded(tmp_path):
     result = _run("code", str(bad), str(good))
     assert result.returncode == 1 and f"{bad}:" in result.stderr and "UTF-8" in result.stderr
     assert any(json.loads(line)["article_id"] == "good" for line in result.stdout.splitlines())
+
+
+@pytest.mark.shared
+def test_seed_article_where_when_how_many_and_one_record_per_event(shared):
+    seed = shared / "seed" / "centcom-syria-isis-operations.ar.txt"
+    result = _run("code", str(seed), "--date", "2025-11-20")
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    asserted = [e for e in events if e["modality"] == "asserted"]
+    assert 2 <= len(asserted) <= 6
+    support = [e for e in asserted if e["event_type"] in ("AID", "SUPPORT")
+               and any(a["code"] == "USA" for a in e["actor"])]
+    operation = [e for e in asserted if e["event_type"] in ("ASSAULT", "COERCE")
+                 and any(r["id"] == "isis" for r in e["recipient"])]
+    assert len(support) == 1 and operation
+    for e in support + operation:
+        assert e["location"]["country"] == "SYR" and e["location"]["lat"] is not None
+        assert (e["time"]["start"], e["time"]["end"], e["time"]["precision"]) == \
+            ("2025-10-01", "2025-10-31", "month")
+        assert (e["quantity"]["count"], e["quantity"]["qualifier"]) == (22, "more_than")
+        assert e["attribution"]["entity"]["code"] == "USA"
+    expected = "من المتوقع أن يواصل التحالف"
+    assert not any(expected in ev["sentence"] for e in asserted for ev in e["evidence"])

@@ -11,3 +11,11 @@ def test_without_a_publication_date_relative_time_stays_unresolved(coder):
     [ev] = [e for e in coder.code_text("اعتقلت الشرطة الأردنية أمس ثلاثة مهربين.")
             if e.event_type == "COERCE"]
     assert ev.time["anchor"] == "unresolved" and ev.time["start"] is None
+
+
+def test_event_takes_its_figures_and_casualties(coder):
+    [ev] = [e for e in coder.code_text("شنت الطائرات الأمريكية أكثر من 15 غارة على مواقع لتنظيم داعش، "
+                                       "ما أسفر عن مقتل 30 مسلحا وإصابة 12 آخرين.")
+            if e.event_type == "ASSAULT"]
+    assert (ev.quantity["count"], ev.quantity["qualifier"], ev.quantity["unit"]) == (15, "more_than", "strike")
+    assert (ev.casualties["killed"], ev.casualties["injured"]) == (30, 12)

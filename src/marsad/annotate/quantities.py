@@ -161,7 +161,7 @@ _UNIT_SPEC: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("strike", ("غارة", "ضربة"), ("غارات", "ضربات")),
     ("attack", ("هجوم", "هجمة", "اعتداء"), ("هجمات", "اعتداءات")),
     ("raid", ("مداهمة",), ("مداهمات",)),
-    ("person", ("شخص", "فرد"), ("أشخاص", "أفراد")),
+    ("person", ("شخص", "فرد", "نسمة"), ("أشخاص", "أفراد")),
     ("killed", ("قتيل", "شهيد"), ("قتلى", "شهداء")),
     ("injured", ("جريح", "مصاب"), ("جرحى", "مصابين", "مصابون", "إصابات")),
     ("arrested", ("معتقل", "موقوف", "محتجز"),
@@ -337,6 +337,7 @@ class _Tok(NamedTuple):
 
 
 def _tokenize(text: str) -> list[_Tok]:
+    """Words, numbers (``1,500``, ``و20``, ``ال15``) and single punctuation marks."""
     return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
@@ -810,6 +811,7 @@ def _casualty(ctx: _Context, t: _Trigger, q: _Quantity | None) -> CasualtyMentio
 
 
 def _count_groups(ctx: _Context, groups: list[list[_Trigger]]) -> list[_Quantity | None]:
+    """Each group's count: counts after their triggers first, then counts before a verb."""
     counts = []
     for group in groups:
         q = _forward(ctx, group[-1])
@@ -826,6 +828,7 @@ def _count_groups(ctx: _Context, groups: list[list[_Trigger]]) -> list[_Quantity
 
 def _from_triggers(ctx: _Context, groups: list[list[_Trigger]],
                    used: set[int]) -> list[CasualtyMention]:
+    """Casualties from trigger words; ``used`` collects the counts they took over."""
     out = []
     for group, q in zip(groups, _count_groups(ctx, groups)):
         if len(group) > 1:  # one count for two kinds: the split is unknown
@@ -872,3 +875,19 @@ def find_casualties(text: str) -> list[CasualtyMention]:
     out = _from_triggers(ctx, _group(toks, triggers), used)
     out += _from_units(ctx, quantities, {t.lo: t for t in triggers}, used)
     return sorted(out, key=lambda c: (c.start, c.kind))
+
+
+class QuantityFinder:
+    """Pipeline stage (after roles): the figures and casualty counts of the sentences that hold
+    an event, with offsets in the document's matching view."""
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        text = doc.norm.text
+        for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
+            sent = doc.sentences[index]
+            piece, shift = text[sent.nstart:sent.nend], sent.nstart
+            doc.quantities += [QuantityMention(q.start + shift, q.end + shift, q.text, q.count,
+                                               q.qualifier, q.unit) for q in find_quantities(piece)]
+            doc.casualties += [CasualtyMention(c.start + shift, c.end + shift, c.text, c.kind, c.count,
+                                               c.qualifier) for c in find_casualties(piece)]
+        return doc

@@ -11,7 +11,7 @@ import hashlib
 
 from marsad import __version__
 from marsad.document import Document, EntityMention, EventMention
-from marsad.events.details import place_record, time_record
+from marsad.events.details import casualty_record, place_record, quantity_record, time_record
 from marsad.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.resources import Resources
 
@@ -91,6 +91,9 @@ class EventAssembler:
             modality="asserted" if converted else first.trigger.modality,
             attribution=attribution,
             location=place_record(doc, first),
+            quantity=quantity_record(doc, first) or next(
+                (q for q in (quantity_record(doc, m) for m in mentions[1:]) if q), None),
+            casualties=casualty_record(doc, first),
             time=time_record(doc, first) or next(
                 (t for t in (time_record(doc, m) for m in mentions[1:]) if t), None),
         )

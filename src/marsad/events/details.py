@@ -93,3 +93,22 @@ def _article_country(doc: Document) -> PlaceRow | None:
     code = votes.most_common(1)[0][0]
     return next((p.place for p in doc.places if p.place.country == code and p.place.precision == "country"),
                 None)
+
+
+def quantity_record(doc: Document, m: EventMention) -> dict[str, Any] | None:
+    """The figure nearest the trigger in its clause or sentence (أكثر من 22 عملية)."""
+    found = nearest(doc, m, [q for q in doc.quantities if q.count is not None or q.unit])
+    if found is None:
+        return None
+    return {"count": found.count, "qualifier": found.qualifier, "unit": found.unit,
+            "text": _original(doc, found.start, found.end)}
+
+
+def casualty_record(doc: Document, m: EventMention) -> dict[str, int | None]:
+    """Killed, injured, arrested and missing counted in the event's sentence."""
+    sent = doc.sentences[m.trigger.sentence]
+    counts: dict[str, int | None] = {"killed": None, "injured": None, "arrested": None, "missing": None}
+    for c in doc.casualties:
+        if sent.nstart <= c.start < sent.nend and c.count is not None:
+            counts[c.kind] = max(counts[c.kind] or 0, c.count)
+    return counts
