@@ -34,3 +34,8 @@ def test_stated_future_acts_are_promises_threats_or_refusals(coder, text, expect
 def test_an_expectation_about_others_is_not_reported_as_done(coder):
     text = "ومن المتوقع أن يواصل التحالف الدولي بقيادة الولايات المتحدة تقديم الدعم لشركائه في العراق."
     assert all(e.modality != "asserted" for e in coder.code_text(text))
+
+
+def test_an_event_dated_years_before_publication_is_historical(coder):
+    events = coder.code_text("وكانت الطائرات الأمريكية قصفت مواقع التنظيم في 15 آب/أغسطس 2014.", date="2025-11-20")
+    assert ("ASSAULT", "historical") in {(e.event_type, e.modality) for e in events}

@@ -44,10 +44,13 @@ class PlaceResolver:
 
     def __call__(self, doc: Document) -> Document:
         # a whole-word actor name (لبنان) hides a place read by peeling a clitic (ل + بنان)
-        actors = [(m.start, m.end, m.core_start) for m in doc.matches if m.terms[0].layer == "actor"]
+        actor_core = [-1] * (len(doc.norm.text) + 1)
+        for m in doc.matches:
+            if m.terms[0].layer == "actor":
+                actor_core[m.start:m.end] = [m.core_start] * (m.end - m.start)
         found = [self._candidates(doc, m) for m in doc.matches
-                 if m.terms[0].layer == "actor" or (m.terms[0].layer == "place" and not any(
-                     s <= m.start < e and m.core_start != c for s, e, c in actors))]
+                 if m.terms[0].layer == "actor"
+                 or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
         found = [f for f in found if f is not None]
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]

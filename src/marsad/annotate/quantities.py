@@ -641,11 +641,24 @@ def _noun_quantity(text: str, toks: list[_Tok], i: int) -> _Quantity | None:
     return _Quantity(i, hi, "counted", _mention(text, toks, i, skip, hi, count, None, form.unit))
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Whether a token can begin a quantity: digits, or a number, vague, unit or one-of word
+    behind its clitics. Most tokens cannot, and skipping them is most of the speed."""
+    if any(ch.isdigit() for ch in word):
+        return True
+    return any(core in _START_WORDS for _, core in _strip(word, _CLITICS_ART)) \
+        or _unit_lookup(word, loose=True) is not None
+
+
 def _scan(text: str, toks: list[_Tok]) -> list[_Quantity]:
     """Every number and vague quantity, left to right, bare numbers included."""
     found: list[_Quantity] = []
     i = floor = 0
     while i < len(toks):
+        if not _may_start(toks[i].text):
+            i += 1
+            continue
         q = (_number_quantity(text, toks, i, floor) or _vague_quantity(text, toks, i)
              or _noun_quantity(text, toks, i))
         if q is None:
@@ -656,9 +669,19 @@ def _scan(text: str, toks: list[_Tok]) -> list[_Quantity]:
     return found
 
 
+_START_WORDS = frozenset(_NUMBERS) | _VAGUE_ALL | _ONE_OF | _ONE | _TWO
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     """Counted and vague quantities in ``text`` (marsad's matching view), in text order."""
     return [q.mention for q in _scan(text, _tokenize(text)) if q.shown]
+
+
+def find_figures(text: str) -> tuple[list[QuantityMention], list[CasualtyMention]]:
+    """``find_quantities`` and ``find_casualties`` from one tokenization and one scan."""
+    toks = _tokenize(text)
+    quantities = _scan(text, toks)
+    return [q.mention for q in quantities if q.shown], _casualties(text, toks, quantities)
 
 
 # --------------------------------------------------------------------------- casualties
@@ -673,8 +696,19 @@ class _Trigger(NamedTuple):
     needs_count: bool
 
 
+@lru_cache(maxsize=65536)
+def _may_trigger(word: str) -> bool:
+    """Whether a token can be a casualty trigger (مقتل، قتلى، لقي …) behind its clitics."""
+    if any(core in _EVENT_WORDS or core in _LUQI for _, core in _strip(word, _CLITICS)):
+        return True
+    hit = _unit_lookup(word, loose=True)
+    return hit is not None and hit[0].unit in _CASUALTY_UNITS
+
+
 def _trigger_at(toks: list[_Tok], i: int) -> _Trigger | None:
     word = toks[i].text
+    if not _may_trigger(word):
+        return None
     luqi = _luqi(toks, i)
     if luqi is not None:
         return luqi
@@ -865,7 +899,10 @@ def _from_units(ctx: _Context, quantities: list[_Quantity], triggers: dict[int, 
 def find_casualties(text: str) -> list[CasualtyMention]:
     """People killed, injured, arrested or missing in ``text`` (marsad's matching view)."""
     toks = _tokenize(text)
-    quantities = _scan(text, toks)
+    return _casualties(text, toks, _scan(text, toks))
+
+
+def _casualties(text: str, toks: list[_Tok], quantities: list[_Quantity]) -> list[CasualtyMention]:
     inside = {k for q in quantities for k in range(q.lo, q.hi)}
     triggers = _triggers(toks, inside)
     stops = {t.lo for t in triggers} | {t.hi - 1 for t in triggers if t.role == "luqi"}
@@ -886,8 +923,9 @@ class QuantityFinder:
         for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
             sent = doc.sentences[index]
             piece, shift = text[sent.nstart:sent.nend], sent.nstart
+            quantities, casualties = find_figures(piece)
             doc.quantities += [QuantityMention(q.start + shift, q.end + shift, q.text, q.count,
-                                               q.qualifier, q.unit) for q in find_quantities(piece)]
+                                               q.qualifier, q.unit) for q in quantities]
             doc.casualties += [CasualtyMention(c.start + shift, c.end + shift, c.text, c.kind, c.count,
-                                               c.qualifier) for c in find_casualties(piece)]
+                                               c.qualifier) for c in casualties]
         return doc

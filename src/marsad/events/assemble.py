@@ -8,6 +8,7 @@ sentence are one event with several evidence triggers.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from marsad import __version__
 from marsad.document import Document, EntityMention, EventMention
@@ -75,6 +76,11 @@ class EventAssembler:
         ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
+        time = time_record(doc, first) or next(
+            (t for t in (time_record(doc, m) for m in mentions[1:]) if t), None)
+        modality = "asserted" if converted else first.trigger.modality
+        if modality == "asserted" and _long_before(time, doc.article.date):
+            modality = "historical"  # منذ عام 2014 in a report about today is background
         return Event(
             event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20],
             article_id=doc.article.id,
@@ -88,14 +94,13 @@ class EventAssembler:
             evidence=evidence,
             confidence=_confidence(first),
             coder=self.coder_info,
-            modality="asserted" if converted else first.trigger.modality,
+            modality=modality,
             attribution=attribution,
             location=place_record(doc, first),
             quantity=quantity_record(doc, first) or next(
                 (q for q in (quantity_record(doc, m) for m in mentions[1:]) if q), None),
             casualties=casualty_record(doc, first),
-            time=time_record(doc, first) or next(
-                (t for t in (time_record(doc, m) for m in mentions[1:]) if t), None),
+            time=time,
         )
 
     def entity(self, doc: Document, e: EntityMention) -> Entity:
@@ -128,6 +133,13 @@ def _compatible(group: list[EventMention], m: EventMention) -> bool:
 def _fullest_first(mentions: list[EventMention]) -> list[EventMention]:
     """The mention with the most participants leads (its roles become the event's)."""
     return sorted(mentions, key=lambda m: -(bool(m.actor) + bool(m.recipient)))
+
+
+def _long_before(time: dict | None, publication: date | None) -> bool:
+    """An explicit date that ended over a year before publication."""
+    if not time or not publication or time.get("anchor") != "explicit" or not time.get("end"):
+        return False
+    return (publication - date.fromisoformat(time["end"])).days > 365
 
 
 def _confidence(m: EventMention) -> float:

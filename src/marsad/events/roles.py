@@ -59,6 +59,8 @@ class RoleAssigner:
         g = resources.grammar
         self.g = g
         self.openers = {p for p in g.clause_openers if len(p) == 1}
+        # first words of source phrases and speech verbs: a cheap gate before the phrase checks
+        self._source_cues = frozenset(p[0] for p in g.source_phrases) | g.speech | {"وفقا", "طبقا"}
 
     def __call__(self, doc: Document) -> Document:
         self._in_entity = {i for e in doc.entities for i in range(e.tok_lo, e.tok_hi)}
@@ -195,9 +197,12 @@ class RoleAssigner:
                          t: TriggerMention) -> list[EntityMention]:
         """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""
         tokens = doc.tokens
+        cues = self._source_cues
         for e in ents:
             lo = e.tok_lo
             raw = tuple(tokens[max(sent.tok_lo, lo - 3):lo])
+            if not any(tok in cues or _bare(tok) in cues for tok in raw):
+                continue
             bare = tuple(_bare(tok) for tok in raw)   # وبحسب → بحسب (but وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
