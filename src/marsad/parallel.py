@@ -9,6 +9,7 @@ the article that kills a worker is lost and reported.
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -25,9 +26,13 @@ _coder = None
 
 @dataclass(frozen=True)
 class Outcome:
-    article: Article
+    """What coding one article gave. Workers send back only the article's id, never its text,
+    and with ``render`` the events as JSON lines, which cross processes far cheaper."""
+
+    article_id: str
     events: list[Event]
     error: str | None = None
+    lines: tuple[str, ...] = ()
 
 
 Task = Callable[[Article], Outcome]
@@ -48,21 +53,32 @@ def code_one(article: Article) -> Outcome:
     """Code one article in this process's coder; an exception becomes the outcome's error."""
     assert _coder is not None
     try:
-        return Outcome(article, _coder.code(article))
+        return Outcome(article.id, _coder.code(article))
     except Exception as exc:  # reported per article by the caller
-        return Outcome(article, [], f"{type(exc).__name__}: {exc}")
+        return Outcome(article.id, [], f"{type(exc).__name__}: {exc}")
 
 
-def _code_chunk(task: Task, chunk: list[Article]) -> list[Outcome]:
-    return [task(a) for a in chunk]
+def render(outcome: Outcome) -> Outcome:
+    """The outcome with its events as JSON lines (and no event objects)."""
+    lines = tuple(json.dumps(e.to_dict(), ensure_ascii=False) for e in outcome.events)
+    return Outcome(outcome.article_id, [], outcome.error, lines)
+
+
+def _code_chunk(task: Task, chunk: list[Article], rendered: bool = False) -> list[Outcome]:
+    outcomes = [task(a) for a in chunk]
+    return [render(o) for o in outcomes] if rendered else outcomes
 
 
 def code_in_order(articles: Iterable[Article], jobs: int, lexicons: tuple[str, ...] = (),
-                  chunksize: int = 16, task: Task = code_one) -> Iterator[Outcome]:
-    """Outcomes in input order; ``jobs == 1`` codes in this process."""
+                  chunksize: int = 32, task: Task = code_one,
+                  rendered: bool = False) -> Iterator[Outcome]:
+    """Outcomes in input order; ``jobs == 1`` codes in this process. With ``rendered`` the
+    events come back as JSON lines (``Outcome.lines``) rather than objects."""
     if jobs <= 1:
         _init(lexicons)
-        yield from map(task, articles)
+        for article in articles:
+            outcome = task(article)
+            yield render(outcome) if rendered else outcome
         return
     it = iter(articles)
     pool = _pool(jobs, lexicons)
@@ -72,32 +88,32 @@ def code_in_order(articles: Iterable[Article], jobs: int, lexicons: tuple[str, .
             chunks = [c for c in (list(islice(it, chunksize)) for _ in range(jobs * 4)) if c]
             if not chunks:
                 return
-            futures = [pool.submit(_code_chunk, task, c) for c in chunks]
+            futures = [pool.submit(_code_chunk, task, c, rendered) for c in chunks]
             for chunk, future in zip(chunks, futures):
                 try:
                     yield from future.result()
                 except BrokenProcessPool:
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _pool(jobs, lexicons)
-                    yield from _isolate(chunk, jobs, lexicons, task)
+                    yield from _isolate(chunk, lexicons, task, rendered)
                     # the other chunks of this window were lost with the pool: code them again
                     rest = chunks[chunks.index(chunk) + 1:]
-                    yield from (o for c in rest for o in _isolate(c, jobs, lexicons, task))
+                    yield from (o for c in rest for o in _isolate(c, lexicons, task, rendered))
                     break
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _isolate(chunk: list[Article], jobs: int, lexicons: tuple[str, ...],
-             task: Task) -> Iterator[Outcome]:
+def _isolate(chunk: list[Article], lexicons: tuple[str, ...], task: Task,
+             rendered: bool) -> Iterator[Outcome]:
     """Code a chunk one article per task, in a fresh pool after each crash."""
     pool = _pool(1, lexicons)
     try:
         for article in chunk:
             try:
-                yield from pool.submit(_code_chunk, task, [article]).result()
+                yield from pool.submit(_code_chunk, task, [article], rendered).result()
             except BrokenProcessPool:
-                yield Outcome(article, [], "worker process died while coding this article")
+                yield Outcome(article.id, [], "worker process died while coding this article")
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(1, lexicons)
     finally:

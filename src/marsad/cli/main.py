@@ -121,9 +121,12 @@ def run_code(args: argparse.Namespace) -> int:
     writer = _writer(args.format, out)
     try:
         articles = read_articles(args.paths, report, options)
-        for outcome in code_in_order(articles, jobs, tuple(args.lexicon)):
+        rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
+        for outcome in code_in_order(articles, jobs, tuple(args.lexicon), rendered=rendered):
             if outcome.error:  # one article must not stop the others
-                report(InputIssue(outcome.article.id, None, f"coder failed: {outcome.error}"))
+                report(InputIssue(outcome.article_id, None, f"coder failed: {outcome.error}"))
+            for line in outcome.lines:
+                out.write(line + "\n")
             for event in outcome.events:
                 writer.write(event)
     except StrictStop:
