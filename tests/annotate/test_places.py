@@ -47,3 +47,9 @@ def test_place_names_that_are_ordinary_words_need_context(coder, text):
 
 def test_an_ambiguous_name_after_a_place_word_is_the_place(coder):
     assert "Ḩamāh" in [p.name for _, p in _places(coder, "سقطت قذائف على مدينة حماة.")]
+
+
+def test_every_resolved_place_has_an_id_coordinates_and_a_country(coder):
+    text = "قصفت الطائرات مواقع في دارفور وريف حماة ومحافظة نينوى والجولان وغزة وسوريا."
+    for _, place in _places(coder, text):
+        assert place.geonames_id and place.lat is not None and len(place.country) == 3

@@ -494,6 +494,18 @@ def find_times(text: str, publication: date | None) -> list[TimeMention]:
     return _longest_first(candidates, len(text))
 
 
+# Words without which a sentence holds no time expression: digits, weekdays, months, and the
+# words of relative expressions. A sentence with none of them is not scanned.
+_CUE_RE = re.compile("|".join(sorted({normalize_term(w) for w in (
+    "امس البارحة اليوم غدا غد الليلة ليلة صباح مساء ظهر منذ قبل الماضي الماضية المقبل المقبلة "
+    "القادم القادمة الجاري الجارية الحالي الحالية المنصرم المنصرمة الفائت الفائتة هذا هذه مطلع "
+    "أوائل بداية مستهل منتصف أواسط نهاية أواخر ختام عام العام سنة السنة الأسبوع أسبوع أسبوعين "
+    "الشهر شهر يوم يومين أيام الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
+    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر "
+    "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري أفريل ماي "
+    "جوان جويلية أوت يوليوز غشت شتنبر نونبر دجنبر").split()}, key=len, reverse=True)) + "|[0-9]")
+
+
 class TimeFinder:
     """Pipeline stage (after roles): the time expressions of the sentences that hold an event
     (the only ones an event takes its time from), resolved against the document's date."""
@@ -502,7 +514,10 @@ class TimeFinder:
         text = doc.norm.text
         for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
             sent = doc.sentences[index]
-            for m in find_times(text[sent.nstart:sent.nend], doc.article.date):
+            piece = text[sent.nstart:sent.nend]
+            if not _CUE_RE.search(piece):
+                continue
+            for m in find_times(piece, doc.article.date):
                 doc.times.append(TimeMention(m.start + sent.nstart, m.end + sent.nstart, m.text,
                                              m.start_date, m.end_date, m.precision, m.anchor))
         return doc

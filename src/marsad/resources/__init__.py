@@ -164,6 +164,9 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
     """
     sources = _sources(extra_lexicons)
     digest = hashlib.sha1(__version__.encode())
+    for module in ("__init__.py", "inflect.py", "lexicon.py", "places.py", "tables.py"):
+        # the code that compiles the resources is part of the key, as the data is
+        digest.update(importlib_resources.files("marsad.resources").joinpath(module).read_bytes())
     for path, text in sources:
         digest.update(path.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
     key = digest.hexdigest()[:16]
@@ -272,7 +275,9 @@ def _fill_lexicon(res: Resources) -> None:
     for i, fam in enumerate(res.families):
         _add_family(lex, i, fam)
     for i, place in enumerate(res.places):
-        if place.precision != "country":    # countries are found through the actor layer
+        # countries are found through the actor layer; a region written by hand without a
+        # GeoNames id (Darfur, the Golan) is not resolved: every place given out has an id
+        if place.precision != "country" and place.geonames_id is not None:
             _add_all(lex, (n for n in place.names if _usable_place_name(n, place)),
                      Term("place", "place", i, "name"))
     lex.compile()
