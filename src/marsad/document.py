@@ -112,6 +112,3 @@ class Document:
         if start < self.body_start:
             return "title", start, min(end, self.body_start - len(TITLE_SEPARATOR))
         return "text", start - self.body_start, end - self.body_start
-
-    def token_text(self, lo: int, hi: int) -> str:
-        return self.norm.text[self.token_starts[lo]:self.token_ends[hi - 1]] if hi > lo else ""

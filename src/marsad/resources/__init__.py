@@ -115,14 +115,6 @@ class Resources:
     places: tuple[PlaceRow, ...] = ()
     ambiguous_places: frozenset[str] = frozenset()
 
-    def country(self, code: str) -> Country | None:
-        return _country_index(self).get(code)
-
-
-@lru_cache(maxsize=None)
-def _country_index(res: Resources) -> dict[str, Country]:
-    return {c.code: c for c in res.countries}
-
 
 def _data_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
     root = importlib_resources.files("marsad.resources").joinpath(_DATA, folder)

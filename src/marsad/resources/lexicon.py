@@ -225,8 +225,3 @@ def token_cores(token: str) -> frozenset[str]:
         if token.endswith("ا") and not token.endswith(("ها", "نا")):
             cores.add(token[i:-1])              # the indefinite accusative: اتفاقا، طرقا
     return frozenset(cores)
-
-
-def word_in_frame(token: str, word: str) -> bool:
-    """Whether ``token`` is ``word`` (normalized) with noun clitics: بالمساعدة, مساعدتها, للقوات."""
-    return token == word or word_core(word) in token_cores(token)
