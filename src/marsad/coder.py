@@ -18,6 +18,7 @@ from marsad.document import Document
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
 from marsad.events.merge import EventMerger
+from marsad.events.metaphor import SportFilter
 from marsad.events.roles import RoleAssigner
 from marsad.reading.article import Article
 from marsad.records import Event
@@ -42,6 +43,7 @@ class Coder:
             QuantityFinder(),
             EventAssembler(res),
             ContextTagger(),
+            SportFilter(),
             EventMerger(res),
         ]
 

@@ -51,3 +51,16 @@ def test_mode_comes_from_the_lexicon(coder, text, mode):
 
 def test_a_sentence_about_sport_has_no_event(coder):
     assert coder.code_text("فاز الهلال على النصر بهدفين مقابل هدف في مباراة الديربي.") == []
+
+
+def test_conflict_words_in_a_sport_report_are_metaphors(coder):
+    text = ("خطف الهلال السعودي الفوز من النصر في الدقائق الأخيرة من مباراة الدوري، بعد أن سجل "
+            "المهاجم البرازيلي هدفين. وقال المدرب إن الفريق شن هجمات متواصلة على مرمى المنافس "
+            "وإن اللاعبين استحقوا الفوز في هذه الجولة.")
+    assert not [e for e in coder.code_text(text) if e.event_type in ("ASSAULT", "COERCE")]
+
+
+def test_real_violence_in_a_sport_report_is_kept(coder):
+    text = ("اعتقلت الشرطة التركية عشرين مشجعا بعد أعمال شغب عقب مباراة الدوري، "
+            "وقال المدرب إن الفريق واللاعبين والجماهير تأثروا بالأحداث في الملعب وفي الجولة كلها.")
+    assert "COERCE" in {e.event_type for e in coder.code_text(text)}

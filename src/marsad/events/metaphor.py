@@ -1,0 +1,52 @@
+"""Pipeline stage: conflict words in sport reports are metaphors.
+
+"خطف الهلال الفوز" (snatched the win), "هجمات الفريق" (the team's attacks), "سحق منافسه": in an
+article whose words are plainly sport (data/grammar/sport.yaml), a conflict event stands only
+when a security, armed or military actor takes part; cooperative and verbal events stay.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as importlib_resources
+
+import yaml
+
+from marsad.document import Document
+from marsad.records import Event
+from marsad.resources.lexicon import token_cores
+from marsad.text.normalize import normalize_term
+
+CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
+_FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
+
+
+@lru_cache(maxsize=1)
+def sport_words() -> tuple[frozenset[str], int]:
+    data = yaml.safe_load(importlib_resources.files("marsad.resources").joinpath(
+        "data", "grammar", "sport.yaml").read_text("utf-8"))
+    words = frozenset(normalize_term(w) for w in data["words"] if " " not in w)
+    return frozenset(w[2:] if w.startswith("ال") else w for w in words), int(data["threshold"])
+
+
+class SportFilter:
+    def __init__(self) -> None:
+        self.words, self.threshold = sport_words()
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.events and self._is_sport(doc):
+            doc.events = [e for e in doc.events if e.event_type not in CONFLICT or _forces(e)]
+        return doc
+
+    def _is_sport(self, doc: Document) -> bool:
+        seen: set[str] = set()
+        for tok in doc.tokens:
+            seen |= token_cores(tok) & self.words
+            if len(seen) >= self.threshold:
+                return True
+        return False
+
+
+def _forces(event: Event) -> bool:
+    return any(e.sector in _FORCE_SECTORS or e.kind == "non_state_armed"
+               for e in event.actor + event.recipient)
