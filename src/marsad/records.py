@@ -26,9 +26,12 @@ class Entity:
 
 @dataclass(frozen=True)
 class Place:
+    """A resolved place; ``start``/``end``/``field`` are None when it was inferred from the
+    article (its country) rather than read in the event's sentence or the dateline."""
+
     text: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     name: str
     country: str | None
     admin1: str | None

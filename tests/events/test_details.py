@@ -19,3 +19,11 @@ def test_event_takes_its_figures_and_casualties(coder):
             if e.event_type == "ASSAULT"]
     assert (ev.quantity["count"], ev.quantity["qualifier"], ev.quantity["unit"]) == (15, "more_than", "strike")
     assert (ev.casualties["killed"], ev.casualties["injured"]) == (30, 12)
+
+
+def test_a_place_inferred_from_the_article_has_no_offsets(coder):
+    text = "وصلت قوات سورية إلى حلب أمس.\nوأعلنت الحكومة السورية أن القوات اعتقلت مسلحين."
+    located = [e.location for e in coder.code_text(text) if e.location]
+    assert located
+    for place in located:
+        assert (place.start is None) == (place.field is None)

@@ -81,8 +81,8 @@ def place_record(doc: Document, m: EventMention) -> Place | None:
 
 
 def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: str | None) -> Place:
-    return Place(text, start if start is not None else -1, end if end is not None else -1, row.name,
-                 row.country, row.admin1, row.geonames_id, row.lat, row.lon, row.precision, fld)
+    return Place(text, start, end, row.name, row.country, row.admin1, row.geonames_id, row.lat,
+                 row.lon, row.precision, fld)
 
 
 def _article_country(doc: Document) -> PlaceRow | None:
