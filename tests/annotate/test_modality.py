@@ -39,3 +39,11 @@ def test_an_expectation_about_others_is_not_reported_as_done(coder):
 def test_an_event_dated_years_before_publication_is_historical(coder):
     events = coder.code_text("وكانت الطائرات الأمريكية قصفت مواقع التنظيم في 15 آب/أغسطس 2014.", date="2025-11-20")
     assert ("ASSAULT", "historical") in {(e.event_type, e.modality) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول أمني رفض الكشف عن اسمه إن الوضع هادئ.",
+    "وأكد مصدر طلب عدم ذكر اسمه أن الاجتماع تأجل.",
+])
+def test_an_anonymous_source_formula_is_not_an_event(coder, text):
+    assert {e.event_type for e in coder.code_text(text)} & {"REJECT", "REQUEST"} == set()

@@ -60,7 +60,7 @@ class TriggerFinder:
             if self._reads_as_noun(doc, m, lo):
                 terms = tuple(t for t in terms if t.kind != "verb")
             term = self._choose(doc, terms, hi, doc.sentences[sent].tok_hi if doc.sentences else hi)
-            if term is None:
+            if term is None or self._anonymous_source(doc, hi):
                 continue
             doc.triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
                                                term.tense or "noun"))
@@ -103,6 +103,11 @@ class TriggerFinder:
         prev = doc.tokens[lo - 1]
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
         return prev in self.g.prepositions or prev in _NOUN_GOVERNORS
+
+    def _anonymous_source(self, doc: Document, after: int) -> bool:
+        """رفض الكشف عن اسمه، طلب عدم ذكر اسمه: how a source is described, not an event."""
+        following = tuple(doc.tokens[after:after + 4])
+        return any(following[:len(p)] == p for p in self.g.anonymous_source)
 
     def _requires(self, family: int) -> frozenset[str]:
         return _normalized_words(self.res.families[family].requires)

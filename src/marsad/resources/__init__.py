@@ -66,6 +66,7 @@ class Grammar:
     agent_markers: frozenset[tuple[str, ...]]
     clause_openers: frozenset[tuple[str, ...]]
     prepositions: frozenset[str]
+    anonymous_source: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
     def from_yaml(cls, text: str) -> "Grammar":
@@ -99,6 +100,7 @@ class Grammar:
             agent_markers=phrases("agent_markers"),
             clause_openers=phrases("clause_openers"),
             prepositions=words("prepositions"),
+            anonymous_source=phrases("anonymous_source"),
         )
 
 
