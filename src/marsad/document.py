@@ -94,6 +94,10 @@ class Document:
     mentions: list[EventMention] = field(default_factory=list)
     events: list["Event"] = field(default_factory=list)
 
+    def event_sentences(self) -> list[int]:
+        """Indices of the sentences holding an event mention with a participant."""
+        return sorted({m.trigger.sentence for m in self.mentions if m.actor or m.recipient})
+
     @classmethod
     def from_article(cls, article: Article) -> "Document":
         from marsad.text.normalize import normalize

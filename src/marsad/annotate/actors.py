@@ -125,7 +125,6 @@ class ActorResolver:
         target = target or nxt.term("actor", "country", "capital", "people")
         if target is None:
             return None
-        start, end = u.match.start, nxt.match.end
         if target.kind == "actor":
             actor = self.res.actors[target.ref]
             if actor.kind != "state":

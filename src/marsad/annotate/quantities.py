@@ -920,7 +920,7 @@ class QuantityFinder:
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         text = doc.norm.text
-        for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
+        for index in doc.event_sentences():
             sent = doc.sentences[index]
             piece, shift = text[sent.nstart:sent.nend], sent.nstart
             quantities, casualties = find_figures(piece)

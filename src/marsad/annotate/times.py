@@ -512,7 +512,7 @@ class TimeFinder:
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         text = doc.norm.text
-        for index in sorted({m.trigger.sentence for m in doc.mentions if m.actor or m.recipient}):
+        for index in doc.event_sentences():
             sent = doc.sentences[index]
             piece = text[sent.nstart:sent.nend]
             if not _CUE_RE.search(piece):

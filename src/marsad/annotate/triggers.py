@@ -18,11 +18,13 @@ from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
 from marsad.resources.lexicon import token_cores, word_core
 from marsad.text.normalize import normalize_term
+from marsad.text.segment import CLAUSE_BREAKS
+from marsad.text.segment import without_conjunction as _bare
 
 #: Types whose event is a speech act; what follows it in its clause is its content.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN"})
-_BOUNDARY_PUNCT = frozenset(",;:.?!()-")
+_BOUNDARY_PUNCT = CLAUSE_BREAKS | {"-"}   # a dash also parts a verb from its object
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كنا"})
@@ -202,11 +204,6 @@ def _clause_tail(tokens: list[str]) -> list[str]:
         if tokens[i] in _BOUNDARY_PUNCT:
             return tokens[i + 1:]
     return tokens
-
-
-def _bare(token: str) -> str:
-    """A token without the conjunction و/ف in front."""
-    return token[1:] if len(token) > 2 and token[0] in "وف" else token
 
 
 def _has_phrase(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:

@@ -13,8 +13,8 @@ from collections import Counter
 from marsad.document import Document, EventMention
 from marsad.records import Place
 from marsad.resources.places import PlaceRow
+from marsad.text.segment import CLAUSE_BREAKS
 
-_CLAUSE_PUNCT = frozenset(",;:")
 
 
 def nearest(doc: Document, m: EventMention, spans: Sequence[Any]) -> Any | None:
@@ -34,8 +34,8 @@ def _clause(doc: Document, m: EventMention) -> tuple[int, int]:
     sent = doc.sentences[m.trigger.sentence]
     tokens, starts = doc.tokens, doc.token_starts
     lo = next((starts[i] for i in range(m.trigger.tok_lo - 1, sent.tok_lo - 1, -1)
-               if tokens[i] in _CLAUSE_PUNCT), sent.nstart)
-    hi = next((starts[i] for i in range(m.trigger.tok_hi, sent.tok_hi) if tokens[i] in _CLAUSE_PUNCT),
+               if tokens[i] in CLAUSE_BREAKS), sent.nstart)
+    hi = next((starts[i] for i in range(m.trigger.tok_hi, sent.tok_hi) if tokens[i] in CLAUSE_BREAKS),
               sent.nend)
     return lo, hi
 

@@ -24,8 +24,9 @@ from marsad.document import Document, EntityMention, EventMention, Sentence, Tri
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
 from marsad.text.normalize import normalize_term
+from marsad.text.segment import CLAUSE_BREAKS as _PUNCT_BOUNDARY
+from marsad.text.segment import without_conjunction as _bare
 
-_PUNCT_BOUNDARY = frozenset(",;:.?!()")
 _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
                         "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
 _DIRECTED_ANY = frozenset({"الي", "ل", "علي", "ضد", "مع"})
@@ -33,8 +34,7 @@ _TOWARDS = frozenset({"الي", "ل", "مع"})
 _AGAINST = frozenset({"علي", "ضد", "مع"})
 # Words that begin with ب or ل of their own (not a preposition)
 _NOT_PREPOSITIONAL = frozenset({"بيان", "بلده", "بلدات", "بلاد", "بعض", "بعد", "بين", "بلغ", "بدء",
-                                "بدا", "بداء", "بقيه", "لجنه", "لقاء", "لواء", "لدي", "لكن", "ليس",
-                                "بريطانيا", "لبنان", "ليبيا", "بغداد", "بيروت"})
+                                "بدا", "بداء", "بقيه", "لجنه", "لقاء", "لواء", "لدي", "لكن", "ليس"})
 _BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين"})
 _PARTITIVE_HEADS = frozenset({"عناصر", "عنصرا", "عنصر", "اعضاء", "عضوا", "افراد", "فردا", "مقاتلي",
                               "مقاتلين", "مسلحي", "عدد", "عددا", "بعض", "احد", "اثنين", "ثلاثه",
@@ -44,8 +44,6 @@ _PARTITIVE_HEADS = frozenset({"عناصر", "عنصرا", "عنصر", "اعضا�
 _LINK_WORDS = frozenset({"بزعامه", "بقياده", "برءاسه", "التابع", "التابعه", "الموالي", "المواليه",
                          "الموالين", "المدعوم", "المدعومه", "زعيم", "زعيمها", "زعيمه", "قاءد",
                          "ممثل", "باسم", "المتحدث", "الناطق"})
-_TIME_WORDS = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                         "الجمعه", "السبت", "غدا", "مجددا", "ايضا", "رسميا", "فورا", "اخيرا"})
 _DIRECTED = {**{t: _TOWARDS for t in ("AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE",
                                       "CONCEDE", "RETREAT")},
              **{t: _AGAINST for t in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST",
@@ -67,8 +65,11 @@ class RoleAssigner:
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
+        subjects: dict[int, list[EntityMention]] = {}
         for t in doc.triggers:
-            previous_subject = self._sentence_subject(doc, by_sentence.get(t.sentence - 1, []), [])
+            if t.sentence not in subjects:
+                subjects[t.sentence] = self._sentence_subject(doc, by_sentence.get(t.sentence - 1, []), [])
+            previous_subject = subjects[t.sentence]
             ents = by_sentence.get(t.sentence, [])
             mention = self._assign(doc, t, ents, previous_subject)
             if not mention.actor and mention.recipient and t.tense == "noun":
@@ -355,10 +356,6 @@ class RoleAssigner:
             return actors[0]
         bare = [e for e in ents if not self._governor(doc, e)]
         return self._chain_from(doc, bare, 0) if bare else fallback
-
-
-def _bare(token: str) -> str:
-    return token[1:] if len(token) > 2 and token[0] in "وف" else token
 
 
 def _is_partitive(token: str) -> bool:

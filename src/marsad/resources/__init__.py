@@ -36,7 +36,6 @@ from marsad.resources.tables import (
     LexiconError,
     Problem,
     SectorWord,
-    Table,
     Vocabulary,
     read_events,
     read_file,

@@ -9,6 +9,13 @@ from marsad.document import Document, Sentence
 from marsad.text.sentences import find_dateline, split_sentences
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+#: Punctuation tokens that end a clause (a sentence's end is a boundary anyway).
+CLAUSE_BREAKS = frozenset(",;:.?!()")
+
+
+def without_conjunction(token: str) -> str:
+    """A token without و/ف in front (وبحسب → بحسب); short tokens are left as they are."""
+    return token[1:] if len(token) > 2 and token[0] in "وف" else token
 
 
 class Segmenter:
