@@ -3,6 +3,9 @@
 >>> import marsad
 >>> coder = marsad.Coder()
 >>> events = coder.code_text("هاجمت القوات التركية مواقع حزب العمال الكردستاني", date="2025-11-20")
+>>> store = marsad.Store("events.duckdb")      # or a postgresql:// URL
+>>> store.ingest(["news.jsonl"])
+>>> store.trends(by="month", types=["ASSAULT"], countries=["SYR"])   # a pandas DataFrame
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from marsad.coder import Coder
     from marsad.records import Entity, Event, Place
+    from marsad.store import Store
 
-__all__ = ["Coder", "Event", "Entity", "Place", "__version__"]
+__all__ = ["Coder", "Event", "Entity", "Place", "Store", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
@@ -24,6 +28,10 @@ def __getattr__(name: str) -> Any:
         from marsad.coder import Coder
 
         return Coder
+    if name == "Store":
+        from marsad.store import Store
+
+        return Store
     if name in ("Event", "Entity", "Place"):
         from marsad import records
 

@@ -1,4 +1,5 @@
-"""The ``marsad`` command line: code, evaluate, lexicon check.
+"""The ``marsad`` command line: code, evaluate, lexicon check, and the store's ingest, query,
+trends and export (``marsad.cli.store_commands``).
 
 Exit status (contract §3): 0 when everything was coded, 1 when some records were skipped,
 2 on a usage error.
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from marsad import __version__
+from marsad.cli.store_commands import add_store_parsers
 from marsad.reading.article import ArticleError, parse_date
 from marsad.reading.sources import (
     DEFAULT_MAX_CHARS,
@@ -60,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     lex_sub = lex.add_subparsers(dest="lexicon_command", required=True)
     check = lex_sub.add_parser("check", help="validate lexicon files (FILE:LINE: message)")
     check.add_argument("files", nargs="+")
+
+    add_store_parsers(sub)
     return parser
 
 
@@ -74,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_code(args)
         if args.command == "evaluate":
             return run_evaluate(args)
-        return run_lexicon_check(args)
+        if args.command == "lexicon":
+            return run_lexicon_check(args)
+        return run_store_command(args)
     except UsageError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -137,6 +143,56 @@ def run_code(args: argparse.Namespace) -> int:
             out.close()
     lost = any(i.skipped or i.cut for i in issues)
     return EXIT_SKIPPED if lost else EXIT_OK
+
+
+def run_store_command(args: argparse.Namespace) -> int:
+    """ingest, query, trends, export: open the store, run, close it."""
+    from marsad.cli import store_commands as commands
+    from marsad.store import Store, StoreError
+
+    try:
+        store = Store(args.db)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        if args.command == "ingest":
+            return _ingest(args, store)
+        if args.command == "export":
+            commands.run_export(args, store)
+            return EXIT_OK
+        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        try:
+            if args.command == "query":
+                commands.run_query(args, store, out)
+            else:
+                commands.run_trends(args, store, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+        return EXIT_OK
+    except ValueError as exc:   # a bad plot name or format: said plainly
+        raise UsageError(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
+    from marsad.cli.store_commands import run_ingest
+
+    try:
+        publication = parse_date(args.date)
+    except ArticleError as exc:
+        raise UsageError(f"--date: {exc}") from exc
+    _coder(args.lexicon)
+    issues: list[InputIssue] = []
+
+    def report(issue: InputIssue) -> None:
+        issues.append(issue)
+        print(f"marsad: {issue}", file=sys.stderr)
+
+    options = ReadOptions(publication, None, args.max_chars, args.max_file_bytes)
+    run_ingest(args, store, report, options)
+    return EXIT_SKIPPED if any(i.skipped or i.cut for i in issues) else EXIT_OK
 
 
 def _writer(fmt: str, out: IO[str]):

@@ -64,14 +64,14 @@ class TableWriter:
         self.out.flush()
 
     def _line(self, cells: tuple[str, ...]) -> str:
-        return " | ".join(_cell(c, w) for c, w in zip(cells, self.WIDTHS))
+        return " | ".join(cell(c, w) for c, w in zip(cells, self.WIDTHS))
 
 
 def _entities(entities: tuple[Entity, ...]) -> str:
     return ", ".join(f"{e.text} [{e.code}{'/' + e.sector if e.sector else ''}]" for e in entities) or "-"
 
 
-def _cell(text: str, width: int) -> str:
+def cell(text: str, width: int) -> str:
     if _width(text) > width:
         while text and _width(text) > width - 1:
             text = text[:-1]

@@ -1,0 +1,187 @@
+"""The two databases a store lives in: an embedded DuckDB file, or a PostgreSQL server.
+
+Everything above this module writes one SQL dialect (the common ground of both: ``?``
+placeholders, ``ON CONFLICT DO NOTHING``, ``string_agg … ORDER BY``, ``date_trunc``) and hands
+rows over as lists of tuples. A backend turns placeholders into its own, runs transactions, and
+loads rows in bulk the fast way for its engine (Arrow for DuckDB, ``COPY``-backed pipelines for
+PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+DEFAULT_DB = "marsad.duckdb"
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or used (bad URL, server down, schema too new …)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # text | int | float | date | timestamp
+
+
+class Backend:
+    """What the store needs from a database."""
+
+    name = "?"
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Column names and rows of a query."""
+        raise NotImplementedError
+
+    def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
+               ignore_existing: bool = False) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+def is_postgres_url(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+def open_backend(db: str) -> Backend:
+    """The backend for ``db``: a ``postgresql://`` URL, or a DuckDB file path."""
+    if is_postgres_url(db):
+        return PostgresBackend(db)
+    return DuckDBBackend(db)
+
+
+class DuckDBBackend(Backend):
+    name = "duckdb"
+
+    def __init__(self, path: str):
+        import duckdb
+
+        try:
+            self.con = duckdb.connect(path)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open DuckDB database {path}: {exc}") from exc
+        self.path = path
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.con.execute(sql, list(params))
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or ()]
+        return names, cur.fetchall()
+
+    def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
+               ignore_existing: bool = False) -> None:
+        if not rows:
+            return
+        # DuckDB runs executemany row by row; an Arrow table goes in as one scan.
+        self.con.register("_marsad_rows", _arrow_table(columns, rows))
+        try:
+            names = ", ".join(c.name for c in columns)
+            conflict = " ON CONFLICT DO NOTHING" if ignore_existing else ""
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _marsad_rows{conflict}")
+        finally:
+            self.con.unregister("_marsad_rows")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            yield
+            return
+        self._depth += 1
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+        finally:
+            self._depth -= 1
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class PostgresBackend(Backend):
+    name = "postgresql"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        try:
+            self.con = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {_redact(url)}: {exc}".strip()) from exc
+        self.url = url
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self.con.execute(_pg(sql), list(params) or None)
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        cur = self.con.execute(_pg(sql), list(params) or None)
+        names = [d.name for d in cur.description or ()]
+        return names, cur.fetchall()
+
+    def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
+               ignore_existing: bool = False) -> None:
+        if not rows:
+            return
+        names = ", ".join(c.name for c in columns)
+        marks = ", ".join(["%s"] * len(columns))
+        conflict = " ON CONFLICT DO NOTHING" if ignore_existing else ""
+        with self.con.cursor() as cur:
+            cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}){conflict}", rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            yield
+            return
+        self._depth += 1
+        try:
+            with self.con.transaction():
+                yield
+        finally:
+            self._depth -= 1
+
+    def close(self) -> None:
+        self.con.close()
+
+
+_QMARK_RE = re.compile(r"\?|%")
+
+
+def _pg(sql: str) -> str:
+    """``?`` placeholders as psycopg's ``%s`` (and a literal ``%`` doubled)."""
+    return _QMARK_RE.sub(lambda m: "%s" if m.group() == "?" else "%%", sql)
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+
+
+def _arrow_table(columns: Sequence[Column], rows: Sequence[tuple]) -> Any:
+    import pyarrow as pa
+
+    types = {"text": pa.string(), "int": pa.int64(), "float": pa.float64(),
+             "date": pa.date32(), "timestamp": pa.timestamp("us")}
+    data = list(zip(*rows))
+    return pa.table({c.name: pa.array(values, type=types[c.type])
+                     for c, values in zip(columns, data)})

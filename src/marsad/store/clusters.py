@@ -1,0 +1,166 @@
+"""Cross-article deduplication: the same real-world event, reported by several articles, is
+linked into one cluster.
+
+Two mentions are the same event when they have the same type and modality, come from
+different articles, are dated within a window of days at the same time granularity, their
+actors and their recipients are compatible (the country codes overlap, or one side is not
+known), and their places do not contradict each other (same country, same first-level
+division where both give one, same locality where both are that precise). Mentions are taken
+in date order and each joins the first open cluster all of whose members it agrees with, so a
+cluster spans at most the window and the result does not depend on ingest order. Clusters
+are recomputed over the whole store, in one transaction, whenever it has changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+
+from marsad.store.backends import Backend, Column
+
+DEFAULT_WINDOW_DAYS = 2
+_STALE = "clusters_stale"
+_BROAD_PLACES = frozenset({"country", "admin1"})
+_COARSE_TIMES = frozenset({"week", "month", "quarter", "season", "year", "decade"})
+
+_CLUSTER_COLUMNS = tuple(Column(*c.split(":")) for c in (
+    "cluster_id:text event_type:text modality:text first_date:date last_date:date "
+    "n_mentions:int n_articles:int n_sources:int").split())
+_MEMBER_COLUMNS = (Column("event_id", "text"), Column("cluster_id", "text"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    event_id: str
+    article_id: str
+    source: str
+    event_type: str
+    modality: str
+    day: date | None
+    granularity: str
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    country: str | None
+    admin1: str | None
+    geonames_id: int | None
+    place_precision: str | None
+
+
+@dataclass
+class Cluster:
+    members: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> Mention:
+        return self.members[0]
+
+    @property
+    def cluster_id(self) -> str:
+        return "c" + hashlib.sha1(self.first.event_id.encode()).hexdigest()[:16]
+
+    def admits(self, mention: Mention, window_days: int) -> bool:
+        return all(m.article_id != mention.article_id and same_event(m, mention, window_days)
+                   for m in self.members)
+
+
+def same_event(a: Mention, b: Mention, window_days: int) -> bool:
+    """Whether two mentions can report one event (type and modality are already equal)."""
+    if a.day is None or b.day is None or a.granularity != b.granularity:
+        return False
+    if abs((a.day - b.day).days) > window_days:
+        return False
+    return (_parties_agree(a.actors, b.actors) and _parties_agree(a.recipients, b.recipients)
+            and _places_agree(a, b))
+
+
+def _parties_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def _places_agree(a: Mention, b: Mention) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+        return False
+    precise = a.place_precision not in _BROAD_PLACES and b.place_precision not in _BROAD_PLACES
+    return not (precise and a.geonames_id and b.geonames_id and a.geonames_id != b.geonames_id)
+
+
+def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_DAYS) -> list[Cluster]:
+    """Mentions grouped into clusters; each mention is in exactly one."""
+    clusters: list[Cluster] = []
+    key = lambda m: (m.event_type, m.modality)  # noqa: E731
+    ordered = sorted(mentions, key=lambda m: (key(m), m.day or date.max, m.event_id))
+    for _, group in groupby(ordered, key=key):
+        open_clusters: list[Cluster] = []
+        for mention in group:
+            if mention.day is not None:
+                open_clusters = [c for c in open_clusters
+                                 if c.first.day and (mention.day - c.first.day).days <= window_days]
+            home = next((c for c in open_clusters if c.admits(mention, window_days)), None)
+            if home is None:
+                home = Cluster()
+                clusters.append(home)
+                open_clusters.append(home)
+            home.members.append(mention)
+    return clusters
+
+
+def mark_clusters_stale(backend: Backend) -> None:
+    backend.execute("INSERT INTO store_state (key, value) VALUES (?, '1') "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_STALE,))
+
+
+def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int | None:
+    """Recompute the clusters when the store changed since they were last computed; the number
+    of clusters, or None when they were current."""
+    _, rows = backend.fetch("SELECT value FROM store_state WHERE key = ?", (_STALE,))
+    if rows and rows[0][0] == "0":
+        return None
+    return recluster(backend, window_days)
+
+
+def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
+    clusters = cluster_mentions(load_mentions(backend), window_days)
+    cluster_rows, member_rows = [], []
+    for cluster in clusters:
+        members = cluster.members
+        days = [m.day for m in members if m.day]
+        cluster_rows.append((cluster.cluster_id, cluster.first.event_type, cluster.first.modality,
+                             min(days) if days else None, max(days) if days else None,
+                             len(members), len({m.article_id for m in members}),
+                             len({m.source for m in members})))
+        member_rows.extend((m.event_id, cluster.cluster_id) for m in members)
+    with backend.transaction():
+        backend.execute("DELETE FROM event_clusters")
+        backend.execute("DELETE FROM clusters")
+        backend.insert("clusters", _CLUSTER_COLUMNS, cluster_rows)
+        backend.insert("event_clusters", _MEMBER_COLUMNS, member_rows)
+        backend.execute("INSERT INTO store_state (key, value) VALUES (?, '0') "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_STALE,))
+    return len(clusters)
+
+
+def load_mentions(backend: Backend) -> list[Mention]:
+    parties: dict[tuple[str, str], set[str]] = defaultdict(set)
+    _, rows = backend.fetch(
+        "SELECT ee.event_id, ee.role, ac.code FROM event_entities ee "
+        "JOIN actors ac ON ac.actor_id = ee.actor_id WHERE ee.role IN ('actor', 'recipient')")
+    for event_id, role, code in rows:
+        if code and code != "UNK":
+            parties[(event_id, role)].add(code)
+    _, rows = backend.fetch(
+        "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
+        "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
+        "p.precision FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "LEFT JOIN places p ON p.geonames_id = e.geonames_id")
+    return [Mention(eid, aid, source, etype, modality, day,
+                    precision if precision in _COARSE_TIMES else "day",
+                    frozenset(parties.get((eid, "actor"), ())),
+                    frozenset(parties.get((eid, "recipient"), ())),
+                    country, admin1, gid, place_precision)
+            for (eid, aid, source, etype, modality, day, precision, country, admin1, gid,
+                 place_precision) in rows]

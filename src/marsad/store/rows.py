@@ -1,0 +1,156 @@
+"""Event records (contract §2) taken apart into the rows of the store's tables."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterable
+
+from marsad.reading.article import Article
+from marsad.store.backends import Column
+from marsad.text.normalize import normalize_term
+
+#: quantity units that count actions, so that 22 عملية is 22 operations; a count of people or
+#: things is no count of operations, and such an event counts once.
+ACTION_UNITS = frozenset({"operation", "strike", "attack", "raid", "time"})
+
+
+def _columns(spec: str) -> tuple[Column, ...]:
+    return tuple(Column(*item.split(":")) for item in spec.split())
+
+
+ARTICLE_COLUMNS = _columns(
+    "article_id:text content_hash:text title:text source:text url:text published:date "
+    "language:text n_events:int coder_version:text resources_version:text ingested_at:timestamp")
+ACTOR_COLUMNS = _columns("actor_id:text name:text code:text sector:text kind:text")
+PLACE_COLUMNS = _columns("geonames_id:int name:text country:text admin1:text admin1_name:text "
+                         "lat:float lon:float precision:text")
+EVENT_COLUMNS = _columns(
+    "event_id:text article_id:text event_type:text mode:text cameo:text modality:text "
+    "confidence:float event_date:date time_text:text time_start:date time_end:date "
+    "time_precision:text time_anchor:text quantity_count:int quantity_qualifier:text "
+    "quantity_unit:text quantity_text:text operations:int killed:int injured:int arrested:int "
+    "missing:int geonames_id:int location_text:text attribution_text:text evidence:text "
+    "evidence_search:text record:text")
+ENTITY_COLUMNS = _columns(
+    "event_id:text role:text position:int actor_id:text text:text start_offset:int "
+    "end_offset:int field:text")
+CONTEXT_COLUMNS = _columns("event_id:text context:text")
+
+
+def content_hash(article: Article) -> str:
+    """What coding depends on: the title, the text and the publication date."""
+    key = json.dumps([article.title, article.text, article.date.isoformat() if article.date else None],
+                     ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class Rows:
+    """Rows for a batch of articles, table by table."""
+
+    articles: list[tuple] = field(default_factory=list)
+    actors: dict[str, tuple] = field(default_factory=dict)
+    places: dict[int, tuple] = field(default_factory=dict)
+    events: list[tuple] = field(default_factory=list)
+    entities: list[tuple] = field(default_factory=list)
+    contexts: list[tuple] = field(default_factory=list)
+
+    def add_article(self, article: Article, records: list[str], coder_version: str,
+                    resources_version: str, now: datetime) -> None:
+        """``records`` are the article's events as contract JSON lines."""
+        seen: set[str] = set()
+        for line in records:
+            event = json.loads(line)
+            if event["event_id"] in seen:   # the coder's ids are unique; the store insists
+                continue
+            seen.add(event["event_id"])
+            self._add_event(event, line, article)
+        self.articles.append((article.id, content_hash(article), article.title or None,
+                              article.source, article.url, article.date, article.language,
+                              len(seen), coder_version, resources_version, now))
+
+    def _add_event(self, event: dict[str, Any], line: str, article: Article) -> None:
+        event_id = event["event_id"]
+        time = event.get("time") or {}
+        quantity = event.get("quantity") or {}
+        casualties = event.get("casualties") or {}
+        location = event.get("location")
+        attribution = event.get("attribution")
+        start = _date(time.get("start"))
+        sentences = "\n".join(ev["sentence"] for ev in event.get("evidence", []))
+        self.events.append((
+            event_id, article.id, event["event_type"], event.get("mode"), event.get("cameo"),
+            event.get("modality") or "asserted", event.get("confidence"),
+            start or article.date, time.get("text"), start, _date(time.get("end")),
+            time.get("precision"), time.get("anchor"), quantity.get("count"),
+            quantity.get("qualifier"), quantity.get("unit"), quantity.get("text"),
+            operations(quantity), casualties.get("killed"), casualties.get("injured"),
+            casualties.get("arrested"), casualties.get("missing"),
+            self._place(location), location.get("text") if location else None,
+            attribution.get("text") if attribution else None,
+            sentences, normalize_term(sentences), line))
+        for role in ("actor", "recipient"):
+            for position, entity in enumerate(event.get(role) or []):
+                self._entity(event_id, role, position, entity)
+        if attribution and attribution.get("entity"):
+            self._entity(event_id, "attribution", 0, attribution["entity"])
+        self.contexts.extend((event_id, c) for c in sorted(set(event.get("context") or [])))
+
+    def _entity(self, event_id: str, role: str, position: int, entity: dict[str, Any]) -> None:
+        actor_id = entity.get("id") or f"{entity.get('code')}.{entity.get('sector') or 'any'}".lower()
+        self.actors.setdefault(actor_id, (actor_id, entity.get("name"), entity.get("code"),
+                                          entity.get("sector"), entity.get("kind")))
+        self.entities.append((event_id, role, position, actor_id, entity.get("text"),
+                              entity.get("start"), entity.get("end"), entity.get("field")))
+
+    def _place(self, location: dict[str, Any] | None) -> int | None:
+        if not location or location.get("geonames_id") is None:
+            return None
+        gid = int(location["geonames_id"])
+        country, admin1 = location.get("country"), location.get("admin1")
+        self.places.setdefault(gid, (gid, location.get("name"), country, admin1,
+                                     admin1_name(country, admin1), location.get("lat"),
+                                     location.get("lon"), location.get("precision")))
+        return gid
+
+
+def admin1_name(country: str | None, code: str | None) -> str | None:
+    """The English name of a first-level division from its GeoNames code (SYR 09 → Aleppo)."""
+    if not country or not code:
+        return None
+    if not _ADMIN1_NAMES:
+        from marsad.resources import load_resources
+
+        _ADMIN1_NAMES.update({(p.country, p.admin1): p.name for p in load_resources().places
+                              if p.precision == "admin1" and p.admin1})
+    return _ADMIN1_NAMES.get((country, code))
+
+
+_ADMIN1_NAMES: dict[tuple[str, str], str] = {}
+
+
+def operations(quantity: dict[str, Any]) -> int:
+    count = quantity.get("count")
+    if isinstance(count, int) and count > 0 and quantity.get("unit") in ACTION_UNITS:
+        return count
+    return 1
+
+
+def _date(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def unique_by_id(articles: Iterable[Article]) -> list[Article]:
+    """The last version of each article id, in first-seen order."""
+    latest: dict[str, Article] = {}
+    for article in articles:
+        latest[article.id] = article
+    return list(latest.values())

@@ -1,0 +1,189 @@
+"""``marsad.Store``: the event store, from Python (the command line calls the same methods).
+
+>>> store = marsad.Store("marsad.duckdb")             # or "postgresql://user@host/db"
+>>> store.ingest(["news.jsonl"], date="2025-11-20")
+>>> store.trends(by="month", types=["ASSAULT"], countries=["SYR"])   # a pandas DataFrame
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from os import PathLike
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from marsad.reading.article import Article
+from marsad.reading.sources import InputIssue, ReadOptions, read_articles
+from marsad.store.backends import DEFAULT_DB, open_backend
+from marsad.store.clusters import DEFAULT_WINDOW_DAYS, recluster
+from marsad.store.ingest import DEFAULT_BATCH, Ingestor, IngestStats, Progress
+from marsad.store.queries import (
+    DATE_COLUMNS,
+    EMPTY_COUNTS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    TREND_FIELDS,
+    Filters,
+    TrendRow,
+    country_code,
+    events_sql,
+    period_label,
+    period_starts,
+    records_sql,
+    trends_sql,
+)
+from marsad.store.schema import migrate
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Store:
+    """Articles, events, entities, places and clusters in DuckDB (a file) or PostgreSQL (a
+    ``postgresql://`` URL). Opening a store creates or upgrades its schema."""
+
+    def __init__(self, db: str = DEFAULT_DB):
+        self.db = db
+        self.backend = open_backend(db)
+        try:
+            self.schema_version = migrate(self.backend)
+        except Exception:
+            self.backend.close()
+            raise
+
+    # writing
+
+    def ingest(self, source: Any, date: str | None = None,
+               jobs: int = 1, lexicons: Iterable[str] = (), batch_size: int = DEFAULT_BATCH,
+               recode: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+               report: Callable[[InputIssue], None] = lambda issue: None,
+               progress: Progress | None = None, options: ReadOptions | None = None) -> IngestStats:
+        """Code and store articles: paths (any input of contract §1) or ``Article`` objects.
+        Unchanged articles are skipped, changed ones re-coded; see ``marsad.store.ingest``."""
+        if isinstance(source, (str, PathLike)):
+            source = [source]
+        if isinstance(source, (list, tuple)) and all(isinstance(s, (str, PathLike)) for s in source):
+            from marsad.reading.article import parse_date
+
+            options = options or ReadOptions(date=parse_date(date))
+            articles: Iterable[Article] = read_articles([str(s) for s in source], report, options)
+        else:
+            articles = (a if isinstance(a, Article) else Article.from_mapping(a) for a in source)
+        ingestor = Ingestor(self.backend, jobs, tuple(lexicons), batch_size, recode,
+                            window_days, progress)
+        return ingestor.run(articles, report)
+
+    def recluster(self, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
+        """Recompute the cross-article clusters (e.g. with another window)."""
+        return recluster(self.backend, window_days)
+
+    # reading
+
+    def query(self, filters: Filters | None = None, limit: int | None = None,
+              **criteria: Any) -> "pd.DataFrame":
+        """Events as rows of the flat view, in date order."""
+        sql, params = events_sql(_filters(filters, criteria), limit)
+        names, rows = self.backend.fetch(sql, params)
+        return _frame(names, rows)
+
+    def records(self, filters: Filters | None = None, limit: int | None = None,
+                **criteria: Any) -> Iterator[dict[str, Any]]:
+        """The same events as contract §2 records."""
+        sql, params = records_sql(_filters(filters, criteria), limit)
+        for (record,) in self.backend.fetch(sql, params)[1]:
+            yield json.loads(record)
+
+    def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
+               **criteria: Any) -> "pd.DataFrame":
+        """Counts per period. Only asserted events count unless ``modalities`` says otherwise;
+        clusters count once unless ``mentions``."""
+        criteria.setdefault("modalities", ("asserted",))
+        sql, params = trends_sql(_filters(filters, criteria), by, mentions)
+        return _trend_frame(self.trend_rows(sql, params, by))
+
+    def trend_rows(self, sql: str, params: list[Any], by: str) -> list[TrendRow]:
+        _, rows = self.backend.fetch(sql, params)
+        found = {r[0]: dict(zip(TREND_FIELDS[2:], (int(v or 0) for v in r[1:]))) for r in rows}
+        if not found:
+            return []
+        starts = period_starts(min(found), max(found), by)
+        return [TrendRow(period_label(s, by), s, **found.get(s, EMPTY_COUNTS)) for s in starts]
+
+    def clusters(self, min_sources: int = 1) -> "pd.DataFrame":
+        names, rows = self.backend.fetch(
+            "SELECT * FROM clusters WHERE n_sources >= ? ORDER BY first_date NULLS LAST, cluster_id",
+            (min_sources,))
+        return _frame(names, rows)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: articles, events, entities, places, clusters."""
+        tables = ("articles", "events", "event_entities", "actors", "places", "clusters")
+        return {t: int(self.backend.fetch(f"SELECT count(*) FROM {t}")[1][0][0]) for t in tables}
+
+    # exporting
+
+    def export(self, path: str, format: str = "jsonl", filters: Filters | None = None,
+               **criteria: Any) -> int:
+        """Write the selected events as JSONL (contract records), ACLED-style CSV, or Parquet;
+        the number of events written."""
+        from marsad.store.export import write_export
+
+        return write_export(self, path, format, _filters(filters, criteria))
+
+    def plot_trends(self, path: str, by: str = "month", filters: Filters | None = None,
+                    mentions: bool = False, title: str | None = None, **criteria: Any) -> None:
+        from marsad.store.plot import plot_trends
+
+        frame = self.trends(by, filters, mentions, **criteria)
+        plot_trends(frame, path, by, title)
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
+    base = filters or Filters()
+    if not criteria:
+        return base
+    fixed = {k: (tuple(v) if isinstance(v, (list, tuple, set)) else (v,))
+             if k in _TUPLE_FIELDS and v is not None else v for k, v in criteria.items()}
+    for key in ("since", "until"):
+        if isinstance(fixed.get(key), str):
+            fixed[key] = date.fromisoformat(fixed[key])
+    if fixed.get("countries"):
+        fixed["countries"] = tuple(country_code(c) for c in fixed["countries"])
+    try:
+        return Filters(**{**base.__dict__, **fixed})
+    except TypeError as exc:
+        raise TypeError(f"unknown filter: {exc}") from exc
+
+
+_TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if "tuple" in str(f.type)}
+
+
+def _frame(names: list[str], rows: list[tuple]) -> "pd.DataFrame":
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    for column in frame.columns:
+        if column in DATE_COLUMNS:
+            frame[column] = pd.to_datetime(frame[column])
+        elif column in INT_COLUMNS:
+            frame[column] = frame[column].astype("Int64")
+        elif column in FLOAT_COLUMNS:
+            frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def _trend_frame(rows: list[TrendRow]) -> "pd.DataFrame":
+    import pandas as pd
+
+    frame = pd.DataFrame([r.__dict__ for r in rows], columns=list(TREND_FIELDS))
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    return frame
