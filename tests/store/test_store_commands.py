@@ -77,3 +77,14 @@ def test_an_unreachable_database_is_a_usage_error(capsys):
     status, _, err = _run(capsys, "query", "--db", "postgresql://me:secret@127.0.0.1:1/x")
     assert status == 2
     assert "cannot connect" in err and "secret" not in err
+
+
+def test_progress_bar_shows_total_rate_and_events(capsys):
+    from marsad.cli.progress import BarProgress
+    from marsad.reading.sources import ReadOptions
+
+    bar = BarProgress([REPORTS], ReadOptions())
+    bar.advance(3, 5)
+    bar.close()
+    err = capsys.readouterr().err
+    assert "3/6" in err and "events=5" in err and "articles/s" in err

@@ -144,10 +144,15 @@ class PostgresBackend(Backend):
         if not rows:
             return
         names = ", ".join(c.name for c in columns)
-        marks = ", ".join(["%s"] * len(columns))
-        conflict = " ON CONFLICT DO NOTHING" if ignore_existing else ""
         with self.con.cursor() as cur:
-            cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}){conflict}", rows)
+            if ignore_existing:   # few rows (dictionary entries), most already there
+                marks = ", ".join(["%s"] * len(columns))
+                cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks}) "
+                                "ON CONFLICT DO NOTHING", rows)
+                return
+            with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
