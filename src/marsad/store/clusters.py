@@ -14,7 +14,7 @@ are recomputed over the whole store, in one transaction, whenever it has changed
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -51,7 +51,17 @@ class Mention:
 
 @dataclass
 class Cluster:
+    """Mentions of one event. Besides its members it keeps what they agree on (a country, a
+    first-level division, a precise place, the span of days, the articles), so that most
+    mentions are turned away without comparing them with every member."""
+
     members: list[Mention] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    country: str | None = None
+    admin1: str | None = None
+    precise_place: int | None = None
+    first_day: date | None = None
+    last_day: date | None = None
 
     @property
     def first(self) -> Mention:
@@ -61,9 +71,31 @@ class Cluster:
     def cluster_id(self) -> str:
         return "c" + hashlib.sha1(self.first.event_id.encode()).hexdigest()[:16]
 
+    def add(self, mention: Mention) -> None:
+        self.members.append(mention)
+        self.articles.add(mention.article_id)
+        self.country = self.country or mention.country
+        self.admin1 = self.admin1 or mention.admin1
+        if mention.place_precision not in _BROAD_PLACES:
+            self.precise_place = self.precise_place or mention.geonames_id
+        if mention.day is not None:
+            self.first_day = min(self.first_day or mention.day, mention.day)
+            self.last_day = max(self.last_day or mention.day, mention.day)
+
     def admits(self, mention: Mention, window_days: int) -> bool:
-        return all(m.article_id != mention.article_id and same_event(m, mention, window_days)
-                   for m in self.members)
+        if mention.article_id in self.articles or mention.day is None or self.first_day is None:
+            return False
+        if (mention.day - self.first_day).days > window_days or \
+                (self.last_day - mention.day).days > window_days:
+            return False
+        if mention.country and self.country and mention.country != self.country:
+            return False
+        if mention.admin1 and self.admin1 and mention.admin1 != self.admin1:
+            return False
+        if (mention.place_precision not in _BROAD_PLACES and mention.geonames_id
+                and self.precise_place and mention.geonames_id != self.precise_place):
+            return False
+        return all(same_event(m, mention, window_days) for m in self.members)
 
 
 def same_event(a: Mention, b: Mention, window_days: int) -> bool:
@@ -95,18 +127,23 @@ def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_
     key = lambda m: (m.event_type, m.modality)  # noqa: E731
     ordered = sorted(mentions, key=lambda m: (key(m), m.day or date.max, m.event_id))
     for _, group in groupby(ordered, key=key):
-        open_clusters: list[Cluster] = []
+        open_clusters: deque[Cluster] = deque()
         for mention in group:
-            if mention.day is not None:
-                open_clusters = [c for c in open_clusters
-                                 if c.first.day and (mention.day - c.first.day).days <= window_days]
+            while open_clusters and _expired(open_clusters[0], mention, window_days):
+                open_clusters.popleft()   # opened in date order, so they expire in order
             home = next((c for c in open_clusters if c.admits(mention, window_days)), None)
             if home is None:
                 home = Cluster()
                 clusters.append(home)
-                open_clusters.append(home)
-            home.members.append(mention)
+                if mention.day is not None:
+                    open_clusters.append(home)
+            home.add(mention)
     return clusters
+
+
+def _expired(cluster: Cluster, mention: Mention, window_days: int) -> bool:
+    return (mention.day is None or cluster.first_day is None
+            or (mention.day - cluster.first_day).days > window_days)
 
 
 def mark_clusters_stale(backend: Backend) -> None:
