@@ -147,7 +147,6 @@ def check_file(path: Path) -> list[Problem]:
     return read_file(path, vocabulary()).problems
 
 
-@lru_cache(maxsize=8)
 def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
     """Read, check and compile all resources (cached per set of extra lexicon files).
 
@@ -155,6 +154,12 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
     the coder's version, so later processes start without parsing or compiling; the cache is
     an optimisation only: a changed file changes the key, and an unreadable cache is rebuilt.
     """
+    # one cache entry per set of files, however the call spells it (f(), f(()), f(extra=()))
+    return _load_resources(tuple(str(p) for p in extra_lexicons))
+
+
+@lru_cache(maxsize=8)
+def _load_resources(extra_lexicons: tuple[str, ...]) -> Resources:
     sources = _sources(extra_lexicons)
     digest = hashlib.sha1(__version__.encode())
     for module in ("__init__.py", "inflect.py", "lexicon.py", "places.py", "tables.py"):
