@@ -57,6 +57,8 @@ def test_query_formats_agree_with_the_parquet_export(capsys, db, tmp_path):
 
 def test_query_csv_with_filters(capsys, db, tmp_path):
     _run(capsys, "ingest", REPORTS, "--db", db, "--jobs", "1")
+    _, everything, _ = _run(capsys, "query", "--db", db, "--format", "csv")
+    assert len(everything.splitlines()) == 1 + 7     # one line per event, headline+body included
     _, out, _ = _run(capsys, "query", "--db", db, "--format", "csv", "--type", "ASSAULT",
                      "--source", "beta")
     out_path = tmp_path / "q.csv"

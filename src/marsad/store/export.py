@@ -15,6 +15,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from marsad.store.queries import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, Filters
+from marsad.store.rows import EVIDENCE_SEPARATOR
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,7 +59,7 @@ def acled_frame(frame: "pd.DataFrame", countries: dict[str, str]) -> "pd.DataFra
         return frame[column].fillna("").str.replace(";", "; ", regex=False)
 
     def first_sentence(evidence: Any) -> str:
-        return evidence.split("\n", 1)[0] if isinstance(evidence, str) else ""
+        return evidence.split(EVIDENCE_SEPARATOR, 1)[0] if isinstance(evidence, str) else ""
 
     out = pd.DataFrame({
         "event_date": frame["event_date"].dt.strftime("%Y-%m-%d"),

@@ -14,6 +14,10 @@ from marsad.text.normalize import normalize_term
 
 #: quantity units that count actions, so that 22 عملية is 22 operations; a count of people or
 #: things is no count of operations, and such an event counts once.
+#: between the sentences of an event's evidence, which are kept on one line each so that a
+#: CSV row is one line
+EVIDENCE_SEPARATOR = " ‖ "
+
 ACTION_UNITS = frozenset({"operation", "strike", "attack", "raid", "time"})
 
 
@@ -68,7 +72,7 @@ class Rows:
                 continue
             seen.add(event["event_id"])
             self._add_event(event, line, article)
-        self.articles.append((article.id, content_hash(article), article.title or None,
+        self.articles.append((article.id, content_hash(article), " ".join(article.title.split()) or None,
                               article.source, article.url, article.date, article.language,
                               len(seen), coder_version, resources_version, now))
 
@@ -80,7 +84,9 @@ class Rows:
         location = event.get("location")
         attribution = event.get("attribution")
         start = _date(time.get("start"))
-        sentences = "\n".join(ev["sentence"] for ev in event.get("evidence", []))
+        # two triggers of one sentence are two evidence items but one sentence to read
+        sentences = EVIDENCE_SEPARATOR.join(dict.fromkeys(
+            " ".join(ev["sentence"].split()) for ev in event.get("evidence", [])))
         self.events.append((
             event_id, article.id, event["event_type"], event.get("mode"), event.get("cameo"),
             event.get("modality") or "asserted", event.get("confidence"),

@@ -65,7 +65,7 @@ CREATE TABLE events (
     geonames_id        BIGINT,
     location_text      TEXT,
     attribution_text   TEXT,
-    evidence           TEXT,                  -- the evidence sentences, one per line
+    evidence           TEXT,                  -- the evidence sentences, one line, ' ‖ ' between
     evidence_search    TEXT,                  -- the same, normalized for searching
     record             TEXT NOT NULL          -- the contract record (JSON)
 );
