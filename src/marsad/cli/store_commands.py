@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 from datetime import date
@@ -188,9 +189,8 @@ def write_table(out: IO[str], columns: list[tuple[str, int]], rows: list[dict[st
 def _text(value: Any) -> str:
     import pandas as pd
 
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return ""
-    if value is pd.NA:
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float)
+                                                               and math.isnan(value)):
         return ""
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")

@@ -83,7 +83,8 @@ class Cluster:
             self.last_day = max(self.last_day or mention.day, mention.day)
 
     def admits(self, mention: Mention, window_days: int) -> bool:
-        if mention.article_id in self.articles or mention.day is None or self.first_day is None:
+        if (mention.article_id in self.articles or mention.day is None or self.first_day is None
+                or self.last_day is None):
             return False
         if (mention.day - self.first_day).days > window_days or \
                 (self.last_day - mention.day).days > window_days:
@@ -124,7 +125,9 @@ def _places_agree(a: Mention, b: Mention) -> bool:
 def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_DAYS) -> list[Cluster]:
     """Mentions grouped into clusters; each mention is in exactly one."""
     clusters: list[Cluster] = []
-    key = lambda m: (m.event_type, m.modality)  # noqa: E731
+    def key(m: Mention) -> tuple[str, str]:
+        return (m.event_type, m.modality)
+
     ordered = sorted(mentions, key=lambda m: (key(m), m.day or date.max, m.event_id))
     for _, group in groupby(ordered, key=key):
         open_clusters: deque[Cluster] = deque()
@@ -162,7 +165,8 @@ def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS)
 
 def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
     clusters = cluster_mentions(load_mentions(backend), window_days)
-    cluster_rows, member_rows = [], []
+    cluster_rows: list[tuple] = []
+    member_rows: list[tuple[str, str]] = []
     for cluster in clusters:
         members = cluster.members
         days = [m.day for m in members if m.day]

@@ -151,11 +151,12 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
     base = filters or Filters()
     if not criteria:
         return base
-    fixed = {k: (tuple(v) if isinstance(v, (list, tuple, set)) else (v,))
+    fixed: dict[str, Any] = {k: (tuple(v) if isinstance(v, (list, tuple, set)) else (v,))
              if k in _TUPLE_FIELDS and v is not None else v for k, v in criteria.items()}
     for key in ("since", "until"):
-        if isinstance(fixed.get(key), str):
-            fixed[key] = date.fromisoformat(fixed[key])
+        value = fixed.get(key)
+        if isinstance(value, str):
+            fixed[key] = date.fromisoformat(value)
     if fixed.get("countries"):
         fixed["countries"] = tuple(country_code(c) for c in fixed["countries"])
     try:
