@@ -90,3 +90,10 @@ def test_progress_bar_shows_total_rate_and_events(capsys):
     bar.close()
     err = capsys.readouterr().err
     assert "3/6" in err and "events=5" in err and "articles/s" in err
+
+
+def test_querying_a_store_that_does_not_exist_says_how_to_make_one(capsys, tmp_path):
+    missing = str(tmp_path / "nothing.duckdb")
+    status, _, err = _run(capsys, "trends", "--db", missing)
+    assert status == 2 and "marsad ingest" in err
+    assert not (tmp_path / "nothing.duckdb").exists()

@@ -149,7 +149,10 @@ def run_store_command(args: argparse.Namespace) -> int:
     """ingest, query, trends, export: open the store, run, close it."""
     from marsad.cli import store_commands as commands
     from marsad.store import Store, StoreError
+    from marsad.store.backends import is_postgres_url
 
+    if args.command != "ingest" and not is_postgres_url(args.db) and not Path(args.db).exists():
+        raise UsageError(f"no store at {args.db}: `marsad ingest PATH --db {args.db}` makes one")
     try:
         store = Store(args.db)
     except StoreError as exc:
