@@ -87,8 +87,8 @@ def _filters(parser: argparse.ArgumentParser, default_modality: str | None = Non
     add("--modality", dest="modalities", action="append", default=[],
         help="asserted | future | hypothetical | negated | historical"
              + (f" (default: {default_modality})" if default_modality else " (default: all)"))
-    add("--all-modalities", action="store_true", help=argparse.SUPPRESS if not default_modality
-        else "count events of every modality")
+    if default_modality:
+        add("--all-modalities", action="store_true", help="count events of every modality")
     add("--text", help="words in the evidence (Arabic spelling variants match)")
     add("--source", dest="sources", action="append", default=[])
     add("--article", dest="articles", action="append", default=[])
@@ -109,7 +109,7 @@ def filters_from(args: argparse.Namespace) -> Any:
     from marsad.store.queries import country_code
 
     modalities = tuple(args.modalities)
-    if not modalities and args.default_modality and not args.all_modalities:
+    if not modalities and args.default_modality and not getattr(args, "all_modalities", False):
         modalities = (args.default_modality,)
     return Filters(types=tuple(args.types), modes=tuple(args.modes), actors=tuple(args.actors),
                    recipients=tuple(args.recipients),
