@@ -9,6 +9,7 @@ PostgreSQL).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ class Backend:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         raise NotImplementedError
+        yield
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Run one writer at a time on this store (a DuckDB file is already one process's)."""
         yield
 
     def close(self) -> None:
@@ -165,6 +171,17 @@ class PostgresBackend(Backend):
                 yield
         finally:
             self._depth -= 1
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        # Two team members ingesting at once would both code an article missing from the store
+        # and collide inserting it: a session-level advisory lock makes the second one wait.
+        key = int.from_bytes(hashlib.sha1(f"marsad:{name}".encode()).digest()[:8], "big", signed=True)
+        self.con.execute("SELECT pg_advisory_lock(%s)", (key,))
+        try:
+            yield
+        finally:
+            self.con.execute("SELECT pg_advisory_unlock(%s)", (key,))
 
     def close(self) -> None:
         self.con.close()

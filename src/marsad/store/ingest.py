@@ -79,6 +79,10 @@ class Ingestor:
 
     def run(self, articles: Iterable[Article],
             report: Callable[[InputIssue], None] = lambda issue: None) -> IngestStats:
+        with self.backend.exclusive("ingest"):
+            return self._run(articles, report)
+
+    def _run(self, articles: Iterable[Article], report: Callable[[InputIssue], None]) -> IngestStats:
         from marsad import __version__
         from marsad.parallel import code_in_order
         from marsad.resources import load_resources

@@ -46,7 +46,13 @@ def current_version(backend: Backend) -> int:
 
 
 def migrate(backend: Backend) -> int:
-    """Apply the migrations the store lacks; the schema version it ends at."""
+    """Apply the migrations the store lacks; the schema version it ends at. Two processes
+    opening a new store at once take turns."""
+    with backend.exclusive("migrate"):
+        return _migrate(backend)
+
+
+def _migrate(backend: Backend) -> int:
     known = migrations()
     version = current_version(backend)
     latest = known[-1].version if known else 0
