@@ -40,11 +40,9 @@ class SportFilter:
 
     def _is_sport(self, doc: Document) -> bool:
         seen: set[str] = set()
-        for tok in doc.tokens:
+        for tok in set(doc.tokens):     # each word once: news repeats most of them
             seen |= token_cores(tok) & self.words
-            if len(seen) >= self.threshold:
-                return True
-        return False
+        return len(seen) >= self.threshold
 
 
 def _forces(event: Event) -> bool:
