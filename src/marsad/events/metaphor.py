@@ -30,9 +30,10 @@ def sport_words() -> tuple[frozenset[str], int]:
 
 
 @lru_cache(maxsize=65536)
-def _sport_cores(token: str) -> frozenset[str]:
-    """The sport words a token is behind its clitics (for most tokens, none)."""
-    return token_cores(token) & sport_words()[0]
+def _sport_cores(token: str) -> tuple[str, ...]:
+    """The sport words a token is behind its clitics (for most tokens none: the one empty
+    tuple, so the cache stays small)."""
+    return tuple(token_cores(token) & sport_words()[0])
 
 
 class SportFilter:
