@@ -54,10 +54,12 @@ class PlaceResolver:
         found = [f for f in found if f is not None]
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]
+        countries = self._countries_by_sentence(doc)
         for start, end, rows, cued, ambiguous in found:
             if ambiguous and not cued:
                 continue
-            sentence_countries = self._sentence_countries(doc, start, sent_starts)
+            k = bisect_right(sent_starts, start) - 1
+            sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
             best = max(rows, key=lambda p: _score(p, dominant, sentence_countries))
             doc.places.append(PlaceMention(start, end, best, cued))
         return doc
@@ -109,13 +111,14 @@ class PlaceResolver:
         return votes.most_common(1)[0][0] if votes else None
 
     @staticmethod
-    def _sentence_countries(doc: Document, start: int, sent_starts: list[int]) -> frozenset[str]:
-        k = bisect_right(sent_starts, start) - 1
-        if k < 0:
-            return frozenset()
-        sent = doc.sentences[k]
-        return frozenset(e.code for e in doc.entities if e.sentence == k and e.kind == "state"
-                         and sent.nstart <= e.start < sent.nend)
+    def _countries_by_sentence(doc: Document) -> dict[int, frozenset[str]]:
+        """The state codes named in each sentence (once, not once per place)."""
+        codes: dict[int, set[str]] = {}
+        for e in doc.entities:
+            sent = doc.sentences[e.sentence] if e.sentence < len(doc.sentences) else None
+            if e.kind == "state" and sent is not None and sent.nstart <= e.start < sent.nend:
+                codes.setdefault(e.sentence, set()).add(e.code)
+        return {k: frozenset(v) for k, v in codes.items()}
 
 
 def _score(p: PlaceRow, dominant: str | None, sentence_countries: frozenset[str]) -> float:

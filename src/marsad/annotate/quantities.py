@@ -47,6 +47,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from marsad.text.normalize import normalize_term
@@ -325,6 +326,8 @@ _BACK_WINDOW = 2
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _WORD_RE = re.compile(f"[{_LETTERS}]{{2,}}")
 _TOKEN_RE = re.compile(f"[{_LETTERS}]*[0-9]+(?:[.,][0-9]+)*|[{_LETTERS}]+|[a-z]+|\\S")
+# every non-space character is in a token, so a split on the tokens leaves only spaces between
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 
 
 # --------------------------------------------------------------------------- tokens and words
@@ -338,7 +341,9 @@ class _Tok(NamedTuple):
 
 def _tokenize(text: str) -> list[_Tok]:
     """Words, numbers (``1,500``, ``و20``, ``ال15``) and single punctuation marks."""
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))   # spaces and tokens in turn
+    return list(map(_Tok, pieces[1::2], offsets[1:-1:2], offsets[2::2]))
 
 
 @lru_cache(maxsize=65536)
@@ -654,18 +659,16 @@ def _may_start(word: str) -> bool:
 def _scan(text: str, toks: list[_Tok]) -> list[_Quantity]:
     """Every number and vague quantity, left to right, bare numbers included."""
     found: list[_Quantity] = []
-    i = floor = 0
-    while i < len(toks):
-        if not _may_start(toks[i].text):
-            i += 1
-            continue
+    floor = 0
+    # the tokens that can start one, picked through the cache without a Python call each
+    for i in compress(count(), map(_may_start, [t.text for t in toks])):
+        if i < floor:
+            continue    # inside the quantity found last
         q = (_number_quantity(text, toks, i, floor) or _vague_quantity(text, toks, i)
              or _noun_quantity(text, toks, i))
-        if q is None:
-            i += 1
-            continue
-        found.append(q)
-        i = floor = q.hi
+        if q is not None:
+            found.append(q)
+            floor = q.hi
     return found
 
 
@@ -748,7 +751,7 @@ def _blocked(toks: list[_Tok], lo: int, hi: int, kind: str) -> bool:
 
 def _triggers(toks: list[_Tok], inside: set[int]) -> list[_Trigger]:
     found = []
-    for i in range(len(toks)):
+    for i in compress(count(), map(_may_trigger, [t.text for t in toks])):
         if i in inside:
             continue
         t = _trigger_at(toks, i)

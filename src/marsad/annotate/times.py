@@ -77,11 +77,13 @@ _Reject = Callable[[str, re.Match[str]], bool]
 
 @dataclass(frozen=True)
 class _Rule:
-    """A compiled pattern, what its matches mean, and an optional veto on a match."""
+    """A compiled pattern, what its matches mean, an optional veto on a match, and the words
+    (or digits) every match holds: a text without them is not scanned with the pattern."""
 
     pattern: re.Pattern[str]
     resolve: _Resolver
-    reject: _Reject | None = None
+    reject: _Reject | None
+    cue: re.Pattern[str]
 
 
 # --- lexicons (natural spelling; keys normalized at import) ---------------------------------
@@ -439,23 +441,36 @@ def _general_adjective(text: str, m: re.Match[str]) -> bool:
     return previous is not None and _ARTICLE.sub("", previous.group(1)) in _GENERAL_NOUNS
 
 
-_RULES: tuple[_Rule, ...] = tuple(_Rule(re.compile(p), r, x) for p, r, x in (
-    (_DAY_MONTH_RE, _resolve_day_month, None),
-    (_YMD_RE, _resolve_numeric, None),
-    (_DMY_RE, _resolve_numeric, None),
-    (_MONTH_YEAR_RE, _resolve_month, None),
-    (_MONTH_REL_RE, _resolve_month, None),
-    (_SHAHR_MONTH_RE, _resolve_month, None),
-    (_YEAR_WORD_RE, _resolve_year, None),
-    (_YEAR_CUE_RE, _resolve_year, None),
-    (_YEAR_M_RE, _resolve_year, None),
-    (_WEEKDAY_RE, _resolve_weekday, None),
-    (_RELATIVE_DAY_RE, _resolve_relative_day, None),
-    (_AGO_RE, _resolve_ago, None),
-    (_PERIOD_RE, _resolve_period, _general_adjective),
-    (_THIS_PERIOD_RE, _resolve_period, None),
-    (_PART_OF_PERIOD_RE, _resolve_period, None),
+# What each pattern cannot match without; looser than the patterns, never stricter. A month
+# name ends a word and follows no letter but و or ف (يوليو، ويوليو، 15يوليو, not الإرهاب for آب);
+# a period word follows the article (الشهر، للعام).
+_DIGIT_CUE = re.compile("[0-9]")
+_MONTH_WORD = rf"(?<![^\W\dوف]){_M1}"
+_MONTH_CUE = re.compile(_MONTH_WORD)
+_DAY_OF_MONTH_CUE = re.compile(f"{_MONTH_WORD}|{_n('الشهر')}")
+_WEEKDAY_CUE = re.compile(_WEEKDAY)
+_RELATIVE_DAY_CUE = re.compile(_alt(_RELATIVE_DAYS))
+_AGO_CUE = re.compile(_alt(["منذ", "قبل"]))
+_PERIOD_CUE = re.compile(f"(?:ال|لل){_alt(_PERIODS)}{_E}")
+
+_RULES: tuple[_Rule, ...] = tuple(_Rule(re.compile(p), r, x, c) for p, r, x, c in (
+    (_DAY_MONTH_RE, _resolve_day_month, None, _DAY_OF_MONTH_CUE),
+    (_YMD_RE, _resolve_numeric, None, _DIGIT_CUE),
+    (_DMY_RE, _resolve_numeric, None, _DIGIT_CUE),
+    (_MONTH_YEAR_RE, _resolve_month, None, _MONTH_CUE),
+    (_MONTH_REL_RE, _resolve_month, None, _MONTH_CUE),
+    (_SHAHR_MONTH_RE, _resolve_month, None, _MONTH_CUE),
+    (_YEAR_WORD_RE, _resolve_year, None, _DIGIT_CUE),
+    (_YEAR_CUE_RE, _resolve_year, None, _DIGIT_CUE),
+    (_YEAR_M_RE, _resolve_year, None, _DIGIT_CUE),
+    (_WEEKDAY_RE, _resolve_weekday, None, _WEEKDAY_CUE),
+    (_RELATIVE_DAY_RE, _resolve_relative_day, None, _RELATIVE_DAY_CUE),
+    (_AGO_RE, _resolve_ago, None, _AGO_CUE),
+    (_PERIOD_RE, _resolve_period, _general_adjective, _PERIOD_CUE),
+    (_THIS_PERIOD_RE, _resolve_period, None, _PERIOD_CUE),
+    (_PART_OF_PERIOD_RE, _resolve_period, None, _PERIOD_CUE),
 ))
+_CUES = frozenset(rule.cue for rule in _RULES)
 
 
 # --- finding -------------------------------------------------------------------------------
@@ -490,7 +505,9 @@ def find_times(text: str, publication: date | None) -> list[TimeMention]:
     ``text`` is the normalized matching view; offsets are offsets into it. Relative
     expressions are resolved against ``publication`` and left unresolved without it.
     """
-    candidates = [c for rule in _RULES for c in _candidates(rule, text, publication)]
+    present = {cue for cue in _CUES if cue.search(text)}
+    candidates = [c for rule in _RULES if rule.cue in present
+                  for c in _candidates(rule, text, publication)]
     return _longest_first(candidates, len(text))
 
 

@@ -78,7 +78,8 @@ class TriggerFinder:
         cut = next((i for i, tok in enumerate(window)
                     if tok in _BOUNDARY_PUNCT or tok in self.g.complementizers), len(window))
         window = window[:cut]
-        cores = [token_cores(tok) for tok in window]
+        # the words' cores are only read for terms that need words after them (most need none)
+        cores = [token_cores(tok) for tok in window] if any(t.needs for t in terms) else []
         present = frozenset().union(*cores)
         best = None
         for term in terms:

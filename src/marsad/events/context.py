@@ -34,9 +34,16 @@ def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=65536)
+def _phrases_begun_by(token: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The (context, rest of phrase) pairs a token can begin, through any of its cores."""
+    index = context_index()
+    return tuple(entry for core in token_cores(token) for entry in index.get(core, ()))
+
+
 class ContextTagger:
     def __init__(self) -> None:
-        self.index = context_index()
+        context_index()     # read the contexts file now, not inside the first article
 
     def __call__(self, doc: Document) -> Document:
         cache: dict[int, frozenset[str]] = {}
@@ -56,11 +63,11 @@ class ContextTagger:
         sent = doc.sentences[index]
         tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
         found = set()
-        for i, tok in enumerate(tokens):
-            for core in token_cores(tok):
-                for ctx, rest in self.index.get(core, ()):
-                    if tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
-                        found.add(ctx)
+        # a known token costs no Python call: map over the cache
+        for i, phrases in enumerate(map(_phrases_begun_by, tokens)):
+            for ctx, rest in phrases:
+                if tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                    found.add(ctx)
         return frozenset(found)
 
 

@@ -29,22 +29,27 @@ def sport_words() -> tuple[frozenset[str], int]:
     return frozenset(w[2:] if w.startswith("ال") else w for w in words), int(data["threshold"])
 
 
+@lru_cache(maxsize=65536)
+def _sport_cores(token: str) -> tuple[str, ...]:
+    """The sport words a token is behind its clitics (for most tokens none: the one empty
+    tuple, so the cache stays small)."""
+    return tuple(token_cores(token) & sport_words()[0])
+
+
 class SportFilter:
     def __init__(self) -> None:
         self.words, self.threshold = sport_words()
 
     def __call__(self, doc: Document) -> Document:
-        if doc.events and self._is_sport(doc):
+        # reading the whole article for sport words pays only when there is a conflict event
+        if any(e.event_type in CONFLICT for e in doc.events) and self._is_sport(doc):
             doc.events = [e for e in doc.events if e.event_type not in CONFLICT or _forces(e)]
         return doc
 
     def _is_sport(self, doc: Document) -> bool:
-        seen: set[str] = set()
-        for tok in doc.tokens:
-            seen |= token_cores(tok) & self.words
-            if len(seen) >= self.threshold:
-                return True
-        return False
+        # each distinct word once, and a known word costs no Python call: map over the cache
+        seen = frozenset().union(*map(_sport_cores, set(doc.tokens)))
+        return len(seen) >= self.threshold
 
 
 def _forces(event: Event) -> bool:
