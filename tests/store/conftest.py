@@ -32,7 +32,17 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty store location of each kind."""
     if request.param == "duckdb":
         yield str(tmp_path / "events.duckdb")
-        return
+    else:
+        yield from _fresh_postgres_database()
+
+
+@pytest.fixture
+def postgres_db() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database, for what only a server can do."""
+    yield from _fresh_postgres_database()
+
+
+def _fresh_postgres_database() -> Iterator[str]:
     admin = _postgres_admin_url()
     if not admin:
         pytest.skip("no PostgreSQL server: MARSAD_TEST_POSTGRES is not set "

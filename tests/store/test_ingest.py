@@ -145,9 +145,8 @@ def test_seed_and_two_saudinewsnet_zips_twice_equal_once(shared, db):
         assert once["events"] > 0
 
 
-def test_two_ingests_at_once_store_each_article_once(db, tmp_path):
-    if not db.startswith("postgresql://"):
-        pytest.skip("a DuckDB file has one writing process at a time by design")
+def test_two_ingests_at_once_on_postgresql_store_each_article_once(postgres_db, tmp_path):
+    db = postgres_db
     corpus = _many_articles(tmp_path / "bulk.jsonl", 300)
     procs = [subprocess.Popen(_ingest_cmd(db, corpus)) for _ in range(2)]
     assert [p.wait() for p in procs] == [0, 0]
