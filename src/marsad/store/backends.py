@@ -44,10 +44,23 @@ class Backend:
                ignore_existing: bool = False) -> None:
         raise NotImplementedError
 
+    _depth = 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction; a transaction opened inside another joins it."""
+        if self._depth:
+            yield
+            return
+        self._depth += 1
+        try:
+            with self._outermost_transaction():
+                yield
+        finally:
+            self._depth -= 1
+
+    def _outermost_transaction(self) -> Any:
         raise NotImplementedError
-        yield
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[None]:
@@ -80,7 +93,6 @@ class DuckDBBackend(Backend):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open DuckDB database {path}: {exc}") from exc
         self.path = path
-        self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(sql, list(params))
@@ -104,21 +116,14 @@ class DuckDBBackend(Backend):
             self.con.unregister("_marsad_rows")
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            yield
-            return
-        self._depth += 1
+    def _outermost_transaction(self) -> Iterator[None]:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        else:
-            self.con.execute("COMMIT")
-        finally:
-            self._depth -= 1
+        self.con.execute("COMMIT")
 
     def close(self) -> None:
         self.con.close()
@@ -135,7 +140,6 @@ class PostgresBackend(Backend):
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {_redact(url)}: {exc}".strip()) from exc
         self.url = url
-        self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(_pg(sql), list(params) or None)
@@ -160,17 +164,8 @@ class PostgresBackend(Backend):
                 for row in rows:
                     copy.write_row(row)
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            yield
-            return
-        self._depth += 1
-        try:
-            with self.con.transaction():
-                yield
-        finally:
-            self._depth -= 1
+    def _outermost_transaction(self) -> Any:
+        return self.con.transaction()
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[None]:

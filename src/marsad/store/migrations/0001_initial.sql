@@ -113,6 +113,15 @@ CREATE TABLE store_state (
 );
 
 CREATE VIEW events_flat AS
+WITH parties AS (
+    SELECT ee.event_id, ee.role,
+           string_agg(ac.actor_id, ';' ORDER BY ee.position) AS ids,
+           string_agg(ac.code, ';' ORDER BY ee.position) AS codes,
+           string_agg(ac.name, ';' ORDER BY ee.position) AS names,
+           string_agg(ee.text, ';' ORDER BY ee.position) AS texts
+    FROM event_entities ee JOIN actors ac ON ac.actor_id = ee.actor_id
+    GROUP BY ee.event_id, ee.role
+)
 SELECT
     e.event_id,
     e.article_id,
@@ -167,21 +176,5 @@ LEFT JOIN (
     SELECT event_id, string_agg(context, ';' ORDER BY context) AS contexts
     FROM event_contexts GROUP BY event_id
 ) ctx ON ctx.event_id = e.event_id
-LEFT JOIN (
-    SELECT ee.event_id,
-           string_agg(ac.actor_id, ';' ORDER BY ee.position) AS ids,
-           string_agg(ac.code, ';' ORDER BY ee.position) AS codes,
-           string_agg(ac.name, ';' ORDER BY ee.position) AS names,
-           string_agg(ee.text, ';' ORDER BY ee.position) AS texts
-    FROM event_entities ee JOIN actors ac ON ac.actor_id = ee.actor_id
-    WHERE ee.role = 'actor' GROUP BY ee.event_id
-) act ON act.event_id = e.event_id
-LEFT JOIN (
-    SELECT ee.event_id,
-           string_agg(ac.actor_id, ';' ORDER BY ee.position) AS ids,
-           string_agg(ac.code, ';' ORDER BY ee.position) AS codes,
-           string_agg(ac.name, ';' ORDER BY ee.position) AS names,
-           string_agg(ee.text, ';' ORDER BY ee.position) AS texts
-    FROM event_entities ee JOIN actors ac ON ac.actor_id = ee.actor_id
-    WHERE ee.role = 'recipient' GROUP BY ee.event_id
-) rcp ON rcp.event_id = e.event_id;
+LEFT JOIN parties act ON act.event_id = e.event_id AND act.role = 'actor'
+LEFT JOIN parties rcp ON rcp.event_id = e.event_id AND rcp.role = 'recipient';
