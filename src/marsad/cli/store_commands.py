@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from marsad.cli.output import cell
 from marsad.reading.sources import DEFAULT_MAX_CHARS, DEFAULT_MAX_FILE_BYTES
+from marsad.store.backends import DEFAULT_DB
 
 TABLE_COLUMNS = (("event_date", 10), ("event_type", 10), ("mode", 10), ("actor_codes", 12),
                  ("recipient_codes", 15), ("location", 16), ("modality", 10),
@@ -68,7 +69,7 @@ def add_store_parsers(sub: Any) -> None:
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=os.environ.get("MARSAD_DB", "marsad.duckdb"),
+    parser.add_argument("--db", default=os.environ.get("MARSAD_DB", DEFAULT_DB),
                         help="DuckDB file or postgresql:// URL (default: marsad.duckdb)")
 
 

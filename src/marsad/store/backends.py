@@ -31,8 +31,6 @@ class Column:
 class Backend:
     """What the store needs from a database."""
 
-    name = "?"
-
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         raise NotImplementedError
 
@@ -83,8 +81,6 @@ def open_backend(db: str) -> Backend:
 
 
 class DuckDBBackend(Backend):
-    name = "duckdb"
-
     def __init__(self, path: str):
         import duckdb
 
@@ -130,8 +126,6 @@ class DuckDBBackend(Backend):
 
 
 class PostgresBackend(Backend):
-    name = "postgresql"
-
     def __init__(self, url: str):
         import psycopg
 

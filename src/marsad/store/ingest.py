@@ -12,7 +12,7 @@ no article is left to code.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -47,10 +47,6 @@ class IngestStats:
     events: int = 0
     clusters: int | None = None
     seconds: float = 0.0
-    failures: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "failures"}
 
 
 class Progress:

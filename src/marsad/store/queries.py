@@ -171,9 +171,6 @@ class TrendRow:
     arrested: int
     mentions: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "period_start": self.period_start.isoformat()}
-
 
 TREND_FIELDS = tuple(TrendRow.__dataclass_fields__)
 EMPTY_COUNTS = dict(events=0, operations=0, killed=0, injured=0, arrested=0, mentions=0)

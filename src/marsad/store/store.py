@@ -99,9 +99,9 @@ class Store:
         clusters count once unless ``mentions``."""
         criteria.setdefault("modalities", ("asserted",))
         sql, params = trends_sql(_filters(filters, criteria), by, mentions)
-        return _trend_frame(self.trend_rows(sql, params, by))
+        return _trend_frame(self._trend_rows(sql, params, by))
 
-    def trend_rows(self, sql: str, params: list[Any], by: str) -> list[TrendRow]:
+    def _trend_rows(self, sql: str, params: list[Any], by: str) -> list[TrendRow]:
         _, rows = self.backend.fetch(sql, params)
         found = {r[0]: dict(zip(TREND_FIELDS[2:], (int(v or 0) for v in r[1:]))) for r in rows}
         if not found:
@@ -165,7 +165,7 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         raise TypeError(f"unknown filter: {exc}") from exc
 
 
-_TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if "tuple" in str(f.type)}
+_TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
 def _frame(names: list[str], rows: list[tuple]) -> "pd.DataFrame":
