@@ -333,17 +333,21 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 # --------------------------------------------------------------------------- tokens and words
 
 
-class _Tok(NamedTuple):
+class _Spans(NamedTuple):
+    """The text a sentence's tokens come from and where each token starts and ends. The tokens
+    themselves travel as a plain list of strings: most are only looked up, and a per-token
+    object would cost more than everything else done with them."""
+
     text: str
-    start: int
-    end: int
+    starts: list[int]
+    ends: list[int]
 
 
-def _tokenize(text: str) -> list[_Tok]:
+def _tokenize(text: str) -> tuple[list[str], _Spans]:
     """Words, numbers (``1,500``, ``و20``, ``ال15``) and single punctuation marks."""
     pieces = _TOKEN_SPLIT_RE.split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))   # spaces and tokens in turn
-    return list(map(_Tok, pieces[1::2], offsets[1:-1:2], offsets[2::2]))
+    return pieces[1::2], _Spans(text, offsets[1:-1:2], offsets[2::2])
 
 
 @lru_cache(maxsize=65536)
@@ -423,13 +427,13 @@ _AFTER_CONJ = {"unit": {"tens"}, "hundred": {"unit", "teen", "tens"},
 _BEFORE_SCALE = frozenset({"unit", "teen", "tens", "hundred", "digits"})
 
 
-def _component(toks: list[_Tok], j: int, first: bool) -> tuple[_Num, int, int] | None:
+def _component(toks: list[str], j: int, first: bool) -> tuple[_Num, int, int] | None:
     """The number part at token ``j`` (``ثلاثة عشر``, ``ثلاث مئة`` as one), its end and prefix."""
-    hit = _number_word(toks[j].text, first)
+    hit = _number_word(toks[j], first)
     if hit is None:
         return None
     skip, num = hit
-    nxt = _NUMBERS.get(toks[j + 1].text) if j + 1 < len(toks) else None
+    nxt = _NUMBERS.get(toks[j + 1]) if j + 1 < len(toks) else None
     if num.kind in ("unit", "teen_head") and nxt is not None and nxt.kind == "ten":
         return _Num("teen", num.value + 10), j + 2, skip
     if num.kind == "unit" and num.value >= 3 and nxt is not None and nxt.value == 100:
@@ -449,7 +453,7 @@ def _accepts(last: str | None, num: _Num, conj: bool, cap: int) -> bool:
     return num.kind in ("scale", "scale_pl") and last in _BEFORE_SCALE
 
 
-def _parse_number(toks: list[_Tok], i: int) -> _Parsed | None:
+def _parse_number(toks: list[str], i: int) -> _Parsed | None:
     """The number that starts at token ``i``: its value, end token and first-token prefix."""
     if _is_ordinal_ten(toks, i):
         return None
@@ -471,11 +475,11 @@ def _parse_number(toks: list[_Tok], i: int) -> _Parsed | None:
     return _Parsed(int(value), j, skip)
 
 
-def _is_ordinal_ten(toks: list[_Tok], i: int) -> bool:
+def _is_ordinal_ten(toks: list[str], i: int) -> bool:
     """عشر after an ordinal (الحادي عشر، الثانية عشرة) is part of the ordinal."""
-    num = _NUMBERS.get(toks[i].text)
+    num = _NUMBERS.get(toks[i])
     return (num is not None and num.kind == "ten" and i > 0
-            and _ORDINAL_RE.fullmatch(toks[i - 1].text) is not None)
+            and _ORDINAL_RE.fullmatch(toks[i - 1]) is not None)
 
 
 def parse_number(words: str) -> int | None:
@@ -483,7 +487,7 @@ def parse_number(words: str) -> int | None:
 
     The whole string must be one number; vague words (``عشرات``) and ordinals give None.
     """
-    toks = _tokenize(normalize_term(words))
+    toks, _ = _tokenize(normalize_term(words))
     parsed = _parse_number(toks, 0) if toks else None
     return parsed.value if parsed is not None and parsed.end == len(toks) else None
 
@@ -505,57 +509,57 @@ class _Quantity:
             self.role == "bare" and self.mention.qualifier is not None)
 
 
-def _mention(text: str, toks: list[_Tok], lo: int, skip: int, hi: int, count: int | None,
+def _mention(sp: _Spans, lo: int, skip: int, hi: int, count: int | None,
              qualifier: str | None, unit: str | None) -> QuantityMention:
-    start, end = toks[lo].start + skip, toks[hi - 1].end
-    return QuantityMention(start, end, text[start:end], count, qualifier, unit)
+    start, end = sp.starts[lo] + skip, sp.ends[hi - 1]
+    return QuantityMention(start, end, sp.text[start:end], count, qualifier, unit)
 
 
-def _qualifier_before(toks: list[_Tok], i: int, floor: int) -> tuple[str, int, int] | None:
+def _qualifier_before(toks: list[str], i: int, floor: int) -> tuple[str, int, int] | None:
     """Qualifier phrase ending just before token ``i``: qualifier, first token, its prefix."""
     for words, qualifier in _PRE_QUALIFIERS:
         lo = i - len(words)
-        if lo < floor or any(toks[lo + k].text != w for k, w in enumerate(words) if k):
+        if lo < floor or any(toks[lo + k] != w for k, w in enumerate(words) if k):
             continue
-        skip = next((len(p) for p, core in _strip(toks[lo].text, _CLITICS) if core == words[0]),
+        skip = next((len(p) for p, core in _strip(toks[lo], _CLITICS) if core == words[0]),
                     None)
         if skip is not None:
             return qualifier, lo, skip
     return None
 
 
-def _qualifier_after(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+def _qualifier_after(toks: list[str], j: int) -> tuple[str, int] | None:
     for words, qualifier in _POST_QUALIFIERS:
-        if tuple(t.text for t in toks[j:j + len(words)]) == words:
+        if tuple(toks[j:j + len(words)]) == words:
             return qualifier, j + len(words)
     return None
 
 
-def _unit_after(toks: list[_Tok], j: int) -> tuple[str | None, int] | None:
+def _unit_after(toks: list[str], j: int) -> tuple[str | None, int] | None:
     """The unit after a number (``شخصا``, ``من عناصره``, ``منهم``) and the token after it."""
     if j >= len(toks):
         return None
-    word = toks[j].text
+    word = toks[j]
     if word in _PARTITIVES:
         return None, j + 1
     hit = _unit_lookup(word, loose=False)
     if hit is not None:
         return hit[0].unit, j + 1
     if word == _OF and j + 1 < len(toks):
-        hit = _unit_lookup(toks[j + 1].text, loose=True, suffixes=True)
+        hit = _unit_lookup(toks[j + 1], loose=True, suffixes=True)
         if hit is not None:
             return hit[0].unit, j + 2
     return None
 
 
-def _number_quantity(text: str, toks: list[_Tok], i: int, floor: int) -> _Quantity | None:
+def _number_quantity(sp: _Spans, toks: list[str], i: int, floor: int) -> _Quantity | None:
     parsed = _parse_number(toks, i)
     if parsed is None:
-        return _one_of(text, toks, i)
+        return _one_of(sp, toks, i)
     unit = _unit_after(toks, parsed.end)
     end = unit[1] if unit else parsed.end
     if unit is None and _is_date(toks, i, parsed):
-        mention = _mention(text, toks, i, parsed.skip, end, parsed.value, None, None)
+        mention = _mention(sp, i, parsed.skip, end, parsed.value, None, None)
         return _Quantity(i, end, "date", mention)
     pre, post = _qualifier_before(toks, i, floor), _qualifier_after(toks, end)
     role = "counted" if unit else "bare"
@@ -564,108 +568,126 @@ def _number_quantity(text: str, toks: list[_Tok], i: int, floor: int) -> _Quanti
     lo, skip = (pre[1], pre[2]) if pre else (i, parsed.skip)
     hi = post[1] if post else end
     qualifier = pre[0] if pre else post[0] if post else None
-    mention = _mention(text, toks, lo, skip, hi, parsed.value, qualifier, unit[0] if unit else None)
+    mention = _mention(sp, lo, skip, hi, parsed.value, qualifier, unit[0] if unit else None)
     return _Quantity(lo, hi, role, mention)
 
 
-def _is_date(toks: list[_Tok], i: int, parsed: _Parsed) -> bool:
+def _is_date(toks: list[str], i: int, parsed: _Parsed) -> bool:
     """A year (``2015``) or a day of a month (``15 مارس``) is no count."""
-    tok = toks[i].text
+    tok = toks[i]
     if len(tok) == 4 and tok.isdigit() and 1900 <= parsed.value <= 2100:
         return True
-    return parsed.end < len(toks) and toks[parsed.end].text in _MONTHS
+    return parsed.end < len(toks) and toks[parsed.end] in _MONTHS
 
 
-def _is_count_noun(toks: list[_Tok], j: int) -> bool:
+def _is_count_noun(toks: list[str], j: int) -> bool:
     """Whether the token after a number reads as its indefinite noun (``9 مطلوبين``)."""
     if j >= len(toks):
         return False
-    word = toks[j].text
+    word = toks[j]
     return (_WORD_RE.fullmatch(word) is not None and word not in _PARTICLES
             and not word.startswith(_NOT_NOUN_STARTS)
             and _core_in(word, _CLITICS, _EVENT_WORDS) is None)
 
 
-def _one_of(text: str, toks: list[_Tok], i: int) -> _Quantity | None:
+def _one_of(sp: _Spans, toks: list[str], i: int) -> _Quantity | None:
     """أحد الجنود, إحدى الغارات: one."""
-    hit = _core_in(toks[i].text, _CLITICS, _ONE_OF)
-    unit = (_unit_lookup(toks[i + 1].text, loose=True, suffixes=True)
+    hit = _core_in(toks[i], _CLITICS, _ONE_OF)
+    unit = (_unit_lookup(toks[i + 1], loose=True, suffixes=True)
             if hit and i + 1 < len(toks) else None)
     if hit is None or unit is None:
         return None
-    return _Quantity(i, i + 2, "counted", _mention(text, toks, i, hit[0], i + 2, 1, None,
+    return _Quantity(i, i + 2, "counted", _mention(sp, i, hit[0], i + 2, 1, None,
                                                     unit[0].unit))
 
 
-def _vague_quantity(text: str, toks: list[_Tok], i: int) -> _Quantity | None:
+def _vague_quantity(sp: _Spans, toks: list[str], i: int) -> _Quantity | None:
     """عشرات المدنيين, آلاف اللاجئين, عدد من عناصره, العديد من الهجمات, عدة غارات."""
-    hit = _core_in(toks[i].text, _CLITICS_ART, _VAGUE_ALL)
+    hit = _core_in(toks[i], _CLITICS_ART, _VAGUE_ALL)
     if hit is None:
         return None
     skip, head = hit
     j = i + 1
-    if head in _VAGUE_HEADS and j < len(toks) and _core_in(toks[j].text, _CLITICS_ART,
+    if head in _VAGUE_HEADS and j < len(toks) and _core_in(toks[j], _CLITICS_ART,
                                                            _VAGUE_HEADS):
         j += 1  # عشرات الآلاف
     if head in _VAGUE_NEED_OF:
-        if j < len(toks) and toks[j].text in _AMOUNT_ADJECTIVES:
+        if j < len(toks) and toks[j] in _AMOUNT_ADJECTIVES:
             j += 1  # عدد كبير من
-        if j >= len(toks) or toks[j].text != _OF:
+        if j >= len(toks) or toks[j] != _OF:
             return None
         j += 1
     unit, j = _vague_unit(toks, j)
     if unit is None and head in _VAGUE_NEED_UNIT:
         return None
-    mention = _mention(text, toks, i, skip, j, None, "unspecified", unit)
+    mention = _mention(sp, i, skip, j, None, "unspecified", unit)
     return _Quantity(i, j, "vague", mention)
 
 
-def _vague_unit(toks: list[_Tok], j: int) -> tuple[str | None, int]:
+def _vague_unit(toks: list[str], j: int) -> tuple[str | None, int]:
     for at in (j, j + 1):
-        if at >= len(toks) or (at > j and toks[j].text != _OF):
+        if at >= len(toks) or (at > j and toks[j] != _OF):
             break
-        hit = _unit_lookup(toks[at].text, loose=True, suffixes=True)
+        hit = _unit_lookup(toks[at], loose=True, suffixes=True)
         if hit is not None:
             return hit[0].unit, at + 1
     return None, j
 
 
-def _noun_quantity(text: str, toks: list[_Tok], i: int) -> _Quantity | None:
+def _noun_quantity(sp: _Spans, toks: list[str], i: int) -> _Quantity | None:
     """A dual unit noun (``جنديين`` = 2, ``هجومين اثنين``) or a unit + واحد (1)."""
-    hit = _unit_lookup(toks[i].text, loose=True)
+    hit = _unit_lookup(toks[i], loose=True)
     if hit is None:
         return None
     form, skip = hit
-    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else ""
     if form.grammatical_number == "du":
         count, hi = 2, i + 1 + (nxt in _TWO)
     elif form.grammatical_number == "sg" and nxt in _ONE:
         count, hi = 1, i + 2
     else:
         return None
-    return _Quantity(i, hi, "counted", _mention(text, toks, i, skip, hi, count, None, form.unit))
+    return _Quantity(i, hi, "counted", _mention(sp, i, skip, hi, count, None, form.unit))
+
+
+def _has_core(word: str, prefixes: frozenset[str], words: frozenset[str],
+              nisba: bool = False) -> bool:
+    """Whether ``word`` is one of ``words`` or becomes one behind a prefix from ``prefixes``
+    leaving two letters or more (with ``nisba``, also a nisba plural behind the article), as
+    :func:`_strip` splits a word without digits. The tests below run once per distinct word
+    and mostly answer no, so they try the few prefix lengths instead of building and caching
+    every split of every word."""
+    if word in words:
+        return True
+    for k in range(1, min(len(word) - 2, _LONGEST_PREFIX) + 1):
+        prefix = word[:k]
+        if prefix in prefixes:
+            core = word[k:]
+            if core in words or (nisba and prefix in _ARTICLE_SET and _is_nisba(core)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
 def _may_start(word: str) -> bool:
     """Whether a token can begin a quantity: digits, or a number, vague, unit or one-of word
-    behind its clitics. Most tokens cannot, and skipping them is most of the speed."""
-    if any(ch.isdigit() for ch in word):
+    behind its clitics (what :func:`_unit_lookup` finds, nisba plurals included). Most tokens
+    cannot, and skipping them is most of the speed."""
+    if not word.isalpha() and any(ch.isdigit() for ch in word):
         return True
-    return any(core in _START_WORDS for _, core in _strip(word, _CLITICS_ART)) \
-        or _unit_lookup(word, loose=True) is not None
+    return _has_core(word, _CLITIC_ART_SET, _START_OR_UNIT, nisba=True)
 
 
-def _scan(text: str, toks: list[_Tok]) -> list[_Quantity]:
+def _scan(sp: _Spans, toks: list[str]) -> list[_Quantity]:
     """Every number and vague quantity, left to right, bare numbers included."""
     found: list[_Quantity] = []
     floor = 0
     # the tokens that can start one, picked through the cache without a Python call each
-    for i in compress(count(), map(_may_start, [t.text for t in toks])):
+    for i in compress(count(), map(_may_start, toks)):
         if i < floor:
             continue    # inside the quantity found last
-        q = (_number_quantity(text, toks, i, floor) or _vague_quantity(text, toks, i)
-             or _noun_quantity(text, toks, i))
+        q = (_number_quantity(sp, toks, i, floor) or _vague_quantity(sp, toks, i)
+             or _noun_quantity(sp, toks, i))
         if q is not None:
             found.append(q)
             floor = q.hi
@@ -673,18 +695,24 @@ def _scan(text: str, toks: list[_Tok]) -> list[_Quantity]:
 
 
 _START_WORDS = frozenset(_NUMBERS) | _VAGUE_ALL | _ONE_OF | _ONE | _TWO
+_START_OR_UNIT = _START_WORDS | frozenset(_UNITS)
+_CLITIC_SET = frozenset(_CLITICS)
+_CLITIC_ART_SET = frozenset(_CLITICS_ART)
+_ARTICLE_SET = frozenset(_ARTICLES)
+_LONGEST_PREFIX = max(map(len, _CLITICS_ART))
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
     """Counted and vague quantities in ``text`` (marsad's matching view), in text order."""
-    return [q.mention for q in _scan(text, _tokenize(text)) if q.shown]
+    toks, sp = _tokenize(text)
+    return [q.mention for q in _scan(sp, toks) if q.shown]
 
 
 def find_figures(text: str) -> tuple[list[QuantityMention], list[CasualtyMention]]:
     """``find_quantities`` and ``find_casualties`` from one tokenization and one scan."""
-    toks = _tokenize(text)
-    quantities = _scan(text, toks)
-    return [q.mention for q in quantities if q.shown], _casualties(text, toks, quantities)
+    toks, sp = _tokenize(text)
+    quantities = _scan(sp, toks)
+    return [q.mention for q in quantities if q.shown], _casualties(sp, toks, quantities)
 
 
 # --------------------------------------------------------------------------- casualties
@@ -699,17 +727,23 @@ class _Trigger(NamedTuple):
     needs_count: bool
 
 
+_EVENT_OR_LUQI = _EVENT_WORDS | _LUQI
+_CASUALTY_FORMS = frozenset(f for f, form in _UNITS.items() if form.unit in _CASUALTY_UNITS)
+
+
 @lru_cache(maxsize=65536)
 def _may_trigger(word: str) -> bool:
     """Whether a token can be a casualty trigger (مقتل، قتلى، لقي …) behind its clitics."""
-    if any(core in _EVENT_WORDS or core in _LUQI for _, core in _strip(word, _CLITICS)):
+    if _has_core(word, _CLITIC_SET, _EVENT_OR_LUQI):
         return True
+    if not _has_core(word, _CLITIC_ART_SET, _CASUALTY_FORMS):
+        return False    # no split of it is a casualty noun, so the lookup below cannot be one
     hit = _unit_lookup(word, loose=True)
     return hit is not None and hit[0].unit in _CASUALTY_UNITS
 
 
-def _trigger_at(toks: list[_Tok], i: int) -> _Trigger | None:
-    word = toks[i].text
+def _trigger_at(toks: list[str], i: int) -> _Trigger | None:
+    word = toks[i]
     if not _may_trigger(word):
         return None
     luqi = _luqi(toks, i)
@@ -727,31 +761,31 @@ def _trigger_at(toks: list[_Tok], i: int) -> _Trigger | None:
     return _Trigger(i, i + 1, hit[1], _CASUALTY_UNITS[hit[0].unit], role, False)
 
 
-def _luqi(toks: list[_Tok], i: int) -> _Trigger | None:
+def _luqi(toks: list[str], i: int) -> _Trigger | None:
     """لقي/لقوا … حتفه/حتفهم/مصرعهم: killed, the count in between."""
-    hit = _core_in(toks[i].text, _CLITICS, _LUQI)
+    hit = _core_in(toks[i], _CLITICS, _LUQI)
     if hit is None:
         return None
     for j in range(i + 1, min(len(toks), i + 7)):
-        if toks[j].text.startswith(_DEATH_STEMS):
+        if toks[j].startswith(_DEATH_STEMS):
             return _Trigger(i, j + 1, hit[0], "killed", "luqi", False)
-        if toks[j].text in _PUNCT:
+        if toks[j] in _PUNCT:
             break
     return None
 
 
-def _blocked(toks: list[_Tok], lo: int, hi: int, kind: str) -> bool:
+def _blocked(toks: list[str], lo: int, hi: int, kind: str) -> bool:
     """A release is not an arrest; an infection is not an injury."""
     if kind == "arrested":
-        return any(t.text in _RELEASE or t.text[1:] in _RELEASE for t in toks[max(lo - 3, 0):lo])
+        return any(t in _RELEASE or t[1:] in _RELEASE for t in toks[max(lo - 3, 0):lo])
     if kind == "injured":
-        return any(t.text in _DISEASE for t in toks[hi:hi + 6])
+        return any(t in _DISEASE for t in toks[hi:hi + 6])
     return False
 
 
-def _triggers(toks: list[_Tok], inside: set[int]) -> list[_Trigger]:
+def _triggers(toks: list[str], inside: set[int]) -> list[_Trigger]:
     found = []
-    for i in compress(count(), map(_may_trigger, [t.text for t in toks])):
+    for i in compress(count(), map(_may_trigger, toks)):
         if i in inside:
             continue
         t = _trigger_at(toks, i)
@@ -760,12 +794,12 @@ def _triggers(toks: list[_Tok], inside: set[int]) -> list[_Trigger]:
     return found
 
 
-def _group(toks: list[_Tok], triggers: list[_Trigger]) -> list[list[_Trigger]]:
+def _group(toks: list[str], triggers: list[_Trigger]) -> list[list[_Trigger]]:
     """Triggers joined by و that share one count: مقتل وإصابة, القتلى والجرحى."""
     groups: list[list[_Trigger]] = []
     for t in triggers:
         last = groups[-1] if groups else None
-        if (last and t.lo == last[-1].hi and t.skip and toks[t.lo].text[0] == "و"
+        if (last and t.lo == last[-1].hi and t.skip and toks[t.lo][0] == "و"
                 and t.kind not in {g.kind for g in last}
                 and (t.role in ("unit", "unit_def")) == (last[-1].role in ("unit", "unit_def"))):
             last.append(t)
@@ -783,17 +817,17 @@ def _eligible(q: _Quantity, gap: list[str]) -> bool:
     return q.mention.unit is None or q.mention.unit in _PERSON_UNITS
 
 
-def _singular_one(text: str, toks: list[_Tok], j: int) -> _Quantity | None:
+def _singular_one(sp: _Spans, toks: list[str], j: int) -> _Quantity | None:
     """مقتل جندي: a singular indefinite person noun after a noun trigger is one."""
-    hit = _unit_lookup(toks[j].text, loose=False)
+    hit = _unit_lookup(toks[j], loose=False)
     if hit is None or hit[0].grammatical_number != "sg" or hit[0].unit not in _PERSON_UNITS:
         return None
-    return _Quantity(j, j + 1, "counted", _mention(text, toks, j, 0, j + 1, 1, None, hit[0].unit))
+    return _Quantity(j, j + 1, "counted", _mention(sp, j, 0, j + 1, 1, None, hit[0].unit))
 
 
 class _Context(NamedTuple):
-    text: str
-    toks: list[_Tok]
+    sp: _Spans
+    toks: list[str]
     q_at: dict[int, _Quantity]
     q_end: dict[int, _Quantity]
     stops: set[int]
@@ -806,7 +840,7 @@ def _forward(ctx: _Context, t: _Trigger) -> _Quantity | None:
         return None
     j, stop = (t.lo + 1, t.hi - 1) if t.role == "luqi" else (t.hi, len(ctx.toks))
     if t.role == "noun" and j < stop and j not in ctx.q_at:
-        one = _singular_one(ctx.text, ctx.toks, j)
+        one = _singular_one(ctx.sp, ctx.toks, j)
         if one is not None:
             return one
     gap: list[str] = []
@@ -815,12 +849,12 @@ def _forward(ctx: _Context, t: _Trigger) -> _Quantity | None:
         if q is not None:
             if q.lo not in ctx.claimed and _eligible(q, gap):
                 return q
-            gap.extend(tok.text for tok in ctx.toks[q.lo:q.hi])
+            gap.extend(ctx.toks[q.lo:q.hi])
             j = q.hi
             continue
-        if ctx.toks[j].text in _PUNCT or j in ctx.stops:
+        if ctx.toks[j] in _PUNCT or j in ctx.stops:
             return None
-        gap.append(ctx.toks[j].text)
+        gap.append(ctx.toks[j])
         j += 1
     return None
 
@@ -833,18 +867,18 @@ def _backward(ctx: _Context, t: _Trigger) -> _Quantity | None:
         if q is not None and q.lo not in ctx.claimed and q.role != "bare" and _eligible(q, []):
             return q
         j -= 1
-        if j < 0 or ctx.toks[j].text in _PUNCT or j in ctx.stops:
+        if j < 0 or ctx.toks[j] in _PUNCT or j in ctx.stops:
             return None
     return None
 
 
 def _casualty(ctx: _Context, t: _Trigger, q: _Quantity | None) -> CasualtyMention:
-    start, end = ctx.toks[t.lo].start + t.skip, ctx.toks[t.hi - 1].end
+    start, end = ctx.sp.starts[t.lo] + t.skip, ctx.sp.ends[t.hi - 1]
     count = qualifier = None
     if q is not None:
         start, end = min(start, q.mention.start), max(end, q.mention.end)
         count, qualifier = q.mention.count, q.mention.qualifier
-    return CasualtyMention(start, end, ctx.text[start:end], t.kind, count, qualifier)
+    return CasualtyMention(start, end, ctx.sp.text[start:end], t.kind, count, qualifier)
 
 
 def _count_groups(ctx: _Context, groups: list[list[_Trigger]]) -> list[_Quantity | None]:
@@ -892,7 +926,7 @@ def _from_units(ctx: _Context, quantities: list[_Quantity], triggers: dict[int, 
             continue
         partner = triggers.get(q.hi)  # 30 قتيلا وجريحا: one count for both
         shared = (partner is not None and partner.role in ("unit", "unit_def")
-                  and partner.kind != kind and ctx.toks[q.hi].text[0] == "و")
+                  and partner.kind != kind and ctx.toks[q.hi][0] == "و")
         m = q.mention
         out.append(CasualtyMention(m.start, m.end, m.text, kind, None if shared else m.count,
                                    None if shared else m.qualifier))
@@ -901,15 +935,15 @@ def _from_units(ctx: _Context, quantities: list[_Quantity], triggers: dict[int, 
 
 def find_casualties(text: str) -> list[CasualtyMention]:
     """People killed, injured, arrested or missing in ``text`` (marsad's matching view)."""
-    toks = _tokenize(text)
-    return _casualties(text, toks, _scan(text, toks))
+    toks, sp = _tokenize(text)
+    return _casualties(sp, toks, _scan(sp, toks))
 
 
-def _casualties(text: str, toks: list[_Tok], quantities: list[_Quantity]) -> list[CasualtyMention]:
+def _casualties(sp: _Spans, toks: list[str], quantities: list[_Quantity]) -> list[CasualtyMention]:
     inside = {k for q in quantities for k in range(q.lo, q.hi)}
     triggers = _triggers(toks, inside)
     stops = {t.lo for t in triggers} | {t.hi - 1 for t in triggers if t.role == "luqi"}
-    ctx = _Context(text, toks, {q.lo: q for q in quantities}, {q.hi: q for q in quantities},
+    ctx = _Context(sp, toks, {q.lo: q for q in quantities}, {q.hi: q for q in quantities},
                    stops, set())
     used: set[int] = set()
     out = _from_triggers(ctx, _group(toks, triggers), used)
