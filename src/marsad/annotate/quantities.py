@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from marsad.text.normalize import normalize_term
@@ -266,6 +267,10 @@ _POST_QUALIFIERS = _qualifier_phrases({
     "at_least": ("على الأقل", "على أقل تقدير", "أو أكثر", "فأكثر"),
     "at_most": ("على الأكثر", "كحد أقصى", "أو أقل"),
 })
+
+_PRE_LAST_WORDS = frozenset(words[-1] for words, _ in _PRE_QUALIFIERS if len(words) > 1)
+_PRE_ONE_WORDS = frozenset(words[0] for words, _ in _PRE_QUALIFIERS if len(words) == 1)
+_POST_FIRST_WORDS = frozenset(words[0] for words, _ in _POST_QUALIFIERS)
 
 _PARTITIVES = _norm(("منهم", "منها", "منهما", "منهن"))
 _OF = normalize_term("من")
@@ -517,6 +522,10 @@ def _mention(sp: _Spans, lo: int, skip: int, hi: int, count: int | None,
 
 def _qualifier_before(toks: list[str], i: int, floor: int) -> tuple[str, int, int] | None:
     """Qualifier phrase ending just before token ``i``: qualifier, first token, its prefix."""
+    # every phrase ends with token i - 1: its last word, or a one-word phrase behind clitics
+    if i - 1 < floor or (toks[i - 1] not in _PRE_LAST_WORDS
+                         and _core_in(toks[i - 1], _CLITICS, _PRE_ONE_WORDS) is None):
+        return None
     for words, qualifier in _PRE_QUALIFIERS:
         lo = i - len(words)
         if lo < floor or any(toks[lo + k] != w for k, w in enumerate(words) if k):
@@ -529,6 +538,8 @@ def _qualifier_before(toks: list[str], i: int, floor: int) -> tuple[str, int, in
 
 
 def _qualifier_after(toks: list[str], j: int) -> tuple[str, int] | None:
+    if j >= len(toks) or toks[j] not in _POST_FIRST_WORDS:
+        return None
     for words, qualifier in _POST_QUALIFIERS:
         if tuple(toks[j:j + len(words)]) == words:
             return qualifier, j + len(words)
@@ -650,44 +661,38 @@ def _noun_quantity(sp: _Spans, toks: list[str], i: int) -> _Quantity | None:
     return _Quantity(i, hi, "counted", _mention(sp, i, skip, hi, count, None, form.unit))
 
 
-def _has_core(word: str, prefixes: frozenset[str], words: frozenset[str],
-              nisba: bool = False) -> bool:
-    """Whether ``word`` is one of ``words`` or becomes one behind a prefix from ``prefixes``
-    leaving two letters or more (with ``nisba``, also a nisba plural behind the article), as
-    :func:`_strip` splits a word without digits. The tests below run once per distinct word
-    and mostly answer no, so they try the few prefix lengths instead of building and caching
-    every split of every word."""
-    if word in words:
-        return True
-    for k in range(1, min(len(word) - 2, _LONGEST_PREFIX) + 1):
-        prefix = word[:k]
-        if prefix in prefixes:
-            core = word[k:]
-            if core in words or (nisba and prefix in _ARTICLE_SET and _is_nisba(core)):
-                return True
-    return False
+_START, _UNIT_NOUN = 1, 2
 
 
-@lru_cache(maxsize=65536)
-def _may_start(word: str) -> bool:
-    """Whether a token can begin a quantity: digits, or a number, vague, unit or one-of word
-    behind its clitics (what :func:`_unit_lookup` finds, nisba plurals included). Most tokens
-    cannot, and skipping them is most of the speed."""
-    if not word.isalpha() and any(ch.isdigit() for ch in word):
-        return True
-    return _has_core(word, _CLITIC_ART_SET, _START_OR_UNIT, nisba=True)
+def _start_kinds() -> dict[str, int]:
+    """The words without digits a quantity can start with: ``_START`` for a number, vague or
+    one-of word behind clitics or the article (as :func:`_strip` splits it), ``_UNIT_NOUN`` for
+    the rest of the singular or dual unit nouns behind them (``جنديين`` = 2, ``هجوم واحد``), which
+    only :func:`_noun_quantity` can read. They are finitely many, so a sentence's tokens are
+    looked up in one dict rather than each going through a function and a cache of every word
+    seen; a plural unit noun starts nothing and is left out."""
+    nouns = {p + w: _UNIT_NOUN for p in _CLITICS_ART for w, form in _UNITS.items()
+             if form.grammatical_number != "pl" and (not p or len(w) > 1)}
+    return nouns | {p + w: _START for p in _CLITICS_ART for w in _START_WORDS
+                    if not p or len(w) > 1}
 
 
 def _scan(sp: _Spans, toks: list[str]) -> list[_Quantity]:
     """Every number and vague quantity, left to right, bare numbers included."""
     found: list[_Quantity] = []
     floor = 0
-    # the tokens that can start one, picked through the cache without a Python call each
-    for i in compress(count(), map(_may_start, toks)):
+    # what each token can start: a word from _START_KINDS, else _START for a token
+    # holding a digit (as _tokenize cuts them, it ends with one; True is 1, _START), else
+    # nothing; all in C, without a Python call per token
+    kinds = list(map(_START_KINDS.get, toks, map(str.isdigit, map(itemgetter(-1), toks))))
+    for i in compress(count(), kinds):
         if i < floor:
             continue    # inside the quantity found last
-        q = (_number_quantity(sp, toks, i, floor) or _vague_quantity(sp, toks, i)
-             or _noun_quantity(sp, toks, i))
+        if kinds[i] == _START:
+            q = (_number_quantity(sp, toks, i, floor) or _vague_quantity(sp, toks, i)
+                 or _noun_quantity(sp, toks, i))
+        else:
+            q = _noun_quantity(sp, toks, i)
         if q is not None:
             found.append(q)
             floor = q.hi
@@ -695,11 +700,7 @@ def _scan(sp: _Spans, toks: list[str]) -> list[_Quantity]:
 
 
 _START_WORDS = frozenset(_NUMBERS) | _VAGUE_ALL | _ONE_OF | _ONE | _TWO
-_START_OR_UNIT = _START_WORDS | frozenset(_UNITS)
-_CLITIC_SET = frozenset(_CLITICS)
-_CLITIC_ART_SET = frozenset(_CLITICS_ART)
-_ARTICLE_SET = frozenset(_ARTICLES)
-_LONGEST_PREFIX = max(map(len, _CLITICS_ART))
+_START_KINDS = _start_kinds()
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -731,21 +732,15 @@ _EVENT_OR_LUQI = _EVENT_WORDS | _LUQI
 _CASUALTY_FORMS = frozenset(f for f, form in _UNITS.items() if form.unit in _CASUALTY_UNITS)
 
 
-@lru_cache(maxsize=65536)
-def _may_trigger(word: str) -> bool:
-    """Whether a token can be a casualty trigger (مقتل، قتلى، لقي …) behind its clitics."""
-    if _has_core(word, _CLITIC_SET, _EVENT_OR_LUQI):
-        return True
-    if not _has_core(word, _CLITIC_ART_SET, _CASUALTY_FORMS):
-        return False    # no split of it is a casualty noun, so the lookup below cannot be one
-    hit = _unit_lookup(word, loose=True)
-    return hit is not None and hit[0].unit in _CASUALTY_UNITS
+#: The words a casualty trigger can be (:func:`_trigger_at` tells which are): an event word or
+#: لقي behind clitics, a casualty noun behind clitics or the article. They are finitely many,
+#: so a sentence's tokens are tested with set operations instead of a call each.
+_TRIGGER_WORDS = frozenset({p + w for p in _CLITICS for w in _EVENT_OR_LUQI}
+                           | {p + w for p in _CLITICS_ART for w in _CASUALTY_FORMS})
 
 
 def _trigger_at(toks: list[str], i: int) -> _Trigger | None:
     word = toks[i]
-    if not _may_trigger(word):
-        return None
     luqi = _luqi(toks, i)
     if luqi is not None:
         return luqi
@@ -785,7 +780,7 @@ def _blocked(toks: list[str], lo: int, hi: int, kind: str) -> bool:
 
 def _triggers(toks: list[str], inside: set[int]) -> list[_Trigger]:
     found = []
-    for i in compress(count(), map(_may_trigger, toks)):
+    for i in compress(count(), map(_TRIGGER_WORDS.__contains__, toks)):
         if i in inside:
             continue
         t = _trigger_at(toks, i)
@@ -940,6 +935,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 
 
 def _casualties(sp: _Spans, toks: list[str], quantities: list[_Quantity]) -> list[CasualtyMention]:
+    if _TRIGGER_WORDS.isdisjoint(toks) and not any(
+            q.mention.unit in _CASUALTY_UNITS for q in quantities):
+        return []   # no trigger word and no count of casualty nouns: most sentences
     inside = {k for q in quantities for k in range(q.lo, q.hi)}
     triggers = _triggers(toks, inside)
     stops = {t.lo for t in triggers} | {t.hi - 1 for t in triggers if t.role == "luqi"}
