@@ -83,7 +83,7 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: _Resolver
     reject: _Reject | None
-    cue: re.Pattern[str]
+    cue: str                # which of _present_cues
 
 
 # --- lexicons (natural spelling; keys normalized at import) ---------------------------------
@@ -443,34 +443,59 @@ def _general_adjective(text: str, m: re.Match[str]) -> bool:
 
 # What each pattern cannot match without; looser than the patterns, never stricter. A month
 # name ends a word and follows no letter but و or ف (يوليو، ويوليو، 15يوليو, not الإرهاب for آب);
-# a period word follows the article (الشهر، للعام).
-_DIGIT_CUE = re.compile("[0-9]")
-_MONTH_WORD = rf"(?<![^\W\dوف]){_M1}"
-_MONTH_CUE = re.compile(_MONTH_WORD)
-_DAY_OF_MONTH_CUE = re.compile(f"{_MONTH_WORD}|{_n('الشهر')}")
-_WEEKDAY_CUE = re.compile(_WEEKDAY)
+# a period word follows the article (الشهر، للعام); an all-digit date has a digit, a separator
+# and a digit in a row; every year is 19.. or 20.. .
+_NUMERIC_DATE_CUE = re.compile(r"\d[/.\-][0-9]")
+_YEAR_CUE = re.compile(r"(?:19|20)\d\d")
+_MONTH_CUE = re.compile(rf"(?<![^\W\dوف]){_M1}")
+_SHAHR_CUE = _n("الشهر")                      # day_of_month: a month name or الشهر
+_WEEKDAY_CUES = tuple(_WEEKDAYS)              # single words, found by ``in``
 _RELATIVE_DAY_CUE = re.compile(_alt(_RELATIVE_DAYS))
-_AGO_CUE = re.compile(_alt(["منذ", "قبل"]))
+_AGO_CUES = (_n("منذ"), _n("قبل"))
 _PERIOD_CUE = re.compile(f"(?:ال|لل){_alt(_PERIODS)}{_E}")
 
+
+def _present_cues(text: str) -> set[str]:
+    """The cues in ``text``: a sentence is scanned only with the rules whose cue it holds.
+    Plain words are looked for with ``in`` (much cheaper than a regex search), and the month
+    search serves both the month and the day-of-month rules."""
+    present = set()
+    if _YEAR_CUE.search(text):
+        present.add("year")
+    if _NUMERIC_DATE_CUE.search(text):
+        present.add("numeric_date")
+    if _MONTH_CUE.search(text):
+        present.update(("month", "day_of_month"))
+    elif _SHAHR_CUE in text:
+        present.add("day_of_month")
+    if any(word in text for word in _WEEKDAY_CUES):
+        present.add("weekday")
+    if _RELATIVE_DAY_CUE.search(text):
+        present.add("relative_day")
+    if any(word in text for word in _AGO_CUES):
+        present.add("ago")
+    if _PERIOD_CUE.search(text):
+        present.add("period")
+    return present
+
+
 _RULES: tuple[_Rule, ...] = tuple(_Rule(re.compile(p), r, x, c) for p, r, x, c in (
-    (_DAY_MONTH_RE, _resolve_day_month, None, _DAY_OF_MONTH_CUE),
-    (_YMD_RE, _resolve_numeric, None, _DIGIT_CUE),
-    (_DMY_RE, _resolve_numeric, None, _DIGIT_CUE),
-    (_MONTH_YEAR_RE, _resolve_month, None, _MONTH_CUE),
-    (_MONTH_REL_RE, _resolve_month, None, _MONTH_CUE),
-    (_SHAHR_MONTH_RE, _resolve_month, None, _MONTH_CUE),
-    (_YEAR_WORD_RE, _resolve_year, None, _DIGIT_CUE),
-    (_YEAR_CUE_RE, _resolve_year, None, _DIGIT_CUE),
-    (_YEAR_M_RE, _resolve_year, None, _DIGIT_CUE),
-    (_WEEKDAY_RE, _resolve_weekday, None, _WEEKDAY_CUE),
-    (_RELATIVE_DAY_RE, _resolve_relative_day, None, _RELATIVE_DAY_CUE),
-    (_AGO_RE, _resolve_ago, None, _AGO_CUE),
-    (_PERIOD_RE, _resolve_period, _general_adjective, _PERIOD_CUE),
-    (_THIS_PERIOD_RE, _resolve_period, None, _PERIOD_CUE),
-    (_PART_OF_PERIOD_RE, _resolve_period, None, _PERIOD_CUE),
+    (_DAY_MONTH_RE, _resolve_day_month, None, "day_of_month"),
+    (_YMD_RE, _resolve_numeric, None, "numeric_date"),
+    (_DMY_RE, _resolve_numeric, None, "numeric_date"),
+    (_MONTH_YEAR_RE, _resolve_month, None, "month"),
+    (_MONTH_REL_RE, _resolve_month, None, "month"),
+    (_SHAHR_MONTH_RE, _resolve_month, None, "month"),
+    (_YEAR_WORD_RE, _resolve_year, None, "year"),
+    (_YEAR_CUE_RE, _resolve_year, None, "year"),
+    (_YEAR_M_RE, _resolve_year, None, "year"),
+    (_WEEKDAY_RE, _resolve_weekday, None, "weekday"),
+    (_RELATIVE_DAY_RE, _resolve_relative_day, None, "relative_day"),
+    (_AGO_RE, _resolve_ago, None, "ago"),
+    (_PERIOD_RE, _resolve_period, _general_adjective, "period"),
+    (_THIS_PERIOD_RE, _resolve_period, None, "period"),
+    (_PART_OF_PERIOD_RE, _resolve_period, None, "period"),
 ))
-_CUES = frozenset(rule.cue for rule in _RULES)
 
 
 # --- finding -------------------------------------------------------------------------------
@@ -505,22 +530,12 @@ def find_times(text: str, publication: date | None) -> list[TimeMention]:
     ``text`` is the normalized matching view; offsets are offsets into it. Relative
     expressions are resolved against ``publication`` and left unresolved without it.
     """
-    present = {cue for cue in _CUES if cue.search(text)}
+    present = _present_cues(text)
+    if not present:
+        return []
     candidates = [c for rule in _RULES if rule.cue in present
                   for c in _candidates(rule, text, publication)]
     return _longest_first(candidates, len(text))
-
-
-# Words without which a sentence holds no time expression: digits, weekdays, months, and the
-# words of relative expressions. A sentence with none of them is not scanned.
-_CUE_RE = re.compile("|".join(sorted({normalize_term(w) for w in (
-    "امس البارحة اليوم غدا غد الليلة ليلة صباح مساء ظهر منذ قبل الماضي الماضية المقبل المقبلة "
-    "القادم القادمة الجاري الجارية الحالي الحالية المنصرم المنصرمة الفائت الفائتة هذا هذه مطلع "
-    "أوائل بداية مستهل منتصف أواسط نهاية أواخر ختام عام العام سنة السنة الأسبوع أسبوع أسبوعين "
-    "الشهر شهر يوم يومين أيام الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
-    "يناير فبراير مارس أبريل ابريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس اغسطس سبتمبر أكتوبر "
-    "نوفمبر ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين جانفي فيفري أفريل ماي "
-    "جوان جويلية أوت يوليوز غشت شتنبر نونبر دجنبر").split()}, key=len, reverse=True)) + "|[0-9]")
 
 
 class TimeFinder:
@@ -531,10 +546,7 @@ class TimeFinder:
         text = doc.norm.text
         for index in doc.event_sentences():
             sent = doc.sentences[index]
-            piece = text[sent.nstart:sent.nend]
-            if not _CUE_RE.search(piece):
-                continue
-            for m in find_times(piece, doc.article.date):
+            for m in find_times(text[sent.nstart:sent.nend], doc.article.date):
                 doc.times.append(TimeMention(m.start + sent.nstart, m.end + sent.nstart, m.text,
                                              m.start_date, m.end_date, m.precision, m.anchor))
         return doc
