@@ -60,7 +60,8 @@ class PlaceResolver:
                 continue
             k = bisect_right(sent_starts, start) - 1
             sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
-            best = max(rows, key=lambda p: _score(p, dominant, sentence_countries))
+            best = rows[0] if len(rows) == 1 else max(
+                rows, key=lambda p: _score(p, dominant, sentence_countries))
             doc.places.append(PlaceMention(start, end, best, cued))
         return doc
 
@@ -105,8 +106,10 @@ class PlaceResolver:
         votes: Counter[str] = Counter(e.code for e in doc.entities
                                       if e.kind == "state" and len(e.code) == 3 and e.code != "UNK")
         for _, _, rows, _, ambiguous in found:
+            if ambiguous:
+                continue
             countries = {r.country for r in rows}
-            if len(countries) == 1 and not ambiguous:
+            if len(countries) == 1:
                 votes[countries.pop()] += 1
         return votes.most_common(1)[0][0] if votes else None
 
