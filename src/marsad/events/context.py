@@ -8,14 +8,13 @@ country) makes it terrorism.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
 import yaml
 
 from marsad.document import Document
-from marsad.records import Event
+from marsad.records import Event, evolve
 from marsad.resources.lexicon import NOUN_PREFIXES, NOUN_SUFFIXES, token_cores
 from marsad.text.normalize import normalize_term
 
@@ -70,7 +69,7 @@ class ContextTagger:
             if index not in cache:
                 cache[index] = self._sentence_contexts(doc, index)
             found = set(event.context) | cache[index] | _party_contexts(event)
-            tagged.append(replace(event, context=tuple(sorted(found))))
+            tagged.append(evolve(event, context=tuple(sorted(found))))
         doc.events = tagged
         return doc
 
