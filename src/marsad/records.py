@@ -3,7 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def evolve(record: R, **changes: Any) -> R:
+    """``dataclasses.replace`` for these records, without its cost (a getattr per field and a
+    frozen ``__init__`` that sets each field through ``object.__setattr__``): the records have
+    no ``__post_init__`` or init-only fields, so a copy of the instance dict with the changes
+    is exactly what ``replace`` builds. Like ``replace``, only existing fields may change."""
+    state = record.__dict__
+    if not changes.keys() <= state.keys():
+        raise TypeError(f"unknown fields: {sorted(changes.keys() - state.keys())}")
+    new = object.__new__(type(record))
+    new.__dict__.update(state, **changes)
+    return new
 
 
 @dataclass(frozen=True)

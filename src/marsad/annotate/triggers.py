@@ -40,32 +40,46 @@ _NOUN_GOVERNORS = frozenset({"بناء", "تنفيذ", "بفضل", "لدعم", "
 class TriggerFinder:
     def __init__(self, resources: Resources):
         self.res = resources
-        self.g = resources.grammar
+        g = self.g = resources.grammar
+        #: family → its required words, for the few families that have any
+        self._requires_of = {i: _normalized_words(f.requires)
+                             for i, f in enumerate(resources.families) if f.requires}
+        #: tokens that cut the window a needed word is looked for in
+        self._window_stops = _BOUNDARY_PUNCT | g.complementizers
+        # Every token that can start one of the modality phrases or be a negation verb, with
+        # or without و/ف in front: a clause without any of them needs no phrase checks.
+        self._modality_cues = _with_conjunction(
+            _heads(g.hypothetical) | _heads(g.future) | _heads(g.pledge) | _heads(g.historical)
+            | g.negation_verbs)
+        self._anonymous_heads = _heads(g.anonymous_source)
 
     def __call__(self, doc: Document) -> Document:
-        sent_starts = [s.nstart for s in doc.sentences]
+        sentences = doc.sentences
+        sent_starts = [s.nstart for s in sentences]
+        token_starts = doc.token_starts
         named = bytearray(len(doc.norm.text) + 1)
         for e in doc.entities:
             if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
                 named[e.start:e.end] = b"\x01" * (e.end - e.start)
+        triggers = doc.triggers
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
                 continue
-            if all(named[m.start:m.end]):
+            if named.find(0, m.start, m.end) < 0:
                 continue  # معارضة inside المعارضة السورية is the actor, not an event
-            lo = bisect_right(doc.token_starts, m.start) - 1
-            hi = bisect_right(doc.token_starts, m.end - 1)
+            lo = bisect_right(token_starts, m.start) - 1
+            hi = bisect_right(token_starts, m.end - 1)
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
-            if doc.sentences and doc.sentences[sent].kind == "heading":
+            if sentences and sentences[sent].kind == "heading":
                 continue
             terms = m.terms
             if self._reads_as_noun(doc, m, lo):
                 terms = tuple(t for t in terms if t.kind != "verb")
-            term = self._choose(doc, terms, hi, doc.sentences[sent].tok_hi if doc.sentences else hi)
+            term = self._choose(doc, terms, hi, sentences[sent].tok_hi if sentences else hi)
             if term is None or self._anonymous_source(doc, hi):
                 continue
-            doc.triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
-                                               term.tense or "noun"))
+            triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
+                                           term.tense or "noun"))
         doc.triggers = self._drop_complements(doc)
         for t in doc.triggers:
             t.modality = self._modality(doc, t)
@@ -75,23 +89,28 @@ class TriggerFinder:
         """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
         window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
         # the object of أعلن دعمه is not inside an embedded clause (أعلن أن قواتها قدمت الدعم)
-        cut = next((i for i, tok in enumerate(window)
-                    if tok in _BOUNDARY_PUNCT or tok in self.g.complementizers), len(window))
-        window = window[:cut]
+        stops = self._window_stops
+        if not stops.isdisjoint(window):
+            window = window[:next(i for i, tok in enumerate(window) if tok in stops)]
         # the words' cores are only read for terms that need words after them (most need none)
         cores = [token_cores(tok) for tok in window] if any(t.needs for t in terms) else []
         present = frozenset().union(*cores)
+        requires_of = self._requires_of
         best = None
         for term in terms:
-            if term.needs and word_core(term.needs[0]) not in present and term.needs[0] not in present:
-                continue
-            requires = self._requires(term.ref)
-            if requires and not any(_bare(tok) in requires or tok in requires for tok in window):
-                continue
-            if term.needs and _in_order(term.needs, cores):
-                if best is None or len(term.needs) > len(best.needs):
+            needs = term.needs
+            if needs:
+                first_core, first = _needed(needs)[0]
+                if first_core not in present and first not in present:
+                    continue
+            if term.ref in requires_of:
+                requires = requires_of[term.ref]
+                if not any(_bare(tok) in requires or tok in requires for tok in window):
+                    continue
+            if needs and _in_order(needs, cores):
+                if best is None or len(needs) > len(best.needs):
                     best = term
-            elif not term.needs and best is None:
+            elif not needs and best is None:
                 best = term
         return best
 
@@ -109,15 +128,14 @@ class TriggerFinder:
 
     def _anonymous_source(self, doc: Document, after: int) -> bool:
         """رفض الكشف عن اسمه، طلب عدم ذكر اسمه: how a source is described, not an event."""
+        if after >= len(doc.tokens) or doc.tokens[after] not in self._anonymous_heads:
+            return False
         following = tuple(doc.tokens[after:after + 4])
         return any(following[:len(p)] == p for p in self.g.anonymous_source)
 
-    def _requires(self, family: int) -> frozenset[str]:
-        return _normalized_words(self.res.families[family].requires)
-
     def _drop_complements(self, doc: Document) -> list[TriggerMention]:
         """Drop an event word that is only the content or object of an earlier event verb."""
-        in_entity = {i for e in doc.entities for i in range(e.tok_lo, e.tok_hi)}
+        in_entity: set[int] = set()     # filled the first time it is read
         kept: list[TriggerMention] = []
         for t in doc.triggers:
             if not any(self._is_complement(doc, h, t, in_entity) for h in kept
@@ -137,6 +155,9 @@ class TriggerFinder:
         if head.tense == "noun" or t.tense != "noun":
             return False
         # منعت الشرطة التظاهرة، استخدمت … لتفريق: the noun is the verb's object
+        if not in_entity:
+            for e in doc.entities:
+                in_entity.update(range(e.tok_lo, e.tok_hi))
         between = [doc.tokens[i] for i in range(head.tok_hi, t.tok_lo) if i not in in_entity]
         if any(tok in _ADJUNCTS or tok in _BOUNDARY_PUNCT for tok in between):
             return False
@@ -150,26 +171,28 @@ class TriggerFinder:
 
     def _modality(self, doc: Document, t: TriggerMention) -> str:
         sent = doc.sentences[t.sentence]
-        before = _clause_tail(doc.tokens[max(sent.tok_lo, t.tok_lo - _MODALITY_WINDOW):t.tok_lo])
         clause = _clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
+        before = clause[-_MODALITY_WINDOW:]    # the last words of the clause
+        # the phrase and negation-verb checks below can only hit where a cue word is
+        cued = not self._modality_cues.isdisjoint(clause)
         g = self.g
         if before[-1:] == ["لن"] or before[-2:-1] == ["لن"]:
             t.stance = "refusal"
             return "negated"
-        if self._negated(before, t) or any(_bare(w) in g.negation_verbs for w in before):
+        if self._negated(before, t) or (cued and any(_bare(w) in g.negation_verbs for w in before)):
             return "negated"
         if t.tense == "present" and before[-1:] == ["قد"]:
             return "hypothetical"
         if t.tense == "past" and before[-1:] == ["قد"] and any(_bare(w) in _KANA for w in clause):
             return "historical"  # كانت القوات قد انسحبت: the pluperfect is background
-        if _has_phrase(clause, g.hypothetical):
+        if cued and _has_phrase(clause, g.hypothetical):
             return "hypothetical"
-        if _has_phrase(clause, g.future):
+        if cued and _has_phrase(clause, g.future):
             return "future"
-        if (t.tense == "present" and "س" in t.prefix) or _has_phrase(before[-3:], g.pledge):
+        if (t.tense == "present" and "س" in t.prefix) or (cued and _has_phrase(before[-3:], g.pledge)):
             t.stance = "pledge"
             return "future"
-        if _has_phrase(before, g.historical):
+        if cued and _has_phrase(before, g.historical):
             return "historical"
         return "asserted"
 
@@ -186,11 +209,23 @@ def _normalized_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words)
 
 
+@lru_cache(maxsize=None)
+def _needed(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(core, word) of each word a term needs: computed once per term, not per match."""
+    return tuple((word_core(w), w) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
+    and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
+    return words | {c + w for w in words if len(w) >= 2 for c in "وف"}
+
+
 def _in_order(words: tuple[str, ...], window: list[frozenset[str]]) -> bool:
     """Each needed word (by its core) in some later token of the window, in order."""
     i = 0
-    for word in words:
-        core = word_core(word)
+    for core, word in _needed(words):
         while i < len(window) and core not in window[i] and word not in window[i]:
             i += 1
         if i == len(window):

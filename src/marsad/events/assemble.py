@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import cache
 
 from marsad import __version__
 from marsad.document import Document, EntityMention, EventMention
-from marsad.events.details import casualty_record, place_record, quantity_record, time_record
+from marsad.events.details import (article_country, casualty_record, place_record,
+                                   quantity_record, time_record)
 from marsad.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.resources import Resources
 
@@ -55,10 +57,12 @@ class EventAssembler:
                 groups.append((key, [m]))
             else:
                 group.append(m)
-        doc.events = [self._event(doc, _fullest_first(ms)) for _, ms in groups]
+        # the article's country, worked out at most once for all its events
+        country = cache(lambda: article_country(doc))
+        doc.events = [self._event(doc, _fullest_first(ms), country) for _, ms in groups]
         return doc
 
-    def _event(self, doc: Document, mentions: list[EventMention]) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention], country=None) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = stated_type(fam.type, fam.mode, first.trigger.stance)
@@ -96,7 +100,7 @@ class EventAssembler:
             coder=self.coder_info,
             modality=modality,
             attribution=attribution,
-            location=place_record(doc, first),
+            location=place_record(doc, first, country),
             quantity=quantity_record(doc, first) or next(
                 (q for q in (quantity_record(doc, m) for m in mentions[1:]) if q), None),
             casualties=casualty_record(doc, first),

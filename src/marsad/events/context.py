@@ -8,15 +8,14 @@ country) makes it terrorism.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources as importlib_resources
 
 import yaml
 
 from marsad.document import Document
-from marsad.records import Event
-from marsad.resources.lexicon import token_cores
+from marsad.records import Event, evolve
+from marsad.resources.lexicon import NOUN_PREFIXES, NOUN_SUFFIXES, token_cores
 from marsad.text.normalize import normalize_term
 
 
@@ -34,6 +33,23 @@ def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def clitic_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every token whose ``token_cores`` can hold one of ``words``: a word with noun clitics
+    around it, its ت form before a suffix (مساعدت|ها → مساعده), or its accusative with ا.
+    A superset (some forms break token_cores' length limits), so a token outside it has none
+    of the words among its cores and need not be taken apart: most tokens of an article."""
+    stems = set(words)
+    stems.update(w[:-1] + "ت" for w in words if w.endswith("ه"))
+    forms = {p + stem + s for p in NOUN_PREFIXES for stem in stems for s in NOUN_SUFFIXES}
+    forms.update(p + w + "ا" for p in NOUN_PREFIXES for w in words)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1)
+def _context_forms() -> frozenset[str]:
+    return clitic_forms(frozenset(context_index()))
+
+
 @lru_cache(maxsize=65536)
 def _phrases_begun_by(token: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The (context, rest of phrase) pairs a token can begin, through any of its cores."""
@@ -43,7 +59,7 @@ def _phrases_begun_by(token: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 class ContextTagger:
     def __init__(self) -> None:
-        context_index()     # read the contexts file now, not inside the first article
+        self.forms = _context_forms()   # read the contexts file now, not inside the first article
 
     def __call__(self, doc: Document) -> Document:
         cache: dict[int, frozenset[str]] = {}
@@ -53,7 +69,7 @@ class ContextTagger:
             if index not in cache:
                 cache[index] = self._sentence_contexts(doc, index)
             found = set(event.context) | cache[index] | _party_contexts(event)
-            tagged.append(replace(event, context=tuple(sorted(found))))
+            tagged.append(evolve(event, context=tuple(sorted(found))))
         doc.events = tagged
         return doc
 
@@ -62,10 +78,14 @@ class ContextTagger:
             return frozenset()
         sent = doc.sentences[index]
         tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
-        found = set()
-        # a known token costs no Python call: map over the cache
-        for i, phrases in enumerate(map(_phrases_begun_by, tokens)):
-            for ctx, rest in phrases:
+        forms = self.forms
+        found: set[str] = set()
+        if forms.isdisjoint(tokens):
+            return frozenset()
+        for i, tok in enumerate(tokens):
+            if tok not in forms:
+                continue    # begins no phrase
+            for ctx, rest in _phrases_begun_by(tok):
                 if tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
                     found.add(ctx)
         return frozenset(found)

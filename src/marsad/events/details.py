@@ -6,7 +6,7 @@ nearest to the trigger); a place falls back to the dateline and then the article
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from collections import Counter
 
@@ -58,26 +58,30 @@ def _original(doc: Document, start: int, end: int) -> str:
     return (doc.article.title if fld == "title" else doc.article.text)[s:e]
 
 
-def place_record(doc: Document, m: EventMention) -> Place | None:
+def place_record(doc: Document, m: EventMention,
+                 country: Callable[[], PlaceRow | None] | None = None) -> Place | None:
     """The event's place: in its clause, else its sentence (a place after في/بـ first), else
-    the dateline, else the article's country."""
+    the dateline, else the article's country (``country``, when given, returns it:
+    the assembler works it out once per article, not once per event)."""
     sent = doc.sentences[m.trigger.sentence]
-    parties = [(e.start, e.end) for e in m.actor]
-    # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened
-    in_sentence = [p for p in doc.places if sent.nstart <= p.start < sent.nend
-                   and (p.cued or not any(s <= p.start < e for s, e in parties))]
+    in_sentence = [p for p in doc.places if sent.nstart <= p.start < sent.nend]
+    if in_sentence and m.actor:
+        # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened
+        parties = [(e.start, e.end) for e in m.actor]
+        in_sentence = [p for p in in_sentence
+                       if p.cued or not any(s <= p.start < e for s, e in parties)]
     cued = [p for p in in_sentence if p.cued]
     found = nearest(doc, m, cued) or nearest(doc, m, in_sentence)
     if found is None and doc.dateline is not None:
-        found = next((p for p in doc.places
-                      if doc.norm.to_normalized(doc.dateline.place_start) <= p.start
-                      < doc.norm.to_normalized(doc.dateline.place_end)), None)
+        lo = doc.norm.to_normalized(doc.dateline.place_start)
+        hi = doc.norm.to_normalized(doc.dateline.place_end)
+        found = next((p for p in doc.places if lo <= p.start < hi), None)
     if found is not None:
         fld, start, end = doc.original_span(found.start, found.end)
         source = doc.article.title if fld == "title" else doc.article.text
         return _place(found.place, source[start:end], start, end, fld)
-    country = _article_country(doc)
-    return _place(country, country.names[0], None, None, None) if country else None
+    row = country() if country is not None else article_country(doc)
+    return _place(row, row.names[0], None, None, None) if row else None
 
 
 def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: str | None) -> Place:
@@ -85,7 +89,7 @@ def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: st
                  row.lon, row.precision, fld)
 
 
-def _article_country(doc: Document) -> PlaceRow | None:
+def article_country(doc: Document) -> PlaceRow | None:
     """The country the article's places (else its state actors) point to most."""
     votes = Counter(p.place.country for p in doc.places)
     if not votes:

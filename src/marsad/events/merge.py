@@ -9,11 +9,10 @@ a country.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from marsad.document import Document
-from marsad.records import Entity, Event
+from marsad.records import Entity, Event, evolve
 from marsad.resources import Resources
 
 _TIME_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -51,7 +50,7 @@ def combine(a: Event, b: Event) -> Event:
     """One record from two mentions: every evidence span, the most precise figures."""
     evidence = tuple(sorted(a.evidence + b.evidence,
                             key=lambda ev: (ev.field != "title", ev.sentence_index)))
-    return replace(
+    return evolve(
         a,
         actor=a.actor or b.actor,
         recipient=a.recipient or b.recipient,

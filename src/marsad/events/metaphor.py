@@ -13,6 +13,7 @@ from importlib import resources as importlib_resources
 import yaml
 
 from marsad.document import Document
+from marsad.events.context import clitic_forms
 from marsad.records import Event
 from marsad.resources.lexicon import token_cores
 from marsad.text.normalize import normalize_term
@@ -39,6 +40,7 @@ def _sport_cores(token: str) -> tuple[str, ...]:
 class SportFilter:
     def __init__(self) -> None:
         self.words, self.threshold = sport_words()
+        self.forms = clitic_forms(self.words)
 
     def __call__(self, doc: Document) -> Document:
         # reading the whole article for sport words pays only when there is a conflict event
@@ -47,8 +49,8 @@ class SportFilter:
         return doc
 
     def _is_sport(self, doc: Document) -> bool:
-        # each distinct word once, and a known word costs no Python call: map over the cache
-        seen = frozenset().union(*map(_sport_cores, set(doc.tokens)))
+        # only the tokens that can hold a sport word are taken apart, each distinct one once
+        seen = frozenset().union(*map(_sport_cores, self.forms.intersection(doc.tokens)))
         return len(seen) >= self.threshold
 
 

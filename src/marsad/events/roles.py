@@ -58,10 +58,20 @@ class RoleAssigner:
         self.g = g
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         # first words of source phrases and speech verbs: a cheap gate before the phrase checks
-        self._source_cues = frozenset(p[0] for p in g.source_phrases) | g.speech | {"وفقا", "طبقا"}
+        self._source_heads = frozenset(p[0] for p in g.source_phrases)
+        self._source_cues = _with_conjunction(self._source_heads | g.speech | {"وفقا", "طبقا"})
+        # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
+        # opener, punctuation but the comma), with or without و/ف: every other token is passed
+        # over without the detailed checks of _clause_start.
+        opener_words = frozenset(p[0] for p in self.openers)
+        self._left_stops = (_with_conjunction(g.complementizers | opener_words)
+                            | (_PUNCT_BOUNDARY - {","}))
+        self._right_stops = _PUNCT_BOUNDARY | g.complementizers | opener_words
 
     def __call__(self, doc: Document) -> Document:
-        self._in_entity = {i for e in doc.entities for i in range(e.tok_lo, e.tok_hi)}
+        self._in_entity = in_entity = set()
+        for e in doc.entities:
+            in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
@@ -158,8 +168,11 @@ class RoleAssigner:
                       ents: list[EntityMention]):
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
+        stops = self._left_stops
         for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1):
             tok = tokens[i]
+            if tok not in stops:
+                continue
             if tok in self.g.complementizers or _bare(tok) in self.g.complementizers:
                 reporter = self._reporter(doc, sent, i, ents)
                 return i + 1, reporter, _bare(tok) in _PRONOUN_COMPLEMENTIZERS
@@ -175,9 +188,9 @@ class RoleAssigner:
 
     def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention) -> int:
         tokens = doc.tokens
+        stops = self._right_stops
         for i in range(t.tok_hi, sent.tok_hi):
-            tok = tokens[i]
-            if tok in _PUNCT_BOUNDARY or tok in self.g.complementizers or (tok,) in self.g.clause_openers:
+            if tokens[i] in stops:
                 return i
         return sent.tok_hi
 
@@ -201,9 +214,10 @@ class RoleAssigner:
         cues = self._source_cues
         for e in ents:
             lo = e.tok_lo
-            raw = tuple(tokens[max(sent.tok_lo, lo - 3):lo])
-            if not any(tok in cues or _bare(tok) in cues for tok in raw):
+            raw = tokens[max(sent.tok_lo, lo - 3):lo]
+            if cues.isdisjoint(raw):
                 continue
+            raw = tuple(raw)
             bare = tuple(_bare(tok) for tok in raw)   # وبحسب → بحسب (but وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
@@ -221,7 +235,7 @@ class RoleAssigner:
         lo = who.tok_lo
         for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
             bare = _bare(tokens[i])
-            if bare in self.g.speech or any(bare == p[0] for p in self.g.source_phrases) or bare == "ما":
+            if bare in self.g.speech or bare in self._source_heads or bare == "ما":
                 lo = i
             elif lo != who.tok_lo:
                 break
@@ -356,6 +370,13 @@ class RoleAssigner:
             return actors[0]
         bare = [e for e in ents if not self._governor(doc, e)]
         return self._chain_from(doc, bare, 0) if bare else fallback
+
+
+@lru_cache(maxsize=None)
+def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
+    and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
+    return words | {c + w for w in words if len(w) >= 2 for c in "وف"}
 
 
 def _is_partitive(token: str) -> bool:
