@@ -7,7 +7,7 @@ turns them into offsets into the article's title or text for the output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from marsad.reading.article import Article
 from marsad.text.normalize import NormalizedText
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 TITLE_SEPARATOR = "\n\n"
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence of the document (a named tuple: cheaper to make than a frozen dataclass)."""
+
     index: int
     start: int          # offsets into Document.text (original characters)
     end: int
