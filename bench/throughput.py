@@ -1,6 +1,7 @@
 """Throughput and memory benchmark over the real SaudiNewsNet articles.
 
     .venv/bin/python bench/throughput.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--jobs N]
+    MARSAD_PURE_PYTHON=1 .venv/bin/python bench/throughput.py ...   # the same, uncompiled
 
 Prints one table: start-up (import to first coded article), articles/s and words/s in one
 process and with --jobs workers, peak resident memory of the coding processes, and the ratio of
@@ -58,7 +59,7 @@ def _run_single(corpus: str, limit: int) -> dict:
         n += 1
         words += len(_WORD_RE.findall(article.title)) + len(_WORD_RE.findall(article.text))
     return {"articles": n, "words": words, "events": events, "failures": failures,
-            "coding_s": coding, "startup_s": startup, "rss_mb": _peak_rss_mb(),
+            "runs_as": marsad.RUNS_AS, "coding_s": coding, "startup_s": startup, "rss_mb": _peak_rss_mb(),
             "wall_s": time.perf_counter() - t0}
 
 
@@ -131,6 +132,7 @@ def main() -> int:
     _, floor_words, floor_tokens = _floor(args.corpus, args.limit)
     n, coding = single["articles"], single["coding_s"]
     rows = [
+        ("coder runs as", f"{single['runs_as']} (MARSAD_PURE_PYTHON=1 for the .py sources)"),
         ("articles", f"{n:,}"),
         ("words", f"{single['words']:,} ({single['words'] / max(n, 1):.0f} per article)"),
         ("coder exceptions", f"{single['failures']} (parallel run: {parallel['failures']})"),

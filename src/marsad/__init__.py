@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# Decides, before any compiled module can load, whether the mypyc extensions are used.
+from marsad import _native
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
@@ -20,6 +23,9 @@ if TYPE_CHECKING:
     from marsad.store import Store
 
 __all__ = ["Coder", "Event", "Entity", "Place", "Store", "__version__"]
+
+#: "compiled" when the pipeline runs as mypyc extensions, "python" otherwise.
+RUNS_AS = _native.MODE
 
 
 def __getattr__(name: str) -> Any:

@@ -32,7 +32,7 @@ class Coder:
     def __init__(self, lexicons: Iterable[str] = (), resources: Resources | None = None):
         self.resources = resources or load_resources(tuple(str(p) for p in lexicons))
         res = self.resources
-        self.stages = [
+        self.stages: list[Any] = [
             Segmenter(),
             LexiconMatcher(res),
             ActorResolver(res),
