@@ -23,7 +23,7 @@ TITLE_SEPARATOR = "\n\n"
 class Sentence(NamedTuple):
     """A sentence of the document (a named tuple: cheaper to make than a frozen dataclass)."""
 
-    index: int
+    index: int          # type: ignore[assignment]  # shadows tuple.index, never used here
     start: int          # offsets into Document.text (original characters)
     end: int
     nstart: int         # offsets into the matching view

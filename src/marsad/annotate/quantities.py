@@ -886,16 +886,17 @@ def _count_groups(ctx: _Context, groups: list[list[_Trigger]]) -> list[_Quantity
         counts.append(q)
     for k, group in enumerate(groups):
         if counts[k] is None and len(group) == 1 and group[0].role in ("verb", "luqi"):
-            counts[k] = _backward(ctx, group[0])
-            if counts[k] is not None:
-                ctx.claimed.add(counts[k].lo)
+            found = _backward(ctx, group[0])
+            counts[k] = found
+            if found is not None:
+                ctx.claimed.add(found.lo)
     return counts
 
 
 def _from_triggers(ctx: _Context, groups: list[list[_Trigger]],
                    used: set[int]) -> list[CasualtyMention]:
     """Casualties from trigger words; ``used`` collects the counts they took over."""
-    out = []
+    out: list[CasualtyMention] = []
     for group, q in zip(groups, _count_groups(ctx, groups)):
         if len(group) > 1:  # one count for two kinds: the split is unknown
             out.extend(_casualty(ctx, t, None) for t in group)

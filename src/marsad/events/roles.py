@@ -69,7 +69,7 @@ class RoleAssigner:
         self._right_stops = _PUNCT_BOUNDARY | g.complementizers | opener_words
 
     def __call__(self, doc: Document) -> Document:
-        self._in_entity = in_entity = set()
+        self._in_entity = in_entity = set[int]()
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -214,10 +214,10 @@ class RoleAssigner:
         cues = self._source_cues
         for e in ents:
             lo = e.tok_lo
-            raw = tokens[max(sent.tok_lo, lo - 3):lo]
-            if cues.isdisjoint(raw):
+            words = tokens[max(sent.tok_lo, lo - 3):lo]
+            if cues.isdisjoint(words):
                 continue
-            raw = tuple(raw)
+            raw = tuple(words)
             bare = tuple(_bare(tok) for tok in raw)   # وبحسب → بحسب (but وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):

@@ -186,7 +186,8 @@ def _deletions(spaced: str) -> list[tuple[int, int, str]]:
     # Runs of spaces are few: str.find skips to them far faster than a regex scan.
     at = spaced.find("  ")
     while at >= 0:
-        end = _SPACES_RE.match(spaced, at).end()
+        run = _SPACES_RE.match(spaced, at)
+        end = run.end() if run else at + 2
         spans.append((at + 1, end))
         at = spaced.find("  ", end)
     at = spaced.find(_DEMOCRACY)
