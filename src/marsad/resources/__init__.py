@@ -19,7 +19,7 @@ from typing import Iterable
 
 import yaml
 
-from marsad import __version__
+from marsad import __version__, _native
 from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
 from marsad.resources.lexicon import Lexicon, Term
 from marsad.resources.places import (
@@ -162,6 +162,8 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
 def _load_resources(extra_lexicons: tuple[str, ...]) -> Resources:
     sources = _sources(extra_lexicons)
     digest = hashlib.sha1(__version__.encode())
+    # compiled and interpreted classes pickle differently: each keeps its own cache
+    digest.update(_native.MODE.encode())
     for module in ("__init__.py", "inflect.py", "lexicon.py", "places.py", "tables.py"):
         # the code that compiles the resources is part of the key, as the data is
         digest.update(importlib_resources.files("marsad.resources").joinpath(module).read_bytes())
