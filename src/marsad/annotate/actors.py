@@ -9,7 +9,6 @@ Arabic builds most state actors from a sector word and a country that follows it
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from marsad.document import Document, EntityMention
 from marsad.resources import Resources
@@ -21,18 +20,24 @@ _THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})
 _COUNTERPARTS = frozenset({"نظير", "نظيره", "نظراء", "نظيرين", "نظيريه", "نظيرتها", "نظيرت"})
 
 
-@dataclass(frozen=True)
 class _Unit:
-    match: Match
-    tok_lo: int
-    tok_hi: int
-    sentence: int
+    """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
+    dataclass: one is made per match, and a frozen one is slow to build."""
 
-    def kinds(self) -> set[str]:
-        return {t.kind for t in self.match.terms}
+    __slots__ = ("match", "tok_lo", "tok_hi", "sentence")
+
+    def __init__(self, match: Match, tok_lo: int, tok_hi: int, sentence: int) -> None:
+        self.match = match
+        self.tok_lo = tok_lo
+        self.tok_hi = tok_hi
+        self.sentence = sentence
 
     def term(self, *kinds: str) -> Term | None:
-        return next((t for t in self.match.terms if t.kind in kinds), None)
+        """The match's first term of one of ``kinds`` (a match mostly has one term)."""
+        for t in self.match.terms:
+            if t.kind in kinds:
+                return t
+        return None
 
 
 class ActorResolver:
@@ -45,7 +50,10 @@ class ActorResolver:
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
-        units = [self._unit(doc, m, sent_starts) for m in doc.matches if m.terms[0].layer == "actor"]
+        tok_starts = doc.token_starts
+        units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
+                       max(bisect_right(sent_starts, m.start) - 1, 0))
+                 for m in doc.matches if m.terms[0].layer == "actor"]
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i)
@@ -74,23 +82,20 @@ class ActorResolver:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
         codes civilians, rebels and officials by where they are."""
-        countries = [e for e in doc.entities if e.kind == "state" and len(e.code) == 3
-                     and e.code not in ("UNK", "IGO", "NGO", "NSA")]
+        countries: dict[int, list[EntityMention]] = {}  # by sentence, in document order
+        for e in doc.entities:
+            if e.kind == "state" and len(e.code) == 3 and e.code not in ("UNK", "IGO", "NGO", "NSA"):
+                countries.setdefault(e.sentence, []).append(e)
+        if not countries:
+            return
         for e in doc.entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
-            near = [c for c in countries if c.sentence == e.sentence] or \
-                   [c for c in countries if c.sentence == e.sentence - 1]
+            near = countries.get(e.sentence) or countries.get(e.sentence - 1)
             if near:
                 c = min(near, key=lambda c: abs(c.tok_lo - e.tok_lo))
                 e.code = c.code
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
-
-    def _unit(self, doc: Document, m: Match, sent_starts: list[int]) -> _Unit:
-        lo = bisect_right(doc.token_starts, m.start) - 1
-        hi = bisect_right(doc.token_starts, m.end - 1)
-        sent = bisect_right(sent_starts, m.start) - 1
-        return _Unit(m, lo, hi, max(sent, 0))
 
     def _resolve_at(self, doc: Document, units: list[_Unit], i: int) -> int:
         u = units[i]
@@ -116,12 +121,13 @@ class ActorResolver:
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
         adjacent = not gap and not nxt.match.prefix.startswith(("و", "ف"))
+        nisba = nxt.term("nisba")
         linked = len(gap) == 1 and gap[0] in _PLACE_LINKS and nxt.term("country", "capital", "actor")
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
-                    and nxt.term("nisba"))
+                    and nisba)
         if not (adjacent or linked or one_word):
             return None
-        target = nxt.term("nisba") if (adjacent or one_word) and nxt.term("nisba") else None
+        target = nisba if (adjacent or one_word) and nisba else None
         target = target or nxt.term("actor", "country", "capital", "people")
         if target is None:
             return None

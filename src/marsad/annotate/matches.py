@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from operator import attrgetter
 
 from marsad.document import Document
 from marsad.resources import Resources
@@ -18,19 +18,20 @@ class LexiconMatcher:
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": [], "place": []}
         original = doc.norm.original
+        to_original = doc.norm.to_original
         tanween = "\u064b" in original
-        for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends):
-            if m.suffix and original[doc.norm.to_original(m.core_end)] == "ة":
+        for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends, doc.tokens):
+            if m.suffix and original[to_original(m.core_end)] == "ة":
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
             if tanween and m.terms[0].layer == "trigger" and _has_tanween(doc, m) \
                     and any(t.kind == "verb" for t in m.terms):
                 kept_terms = tuple(t for t in m.terms if t.kind != "verb")
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
-                m = replace(m, terms=kept_terms)
+                m = m._replace(terms=kept_terms)
             layers[m.terms[0].layer].append(m)  # the lexicon yields one match per layer
         doc.matches = [m for found in layers.values() for m in resolve_overlaps(found)]
-        doc.matches.sort(key=lambda m: m.start)
+        doc.matches.sort(key=_START)
         return doc
 
 
@@ -39,17 +40,46 @@ def _has_tanween(doc: Document, m: Match) -> bool:
     return "\u064b" in doc.norm.original[start:end]
 
 
+_START = attrgetter("start")
+
+
+def _rank(m: Match) -> tuple[int, int, int]:
+    core = m.core_end - m.core_start
+    return -core, (m.end - m.start) - core, m.start
+
+
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
-    """Longest core first, then fewest clitic letters, then leftmost; no two kept ones overlap."""
-    ranked = sorted(
-        matches,
-        key=lambda m: (-(m.core_end - m.core_start), (m.end - m.start) - (m.core_end - m.core_start),
-                       m.start),
-    )
+    """Longest core first, then fewest clitic letters, then leftmost; no two kept ones overlap.
+
+    Kept in order of start. Only matches that overlap, directly or through others, compete,
+    so the ranking is done within each such cluster; most matches overlap nothing.
+    """
     kept: list[Match] = []
-    taken = bytearray(max((m.end for m in matches), default=0))
-    for m in ranked:
-        if not any(taken[m.start:m.end]):
-            kept.append(m)
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    cluster: list[Match] = []
+    reach = -1
+    for m in sorted(matches, key=_START):
+        if m.start >= reach:        # overlaps nothing before it: the cluster is complete
+            if len(cluster) > 1:
+                kept.extend(_best_tiling(cluster))
+            else:
+                kept.extend(cluster)
+            cluster = [m]
+            reach = m.end
+        else:
+            cluster.append(m)
+            reach = max(reach, m.end)
+    if len(cluster) > 1:
+        kept.extend(_best_tiling(cluster))
+    else:
+        kept.extend(cluster)
     return kept
+
+
+def _best_tiling(cluster: list[Match]) -> list[Match]:
+    """The greedy choice by rank among overlapping matches, in order of start."""
+    chosen: list[Match] = []
+    for m in sorted(cluster, key=_rank):
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    chosen.sort(key=_START)
+    return chosen

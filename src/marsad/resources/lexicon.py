@@ -1,9 +1,15 @@
-"""The compiled lexicon: every surface form of every resource in one Aho-Corasick automaton.
+"""The compiled lexicon: every surface form of every resource, found in a text's words.
 
-Keys are normalized surface forms (inflections generated, clitics not). A match found by the
-automaton is kept only when the letters around it form a valid clitic frame for the kind of
+Keys are normalized surface forms (inflections generated, clitics not). A key found inside a
+word is kept only when the letters around it form a valid clitic frame for the kind of
 word it is: proclitics و ف ب ك ل and the article ال (ل + ال → لل) before nouns, و ف and the
 future س before present-tense verbs, enclitic pronouns after nouns and verbs, none after names.
+
+A key of one word can only be found inside one word of the text, so what it finds there
+depends on that word alone: ``Lexicon.find`` works each distinct word out once (one
+Aho-Corasick pass over all the new words of a document) and remembers it for the documents
+that follow, as news repeats its words. Keys of several words (الولايات المتحدة) are tried
+only where a word that can be their second one follows a word that can end their first.
 """
 
 from __future__ import annotations
@@ -12,8 +18,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
-from typing import Iterable, Iterator
+from itertools import accumulate, compress, product
+from operator import attrgetter
+from typing import Iterable, NamedTuple
 
 import ahocorasick
 
@@ -66,9 +73,11 @@ class Term:
     needs: tuple[str, ...] = ()     # words that must follow a verb head (قدم … المساعدة)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon hit in the matching view: the core form and the whole word(s) around it."""
+class Match(NamedTuple):
+    """A lexicon hit in the matching view: the core form and the whole word(s) around it.
+
+    A named tuple rather than a frozen dataclass: documents make dozens, and a tuple is built
+    several times faster."""
 
     start: int          # first character of the word, proclitics included
     end: int            # after the last character, enclitics included
@@ -80,11 +89,31 @@ class Match:
 
 
 class Lexicon:
-    """Surface forms → terms, compiled into one automaton."""
+    """Surface forms → terms, compiled into one automaton for words and a table for phrases."""
 
     def __init__(self) -> None:
         self._forms: dict[str, list[Term]] = {}
         self._automaton: ahocorasick.Automaton | None = None
+        self._reset_compiled()
+
+    def _reset_compiled(self) -> None:
+        #: first word of a key of several words → its second word → ((the rest of the key
+        #: after the first word, its groups), ...)
+        self._phrase_heads: dict[str, dict[str, tuple[tuple[str, tuple], ...]]] = {}
+        #: second word of a key of several words → the first words it follows in one
+        self._phrase_seconds: dict[str, tuple[str, ...]] = {}
+        #: keys that start with a punctuation mark (only a user's lexicon has them)
+        self._odd_automaton: ahocorasick.Automaton | None = None
+        self._clear_memo()
+
+    def _clear_memo(self) -> None:
+        #: word → what it holds (see ``_learn``); per process, never pickled
+        self._word_memo: dict[str, tuple] = {}
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        state["_word_memo"] = {}
+        return state
 
     def add(self, surface: str, term: Term) -> None:
         """Add a written form (lexicon spelling) and the variants clitics make of it."""
@@ -105,16 +134,40 @@ class Lexicon:
 
     def compile(self) -> None:
         """Each key's terms are grouped by layer and clitic frame, so that one frame check
-        serves every term of a group (a verb head like قدم carries dozens)."""
+        serves every term of a group (a verb head like قدم carries dozens).
+
+        Keys of one word go into the automaton; keys of several are kept by their first word
+        (the rest is compared with the text) and their second word (the filter of ``find``).
+        """
+        self._reset_compiled()
         automaton = ahocorasick.Automaton()
+        odd = ahocorasick.Automaton()
+        heads: dict[str, dict[str, list[tuple[str, tuple]]]] = {}
+        seconds: dict[str, set[str]] = {}
         for key, terms in self._forms.items():
             groups: dict[tuple, list[Term]] = {}
             for t in terms:
                 groups.setdefault((t.layer, t.clitics, t.definite, t.lam_variant, t.t_variant),
                                   []).append(t)
-            automaton.add_word(key, (len(key), tuple((sig, tuple(ts)) for sig, ts in groups.items())))
-        automaton.make_automaton()
+            value = tuple((sig, tuple(ts)) for sig, ts in groups.items())
+            words = _TOKEN_RE.findall(key)
+            if not _WORD_RE.match(key):
+                odd.add_word(key, (len(key), value))
+            elif len(words) == 1:
+                automaton.add_word(key, (len(key), value))
+            else:
+                heads.setdefault(words[0], {}).setdefault(words[1], []).append(
+                    (key[len(words[0]):], value))
+                seconds.setdefault(words[1], set()).add(words[0])
+        if len(automaton):
+            automaton.make_automaton()
+        if len(odd):
+            odd.make_automaton()
+            self._odd_automaton = odd
         self._automaton = automaton
+        self._phrase_heads = {h: {w: tuple(rests) for w, rests in by_second.items()}
+                              for h, by_second in heads.items()}
+        self._phrase_seconds = {w: tuple(sorted(heads)) for w, heads in seconds.items()}
 
     @property
     def size(self) -> int:
@@ -127,52 +180,170 @@ class Lexicon:
         return tuple(self._forms.get(key, ()))
 
     def find(self, text: str, token_starts: list[int] | None = None,
-             token_ends: list[int] | None = None) -> Iterator[Match]:
-        """Every lexicon form in ``text`` standing in a valid clitic frame, one match per layer.
+             token_ends: list[int] | None = None, tokens: list[str] | None = None) -> list[Match]:
+        """Every lexicon form in ``text`` standing in a valid clitic frame, one match per layer,
+        in the order of their last character (the longer first where two end together).
 
-        ``token_starts``/``token_ends`` (the tokens of ``text``: words and single punctuation
-        marks) make the word edges a lookup; without them they are found here.
+        ``token_starts``/``token_ends``/``tokens`` are the tokens of ``text`` (words and single
+        punctuation marks, as the Segmenter makes them); without them they are found here.
         """
         if self._automaton is None:
             self.compile()
-        assert self._automaton is not None
         if token_starts is None or token_ends is None:
-            token_starts, token_ends = _word_edges(text)
-        starts, ends, bisect, frame_ok = token_starts, token_ends, bisect_right, _frame_ok
-        for last, (length, groups) in self._automaton.iter(text):
+            tokens, token_starts, token_ends = _tokenize(text)
+        elif tokens is None:
+            tokens = [text[s:e] for s, e in zip(token_starts, token_ends)]
+        memo = self._word_memo
+        if len(memo) > _MEMO_SIZE:
+            self._clear_memo()  # a crude bound: the common words are back within a document
+            memo = self._word_memo
+        entries = list(map(memo.get, tokens))
+        if None in entries:
+            self._learn(set(tokens).difference(memo))
+            entries = list(map(memo.__getitem__, tokens))
+        found: list[Match] = []
+        phrases = False
+        new = tuple.__new__     # builds the Match without NamedTuple's Python-level __new__
+        for k in compress(range(len(entries)), entries):
+            singles, second = entries[k]
+            start = token_starts[k]
+            end = token_ends[k]
+            for core_start, core_end, prefix, suffix, terms in singles:
+                found.append(new(Match, (start, end, start + core_start, start + core_end,
+                                         prefix, suffix, terms)))
+            # a phrase can start in the word before: is that word's end a first word of one?
+            if second and k and tokens[k - 1].endswith(second[1]) and \
+                    self._phrases(text, token_starts, token_ends, tokens[k - 1], k - 1, second[0],
+                                  found):
+                phrases = True
+        if self._odd_automaton is not None and self._odd_keys(text, token_starts, token_ends, found):
+            phrases = True
+        if phrases:
+            found.sort(key=_END_ORDER)  # a phrase was found after the words inside it
+        return found
+
+    def _learn(self, words: Iterable[str]) -> None:
+        """Work out what each of ``words`` holds and put it in the memo.
+
+        A word's entry is ``()`` when it holds nothing, else ``(singles, second)``: the
+        one-word keys inside it in a valid frame, as ``(core_start, core_end, prefix, suffix,
+        terms)`` relative to the word, and, when it can be the second word of a phrase,
+        ``(forms, heads)``: the second words it can be (itself, or itself less an enclitic
+        where a phrase ends in it) and the first words of their phrases. The automaton runs
+        once over all the words, joined by newlines (no one-word key holds a newline).
+        """
+        memo = self._word_memo
+        words = list(words)
+        joined = "\n".join(words)
+        offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
+        singles: dict[int, list] = {}
+        hits = self._automaton.iter(joined) if len(self._automaton) else ()
+        for last, (length, groups) in hits:
+            w = bisect_right(offsets, last) - 1
+            base = offsets[w]
+            core_start = last - length + 1 - base
+            core_end = last + 1 - base
+            if core_start > MAX_PREFIX or offsets[w + 1] - 1 - base - core_end > MAX_SUFFIX:
+                continue
+            word = words[w]
+            prefix, suffix = word[:core_start], word[core_end:]
+            for terms in _framed(groups, prefix, suffix):
+                singles.setdefault(w, []).append((core_start, core_end, prefix, suffix, terms))
+        seconds = self._phrase_seconds
+        for w, word in enumerate(words):
+            second = None
+            if word in seconds or word[:-1] in seconds or word[:-2] in seconds or \
+                    word[:-3] in seconds:
+                forms = tuple(f for f in _enclitic_splits(word) if f in seconds)
+                if forms:
+                    second = forms, tuple({h: 0 for f in forms for h in seconds[f]})
+            found = singles.get(w)
+            memo[word] = (tuple(found or ()), second) if found or second else ()
+
+    def _phrases(self, text: str, starts: list[int], ends: list[int], word: str, k: int,
+                 seconds: tuple[str, ...], found: list[Match]) -> bool:
+        """Add the phrases starting in ``word`` (token ``k``) whose second word is one of
+        ``seconds`` (what token ``k + 1`` can be) to ``found``; whether any was."""
+        start, end = starts[k], ends[k]
+        table = self._phrase_heads
+        added = False
+        for offset in range(min(MAX_PREFIX, len(word) - 1) + 1):
+            by_second = table.get(word[offset:])
+            if by_second is None:
+                continue
+            core_start = start + offset
+            prefix = text[start:core_start]
+            for second in seconds:
+                for rest, groups in by_second.get(second, ()):
+                    if not text.startswith(rest, end):
+                        continue
+                    core_end = end + len(rest)
+                    word_end = ends[bisect_right(starts, core_end - 1) - 1]
+                    if word_end - core_end > MAX_SUFFIX:
+                        continue
+                    suffix = text[core_end:word_end] if word_end > core_end else ""
+                    for terms in _framed(groups, prefix, suffix):
+                        found.append(Match(start, word_end, core_start, core_end, prefix, suffix,
+                                           terms))
+                        added = True
+        return added
+
+    def _odd_keys(self, text: str, starts: list[int], ends: list[int], found: list[Match]) -> bool:
+        """Add the keys that start with a punctuation mark, looked for in the whole text."""
+        assert self._odd_automaton is not None
+        added = False
+        for last, (length, groups) in self._odd_automaton.iter(text):
             core_start = last - length + 1
-            k = bisect(starts, core_start) - 1
+            k = bisect_right(starts, core_start) - 1
             if k < 0:
                 continue
             start = starts[k]
             if core_start - start > MAX_PREFIX or ends[k] <= core_start:
                 continue                       # inside a longer word, or on a space
-            j = k if ends[k] > last else bisect(starts, last) - 1
+            j = k if ends[k] > last else bisect_right(starts, last) - 1
             end = ends[j]
             core_end = last + 1
             if end - core_end > MAX_SUFFIX:
                 continue
             prefix = text[start:core_start] if start < core_start else ""
             suffix = text[core_end:end] if end > core_end else ""
-            if len(groups) == 1:
-                sig, terms = groups[0]
-                if frame_ok(sig, prefix, suffix):
-                    yield Match(start, end, core_start, core_end, prefix, suffix, terms)
-                continue
-            by_layer: dict[str, tuple[Term, ...]] = {}
-            for sig, terms in groups:
-                if frame_ok(sig, prefix, suffix):
-                    by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
-            for terms in by_layer.values():
-                yield Match(start, end, core_start, core_end, prefix, suffix, terms)
+            for terms in _framed(groups, prefix, suffix):
+                found.append(Match(start, end, core_start, core_end, prefix, suffix, terms))
+                added = True
+        return added
 
 
+#: How many distinct words ``Lexicon.find`` remembers before it starts again.
+_MEMO_SIZE = 1 << 17
+_END_ORDER = attrgetter("core_end", "core_start")
 _WORD_RE = re.compile(r"\w+")
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")  # the Segmenter's tokens
 
 
-def _word_edges(text: str) -> tuple[list[int], list[int]]:
-    found = list(_WORD_RE.finditer(text))
-    return [m.start() for m in found], [m.end() for m in found]
+def _tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    found = list(_TOKEN_RE.finditer(text))
+    return [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
+
+
+_ENCLITICS = NOUN_SUFFIXES | VERB_SUFFIXES
+
+
+def _enclitic_splits(word: str) -> list[str]:
+    """The word, and the word less each enclitic it may end with (حكومتها → حكومت)."""
+    return [word] + [word[:-j] for j in range(1, min(MAX_SUFFIX, len(word) - 1) + 1)
+                     if word[-j:] in _ENCLITICS]
+
+
+def _framed(groups: tuple, prefix: str, suffix: str) -> list[tuple[Term, ...]]:
+    """The terms of a key's groups whose clitic frame fits, one tuple per layer."""
+    if len(groups) == 1:
+        sig, terms = groups[0]
+        return [terms] if _frame_ok(sig, prefix, suffix) else []
+    by_layer: dict[str, tuple[Term, ...]] = {}
+    for sig, terms in groups:
+        if _frame_ok(sig, prefix, suffix):
+            by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
+    return list(by_layer.values())
 
 
 def _frame_ok(sig: tuple, prefix: str, suffix: str) -> bool:
