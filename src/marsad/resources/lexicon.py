@@ -72,6 +72,11 @@ class Term:
     definite: bool = False
     needs: tuple[str, ...] = ()     # words that must follow a verb head (قدم … المساعدة)
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        # Spelled out, so that the compiled class (mypyc) pickles as the interpreted one does.
+        return (Term, (self.layer, self.kind, self.ref, self.clitics, self.tense, self.lam_variant,
+                       self.t_variant, self.definite, self.needs))
+
 
 class Match(NamedTuple):
     """A lexicon hit in the matching view: the core form and the whole word(s) around it.
@@ -86,6 +91,9 @@ class Match(NamedTuple):
     prefix: str
     suffix: str
     terms: tuple[Term, ...]
+
+
+_PICKLED = ("_forms", "_automaton", "_phrase_heads", "_phrase_seconds", "_odd_automaton")
 
 
 class Lexicon:
@@ -111,9 +119,13 @@ class Lexicon:
         self._word_memo: dict[str, tuple] = {}
 
     def __getstate__(self) -> dict:
-        state = self.__dict__.copy()
-        state["_word_memo"] = {}
-        return state
+        # Named one by one: a compiled (mypyc) instance has no __dict__. The memo stays out.
+        return {name: getattr(self, name) for name in _PICKLED}
+
+    def __setstate__(self, state: dict) -> None:
+        for name in _PICKLED:
+            setattr(self, name, state[name])
+        self._clear_memo()
 
     def add(self, surface: str, term: Term) -> None:
         """Add a written form (lexicon spelling) and the variants clitics make of it."""
@@ -205,7 +217,7 @@ class Lexicon:
         phrases = False
         new = tuple.__new__     # builds the Match without NamedTuple's Python-level __new__
         for k in compress(range(len(entries)), entries):
-            singles, second = entries[k]
+            singles, second = entries[k]  # type: ignore[misc]  # learnt: no None is left
             start = token_starts[k]
             end = token_ends[k]
             for core_start, core_end, prefix, suffix, terms in singles:
@@ -237,7 +249,9 @@ class Lexicon:
         joined = "\n".join(words)
         offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
         singles: dict[int, list] = {}
-        hits = self._automaton.iter(joined) if len(self._automaton) else ()
+        automaton = self._automaton
+        assert automaton is not None    # find() compiles the lexicon first
+        hits = automaton.iter(joined) if len(automaton) else ()
         for last, (length, groups) in hits:
             w = bisect_right(offsets, last) - 1
             base = offsets[w]
