@@ -162,19 +162,19 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
 def _load_resources(extra_lexicons: tuple[str, ...]) -> Resources:
     sources = _sources(extra_lexicons)
     digest = hashlib.sha1(__version__.encode())
-    # compiled and interpreted classes pickle differently: each keeps its own cache
-    digest.update(_native.MODE.encode())
     for module in ("__init__.py", "inflect.py", "lexicon.py", "places.py", "tables.py"):
         # the code that compiles the resources is part of the key, as the data is
         digest.update(importlib_resources.files("marsad.resources").joinpath(module).read_bytes())
     for path, text in sources:
         digest.update(path.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
     key = digest.hexdigest()[:16]
-    cached = _read_cache(key)
+    # compiled and interpreted classes pickle differently: each keeps its own cache file
+    cache_key = f"{key}-{_native.MODE}"
+    cached = _read_cache(cache_key)
     if cached is not None:
         return cached
     res = _build(sources, key)
-    _write_cache(key, res)
+    _write_cache(cache_key, res)
     return res
 
 
