@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
@@ -82,24 +83,34 @@ def code_in_order(articles: Iterable[Article], jobs: int, lexicons: tuple[str, .
         return
     it = iter(articles)
     pool = _pool(jobs, lexicons)
+    # A sliding window of chunks in flight: one more is sent as each comes back, so that the
+    # workers never wait for the slowest chunk of a batch; the bound keeps memory flat.
+    window: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+
+    def send() -> None:
+        chunk = list(islice(it, chunksize))
+        if chunk:
+            window.append((chunk, pool.submit(_code_chunk, task, chunk, rendered)))
+
     try:
-        while True:
-            # Bounded windows keep memory flat whatever the input's size.
-            chunks = [c for c in (list(islice(it, chunksize)) for _ in range(jobs * 4)) if c]
-            if not chunks:
-                return
-            futures = [pool.submit(_code_chunk, task, c, rendered) for c in chunks]
-            for chunk, future in zip(chunks, futures):
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _pool(jobs, lexicons)
-                    yield from _isolate(chunk, lexicons, task, rendered)
-                    # the other chunks of this window were lost with the pool: code them again
-                    rest = chunks[chunks.index(chunk) + 1:]
-                    yield from (o for c in rest for o in _isolate(c, lexicons, task, rendered))
-                    break
+        for _ in range(jobs * 4):
+            send()
+        while window:
+            chunk, future = window.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                yield from _isolate(chunk, lexicons, task, rendered)
+                # the chunks in flight were lost with the pool: code them again, in order
+                while window:
+                    yield from _isolate(window.popleft()[0], lexicons, task, rendered)
+                pool = _pool(jobs, lexicons)
+                for _ in range(jobs * 4):
+                    send()
+                continue
+            send()
+            yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
