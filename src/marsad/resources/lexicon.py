@@ -328,7 +328,7 @@ class Lexicon:
 
 
 #: How many distinct words ``Lexicon.find`` remembers before it starts again.
-_MEMO_SIZE = 1 << 17
+_MEMO_SIZE = 1 << 19
 _END_ORDER = attrgetter("core_end", "core_start")
 _WORD_RE = re.compile(r"\w+")
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")  # the Segmenter's tokens
