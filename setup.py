@@ -2,7 +2,7 @@
 
 Everything else about the package is declared in pyproject.toml. The modules below are the
 pipeline (text, annotate, events) and the lexicon matcher: plain, typed Python that mypyc turns
-into C, which codes about a third faster than the interpreter does. The .py files stay the
+into C, which codes about a fifth faster than the interpreter does. The .py files stay the
 source of truth: ``_compiled.json`` records the hash of each compiled source, and ``marsad``
 loads the .py instead of the extension when a source has changed since the build (see
 ``marsad/_native.py``). ``MARSAD_PURE_PYTHON=1`` at install time builds nothing.
