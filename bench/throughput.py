@@ -5,7 +5,9 @@
 
 Prints one table: start-up (import to first coded article), articles/s and words/s in one
 process and with --jobs workers, peak resident memory of the coding processes, and the ratio of
-coding time to a bare regex tokenization of the same texts (the floor no coder can beat).
+coding time to a bare regex tokenization of the same texts (the floor no coder can beat). The
+floor is timed twice: as the best of three separate passes, and article by article beside the
+coding, which keeps the ratio steady while this shared machine's speed drifts.
 Each measurement runs in a fresh process that streams the corpus, as `marsad code` does, so
 memory is the coder's own and not the benchmark's copy of the corpus. Not part of the tests.
 """
@@ -45,21 +47,32 @@ def _run_single(corpus: str, limit: int) -> dict:
 
     coder = marsad.Coder()
     startup = None
-    coding = 0.0
+    coding = floor_words = floor_tokens = 0.0
     n = words = events = failures = 0
+    clock = time.perf_counter
     for article in _articles(corpus, limit):
-        t = time.perf_counter()
+        t = clock()
         try:
             events += len(coder.code(article))
         except Exception:
             failures += 1
-        coding += time.perf_counter() - t
+        coding += clock() - t
         if startup is None:
-            startup = time.perf_counter() - t0
+            startup = clock() - t0
         n += 1
-        words += len(_WORD_RE.findall(article.title)) + len(_WORD_RE.findall(article.text))
+        # The floor is timed article by article beside the coding, so that the ratio holds
+        # however fast this (shared, drifting) machine happens to run at the moment.
+        text = article.title + "\n" + article.text
+        t = clock()
+        found = _WORD_RE.findall(text)
+        floor_words += clock() - t
+        t = clock()
+        _TOKEN_RE.findall(text)
+        floor_tokens += clock() - t
+        words += len(found)
     return {"articles": n, "words": words, "events": events, "failures": failures,
-            "runs_as": marsad.RUNS_AS, "coding_s": coding, "startup_s": startup, "rss_mb": _peak_rss_mb(),
+            "runs_as": marsad.RUNS_AS, "coding_s": coding, "floor_words_s": floor_words,
+            "floor_tokens_s": floor_tokens, "startup_s": startup, "rss_mb": _peak_rss_mb(),
             "wall_s": time.perf_counter() - t0}
 
 
@@ -147,8 +160,12 @@ def main() -> int:
         ("peak RSS, 1 process (streaming)", f"{single['rss_mb']:,.0f} MB"),
         (f"peak RSS, --jobs {args.jobs}: parent / largest worker",
          f"{parallel['rss_mb']:,.0f} MB / {parallel['worker_rss_mb']:,.0f} MB"),
-        ("floor: \\w+ words", f"{floor_words:.2f} s; coding/floor = {coding / floor_words:.1f}x"),
-        ("floor: words and punctuation", f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
+        ("floor: \\w+ words, best of 3 passes", f"{floor_words:.2f} s; coding/floor = {coding / floor_words:.1f}x"),
+        ("floor: words and punctuation, best of 3", f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
+        ("floor: \\w+ words, timed beside the coding",
+         f"{single['floor_words_s']:.2f} s; coding/floor = {coding / single['floor_words_s']:.1f}x"),
+        ("floor: words and punctuation, beside the coding",
+         f"{single['floor_tokens_s']:.2f} s; coding/floor = {coding / single['floor_tokens_s']:.1f}x"),
     ]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
