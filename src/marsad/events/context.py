@@ -15,7 +15,7 @@ import yaml
 
 from marsad.document import Document
 from marsad.records import Event, evolve
-from marsad.resources.lexicon import NOUN_PREFIXES, NOUN_SUFFIXES, token_cores
+from marsad.resources.lexicon import clitic_forms, token_cores
 from marsad.text.normalize import normalize_term
 
 
@@ -31,18 +31,6 @@ def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
             key = first[2:] if first.startswith("ال") and len(first) > 3 else first
             index.setdefault(key, []).append((ctx, tuple(rest)))
     return {k: tuple(v) for k, v in index.items()}
-
-
-def clitic_forms(words: frozenset[str]) -> frozenset[str]:
-    """Every token whose ``token_cores`` can hold one of ``words``: a word with noun clitics
-    around it, its ت form before a suffix (مساعدت|ها → مساعده), or its accusative with ا.
-    A superset (some forms break token_cores' length limits), so a token outside it has none
-    of the words among its cores and need not be taken apart: most tokens of an article."""
-    stems = set(words)
-    stems.update(w[:-1] + "ت" for w in words if w.endswith("ه"))
-    forms = {p + stem + s for p in NOUN_PREFIXES for stem in stems for s in NOUN_SUFFIXES}
-    forms.update(p + w + "ا" for p in NOUN_PREFIXES for w in words)
-    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)

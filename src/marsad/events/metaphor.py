@@ -13,9 +13,8 @@ from importlib import resources as importlib_resources
 import yaml
 
 from marsad.document import Document
-from marsad.events.context import clitic_forms
 from marsad.records import Event
-from marsad.resources.lexicon import token_cores
+from marsad.resources.lexicon import clitic_forms, token_cores
 from marsad.text.normalize import normalize_term
 
 CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})

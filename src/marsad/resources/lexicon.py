@@ -25,6 +25,7 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 
 from marsad.text.normalize import normalize_term
+from marsad.text.segment import tokenize
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ك", "ل")
@@ -162,7 +163,7 @@ class Lexicon:
                 groups.setdefault((t.layer, t.clitics, t.definite, t.lam_variant, t.t_variant),
                                   []).append(t)
             value = tuple((sig, tuple(ts)) for sig, ts in groups.items())
-            words = _TOKEN_RE.findall(key)
+            words = tokenize(key)[0]
             if not _WORD_RE.match(key):
                 odd.add_word(key, (len(key), value))
             elif len(words) == 1:
@@ -202,7 +203,7 @@ class Lexicon:
         if self._automaton is None:
             self.compile()
         if token_starts is None or token_ends is None:
-            tokens, token_starts, token_ends = _tokenize(text)
+            tokens, token_starts, token_ends = tokenize(text)
         elif tokens is None:
             tokens = [text[s:e] for s, e in zip(token_starts, token_ends)]
         memo = self._word_memo
@@ -228,7 +229,8 @@ class Lexicon:
                     self._phrases(text, token_starts, token_ends, tokens[k - 1], k - 1, second[0],
                                   found):
                 phrases = True
-        if self._odd_automaton is not None and self._odd_keys(text, token_starts, token_ends, found):
+        odd = self._odd_automaton is not None
+        if odd and self._odd_keys(text, token_starts, token_ends, found):
             phrases = True
         if phrases:
             found.sort(key=_END_ORDER)  # a phrase was found after the words inside it
@@ -331,12 +333,6 @@ class Lexicon:
 _MEMO_SIZE = 1 << 19
 _END_ORDER = attrgetter("core_end", "core_start")
 _WORD_RE = re.compile(r"\w+")
-_TOKEN_RE = re.compile(r"\w+|[^\w\s]")  # the Segmenter's tokens
-
-
-def _tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
-    found = list(_TOKEN_RE.finditer(text))
-    return [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
 
 
 _ENCLITICS = NOUN_SUFFIXES | VERB_SUFFIXES
@@ -410,3 +406,15 @@ def token_cores(token: str) -> frozenset[str]:
         if token.endswith("ا") and not token.endswith(("ها", "نا")):
             cores.add(token[i:-1])              # the indefinite accusative: اتفاقا، طرقا
     return frozenset(cores)
+
+
+def clitic_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every token whose ``token_cores`` can hold one of ``words``: a word with noun clitics
+    around it, its ت form before a suffix (مساعدت|ها → مساعده), or its accusative with ا.
+    A superset (some forms break token_cores' length limits), so a token outside it has none
+    of the words among its cores and need not be taken apart: most tokens of an article."""
+    stems = set(words)
+    stems.update(w[:-1] + "ت" for w in words if w.endswith("ه"))
+    forms = {p + stem + s for p in NOUN_PREFIXES for stem in stems for s in NOUN_SUFFIXES}
+    forms.update(p + w + "ا" for p in NOUN_PREFIXES for w in words)
+    return frozenset(forms)
