@@ -21,9 +21,11 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 COMPILED = [
     "marsad/coder.py",
-    "marsad/document.py",
+    "marsad/doc/document.py",
+    "marsad/doc/spans.py",
+    "marsad/doc/text.py",
     "marsad/resources/lexicon.py",
-    *(f"marsad/{package}/{path.name}" for package in ("text", "annotate", "events")
+    *(f"marsad/{package}/{path.name}" for package in ("lang/ar", "annotate", "events")
       for path in sorted((SRC / "marsad" / package).glob("[a-z]*.py"))),
 ]
 STAMP = SRC / "marsad" / "_compiled.json"

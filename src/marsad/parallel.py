@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
+from marsad.doc.records import Event
 from marsad.reading.article import Article
-from marsad.records import Event
 
 _coder = None
 

@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.annotate.quantities import find_casualties, find_quantities, parse_number
-from marsad.text.normalize import normalize
+from marsad.lang.ar.normalize import normalize
 
 
 def _view(text: str) -> str:

@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from marsad.annotate.times import TimeMention, find_times
-from marsad.text.normalize import normalize, normalize_term
+from marsad.annotate.times import find_times
+from marsad.doc.spans import TimeMention
+from marsad.lang.ar.normalize import normalize, normalize_term
 
 PUB = date(2025, 11, 20)  # a Thursday
 

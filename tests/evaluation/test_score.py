@@ -2,8 +2,8 @@ import json
 
 import pytest
 
+from marsad.doc.records import Entity, Event
 from marsad.evaluation.score import Scores, evaluate, score_record
-from marsad.records import Entity, Event
 
 
 def _entity(code):

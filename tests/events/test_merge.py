@@ -22,8 +22,8 @@ def test_events_with_different_targets_stay_apart(coder):
 
 
 def test_merged_record_keeps_the_qualified_count(coder):
+    from marsad.doc.records import Event
     from marsad.events.merge import combine
-    from marsad.records import Event
 
     base = Event("e", "a", "ar", "ASSAULT", None, (), None, (), (), (), 0.5, {})
     bare = base.__class__(**{**base.__dict__, "quantity": {"count": 22, "qualifier": None,

@@ -1,8 +1,9 @@
 import pytest
 
-from marsad.resources.inflect import nisba_forms, past_forms, present_forms
-from marsad.resources.lexicon import Lexicon, Term
-from marsad.text.normalize import normalize
+from marsad.doc.spans import Term
+from marsad.lang.ar.inflect import nisba_forms, past_forms, present_forms
+from marsad.lang.ar.normalize import normalize
+from marsad.resources.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")

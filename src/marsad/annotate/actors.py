@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from marsad.document import Document, EntityMention
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, Match, Term
 from marsad.resources import Resources
-from marsad.resources.lexicon import Match, Term
 from marsad.resources.tables import Actor
 
 _PLACE_LINKS = frozenset({"في", "من", "ب"})

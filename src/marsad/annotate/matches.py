@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from marsad.document import Document
+from marsad.doc.document import Document
+from marsad.doc.spans import Match
 from marsad.resources import Resources
-from marsad.resources.lexicon import Match
 
 
 class LexiconMatcher:

@@ -13,12 +13,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
-from marsad.document import Document
+from marsad.doc.document import Document
+from marsad.doc.spans import PlaceMention, PlaceRow
+from marsad.lang.ar.normalize import normalize_term
 from marsad.resources import Resources
-from marsad.resources.places import PlaceRow
-from marsad.text.normalize import normalize_term
 
 _PLACE_WORDS = frozenset(normalize_term(w) for w in (
     "مدينة بلدة قرية محافظة ولاية منطقة إقليم ريف حي مخيم ضاحية بلدات قرى مدن عاصمة "
@@ -26,14 +25,6 @@ _PLACE_WORDS = frozenset(normalize_term(w) for w in (
 _LOCATIVE = frozenset(normalize_term(w) for w in (
     "في قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي داخل خارج محيط أطراف من إلى نحو "
     "حول ضواحي بالقرب").split())
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    start: int              # matching-view offsets
-    end: int
-    place: PlaceRow
-    cued: bool              # a locative cue stands before it (في حلب, مدينة حماة)
 
 
 class PlaceResolver:

@@ -51,34 +51,11 @@ from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
-from marsad.text.normalize import normalize_term
+from marsad.doc.spans import CasualtyMention, QuantityMention
+from marsad.lang.ar.normalize import normalize_term
 
 __all__ = ["CasualtyMention", "QuantityMention", "find_casualties", "find_quantities",
            "parse_number"]
-
-
-@dataclass(frozen=True)
-class QuantityMention:
-    """A counted or vague quantity; offsets are into the text given to :func:`find_quantities`."""
-
-    start: int
-    end: int
-    text: str
-    count: int | None
-    qualifier: str | None
-    unit: str | None
-
-
-@dataclass(frozen=True)
-class CasualtyMention:
-    """People killed, injured, arrested or missing, with their number when the text gives one."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    count: int | None
-    qualifier: str | None
 
 
 # --------------------------------------------------------------------------- lexicon

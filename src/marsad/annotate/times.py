@@ -1,6 +1,6 @@
 """Time expressions in Arabic news text, resolved against the publication date.
 
-``find_times`` works on the normalized matching view (``marsad.text.normalize``); every Arabic
+``find_times`` works on the normalized matching view (``marsad.lang.ar.normalize``); every Arabic
 literal below is written in natural spelling and normalized once, at import.
 
 Explicit dates (15 تموز/يوليو 2015, 2015/7/15, تموز 2015, عام 2014) need no publication date
@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
-from marsad.text.normalize import normalize_term
+from marsad.doc.spans import TimeMention
+from marsad.lang.ar.normalize import normalize_term
 
 __all__ = ["TimeMention", "find_times"]
 
@@ -49,19 +50,6 @@ _EXPLICIT = "explicit"
 _UNRESOLVED = "unresolved"
 #: A day and month without a year further than this after publication are last year's.
 _AHEAD_DAYS = 62
-
-
-@dataclass(frozen=True)
-class TimeMention:
-    """A time expression found in the matching view and the dates it stands for."""
-
-    start: int
-    end: int
-    text: str
-    start_date: date | None
-    end_date: date | None
-    precision: str
-    anchor: str
 
 
 class _Resolution(NamedTuple):

@@ -14,12 +14,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from marsad.document import Document, TriggerMention
+from marsad.doc.document import Document
+from marsad.doc.spans import TriggerMention
+from marsad.lang.ar.clitics import token_cores, word_core
+from marsad.lang.ar.normalize import normalize_term
+from marsad.lang.ar.tokens import CLAUSE_BREAKS
+from marsad.lang.ar.tokens import without_conjunction as _bare
 from marsad.resources import Resources
-from marsad.resources.lexicon import token_cores, word_core
-from marsad.text.normalize import normalize_term
-from marsad.text.segment import CLAUSE_BREAKS
-from marsad.text.segment import without_conjunction as _bare
 
 #: Types whose event is a speech act; what follows it in its clause is its content.
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",

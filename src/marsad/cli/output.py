@@ -11,7 +11,7 @@ import json
 import unicodedata
 from typing import IO
 
-from marsad.records import Entity, Event
+from marsad.doc.records import Entity, Event
 
 _RLI, _PDI = "\u2067", "\u2069"
 

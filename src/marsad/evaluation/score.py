@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from marsad.coder import Coder
-from marsad.records import Event
+from marsad.doc.records import Event
 
 
 @dataclass

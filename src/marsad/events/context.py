@@ -13,17 +13,17 @@ from importlib import resources as importlib_resources
 
 import yaml
 
-from marsad.document import Document
-from marsad.records import Event, evolve
-from marsad.resources.lexicon import clitic_forms, token_cores
-from marsad.text.normalize import normalize_term
+from marsad.doc.document import Document
+from marsad.doc.records import Event, evolve
+from marsad.lang.ar.clitics import clitic_forms, token_cores
+from marsad.lang.ar.normalize import normalize_term
 
 
 @lru_cache(maxsize=1)
 def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     """First word (without its article) → the (context, rest of phrase) pairs it can start."""
-    text = importlib_resources.files("marsad.resources").joinpath(
-        "data", "grammar", "contexts.yaml").read_text("utf-8")
+    text = importlib_resources.files("marsad.lang.ar").joinpath(
+        "data", "contexts.yaml").read_text("utf-8")
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for ctx, words in yaml.safe_load(text).items():
         for w in words:

@@ -6,15 +6,13 @@ nearest to the trigger); a place falls back to the dateline and then the article
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Callable, Sequence
 
-from collections import Counter
-
-from marsad.document import Document, EventMention
-from marsad.records import Place
-from marsad.resources.places import PlaceRow
-from marsad.text.segment import CLAUSE_BREAKS
-
+from marsad.doc.document import Document
+from marsad.doc.records import Place
+from marsad.doc.spans import EventMention, PlaceRow
+from marsad.lang.ar.tokens import CLAUSE_BREAKS
 
 
 def nearest(doc: Document, m: EventMention, spans: Sequence[Any]) -> Any | None:

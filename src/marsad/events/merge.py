@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.document import Document
-from marsad.records import Entity, Event, evolve
+from marsad.doc.document import Document
+from marsad.doc.records import Entity, Event, evolve
 from marsad.resources import Resources
 
 _TIME_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

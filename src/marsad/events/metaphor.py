@@ -12,10 +12,10 @@ from importlib import resources as importlib_resources
 
 import yaml
 
-from marsad.document import Document
-from marsad.records import Event
-from marsad.resources.lexicon import clitic_forms, token_cores
-from marsad.text.normalize import normalize_term
+from marsad.doc.document import Document
+from marsad.doc.records import Event
+from marsad.lang.ar.clitics import clitic_forms, token_cores
+from marsad.lang.ar.normalize import normalize_term
 
 CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
@@ -23,8 +23,8 @@ _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 
 @lru_cache(maxsize=1)
 def sport_words() -> tuple[frozenset[str], int]:
-    data = yaml.safe_load(importlib_resources.files("marsad.resources").joinpath(
-        "data", "grammar", "sport.yaml").read_text("utf-8"))
+    data = yaml.safe_load(importlib_resources.files("marsad.lang.ar").joinpath(
+        "data", "sport.yaml").read_text("utf-8"))
     words = frozenset(normalize_term(w) for w in data["words"] if " " not in w)
     return frozenset(w[2:] if w.startswith("ال") else w for w in words), int(data["threshold"])
 

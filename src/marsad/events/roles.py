@@ -20,12 +20,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.document import Document, EntityMention, EventMention, Sentence, TriggerMention
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.lang.ar.normalize import normalize_term
+from marsad.lang.ar.tokens import CLAUSE_BREAKS as _PUNCT_BOUNDARY
+from marsad.lang.ar.tokens import without_conjunction as _bare
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
-from marsad.text.normalize import normalize_term
-from marsad.text.segment import CLAUSE_BREAKS as _PUNCT_BOUNDARY
-from marsad.text.segment import without_conjunction as _bare
 
 _PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
                         "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}

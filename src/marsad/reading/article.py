@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Mapping
 
-_ARABIC_RE = re.compile("[\u0600-\u06ff]")
-_LATIN_RE = re.compile("[A-Za-z]")
+from marsad.lang.detect import detect_language
+
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -74,12 +74,6 @@ def parse_date(value: Any) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError as exc:
         raise ArticleError(f"'date' is not a valid date: {value!r}") from exc
-
-
-def detect_language(text: str) -> str:
-    """``ar`` when Arabic letters outnumber Latin ones, else ``en``."""
-    sample = text[:2000]
-    return "ar" if len(_ARABIC_RE.findall(sample)) >= len(_LATIN_RE.findall(sample)) else "en"
 
 
 def _optional_str(value: Any) -> str | None:

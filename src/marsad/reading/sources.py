@@ -21,8 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from marsad.doc.text import HTML_RE
 from marsad.reading.article import Article, ArticleError, text_id
-from marsad.text.normalize import HTML_RE
 
 DEFAULT_MAX_CHARS = 500_000
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -7,23 +7,25 @@ process, so stages receive it through their constructors and nothing loads at im
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import os
 import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import yaml
 
-from marsad import __version__, _native
-from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
-from marsad.resources.lexicon import Lexicon, Term
+from marsad import _native
+from marsad.doc.spans import PlaceRow, Term
+from marsad.lang import Language, language_package
+from marsad.lang.ar.inflect import nisba_forms, noun_forms, verb_phrase_forms
+from marsad.lang.ar.normalize import normalize_term
+from marsad.resources.lexicon import Lexicon
+from marsad.resources.loader import DataFileError, DataSet, read_data
 from marsad.resources.places import (
-    PlaceRow,
     country_rows,
     read_ambiguous,
     read_country_ids,
@@ -41,10 +43,9 @@ from marsad.resources.tables import (
     read_file,
     read_table,
 )
-from marsad.text.normalize import normalize_term
 
 RESOURCES_VERSION = "2026.11.1"
-_DATA = "data"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -115,26 +116,16 @@ class Resources:
     lexicon: Lexicon
     places: tuple[PlaceRow, ...] = ()
     ambiguous_places: frozenset[str] = frozenset()
-
-
-def _data_files(folder: str, suffixes: tuple[str, ...]) -> list[tuple[str, str]]:
-    root = importlib_resources.files("marsad.resources").joinpath(_DATA, folder)
-    return sorted(
-        (f"marsad/resources/{_DATA}/{folder}/{p.name}", p.read_text(encoding="utf-8"))
-        for p in root.iterdir() if p.name.endswith(suffixes)
-    )
-
-
-def _read_data(name: str) -> str:
-    return importlib_resources.files("marsad.resources").joinpath(_DATA, name).read_text("utf-8")
+    language: Language | None = None    # set once built: the language these resources code
 
 
 def vocabulary() -> Vocabulary:
     """PLOVER types, modes, sectors and codes, with the country codes of the shipped table."""
-    vocab = Vocabulary.from_yaml(_read_data("plover.yaml"))
+    data = read_data("ar")
+    vocab = Vocabulary.from_yaml(data.text("plover"))
     codes = []
-    for path, text in _data_files("actors", (".tsv",)):
-        table = read_table(text, path, vocab)
+    for f in data.kind("actors"):
+        table = read_table(f.text, f.path, vocab)
         if table.kind == "countries":
             codes.extend(c.code for c in table.rows)
     return vocab.with_countries(codes)
@@ -147,62 +138,58 @@ def check_file(path: Path) -> list[Problem]:
     return read_file(path, vocabulary()).problems
 
 
-def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
-    """Read, check and compile all resources (cached per set of extra lexicon files).
+def load_resources(extra_lexicons: tuple[str, ...] = (), language: str = "ar") -> Resources:
+    """Read, check and compile the resources for coding ``language`` (cached per process and
+    per set of extra lexicon files).
 
-    The compiled result is also cached on disk, keyed by the hash of every source file and
-    the coder's version, so later processes start without parsing or compiling; the cache is
-    an optimisation only: a changed file changes the key, and an unreadable cache is rebuilt.
+    The compiled result is also cached on disk, keyed by the hash of every data file and of
+    the code that compiles them, so later processes start without parsing or compiling; the
+    cache is an optimisation only: a changed file changes the key, and an unreadable cache is
+    rebuilt. ``UnsupportedLanguage`` when marsad has no package for ``language``.
     """
     # one cache entry per set of files, however the call spells it (f(), f(()), f(extra=()))
-    return _load_resources(tuple(str(p) for p in extra_lexicons))
+    return _load_resources(tuple(str(p) for p in extra_lexicons), language)
 
 
 @lru_cache(maxsize=8)
-def _load_resources(extra_lexicons: tuple[str, ...]) -> Resources:
-    sources = _sources(extra_lexicons)
-    digest = hashlib.sha1(__version__.encode())
-    for module in ("__init__.py", "inflect.py", "lexicon.py", "places.py", "tables.py"):
-        # the code that compiles the resources is part of the key, as the data is
-        digest.update(importlib_resources.files("marsad.resources").joinpath(module).read_bytes())
-    for path, text in sources:
-        digest.update(path.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
-    key = digest.hexdigest()[:16]
+def _load_resources(extra_lexicons: tuple[str, ...], language: str) -> Resources:
+    language_package(language)
+    try:
+        data = read_data(language, extra_lexicons)
+    except DataFileError as exc:
+        raise LexiconError([Problem(exc.path, 0, str(exc).split(": ", 1)[1])]) from exc
+    key = data.digest()[:16]
     # compiled and interpreted classes pickle differently: each keeps its own cache file
     cache_key = f"{key}-{_native.MODE}"
     cached = _read_cache(cache_key)
-    if cached is not None:
-        return cached
-    res = _build(sources, key)
-    _write_cache(cache_key, res)
-    return res
+    if cached is None:
+        cached = _build(data, key)
+        _write_cache(cache_key, cached)
+    return _with_language(cached, data)
 
 
-def _sources(extra_lexicons: tuple[str, ...]) -> list[tuple[str, str]]:
-    files = [("marsad/resources/data/plover.yaml", _read_data("plover.yaml")),
-             ("marsad/resources/data/grammar/function_words.yaml",
-              _read_data("grammar/function_words.yaml"))]
-    files += _data_files("actors", (".tsv",)) + _data_files("events", (".yaml", ".yml"))
-    files += _data_files("places", (".tsv", ".txt"))
-    for p in extra_lexicons:
-        try:
-            files.append((p, Path(p).read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LexiconError([Problem(p, 0, f"cannot read: {exc}")]) from exc
-    return files
+def _with_language(res: Resources, data: DataSet) -> Resources:
+    """The resources with their ``Language``, built from its word tables on every load (cheap,
+    and the pickle cache then never holds a second copy of the language's rules)."""
+    tables: dict[str, Any] = {}
+    for f in data.language_tables():
+        stem = f.name.split("/", 1)[1]
+        tables[stem] = yaml.load(f.text, Loader=_LOADER) if f.path.endswith((".yaml", ".yml")) \
+            else f.text
+    module = importlib.import_module(language_package(data.language))
+    lang: Language = module.language(tables)
+    return Resources(**{**res.__dict__, "language": lang})
 
 
-def _build(sources: list[tuple[str, str]], key: str) -> Resources:
-    vocab = Vocabulary.from_yaml(sources[0][1])
-    place_files = {p.rsplit("/", 1)[-1]: t for p, t in sources[2:] if "/data/places/" in p}
-    actor_files = [(p, t) for p, t in sources[2:]
-                   if not p.endswith((".yaml", ".yml")) and "/data/places/" not in p]
-    event_files = [(p, t) for p, t in sources[2:] if p.endswith((".yaml", ".yml"))]
-    countries = [c.code for p, t in actor_files for c in read_table(t, p, vocab).rows
+def _build(data: DataSet, key: str) -> Resources:
+    vocab = Vocabulary.from_yaml(data.text("plover"))
+    actor_files = list(data.kind("actors"))
+    event_files = list(data.kind("events"))
+    countries = [c.code for f in actor_files for c in read_table(f.text, f.path, vocab).rows
                  if isinstance(c, Country)]
     vocab = vocab.with_countries(countries)
-    tables = [read_table(t, p, vocab) for p, t in actor_files]
-    tables += [read_events(t, p, vocab) for p, t in event_files]
+    tables = [read_table(f.text, f.path, vocab) for f in actor_files]
+    tables += [read_events(f.text, f.path, vocab) for f in event_files]
     problems = [p for t in tables for p in t.problems]
     if problems:
         raise LexiconError(problems)
@@ -214,21 +201,21 @@ def _build(sources: list[tuple[str, str]], key: str) -> Resources:
         actors=tuple(rows["actors"]),
         sectors=tuple(rows["sectors"]),
         families=tuple(rows["events"]),
-        grammar=Grammar.from_yaml(sources[1][1]),
+        grammar=Grammar.from_yaml(data.text(f"{data.language}/function_words")),
         vocabulary=vocab,
         lexicon=Lexicon(),
-        places=_gazetteer(place_files, rows["countries"]),
-        ambiguous_places=read_ambiguous(place_files.get("ambiguous.txt", "")),
+        places=_gazetteer(data, rows["countries"]),
+        ambiguous_places=read_ambiguous(data.text("places/ambiguous", "")),
     )
     _fill_lexicon(res)
     return res
 
 
-def _gazetteer(files: dict[str, str], countries: list[Country]) -> tuple[PlaceRow, ...]:
-    places = read_places(files.get("cities.tsv", ""), "city") if "cities.tsv" in files else []
-    places += read_places(files["admin1.tsv"], "admin1") if "admin1.tsv" in files else []
+def _gazetteer(data: DataSet, countries: list[Country]) -> tuple[PlaceRow, ...]:
+    places = read_places(data.text("places/cities"), "city")
+    places += read_places(data.text("places/admin1"), "admin1")
     names = {c.code: (c.name, c.names[0]) for c in countries}
-    ids = read_country_ids(files.get("countries.tsv", ""))
+    ids = read_country_ids(data.text("places/countries", ""))
     return tuple(places + country_rows(places, names, ids))
 
 

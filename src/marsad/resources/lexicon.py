@@ -16,83 +16,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import accumulate, compress, product
+from itertools import accumulate, compress
 from operator import attrgetter
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 import ahocorasick
 
-from marsad.text.normalize import normalize_term
-from marsad.text.segment import tokenize
-
-_CONJ = ("", "و", "ف")
-_PREP = ("", "ب", "ك", "ل")
-NAME_PREFIXES = frozenset(c + p for c, p in product(_CONJ, _PREP))
-NOUN_PREFIXES = NAME_PREFIXES | frozenset(
-    c + ("لل" if p == "ل" else p + "ال") for c, p in product(_CONJ, _PREP)
-)
-LAM_PREFIXES = frozenset({"ل", "ول", "فل"})
-VERB_PAST_PREFIXES = frozenset(_CONJ)
-VERB_PRESENT_PREFIXES = frozenset(c + m for c, m in product(_CONJ, ("", "س", "ل")))
-# First and second person singular (ـي ـك) are left out: rare in news, and ـي would turn every
-# nisba adjective (اجتماعي) into its noun (اجتماع) plus "my".
-NOUN_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا"})
-VERB_SUFFIXES = frozenset({"", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني"})
-MAX_PREFIX = 4
-MAX_SUFFIX = 3
-
-#: How a kind of word takes clitics: (prefixes, suffixes).
-CLITIC_FRAMES = {
-    "name": (NAME_PREFIXES, frozenset({""})),
-    # Country names also take the article (بيرو / البيرو, إكوادور / الإكوادور).
-    "country": (NOUN_PREFIXES, frozenset({""})),
-    "noun": (NOUN_PREFIXES, NOUN_SUFFIXES),
-    "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
-    "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """What one surface form stands for.
-
-    ``kind`` is country, capital, nisba, people, actor, sector (actor layer) or verb, noun
-    (trigger layer); ``ref`` indexes the resource list of that kind; ``tense`` is past,
-    present, passive or noun for triggers.
-    """
-
-    layer: str
-    kind: str
-    ref: int
-    clitics: str
-    tense: str | None = None
-    lam_variant: bool = False
-    t_variant: bool = False
-    definite: bool = False
-    needs: tuple[str, ...] = ()     # words that must follow a verb head (قدم … المساعدة)
-
-    def __reduce__(self) -> tuple[type, tuple]:
-        # Spelled out, so that the compiled class (mypyc) pickles as the interpreted one does.
-        return (Term, (self.layer, self.kind, self.ref, self.clitics, self.tense, self.lam_variant,
-                       self.t_variant, self.definite, self.needs))
-
-
-class Match(NamedTuple):
-    """A lexicon hit in the matching view: the core form and the whole word(s) around it.
-
-    A named tuple rather than a frozen dataclass: documents make dozens, and a tuple is built
-    several times faster."""
-
-    start: int          # first character of the word, proclitics included
-    end: int            # after the last character, enclitics included
-    core_start: int
-    core_end: int
-    prefix: str
-    suffix: str
-    terms: tuple[Term, ...]
-
+from marsad.doc.spans import Match, Term
+from marsad.lang.ar.clitics import MAX_PREFIX, MAX_SUFFIX, enclitic_splits, frame_ok
+from marsad.lang.ar.normalize import normalize_term
+from marsad.lang.ar.tokens import tokenize
 
 _PICKLED = ("_forms", "_automaton", "_phrase_heads", "_phrase_seconds", "_odd_automaton")
 
@@ -270,7 +203,7 @@ class Lexicon:
             second = None
             if word in seconds or word[:-1] in seconds or word[:-2] in seconds or \
                     word[:-3] in seconds:
-                forms = tuple(f for f in _enclitic_splits(word) if f in seconds)
+                forms = tuple(f for f in enclitic_splits(word) if f in seconds)
                 if forms:
                     second = forms, tuple({h: 0 for f in forms for h in seconds[f]})
             found = singles.get(w)
@@ -335,42 +268,18 @@ _END_ORDER = attrgetter("core_end", "core_start")
 _WORD_RE = re.compile(r"\w+")
 
 
-_ENCLITICS = NOUN_SUFFIXES | VERB_SUFFIXES
-
-
-def _enclitic_splits(word: str) -> list[str]:
-    """The word, and the word less each enclitic it may end with (حكومتها → حكومت)."""
-    return [word] + [word[:-j] for j in range(1, min(MAX_SUFFIX, len(word) - 1) + 1)
-                     if word[-j:] in _ENCLITICS]
 
 
 def _framed(groups: tuple, prefix: str, suffix: str) -> list[tuple[Term, ...]]:
     """The terms of a key's groups whose clitic frame fits, one tuple per layer."""
     if len(groups) == 1:
         sig, terms = groups[0]
-        return [terms] if _frame_ok(sig, prefix, suffix) else []
+        return [terms] if frame_ok(sig, prefix, suffix) else []
     by_layer: dict[str, tuple[Term, ...]] = {}
     for sig, terms in groups:
-        if _frame_ok(sig, prefix, suffix):
+        if frame_ok(sig, prefix, suffix):
             by_layer[sig[0]] = by_layer.get(sig[0], ()) + terms
     return list(by_layer.values())
-
-
-def _frame_ok(sig: tuple, prefix: str, suffix: str) -> bool:
-    """Whether prefix and suffix fit a frame signature (layer, clitics, definite, lam, t)."""
-    _, clitics, definite, lam_variant, t_variant = sig
-    prefixes, suffixes = CLITIC_FRAMES[clitics]
-    if lam_variant:
-        ok_prefix = prefix in LAM_PREFIXES
-    elif definite:
-        ok_prefix = prefix in NAME_PREFIXES
-    else:
-        ok_prefix = prefix in prefixes
-    if not ok_prefix:
-        return False
-    if t_variant:
-        return bool(suffix) and suffix in suffixes
-    return suffix in suffixes
 
 
 def _replace(term: Term, **changes: bool) -> Term:
@@ -379,42 +288,3 @@ def _replace(term: Term, **changes: bool) -> Term:
         changes.get("lam_variant", term.lam_variant), changes.get("t_variant", term.t_variant),
         changes.get("definite", term.definite), term.needs,
     )
-
-
-def word_core(word: str) -> str:
-    """The form a lexicon word is looked up by: without the article (المساعدة → مساعده)."""
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
-
-
-@lru_cache(maxsize=65536)
-def token_cores(token: str) -> frozenset[str]:
-    """Every word a token can be once noun clitics are taken off: بالمساعدة → مساعده,
-    مساعدتها → مساعده, اتفاقا → اتفاق."""
-    cores = {token}
-    n = len(token)
-    for i in range(0, min(MAX_PREFIX, n - 2) + 1):
-        if token[:i] not in NOUN_PREFIXES:
-            continue
-        for j in range(0, min(MAX_SUFFIX, n - i - 2) + 1):
-            suffix = token[n - j:] if j else ""
-            if suffix not in NOUN_SUFFIXES:
-                continue
-            core = token[i:n - j]
-            cores.add(core)
-            if suffix and core.endswith("ت"):
-                cores.add(core[:-1] + "ه")      # مساعدت|ها → مساعده
-        if token.endswith("ا") and not token.endswith(("ها", "نا")):
-            cores.add(token[i:-1])              # the indefinite accusative: اتفاقا، طرقا
-    return frozenset(cores)
-
-
-def clitic_forms(words: frozenset[str]) -> frozenset[str]:
-    """Every token whose ``token_cores`` can hold one of ``words``: a word with noun clitics
-    around it, its ت form before a suffix (مساعدت|ها → مساعده), or its accusative with ا.
-    A superset (some forms break token_cores' length limits), so a token outside it has none
-    of the words among its cores and need not be taken apart: most tokens of an article."""
-    stems = set(words)
-    stems.update(w[:-1] + "ت" for w in words if w.endswith("ه"))
-    forms = {p + stem + s for p in NOUN_PREFIXES for stem in stems for s in NOUN_SUFFIXES}
-    forms.update(p + w + "ا" for p in NOUN_PREFIXES for w in words)
-    return frozenset(forms)

@@ -10,23 +10,10 @@ Files (``data/places/``, see its README): ``cities.tsv`` and ``admin1.tsv`` with
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Iterable
 
-from marsad.text.normalize import normalize_term
-
-
-@dataclass(frozen=True)
-class PlaceRow:
-    geonames_id: int | None
-    country: str
-    admin1: str | None
-    name: str
-    names: tuple[str, ...]
-    lat: float
-    lon: float
-    population: int
-    precision: str          # city | admin1 | country
+from marsad.doc.spans import PlaceRow
+from marsad.lang.ar.normalize import normalize_term
 
 
 def read_places(text: str, precision: str) -> list[PlaceRow]:

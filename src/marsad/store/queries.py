@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
 
-from marsad.text.normalize import normalize_term
+from marsad.lang.ar.normalize import normalize_term
 
 PERIODS = ("day", "week", "month", "year")
 

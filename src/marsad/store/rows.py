@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterable
 
+from marsad.lang.ar.normalize import normalize_term
 from marsad.reading.article import Article
 from marsad.store.backends import Column
-from marsad.text.normalize import normalize_term
 
 #: quantity units that count actions, so that 22 عملية is 22 operations; a count of people or
 #: things is no count of operations, and such an event counts once.

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.text.normalize import normalize, normalize_term
+from marsad.lang.ar.normalize import normalize, normalize_term
 
 
 @pytest.mark.parametrize("variant, canonical", [

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from dataclasses import dataclass
+
+from marsad.doc.text import HTML_RE, NormalizedText
 
 _FOLD_PAIRS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -59,43 +59,6 @@ _MARKS_RUN_RE = re.compile(f"[{MARKS}][{MARKS}]*")
 _SPACES_RE = re.compile("  +")
 _DEMOCRACY = "ديموقراط"
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
-#: HTML left inside article text: tags, comments and character references.
-HTML_RE = re.compile(r"<(?:[a-zA-Z/!][^<>]{0,500})>|&(?:[a-zA-Z]{2,8}|#\d{1,6});")
-
-
-@dataclass(frozen=True)
-class NormalizedText:
-    """The matching view of a text and the map from its offsets to the original's."""
-
-    original: str
-    folded: str
-    text: str
-    _norm_anchors: tuple[int, ...]
-    _orig_anchors: tuple[int, ...]
-
-    def to_original(self, index: int) -> int:
-        """Original offset of the character at ``index`` in the matching view."""
-        k = bisect_right(self._norm_anchors, index) - 1
-        return self._orig_anchors[k] + (index - self._norm_anchors[k])
-
-    def to_normalized(self, index: int) -> int:
-        """Offset in the matching view of the first kept character at or after ``index``."""
-        k = bisect_right(self._orig_anchors, index) - 1
-        n = self._norm_anchors[k] + (index - self._orig_anchors[k])
-        nxt = self._norm_anchors[k + 1] if k + 1 < len(self._norm_anchors) else len(self.text) + 1
-        return min(n, nxt, len(self.text))
-
-    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Original ``(start, end)`` of the matching-view span, trailing diacritics included."""
-        if end <= start:
-            o = self.to_original(start) if start < len(self.text) else len(self.original)
-            return o, o
-        o_start = self.to_original(start)
-        o_end = self.to_original(end - 1) + 1
-        original = self.original
-        while o_end < len(original) and _MARK_RE.match(original, o_end):
-            o_end += 1
-        return o_start, o_end
 
 
 def fold(text: str) -> str:
@@ -154,7 +117,8 @@ def normalize(text: str) -> NormalizedText:
         norm_anchors.append(n)
         orig_anchors.append(last)
     pieces.append(spaced[last:])
-    return NormalizedText(text, folded, "".join(pieces), tuple(norm_anchors), tuple(orig_anchors))
+    return NormalizedText(text, folded, "".join(pieces), tuple(norm_anchors), tuple(orig_anchors),
+                          _MARK_RE)
 
 
 def _presentation_tables() -> tuple[dict[str, str], dict[str, str]]:

@@ -1,5 +1,5 @@
-from marsad.text.normalize import fold
-from marsad.text.sentences import find_dateline, split_sentences
+from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.sentences import find_dateline, split_sentences
 
 
 def _sentences(text, body_start=0):

@@ -11,10 +11,9 @@ not read as the subject of the first sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
 
-from marsad.text.normalize import normalize_term
+from marsad.doc.spans import Dateline, SentenceSpan
+from marsad.lang.ar.normalize import normalize_term
 
 # ``[.!?][.!?]*`` rather than ``[.!?]+``: a pattern that opens with a character set lets the
 # regex engine skip to the next candidate in a tight loop instead of trying a match at every
@@ -36,22 +35,6 @@ _AGENCIES = frozenset(normalize_term(a).replace(".", "") for a in (
     "الحياة|الجزيرة|الجزيرة نت|الوطن|عكاظ|اليوم|المدينة|الرياض|يو بي آي|شينخوا|أ ب|أسوشيتد برس|"
     "إم بي سي|بي بي سي|العربية|الخليج|فرانس برس").split("|"))
 HEADING_MAX_WORDS = 12
-
-
-class SentenceSpan(NamedTuple):
-    """A sentence's span in the folded text (a tuple: many are made per article)."""
-
-    start: int
-    end: int
-    kind: str  # "title" | "heading" | "body"
-
-
-@dataclass(frozen=True)
-class Dateline:
-    start: int
-    end: int
-    place_start: int
-    place_end: int
 
 
 def find_dateline(folded: str, body_start: int) -> Dateline | None:

@@ -1,13 +1,11 @@
-"""Pipeline stage: sentences and tokens of a document."""
+"""The Arabic tokenizer: words and single punctuation marks of the matching view, with offsets,
+and the conjunctions و/ف read off a token.
+"""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import accumulate
-
-from marsad.document import Document, Sentence
-from marsad.text.sentences import find_dateline, split_sentences
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 # split() with the token pattern in a group gives the spaces and the tokens in turn. ``\S`` in
@@ -46,23 +44,3 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
     pieces = _TOKEN_SPLIT_RE.split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))
     return pieces[1::2], offsets[1:-1:2], offsets[2::2]
-
-
-class Segmenter:
-    """Splits the document into sentences and tokens (in the matching view)."""
-
-    def __call__(self, doc: Document) -> Document:
-        norm = doc.norm
-        doc.dateline = find_dateline(norm.folded, doc.body_start)
-        skip = doc.dateline.end if doc.dateline else 0
-        doc.tokens, doc.token_starts, doc.token_ends = tokenize(norm.text)
-        starts = doc.token_starts
-        to_normalized = norm.to_normalized
-        sentences = doc.sentences
-        for i, (start, end, kind) in enumerate(split_sentences(norm.folded, doc.body_start, skip)):
-            nstart = to_normalized(start)
-            nend = max(nstart, to_normalized(end - 1) + 1) if end > start else nstart
-            sentences.append(Sentence(
-                i, start, end, nstart, nend, kind, bisect_left(starts, nstart), bisect_left(starts, nend),
-            ))
-        return doc

@@ -1,0 +1,74 @@
+"""The document that flows through the pipeline: each stage reads it and writes its layer.
+
+Offsets on mentions are in the matching view (``doc.norm.text``); ``Document.original_span``
+turns them into offsets into the article's title or text for the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from marsad.doc.records import Event
+from marsad.doc.spans import (
+    CasualtyMention,
+    Dateline,
+    EntityMention,
+    EventMention,
+    Match,
+    PlaceMention,
+    QuantityMention,
+    Sentence,
+    TimeMention,
+    TriggerMention,
+)
+from marsad.doc.text import NormalizedText
+from marsad.reading.article import Article
+
+TITLE_SEPARATOR = "\n\n"
+
+
+@dataclass
+class Document:
+    article: Article
+    text: str                               # title + separator + body (or the body alone)
+    body_start: int
+    norm: NormalizedText
+    sentences: list[Sentence] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    token_ends: list[int] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    matches: list[Match] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    triggers: list[TriggerMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    casualties: list[CasualtyMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def event_sentences(self) -> list[int]:
+        """Indices of the sentences holding an event mention with a participant."""
+        return sorted({m.trigger.sentence for m in self.mentions if m.actor or m.recipient})
+
+    @classmethod
+    def from_article(cls, article: Article,
+                     normalize: Callable[[str], NormalizedText]) -> "Document":
+        """The document of ``article``, its text put in the matching view by ``normalize``
+        (the article's language's normalizer)."""
+        title = article.title.strip()
+        if title:
+            text = title + TITLE_SEPARATOR + article.text
+            body_start = len(title) + len(TITLE_SEPARATOR)
+        else:
+            text, body_start = article.text, 0
+        return cls(article, text, body_start, normalize(text))
+
+    def original_span(self, nstart: int, nend: int) -> tuple[str, int, int]:
+        """``(field, start, end)`` of a matching-view span in the article's title or text."""
+        start, end = self.norm.span_to_original(nstart, nend)
+        if start < self.body_start:
+            return "title", start, min(end, self.body_start - len(TITLE_SEPARATOR))
+        return "text", start - self.body_start, end - self.body_start

@@ -1,0 +1,34 @@
+"""Arabic: normalization, the clitic model, the tokenizer, sentence rules and word tables.
+
+Every Arabic word or rule marsad knows lives in this package: the rules as code in its modules,
+the word tables as data files in ``data/`` (read by the resources loader and handed to
+``language``). The stages outside ``marsad.lang`` see Arabic only through the ``Language``
+object built here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from marsad.lang import Language
+from marsad.lang.ar.normalize import normalize, normalize_term
+from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
+
+CODE = "ar"
+
+
+def language(tables: Mapping[str, Any]) -> Language:
+    """The Arabic ``Language``, with the parsed data files of ``data/`` by name."""
+    return Language(
+        code=CODE,
+        name="Arabic",
+        normalize=normalize,
+        normalize_term=normalize_term,
+        tokenize=tokenize,
+        split_sentences=split_sentences,
+        find_dateline=find_dateline,
+        without_conjunction=without_conjunction,
+        clause_breaks=CLAUSE_BREAKS,
+        tables=dict(tables),
+    )
