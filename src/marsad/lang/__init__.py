@@ -56,6 +56,11 @@ class Language:
     find_dateline: Callable[[str, int], Dateline | None]
     without_conjunction: Callable[[str], str]
     clause_breaks: frozenset[str]
+    # the clitic model: the lookup form of a word, the cores a token can be once noun clitics
+    # are taken off, and every token whose cores can hold one of a set of words
+    word_core: Callable[[str], str]
+    token_cores: Callable[[str], frozenset[str]]
+    clitic_forms: Callable[[frozenset[str]], frozenset[str]]
     tables: Mapping[str, Any] = field(default_factory=dict)
 
     def table(self, name: str) -> Any:

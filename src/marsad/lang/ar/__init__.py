@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from marsad.lang import Language
+from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
@@ -30,5 +31,8 @@ def language(tables: Mapping[str, Any]) -> Language:
         find_dateline=find_dateline,
         without_conjunction=without_conjunction,
         clause_breaks=CLAUSE_BREAKS,
+        word_core=word_core,
+        token_cores=token_cores,
+        clitic_forms=clitic_forms,
         tables=dict(tables),
     )
