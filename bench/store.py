@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--db", help="a postgresql:// URL (default: a temporary DuckDB file)")
     args = parser.parse_args()
 
-    from marsad.store import Store
+    from marsad import Store
 
     zips = sorted(Path(args.corpus).glob("*.zip"))
     if args.zips:

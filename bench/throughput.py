@@ -77,11 +77,11 @@ def _run_single(corpus: str, limit: int) -> dict:
 
 
 def _run_parallel(corpus: str, limit: int, jobs: int) -> dict:
-    from marsad.parallel import code_in_order
+    from marsad.run import make_executor
 
     t = time.perf_counter()
     n = events = failures = 0
-    for outcome in code_in_order(_articles(corpus, limit), jobs, rendered=True):
+    for outcome in make_executor(jobs).code(_articles(corpus, limit), render=True):
         n += 1
         events += len(outcome.lines)
         failures += outcome.error is not None

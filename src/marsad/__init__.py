@@ -18,9 +18,9 @@ from marsad import _native
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from marsad.api import Store
     from marsad.coder import Coder
     from marsad.doc.records import Entity, Event, Place
-    from marsad.store import Store
 
 __all__ = ["Coder", "Event", "Entity", "Place", "Store", "__version__"]
 
@@ -35,7 +35,7 @@ def __getattr__(name: str) -> Any:
 
         return Coder
     if name == "Store":
-        from marsad.store import Store
+        from marsad.api import Store
 
         return Store
     if name in ("Event", "Entity", "Place"):

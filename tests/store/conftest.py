@@ -59,7 +59,7 @@ def _fresh_postgres_database() -> Iterator[str]:
 
 @pytest.fixture
 def store(db: str):
-    from marsad.store import Store
+    from marsad import Store
 
     with Store(db) as s:
         yield s

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from marsad.reading.article import Article
-from marsad.store import Store
+from marsad import Store
 
 REPORTS = Path(__file__).parent / "data" / "reports.jsonl"
 

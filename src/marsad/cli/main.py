@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import IO, Sequence
+from typing import IO, TYPE_CHECKING, Sequence
 
 from marsad import __version__
 from marsad.cli.store_commands import add_store_parsers
@@ -23,6 +23,9 @@ from marsad.reading.sources import (
     ReadOptions,
     read_articles,
 )
+
+if TYPE_CHECKING:
+    from marsad.run import Executor
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -105,15 +108,24 @@ def _coder(lexicons: list[str]):
         raise UsageError(f"lexicon problems:\n{exc}") from exc
 
 
+def _executor(jobs: int | None, lexicons: list[str]) -> Executor:
+    """What codes for ``--jobs``; the lexicons are checked here, in this process, before any
+    worker starts (their coder is the one used when there is a single job)."""
+    from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, default_jobs
+
+    coder = _coder(lexicons)
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        return SerialExecutor(coder)
+    return ProcessExecutor(CoderSpec(tuple(lexicons)), jobs)
+
+
 def run_code(args: argparse.Namespace) -> int:
     try:
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
-    from marsad.parallel import code_in_order, default_jobs
-
-    _coder(args.lexicon)  # check the lexicons once, in this process, before any worker starts
-    jobs = args.jobs or default_jobs()
+    executor = _executor(args.jobs, args.lexicon)
     issues: list[InputIssue] = []
 
     def report(issue: InputIssue) -> None:
@@ -128,7 +140,7 @@ def run_code(args: argparse.Namespace) -> int:
     try:
         articles = read_articles(args.paths, report, options)
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
-        for outcome in code_in_order(articles, jobs, tuple(args.lexicon), rendered=rendered):
+        for outcome in executor.code(articles, render=rendered):
             if outcome.error:  # one article must not stop the others
                 report(InputIssue(outcome.article_id, None, f"coder failed: {outcome.error}"))
             for line in outcome.lines:
@@ -147,8 +159,9 @@ def run_code(args: argparse.Namespace) -> int:
 
 def run_store_command(args: argparse.Namespace) -> int:
     """ingest, query, trends, export: open the store, run, close it."""
+    from marsad.api import Store
     from marsad.cli import store_commands as commands
-    from marsad.store import Store, StoreError
+    from marsad.store import StoreError
     from marsad.store.backends import is_postgres_url
 
     if args.command != "ingest" and not is_postgres_url(args.db) and not Path(args.db).exists():
@@ -186,7 +199,7 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
-    _coder(args.lexicon)
+    executor = _executor(args.jobs, args.lexicon)
     issues: list[InputIssue] = []
 
     def report(issue: InputIssue) -> None:
@@ -194,7 +207,7 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
         print(f"marsad: {issue}", file=sys.stderr)
 
     options = ReadOptions(publication, None, args.max_chars, args.max_file_bytes)
-    run_ingest(args, store, report, options)
+    run_ingest(args, store, executor, report, options)
     return EXIT_SKIPPED if any(i.skipped or i.cut for i in issues) else EXIT_OK
 
 

@@ -107,31 +107,29 @@ def _iso_date(value: str) -> date:
 
 def filters_from(args: argparse.Namespace) -> Any:
     from marsad.store import Filters
-    from marsad.store.queries import country_code
 
     modalities = tuple(args.modalities)
     if not modalities and args.default_modality and not getattr(args, "all_modalities", False):
         modalities = (args.default_modality,)
     return Filters(types=tuple(args.types), modes=tuple(args.modes), actors=tuple(args.actors),
                    recipients=tuple(args.recipients),
-                   countries=tuple(country_code(c) for c in args.countries),
+                   countries=tuple(args.countries),   # names become codes in the store
                    admin1=tuple(args.admin1), since=args.since, until=args.until,
                    modalities=modalities, text=args.text, sources=tuple(args.sources),
                    articles=tuple(args.articles), clusters=tuple(args.clusters),
                    min_confidence=args.min_confidence)
 
 
-def run_ingest(args: argparse.Namespace, store: Any, report: Any, options: Any) -> None:
-    from marsad.parallel import default_jobs
-
+def run_ingest(args: argparse.Namespace, store: Any, executor: Any, report: Any,
+               options: Any) -> None:
     progress = None
     if not args.quiet and sys.stderr.isatty():
         from marsad.cli.progress import BarProgress
 
         progress = BarProgress(args.paths, options)
-    stats = store.ingest(args.paths, jobs=args.jobs or default_jobs(), lexicons=args.lexicon,
-                         batch_size=args.batch, recode=args.recode, window_days=args.window,
-                         report=report, progress=progress, options=options)
+    stats = store.ingest(args.paths, executor=executor, batch_size=args.batch,
+                         recode=args.recode, window_days=args.window, report=report,
+                         progress=progress, options=options)
     if not args.quiet:
         rate = (stats.new + stats.changed) / stats.seconds if stats.seconds else 0.0
         print(f"marsad: {stats.read} articles read: {stats.new} new, {stats.changed} changed, "

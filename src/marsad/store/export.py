@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from marsad.store.queries import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, Filters
@@ -46,13 +47,14 @@ def write_export(store: "Store", path: str, fmt: str, filters: Filters) -> int:
         return count
     frame = store.query(filters)
     if fmt == "csv":
-        acled_frame(frame, country_names()).to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
+        acled = acled_frame(frame, store.names.country_names())
+        acled.to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
     else:
         write_parquet(frame, path)
     return len(frame)
 
 
-def acled_frame(frame: "pd.DataFrame", countries: dict[str, str]) -> "pd.DataFrame":
+def acled_frame(frame: "pd.DataFrame", countries: Mapping[str, str]) -> "pd.DataFrame":
     import pandas as pd
 
     def names(column: str) -> pd.Series:
@@ -111,9 +113,3 @@ def write_parquet(frame: "pd.DataFrame", path: str) -> None:
             data[column] = data[column].dt.date
     pq.write_table(pa.Table.from_pandas(data, schema=schema, preserve_index=False), path)
 
-
-def country_names() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 → English name, from the project's country table."""
-    from marsad.resources import load_resources
-
-    return {c.code: c.name for c in load_resources().countries}

@@ -7,6 +7,10 @@ transaction together with their ``articles`` rows, so a process killed mid-inges
 whole batches behind, and the rerun codes exactly what is missing. Clusters are recomputed
 after the last batch; a flag written with every batch makes a rerun recompute them even when
 no article is left to code.
+
+The ingest does not code: it is handed an executor (``marsad.run``) that does, in this process
+or over workers, and stores the outcomes in input order with the coder's and resources'
+versions the executor reports.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue
 from marsad.store.backends import Backend
 from marsad.store.clusters import DEFAULT_WINDOW_DAYS, mark_clusters_stale, recluster_if_stale
+from marsad.store.names import CodesOnly, PlaceNames
 from marsad.store.rows import (
     ACTOR_COLUMNS,
     ARTICLE_COLUMNS,
@@ -32,6 +37,9 @@ from marsad.store.rows import (
     content_hash,
     unique_by_id,
 )
+
+if TYPE_CHECKING:
+    from marsad.run import Executor
 
 DEFAULT_BATCH = 500
 _LOOKUP_CHUNK = 256
@@ -60,12 +68,15 @@ class Progress:
 
 
 class Ingestor:
-    def __init__(self, backend: Backend, jobs: int = 1, lexicons: tuple[str, ...] = (),
+    """Stores what ``executor`` codes of the new and changed articles; ``names`` gives the
+    stored places their division's name."""
+
+    def __init__(self, backend: Backend, executor: Executor, names: PlaceNames | None = None,
                  batch_size: int = DEFAULT_BATCH, recode: bool = False,
                  window_days: int = DEFAULT_WINDOW_DAYS, progress: Progress | None = None):
         self.backend = backend
-        self.jobs = jobs
-        self.lexicons = lexicons
+        self.executor = executor
+        self.names = names or CodesOnly()
         self.batch_size = max(1, batch_size)
         self.recode = recode
         self.window_days = window_days
@@ -79,27 +90,22 @@ class Ingestor:
             return self._run(articles, report)
 
     def _run(self, articles: Iterable[Article], report: Callable[[InputIssue], None]) -> IngestStats:
-        from marsad import __version__
-        from marsad.parallel import code_in_order
-        from marsad.resources import load_resources
-
         started = datetime.now(timezone.utc)
-        versions = (__version__, load_resources(self.lexicons).version)
-        rows, in_batch = Rows(), 0
-        for outcome in code_in_order(self._to_code(articles), self.jobs, self.lexicons,
-                                     rendered=True):
+        coder_version, resources_version = self.executor.versions
+        rows, in_batch = Rows(self.names), 0
+        for outcome in self.executor.code(self._to_code(articles), render=True):
             article = self._pending.popleft()
             if outcome.error:   # not stored, so a rerun tries it again
                 self.stats.failed += 1
                 report(InputIssue(article.id, None, f"coder failed: {outcome.error}"))
                 self.progress.advance(1, 0)
                 continue
-            rows.add_article(article, list(outcome.lines), *versions, _now())
+            rows.add_article(article, list(outcome.lines), coder_version, resources_version, _now())
             self.progress.advance(1, len(outcome.lines))
             in_batch += 1
             if in_batch >= self.batch_size:
                 self._write(rows)
-                rows, in_batch = Rows(), 0
+                rows, in_batch = Rows(self.names), 0
         self._write(rows)
         self.stats.clusters = recluster_if_stale(self.backend, self.window_days)
         self.progress.close()

@@ -174,26 +174,3 @@ class TrendRow:
 
 TREND_FIELDS = tuple(TrendRow.__dataclass_fields__)
 EMPTY_COUNTS = dict(events=0, operations=0, killed=0, injured=0, arrested=0, mentions=0)
-
-
-def country_code(value: str) -> str:
-    """An ISO 3166-1 alpha-3 code for a code, an English name or an Arabic name (سوريا،
-    السعودية); a value that names no country is returned as given (it then matches nothing)."""
-    names = _country_names()
-    return names.get(value.strip().upper()) or names.get(normalize_term(value)) or value.strip().upper()
-
-
-_COUNTRY_NAMES: dict[str, str] = {}
-
-
-def _country_names() -> dict[str, str]:
-    if not _COUNTRY_NAMES:
-        from marsad.resources import load_resources
-
-        for country in load_resources().countries:
-            _COUNTRY_NAMES[country.code] = country.code
-            _COUNTRY_NAMES[country.name.upper()] = country.code
-            for name in country.names:
-                _COUNTRY_NAMES.setdefault(normalize_term(name), country.code)
-                _COUNTRY_NAMES.setdefault(normalize_term("ال" + name), country.code)
-    return _COUNTRY_NAMES

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from marsad.lang.ar.normalize import normalize_term
 from marsad.reading.article import Article
 from marsad.store.backends import Column
+from marsad.store.names import PlaceNames
 
 #: quantity units that count actions, so that 22 عملية is 22 operations; a count of people or
 #: things is no count of operations, and such an event counts once.
@@ -53,8 +54,10 @@ def content_hash(article: Article) -> str:
 
 @dataclass
 class Rows:
-    """Rows for a batch of articles, table by table."""
+    """Rows for a batch of articles, table by table; ``names`` gives places their division's
+    name."""
 
+    names: PlaceNames = field(repr=False, compare=False)
     articles: list[tuple] = field(default_factory=list)
     actors: dict[str, tuple] = field(default_factory=dict)
     places: dict[int, tuple] = field(default_factory=dict)
@@ -118,24 +121,12 @@ class Rows:
         gid = int(location["geonames_id"])
         country, admin1 = location.get("country"), location.get("admin1")
         self.places.setdefault(gid, (gid, location.get("name"), country, admin1,
-                                     admin1_name(country, admin1), location.get("lat"),
+                                     self._admin1_name(country, admin1), location.get("lat"),
                                      location.get("lon"), location.get("precision")))
         return gid
 
-
-def admin1_name(country: str | None, code: str | None) -> str | None:
-    """The English name of a first-level division from its GeoNames code (SYR 09 → Aleppo)."""
-    if not country or not code:
-        return None
-    if not _ADMIN1_NAMES:
-        from marsad.resources import load_resources
-
-        _ADMIN1_NAMES.update({(p.country, p.admin1): p.name for p in load_resources().places
-                              if p.precision == "admin1" and p.admin1})
-    return _ADMIN1_NAMES.get((country, code))
-
-
-_ADMIN1_NAMES: dict[tuple[str, str], str] = {}
+    def _admin1_name(self, country: str | None, code: str | None) -> str | None:
+        return self.names.admin1_name(country, code) if country and code else None
 
 
 def operations(quantity: dict[str, Any]) -> int:

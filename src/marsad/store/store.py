@@ -1,22 +1,28 @@
-"""``marsad.Store``: the event store, from Python (the command line calls the same methods).
+"""The event store, from Python (the command line calls the same methods).
 
 >>> store = marsad.Store("marsad.duckdb")             # or "postgresql://user@host/db"
 >>> store.ingest(["news.jsonl"], date="2025-11-20")
 >>> store.trends(by="month", types=["ASSAULT"], countries=["SYR"])   # a pandas DataFrame
+
+This ``Store`` is handed what comes from the coder's side: an executor to code with
+(``ingest(..., executor=...)``) and the country and place names (``names``). ``marsad.Store``
+(``marsad.api``) is this class with marsad's own wired in, and is what users open.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue, ReadOptions, read_articles
-from marsad.store.backends import DEFAULT_DB, open_backend
+from marsad.store.backends import DEFAULT_DB, StoreError, open_backend
 from marsad.store.clusters import DEFAULT_WINDOW_DAYS, recluster
 from marsad.store.ingest import DEFAULT_BATCH, Ingestor, IngestStats, Progress
+from marsad.store.names import CodesOnly, PlaceNames
 from marsad.store.queries import (
     DATE_COLUMNS,
     EMPTY_COUNTS,
@@ -25,7 +31,6 @@ from marsad.store.queries import (
     TREND_FIELDS,
     Filters,
     TrendRow,
-    country_code,
     events_sql,
     period_label,
     period_starts,
@@ -37,13 +42,18 @@ from marsad.store.schema import migrate
 if TYPE_CHECKING:
     import pandas as pd
 
+    from marsad.run import Executor
+
 
 class Store:
     """Articles, events, entities, places and clusters in DuckDB (a file) or PostgreSQL (a
-    ``postgresql://`` URL). Opening a store creates or upgrades its schema."""
+    ``postgresql://`` URL). Opening a store creates or upgrades its schema. ``names`` resolves
+    country names in filters, names countries in CSV exports and places' divisions; without
+    it the store knows country codes only."""
 
-    def __init__(self, db: str = DEFAULT_DB):
+    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None):
         self.db = db
+        self.names = names or CodesOnly()
         self.backend = open_backend(db)
         try:
             self.schema_version = migrate(self.backend)
@@ -53,13 +63,17 @@ class Store:
 
     # writing
 
-    def ingest(self, source: Any, date: str | None = None,
-               jobs: int = 1, lexicons: Iterable[str] = (), batch_size: int = DEFAULT_BATCH,
-               recode: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+    def ingest(self, source: Any, date: str | None = None, *, executor: Executor | None = None,
+               batch_size: int = DEFAULT_BATCH, recode: bool = False,
+               window_days: int = DEFAULT_WINDOW_DAYS,
                report: Callable[[InputIssue], None] = lambda issue: None,
                progress: Progress | None = None, options: ReadOptions | None = None) -> IngestStats:
-        """Code and store articles: paths (any input of contract §1) or ``Article`` objects.
-        Unchanged articles are skipped, changed ones re-coded; see ``marsad.store.ingest``."""
+        """Code with ``executor`` and store articles: paths (any input of contract §1) or
+        ``Article`` objects. Unchanged articles are skipped, changed ones re-coded; see
+        ``marsad.store.ingest``."""
+        if executor is None:
+            raise StoreError("this store is not handed a coder: pass executor="
+                             "marsad.run.make_executor(jobs, spec), or open it as marsad.Store")
         if isinstance(source, (str, PathLike)):
             source = [source]
         if isinstance(source, (list, tuple)) and all(isinstance(s, (str, PathLike)) for s in source):
@@ -69,7 +83,7 @@ class Store:
             articles: Iterable[Article] = read_articles([str(s) for s in source], report, options)
         else:
             articles = (a if isinstance(a, Article) else Article.from_mapping(a) for a in source)
-        ingestor = Ingestor(self.backend, jobs, tuple(lexicons), batch_size, recode,
+        ingestor = Ingestor(self.backend, executor, self.names, batch_size, recode,
                             window_days, progress)
         return ingestor.run(articles, report)
 
@@ -82,14 +96,14 @@ class Store:
     def query(self, filters: Filters | None = None, limit: int | None = None,
               **criteria: Any) -> "pd.DataFrame":
         """Events as rows of the flat view, in date order."""
-        sql, params = events_sql(_filters(filters, criteria), limit)
+        sql, params = events_sql(self._filters(filters, criteria), limit)
         names, rows = self.backend.fetch(sql, params)
         return _frame(names, rows)
 
     def records(self, filters: Filters | None = None, limit: int | None = None,
                 **criteria: Any) -> Iterator[dict[str, Any]]:
         """The same events as contract §2 records."""
-        sql, params = records_sql(_filters(filters, criteria), limit)
+        sql, params = records_sql(self._filters(filters, criteria), limit)
         for (record,) in self.backend.fetch(sql, params)[1]:
             yield json.loads(record)
 
@@ -98,7 +112,7 @@ class Store:
         """Counts per period. Only asserted events count unless ``modalities`` says otherwise;
         clusters count once unless ``mentions``."""
         criteria.setdefault("modalities", ("asserted",))
-        sql, params = trends_sql(_filters(filters, criteria), by, mentions)
+        sql, params = trends_sql(self._filters(filters, criteria), by, mentions)
         return _trend_frame(self._trend_rows(sql, params, by))
 
     def _trend_rows(self, sql: str, params: list[Any], by: str) -> list[TrendRow]:
@@ -128,7 +142,7 @@ class Store:
         the number of events written."""
         from marsad.store.export import write_export
 
-        return write_export(self, path, format, _filters(filters, criteria))
+        return write_export(self, path, format, self._filters(filters, criteria))
 
     def plot_trends(self, path: str, by: str = "month", filters: Filters | None = None,
                     mentions: bool = False, title: str | None = None, **criteria: Any) -> None:
@@ -139,6 +153,13 @@ class Store:
 
     def close(self) -> None:
         self.backend.close()
+
+    def _filters(self, filters: Filters | None, criteria: dict[str, Any]) -> Filters:
+        """The filters, with countries given by name (Iraq, or in Arabic) turned into codes."""
+        chosen = _filters(filters, criteria)
+        if not chosen.countries:
+            return chosen
+        return replace(chosen, countries=tuple(self.names.country_code(c) for c in chosen.countries))
 
     def __enter__(self) -> "Store":
         return self
@@ -157,8 +178,6 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         value = fixed.get(key)
         if isinstance(value, str):
             fixed[key] = date.fromisoformat(value)
-    if fixed.get("countries"):
-        fixed["countries"] = tuple(country_code(c) for c in fixed["countries"])
     try:
         return Filters(**{**base.__dict__, **fixed})
     except TypeError as exc:

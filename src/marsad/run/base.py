@@ -1,0 +1,104 @@
+"""What every executor shares: the outcome of coding one article, the coder's recipe, the
+``Executor`` protocol, and coding a chunk of articles with one coder."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from marsad.doc.records import Event
+from marsad.reading.article import Article
+
+if TYPE_CHECKING:
+    from marsad.coder import Coder
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What coding one article gave. Workers send back only the article's id, never its text,
+    and when asked to render, the events as JSON lines, which cross processes far cheaper."""
+
+    article_id: str
+    events: list[Event]
+    error: str | None = None
+    lines: tuple[str, ...] = ()
+
+
+class CoderVersions(NamedTuple):
+    """What the store records with each article: the coder's and the resources' versions."""
+
+    coder: str
+    resources: str
+
+
+class CodesArticles(Protocol):
+    """A coder as executors see it (``marsad.Coder``, or a stand-in in tests)."""
+
+    def code(self, article: Article) -> list[Event]: ...
+
+
+class Spec(Protocol):
+    """A picklable recipe for a coder: what crosses to a worker process (or machine), which
+    builds the coder from it once."""
+
+    def build(self) -> CodesArticles: ...
+
+    def versions(self) -> CoderVersions: ...
+
+
+@dataclass(frozen=True)
+class CoderSpec:
+    """``marsad.Coder``'s recipe: the user's lexicon files (paths, read where it is built)."""
+
+    lexicons: tuple[str, ...] = ()
+
+    def build(self) -> Coder:
+        from marsad.coder import Coder
+
+        return Coder(lexicons=self.lexicons)
+
+    def versions(self) -> CoderVersions:
+        from marsad import __version__
+        from marsad.resources import load_resources
+
+        return CoderVersions(__version__, load_resources(self.lexicons).version)
+
+
+class Executor(Protocol):
+    """Codes articles somewhere and gives their outcomes back in input order."""
+
+    @property
+    def versions(self) -> CoderVersions: ...
+
+    def code(self, articles: Iterable[Article], render: bool = False) -> Iterator[Outcome]:
+        """One outcome per article, in input order; with ``render`` the events come back as
+        JSON lines (``Outcome.lines``) rather than objects. An exception while coding an
+        article is that article's ``error``; it never stops the others."""
+        ...
+
+
+def code_one(coder: CodesArticles, article: Article) -> Outcome:
+    """Code one article; an exception becomes the outcome's error."""
+    try:
+        return Outcome(article.id, coder.code(article))
+    except Exception as exc:  # noqa: BLE001 -- any failure is this article's, reported by the caller
+        return Outcome(article.id, [], f"{type(exc).__name__}: {exc}")
+
+
+def render(outcome: Outcome) -> Outcome:
+    """The outcome with its events as JSON lines (and no event objects)."""
+    lines = tuple(json.dumps(e.to_dict(), ensure_ascii=False) for e in outcome.events)
+    return Outcome(outcome.article_id, [], outcome.error, lines)
+
+
+def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = False) -> list[Outcome]:
+    outcomes = [code_one(coder, a) for a in chunk]
+    return [render(o) for o in outcomes] if rendered else outcomes
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
