@@ -6,11 +6,13 @@ Reading never stops at the first problem: a check lists them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+
+from marsad.resources.plover import PloverType, parse_types
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 COUNTRY_COLUMNS = ("code", "name", "names", "capitals", "nisba", "people")
@@ -95,9 +97,10 @@ class Table:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a lexicon may refer to: PLOVER types, modes, sectors, codes, kinds."""
+    """What a lexicon may refer to: PLOVER types (with their modes and properties), contexts,
+    sectors, codes, kinds."""
 
-    types: dict[str, tuple[str, ...]]
+    types: dict[str, PloverType]
     contexts: frozenset[str]
     sectors: frozenset[str]
     codes: frozenset[str]
@@ -107,8 +110,12 @@ class Vocabulary:
     @classmethod
     def from_yaml(cls, text: str) -> "Vocabulary":
         data = yaml.load(text, Loader=_LOADER)
+        problems: list[tuple[str, str]] = []
+        types = parse_types(data["types"], {}, problems)
+        if problems:
+            raise ValueError("plover.yaml: " + "; ".join(p for _, p in problems))
         return cls(
-            types={t: tuple(m) for t, m in data["types"].items()},
+            types=types,
             contexts=frozenset(data["contexts"]),
             sectors=frozenset(data["sectors"]),
             codes=frozenset(data["codes"]),
@@ -116,8 +123,24 @@ class Vocabulary:
         )
 
     def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
-        return Vocabulary(self.types, self.contexts, self.sectors, self.codes, self.kinds,
-                          frozenset(codes))
+        return replace(self, countries=frozenset(codes))
+
+    def with_types(self, types: dict[str, PloverType]) -> "Vocabulary":
+        """The vocabulary with the types (new, or old ones with more modes) of a lexicon."""
+        return replace(self, types={**self.types, **types})
+
+    def types_with(self, flag: str) -> frozenset[str]:
+        """The types that have a property (``verbal``, ``conflict``)."""
+        return frozenset(name for name, t in self.types.items() if getattr(t, flag))
+
+    def directed(self, direction: str) -> frozenset[str]:
+        """The types directed ``towards`` or ``against`` their recipient."""
+        return frozenset(name for name, t in self.types.items() if t.directed == direction)
+
+    def stated(self, event_type: str, mode: str | None,
+               stance: str | None) -> tuple[str, str | None, bool]:
+        """(type, mode, converted) of an act under a stance (``PloverType.stated``)."""
+        return self.types[event_type].stated(mode, stance)
 
 
 def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
@@ -273,9 +296,9 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'type' must be a PLOVER type, not {etype!r}")
         return None
     mode = item.get("mode")
-    if mode is not None and mode not in vocab.types[etype]:
+    if mode is not None and mode not in vocab.types[etype].modes:
         problems.append(f"mode {mode!r} is not a mode of {etype} "
-                        f"({', '.join(vocab.types[etype]) or 'it has none'})")
+                        f"({', '.join(vocab.types[etype].modes) or 'it has none'})")
     context = _str_list(item.get("context"), "context", problems)
     for c in context:
         if c not in vocab.contexts:
