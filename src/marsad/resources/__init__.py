@@ -41,6 +41,7 @@ from marsad.resources.tables import (
     Vocabulary,
     read_events,
     read_file,
+    read_plover,
     read_table,
 )
 
@@ -188,9 +189,13 @@ def _build(data: DataSet, key: str) -> Resources:
     countries = [c.code for f in actor_files for c in read_table(f.text, f.path, vocab).rows
                  if isinstance(c, Country)]
     vocab = vocab.with_countries(countries)
+    problems: list[Problem] = []
+    for f in event_files:   # the types and modes lexicons add, before any entry is read
+        vocab, added = read_plover(f.text, f.path, vocab)
+        problems += added
     tables = [read_table(f.text, f.path, vocab) for f in actor_files]
     tables += [read_events(f.text, f.path, vocab) for f in event_files]
-    problems = [p for t in tables for p in t.problems]
+    problems += [p for t in tables for p in t.problems]
     if problems:
         raise LexiconError(problems)
     rows = {kind: [r for t in tables if t.kind == kind for r in t.rows]

@@ -177,17 +177,23 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
 
 
 def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
-    """Parse one YAML event-lexicon file."""
+    """Parse one YAML event-lexicon file: a list of entries, or a mapping with the entries under
+    ``events`` and the PLOVER types they add under ``plover`` (read by ``read_plover``, whose
+    types ``vocab`` must already hold)."""
     table = Table("events", path)
-    try:
-        root = yaml.compose(text, Loader=_LOADER)   # for line numbers
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        table.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
+    parsed = _parse_yaml(text, path, table.problems)
+    if parsed is None:
         return table
-    if root is None:
-        return table
+    root, data = parsed
+    if isinstance(root, yaml.MappingNode):
+        unknown = set(data) - {"plover", "events"}
+        if unknown:
+            table.problems.append(Problem(path, root.start_mark.line + 1, "unknown keys: "
+                                          f"{', '.join(sorted(map(str, unknown)))} (a lexicon "
+                                          "is a list of entries, or has 'plover' and 'events')"))
+        root, data = _value_node(root, "events"), data.get("events")
+        if root is None or data is None:
+            return table
     if not isinstance(root, yaml.SequenceNode):
         table.problems.append(Problem(path, root.start_mark.line + 1, "expected a list of entries"))
         return table
@@ -199,6 +205,43 @@ def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
         if family is not None and not problems:
             table.rows.append(family)
     return table
+
+
+def read_plover(text: str, path: str, vocab: Vocabulary) -> tuple[Vocabulary, list[Problem]]:
+    """``vocab`` with the types of an event lexicon's ``plover:`` section (new modes of a type,
+    or new types), and the problems of that section; a file without one changes nothing."""
+    parsed = _parse_yaml(text, path, [])
+    if parsed is None or not isinstance(parsed[0], yaml.MappingNode) \
+            or not isinstance(parsed[1], dict) or "plover" not in parsed[1]:
+        return vocab, []
+    node, section = _value_node(parsed[0], "plover"), parsed[1]["plover"]
+    assert node is not None
+    if not isinstance(section, dict) or set(section) != {"types"}:
+        return vocab, [Problem(path, node.start_mark.line + 1,
+                               "'plover' must hold 'types': PLOVER types and their modes")]
+    lines = {str(k.value): k.start_mark.line + 1
+             for k, _ in getattr(_value_node(node, "types"), "value", [])}
+    said: list[tuple[str, str]] = []
+    types = parse_types(section["types"], vocab.types, said)
+    problems = [Problem(path, lines.get(name, node.start_mark.line + 1), message)
+                for name, message in said]
+    return vocab.with_types(types), problems
+
+
+def _parse_yaml(text: str, path: str, problems: list[Problem]) -> tuple[Any, Any] | None:
+    """(node tree for line numbers, data) of a YAML file; None when it is empty or invalid."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
+        return None
+    return None if root is None else (root, data)
+
+
+def _value_node(mapping: Any, key: str) -> Any:
+    return next((v for k, v in mapping.value if k.value == key), None)
 
 
 def _header(lines: list[str]) -> tuple[int, tuple[str, ...] | None]:
@@ -335,5 +378,8 @@ def read_file(path: Path, vocab: Vocabulary) -> Table:
     except UnicodeDecodeError as exc:
         return Table("unknown", str(path), problems=[Problem(str(path), 1, f"not UTF-8: {exc}")])
     if path.suffix in (".yaml", ".yml"):
-        return read_events(text, str(path), vocab)
+        vocab, problems = read_plover(text, str(path), vocab)
+        table = read_events(text, str(path), vocab)
+        table.problems[:0] = problems
+        return table
     return read_table(text, str(path), vocab)
