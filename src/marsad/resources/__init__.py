@@ -24,7 +24,7 @@ from marsad.lang import Language, language_package
 from marsad.lang.ar.inflect import nisba_forms, noun_forms, verb_phrase_forms
 from marsad.lang.ar.normalize import normalize_term
 from marsad.resources.lexicon import Lexicon
-from marsad.resources.loader import DataFileError, DataSet, read_data
+from marsad.resources.loader import DataFileError, DataSet, read_data, read_user_lexicon
 from marsad.resources.places import (
     country_rows,
     read_ambiguous,
@@ -136,7 +136,11 @@ def check_file(path: Path) -> list[Problem]:
     """Every problem of a user lexicon file, as ``FILE:LINE: message``."""
     if not path.is_file():
         return [Problem(str(path), 0, "no such file")]
-    return read_file(path, vocabulary()).problems
+    try:
+        lexicon = read_user_lexicon(str(path))
+    except DataFileError as exc:
+        return [Problem(str(path), 1, str(exc).split(": ", 1)[1])]
+    return read_file(lexicon.text, lexicon.path, vocabulary()).problems
 
 
 def load_resources(extra_lexicons: tuple[str, ...] = (), language: str = "ar") -> Resources:

@@ -99,14 +99,19 @@ def read_data(language: str, extra_lexicons: tuple[str, ...] = ()) -> DataSet:
     for kind, (package, folder, suffixes) in LEXICON_FOLDERS.items():
         files += _folder(kind, package, folder, suffixes)
     files += _folder(language, f"marsad.lang.{language}", "data", LANGUAGE_SUFFIXES)
-    for path in extra_lexicons:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(path, str(exc)) from exc
-        kind = "events" if path.endswith((".yaml", ".yml")) else "actors"
-        files.append(DataFile(f"{kind}/{Path(path).name}", path, text, user=True))
+    files += [read_user_lexicon(path) for path in extra_lexicons]
     return DataSet(language, tuple(files))
+
+
+def read_user_lexicon(path: str) -> DataFile:
+    """A user's ``--lexicon`` file, named by its kind (``.yaml`` events, else ``.tsv`` actors)
+    and file name; ``DataFileError`` when it is missing or not UTF-8."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, str(exc)) from exc
+    kind = "events" if path.endswith((".yaml", ".yml")) else "actors"
+    return DataFile(f"{kind}/{Path(path).name}", path, text, user=True)
 
 
 def _package_file(name: str, package: str, path: str) -> DataFile:

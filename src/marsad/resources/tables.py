@@ -7,7 +7,6 @@ Reading never stops at the first problem: a check lists them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
@@ -371,15 +370,11 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
                        passive, nouns, recipient, genitive, source, requires, frame)
 
 
-def read_file(path: Path, vocab: Vocabulary) -> Table:
-    """Read any lexicon file by its extension (``.tsv`` actor table, ``.yaml`` event lexicon)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return Table("unknown", str(path), problems=[Problem(str(path), 1, f"not UTF-8: {exc}")])
-    if path.suffix in (".yaml", ".yml"):
-        vocab, problems = read_plover(text, str(path), vocab)
-        table = read_events(text, str(path), vocab)
+def read_file(text: str, path: str, vocab: Vocabulary) -> Table:
+    """Check any lexicon file by its extension (``.tsv`` actor table, ``.yaml`` event lexicon)."""
+    if path.endswith((".yaml", ".yml")):
+        vocab, problems = read_plover(text, path, vocab)
+        table = read_events(text, path, vocab)
         table.problems[:0] = problems
         return table
-    return read_table(text, str(path), vocab)
+    return read_table(text, path, vocab)
