@@ -18,7 +18,8 @@ COUNTRY_COLUMNS = ("code", "name", "names", "capitals", "nisba", "people")
 ACTOR_COLUMNS = ("id", "code", "sector", "kind", "country", "name", "names")
 SECTOR_COLUMNS = ("id", "sector", "code", "kind", "name", "words")
 TABLE_KINDS = {COUNTRY_COLUMNS: "countries", ACTOR_COLUMNS: "actors", SECTOR_COLUMNS: "sectors"}
-RECIPIENT_MARKERS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "من", "في", "ل", "عن"})
+#: The recipient marker of a direct object; the others are the language's prepositions.
+DIRECT_OBJECT = "obj"
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,9 @@ class Vocabulary:
     codes: frozenset[str]
     kinds: frozenset[str]
     countries: frozenset[str] = frozenset()
+    #: what an entry's ``recipient`` may list (the language's lexicon_format table)
+    recipient_markers: frozenset[str] = frozenset({DIRECT_OBJECT})
+    verb_example: str = "past/present"
 
     @classmethod
     def from_yaml(cls, text: str) -> "Vocabulary":
@@ -123,6 +127,11 @@ class Vocabulary:
 
     def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
         return replace(self, countries=frozenset(codes))
+
+    def with_lexicon_format(self, prepositions: Iterable[str], verb_example: str) -> "Vocabulary":
+        """The vocabulary with what the language's event lexicons may say."""
+        return replace(self, recipient_markers=frozenset({DIRECT_OBJECT, *prepositions}),
+                       verb_example=verb_example)
 
     def with_types(self, types: dict[str, PloverType]) -> "Vocabulary":
         """The vocabulary with the types (new, or old ones with more modes) of a lexicon."""
@@ -350,14 +359,16 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     for spec in verbs + passive:
         head = spec.split()[0]
         if head.count("/") != 1:
-            problems.append(f"verb {spec!r} must start with past/present (e.g. هاجم/يهاجم)")
+            problems.append(f"verb {spec!r} must start with past/present "
+                            f"(e.g. {vocab.verb_example})")
     nouns = _str_list(item.get("nouns"), "nouns", problems)
     if not (verbs or nouns or passive):
         problems.append("an entry needs 'verbs' or 'nouns'")
     recipient = _str_list(item.get("recipient"), "recipient", problems)
     for r in recipient:
-        if r not in RECIPIENT_MARKERS:
-            problems.append(f"recipient marker {r!r} is not one of {', '.join(sorted(RECIPIENT_MARKERS))}")
+        if r not in vocab.recipient_markers:
+            problems.append(f"recipient marker {r!r} is not one of "
+                            f"{', '.join(sorted(vocab.recipient_markers))}")
     genitive = item.get("genitive") or "actor"
     if genitive not in ("actor", "recipient"):
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
