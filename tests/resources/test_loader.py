@@ -49,3 +49,19 @@ def test_a_changed_language_table_changes_the_resources_version(monkeypatch, tmp
 
     monkeypatch.setattr(resources_module, "read_data", changed)
     assert build((), "ar").version != before
+
+
+def test_a_second_load_comes_from_the_cache_and_codes_the_same(monkeypatch, tmp_path):
+    monkeypatch.setenv("MARSAD_CACHE_DIR", str(tmp_path))
+    build = resources_module._load_resources.__wrapped__
+    first = build((), "ar")
+    assert list(tmp_path.glob("resources-*.pickle"))
+
+    def no_build(*args):
+        raise AssertionError("the cache was not used")
+
+    monkeypatch.setattr(resources_module, "_build", no_build)
+    second = build((), "ar")
+    text = first.language.normalize("قصفت الطائرات التركية مواقع لحزب العمال").text
+    assert second.version == first.version and second.language is not None
+    assert second.lexicon.find(text) == first.lexicon.find(text) != []

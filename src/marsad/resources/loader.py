@@ -31,8 +31,10 @@ LEXICON_FOLDERS = {
 }
 #: A language's word tables: every file of ``marsad/lang/<code>/data/``, named ``<code>/<stem>``.
 LANGUAGE_SUFFIXES = (".yaml", ".yml", ".tsv", ".txt")
-#: The code that turns the files into the coder's resources: part of the version, as data is.
-COMPILING_PACKAGES = ("marsad.resources",)
+#: The code that turns the files into the coder's resources, and the types its pickled result
+#: is made of (the clitic model of ``marsad.lang``, the spans of ``marsad.doc``): part of the
+#: version, as data is, so that a cached result never outlives the classes it was built with.
+COMPILING_PACKAGES = ("marsad.resources", "marsad.lang", "marsad.doc")
 
 
 class DataFileError(OSError):
