@@ -65,8 +65,8 @@ def parse_types(data: Any, known: Mapping[str, PloverType],
         if isinstance(spec, list):      # the short form: a type and its modes
             spec = {"modes": spec}
         if not isinstance(name, str) or not name.isupper() or not isinstance(spec, dict):
-            problems.append((str(name), f"type {name!r} must be an upper-case name mapped to "
-                                        "its modes and properties"))
+            message = f"type {name!r} must be an upper-case name mapped to its modes and properties"
+            problems.append((str(name), message))
             continue
         said: list[str] = []
         ptype = _parse_type(name, spec, known.get(name), said)

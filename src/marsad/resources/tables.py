@@ -7,7 +7,7 @@ Reading never stops at the first problem: a check lists them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -157,12 +157,13 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
     header_no, header = _header(lines)
     kind = TABLE_KINDS.get(header) if header else None
     table = Table(kind or "unknown", path)
-    if kind is None:
+    if kind is None or header is None:
         expected = " | ".join("\t".join(cols) for cols in TABLE_KINDS)
         table.problems.append(Problem(path, header_no or 1,
                                       f"header must be one of: {expected}"))
         return table
-    parse_row = {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
+    parse_row: Callable[[dict[str, str], Vocabulary, list[str]], Any] = \
+        {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
     first_line: dict[str, int] = {}
     for no, line in enumerate(lines[header_no:], start=header_no + 1):
         if not line.strip() or line.lstrip().startswith("#"):
