@@ -42,7 +42,7 @@ def pipeline(res: Resources) -> list[Stage]:
         QuantityFinder(),
         EventAssembler(res),
         ContextTagger(),
-        SportFilter(),
+        SportFilter(res),
         EventMerger(res),
     ]
 

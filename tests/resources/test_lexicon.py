@@ -1,6 +1,7 @@
 import pytest
 
 from marsad.doc.spans import Term
+from marsad.lang.ar.clitics import CLITIC_MODEL
 from marsad.lang.ar.inflect import nisba_forms, past_forms, present_forms
 from marsad.lang.ar.normalize import normalize
 from marsad.resources.lexicon import Lexicon
@@ -8,7 +9,7 @@ from marsad.resources.lexicon import Lexicon
 
 @pytest.fixture(scope="module")
 def small_lexicon():
-    lex = Lexicon()
+    lex = Lexicon(CLITIC_MODEL)
     lex.add("داعش", Term("actor", "actor", 0, "name"))
     lex.add("الولايات المتحدة", Term("actor", "country", 1, "name"))
     lex.add("قوات", Term("actor", "sector", 2, "noun"))

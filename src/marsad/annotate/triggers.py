@@ -22,9 +22,6 @@ from marsad.lang.ar.tokens import CLAUSE_BREAKS
 from marsad.lang.ar.tokens import without_conjunction as _bare
 from marsad.resources import Resources
 
-#: Types whose event is a speech act; what follows it in its clause is its content.
-VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
-                          "REJECT", "THREATEN"})
 _BOUNDARY_PUNCT = CLAUSE_BREAKS | {"-"}   # a dash also parts a verb from its object
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
@@ -53,6 +50,8 @@ class TriggerFinder:
             _heads(g.hypothetical) | _heads(g.future) | _heads(g.pledge) | _heads(g.historical)
             | g.negation_verbs)
         self._anonymous_heads = _heads(g.anonymous_source)
+        #: types whose event is a speech act; what follows it in its clause is its content
+        self._verbal_types = resources.vocabulary.types_with("verbal")
 
     def __call__(self, doc: Document) -> Document:
         sentences = doc.sentences
@@ -151,7 +150,7 @@ class TriggerFinder:
             # شنت غارات: the noun is the verb's own object, one event not two
             return (head.tense != "noun" and t.tense == "noun" and t.tok_lo - head.tok_hi <= 3
                     and self._same_clause(doc, head.tok_hi, t.tok_lo))
-        if head_type in VERBAL_TYPES:
+        if head_type in self._verbal_types:
             return self._same_clause(doc, head.tok_hi, t.tok_lo)
         if head.tense == "noun" or t.tense != "noun":
             return False

@@ -24,25 +24,6 @@ from marsad.events.details import (
 )
 from marsad.resources import Resources
 
-#: A promised cooperative act is an AGREE, a refused one a REJECT; a promised hostile act is a
-#: THREATEN (PLOVER: "the coder should always return the single event category").
-COOPERATIVE = frozenset({"AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT"})
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-_THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
-
-
-def stated_type(event_type: str, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
-    """(type, mode, converted) of an event under a pledge or refusal."""
-    if stance == "pledge" and event_type in COOPERATIVE:
-        return "AGREE", None, event_type != "AGREE"
-    if stance == "pledge" and event_type in HOSTILE:
-        threat_mode = "arrest" if mode == "arrest" else _THREAT_MODES.get(event_type, "restrict")
-        return "THREATEN", threat_mode, True
-    if stance == "refusal" and event_type in COOPERATIVE:
-        return "REJECT", None, True
-    return event_type, mode, False
-
-
 class EventAssembler:
     def __init__(self, resources: Resources):
         self.res = resources
@@ -54,7 +35,7 @@ class EventAssembler:
             if not (m.actor or m.recipient):
                 continue  # no participant at all: commentary, not a report of an event
             fam = self.res.families[m.trigger.family]
-            etype, _, converted = stated_type(fam.type, fam.mode, m.trigger.stance)
+            etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
             modality = "asserted" if converted else m.trigger.modality
             key = (m.trigger.sentence, etype, modality)
             group = next((g for k, g in groups if k == key and _compatible(g, m)), None)
@@ -70,7 +51,8 @@ class EventAssembler:
     def _event(self, doc: Document, mentions: list[EventMention], country=None) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
-        etype, mode, converted = stated_type(fam.type, fam.mode, first.trigger.stance)
+        etype, mode, converted = self.res.vocabulary.stated(fam.type, fam.mode,
+                                                            first.trigger.stance)
         evidence = tuple(self._evidence(doc, m) for m in mentions)
         actor = tuple(self.entity(doc, e) for e in first.actor)
         recipient = tuple(self.entity(doc, e) for e in first.recipient)

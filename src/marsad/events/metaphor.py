@@ -16,8 +16,8 @@ from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.lang.ar.clitics import clitic_forms, token_cores
 from marsad.lang.ar.normalize import normalize_term
+from marsad.resources import Resources
 
-CONFLICT = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "PROTEST", "SANCTION"})
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 
 
@@ -37,14 +37,17 @@ def _sport_cores(token: str) -> tuple[str, ...]:
 
 
 class SportFilter:
-    def __init__(self) -> None:
+    def __init__(self, res: Resources) -> None:
+        #: the types a sport report uses as metaphors (plover.yaml: conflict)
+        self.conflict = res.vocabulary.types_with("conflict")
         self.words, self.threshold = sport_words()
         self.forms = clitic_forms(self.words)
 
     def __call__(self, doc: Document) -> Document:
         # reading the whole article for sport words pays only when there is a conflict event
-        if any(e.event_type in CONFLICT for e in doc.events) and self._is_sport(doc):
-            doc.events = [e for e in doc.events if e.event_type not in CONFLICT or _forces(e)]
+        conflict = self.conflict
+        if any(e.event_type in conflict for e in doc.events) and self._is_sport(doc):
+            doc.events = [e for e in doc.events if e.event_type not in conflict or _forces(e)]
         return doc
 
     def _is_sport(self, doc: Document) -> bool:

@@ -45,10 +45,6 @@ _PARTITIVE_HEADS = frozenset({"عناصر", "عنصرا", "عنصر", "اعضا�
 _LINK_WORDS = frozenset({"بزعامه", "بقياده", "برءاسه", "التابع", "التابعه", "الموالي", "المواليه",
                          "الموالين", "المدعوم", "المدعومه", "زعيم", "زعيمها", "زعيمه", "قاءد",
                          "ممثل", "باسم", "المتحدث", "الناطق"})
-_DIRECTED = {**{t: _TOWARDS for t in ("AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE",
-                                      "CONCEDE", "RETREAT")},
-             **{t: _AGAINST for t in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST",
-                                      "THREATEN", "ACCUSE")}}
 _PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 
 
@@ -58,6 +54,10 @@ class RoleAssigner:
         g = resources.grammar
         self.g = g
         self.openers = {p for p in g.clause_openers if len(p) == 1}
+        #: type → the prepositions a phrase it is directed at follows (plover.yaml: directed)
+        vocab = resources.vocabulary
+        self._directed = {**{t: _TOWARDS for t in vocab.directed("towards")},
+                          **{t: _AGAINST for t in vocab.directed("against")}}
         # first words of source phrases and speech verbs: a cheap gate before the phrase checks
         self._source_heads = frozenset(p[0] for p in g.source_phrases)
         self._source_cues = _with_conjunction(self._source_heads | g.speech | {"وفقا", "طبقا"})
@@ -328,7 +328,7 @@ class RoleAssigner:
                 return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
 
         # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
-        directed = _DIRECTED.get(fam.type, _DIRECTED_ANY)
+        directed = self._directed.get(fam.type, _DIRECTED_ANY)
         for k, e in enumerate(ents):
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)

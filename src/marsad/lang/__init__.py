@@ -40,6 +40,40 @@ def language_package(code: str) -> str:
 
 
 @dataclass(frozen=True)
+class CliticModel:
+    """How the lexicon's matcher finds a lexicon word inside a token of the text.
+
+    A frame signature is (layer, clitics, definite, lam_variant, t_variant) of a lexicon key;
+    ``frame_ok`` says whether the letters before and after the key in a token fit it. The
+    fields are module-level functions of the language's package, so the compiled lexicon
+    that holds this model pickles by reference.
+    """
+
+    max_prefix: int     # the longest run of proclitics before a word
+    max_suffix: int     # the longest enclitic after one
+    frame_ok: Callable[[tuple, str, str], bool]
+    #: the word, and the word less each enclitic it may end with
+    enclitic_splits: Callable[[str], list[str]]
+    #: a lexicon form (as written) and its kind of clitics → the keys it is found by, each
+    #: with the frame flags it sets (``definite``, ``lam_variant``, ``t_variant``)
+    lexicon_keys: Callable[[str, str], list[tuple[str, dict[str, bool]]]]
+    tokenize: Callable[[str], tuple[list[str], list[int], list[int]]]
+
+
+@dataclass(frozen=True)
+class Morphology:
+    """How a language's lexicon entries, as written, become the forms the matcher looks for."""
+
+    #: ``"past/present literal words"`` → (past phrases, present phrases)
+    verb_phrase_forms: Callable[[str], tuple[list[str], list[str]]]
+    noun_forms: Callable[[str], list[str]]          # a noun and its regular plurals and duals
+    nisba_forms: Callable[[str], list[str]]         # an adjective of origin, every form
+    construct_variants: Callable[[str], list[str]]  # a phrase, and it as the head of a genitive
+    without_pronoun: Callable[[str], str]           # a literal object word, less its pronoun
+    name_letters: Callable[[str], int]              # the letters of a name that count its length
+
+
+@dataclass(frozen=True)
 class Language:
     """One language's text layer and word tables, handed to every stage that needs them.
 
@@ -61,6 +95,9 @@ class Language:
     word_core: Callable[[str], str]
     token_cores: Callable[[str], frozenset[str]]
     clitic_forms: Callable[[frozenset[str]], frozenset[str]]
+    # how the lexicon is compiled from the language's entries and found in its text
+    clitic_model: CliticModel
+    morphology: Morphology
     tables: Mapping[str, Any] = field(default_factory=dict)
 
     def table(self, name: str) -> Any:

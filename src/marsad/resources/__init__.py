@@ -11,7 +11,7 @@ import importlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -20,11 +20,9 @@ import yaml
 
 from marsad import _native
 from marsad.doc.spans import PlaceRow, Term
-from marsad.lang import Language, language_package
-from marsad.lang.ar.inflect import nisba_forms, noun_forms, verb_phrase_forms
-from marsad.lang.ar.normalize import normalize_term
+from marsad.lang import Language, Morphology, language_package
 from marsad.resources.lexicon import Lexicon
-from marsad.resources.loader import DataFileError, DataSet, read_data
+from marsad.resources.loader import DataFileError, DataSet, read_data, read_user_lexicon
 from marsad.resources.places import (
     country_rows,
     read_ambiguous,
@@ -41,6 +39,7 @@ from marsad.resources.tables import (
     Vocabulary,
     read_events,
     read_file,
+    read_plover,
     read_table,
 )
 
@@ -69,8 +68,10 @@ class Grammar:
     anonymous_source: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def from_yaml(cls, text: str) -> "Grammar":
-        data = yaml.safe_load(text)
+    def from_table(cls, data: dict[str, Any], lang: Language) -> "Grammar":
+        """The grammar words of the language's ``function_words`` table, normalized."""
+        normalize_term = lang.normalize_term
+        verb_phrase_forms = lang.morphology.verb_phrase_forms
 
         def words(name: str) -> frozenset[str]:
             return frozenset(normalize_term(w) for w in data.get(name, []))
@@ -119,23 +120,31 @@ class Resources:
     language: Language | None = None    # set once built: the language these resources code
 
 
-def vocabulary() -> Vocabulary:
-    """PLOVER types, modes, sectors and codes, with the country codes of the shipped table."""
-    data = read_data("ar")
+def vocabulary(language: str = "ar") -> Vocabulary:
+    """PLOVER types, modes, sectors and codes, with the country codes of the shipped table and
+    what the language's lexicons may say."""
+    data = read_data(language)
+    return _vocabulary(data, _language(data))
+
+
+def _vocabulary(data: DataSet, lang: Language) -> Vocabulary:
     vocab = Vocabulary.from_yaml(data.text("plover"))
-    codes = []
-    for f in data.kind("actors"):
-        table = read_table(f.text, f.path, vocab)
-        if table.kind == "countries":
-            codes.extend(c.code for c in table.rows)
-    return vocab.with_countries(codes)
+    fmt = lang.table("lexicon_format")
+    vocab = vocab.with_lexicon_format(fmt["recipient_prepositions"], fmt["verb_example"])
+    countries = [c.code for f in data.kind("actors") for c in read_table(f.text, f.path, vocab).rows
+                 if isinstance(c, Country)]
+    return vocab.with_countries(countries)
 
 
 def check_file(path: Path) -> list[Problem]:
     """Every problem of a user lexicon file, as ``FILE:LINE: message``."""
     if not path.is_file():
         return [Problem(str(path), 0, "no such file")]
-    return read_file(path, vocabulary()).problems
+    try:
+        lexicon = read_user_lexicon(str(path))
+    except DataFileError as exc:
+        return [Problem(str(path), 1, str(exc).split(": ", 1)[1])]
+    return read_file(lexicon.text, lexicon.path, vocabulary()).problems
 
 
 def load_resources(extra_lexicons: tuple[str, ...] = (), language: str = "ar") -> Resources:
@@ -159,18 +168,19 @@ def _load_resources(extra_lexicons: tuple[str, ...], language: str) -> Resources
     except DataFileError as exc:
         raise LexiconError([Problem(exc.path, 0, str(exc).split(": ", 1)[1])]) from exc
     key = data.digest()[:16]
+    # the language is built on every load (cheap), so that the cache never holds its tables
+    lang = _language(data)
     # compiled and interpreted classes pickle differently: each keeps its own cache file
     cache_key = f"{key}-{_native.MODE}"
     cached = _read_cache(cache_key)
     if cached is None:
-        cached = _build(data, key)
+        cached = _build(data, key, lang)
         _write_cache(cache_key, cached)
-    return _with_language(cached, data)
+    return replace(cached, language=lang)
 
 
-def _with_language(res: Resources, data: DataSet) -> Resources:
-    """The resources with their ``Language``, built from its word tables on every load (cheap,
-    and the pickle cache then never holds a second copy of the language's rules)."""
+def _language(data: DataSet) -> Language:
+    """The ``Language`` of the data set, with its word tables parsed."""
     tables: dict[str, Any] = {}
     for f in data.language_tables():
         stem = f.name.split("/", 1)[1]
@@ -178,19 +188,20 @@ def _with_language(res: Resources, data: DataSet) -> Resources:
             else f.text
     module = importlib.import_module(language_package(data.language))
     lang: Language = module.language(tables)
-    return Resources(**{**res.__dict__, "language": lang})
+    return lang
 
 
-def _build(data: DataSet, key: str) -> Resources:
-    vocab = Vocabulary.from_yaml(data.text("plover"))
+def _build(data: DataSet, key: str, lang: Language) -> Resources:
+    vocab = _vocabulary(data, lang)
     actor_files = list(data.kind("actors"))
     event_files = list(data.kind("events"))
-    countries = [c.code for f in actor_files for c in read_table(f.text, f.path, vocab).rows
-                 if isinstance(c, Country)]
-    vocab = vocab.with_countries(countries)
+    problems: list[Problem] = []
+    for f in event_files:   # the types and modes lexicons add, before any entry is read
+        vocab, added = read_plover(f.text, f.path, vocab)
+        problems += added
     tables = [read_table(f.text, f.path, vocab) for f in actor_files]
     tables += [read_events(f.text, f.path, vocab) for f in event_files]
-    problems = [p for t in tables for p in t.problems]
+    problems += [p for t in tables for p in t.problems]
     if problems:
         raise LexiconError(problems)
     rows = {kind: [r for t in tables if t.kind == kind for r in t.rows]
@@ -201,13 +212,13 @@ def _build(data: DataSet, key: str) -> Resources:
         actors=tuple(rows["actors"]),
         sectors=tuple(rows["sectors"]),
         families=tuple(rows["events"]),
-        grammar=Grammar.from_yaml(data.text(f"{data.language}/function_words")),
+        grammar=Grammar.from_table(lang.table("function_words"), lang),
         vocabulary=vocab,
-        lexicon=Lexicon(),
+        lexicon=Lexicon(lang.clitic_model),
         places=_gazetteer(data, rows["countries"]),
-        ambiguous_places=read_ambiguous(data.text("places/ambiguous", "")),
+        ambiguous_places=read_ambiguous(data.text("places/ambiguous", ""), lang.normalize_term),
     )
-    _fill_lexicon(res)
+    _fill_lexicon(res, lang)
     return res
 
 
@@ -247,74 +258,59 @@ def _write_cache(key: str, res: Resources) -> None:
         pass  # a read-only home is fine: the next process compiles again
 
 
-def _fill_lexicon(res: Resources) -> None:
+def _fill_lexicon(res: Resources, lang: Language) -> None:
     lex = res.lexicon
+    forms = lang.morphology
     for i, c in enumerate(res.countries):
         _add_all(lex, c.names, Term("actor", "country", i, "country"))
         _add_all(lex, c.capitals, Term("actor", "capital", i, "name"))
-        _add_all(lex, (f for n in c.nisbas for f in nisba_forms(n)), Term("actor", "nisba", i, "noun"))
+        _add_all(lex, (f for n in c.nisbas for f in forms.nisba_forms(n)),
+                 Term("actor", "nisba", i, "noun"))
         _add_all(lex, c.people, Term("actor", "people", i, "noun"))
     for i, a in enumerate(res.actors):
         _add_all(lex, a.names, Term("actor", "actor", i, "name"))
     for i, s in enumerate(res.sectors):
-        _add_all(lex, (f for w in s.words for f in _construct_variants(w)),
+        _add_all(lex, (f for w in s.words for f in forms.construct_variants(w)),
                  Term("actor", "sector", i, "noun"))
     for i, fam in enumerate(res.families):
-        _add_family(lex, i, fam)
+        _add_family(lex, i, fam, lang)
     for i, place in enumerate(res.places):
         # countries are found through the actor layer; a region written by hand without a
         # GeoNames id (Darfur, the Golan) is not resolved: every place given out has an id
         if place.precision != "country" and place.geonames_id is not None:
-            _add_all(lex, (n for n in place.names if _usable_place_name(n, place)),
+            _add_all(lex, (n for n in place.names if _usable_place_name(n, place, forms)),
                      Term("place", "place", i, "name"))
     lex.compile()
 
 
-def _add_family(lex: Lexicon, i: int, fam: EventFamily) -> None:
+def _add_family(lex: Lexicon, i: int, fam: EventFamily, lang: Language) -> None:
     """Verb heads go into the automaton alone; their literal words are checked in context,
     because subjects and clitics come between (قدمت الولايات المتحدة المساعدةَ، وقعتها)."""
+    forms = lang.morphology
     for specs, voice in ((fam.verbs, None), (fam.passive, "passive")):
         for spec in specs:
             head, _, rest = spec.partition(" ")
-            needs = tuple(normalize_term(_without_pronoun(w)) for w in rest.split())
-            past, present = verb_phrase_forms(head)
+            needs = tuple(lang.normalize_term(forms.without_pronoun(w)) for w in rest.split())
+            past, present = forms.verb_phrase_forms(head)
             _add_all(lex, past, Term("trigger", "verb", i, "verb_past", voice or "past", needs=needs))
             _add_all(lex, present, Term("trigger", "verb", i, "verb_present", voice or "present",
                                         needs=needs))
     for noun in fam.nouns:
-        _add_all(lex, noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
+        _add_all(lex, forms.noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
 
 
-def _usable_place_name(name: str, place: PlaceRow) -> bool:
+def _usable_place_name(name: str, place: PlaceRow, forms: Morphology) -> bool:
     """GeoNames lists fragments (الم، ري) and tiny places named like common words: a name needs
     three letters, and a three-letter name a city of 100,000 people or a province."""
-    core = normalize_term(name)
-    core = core[2:] if core.startswith("ال") else core
-    letters = len(core.replace(" ", ""))
+    letters = forms.name_letters(name)
     if letters < 3:
         return False
     return letters > 3 or place.precision == "admin1" or place.population >= 100_000
 
 
-def _without_pronoun(word: str) -> str:
-    """``سفيره`` → ``سفير``: an object word is found with any pronoun, or none."""
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def _add_all(lex: Lexicon, forms: Iterable[str], term: Term) -> None:
     for form in forms:
         lex.add(form, term)
-
-
-def _construct_variants(phrase: str) -> list[str]:
-    """``وزير الخارجية`` also as the construct ``وزير خارجية`` (before a country name)."""
-    words = phrase.split()
-    if len(words) > 1 and any(w.startswith("ال") for w in words[1:]):
-        return [phrase, " ".join(words[:1] + [w[2:] if w.startswith("ال") else w for w in words[1:]])]
-    return [phrase]
 
 
 __all__ = ["Resources", "Grammar", "load_resources", "check_file", "LexiconError", "vocabulary"]

@@ -2,8 +2,9 @@
 
 Keys are normalized surface forms (inflections generated, clitics not). A key found inside a
 word is kept only when the letters around it form a valid clitic frame for the kind of
-word it is: proclitics و ف ب ك ل and the article ال (ل + ال → لل) before nouns, و ف and the
-future س before present-tense verbs, enclitic pronouns after nouns and verbs, none after names.
+word it is, as the language's clitic model says (``lang.CliticModel``; Arabic: proclitics
+و ف ب ك ل and the article ال before nouns, و ف and the future س before present-tense verbs,
+enclitic pronouns after nouns and verbs, none after names).
 
 A key of one word can only be found inside one word of the text, so what it finds there
 depends on that word alone: ``Lexicon.find`` works each distinct word out once (one
@@ -18,22 +19,22 @@ import re
 from bisect import bisect_right
 from itertools import accumulate, compress
 from operator import attrgetter
-from typing import Iterable
+from typing import Callable, Iterable
 
 import ahocorasick
 
 from marsad.doc.spans import Match, Term
-from marsad.lang.ar.clitics import MAX_PREFIX, MAX_SUFFIX, enclitic_splits, frame_ok
-from marsad.lang.ar.normalize import normalize_term
-from marsad.lang.ar.tokens import tokenize
+from marsad.lang import CliticModel
 
-_PICKLED = ("_forms", "_automaton", "_phrase_heads", "_phrase_seconds", "_odd_automaton")
+_PICKLED = ("_clitics", "_forms", "_automaton", "_phrase_heads", "_phrase_seconds",
+            "_odd_automaton")
 
 
 class Lexicon:
     """Surface forms → terms, compiled into one automaton for words and a table for phrases."""
 
-    def __init__(self) -> None:
+    def __init__(self, clitics: CliticModel) -> None:
+        self._clitics = clitics
         self._forms: dict[str, list[Term]] = {}
         self._automaton: ahocorasick.Automaton | None = None
         self._reset_compiled()
@@ -63,15 +64,8 @@ class Lexicon:
 
     def add(self, surface: str, term: Term) -> None:
         """Add a written form (lexicon spelling) and the variants clitics make of it."""
-        key = normalize_term(surface)
-        if len(key) < 2:
-            return
-        definite = key.startswith("ال") and len(key) > 3
-        self._put(key, _replace(term, definite=definite))
-        if definite:
-            self._put("ل" + key[2:], _replace(term, definite=True, lam_variant=True))
-        if surface.rstrip().endswith("ة") and term.clitics != "name":
-            self._put(key[:-1] + "ت", _replace(term, definite=definite, t_variant=True))
+        for key, flags in self._clitics.lexicon_keys(surface, term.clitics):
+            self._put(key, _replace(term, **flags))
 
     def _put(self, key: str, term: Term) -> None:
         terms = self._forms.setdefault(key, [])
@@ -96,7 +90,7 @@ class Lexicon:
                 groups.setdefault((t.layer, t.clitics, t.definite, t.lam_variant, t.t_variant),
                                   []).append(t)
             value = tuple((sig, tuple(ts)) for sig, ts in groups.items())
-            words = tokenize(key)[0]
+            words = self._clitics.tokenize(key)[0]
             if not _WORD_RE.match(key):
                 odd.add_word(key, (len(key), value))
             elif len(words) == 1:
@@ -136,7 +130,7 @@ class Lexicon:
         if self._automaton is None:
             self.compile()
         if token_starts is None or token_ends is None:
-            tokens, token_starts, token_ends = tokenize(text)
+            tokens, token_starts, token_ends = self._clitics.tokenize(text)
         elif tokens is None:
             tokens = [text[s:e] for s, e in zip(token_starts, token_ends)]
         memo = self._word_memo
@@ -186,24 +180,26 @@ class Lexicon:
         singles: dict[int, list] = {}
         automaton = self._automaton
         assert automaton is not None    # find() compiles the lexicon first
+        clitics = self._clitics
+        max_prefix, max_suffix, frame_ok = clitics.max_prefix, clitics.max_suffix, clitics.frame_ok
         hits = automaton.iter(joined) if len(automaton) else ()
         for last, (length, groups) in hits:
             w = bisect_right(offsets, last) - 1
             base = offsets[w]
             core_start = last - length + 1 - base
             core_end = last + 1 - base
-            if core_start > MAX_PREFIX or offsets[w + 1] - 1 - base - core_end > MAX_SUFFIX:
+            if core_start > max_prefix or offsets[w + 1] - 1 - base - core_end > max_suffix:
                 continue
             word = words[w]
             prefix, suffix = word[:core_start], word[core_end:]
-            for terms in _framed(groups, prefix, suffix):
+            for terms in _framed(groups, prefix, suffix, frame_ok):
                 singles.setdefault(w, []).append((core_start, core_end, prefix, suffix, terms))
         seconds = self._phrase_seconds
         for w, word in enumerate(words):
             second = None
             if word in seconds or word[:-1] in seconds or word[:-2] in seconds or \
                     word[:-3] in seconds:
-                forms = tuple(f for f in enclitic_splits(word) if f in seconds)
+                forms = tuple(f for f in clitics.enclitic_splits(word) if f in seconds)
                 if forms:
                     second = forms, tuple({h: 0 for f in forms for h in seconds[f]})
             found = singles.get(w)
@@ -215,8 +211,9 @@ class Lexicon:
         ``seconds`` (what token ``k + 1`` can be) to ``found``; whether any was."""
         start, end = starts[k], ends[k]
         table = self._phrase_heads
+        max_suffix, frame_ok = self._clitics.max_suffix, self._clitics.frame_ok
         added = False
-        for offset in range(min(MAX_PREFIX, len(word) - 1) + 1):
+        for offset in range(min(self._clitics.max_prefix, len(word) - 1) + 1):
             by_second = table.get(word[offset:])
             if by_second is None:
                 continue
@@ -228,10 +225,10 @@ class Lexicon:
                         continue
                     core_end = end + len(rest)
                     word_end = ends[bisect_right(starts, core_end - 1) - 1]
-                    if word_end - core_end > MAX_SUFFIX:
+                    if word_end - core_end > max_suffix:
                         continue
                     suffix = text[core_end:word_end] if word_end > core_end else ""
-                    for terms in _framed(groups, prefix, suffix):
+                    for terms in _framed(groups, prefix, suffix, frame_ok):
                         found.append(Match(start, word_end, core_start, core_end, prefix, suffix,
                                            terms))
                         added = True
@@ -240,6 +237,7 @@ class Lexicon:
     def _odd_keys(self, text: str, starts: list[int], ends: list[int], found: list[Match]) -> bool:
         """Add the keys that start with a punctuation mark, looked for in the whole text."""
         assert self._odd_automaton is not None
+        max_prefix, max_suffix = self._clitics.max_prefix, self._clitics.max_suffix
         added = False
         for last, (length, groups) in self._odd_automaton.iter(text):
             core_start = last - length + 1
@@ -247,16 +245,16 @@ class Lexicon:
             if k < 0:
                 continue
             start = starts[k]
-            if core_start - start > MAX_PREFIX or ends[k] <= core_start:
+            if core_start - start > max_prefix or ends[k] <= core_start:
                 continue                       # inside a longer word, or on a space
             j = k if ends[k] > last else bisect_right(starts, last) - 1
             end = ends[j]
             core_end = last + 1
-            if end - core_end > MAX_SUFFIX:
+            if end - core_end > max_suffix:
                 continue
             prefix = text[start:core_start] if start < core_start else ""
             suffix = text[core_end:end] if end > core_end else ""
-            for terms in _framed(groups, prefix, suffix):
+            for terms in _framed(groups, prefix, suffix, self._clitics.frame_ok):
                 found.append(Match(start, end, core_start, core_end, prefix, suffix, terms))
                 added = True
         return added
@@ -270,7 +268,8 @@ _WORD_RE = re.compile(r"\w+")
 
 
 
-def _framed(groups: tuple, prefix: str, suffix: str) -> list[tuple[Term, ...]]:
+def _framed(groups: tuple, prefix: str, suffix: str,
+            frame_ok: Callable[[tuple, str, str], bool]) -> list[tuple[Term, ...]]:
     """The terms of a key's groups whose clitic frame fits, one tuple per layer."""
     if len(groups) == 1:
         sig, terms = groups[0]

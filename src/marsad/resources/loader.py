@@ -31,8 +31,10 @@ LEXICON_FOLDERS = {
 }
 #: A language's word tables: every file of ``marsad/lang/<code>/data/``, named ``<code>/<stem>``.
 LANGUAGE_SUFFIXES = (".yaml", ".yml", ".tsv", ".txt")
-#: The code that turns the files into the coder's resources: part of the version, as data is.
-COMPILING_PACKAGES = ("marsad.resources",)
+#: The code that turns the files into the coder's resources, and the types its pickled result
+#: is made of (the clitic model of ``marsad.lang``, the spans of ``marsad.doc``): part of the
+#: version, as data is, so that a cached result never outlives the classes it was built with.
+COMPILING_PACKAGES = ("marsad.resources", "marsad.lang", "marsad.doc")
 
 
 class DataFileError(OSError):
@@ -99,14 +101,19 @@ def read_data(language: str, extra_lexicons: tuple[str, ...] = ()) -> DataSet:
     for kind, (package, folder, suffixes) in LEXICON_FOLDERS.items():
         files += _folder(kind, package, folder, suffixes)
     files += _folder(language, f"marsad.lang.{language}", "data", LANGUAGE_SUFFIXES)
-    for path in extra_lexicons:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(path, str(exc)) from exc
-        kind = "events" if path.endswith((".yaml", ".yml")) else "actors"
-        files.append(DataFile(f"{kind}/{Path(path).name}", path, text, user=True))
+    files += [read_user_lexicon(path) for path in extra_lexicons]
     return DataSet(language, tuple(files))
+
+
+def read_user_lexicon(path: str) -> DataFile:
+    """A user's ``--lexicon`` file, named by its kind (``.yaml`` events, else ``.tsv`` actors)
+    and file name; ``DataFileError`` when it is missing or not UTF-8."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, str(exc)) from exc
+    kind = "events" if path.endswith((".yaml", ".yml")) else "actors"
+    return DataFile(f"{kind}/{Path(path).name}", path, text, user=True)
 
 
 def _package_file(name: str, package: str, path: str) -> DataFile:

@@ -10,10 +10,9 @@ Files (``data/places/``, see its README): ``cities.tsv`` and ``admin1.tsv`` with
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Callable, Iterable
 
 from marsad.doc.spans import PlaceRow
-from marsad.lang.ar.normalize import normalize_term
 
 
 def read_places(text: str, precision: str) -> list[PlaceRow]:
@@ -61,7 +60,8 @@ def country_rows(places: Iterable[PlaceRow], names: dict[str, tuple[str, str]],
     return rows
 
 
-def read_ambiguous(text: str) -> frozenset[str]:
+def read_ambiguous(text: str, normalize_term: Callable[[str], str]) -> frozenset[str]:
+    """The names of ``ambiguous.txt``, normalized the way the language normalizes a term."""
     return frozenset(normalize_term(ln.split("#")[0]) for ln in text.splitlines()
                      if ln.split("#")[0].strip())
 

@@ -6,18 +6,20 @@ Reading never stops at the first problem: a check lists them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Iterable
 
 import yaml
+
+from marsad.resources.plover import PloverType, parse_types
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
 COUNTRY_COLUMNS = ("code", "name", "names", "capitals", "nisba", "people")
 ACTOR_COLUMNS = ("id", "code", "sector", "kind", "country", "name", "names")
 SECTOR_COLUMNS = ("id", "sector", "code", "kind", "name", "words")
 TABLE_KINDS = {COUNTRY_COLUMNS: "countries", ACTOR_COLUMNS: "actors", SECTOR_COLUMNS: "sectors"}
-RECIPIENT_MARKERS = frozenset({"obj", "على", "ضد", "مع", "إلى", "ب", "من", "في", "ل", "عن"})
+#: The recipient marker of a direct object; the others are the language's prepositions.
+DIRECT_OBJECT = "obj"
 
 
 @dataclass(frozen=True)
@@ -95,20 +97,28 @@ class Table:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What a lexicon may refer to: PLOVER types, modes, sectors, codes, kinds."""
+    """What a lexicon may refer to: PLOVER types (with their modes and properties), contexts,
+    sectors, codes, kinds."""
 
-    types: dict[str, tuple[str, ...]]
+    types: dict[str, PloverType]
     contexts: frozenset[str]
     sectors: frozenset[str]
     codes: frozenset[str]
     kinds: frozenset[str]
     countries: frozenset[str] = frozenset()
+    #: what an entry's ``recipient`` may list (the language's lexicon_format table)
+    recipient_markers: frozenset[str] = frozenset({DIRECT_OBJECT})
+    verb_example: str = "past/present"
 
     @classmethod
     def from_yaml(cls, text: str) -> "Vocabulary":
         data = yaml.load(text, Loader=_LOADER)
+        problems: list[tuple[str, str]] = []
+        types = parse_types(data["types"], {}, problems)
+        if problems:
+            raise ValueError("plover.yaml: " + "; ".join(p for _, p in problems))
         return cls(
-            types={t: tuple(m) for t, m in data["types"].items()},
+            types=types,
             contexts=frozenset(data["contexts"]),
             sectors=frozenset(data["sectors"]),
             codes=frozenset(data["codes"]),
@@ -116,8 +126,29 @@ class Vocabulary:
         )
 
     def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
-        return Vocabulary(self.types, self.contexts, self.sectors, self.codes, self.kinds,
-                          frozenset(codes))
+        return replace(self, countries=frozenset(codes))
+
+    def with_lexicon_format(self, prepositions: Iterable[str], verb_example: str) -> "Vocabulary":
+        """The vocabulary with what the language's event lexicons may say."""
+        return replace(self, recipient_markers=frozenset({DIRECT_OBJECT, *prepositions}),
+                       verb_example=verb_example)
+
+    def with_types(self, types: dict[str, PloverType]) -> "Vocabulary":
+        """The vocabulary with the types (new, or old ones with more modes) of a lexicon."""
+        return replace(self, types={**self.types, **types})
+
+    def types_with(self, flag: str) -> frozenset[str]:
+        """The types that have a property (``verbal``, ``conflict``)."""
+        return frozenset(name for name, t in self.types.items() if getattr(t, flag))
+
+    def directed(self, direction: str) -> frozenset[str]:
+        """The types directed ``towards`` or ``against`` their recipient."""
+        return frozenset(name for name, t in self.types.items() if t.directed == direction)
+
+    def stated(self, event_type: str, mode: str | None,
+               stance: str | None) -> tuple[str, str | None, bool]:
+        """(type, mode, converted) of an act under a stance (``PloverType.stated``)."""
+        return self.types[event_type].stated(mode, stance)
 
 
 def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
@@ -126,12 +157,13 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
     header_no, header = _header(lines)
     kind = TABLE_KINDS.get(header) if header else None
     table = Table(kind or "unknown", path)
-    if kind is None:
+    if kind is None or header is None:
         expected = " | ".join("\t".join(cols) for cols in TABLE_KINDS)
         table.problems.append(Problem(path, header_no or 1,
                                       f"header must be one of: {expected}"))
         return table
-    parse_row = {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
+    parse_row: Callable[[dict[str, str], Vocabulary, list[str]], Any] = \
+        {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
     first_line: dict[str, int] = {}
     for no, line in enumerate(lines[header_no:], start=header_no + 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -154,17 +186,23 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
 
 
 def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
-    """Parse one YAML event-lexicon file."""
+    """Parse one YAML event-lexicon file: a list of entries, or a mapping with the entries under
+    ``events`` and the PLOVER types they add under ``plover`` (read by ``read_plover``, whose
+    types ``vocab`` must already hold)."""
     table = Table("events", path)
-    try:
-        root = yaml.compose(text, Loader=_LOADER)   # for line numbers
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        table.problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
+    parsed = _parse_yaml(text, path, table.problems)
+    if parsed is None:
         return table
-    if root is None:
-        return table
+    root, data = parsed
+    if isinstance(root, yaml.MappingNode):
+        unknown = set(data) - {"plover", "events"}
+        if unknown:
+            table.problems.append(Problem(path, root.start_mark.line + 1, "unknown keys: "
+                                          f"{', '.join(sorted(map(str, unknown)))} (a lexicon "
+                                          "is a list of entries, or has 'plover' and 'events')"))
+        root, data = _value_node(root, "events"), data.get("events")
+        if root is None or data is None:
+            return table
     if not isinstance(root, yaml.SequenceNode):
         table.problems.append(Problem(path, root.start_mark.line + 1, "expected a list of entries"))
         return table
@@ -176,6 +214,43 @@ def read_events(text: str, path: str, vocab: Vocabulary) -> Table:
         if family is not None and not problems:
             table.rows.append(family)
     return table
+
+
+def read_plover(text: str, path: str, vocab: Vocabulary) -> tuple[Vocabulary, list[Problem]]:
+    """``vocab`` with the types of an event lexicon's ``plover:`` section (new modes of a type,
+    or new types), and the problems of that section; a file without one changes nothing."""
+    parsed = _parse_yaml(text, path, [])
+    if parsed is None or not isinstance(parsed[0], yaml.MappingNode) \
+            or not isinstance(parsed[1], dict) or "plover" not in parsed[1]:
+        return vocab, []
+    node, section = _value_node(parsed[0], "plover"), parsed[1]["plover"]
+    assert node is not None
+    if not isinstance(section, dict) or set(section) != {"types"}:
+        return vocab, [Problem(path, node.start_mark.line + 1,
+                               "'plover' must hold 'types': PLOVER types and their modes")]
+    lines = {str(k.value): k.start_mark.line + 1
+             for k, _ in getattr(_value_node(node, "types"), "value", [])}
+    said: list[tuple[str, str]] = []
+    types = parse_types(section["types"], vocab.types, said)
+    problems = [Problem(path, lines.get(name, node.start_mark.line + 1), message)
+                for name, message in said]
+    return vocab.with_types(types), problems
+
+
+def _parse_yaml(text: str, path: str, problems: list[Problem]) -> tuple[Any, Any] | None:
+    """(node tree for line numbers, data) of a YAML file; None when it is empty or invalid."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(path, (mark.line + 1) if mark else 1, f"invalid YAML: {exc}"))
+        return None
+    return None if root is None else (root, data)
+
+
+def _value_node(mapping: Any, key: str) -> Any:
+    return next((v for k, v in mapping.value if k.value == key), None)
 
 
 def _header(lines: list[str]) -> tuple[int, tuple[str, ...] | None]:
@@ -273,9 +348,9 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'type' must be a PLOVER type, not {etype!r}")
         return None
     mode = item.get("mode")
-    if mode is not None and mode not in vocab.types[etype]:
+    if mode is not None and mode not in vocab.types[etype].modes:
         problems.append(f"mode {mode!r} is not a mode of {etype} "
-                        f"({', '.join(vocab.types[etype]) or 'it has none'})")
+                        f"({', '.join(vocab.types[etype].modes) or 'it has none'})")
     context = _str_list(item.get("context"), "context", problems)
     for c in context:
         if c not in vocab.contexts:
@@ -285,14 +360,16 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     for spec in verbs + passive:
         head = spec.split()[0]
         if head.count("/") != 1:
-            problems.append(f"verb {spec!r} must start with past/present (e.g. هاجم/يهاجم)")
+            problems.append(f"verb {spec!r} must start with past/present "
+                            f"(e.g. {vocab.verb_example})")
     nouns = _str_list(item.get("nouns"), "nouns", problems)
     if not (verbs or nouns or passive):
         problems.append("an entry needs 'verbs' or 'nouns'")
     recipient = _str_list(item.get("recipient"), "recipient", problems)
     for r in recipient:
-        if r not in RECIPIENT_MARKERS:
-            problems.append(f"recipient marker {r!r} is not one of {', '.join(sorted(RECIPIENT_MARKERS))}")
+        if r not in vocab.recipient_markers:
+            problems.append(f"recipient marker {r!r} is not one of "
+                            f"{', '.join(sorted(vocab.recipient_markers))}")
     genitive = item.get("genitive") or "actor"
     if genitive not in ("actor", "recipient"):
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
@@ -305,12 +382,11 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
                        passive, nouns, recipient, genitive, source, requires, frame)
 
 
-def read_file(path: Path, vocab: Vocabulary) -> Table:
-    """Read any lexicon file by its extension (``.tsv`` actor table, ``.yaml`` event lexicon)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return Table("unknown", str(path), problems=[Problem(str(path), 1, f"not UTF-8: {exc}")])
-    if path.suffix in (".yaml", ".yml"):
-        return read_events(text, str(path), vocab)
-    return read_table(text, str(path), vocab)
+def read_file(text: str, path: str, vocab: Vocabulary) -> Table:
+    """Check any lexicon file by its extension (``.tsv`` actor table, ``.yaml`` event lexicon)."""
+    if path.endswith((".yaml", ".yml")):
+        vocab, problems = read_plover(text, path, vocab)
+        table = read_events(text, path, vocab)
+        table.problems[:0] = problems
+        return table
+    return read_table(text, path, vocab)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from marsad.lang import Language
-from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
+from marsad.lang.ar.clitics import CLITIC_MODEL, clitic_forms, token_cores, word_core
+from marsad.lang.ar.inflect import MORPHOLOGY
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
@@ -34,5 +35,7 @@ def language(tables: Mapping[str, Any]) -> Language:
         word_core=word_core,
         token_cores=token_cores,
         clitic_forms=clitic_forms,
+        clitic_model=CLITIC_MODEL,
+        morphology=MORPHOLOGY,
         tables=dict(tables),
     )

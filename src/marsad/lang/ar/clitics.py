@@ -10,6 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import product
 
+from marsad.lang import CliticModel
+from marsad.lang.ar.normalize import normalize_term
+from marsad.lang.ar.tokens import tokenize
+
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ك", "ل")
 NAME_PREFIXES = frozenset(c + p for c, p in product(_CONJ, _PREP))
@@ -99,3 +103,24 @@ def clitic_forms(words: frozenset[str]) -> frozenset[str]:
     forms = {p + stem + s for p in NOUN_PREFIXES for stem in stems for s in NOUN_SUFFIXES}
     forms.update(p + w + "ا" for p in NOUN_PREFIXES for w in words)
     return frozenset(forms)
+
+
+def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, bool]]]:
+    """The keys a lexicon form is found by, with the frame flags each sets: the normalized form
+    (definite when it has the article: a name like الولايات المتحدة then takes no second one);
+    a definite form also after the preposition ل, which swallows the article's alif
+    (للولايات); a form in ة also as ت, the way it is written before a pronoun (حكومتها)."""
+    key = normalize_term(surface)
+    if len(key) < 2:
+        return []
+    definite = key.startswith("ال") and len(key) > 3
+    keys = [(key, {"definite": definite})]
+    if definite:
+        keys.append(("ل" + key[2:], {"definite": True, "lam_variant": True}))
+    if surface.rstrip().endswith("ة") and clitics != "name":
+        keys.append((key[:-1] + "ت", {"definite": definite, "t_variant": True}))
+    return keys
+
+
+CLITIC_MODEL = CliticModel(MAX_PREFIX, MAX_SUFFIX, frame_ok, enclitic_splits, lexicon_keys,
+                           tokenize)

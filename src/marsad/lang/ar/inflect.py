@@ -7,6 +7,9 @@ Forms are the unvoweled written forms; the matcher adds clitics.
 
 from __future__ import annotations
 
+from marsad.lang import Morphology
+from marsad.lang.ar.normalize import normalize_term
+
 _PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
 
 
@@ -84,3 +87,31 @@ def noun_forms(noun: str) -> list[str]:
         stem = noun[:-1]
         return [noun, stem + "ات", stem + "تان", stem + "تين"]
     return [noun]
+
+
+def construct_variants(phrase: str) -> list[str]:
+    """``وزير الخارجية`` also as the construct ``وزير خارجية`` (before a country name)."""
+    words = phrase.split()
+    if len(words) > 1 and any(w.startswith("ال") for w in words[1:]):
+        return [phrase, " ".join(words[:1] + [w[2:] if w.startswith("ال") else w for w in words[1:]])]
+    return [phrase]
+
+
+def without_pronoun(word: str) -> str:
+    """``سفيره`` → ``سفير``: an object word is found with any pronoun, or none."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def name_letters(name: str) -> int:
+    """The letters of a name without its article and spaces (الرقة → 3): how long a place
+    name is, for telling a name from a fragment (الم، ري)."""
+    core = normalize_term(name)
+    core = core[2:] if core.startswith("ال") else core
+    return len(core.replace(" ", ""))
+
+
+MORPHOLOGY = Morphology(verb_phrase_forms, noun_forms, nisba_forms, construct_variants,
+                        without_pronoun, name_letters)
