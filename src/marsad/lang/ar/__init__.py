@@ -14,6 +14,7 @@ from marsad.lang import Language
 from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.syntax import SYNTAX
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
 
 CODE = "ar"
@@ -34,5 +35,6 @@ def language(tables: Mapping[str, Any]) -> Language:
         word_core=word_core,
         token_cores=token_cores,
         clitic_forms=clitic_forms,
+        syntax=SYNTAX,
         tables=dict(tables),
     )
