@@ -16,8 +16,9 @@ its modality, once at the end.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
@@ -210,7 +211,8 @@ class TriggerFinder:
         after_qad = bool(before) and before[-1] in self._qad
         if t.tense == "present" and after_qad:
             return "hypothetical", None
-        if t.tense == "past" and after_qad and any(bare(w) in self._past_auxiliaries for w in clause):
+        if t.tense == "past" and after_qad \
+                and any(bare(w) in self._past_auxiliaries for w in clause):
             return "historical", None  # كانت القوات قد انسحبت: the pluperfect is background
         if cued and self._has_phrase(clause, g.hypothetical):
             return "hypothetical", None
@@ -276,6 +278,6 @@ def _in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]])
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heads(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases if p)

@@ -27,7 +27,7 @@ from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
 
 #: How a type's act is directed when the lexicon's recipient markers miss: towards a partner or
-#: against an opponent (the prepositions of each are the language's, ``roles.directed_prepositions``).
+#: against an opponent (the prepositions of each: the language's ``directed_prepositions``).
 _TOWARDS = "towards"
 _AGAINST = "against"
 _DIRECTED = {**{t: _TOWARDS for t in ("AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE",
@@ -46,7 +46,8 @@ class RoleAssigner:
         self._fused_preposition = lang.syntax.preposition_proclitic
         self._clause_breaks = lang.clause_breaks
         self._read_words(lang, lang.table("roles"))
-        coordinators = tuple(lang.normalize_term(w) for w in lang.table("function_words")["coordinators"])
+        coordinators = tuple(lang.normalize_term(w)
+                             for w in lang.table("function_words")["coordinators"])
         #: the first letters of a name joined to the one before it (وقطر)
         self._coordinators = coordinators
         #: the words between two names of one compound participant (X و Y, X، Y)
@@ -76,7 +77,8 @@ class RoleAssigner:
         def words(name: str) -> frozenset[str]:
             return frozenset(norm(w) for w in table[name])
 
-        self._preposition_clitics = {norm(k): norm(v) for k, v in table["preposition_clitics"].items()}
+        self._preposition_clitics = {norm(k): norm(v)
+                                     for k, v in table["preposition_clitics"].items()}
         directed = {polarity: frozenset(norm(w) for w in ws)
                     for polarity, ws in table["directed_prepositions"].items()}
         self._directed_any = directed["any"]
@@ -126,7 +128,8 @@ class RoleAssigner:
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
         if not actor and reporter and (pronoun_subject or t.tense != "noun"):
             actor = reporter
-        if not actor and t.tense in ("past", "present") and not passive and t.tok_lo - left_edge <= 1:
+        if not actor and t.tense in ("past", "present") and not passive \
+                and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         if actor and recipient and _same_codes(actor, recipient):
@@ -151,7 +154,8 @@ class RoleAssigner:
             return reporter, recipient, 0.6
         if passive:
             agent = self._agent(doc, t, after)
-            return agent, self._first_chain(doc, [e for e in after if e not in agent], bare=True), 0.6
+            patient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            return agent, patient, 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
             return actor, recipient, 0.6
@@ -396,7 +400,7 @@ class RoleAssigner:
     def _governor_of_token(self, doc: Document, i: int) -> str | None:
         """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
         tok = doc.tokens[i]
-        fused = self._fused_preposition(tok)
+        fused = self._fused_preposition(tok, True)
         if fused and tok not in self._not_prepositional:
             return fused
         return doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1] in self.g.prepositions else None

@@ -3,12 +3,14 @@ a token, the prepositions ب/ل fused to a head noun, the future prefix س.
 
 The word lists those stages read are data (``data/roles.yaml``, ``data/triggers.yaml``,
 ``data/function_words.yaml``); these are the rules about letters on a token that a list cannot
-hold. ``SYNTAX`` is the object handed to the stages as ``Language.syntax``.
+hold. ``SYNTAX`` is handed to the stages as ``Language.syntax``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
+
+from marsad.lang.syntax import Syntax
 
 _CONJUNCTIONS = "وف"
 _FUSED_PREPOSITIONS = "بل"
@@ -16,29 +18,26 @@ _ARTICLE = "ال"
 _FUTURE = "س"
 
 
-class ArabicSyntax:
-    """Arabic's answers to ``marsad.lang.syntax.Syntax`` (stateless: one shared instance)."""
-
-    @staticmethod
-    @lru_cache(maxsize=None)
-    def with_conjunction(words: frozenset[str]) -> frozenset[str]:
-        """The words themselves and each with و/ف in front (``without_conjunction`` strips
-        those only from tokens of three letters up, so only words of two letters up get them)."""
-        return words | {c + w for w in words if len(w) >= 2 for c in _CONJUNCTIONS}
-
-    @staticmethod
-    def preposition_proclitic(token: str, with_article: bool = True) -> str | None:
-        """ب or ل at the front of a word of four letters up (أشاد بجهود قطر، لصالح إيران);
-        ``with_article=False``: not where the article follows it (بالعراق)."""
-        if len(token) > 3 and token[0] in _FUSED_PREPOSITIONS \
-                and (with_article or token[1:3] != _ARTICLE):
-            return token[0]
-        return None
-
-    @staticmethod
-    def marks_future(prefix: str) -> bool:
-        """سيهاجم، وسيدعم: the future prefix among a present verb's proclitics."""
-        return _FUTURE in prefix
+@cache
+def with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    """The words themselves and each with و/ف in front (``without_conjunction`` strips those
+    only from tokens of three letters up, so only words of two letters up get them)."""
+    return words | {c + w for w in words if len(w) >= 2 for c in _CONJUNCTIONS}
 
 
-SYNTAX = ArabicSyntax()
+def preposition_proclitic(token: str, with_article: bool = True) -> str | None:
+    """ب or ل at the front of a word of four letters up (أشاد بجهود قطر، لصالح إيران);
+    ``with_article=False``: not where the article follows it (بالعراق)."""
+    if len(token) > 3 and token[0] in _FUSED_PREPOSITIONS \
+            and (with_article or token[1:3] != _ARTICLE):
+        return token[0]
+    return None
+
+
+def marks_future(prefix: str) -> bool:
+    """سيهاجم، وسيدعم: the future prefix among a present verb's proclitics."""
+    return _FUTURE in prefix
+
+
+SYNTAX = Syntax(with_conjunction=with_conjunction, preposition_proclitic=preposition_proclitic,
+                marks_future=marks_future)
