@@ -26,3 +26,13 @@ def test_words_with_conjunction_are_the_tokens_the_bare_form_reads():
 @pytest.mark.parametrize("prefix, future", [("س", True), ("وس", True), ("و", False), ("", False)])
 def test_the_future_prefix(prefix, future):
     assert SYNTAX.marks_future(prefix) is future
+
+
+@pytest.mark.parametrize("core, prefix, suffix, doubles", [
+    ("طلب", "", "", True),      # طلب: the verb or its verbal noun
+    ("طلب", "و", "", False),    # وطلب: a conjunction opens a clause, the verb
+    ("طلب", "", "ه", False),    # طلبه
+    ("هاجم", "", "", False),
+])
+def test_a_bare_three_letter_past_form_doubles_as_its_verbal_noun(core, prefix, suffix, doubles):
+    assert SYNTAX.doubles_as_noun(core, prefix, suffix) is doubles

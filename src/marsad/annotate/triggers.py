@@ -41,6 +41,7 @@ class TriggerFinder:
         self._bare = lang.without_conjunction
         self._token_cores = lang.token_cores
         self._marks_future = lang.syntax.marks_future
+        self._doubles_as_noun = lang.syntax.doubles_as_noun
         words = _word_sets(lang, lang.table("triggers"))
         self._past_auxiliaries = words["past_auxiliaries"]
         self._qad = words["qad"]
@@ -134,10 +135,10 @@ class TriggerFinder:
         return best
 
     def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
-        """طلب، أمر، دعم are also their own verbal nouns. A bare three-letter past form is a
-        verb only where a verb can stand: at a clause start or right after its subject; a
-        conjunction in front (وطلب، فأمر) opens a clause."""
-        if m.core_end - m.core_start != 3 or m.suffix or m.prefix or lo == 0:
+        """طلب، أمر، دعم are also their own verbal nouns: such a form is a verb only where a
+        verb can stand, at a clause start or right after its subject."""
+        if lo == 0 or not self._doubles_as_noun(doc.norm.text[m.core_start:m.core_end],
+                                                m.prefix, m.suffix):
             return False
         prev = doc.tokens[lo - 1]
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun

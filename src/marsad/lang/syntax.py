@@ -24,3 +24,6 @@ class Syntax:
     preposition_proclitic: Callable[[str, bool], str | None]
     #: whether a verb's proclitics make it future (Arabic سيهاجم)
     marks_future: Callable[[str], bool]
+    #: ``(core, prefix, suffix)``: whether a verb of the lexicon, so written, is also its own
+    #: verbal noun (Arabic طلب، أمر، دعم), to be read as the verb only where a verb can stand
+    doubles_as_noun: Callable[[str, str, str], bool]

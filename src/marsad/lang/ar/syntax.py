@@ -1,5 +1,6 @@
 """Arabic word structure read by the role and modality stages: the conjunctions و/ف in front of
-a token, the prepositions ب/ل fused to a head noun, the future prefix س.
+a token, the prepositions ب/ل fused to a head noun, the future prefix س, the past forms that
+are also verbal nouns.
 
 The word lists those stages read are data (``data/roles.yaml``, ``data/triggers.yaml``,
 ``data/function_words.yaml``); these are the rules about letters on a token that a list cannot
@@ -39,5 +40,11 @@ def marks_future(prefix: str) -> bool:
     return _FUTURE in prefix
 
 
+def doubles_as_noun(core: str, prefix: str, suffix: str) -> bool:
+    """طلب، أمر، دعم: a bare three-letter past form, no clitic on it, is also its own verbal
+    noun (a conjunction in front, وطلب، فأمر, opens a clause: the verb)."""
+    return len(core) == 3 and not prefix and not suffix
+
+
 SYNTAX = Syntax(with_conjunction=with_conjunction, preposition_proclitic=preposition_proclitic,
-                marks_future=marks_future)
+                marks_future=marks_future, doubles_as_noun=doubles_as_noun)
