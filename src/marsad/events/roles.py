@@ -216,7 +216,7 @@ class RoleAssigner:
 
     # -- clause edges ----------------------------------------------------------------------
     def _clause_start(self, doc: Document, sent: Sentence, t: TriggerMention,
-                      ents: list[EntityMention]):
+                      ents: list[EntityMention]) -> tuple[int, list[EntityMention], bool]:
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
         stops = self._left_stops
@@ -246,7 +246,8 @@ class RoleAssigner:
                 return i
         return sent.tok_hi
 
-    def _reporter(self, doc: Document, sent: Sentence, comp: int, ents: list[EntityMention]):
+    def _reporter(self, doc: Document, sent: Sentence, comp: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
         speech_words = self.g.speech
         bare = self._bare
@@ -415,7 +416,9 @@ class RoleAssigner:
                 return False
         return True
 
-    def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
+    def _agent(self, doc: Document, t: TriggerMention,
+               after: list[EntityMention]) -> list[EntityMention]:
+        """The agent of a passive: the phrase after من قبل / على يد (تم اعتقال X من قبل Y)."""
         for k, e in enumerate(after):
             lo = e.tok_lo
             window = tuple(doc.tokens[max(0, lo - 2):lo])
