@@ -7,46 +7,59 @@ A trigger is a verb or noun of the event lexicon. Triggers inside a named actor 
 Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
 من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
 commitment words (التزامها بمواصلة الدعم) make the act future rather than done.
+
+The words these rules read are the language's (``triggers`` and ``function_words`` tables,
+``Language.syntax``); the stage looks at the document first and writes its triggers, each with
+its modality, once at the end.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from marsad.doc.document import Document
-from marsad.doc.spans import TriggerMention
-from marsad.lang.ar.clitics import token_cores, word_core
-from marsad.lang.ar.normalize import normalize_term
-from marsad.lang.ar.tokens import CLAUSE_BREAKS
-from marsad.lang.ar.tokens import without_conjunction as _bare
+from marsad.doc.spans import Match, Term, TriggerMention
+from marsad.lang import Language
 from marsad.resources import Resources
 
-_BOUNDARY_PUNCT = CLAUSE_BREAKS | {"-"}   # a dash also parts a verb from its object
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
-_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كنا"})
-_COMPLEMENT_MARKERS = frozenset({"علي", "ب", "الي", "ل", "عن", "من", "ان", "بان"})
-_ADJUNCTS = frozenset({"خلال", "في", "بعد", "قبل", "اثناء", "عقب", "منذ", "بسبب", "رغم", "اثر",
-                       "اليوم", "امس", "و"})
 _NEEDS_WINDOW = 10
-_NOUN_GOVERNORS = frozenset({"بناء", "تنفيذ", "بفضل", "لدعم", "بدعم", "وبدعم", "بطلب", "لطلب",
-                             "اعانات", "مواصله", "بمواصله", "استمرار", "تقديم", "زياده", "انه",
-                             "هذا", "هو", "هي", "ذلك"})
 
 
 class TriggerFinder:
     def __init__(self, resources: Resources):
         self.res = resources
+        lang = _language(resources)
         g = self.g = resources.grammar
+        self._bare = lang.without_conjunction
+        self._token_cores = lang.token_cores
+        self._marks_future = lang.syntax.marks_future
+        self._doubles_as_noun = lang.syntax.doubles_as_noun
+        words = _word_sets(lang, lang.table("triggers"))
+        self._past_auxiliaries = words["past_auxiliaries"]
+        self._qad = words["qad"]
+        self._refusal = words["refusal_negation"]
+        self._verb_only_negation = words["verb_only_negation"]
+        self._complement_markers = words["complement_markers"]
+        self._adjuncts = words["adjuncts"]
+        self._noun_governors = words["noun_governors"]
+        #: (core, word) of each word a term needs: worked out once per term, not per match
+        self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
+            maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
         #: family → its required words, for the few families that have any
-        self._requires_of = {i: _normalized_words(f.requires)
+        self._requires_of = {i: frozenset(lang.normalize_term(w) for w in f.requires)
                              for i, f in enumerate(resources.families) if f.requires}
+        #: punctuation that ends a clause here; a dash also parts a verb from its object
+        self._boundary_punct = lang.clause_breaks | {"-"}
         #: tokens that cut the window a needed word is looked for in
-        self._window_stops = _BOUNDARY_PUNCT | g.complementizers
+        self._window_stops = self._boundary_punct | g.complementizers
         # Every token that can start one of the modality phrases or be a negation verb, with
         # or without و/ف in front: a clause without any of them needs no phrase checks.
-        self._modality_cues = _with_conjunction(
+        self._modality_cues = lang.syntax.with_conjunction(
             _heads(g.hypothetical) | _heads(g.future) | _heads(g.pledge) | _heads(g.historical)
             | g.negation_verbs)
         self._anonymous_heads = _heads(g.anonymous_source)
@@ -54,6 +67,13 @@ class TriggerFinder:
         self._verbal_types = resources.vocabulary.types_with("verbal")
 
     def __call__(self, doc: Document) -> Document:
+        found = self._drop_complements(doc, self._find(doc))
+        doc.triggers = doc.triggers + [self._with_modality(doc, t) for t in found]
+        return doc
+
+    # -- finding ------------------------------------------------------------------------------
+    def _find(self, doc: Document) -> list[TriggerMention]:
+        """Every lexicon trigger that stands as an event here, by the term it reads as."""
         sentences = doc.sentences
         sent_starts = [s.nstart for s in sentences]
         token_starts = doc.token_starts
@@ -61,7 +81,7 @@ class TriggerFinder:
         for e in doc.entities:
             if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
                 named[e.start:e.end] = b"\x01" * (e.end - e.start)
-        triggers = doc.triggers
+        found: list[TriggerMention] = []
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
                 continue
@@ -78,14 +98,11 @@ class TriggerFinder:
             term = self._choose(doc, terms, hi, sentences[sent].tok_hi if sentences else hi)
             if term is None or self._anonymous_source(doc, hi):
                 continue
-            triggers.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
-                                           term.tense or "noun"))
-        doc.triggers = self._drop_complements(doc)
-        for t in doc.triggers:
-            t.modality = self._modality(doc, t)
-        return doc
+            found.append(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
+                                        term.tense or "noun"))
+        return found
 
-    def _choose(self, doc: Document, terms, after: int, limit: int):
+    def _choose(self, doc: Document, terms: Sequence[Term], after: int, limit: int) -> Term | None:
         """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
         window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
         # the object of أعلن دعمه is not inside an embedded clause (أعلن أن قواتها قدمت الدعم)
@@ -93,38 +110,38 @@ class TriggerFinder:
         if not stops.isdisjoint(window):
             window = window[:next(i for i, tok in enumerate(window) if tok in stops)]
         # the words' cores are only read for terms that need words after them (most need none)
+        token_cores = self._token_cores
         cores = [token_cores(tok) for tok in window] if any(t.needs for t in terms) else []
         present = frozenset().union(*cores)
         requires_of = self._requires_of
+        bare = self._bare
         best = None
         for term in terms:
             needs = term.needs
             if needs:
-                first_core, first = _needed(needs)[0]
+                first_core, first = self._needed(needs)[0]
                 if first_core not in present and first not in present:
                     continue
             if term.ref in requires_of:
                 requires = requires_of[term.ref]
-                if not any(_bare(tok) in requires or tok in requires for tok in window):
+                if not any(bare(tok) in requires or tok in requires for tok in window):
                     continue
-            if needs and _in_order(needs, cores):
+            if needs and _in_order(self._needed(needs), cores):
                 if best is None or len(needs) > len(best.needs):
                     best = term
             elif not needs and best is None:
                 best = term
         return best
 
-    def _reads_as_noun(self, doc: Document, m, lo: int) -> bool:
-        """طلب، أمر، دعم are also their own verbal nouns. A bare three-letter past form is a
-        verb only where a verb can stand: at a clause start or right after its subject."""
-        core = doc.norm.text[m.core_start:m.core_end]
-        if len(core) != 3 or m.suffix or m.prefix not in ("", "و", "ف") or lo == 0:
+    def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
+        """طلب، أمر، دعم are also their own verbal nouns: such a form is a verb only where a
+        verb can stand, at a clause start or right after its subject."""
+        if lo == 0 or not self._doubles_as_noun(doc.norm.text[m.core_start:m.core_end],
+                                                m.prefix, m.suffix):
             return False
-        if m.prefix:
-            return False  # وطلب، فأمر: a conjunction opens a clause
         prev = doc.tokens[lo - 1]
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
-        return prev in self.g.prepositions or prev in _NOUN_GOVERNORS
+        return prev in self.g.prepositions or prev in self._noun_governors
 
     def _anonymous_source(self, doc: Document, after: int) -> bool:
         """رفض الكشف عن اسمه، طلب عدم ذكر اسمه: how a source is described, not an event."""
@@ -133,11 +150,12 @@ class TriggerFinder:
         following = tuple(doc.tokens[after:after + 4])
         return any(following[:len(p)] == p for p in self.g.anonymous_source)
 
-    def _drop_complements(self, doc: Document) -> list[TriggerMention]:
+    # -- complements --------------------------------------------------------------------------
+    def _drop_complements(self, doc: Document, found: list[TriggerMention]) -> list[TriggerMention]:
         """Drop an event word that is only the content or object of an earlier event verb."""
         in_entity: set[int] = set()     # filled the first time it is read
         kept: list[TriggerMention] = []
-        for t in doc.triggers:
+        for t in found:
             if not any(self._is_complement(doc, h, t, in_entity) for h in kept
                        if h.sentence == t.sentence):
                 kept.append(t)
@@ -159,73 +177,99 @@ class TriggerFinder:
             for e in doc.entities:
                 in_entity.update(range(e.tok_lo, e.tok_hi))
         between = [doc.tokens[i] for i in range(head.tok_hi, t.tok_lo) if i not in in_entity]
-        if any(tok in _ADJUNCTS or tok in _BOUNDARY_PUNCT for tok in between):
+        if any(tok in self._adjuncts or tok in self._boundary_punct for tok in between):
             return False
-        others = [tok for tok in between if tok not in _COMPLEMENT_MARKERS]
+        others = [tok for tok in between if tok not in self._complement_markers]
         return len(others) <= 1
 
     def _same_clause(self, doc: Document, lo: int, hi: int) -> bool:
         if hi - lo > _COMPLEMENT_WINDOW:
             return False
-        return not any(tok in _BOUNDARY_PUNCT for tok in doc.tokens[lo:hi])
+        return not any(tok in self._boundary_punct for tok in doc.tokens[lo:hi])
 
-    def _modality(self, doc: Document, t: TriggerMention) -> str:
+    # -- modality -----------------------------------------------------------------------------
+    def _with_modality(self, doc: Document, t: TriggerMention) -> TriggerMention:
+        modality, stance = self._modality(doc, t)
+        if modality == t.modality and stance == t.stance:
+            return t    # the defaults: most triggers are asserted
+        return TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence, t.prefix, t.family,
+                              t.tense, modality, stance)
+
+    def _modality(self, doc: Document, t: TriggerMention) -> tuple[str, str | None]:
+        """The trigger's mode, and its stance where the words say pledge or refusal."""
         sent = doc.sentences[t.sentence]
-        clause = _clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
+        clause = self._clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
         before = clause[-_MODALITY_WINDOW:]    # the last words of the clause
         # the phrase and negation-verb checks below can only hit where a cue word is
         cued = not self._modality_cues.isdisjoint(clause)
         g = self.g
-        if before[-1:] == ["لن"] or before[-2:-1] == ["لن"]:
-            t.stance = "refusal"
-            return "negated"
-        if self._negated(before, t) or (cued and any(_bare(w) in g.negation_verbs for w in before)):
-            return "negated"
-        if t.tense == "present" and before[-1:] == ["قد"]:
-            return "hypothetical"
-        if t.tense == "past" and before[-1:] == ["قد"] and any(_bare(w) in _KANA for w in clause):
-            return "historical"  # كانت القوات قد انسحبت: the pluperfect is background
-        if cued and _has_phrase(clause, g.hypothetical):
-            return "hypothetical"
-        if cued and _has_phrase(clause, g.future):
-            return "future"
-        if (t.tense == "present" and "س" in t.prefix) or (cued and _has_phrase(before[-3:], g.pledge)):
-            t.stance = "pledge"
-            return "future"
-        if cued and _has_phrase(before, g.historical):
-            return "historical"
-        return "asserted"
+        bare = self._bare
+        if not self._refusal.isdisjoint(before[-2:]):
+            return "negated", "refusal"
+        if self._negated(before, t) or (cued and any(bare(w) in g.negation_verbs for w in before)):
+            return "negated", None
+        after_qad = bool(before) and before[-1] in self._qad
+        if t.tense == "present" and after_qad:
+            return "hypothetical", None
+        if t.tense == "past" and after_qad \
+                and any(bare(w) in self._past_auxiliaries for w in clause):
+            return "historical", None  # كانت القوات قد انسحبت: the pluperfect is background
+        if cued and self._has_phrase(clause, g.hypothetical):
+            return "hypothetical", None
+        if cued and self._has_phrase(clause, g.future):
+            return "future", None
+        if (t.tense == "present" and self._marks_future(t.prefix)) \
+                or (cued and self._has_phrase(before[-3:], g.pledge)):
+            return "future", "pledge"
+        if cued and self._has_phrase(before, g.historical):
+            return "historical", None
+        return "asserted", None
 
     def _negated(self, before: list[str], t: TriggerMention) -> bool:
         """لم يهاجم، لن يشارك، لم يتم اعتقال، ما هاجم (ما only right before a verb)."""
         near = before[-2:]
-        if near[-1:] == ["ما"]:
+        verb_only = self._verb_only_negation
+        if near and near[-1] in verb_only:
             return t.tense != "noun"
-        return any(w in self.g.negation and w != "ما" for w in near)
+        return any(w in self.g.negation and w not in verb_only for w in near)
+
+    def _clause_tail(self, tokens: list[str]) -> list[str]:
+        """The tokens after the last clause punctuation."""
+        punct = self._boundary_punct
+        for i in range(len(tokens) - 1, -1, -1):
+            if tokens[i] in punct:
+                return tokens[i + 1:]
+        return tokens
+
+    def _has_phrase(self, tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+        """Whether a phrase occurs in ``tokens`` (a token may carry و/ف in front)."""
+        heads = _heads(phrases)
+        bare = self._bare
+        for i, tok in enumerate(tokens):
+            for first in (tok, bare(tok)):
+                if first in heads:
+                    rest = tuple(tokens[i + 1:i + 3])
+                    if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
+                        return True
+        return False
 
 
-@lru_cache(maxsize=None)
-def _normalized_words(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(normalize_term(w) for w in words)
+def _language(resources: Resources) -> Language:
+    if resources.language is None:
+        raise ValueError("resources without a language: build them with load_resources()")
+    return resources.language
 
 
-@lru_cache(maxsize=None)
-def _needed(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(core, word) of each word a term needs: computed once per term, not per match."""
-    return tuple((word_core(w), w) for w in words)
+def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Each word list of a data table, normalized like the text."""
+    return {name: frozenset(lang.normalize_term(w) for w in words)
+            for name, words in table.items() if isinstance(words, list)}
 
 
-@lru_cache(maxsize=None)
-def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
-    """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
-    and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
-    return words | {c + w for w in words if len(w) >= 2 for c in "وف"}
-
-
-def _in_order(words: tuple[str, ...], window: list[frozenset[str]]) -> bool:
+def _in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> bool:
     """Each needed word (by its core) in some later token of the window, in order."""
     i = 0
-    for core, word in _needed(words):
+    for core, word in needed:
         while i < len(window) and core not in window[i] and word not in window[i]:
             i += 1
         if i == len(window):
@@ -234,26 +278,6 @@ def _in_order(words: tuple[str, ...], window: list[frozenset[str]]) -> bool:
     return True
 
 
-def _clause_tail(tokens: list[str]) -> list[str]:
-    """The tokens after the last clause punctuation."""
-    for i in range(len(tokens) - 1, -1, -1):
-        if tokens[i] in _BOUNDARY_PUNCT:
-            return tokens[i + 1:]
-    return tokens
-
-
-def _has_phrase(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether a phrase occurs in ``tokens`` (a token may carry و/ف in front)."""
-    heads = _heads(phrases)
-    for i, tok in enumerate(tokens):
-        for first in (tok, _bare(tok)):
-            if first in heads:
-                rest = tuple(tokens[i + 1:i + 3])
-                if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
-                    return True
-    return False
-
-
-@lru_cache(maxsize=None)
+@cache
 def _heads(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases if p)

@@ -18,56 +18,81 @@ Phrases joined by و are one compound participant (PLOVER's convention).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
-from marsad.lang.ar.normalize import normalize_term
-from marsad.lang.ar.tokens import CLAUSE_BREAKS as _PUNCT_BOUNDARY
-from marsad.lang.ar.tokens import without_conjunction as _bare
+from marsad.lang import Language
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
 
-_PREPOSITION_CLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "وب": "ب", "ول": "ل",
-                        "ولل": "ل", "وبال": "ب", "فب": "ب", "فل": "ل", "ك": "ك", "كال": "ك"}
-_DIRECTED_ANY = frozenset({"الي", "ل", "علي", "ضد", "مع"})
-_TOWARDS = frozenset({"الي", "ل", "مع"})
-_AGAINST = frozenset({"علي", "ضد", "مع"})
-# Words that begin with ب or ل of their own (not a preposition)
-_NOT_PREPOSITIONAL = frozenset({"بيان", "بلده", "بلدات", "بلاد", "بعض", "بعد", "بين", "بلغ", "بدء",
-                                "بدا", "بداء", "بقيه", "لجنه", "لقاء", "لواء", "لدي", "لكن", "ليس"})
-_BELONGING = frozenset({"تابع", "تابعه", "التابع", "التابعه", "تابعين", "التابعين"})
-_PARTITIVE_HEADS = frozenset({"عناصر", "عنصرا", "عنصر", "اعضاء", "عضوا", "افراد", "فردا", "مقاتلي",
-                              "مقاتلين", "مسلحي", "عدد", "عددا", "بعض", "احد", "اثنين", "ثلاثه",
-                              "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات",
-                              "مءات", "الاف", "قاده", "قيادي", "قياديا", "قياديين"})
-# Words that tie a phrase to the one before it (شبكة القاعدة بزعامة بن لادن): not an object.
-_LINK_WORDS = frozenset({"بزعامه", "بقياده", "برءاسه", "التابع", "التابعه", "الموالي", "المواليه",
-                         "الموالين", "المدعوم", "المدعومه", "زعيم", "زعيمها", "زعيمه", "قاءد",
-                         "ممثل", "باسم", "المتحدث", "الناطق"})
-_PRONOUN_COMPLEMENTIZERS = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
+_COMMA = ","
 
 
 class RoleAssigner:
     def __init__(self, resources: Resources):
         self.res = resources
-        g = resources.grammar
-        self.g = g
+        lang = _language(resources)
+        g = self.g = resources.grammar
+        self._bare = lang.without_conjunction
+        self._fused_preposition = lang.syntax.preposition_proclitic
+        self._clause_breaks = lang.clause_breaks
+        self._read_words(lang, lang.table("roles"))
+        coordinators = tuple(lang.normalize_term(w)
+                             for w in lang.table("function_words")["coordinators"])
+        #: the first letters of a name joined to the one before it (وقطر)
+        self._coordinators = coordinators
+        #: the words between two names of one compound participant (X و Y, X، Y)
+        self._joiners = [[c] for c in coordinators] + [[_COMMA]]
+        #: each family's recipient markers, normalized like the text (على → علي)
+        self._recipient_markers = {
+            f.recipient: frozenset(m if m == "obj" else lang.normalize_term(m)
+                                   for m in (f.recipient or ("obj",)))
+            for f in resources.families}
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         #: type → the prepositions a phrase it is directed at follows (plover.yaml: directed)
         vocab = resources.vocabulary
-        self._directed = {**{t: _TOWARDS for t in vocab.directed("towards")},
-                          **{t: _AGAINST for t in vocab.directed("against")}}
+        # how a type's act is directed when the lexicon's recipient markers miss: towards a
+        # partner or against an opponent (plover.yaml), and the prepositions of each (roles)
+        self._directed = {t: self._directed_prepositions[polarity]
+                          for polarity in ("towards", "against") for t in vocab.directed(polarity)}
         # first words of source phrases and speech verbs: a cheap gate before the phrase checks
         self._source_heads = frozenset(p[0] for p in g.source_phrases)
-        self._source_cues = _with_conjunction(self._source_heads | g.speech | {"وفقا", "طبقا"})
+        self._source_cues = lang.syntax.with_conjunction(
+            self._source_heads | g.speech | self._source_words_with_lam)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
         opener_words = frozenset(p[0] for p in self.openers)
-        self._left_stops = (_with_conjunction(g.complementizers | opener_words)
-                            | (_PUNCT_BOUNDARY - {","}))
-        self._right_stops = _PUNCT_BOUNDARY | g.complementizers | opener_words
+        self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
+                            | (self._clause_breaks - {_COMMA}))
+        self._right_stops = self._clause_breaks | g.complementizers | opener_words
+
+    def _read_words(self, lang: Language, table: dict[str, Any]) -> None:
+        """The role rules' words (``roles`` table of the language), normalized like the text."""
+        norm = lang.normalize_term
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(norm(w) for w in table[name])
+
+        self._preposition_clitics = {norm(k): norm(v)
+                                     for k, v in table["preposition_clitics"].items()}
+        directed = {polarity: frozenset(norm(w) for w in ws)
+                    for polarity, ws in table["directed_prepositions"].items()}
+        self._directed_any = directed["any"]
+        self._directed_prepositions = directed
+        self._not_prepositional = words("not_prepositional")
+        self._belonging = words("belonging")
+        self._possessive = norm(table["possessive_preposition"])
+        self._partitive_heads = words("partitive_heads")
+        self._partitive_preposition = norm(table["partitive_preposition"])
+        self._link_words = words("link_words")
+        self._pronoun_complementizers = words("pronoun_complementizers")
+        self._origin = norm(table["origin_preposition"])
+        self._agent_phrase = tuple(norm(table["agent_phrase"]).split())
+        self._source_words_with_lam = words("source_words_with_lam")
+        self._lam_prefixes = words("lam_prefixes")
+        self._source_relative = norm(table["source_relative"])
 
     def __call__(self, doc: Document) -> Document:
         self._in_entity = in_entity = set[int]()
@@ -76,25 +101,20 @@ class RoleAssigner:
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
+        mentions = list(doc.mentions)
         subjects: dict[int, list[EntityMention]] = {}
         for t in doc.triggers:
             if t.sentence not in subjects:
-                subjects[t.sentence] = self._sentence_subject(doc, by_sentence.get(t.sentence - 1, []), [])
-            previous_subject = subjects[t.sentence]
+                subjects[t.sentence] = self._sentence_subject(
+                    doc, mentions, by_sentence.get(t.sentence - 1, []), [])
             ents = by_sentence.get(t.sentence, [])
-            mention = self._assign(doc, t, ents, previous_subject)
-            if not mention.actor and mention.recipient and t.tense == "noun":
-                # قدمت قواتها المشورة خلال 22 عملية ضد داعش: the sentence's agent runs the operations
-                agent = next((m.actor for m in reversed(doc.mentions)
-                              if m.trigger.sentence == t.sentence and m.actor
-                              and m.trigger.tok_lo < t.tok_lo and m.trigger.tense != "noun"), [])
-                mention.actor = [e for e in agent if e not in mention.recipient]
-            doc.mentions.append(mention)
+            mentions.append(self._assign(doc, mentions, t, ents, subjects[t.sentence]))
+        doc.mentions = mentions
         return doc
 
     # -- one trigger ---------------------------------------------------------------------
-    def _assign(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
-                previous: list[EntityMention]) -> EventMention:
+    def _assign(self, doc: Document, mentions: list[EventMention], t: TriggerMention,
+                ents: list[EntityMention], previous: list[EntityMention]) -> EventMention:
         fam = self.res.families[t.family]
         sent = doc.sentences[t.sentence]
         left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
@@ -102,55 +122,74 @@ class RoleAssigner:
         before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
         after = [e for e in ents if e.tok_lo >= t.tok_hi and e.tok_lo < right_edge]
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
-        actor: list[EntityMention] = []
-        recipient: list[EntityMention] = []
-        confidence = 0.6
-        if fam.frame == "obligation":
-            # X قال إن على Y أن …، Y يجب أن …: X asks it of Y
-            actor = reporter
-            recipient = self._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
-                or self._subject_before(doc, before, t) or self._first_chain(doc, after, bare=True)
-        elif passive:
-            agent = self._agent(doc, t, after)
-            actor = agent
-            recipient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
-        elif t.tense == "noun":
-            actor, recipient = self._noun_roles(doc, t, fam, before, after)
-        else:
-            subject = self._subject_before(doc, before, t)
-            if subject:
-                actor = subject
-                rest = after
-            elif pronoun_subject and reporter:
-                actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
-            else:
-                actor = self._first_chain(doc, after, bare=True)
-                rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
-            recipient = self._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
-                                     if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
-            confidence = 0.75
+        actor, recipient, confidence = self._participants(
+            doc, t, fam, before, after, reporter, pronoun_subject, passive)
         if not actor and reporter and (pronoun_subject or t.tense != "noun"):
             actor = reporter
-        if not actor and t.tense in ("past", "present") and not passive and t.tok_lo - left_edge <= 1:
+        if not actor and t.tense in ("past", "present") and not passive \
+                and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
-        mention = EventMention(t, actor, recipient, round(confidence, 2))
+        if not actor and recipient and t.tense == "noun":
+            actor = self._sentence_agent(mentions, t, recipient)
         source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
-        if source:
-            mention.attribution = source[0]
-            mention.attribution_span = self._saying_span(doc, sent, source[0])
-        return mention
+        if not source:
+            return EventMention(t, actor, recipient, round(confidence, 2))
+        return EventMention(t, actor, recipient, round(confidence, 2), source[0],
+                            self._saying_span(doc, sent, source[0]))
+
+    def _participants(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                      before: list[EntityMention], after: list[EntityMention],
+                      reporter: list[EntityMention], pronoun_subject: bool, passive: bool
+                      ) -> tuple[list[EntityMention], list[EntityMention], float]:
+        """Actor, recipient and confidence from the trigger's own clause, by its kind."""
+        if fam.frame == "obligation":
+            # X قال إن على Y أن …، Y يجب أن …: X asks it of Y
+            recipient = self._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
+                or self._subject_before(doc, before, t) or self._first_chain(doc, after, bare=True)
+            return reporter, recipient, 0.6
+        if passive:
+            agent = self._agent(doc, t, after)
+            patient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            return agent, patient, 0.6
+        if t.tense == "noun":
+            actor, recipient = self._noun_roles(doc, t, fam, before, after)
+            return actor, recipient, 0.6
+        actor, recipient = self._verb_roles(doc, t, fam, before, after, reporter, pronoun_subject)
+        return actor, recipient, 0.75
+
+    def _verb_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                    before: list[EntityMention], after: list[EntityMention],
+                    reporter: list[EntityMention], pronoun_subject: bool
+                    ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
+        subject = self._subject_before(doc, before, t)
+        if subject:
+            actor = subject
+            rest = after
+        elif pronoun_subject and reporter:
+            actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        else:
+            actor = self._first_chain(doc, after, bare=True)
+            rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
+        recipient = self._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
+                                 if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
+        return actor, recipient
 
     def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
-                    before: list[EntityMention], after: list[EntityMention]):
+                    before: list[EntityMention], after: list[EntityMention]
+                    ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """An event noun: its genitive is actor or recipient as the lexicon says (هجوم X /
+        اعتقال X); the other is marked after it, or the phrase just before it."""
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
         genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
         if not genitive and fam.genitive == "actor":
             # انتحاري من تنظيم داعش، هجوم من جانب المسلحين: من + actor right after the noun
-            origin = [e for e in after if e.tok_lo == t.tok_hi + 1 and doc.tokens[t.tok_hi] == "من"]
+            origin = [e for e in after
+                      if e.tok_lo == t.tok_hi + 1 and doc.tokens[t.tok_hi] == self._origin]
             genitive = self._chain_from(doc, after, after.index(origin[0])) if origin else []
         if genitive:
             if fam.genitive == "recipient":
@@ -164,9 +203,18 @@ class RoleAssigner:
             actor = self._subject_before(doc, before, t, near=True)
         return actor, recipient
 
+    def _sentence_agent(self, mentions: list[EventMention], t: TriggerMention,
+                        recipient: list[EntityMention]) -> list[EntityMention]:
+        """قدمت قواتها المشورة خلال 22 عملية ضد داعش: the actor of the sentence's last verb
+        before an event noun runs the act the noun names."""
+        agent = next((m.actor for m in reversed(mentions)
+                      if m.trigger.sentence == t.sentence and m.actor
+                      and m.trigger.tok_lo < t.tok_lo and m.trigger.tense != "noun"), [])
+        return [e for e in agent if e not in recipient]
+
     # -- clause edges ----------------------------------------------------------------------
     def _clause_start(self, doc: Document, sent: Sentence, t: TriggerMention,
-                      ents: list[EntityMention]):
+                      ents: list[EntityMention]) -> tuple[int, list[EntityMention], bool]:
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
         stops = self._left_stops
@@ -174,16 +222,17 @@ class RoleAssigner:
             tok = tokens[i]
             if tok not in stops:
                 continue
-            if tok in self.g.complementizers or _bare(tok) in self.g.complementizers:
+            bare = self._bare(tok)
+            if tok in self.g.complementizers or bare in self.g.complementizers:
                 reporter = self._reporter(doc, sent, i, ents)
-                return i + 1, reporter, _bare(tok) in _PRONOUN_COMPLEMENTIZERS
+                return i + 1, reporter, bare in self._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
                 if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
                     return i + 1, self._subject_before(doc, speaker, None, end=i), True
-            if tok in _PUNCT_BOUNDARY and tok not in ",":
+            if tok in self._clause_breaks and tok != _COMMA:
                 return i + 1, [], False
-            if (tok,) in self.g.clause_openers or (_bare(tok),) in self.g.clause_openers:
+            if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
                 return i + 1, [], False
         return sent.tok_lo, [], False
 
@@ -195,10 +244,14 @@ class RoleAssigner:
                 return i
         return sent.tok_hi
 
-    def _reporter(self, doc: Document, sent: Sentence, comp: int, ents: list[EntityMention]):
+    def _reporter(self, doc: Document, sent: Sentence, comp: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
+        speech_words = self.g.speech
+        bare = self._bare
         speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 12) - 1, -1)
-                       if _bare(doc.tokens[i]) in self.g.speech or doc.tokens[i] in self.g.speech), None)
+                       if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
+                      None)
         if speech is None:
             return []
         after = [e for e in ents if speech < e.tok_lo < comp]
@@ -219,11 +272,12 @@ class RoleAssigner:
             if cues.isdisjoint(words):
                 continue
             raw = tuple(words)
-            bare = tuple(_bare(tok) for tok in raw)   # وبحسب → بحسب (but وفقا stays وفقا in raw)
+            bare = tuple(self._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
                     return [e]
-                if e.prefix in ("ل", "لل") and window[-1:] in (("وفقا",), ("طبقا",)):
+                if e.prefix in self._lam_prefixes and window \
+                        and window[-1] in self._source_words_with_lam:
                     return [e]
             if any(w in self.g.speech for w in bare[-2:]) and not self._governor(doc, e) \
                     and not (e.tok_lo <= t.tok_lo < e.tok_hi):
@@ -235,8 +289,8 @@ class RoleAssigner:
         tokens = doc.tokens
         lo = who.tok_lo
         for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
-            bare = _bare(tokens[i])
-            if bare in self.g.speech or bare in self._source_heads or bare == "ما":
+            bare = self._bare(tokens[i])
+            if bare in self.g.speech or bare in self._source_heads or bare == self._source_relative:
                 lo = i
             elif lo != who.tok_lo:
                 break
@@ -245,25 +299,30 @@ class RoleAssigner:
     # -- phrases ---------------------------------------------------------------------------
     def _governor(self, doc: Document, e: EntityMention) -> str | None:
         """The preposition governing a phrase: a separate word before it or a proclitic."""
-        prev = doc.tokens[e.tok_lo - 1] if e.tok_lo > 0 else ""
-        clitic = _PREPOSITION_CLITICS.get(e.prefix)
+        lo = e.tok_lo
+        tokens = doc.tokens
+        prev = tokens[lo - 1] if lo > 0 else ""
+        clitic = self._preposition_clitics.get(e.prefix)
         if clitic:
             # قافلة تابعة للأمم المتحدة: the owner stands for what belongs to it
-            return None if clitic == "ل" and prev in _BELONGING else clitic
-        if e.tok_lo > 0:
-            if prev == "من" and e.tok_lo > 1 and _is_partitive(doc.tokens[e.tok_lo - 2]):
-                return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
-            if prev in self.g.prepositions:
-                return prev
-            if len(prev) > 3 and prev[0] in "بل" and prev[1:3] != "ال" and (e.tok_lo - 1) not in self._in_entity \
-                    and prev not in _NOT_PREPOSITIONAL:
-                return prev[0]  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
-            if prev == "قبل" and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] == "من":
-                return "من قبل"
-            # في جزيرة قبرص، إلى مدينة حلب: a preposition, one head noun, then the name
-            if e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] in self.g.prepositions and prev.isalpha() \
-                    and not _PREPOSITION_CLITICS.get(prev[:1]):
-                return doc.tokens[e.tok_lo - 2]
+            return None if clitic == self._possessive and prev in self._belonging else clitic
+        if lo == 0:
+            return None
+        if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
+            return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
+        prepositions = self.g.prepositions
+        if prev in prepositions:
+            return prev
+        fused = self._fused_preposition(prev, False)
+        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional:
+            return fused  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
+        agent = self._agent_phrase
+        if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
+            return " ".join(agent)
+        # في جزيرة قبرص، إلى مدينة حلب: a preposition, one head noun, then the name
+        if lo > 1 and tokens[lo - 2] in prepositions and prev.isalpha() \
+                and prev[:1] not in self._preposition_clitics:
+            return tokens[lo - 2]
         return None
 
     def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
@@ -281,7 +340,7 @@ class RoleAssigner:
         chain = [ents[k]]
         for e in ents[k + 1:]:
             gap = doc.tokens[chain[-1].tok_hi:e.tok_lo]
-            joined = (not gap and e.prefix.startswith("و")) or gap in (["و"], [","])
+            joined = (not gap and e.prefix.startswith(self._coordinators)) or gap in self._joiners
             if not joined:
                 break
             chain.append(e)
@@ -302,7 +361,8 @@ class RoleAssigner:
         while start > 0:
             prev = before[start - 1]
             gap = doc.tokens[prev.tok_hi:before[start].tok_lo]
-            if (not gap and before[start].prefix.startswith("و")) or gap in (["و"], [","]):
+            if (not gap and before[start].prefix.startswith(self._coordinators)) \
+                    or gap in self._joiners:
                 start -= 1
             else:
                 break
@@ -310,7 +370,8 @@ class RoleAssigner:
 
     def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
                 allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
-        markers = _markers(fam.recipient)
+        markers = self._recipient_markers[fam.recipient]
+        possessive = self._possessive
         ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
         for k, e in enumerate(ents):
             gov = self._governor(doc, e)
@@ -318,9 +379,10 @@ class RoleAssigner:
                 return self._chain_from(doc, ents, k)
             if gov is not None and gov in markers:
                 return self._chain_from(doc, ents, k)
-            if gov in ("ل", None) and e.tok_lo > 1 and doc.tokens[e.tok_lo - 2] in markers:
+            if (gov is None or gov == possessive) and e.tok_lo > 1 \
+                    and doc.tokens[e.tok_lo - 2] in markers:
                 return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
-            if gov == "ل" and "obj" in markers and allow_obj and e.tok_lo > 1 \
+            if gov == possessive and "obj" in markers and allow_obj and e.tok_lo > 1 \
                     and (e.tok_lo - 1) not in self._in_entity \
                     and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
                     and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
@@ -328,7 +390,7 @@ class RoleAssigner:
                 return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
 
         # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
-        directed = self._directed.get(fam.type, _DIRECTED_ANY)
+        directed = self._directed.get(fam.type, self._directed_any)
         for k, e in enumerate(ents):
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
@@ -337,8 +399,9 @@ class RoleAssigner:
     def _governor_of_token(self, doc: Document, i: int) -> str | None:
         """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
         tok = doc.tokens[i]
-        if tok[:1] in "بل" and len(tok) > 3 and tok not in _NOT_PREPOSITIONAL:
-            return tok[0]
+        fused = self._fused_preposition(tok, True)
+        if fused and tok not in self._not_prepositional:
+            return fused
         return doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1] in self.g.prepositions else None
 
     def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
@@ -347,11 +410,13 @@ class RoleAssigner:
         if after_tok is None:
             return True
         for i in range(max(after_tok, e.tok_lo - 2), e.tok_lo):
-            if doc.tokens[i] in _LINK_WORDS and i > 0 and (i - 1) in self._in_entity:
+            if doc.tokens[i] in self._link_words and i > 0 and (i - 1) in self._in_entity:
                 return False
         return True
 
-    def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
+    def _agent(self, doc: Document, t: TriggerMention,
+               after: list[EntityMention]) -> list[EntityMention]:
+        """The agent of a passive: the phrase after من قبل / على يد (تم اعتقال X من قبل Y)."""
         for k, e in enumerate(after):
             lo = e.tok_lo
             window = tuple(doc.tokens[max(0, lo - 2):lo])
@@ -361,11 +426,16 @@ class RoleAssigner:
 
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
         prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
-        return _bare(prev) in self.g.passive_auxiliaries
+        return self._bare(prev) in self.g.passive_auxiliaries
 
-    def _sentence_subject(self, doc: Document, ents: list[EntityMention],
-                          fallback: list[EntityMention]) -> list[EntityMention]:
-        actors = [m.actor for m in doc.mentions if m.actor and m.trigger.sentence == ents[0].sentence] \
+    def _is_partitive(self, token: str) -> bool:
+        return token.isdigit() or token in self._partitive_heads
+
+    def _sentence_subject(self, doc: Document, mentions: list[EventMention],
+                          ents: list[EntityMention], fallback: list[EntityMention]
+                          ) -> list[EntityMention]:
+        """The first actor coded in the sentence of ``ents``, else its first bare phrase."""
+        actors = [m.actor for m in mentions if m.actor and m.trigger.sentence == ents[0].sentence] \
             if ents else []
         if actors:
             return actors[0]
@@ -373,21 +443,10 @@ class RoleAssigner:
         return self._chain_from(doc, bare, 0) if bare else fallback
 
 
-@lru_cache(maxsize=None)
-def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
-    """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
-    and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
-    return words | {c + w for w in words if len(w) >= 2 for c in "وف"}
-
-
-def _is_partitive(token: str) -> bool:
-    return token.isdigit() or token in _PARTITIVE_HEADS
-
-
-@lru_cache(maxsize=None)
-def _markers(recipient: tuple[str, ...]) -> frozenset[str]:
-    """The family's recipient markers, normalized like the text (على → علي)."""
-    return frozenset(m if m == "obj" else normalize_term(m) for m in (recipient or ("obj",)))
+def _language(resources: Resources) -> Language:
+    if resources.language is None:
+        raise ValueError("resources without a language: build them with load_resources()")
+    return resources.language
 
 
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:

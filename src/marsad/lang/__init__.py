@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText
+from marsad.lang.syntax import Syntax
 
 #: Language codes marsad codes, and the package holding each one's rules and data.
 PACKAGES: Mapping[str, str] = {"ar": "marsad.lang.ar"}
@@ -98,6 +99,9 @@ class Language:
     # how the lexicon is compiled from the language's entries and found in its text
     clitic_model: CliticModel
     morphology: Morphology
+    # word-structure rules of the role and modality stages (clitics that mean a preposition,
+    # a conjunction, the future)
+    syntax: Syntax
     tables: Mapping[str, Any] = field(default_factory=dict)
 
     def table(self, name: str) -> Any:

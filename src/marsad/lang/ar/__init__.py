@@ -15,6 +15,7 @@ from marsad.lang.ar.clitics import CLITIC_MODEL, clitic_forms, token_cores, word
 from marsad.lang.ar.inflect import MORPHOLOGY
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.syntax import SYNTAX
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
 
 CODE = "ar"
@@ -37,5 +38,6 @@ def language(tables: Mapping[str, Any]) -> Language:
         clitic_forms=clitic_forms,
         clitic_model=CLITIC_MODEL,
         morphology=MORPHOLOGY,
+        syntax=SYNTAX,
         tables=dict(tables),
     )
