@@ -15,11 +15,6 @@ from marsad.doc.spans import EntityMention, Match, Term
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
-_PLACE_LINKS = frozenset({"في", "من", "ب"})
-_THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})
-_COUNTERPARTS = frozenset({"نظير", "نظيره", "نظراء", "نظيرين", "نظيريه", "نظيرتها", "نظيرت"})
-
-
 class _Unit:
     """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
     dataclass: one is made per match, and a frozen one is slow to build."""
@@ -44,9 +39,17 @@ class ActorResolver:
     """Turns actor-layer matches into entity mentions (code, sector, id, kind)."""
 
     def __init__(self, resources: Resources):
+        assert resources.language is not None
+        lang = resources.language
         self.res = resources
         self.prepositions = resources.grammar.prepositions
         self._sector_ids = frozenset(s.id for s in resources.sectors)
+        words = lang.table("actors")
+        self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
+        self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
+        self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.after_conjunction = lang.affixes.after_conjunction
+        self.after_and = lang.affixes.after_and
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -68,7 +71,7 @@ class ActorResolver:
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
-                    and prev.code == e.code and not e.prefix.startswith(("و", "ف"))
+                    and prev.code == e.code and not self.after_conjunction(e.prefix)
                     and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
@@ -120,9 +123,9 @@ class ActorResolver:
             return None
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
-        adjacent = not gap and not nxt.match.prefix.startswith(("و", "ف"))
+        adjacent = not gap and not self.after_conjunction(nxt.match.prefix)
         nisba = nxt.term("nisba")
-        linked = len(gap) == 1 and gap[0] in _PLACE_LINKS and nxt.term("country", "capital", "actor")
+        linked = len(gap) == 1 and gap[0] in self.place_links and nxt.term("country", "capital", "actor")
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
                     and nisba)
         if not (adjacent or linked or one_word):
@@ -150,7 +153,7 @@ class ActorResolver:
             v = units[j]
             nisba = v.term("nisba")
             if (v.sentence != head.sentence or nisba is None or v.tok_lo != _last_tok(doc, head) + 1
-                    or not v.match.prefix.startswith("و") or v.term("actor")):
+                    or not self.after_and(v.match.prefix) or v.term("actor")):
                 return j
             country = self.res.countries[nisba.ref]
             sec = head.sector
@@ -163,10 +166,10 @@ class ActorResolver:
     def _sector_alone(self, doc: Document, u: _Unit, term: Term) -> EntityMention:
         row = self.res.sectors[term.ref]
         core = doc.norm.text[u.match.core_start:u.match.core_end]
-        if core in _COUNTERPARTS:
+        if core in self.counterparts:
             # نظيره is the other side's official: neither its antecedent nor the context country
             return self._mention(u, u, "UNK", row.sector, f"{row.id}.counterpart", row.name, row.kind)
-        owner = self._antecedent(doc, u) if u.match.suffix in _THIRD_PERSON else None
+        owner = self._antecedent(doc, u) if u.match.suffix in self.third_person else None
         if owner is not None:
             # قواتها، حكومته: the pronoun points back to the last named actor
             return self._mention(u, u, owner.code, row.sector, f"{owner.code.lower()}.{row.sector.lower()}",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from marsad.lang import Language
+from marsad.lang.ar.affixes import AFFIXES
 from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
@@ -35,4 +36,5 @@ def language(tables: Mapping[str, Any]) -> Language:
         token_cores=token_cores,
         clitic_forms=clitic_forms,
         tables=dict(tables),
+        affixes=AFFIXES,
     )
