@@ -41,8 +41,8 @@ def pipeline(res: Resources) -> list[Stage]:
         TimeFinder(),
         QuantityFinder(),
         EventAssembler(res),
-        ContextTagger(),
-        SportFilter(),
+        ContextTagger(res),
+        SportFilter(res),
         EventMerger(res),
     ]
 
