@@ -190,10 +190,13 @@ def _country_names() -> dict[str, str]:
     if not _COUNTRY_NAMES:
         from marsad.resources import load_resources
 
-        for country in load_resources().countries:
+        res = load_resources()
+        assert res.language is not None
+        with_article = res.language.affixes.with_article
+        for country in res.countries:
             _COUNTRY_NAMES[country.code] = country.code
             _COUNTRY_NAMES[country.name.upper()] = country.code
             for name in country.names:
                 _COUNTRY_NAMES.setdefault(normalize_term(name), country.code)
-                _COUNTRY_NAMES.setdefault(normalize_term("ال" + name), country.code)
+                _COUNTRY_NAMES.setdefault(normalize_term(with_article(name)), country.code)
     return _COUNTRY_NAMES
