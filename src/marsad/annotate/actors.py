@@ -57,11 +57,12 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
+        found: list[EntityMention] = []     # this stage's mentions, written once at the end
         i = 0
         while i < len(units):
-            i = self._resolve_at(doc, units, i)
-        self._place_unattached(doc)
-        doc.entities = self._merge_appositions(doc.entities)
+            i = self._resolve_at(doc, units, i, found)
+        self._place_unattached(found)
+        doc.entities = self._merge_appositions(found)
         return doc
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
@@ -81,17 +82,17 @@ class ActorResolver:
             merged.append(e)
         return merged
 
-    def _place_unattached(self, doc: Document) -> None:
+    def _place_unattached(self, entities: list[EntityMention]) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
         codes civilians, rebels and officials by where they are."""
         countries: dict[int, list[EntityMention]] = {}  # by sentence, in document order
-        for e in doc.entities:
+        for e in entities:
             if e.kind == "state" and len(e.code) == 3 and e.code not in ("UNK", "IGO", "NGO", "NSA"):
                 countries.setdefault(e.sentence, []).append(e)
         if not countries:
             return
-        for e in doc.entities:
+        for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
             near = countries.get(e.sentence) or countries.get(e.sentence - 1)
@@ -100,7 +101,7 @@ class ActorResolver:
                 e.code = c.code
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
-    def _resolve_at(self, doc: Document, units: list[_Unit], i: int) -> int:
+    def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) and units[i + 1].sentence == u.sentence else None
         sector = u.term("sector")
@@ -108,13 +109,13 @@ class ActorResolver:
             head = self._attach(doc, u, nxt)
             if head is not None:
                 ent, used = head
-                doc.entities.append(ent)
-                return self._coordinated(doc, units, i + 1 + used, ent)
-            doc.entities.append(self._sector_alone(doc, u, sector))
+                found.append(ent)
+                return self._coordinated(doc, units, i + 1 + used, ent, found)
+            found.append(self._sector_alone(doc, u, sector, found))
             return i + 1
-        doc.entities.append(self._standalone(u))
+        found.append(self._standalone(u))
         if u.term("nisba", "country", "actor"):
-            return self._coordinated(doc, units, i + 1, doc.entities[-1])
+            return self._coordinated(doc, units, i + 1, found[-1], found)
         return i + 1
 
     def _attach(self, doc: Document, u: _Unit, nxt: _Unit | None) -> tuple[EntityMention, int] | None:
@@ -147,7 +148,8 @@ class ActorResolver:
         return self._mention(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
                              f"{name} ({sector_row.name})", "state"), 1
 
-    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention) -> int:
+    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention,
+                     found: list[EntityMention]) -> int:
         """``مسؤولون مجريون ورومانيون``: adjectives joined by و after a phrase share its sector."""
         while j < len(units):
             v = units[j]
@@ -158,18 +160,19 @@ class ActorResolver:
             country = self.res.countries[nisba.ref]
             sec = head.sector
             ident = f"{country.code.lower()}.{sec.lower()}" if sec else country.code.lower()
-            doc.entities.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
-            head = doc.entities[-1]
+            found.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
+            head = found[-1]
             j += 1
         return j
 
-    def _sector_alone(self, doc: Document, u: _Unit, term: Term) -> EntityMention:
+    def _sector_alone(self, doc: Document, u: _Unit, term: Term,
+                      found: list[EntityMention]) -> EntityMention:
         row = self.res.sectors[term.ref]
         core = doc.norm.text[u.match.core_start:u.match.core_end]
         if core in self.counterparts:
             # نظيره is the other side's official: neither its antecedent nor the context country
             return self._mention(u, u, "UNK", row.sector, f"{row.id}.counterpart", row.name, row.kind)
-        owner = self._antecedent(doc, u) if u.match.suffix in self.third_person else None
+        owner = self._antecedent(found, u) if u.match.suffix in self.third_person else None
         if owner is not None:
             # قواتها، حكومته: the pronoun points back to the last named actor
             return self._mention(u, u, owner.code, row.sector, f"{owner.code.lower()}.{row.sector.lower()}",
@@ -177,8 +180,8 @@ class ActorResolver:
         return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
 
     @staticmethod
-    def _antecedent(doc: Document, u: _Unit) -> EntityMention | None:
-        for e in reversed(doc.entities):
+    def _antecedent(found: list[EntityMention], u: _Unit) -> EntityMention | None:
+        for e in reversed(found):
             if e.sentence < u.sentence - 1:
                 return None
             if e.code not in ("UNK",) and e.kind in ("state", "igo", "non_state_armed"):
