@@ -15,11 +15,12 @@ from marsad.doc.spans import EntityMention, Match, Term
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
+
 class _Unit:
     """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
     dataclass: one is made per match, and a frozen one is slow to build."""
 
-    __slots__ = ("match", "tok_lo", "tok_hi", "sentence")
+    __slots__ = ("match", "sentence", "tok_hi", "tok_lo")
 
     def __init__(self, match: Match, tok_lo: int, tok_hi: int, sentence: int) -> None:
         self.match = match

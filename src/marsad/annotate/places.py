@@ -18,6 +18,9 @@ from marsad.doc.document import Document
 from marsad.doc.spans import Match, PlaceMention, PlaceRow
 from marsad.resources import Resources
 
+#: a name found in the text: (start, end, the places it can be, cued, ambiguous)
+Candidate = tuple[int, int, list[PlaceRow], bool, bool]
+
 
 class PlaceResolver:
     def __init__(self, resources: Resources):
@@ -38,10 +41,10 @@ class PlaceResolver:
         for m in doc.matches:
             if m.terms[0].layer == "actor":
                 actor_core[m.start:m.end] = [m.core_start] * (m.end - m.start)
-        found = [self._candidates(doc, m) for m in doc.matches
-                 if m.terms[0].layer == "actor"
-                 or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
-        found = [f for f in found if f is not None]
+        candidates = [self._candidates(doc, m) for m in doc.matches
+                      if m.terms[0].layer == "actor"
+                      or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
+        found = [f for f in candidates if f is not None]
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]
         countries = self._countries_by_sentence(doc)
@@ -57,7 +60,7 @@ class PlaceResolver:
         doc.places = places
         return doc
 
-    def _candidates(self, doc: Document, m: Match):  # type: ignore[no-untyped-def]
+    def _candidates(self, doc: Document, m: Match) -> Candidate | None:
         rows: list[PlaceRow] = []
         for t in m.terms:
             if t.layer == "place":
@@ -92,7 +95,7 @@ class PlaceResolver:
         return prev in self.place_nouns or self.affixes.without_proclitic(prev) in self.place_nouns
 
     @staticmethod
-    def _dominant_country(doc: Document, found) -> str | None:  # type: ignore[no-untyped-def]
+    def _dominant_country(doc: Document, found: list[Candidate]) -> str | None:
         votes: Counter[str] = Counter(e.code for e in doc.entities
                                       if e.kind == "state" and len(e.code) == 3 and e.code != "UNK")
         for _, _, rows, _, ambiguous in found:

@@ -8,8 +8,10 @@ sentence are one event with several evidence triggers.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from marsad import __version__
 from marsad.doc.document import Document
@@ -29,6 +31,7 @@ from marsad.resources import Resources
 #: THREATEN (PLOVER: "the coder should always return the single event category").
 COOPERATIVE = frozenset({"AGREE", "SUPPORT", "AID", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+R = TypeVar("R")
 _THREAT_MODES = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
 
 
@@ -106,7 +109,8 @@ class EventAssembler:
             time=time,
         )
 
-    def _first_found(self, record, doc: Document, mentions: list[EventMention]):  # type: ignore[no-untyped-def]
+    def _first_found(self, record: Callable[[Document, EventMention, Nearest], R | None],
+                     doc: Document, mentions: list[EventMention]) -> R | None:
         """The leading mention's detail (time, figure), else the first other mention's."""
         return next((r for r in (record(doc, m, self.nearest) for m in mentions) if r), None)
 

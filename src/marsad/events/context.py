@@ -8,7 +8,8 @@ ISIS or al-Qaeda (coded NSA, no home country) makes it terrorism.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve

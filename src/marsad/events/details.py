@@ -7,7 +7,8 @@ nearest to the trigger); a place falls back to the dateline and then the article
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Place

@@ -8,7 +8,7 @@ actor takes part; cooperative and verbal events stay.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event

@@ -9,8 +9,8 @@ answers for a language without clitics, so a stage never needs to know which lan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 def _never(_: str) -> bool:

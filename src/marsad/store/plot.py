@@ -8,7 +8,8 @@ put into visual order (python-bidi) before it is drawn, in DejaVu Sans, which ha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,7 +49,7 @@ def default_title(by: str) -> str:
     return str(labels()["title"]).format(period=_period_word(by))
 
 
-def plot_trends(frame: "pd.DataFrame", path: str, by: str, title: str | None = None) -> None:
+def plot_trends(frame: pd.DataFrame, path: str, by: str, title: str | None = None) -> None:
     if not path.lower().endswith(PLOT_SUFFIXES):
         raise PlotError(f"{path}: the plot is written as .png or .svg")
     import matplotlib

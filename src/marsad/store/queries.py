@@ -8,9 +8,10 @@ searched in the evidence after the project's Arabic normalization, so هجوم f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from marsad.lang.ar.normalize import normalize_term
 
@@ -173,7 +174,7 @@ class TrendRow:
 
 
 TREND_FIELDS = tuple(TrendRow.__dataclass_fields__)
-EMPTY_COUNTS = dict(events=0, operations=0, killed=0, injured=0, arrested=0, mentions=0)
+EMPTY_COUNTS = {"events": 0, "operations": 0, "killed": 0, "injured": 0, "arrested": 0, "mentions": 0}
 
 
 def country_code(value: str) -> str:
