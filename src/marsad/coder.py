@@ -41,7 +41,7 @@ def pipeline(res: Resources) -> list[Stage]:
         TimeFinder(),
         QuantityFinder(),
         EventAssembler(res),
-        ContextTagger(),
+        ContextTagger(res),
         SportFilter(res),
         EventMerger(res),
     ]

@@ -15,16 +15,12 @@ from marsad.doc.spans import EntityMention, Match, Term
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
-_PLACE_LINKS = frozenset({"في", "من", "ب"})
-_THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما"})
-_COUNTERPARTS = frozenset({"نظير", "نظيره", "نظراء", "نظيرين", "نظيريه", "نظيرتها", "نظيرت"})
-
 
 class _Unit:
     """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
     dataclass: one is made per match, and a frozen one is slow to build."""
 
-    __slots__ = ("match", "tok_lo", "tok_hi", "sentence")
+    __slots__ = ("match", "sentence", "tok_hi", "tok_lo")
 
     def __init__(self, match: Match, tok_lo: int, tok_hi: int, sentence: int) -> None:
         self.match = match
@@ -44,9 +40,17 @@ class ActorResolver:
     """Turns actor-layer matches into entity mentions (code, sector, id, kind)."""
 
     def __init__(self, resources: Resources):
+        assert resources.language is not None
+        lang = resources.language
         self.res = resources
         self.prepositions = resources.grammar.prepositions
         self._sector_ids = frozenset(s.id for s in resources.sectors)
+        words = lang.table("actors")
+        self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
+        self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
+        self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.after_conjunction = lang.affixes.after_conjunction
+        self.after_and = lang.affixes.after_and
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -54,11 +58,12 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
+        found: list[EntityMention] = []     # this stage's mentions, written once at the end
         i = 0
         while i < len(units):
-            i = self._resolve_at(doc, units, i)
-        self._place_unattached(doc)
-        doc.entities = self._merge_appositions(doc.entities)
+            i = self._resolve_at(doc, units, i, found)
+        self._place_unattached(found)
+        doc.entities = self._merge_appositions(found)
         return doc
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
@@ -68,7 +73,7 @@ class ActorResolver:
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
-                    and prev.code == e.code and not e.prefix.startswith(("و", "ف"))
+                    and prev.code == e.code and not self.after_conjunction(e.prefix)
                     and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
@@ -78,17 +83,17 @@ class ActorResolver:
             merged.append(e)
         return merged
 
-    def _place_unattached(self, doc: Document) -> None:
+    def _place_unattached(self, entities: list[EntityMention]) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
         codes civilians, rebels and officials by where they are."""
         countries: dict[int, list[EntityMention]] = {}  # by sentence, in document order
-        for e in doc.entities:
+        for e in entities:
             if e.kind == "state" and len(e.code) == 3 and e.code not in ("UNK", "IGO", "NGO", "NSA"):
                 countries.setdefault(e.sentence, []).append(e)
         if not countries:
             return
-        for e in doc.entities:
+        for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
             near = countries.get(e.sentence) or countries.get(e.sentence - 1)
@@ -97,7 +102,7 @@ class ActorResolver:
                 e.code = c.code
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
-    def _resolve_at(self, doc: Document, units: list[_Unit], i: int) -> int:
+    def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) and units[i + 1].sentence == u.sentence else None
         sector = u.term("sector")
@@ -105,13 +110,13 @@ class ActorResolver:
             head = self._attach(doc, u, nxt)
             if head is not None:
                 ent, used = head
-                doc.entities.append(ent)
-                return self._coordinated(doc, units, i + 1 + used, ent)
-            doc.entities.append(self._sector_alone(doc, u, sector))
+                found.append(ent)
+                return self._coordinated(doc, units, i + 1 + used, ent, found)
+            found.append(self._sector_alone(doc, u, sector, found))
             return i + 1
-        doc.entities.append(self._standalone(u))
+        found.append(self._standalone(u))
         if u.term("nisba", "country", "actor"):
-            return self._coordinated(doc, units, i + 1, doc.entities[-1])
+            return self._coordinated(doc, units, i + 1, found[-1], found)
         return i + 1
 
     def _attach(self, doc: Document, u: _Unit, nxt: _Unit | None) -> tuple[EntityMention, int] | None:
@@ -120,9 +125,9 @@ class ActorResolver:
             return None
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
-        adjacent = not gap and not nxt.match.prefix.startswith(("و", "ف"))
+        adjacent = not gap and not self.after_conjunction(nxt.match.prefix)
         nisba = nxt.term("nisba")
-        linked = len(gap) == 1 and gap[0] in _PLACE_LINKS and nxt.term("country", "capital", "actor")
+        linked = len(gap) == 1 and gap[0] in self.place_links and nxt.term("country", "capital", "actor")
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
                     and nisba)
         if not (adjacent or linked or one_word):
@@ -144,29 +149,31 @@ class ActorResolver:
         return self._mention(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
                              f"{name} ({sector_row.name})", "state"), 1
 
-    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention) -> int:
+    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention,
+                     found: list[EntityMention]) -> int:
         """``مسؤولون مجريون ورومانيون``: adjectives joined by و after a phrase share its sector."""
         while j < len(units):
             v = units[j]
             nisba = v.term("nisba")
             if (v.sentence != head.sentence or nisba is None or v.tok_lo != _last_tok(doc, head) + 1
-                    or not v.match.prefix.startswith("و") or v.term("actor")):
+                    or not self.after_and(v.match.prefix) or v.term("actor")):
                 return j
             country = self.res.countries[nisba.ref]
             sec = head.sector
             ident = f"{country.code.lower()}.{sec.lower()}" if sec else country.code.lower()
-            doc.entities.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
-            head = doc.entities[-1]
+            found.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
+            head = found[-1]
             j += 1
         return j
 
-    def _sector_alone(self, doc: Document, u: _Unit, term: Term) -> EntityMention:
+    def _sector_alone(self, doc: Document, u: _Unit, term: Term,
+                      found: list[EntityMention]) -> EntityMention:
         row = self.res.sectors[term.ref]
         core = doc.norm.text[u.match.core_start:u.match.core_end]
-        if core in _COUNTERPARTS:
+        if core in self.counterparts:
             # نظيره is the other side's official: neither its antecedent nor the context country
             return self._mention(u, u, "UNK", row.sector, f"{row.id}.counterpart", row.name, row.kind)
-        owner = self._antecedent(doc, u) if u.match.suffix in _THIRD_PERSON else None
+        owner = self._antecedent(found, u) if u.match.suffix in self.third_person else None
         if owner is not None:
             # قواتها، حكومته: the pronoun points back to the last named actor
             return self._mention(u, u, owner.code, row.sector, f"{owner.code.lower()}.{row.sector.lower()}",
@@ -174,8 +181,8 @@ class ActorResolver:
         return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
 
     @staticmethod
-    def _antecedent(doc: Document, u: _Unit) -> EntityMention | None:
-        for e in reversed(doc.entities):
+    def _antecedent(found: list[EntityMention], u: _Unit) -> EntityMention | None:
+        for e in reversed(found):
             if e.sentence < u.sentence - 1:
                 return None
             if e.code not in ("UNK",) and e.kind in ("state", "igo", "non_state_armed"):

@@ -13,18 +13,21 @@ class LexiconMatcher:
     """Finds every lexicon form (actor and trigger layers) and keeps the best tiling per layer."""
 
     def __init__(self, resources: Resources):
+        assert resources.language is not None
         self.lexicon = resources.lexicon
+        self.affixes = resources.language.affixes
 
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": [], "place": []}
         original = doc.norm.original
         to_original = doc.norm.to_original
-        tanween = "\u064b" in original
+        closes_stem, marks_noun = self.affixes.closes_stem, self.affixes.marks_noun
+        noun_marks = marks_noun(original)
         for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends, doc.tokens):
-            if m.suffix and original[to_original(m.core_end)] == "ة":
+            if m.suffix and closes_stem(original[to_original(m.core_end)]):
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
-            if tanween and m.terms[0].layer == "trigger" and _has_tanween(doc, m) \
-                    and any(t.kind == "verb" for t in m.terms):
+            if noun_marks and m.terms[0].layer == "trigger" \
+                    and marks_noun(_original_text(doc, m)) and any(t.kind == "verb" for t in m.terms):
                 kept_terms = tuple(t for t in m.terms if t.kind != "verb")
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
@@ -35,9 +38,9 @@ class LexiconMatcher:
         return doc
 
 
-def _has_tanween(doc: Document, m: Match) -> bool:
+def _original_text(doc: Document, m: Match) -> str:
     start, end = doc.norm.span_to_original(m.start, m.end)
-    return "\u064b" in doc.norm.original[start:end]
+    return doc.norm.original[start:end]
 
 
 _START = attrgetter("start")

@@ -15,23 +15,25 @@ from bisect import bisect_right
 from collections import Counter
 
 from marsad.doc.document import Document
-from marsad.doc.spans import PlaceMention, PlaceRow
-from marsad.lang.ar.normalize import normalize_term
+from marsad.doc.spans import Match, PlaceMention, PlaceRow
 from marsad.resources import Resources
 
-_PLACE_WORDS = frozenset(normalize_term(w) for w in (
-    "مدينة بلدة قرية محافظة ولاية منطقة إقليم ريف حي مخيم ضاحية بلدات قرى مدن عاصمة "
-    "العاصمة ميناء مطار جزيرة").split())
-_LOCATIVE = frozenset(normalize_term(w) for w in (
-    "في قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي داخل خارج محيط أطراف من إلى نحو "
-    "حول ضواحي بالقرب").split())
+#: a name found in the text: (start, end, the places it can be, cued, ambiguous)
+Candidate = tuple[int, int, list[PlaceRow], bool, bool]
 
 
 class PlaceResolver:
     def __init__(self, resources: Resources):
+        assert resources.language is not None
+        lang = resources.language
         self.res = resources
         self.country_place = {p.country: i for i, p in enumerate(resources.places)
                               if p.precision == "country"}
+        words = lang.table("places")
+        self.place_nouns = frozenset(lang.normalize_term(w) for w in words["place_nouns"])
+        self.locative_cues = frozenset(lang.normalize_term(w) for w in words["locative_cues"])
+        self.affixes = lang.affixes
+        self.without_conjunction = lang.without_conjunction
 
     def __call__(self, doc: Document) -> Document:
         # a whole-word actor name (لبنان) hides a place read by peeling a clitic (ل + بنان)
@@ -39,13 +41,14 @@ class PlaceResolver:
         for m in doc.matches:
             if m.terms[0].layer == "actor":
                 actor_core[m.start:m.end] = [m.core_start] * (m.end - m.start)
-        found = [self._candidates(doc, m) for m in doc.matches
-                 if m.terms[0].layer == "actor"
-                 or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
-        found = [f for f in found if f is not None]
+        candidates = [self._candidates(doc, m) for m in doc.matches
+                      if m.terms[0].layer == "actor"
+                      or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
+        found = [f for f in candidates if f is not None]
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]
         countries = self._countries_by_sentence(doc)
+        places: list[PlaceMention] = []
         for start, end, rows, cued, ambiguous in found:
             if ambiguous and not cued:
                 continue
@@ -53,10 +56,11 @@ class PlaceResolver:
             sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
             best = rows[0] if len(rows) == 1 else max(
                 rows, key=lambda p: _score(p, dominant, sentence_countries))
-            doc.places.append(PlaceMention(start, end, best, cued))
+            places.append(PlaceMention(start, end, best, cued))
+        doc.places = places
         return doc
 
-    def _candidates(self, doc: Document, m):  # type: ignore[no-untyped-def]
+    def _candidates(self, doc: Document, m: Match) -> Candidate | None:
         rows: list[PlaceRow] = []
         for t in m.terms:
             if t.layer == "place":
@@ -68,32 +72,30 @@ class PlaceResolver:
         if not rows:
             return None
         core = doc.norm.text[m.core_start:m.core_end]
-        if core in _PLACE_WORDS or core[2:] in _PLACE_WORDS:
+        if core in self.place_nouns or self.affixes.without_article(core) in self.place_nouns:
             return None         # مدينة in مدينة حلب is the word "city", not Medina
         ambiguous = core in self.res.ambiguous_places
-        if ambiguous and m.prefix.rstrip("وف"):
+        if ambiguous and not self.affixes.conjunctions_only(m.prefix):
             return None         # لجنة is not ل + جنه (Djenné): an ambiguous name takes no clitic
         # في بيان، في إطار: for a name that is also a word only a place noun is context enough
         cued = self._after_place_word(doc, m) if ambiguous else self._cued(doc, m)
         return m.core_start, m.end, rows, cued, ambiguous
 
-    @staticmethod
-    def _cued(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
-        if m.prefix.endswith(("ب", "بال")) or m.prefix in ("ب", "وب", "فب"):
+    def _cued(self, doc: Document, m: Match) -> bool:
+        """After a locative prefix (ببغداد) or a locative word or place noun (في، قرب، مدينة)."""
+        if self.affixes.locative_prefix(m.prefix):
             return True
-        k = bisect_right(doc.token_starts, m.start) - 1
-        prev = doc.tokens[k - 1] if k > 0 else ""
-        bare = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
-        return prev in _LOCATIVE or bare in _LOCATIVE or prev in _PLACE_WORDS or bare in _PLACE_WORDS
+        prev = _previous_token(doc, m)
+        bare = self.without_conjunction(prev)
+        cues, nouns = self.locative_cues, self.place_nouns
+        return prev in cues or bare in cues or prev in nouns or bare in nouns
+
+    def _after_place_word(self, doc: Document, m: Match) -> bool:
+        prev = _previous_token(doc, m)
+        return prev in self.place_nouns or self.affixes.without_proclitic(prev) in self.place_nouns
 
     @staticmethod
-    def _after_place_word(doc: Document, m) -> bool:  # type: ignore[no-untyped-def]
-        k = bisect_right(doc.token_starts, m.start) - 1
-        prev = doc.tokens[k - 1] if k > 0 else ""
-        return prev in _PLACE_WORDS or (len(prev) > 2 and prev[0] in "وفب" and prev[1:] in _PLACE_WORDS)
-
-    @staticmethod
-    def _dominant_country(doc: Document, found) -> str | None:  # type: ignore[no-untyped-def]
+    def _dominant_country(doc: Document, found: list[Candidate]) -> str | None:
         votes: Counter[str] = Counter(e.code for e in doc.entities
                                       if e.kind == "state" and len(e.code) == 3 and e.code != "UNK")
         for _, _, rows, _, ambiguous in found:
@@ -113,6 +115,11 @@ class PlaceResolver:
             if e.kind == "state" and sent is not None and sent.nstart <= e.start < sent.nend:
                 codes.setdefault(e.sentence, set()).add(e.code)
         return {k: frozenset(v) for k, v in codes.items()}
+
+
+def _previous_token(doc: Document, m: Match) -> str:
+    k = bisect_right(doc.token_starts, m.start) - 1
+    return doc.tokens[k - 1] if k > 0 else ""
 
 
 def _score(p: PlaceRow, dominant: str | None, sentence_countries: frozenset[str]) -> float:

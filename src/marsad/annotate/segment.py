@@ -22,11 +22,12 @@ class Segmenter:
         doc.tokens, doc.token_starts, doc.token_ends = self.language.tokenize(norm.text)
         starts = doc.token_starts
         to_normalized = norm.to_normalized
-        sentences = doc.sentences
+        sentences: list[Sentence] = []
         for i, (start, end, kind) in enumerate(self.language.split_sentences(norm.folded, doc.body_start, skip)):
             nstart = to_normalized(start)
             nend = max(nstart, to_normalized(end - 1) + 1) if end > start else nstart
             sentences.append(Sentence(
                 i, start, end, nstart, nend, kind, bisect_left(starts, nstart), bisect_left(starts, nend),
             ))
+        doc.sentences = sentences
         return doc

@@ -14,6 +14,8 @@ from typing import IO
 from marsad.doc.records import Entity, Event
 
 _RLI, _PDI = "\u2067", "\u2069"
+#: bidi classes of right-to-left letters and digits (Arabic, Hebrew …): a cell with one is isolated
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 
 
 class JsonlWriter:
@@ -77,7 +79,7 @@ def cell(text: str, width: int) -> str:
             text = text[:-1]
         text += "…"
     pad = " " * (width - _width(text))
-    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+    if any(unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for ch in text):
         return _RLI + text + _PDI + pad
     return text + pad
 

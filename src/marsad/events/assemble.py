@@ -8,14 +8,17 @@ sentence are one event with several evidence triggers.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from marsad import __version__
 from marsad.doc.document import Document
 from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.doc.spans import EntityMention, EventMention
 from marsad.events.details import (
+    Nearest,
     article_country,
     casualty_record,
     place_record,
@@ -24,9 +27,14 @@ from marsad.events.details import (
 )
 from marsad.resources import Resources
 
+R = TypeVar("R")
+
+
 class EventAssembler:
     def __init__(self, resources: Resources):
+        assert resources.language is not None
         self.res = resources
+        self.nearest = Nearest(resources.language.clause_breaks)
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
@@ -56,19 +64,11 @@ class EventAssembler:
         evidence = tuple(self._evidence(doc, m) for m in mentions)
         actor = tuple(self.entity(doc, e) for e in first.actor)
         recipient = tuple(self.entity(doc, e) for e in first.recipient)
-        attribution = None
-        if first.attribution is not None:
-            who = self.entity(doc, first.attribution)
-            span = first.attribution_span or (first.attribution.start, first.attribution.end)
-            fld, start, end = doc.original_span(*span)
-            source = doc.article.title if fld == "title" else doc.article.text
-            attribution = Attribution(source[start:end] if fld == who.field else who.text, who)
         trig = evidence[0].trigger
         ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
-        time = time_record(doc, first) or next(
-            (t for t in (time_record(doc, m) for m in mentions[1:]) if t), None)
+        time = self._first_found(time_record, doc, mentions)
         modality = "asserted" if converted else first.trigger.modality
         if modality == "asserted" and _long_before(time, doc.article.date):
             modality = "historical"  # منذ عام 2014 in a report about today is background
@@ -86,13 +86,26 @@ class EventAssembler:
             confidence=_confidence(first),
             coder=self.coder_info,
             modality=modality,
-            attribution=attribution,
-            location=place_record(doc, first, country),
-            quantity=quantity_record(doc, first) or next(
-                (q for q in (quantity_record(doc, m) for m in mentions[1:]) if q), None),
+            attribution=self._attribution(doc, first),
+            location=place_record(doc, first, self.nearest, country),
+            quantity=self._first_found(quantity_record, doc, mentions),
             casualties=casualty_record(doc, first),
             time=time,
         )
+
+    def _first_found(self, record: Callable[[Document, EventMention, Nearest], R | None],
+                     doc: Document, mentions: list[EventMention]) -> R | None:
+        """The leading mention's detail (time, figure), else the first other mention's."""
+        return next((r for r in (record(doc, m, self.nearest) for m in mentions) if r), None)
+
+    def _attribution(self, doc: Document, m: EventMention) -> Attribution | None:
+        if m.attribution is None:
+            return None
+        who = self.entity(doc, m.attribution)
+        span = m.attribution_span or (m.attribution.start, m.attribution.end)
+        fld, start, end = doc.original_span(*span)
+        source = doc.article.title if fld == "title" else doc.article.text
+        return Attribution(source[start:end] if fld == who.field else who.text, who)
 
     def entity(self, doc: Document, e: EntityMention) -> Entity:
         fld, start, end = doc.original_span(e.start, e.end)

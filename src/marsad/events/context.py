@@ -1,53 +1,60 @@
 """Pipeline stage: PLOVER contexts of each event.
 
 An event's contexts are those its lexicon family implies (a ceasefire is military), the ones
-its sentence's words signal (data/grammar/contexts.yaml), and the ones its participants imply:
-a state's armed forces make it military, a group such as ISIS or al-Qaeda (coded NSA, no home
-country) makes it terrorism.
+its sentence's words signal (the language's ``contexts`` table, ``lang/ar/data/contexts.yaml``),
+and the ones its participants imply: a state's armed forces make it military, a group such as
+ISIS or al-Qaeda (coded NSA, no home country) makes it terrorism.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources as importlib_resources
-
-import yaml
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
-from marsad.lang.ar.clitics import clitic_forms, token_cores
-from marsad.lang.ar.normalize import normalize_term
+from marsad.lang import Language
+from marsad.resources import Resources
+
+#: the (context, rest of phrase) pairs a word can begin
+Phrases = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@lru_cache(maxsize=1)
-def context_index() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """First word (without its article) → the (context, rest of phrase) pairs it can start."""
-    text = importlib_resources.files("marsad.lang.ar").joinpath(
-        "data", "contexts.yaml").read_text("utf-8")
+def context_index(table: Mapping[str, Any], lang: Language) -> dict[str, Phrases]:
+    """First word (its lookup form, without the article) → the (context, rest of phrase)
+    pairs it can start, from the contexts table (context → words and phrases)."""
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for ctx, words in yaml.safe_load(text).items():
+    for ctx, words in table.items():
         for w in words:
-            first, *rest = normalize_term(w).split()
-            key = first[2:] if first.startswith("ال") and len(first) > 3 else first
-            index.setdefault(key, []).append((ctx, tuple(rest)))
+            first, *rest = lang.normalize_term(w).split()
+            index.setdefault(lang.word_core(first), []).append((ctx, tuple(rest)))
     return {k: tuple(v) for k, v in index.items()}
 
 
-@lru_cache(maxsize=1)
-def _context_forms() -> frozenset[str]:
-    return clitic_forms(frozenset(context_index()))
+class _PhrasesBegunBy(dict):
+    """token → the (context, rest of phrase) pairs it can begin through any of its cores,
+    worked out once per distinct token (only tokens of ``forms`` are asked: a bounded set)."""
 
+    def __init__(self, index: dict[str, Phrases], token_cores: Callable[[str], frozenset[str]]):
+        super().__init__()
+        self.index = index
+        self.token_cores = token_cores
 
-@lru_cache(maxsize=65536)
-def _phrases_begun_by(token: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The (context, rest of phrase) pairs a token can begin, through any of its cores."""
-    index = context_index()
-    return tuple(entry for core in token_cores(token) for entry in index.get(core, ()))
+    def __missing__(self, token: str) -> Phrases:
+        index = self.index
+        found = self[token] = tuple(entry for core in self.token_cores(token)
+                                    for entry in index.get(core, ()))
+        return found
 
 
 class ContextTagger:
-    def __init__(self) -> None:
-        self.forms = _context_forms()   # read the contexts file now, not inside the first article
+    def __init__(self, resources: Resources):
+        lang = resources.language
+        assert lang is not None
+        index = context_index(lang.table("contexts"), lang)
+        #: every token that can begin a phrase: the rest are not taken apart
+        self.forms = lang.clitic_forms(frozenset(index))
+        self.phrases_begun_by = _PhrasesBegunBy(index, lang.token_cores)
 
     def __call__(self, doc: Document) -> Document:
         cache: dict[int, frozenset[str]] = {}
@@ -70,10 +77,11 @@ class ContextTagger:
         found: set[str] = set()
         if forms.isdisjoint(tokens):
             return frozenset()
+        phrases_begun_by = self.phrases_begun_by
         for i, tok in enumerate(tokens):
             if tok not in forms:
                 continue    # begins no phrase
-            for ctx, rest in _phrases_begun_by(tok):
+            for ctx, rest in phrases_begun_by[tok]:
                 if tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
                     found.add(ctx)
         return frozenset(found)

@@ -7,38 +7,44 @@ nearest to the trigger); a place falls back to the dateline and then the article
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Place
 from marsad.doc.spans import EventMention, PlaceRow
-from marsad.lang.ar.tokens import CLAUSE_BREAKS
 
 
-def nearest(doc: Document, m: EventMention, spans: Sequence[Any]) -> Any | None:
-    """The span (anything with matching-view ``start``/``end``) nearest the trigger in its
-    sentence, one in the same clause first."""
-    sent = doc.sentences[m.trigger.sentence]
-    inside = [s for s in spans if sent.nstart <= s.start < sent.nend]
-    if not inside:
-        return None
-    clause_lo, clause_hi = _clause(doc, m)
-    in_clause = [s for s in inside if clause_lo <= s.start < clause_hi]
-    pool = in_clause or inside
-    return min(pool, key=lambda s: abs(s.start - m.trigger.start))
+class Nearest:
+    """Finds the span nearest a trigger, in its clause first: clauses end at the language's
+    clause breaks (punctuation tokens)."""
+
+    def __init__(self, clause_breaks: frozenset[str]):
+        self.clause_breaks = clause_breaks
+
+    def __call__(self, doc: Document, m: EventMention, spans: Sequence[Any]) -> Any | None:
+        """The span (anything with matching-view ``start``/``end``) nearest the trigger in its
+        sentence, one in the same clause first."""
+        sent = doc.sentences[m.trigger.sentence]
+        inside = [s for s in spans if sent.nstart <= s.start < sent.nend]
+        if not inside:
+            return None
+        clause_lo, clause_hi = self._clause(doc, m)
+        in_clause = [s for s in inside if clause_lo <= s.start < clause_hi]
+        pool = in_clause or inside
+        return min(pool, key=lambda s: abs(s.start - m.trigger.start))
+
+    def _clause(self, doc: Document, m: EventMention) -> tuple[int, int]:
+        sent = doc.sentences[m.trigger.sentence]
+        tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
+        lo = next((starts[i] for i in range(m.trigger.tok_lo - 1, sent.tok_lo - 1, -1)
+                   if tokens[i] in breaks), sent.nstart)
+        hi = next((starts[i] for i in range(m.trigger.tok_hi, sent.tok_hi) if tokens[i] in breaks),
+                  sent.nend)
+        return lo, hi
 
 
-def _clause(doc: Document, m: EventMention) -> tuple[int, int]:
-    sent = doc.sentences[m.trigger.sentence]
-    tokens, starts = doc.tokens, doc.token_starts
-    lo = next((starts[i] for i in range(m.trigger.tok_lo - 1, sent.tok_lo - 1, -1)
-               if tokens[i] in CLAUSE_BREAKS), sent.nstart)
-    hi = next((starts[i] for i in range(m.trigger.tok_hi, sent.tok_hi) if tokens[i] in CLAUSE_BREAKS),
-              sent.nend)
-    return lo, hi
-
-
-def time_record(doc: Document, m: EventMention) -> dict[str, Any] | None:
+def time_record(doc: Document, m: EventMention, nearest: Nearest) -> dict[str, Any] | None:
     found = nearest(doc, m, doc.times)
     if found is None:
         return None
@@ -56,7 +62,7 @@ def _original(doc: Document, start: int, end: int) -> str:
     return (doc.article.title if fld == "title" else doc.article.text)[s:e]
 
 
-def place_record(doc: Document, m: EventMention,
+def place_record(doc: Document, m: EventMention, nearest: Nearest,
                  country: Callable[[], PlaceRow | None] | None = None) -> Place | None:
     """The event's place: in its clause, else its sentence (a place after في/بـ first), else
     the dateline, else the article's country (``country``, when given, returns it:
@@ -97,7 +103,7 @@ def article_country(doc: Document) -> PlaceRow | None:
                 None)
 
 
-def quantity_record(doc: Document, m: EventMention) -> dict[str, Any] | None:
+def quantity_record(doc: Document, m: EventMention, nearest: Nearest) -> dict[str, Any] | None:
     """The figure nearest the trigger in its clause or sentence (أكثر من 22 عملية)."""
     found = nearest(doc, m, [q for q in doc.quantities if q.count is not None or q.unit])
     if found is None:

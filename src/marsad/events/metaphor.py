@@ -1,47 +1,50 @@
 """Pipeline stage: conflict words in sport reports are metaphors.
 
 "خطف الهلال الفوز" (snatched the win), "هجمات الفريق" (the team's attacks), "سحق منافسه": in an
-article whose words are plainly sport (data/grammar/sport.yaml), a conflict event stands only
-when a security, armed or military actor takes part; cooperative and verbal events stay.
+article whose words are plainly sport (the language's ``sport`` table,
+``lang/ar/data/sport.yaml``), a conflict event stands only when a security, armed or military
+actor takes part; cooperative and verbal events stay.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources as importlib_resources
-
-import yaml
+from collections.abc import Callable
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event
-from marsad.lang.ar.clitics import clitic_forms, token_cores
-from marsad.lang.ar.normalize import normalize_term
 from marsad.resources import Resources
 
 _FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "SPY"})
 
 
-@lru_cache(maxsize=1)
-def sport_words() -> tuple[frozenset[str], int]:
-    data = yaml.safe_load(importlib_resources.files("marsad.lang.ar").joinpath(
-        "data", "sport.yaml").read_text("utf-8"))
-    words = frozenset(normalize_term(w) for w in data["words"] if " " not in w)
-    return frozenset(w[2:] if w.startswith("ال") else w for w in words), int(data["threshold"])
+class _SportCores(dict):
+    """token → the sport words it is behind its clitics, worked out once per distinct token
+    (for most tokens none: the one empty tuple, so the table stays small; only tokens of the
+    filter's ``forms`` are asked, a bounded set)."""
 
+    def __init__(self, words: frozenset[str], token_cores: Callable[[str], frozenset[str]]):
+        super().__init__()
+        self.words = words
+        self.token_cores = token_cores
 
-@lru_cache(maxsize=65536)
-def _sport_cores(token: str) -> tuple[str, ...]:
-    """The sport words a token is behind its clitics (for most tokens none: the one empty
-    tuple, so the cache stays small)."""
-    return tuple(token_cores(token) & sport_words()[0])
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        found = self[token] = tuple(self.token_cores(token) & self.words)
+        return found
 
 
 class SportFilter:
-    def __init__(self, res: Resources) -> None:
+    def __init__(self, resources: Resources):
         #: the types a sport report uses as metaphors (plover.yaml: conflict)
-        self.conflict = res.vocabulary.types_with("conflict")
-        self.words, self.threshold = sport_words()
-        self.forms = clitic_forms(self.words)
+        self.conflict = resources.vocabulary.types_with("conflict")
+        lang = resources.language
+        assert lang is not None
+        table = lang.table("sport")
+        # single words by their lookup form (الدوري → دوري); phrases are not read
+        self.words = frozenset(lang.word_core(lang.normalize_term(w))
+                               for w in table["words"] if " " not in w)
+        self.threshold = int(table["threshold"])
+        self.forms = lang.clitic_forms(self.words)
+        self.sport_cores = _SportCores(self.words, lang.token_cores)
 
     def __call__(self, doc: Document) -> Document:
         # reading the whole article for sport words pays only when there is a conflict event
@@ -52,7 +55,8 @@ class SportFilter:
 
     def _is_sport(self, doc: Document) -> bool:
         # only the tokens that can hold a sport word are taken apart, each distinct one once
-        seen = frozenset().union(*map(_sport_cores, self.forms.intersection(doc.tokens)))
+        cores = self.sport_cores.__getitem__
+        seen = frozenset().union(*map(cores, self.forms.intersection(doc.tokens)))
         return len(seen) >= self.threshold
 
 

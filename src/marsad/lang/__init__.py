@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText
 from marsad.lang.syntax import Syntax
+from marsad.lang.affixes import Affixes
 
 #: Language codes marsad codes, and the package holding each one's rules and data.
 PACKAGES: Mapping[str, str] = {"ar": "marsad.lang.ar"}
@@ -103,6 +104,8 @@ class Language:
     # a conjunction, the future)
     syntax: Syntax
     tables: Mapping[str, Any] = field(default_factory=dict)
+    # what a match's clitics and marks say (matches, places, actors; the store's search)
+    affixes: Affixes = Affixes()
 
     def table(self, name: str) -> Any:
         """The parsed data file ``name`` of this language (a KeyError names what is missing)."""

@@ -8,16 +8,16 @@ put into visual order (python-bidi) before it is drawn, in DejaVu Sans, which ha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
 PLOT_SUFFIXES = (".png", ".svg")
 
-_PERIOD_WORDS = {"day": "اليوم", "week": "الأسبوع", "month": "الشهر", "year": "السنة"}
-_SERIES = (("events", "الأحداث", "#1f5f8b"), ("operations", "العمليات", "#d08c2f"),
-           ("killed", "القتلى", "#a23b3b"))
+#: the plotted columns and their colours; their labels are the language's (``labels`` table)
+_SERIES = (("events", "#1f5f8b"), ("operations", "#d08c2f"), ("killed", "#a23b3b"))
 
 
 class PlotError(ValueError):
@@ -32,11 +32,24 @@ def shape_arabic(text: str) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
+def labels() -> Mapping[str, Any]:
+    """The plot's words (periods, series, axis, title) from the coder's language's data."""
+    from marsad.resources import load_resources
+
+    language = load_resources().language
+    assert language is not None
+    return language.table("labels")
+
+
+def _period_word(by: str) -> str:
+    return str(labels()["periods"].get(by, by))
+
+
 def default_title(by: str) -> str:
-    return f"عدد الأحداث حسب {_PERIOD_WORDS.get(by, by)}"
+    return str(labels()["title"]).format(period=_period_word(by))
 
 
-def plot_trends(frame: "pd.DataFrame", path: str, by: str, title: str | None = None) -> None:
+def plot_trends(frame: pd.DataFrame, path: str, by: str, title: str | None = None) -> None:
     if not path.lower().endswith(PLOT_SUFFIXES):
         raise PlotError(f"{path}: the plot is written as .png or .svg")
     import matplotlib
@@ -49,15 +62,17 @@ def plot_trends(frame: "pd.DataFrame", path: str, by: str, title: str | None = N
     fig, ax = plt.subplots(figsize=(max(6.0, 0.45 * len(frame) + 2), 4.2))
     try:
         x = list(range(len(frame)))
-        ax.bar(x, frame["events"], color=_SERIES[0][2], label=shape_arabic(_SERIES[0][1]))
-        for column, label, colour in _SERIES[1:]:
+        words = labels()
+        series = words["series"]
+        ax.bar(x, frame["events"], color=_SERIES[0][1], label=shape_arabic(series["events"]))
+        for column, colour in _SERIES[1:]:
             if len(frame) and (frame[column] != frame["events"]).any() and frame[column].any():
-                ax.plot(x, frame[column], marker="o", color=colour, label=shape_arabic(label))
+                ax.plot(x, frame[column], marker="o", color=colour, label=shape_arabic(series[column]))
         ax.set_xticks(x, list(frame["period"]), rotation=45 if len(frame) > 6 else 0, ha="right"
                       if len(frame) > 6 else "center")
         ax.set_title(shape_arabic(title or default_title(by)))
-        ax.set_xlabel(shape_arabic(_PERIOD_WORDS.get(by, by)))
-        ax.set_ylabel(shape_arabic("العدد"))
+        ax.set_xlabel(shape_arabic(_period_word(by)))
+        ax.set_ylabel(shape_arabic(words["count"]))
         ax.legend()
         fig.tight_layout()
         fig.savefig(path)

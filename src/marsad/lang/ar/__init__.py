@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from marsad.lang import Language
+from marsad.lang.ar.affixes import AFFIXES
 from marsad.lang.ar.clitics import CLITIC_MODEL, clitic_forms, token_cores, word_core
 from marsad.lang.ar.inflect import MORPHOLOGY
 from marsad.lang.ar.normalize import normalize, normalize_term
@@ -40,4 +41,5 @@ def language(tables: Mapping[str, Any]) -> Language:
         morphology=MORPHOLOGY,
         syntax=SYNTAX,
         tables=dict(tables),
+        affixes=AFFIXES,
     )
