@@ -1,9 +1,17 @@
-"""Quantities and casualty counts in Arabic news (marsad.annotate.quantities)."""
+"""Quantities and casualty counts in Arabic news (marsad.annotate.quantities and
+marsad.annotate.casualties, with the Arabic number grammar of marsad.lang.ar.numbers)."""
 
 import pytest
 
-from marsad.annotate.quantities import find_casualties, find_quantities, parse_number
+from marsad.annotate.quantities import QuantityFinder
 from marsad.lang.ar.normalize import normalize
+from marsad.resources import load_resources
+
+_RES = load_resources()
+_FINDER = QuantityFinder(_RES)
+find_quantities = _FINDER.quantities
+find_casualties = _FINDER.casualties
+parse_number = _RES.language.numbers.parse_number
 
 
 def _view(text: str) -> str:

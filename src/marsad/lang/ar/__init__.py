@@ -13,6 +13,8 @@ from typing import Any, Mapping
 from marsad.lang import Language
 from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
 from marsad.lang.ar.normalize import normalize, normalize_term
+from marsad.lang.ar.numbers import ArabicNumbers
+from marsad.lang.ar.quantity_words import QuantityWords
 from marsad.lang.ar.sentences import find_dateline, split_sentences
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
 
@@ -21,6 +23,8 @@ CODE = "ar"
 
 def language(tables: Mapping[str, Any]) -> Language:
     """The Arabic ``Language``, with the parsed data files of ``data/`` by name."""
+    quantity_words = QuantityWords()
+    numbers = ArabicNumbers(tables["numbers"], normalize_term, quantity_words)
     return Language(
         code=CODE,
         name="Arabic",
@@ -35,4 +39,6 @@ def language(tables: Mapping[str, Any]) -> Language:
         token_cores=token_cores,
         clitic_forms=clitic_forms,
         tables=dict(tables),
+        numbers=numbers,
+        quantity_words=quantity_words,
     )
