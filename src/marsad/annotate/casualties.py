@@ -26,7 +26,15 @@ from itertools import compress, count
 from typing import NamedTuple
 
 from marsad.annotate.figures import (
-    CASUALTY_UNITS, PERSON_UNITS, PUNCT, FigureWords, Quantity, Spans, mention, normalized)
+    CASUALTY_UNITS,
+    PERSON_UNITS,
+    PUNCT,
+    FigureWords,
+    Quantity,
+    Spans,
+    mention,
+    normalized,
+)
 from marsad.doc.spans import CasualtyMention
 
 _WINDOW = 3

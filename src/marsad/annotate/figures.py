@@ -8,9 +8,10 @@ data files ``quantities``, ``casualties`` and ``months``), normalized here with 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from marsad.doc.spans import QuantityMention
 from marsad.lang import Language, NumberGrammar, QuantityMorphology

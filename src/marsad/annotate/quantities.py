@@ -30,6 +30,7 @@ from typing import Any
 
 from marsad.annotate.casualties import CasualtyLinker
 from marsad.annotate.figures import FigureWords, Quantity, Spans, mention, normalized
+from marsad.doc.document import Document
 from marsad.doc.spans import CasualtyMention, QuantityMention
 from marsad.lang import Language, ParsedNumber
 from marsad.resources import Resources
@@ -277,7 +278,7 @@ class QuantityFinder:
         found = self.scanner.scan(sp, toks)
         return [q.mention for q in found if q.shown], self.linker.link(sp, toks, found)
 
-    def __call__(self, doc):  # type: ignore[no-untyped-def]
+    def __call__(self, doc: Document) -> Document:
         text = doc.norm.text
         quantities, casualties = list(doc.quantities), list(doc.casualties)
         for index in doc.event_sentences():

@@ -17,9 +17,10 @@ are the matching view's, as :meth:`QuantityWords.tokenize` cuts them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from marsad.lang import ParsedNumber
 from marsad.lang.ar.quantity_words import QuantityWords

@@ -9,9 +9,9 @@ the ``Language`` object (``language.quantity_words``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable, Iterator
 
 #: proclitics of a number or noun: conjunction and/or preposition
 CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
@@ -35,12 +35,12 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 class QuantityWords:
     """The Arabic rules above as one object, with a per-instance cache of clitic splits."""
 
-    clitics = CLITICS
-    articles = ARTICLES
-    clitics_or_article = CLITICS_ART
-    conjunction = CONJUNCTION
-    bare = BARE
-    enclitics = ENCLITICS
+    clitics: tuple[str, ...] = CLITICS
+    articles: tuple[str, ...] = ARTICLES
+    clitics_or_article: tuple[str, ...] = CLITICS_ART
+    conjunction: tuple[str, ...] = CONJUNCTION
+    bare: tuple[str, ...] = BARE
+    enclitics: tuple[str, ...] = ENCLITICS
 
     def __init__(self) -> None:
         #: ``strip(word, prefixes)``: ``(prefix, core)`` pairs of ``word``, shortest prefix
