@@ -55,7 +55,10 @@ class QuantityScanner:
         self.pre_qualifiers = _qualifier_phrases(lang, data["pre_qualifiers"])
         self.post_qualifiers = _qualifier_phrases(lang, data["post_qualifiers"])
         self.pre_last_words = frozenset(w[-1] for w, _ in self.pre_qualifiers if len(w) > 1)
-        self.pre_one_words = frozenset(w[0] for w, _ in self.pre_qualifiers if len(w) == 1)
+        # a one-word phrase behind clitics, as strip() splits them (the core has two letters)
+        self.pre_one_forms = frozenset(
+            p + w[0] for p in self.morph.clitics for w, _ in self.pre_qualifiers
+            if len(w) == 1 and (not p or len(w[0]) > 1))
         self.post_first_words = frozenset(w[0] for w, _ in self.post_qualifiers)
         self.partitives = normalized(lang, data["partitives"])
         self.of = lang.normalize_term(data["of"])
@@ -137,11 +140,11 @@ class QuantityScanner:
                           floor: int) -> tuple[str, int, int] | None:
         """Qualifier phrase ending just before token ``i``: qualifier, first token, its
         prefix."""
-        morph = self.morph
         # every phrase ends with token i - 1: its last word, or a one-word phrase behind clitics
-        if i - 1 < floor or (toks[i - 1] not in self.pre_last_words and morph.core_in(
-                toks[i - 1], morph.clitics, self.pre_one_words) is None):
+        if i - 1 < floor or (toks[i - 1] not in self.pre_last_words
+                             and toks[i - 1] not in self.pre_one_forms):
             return None
+        morph = self.morph
         for words, qualifier in self.pre_qualifiers:
             lo = i - len(words)
             if lo < floor or any(toks[lo + k] != w for k, w in enumerate(words) if k):

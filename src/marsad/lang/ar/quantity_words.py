@@ -64,8 +64,10 @@ class QuantityWords:
     def core_in(self, word: str, prefixes: tuple[str, ...],
                 words: frozenset[str]) -> tuple[int, str] | None:
         """Prefix length and core of ``word`` when its core is one of ``words``."""
-        return next(((self.clitic_len(p), core) for p, core in self.strip(word, prefixes)
-                     if core in words), None)
+        for p, core in self.strip(word, prefixes):
+            if core in words:
+                return (len(p) - 2 if p.endswith(_DEFINITE) else len(p)), core
+        return None
 
     @staticmethod
     def is_definite(word: str) -> bool:
