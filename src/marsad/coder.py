@@ -39,7 +39,7 @@ def pipeline(res: Resources) -> list[Stage]:
         PlaceResolver(res),
         RoleAssigner(res),
         TimeFinder(),
-        QuantityFinder(),
+        QuantityFinder(res),
         EventAssembler(res),
         ContextTagger(res),
         SportFilter(res),

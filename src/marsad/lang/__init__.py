@@ -13,7 +13,7 @@ language without one is refused with ``UnsupportedLanguage``, never coded as "0 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Protocol
 
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText
@@ -39,6 +39,60 @@ def language_package(code: str) -> str:
         return PACKAGES[code]
     except KeyError:
         raise UnsupportedLanguage(code) from None
+
+
+class ParsedNumber(NamedTuple):
+    """A number read from tokens: its value, the token after it, and the letters of proclitics
+    on its first token (left out of a span: ``وبـ20`` spans ``20``)."""
+
+    value: int
+    end: int
+    skip: int
+
+
+class NumberGrammar(Protocol):
+    """A language's numbers, in digits and words (the quantity and time stages share it)."""
+
+    #: every number word (normalized, without clitics), and those for one, two and "one of"
+    words: frozenset[str]
+    one: frozenset[str]
+    two: frozenset[str]
+    one_of: frozenset[str]
+
+    def parse(self, toks: list[str], i: int) -> ParsedNumber | None: ...
+
+    def parse_number(self, words: str) -> int | None: ...
+
+
+class QuantityMorphology(Protocol):
+    """How counts and unit nouns are written: the quantity scanner's tokenizer, the proclitic
+    sets it strips (opaque to it), and the shapes of unit nouns."""
+
+    clitics: tuple[str, ...]
+    articles: tuple[str, ...]
+    clitics_or_article: tuple[str, ...]
+    bare: tuple[str, ...]
+    enclitics: tuple[str, ...]
+
+    def tokenize(self, text: str) -> tuple[list[str], list[int], list[int]]: ...
+
+    def strip(self, word: str, prefixes: tuple[str, ...]) -> tuple[tuple[str, str], ...]: ...
+
+    def clitic_len(self, prefix: str) -> int: ...
+
+    def core_in(self, word: str, prefixes: tuple[str, ...],
+                words: frozenset[str]) -> tuple[int, str] | None: ...
+
+    def is_definite(self, word: str) -> bool: ...
+
+    def starts_with_and(self, word: str) -> bool: ...
+
+    def looks_like_noun(self, word: str) -> bool: ...
+
+    def looks_like_nisba_plural(self, core: str) -> bool: ...
+
+    def unit_forms(self, singulars: Iterable[str],
+                   plurals: frozenset[str]) -> Iterator[tuple[str, str]]: ...
 
 
 @dataclass(frozen=True)
@@ -106,6 +160,9 @@ class Language:
     tables: Mapping[str, Any] = field(default_factory=dict)
     # what a match's clitics and marks say (matches, places, actors; the store's search)
     affixes: Affixes = Affixes()
+    # numbers (digits and words) and the shapes of counts and unit nouns (quantity scanner)
+    numbers: NumberGrammar | None = None
+    quantity_words: QuantityMorphology | None = None
 
     def table(self, name: str) -> Any:
         """The parsed data file ``name`` of this language (a KeyError names what is missing)."""

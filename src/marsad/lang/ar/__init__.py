@@ -15,6 +15,8 @@ from marsad.lang.ar.affixes import AFFIXES
 from marsad.lang.ar.clitics import CLITIC_MODEL, clitic_forms, token_cores, word_core
 from marsad.lang.ar.inflect import MORPHOLOGY
 from marsad.lang.ar.normalize import normalize, normalize_term
+from marsad.lang.ar.numbers import ArabicNumbers
+from marsad.lang.ar.quantity_words import QuantityWords
 from marsad.lang.ar.sentences import find_dateline, split_sentences
 from marsad.lang.ar.syntax import SYNTAX
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
@@ -24,6 +26,8 @@ CODE = "ar"
 
 def language(tables: Mapping[str, Any]) -> Language:
     """The Arabic ``Language``, with the parsed data files of ``data/`` by name."""
+    quantity_words = QuantityWords()
+    numbers = ArabicNumbers(tables["numbers"], normalize_term, quantity_words)
     return Language(
         code=CODE,
         name="Arabic",
@@ -42,4 +46,6 @@ def language(tables: Mapping[str, Any]) -> Language:
         syntax=SYNTAX,
         tables=dict(tables),
         affixes=AFFIXES,
+        numbers=numbers,
+        quantity_words=quantity_words,
     )
