@@ -4,16 +4,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from marsad.annotate.times import find_times
+from marsad.annotate.times import TimeFinder
 from marsad.doc.spans import TimeMention
 from marsad.lang.ar.normalize import normalize, normalize_term
+from marsad.resources import load_resources
 
 PUB = date(2025, 11, 20)  # a Thursday
+FINDER = TimeFinder(load_resources())
 
 
 def _find(raw: str, publication: date | None = PUB) -> tuple[str, list[TimeMention]]:
     text = normalize(raw).text
-    return text, find_times(text, publication)
+    return text, FINDER.find(text, publication)
 
 
 def _only(raw: str, publication: date | None = PUB) -> TimeMention:

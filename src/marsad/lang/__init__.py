@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText
+from marsad.lang.time_grammar import TimeGrammar
 
 #: Language codes marsad codes, and the package holding each one's rules and data.
 PACKAGES: Mapping[str, str] = {"ar": "marsad.lang.ar"}
@@ -62,6 +63,8 @@ class Language:
     token_cores: Callable[[str], frozenset[str]]
     clitic_forms: Callable[[frozenset[str]], frozenset[str]]
     tables: Mapping[str, Any] = field(default_factory=dict)
+    # the time expressions, built from the tables (None: the language has none, no times found)
+    time_grammar: Callable[[Mapping[str, Any]], TimeGrammar] | None = None
 
     def table(self, name: str) -> Any:
         """The parsed data file ``name`` of this language (a KeyError names what is missing)."""

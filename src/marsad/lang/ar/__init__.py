@@ -14,6 +14,7 @@ from marsad.lang import Language
 from marsad.lang.ar.clitics import clitic_forms, token_cores, word_core
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.time_expressions import time_grammar
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
 
 CODE = "ar"
@@ -35,4 +36,5 @@ def language(tables: Mapping[str, Any]) -> Language:
         token_cores=token_cores,
         clitic_forms=clitic_forms,
         tables=dict(tables),
+        time_grammar=time_grammar,
     )
