@@ -104,9 +104,11 @@ class _Pieces(NamedTuple):
     date_prefix: str      # يوم الأربعاء الموافق …
     part: str             # مطلع, منتصف … before a period
     period_word: str      # الشهر, للعام …
+    number: str           # a count before a unit: 12, ثلاثة …
 
 
-def _pieces(w: _Words) -> _Pieces:
+def _pieces(w: _Words, count: str) -> _Pieces:
+    """The pieces several patterns share; ``count`` is the pattern of a count (``_counts``)."""
     m1 = _alt(w.months) + _E
     past_or_next = [word for word, k in w.offsets.items() if k]
     weekday = _alt(w.weekdays)
@@ -121,6 +123,7 @@ def _pieces(w: _Words) -> _Pieces:
                      rf"(?:{_PRO}{weekday}\s*,?\s*)?(?:{_n('الموافق')}\s+)?"),
         part=rf"(?:{_PRO}[بل]?(?P<mod>{_alt(w.parts)})\s+)",
         period_word=rf"{_PRO}(?:ال|بال|لل)(?P<per>{_alt(w.periods)})",
+        number=count,
     )
 
 
@@ -163,7 +166,7 @@ def _relative_patterns(w: _Words, p: _Pieces) -> list[TimePattern]:
                     rf"(?P<rd>{_alt(w.relative_days)}){_E}"
                     rf"(?!\s+{_alt([*w.day_noun_followers, *w.ordinal_days])}{_E})")
     ago = (rf"{_B}{_PRO}{_alt(['منذ', 'قبل'])}\s+"
-           rf"(?:(?P<n>\d{{1,3}}|{_alt(w.count_words)})\s+(?P<unit>{_alt(w.units)})"
+           rf"(?:(?P<n>{p.number})\s+(?P<unit>{_alt(w.units)})"
            rf"|(?P<bare>{_alt(['يومين', 'أسبوعين'])}|{_alt(['يوم', 'أسبوع'])}(?!\s+ال)))"
            rf"{_E}(?!\s+{_alt(['من', 'على'])}{_E})")
     return [
@@ -252,21 +255,23 @@ def _month_reader(w: _Words, p: _Pieces) -> Callable[[str], int]:
     return month_of
 
 
-def _count_reader(w: _Words) -> Callable[[str], int]:
-    """``count``: the value of a count before a unit, digits or a number word (the one place
-    to switch to the shared number grammar)."""
+def _counts(w: _Words) -> tuple[str, Callable[[str], int]]:
+    """A count before a unit (منذ ثلاثة أيام, قبل 12 يوما): the pattern of one and its value.
+    The time stage reads digits and its own few number words; switching it to the shared
+    number grammar is a change to this function alone."""
     count_words = w.count_words
 
     def count(word: str) -> int:
         return int(word) if word.isdigit() else count_words[word]
 
-    return count
+    return rf"\d{{1,3}}|{_alt(count_words)}", count
 
 
 def time_grammar(tables: Mapping[str, Any]) -> TimeGrammar:
     """The Arabic time grammar, from the parsed data files ``calendar`` and ``time_words``."""
     w = _words(tables["calendar"], tables["time_words"])
-    p = _pieces(w)
+    count_pattern, count = _counts(w)
+    p = _pieces(w, count_pattern)
     return TimeGrammar(
         patterns=tuple(_date_patterns(w, p) + _relative_patterns(w, p)),
         present_cues=_cue_finder(w, p),
@@ -279,5 +284,5 @@ def time_grammar(tables: Mapping[str, Any]) -> TimeGrammar:
         parts=w.parts,
         units=w.units,
         bare_units=w.bare_units,
-        count=_count_reader(w),
+        count=count,
     )
