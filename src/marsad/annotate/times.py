@@ -50,7 +50,7 @@ from marsad.doc.spans import TimeMention
 from marsad.lang.time_grammar import TimeGrammar
 from marsad.resources import Resources
 
-__all__ = ["TimeFinder", "TimeMention"]
+__all__ = ["TimeFinder"]
 
 _PUB = "publication_date"
 _EXPLICIT = "explicit"
