@@ -38,7 +38,7 @@ def pipeline(res: Resources) -> list[Stage]:
         TriggerFinder(res),
         PlaceResolver(res),
         RoleAssigner(res),
-        TimeFinder(),
+        TimeFinder(res),
         QuantityFinder(res),
         EventAssembler(res),
         ContextTagger(res),

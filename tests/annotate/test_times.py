@@ -1,19 +1,23 @@
 """Time expressions: explicit dates, weekdays and relative expressions, resolved or not."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
-from marsad.annotate.times import find_times
+from marsad.annotate.times import TimeFinder
 from marsad.doc.spans import TimeMention
 from marsad.lang.ar.normalize import normalize, normalize_term
+from marsad.resources import load_resources
 
 PUB = date(2025, 11, 20)  # a Thursday
+RES = load_resources()
+FINDER = TimeFinder(RES)
 
 
 def _find(raw: str, publication: date | None = PUB) -> tuple[str, list[TimeMention]]:
     text = normalize(raw).text
-    return text, find_times(text, publication)
+    return text, FINDER.find(text, publication)
 
 
 def _only(raw: str, publication: date | None = PUB) -> TimeMention:
@@ -43,6 +47,8 @@ def _day(y: int, mo: int, d: int, anchor: str = "publication_date") -> tuple:
      (2015, 7, 15)),
     ("أضرب العمال في 2 جويلية 2019 بالعاصمة.", "2 جويليه 2019", (2019, 7, 2)),
     ("اندلعت الاحتجاجات في ٢٨ شباط ٢٠١٨.", "28 شباط 2018", (2018, 2, 28)),
+    ("انعقد المؤتمر في 8 تشرين ثانٍ 2015 ببيروت.", "8 تشرين ثان 2015", (2015, 11, 8)),
+    ("جرت الانتخابات العراقية في 12 مايس 2018.", "12 مايس 2018", (2018, 5, 12)),
 ])
 def test_day_month_year_is_explicit_without_a_publication_date(raw, expected_text, when):
     m = _only(raw, None)
@@ -363,3 +369,9 @@ def test_explicit_dates_do_not_need_a_publication_date_but_relative_ones_do():
     explicit, relative = _find(raw, None)[1]
     assert explicit.anchor == "explicit" and explicit.start_date == date(2015, 7, 15)
     assert relative.anchor == "unresolved" and relative.start_date is None
+
+
+def test_a_language_without_time_expressions_finds_none():
+    assert RES.language is not None
+    bare = replace(RES, language=replace(RES.language, time_grammar=None))
+    assert TimeFinder(bare).find(normalize("وقعت الحادثة في 15 يوليو 2015.").text, PUB) == []

@@ -17,8 +17,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Proto
 
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText
-from marsad.lang.syntax import Syntax
 from marsad.lang.affixes import Affixes
+from marsad.lang.syntax import Syntax
+from marsad.lang.time_grammar import TimeGrammar
 
 #: Language codes marsad codes, and the package holding each one's rules and data.
 PACKAGES: Mapping[str, str] = {"ar": "marsad.lang.ar"}
@@ -163,6 +164,8 @@ class Language:
     # numbers (digits and words) and the shapes of counts and unit nouns (quantity scanner)
     numbers: NumberGrammar | None = None
     quantity_words: QuantityMorphology | None = None
+    # the time expressions, built from the tables (None: the language has none, no times found)
+    time_grammar: Callable[[Mapping[str, Any]], TimeGrammar] | None = None
 
     def table(self, name: str) -> Any:
         """The parsed data file ``name`` of this language (a KeyError names what is missing)."""

@@ -19,6 +19,7 @@ from marsad.lang.ar.numbers import ArabicNumbers
 from marsad.lang.ar.quantity_words import QuantityWords
 from marsad.lang.ar.sentences import find_dateline, split_sentences
 from marsad.lang.ar.syntax import SYNTAX
+from marsad.lang.ar.time_expressions import time_grammar
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
 
 CODE = "ar"
@@ -48,4 +49,5 @@ def language(tables: Mapping[str, Any]) -> Language:
         affixes=AFFIXES,
         numbers=numbers,
         quantity_words=quantity_words,
+        time_grammar=time_grammar,
     )
