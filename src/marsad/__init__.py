@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 # Decides, before any compiled module can load, whether the mypyc extensions are used.
 from marsad import _native
 
-__version__ = "0.1.0"
+from marsad.version import __version__
 
 if TYPE_CHECKING:
     from marsad.api import Store

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Sequence
 
-from marsad import __version__
+from marsad.version import __version__
 from marsad.cli.store_commands import add_store_parsers
 from marsad.reading.article import ArticleError, parse_date
 from marsad.reading.sources import (

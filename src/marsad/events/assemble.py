@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import TypeVar
 
-from marsad import __version__
+from marsad.version import __version__
 from marsad.doc.document import Document
 from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.doc.spans import EntityMention, EventMention

@@ -61,7 +61,7 @@ class CoderSpec:
         return Coder(lexicons=self.lexicons)
 
     def versions(self) -> CoderVersions:
-        from marsad import __version__
+        from marsad.version import __version__
         from marsad.resources import load_resources
 
         return CoderVersions(__version__, load_resources(self.lexicons).version)

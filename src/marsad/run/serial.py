@@ -24,7 +24,7 @@ class SerialExecutor:
     @property
     def versions(self) -> CoderVersions:
         if self._versions is None:
-            from marsad import __version__
+            from marsad.version import __version__
 
             resources = self.coder.resources  # type: ignore[attr-defined]  # a marsad.Coder's
             self._versions = CoderVersions(__version__, resources.version)
