@@ -122,3 +122,18 @@ def test_seed_article_where_when_how_many_and_one_record_per_event(shared):
         assert e["attribution"]["entity"]["code"] == "USA"
     expected = "من المتوقع أن يواصل التحالف"
     assert not any(expected in ev["sentence"] for e in asserted for ev in e["evidence"])
+
+
+@pytest.mark.parametrize("record", [
+    {"id": "en-1", "text": "US forces arrested three gunmen in Baghdad on Monday, officials said."},
+    {"id": "fr-1", "language": "fr", "text": ARTICLE},
+])
+def test_an_article_in_a_language_marsad_does_not_code_is_named_and_skipped(record):
+    lines = "\n".join([json.dumps(record, ensure_ascii=False),
+                       json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False)])
+    result = _run("code", "-", "--jobs", "1", stdin=lines)
+    assert result.returncode == 1
+    assert f"{record['id']}: skipped: language" in result.stderr
+    assert "it codes: ar" in result.stderr and "Traceback" not in result.stderr
+    ids = {json.loads(line)["article_id"] for line in result.stdout.splitlines()}
+    assert ids == {"ok"}

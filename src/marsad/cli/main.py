@@ -142,7 +142,7 @@ def run_code(args: argparse.Namespace) -> int:
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
         for outcome in executor.code(articles, render=rendered):
             if outcome.error:  # one article must not stop the others
-                report(InputIssue(outcome.article_id, None, f"coder failed: {outcome.error}"))
+                report(InputIssue(outcome.article_id, None, outcome.problem or ""))
             for line in outcome.lines:
                 out.write(line + "\n")
             for event in outcome.events:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from marsad.doc.records import Event
 from marsad.reading.article import Article
+from marsad.lang import UnsupportedLanguage
 
 if TYPE_CHECKING:
     from marsad.coder import Coder
@@ -25,6 +26,14 @@ class Outcome:
     events: list[Event]
     error: str | None = None
     lines: tuple[str, ...] = ()
+    refused: bool = False       # not coded by design (a language marsad does not code), no fault
+
+    @property
+    def problem(self) -> str | None:
+        """What to tell the user about this article, or None when it was coded."""
+        if self.error is None:
+            return None
+        return f"skipped: {self.error}" if self.refused else f"coder failed: {self.error}"
 
 
 class CoderVersions(NamedTuple):
@@ -84,6 +93,8 @@ def code_one(coder: CodesArticles, article: Article) -> Outcome:
     """Code one article; an exception becomes the outcome's error."""
     try:
         return Outcome(article.id, coder.code(article))
+    except UnsupportedLanguage as exc:
+        return Outcome(article.id, [], str(exc), refused=True)
     except Exception as exc:  # noqa: BLE001 -- any failure is this article's, reported by the caller
         return Outcome(article.id, [], f"{type(exc).__name__}: {exc}")
 
@@ -91,7 +102,7 @@ def code_one(coder: CodesArticles, article: Article) -> Outcome:
 def render(outcome: Outcome) -> Outcome:
     """The outcome with its events as JSON lines (and no event objects)."""
     lines = tuple(json.dumps(e.to_dict(), ensure_ascii=False) for e in outcome.events)
-    return Outcome(outcome.article_id, [], outcome.error, lines)
+    return Outcome(outcome.article_id, [], outcome.error, lines, outcome.refused)
 
 
 def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = False) -> list[Outcome]:

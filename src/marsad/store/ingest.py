@@ -97,7 +97,7 @@ class Ingestor:
             article = self._pending.popleft()
             if outcome.error:   # not stored, so a rerun tries it again
                 self.stats.failed += 1
-                report(InputIssue(article.id, None, f"coder failed: {outcome.error}"))
+                report(InputIssue(article.id, None, outcome.problem or ""))
                 self.progress.advance(1, 0)
                 continue
             rows.add_article(article, list(outcome.lines), coder_version, resources_version, _now())
