@@ -243,7 +243,10 @@ def _resolve_ago(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolut
     if m["bare"]:
         days = g.bare_units[m["bare"]]
     else:
-        days = g.count(m["n"]) * g.units[m["unit"]]
+        count = g.count(m["n"])
+        if count is None:       # number words that make no one number
+            return None
+        days = count * g.units[m["unit"]]
     when = pub - timedelta(days=days)
     return _Resolution(when, when, "day", _PUB)
 

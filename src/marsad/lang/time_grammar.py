@@ -65,4 +65,4 @@ class TimeGrammar:
     units: Mapping[str, int]
     bare_units: Mapping[str, int]
     #: the value of a count (digits or a number word) before a unit
-    count: Callable[[str], int]
+    count: Callable[[str], int | None]

@@ -8,6 +8,7 @@ object built here.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Mapping
 
 from marsad.lang import Language
@@ -49,5 +50,5 @@ def language(tables: Mapping[str, Any]) -> Language:
         affixes=AFFIXES,
         numbers=numbers,
         quantity_words=quantity_words,
-        time_grammar=time_grammar,
+        time_grammar=partial(time_grammar, numbers=numbers),
     )

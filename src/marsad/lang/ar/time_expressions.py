@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
+from marsad.lang import NumberGrammar
 from marsad.lang.ar.normalize import normalize_term
 from marsad.lang.time_grammar import TimeGrammar, TimePattern
 
@@ -51,7 +52,6 @@ class _Words(NamedTuple):
     parts: dict[str, str]
     units: dict[str, int]
     bare_units: dict[str, int]
-    count_words: dict[str, int]
     ordinal_days: dict[str, int]
     general_nouns: frozenset[str]
 
@@ -72,7 +72,6 @@ def _words(calendar: Mapping[str, Any], words: Mapping[str, Any]) -> _Words:
         parts=_table(words["parts"]),
         units=_table(words["units"]),
         bare_units=_table(words["bare_units"]),
-        count_words=_table(words["count_words"]),
         ordinal_days=_table(words["ordinal_days"]),
         general_nouns=frozenset(_n(w) for w in words["general_nouns"]),
     )
@@ -255,22 +254,22 @@ def _month_reader(w: _Words, p: _Pieces) -> Callable[[str], int]:
     return month_of
 
 
-def _counts(w: _Words) -> tuple[str, Callable[[str], int]]:
-    """A count before a unit (منذ ثلاثة أيام, قبل 12 يوما): the pattern of one and its value.
-    The time stage reads digits and its own few number words; switching it to the shared
-    number grammar is a change to this function alone."""
-    count_words = w.count_words
+def _counts(numbers: NumberGrammar) -> tuple[str, Callable[[str], int | None]]:
+    """A count before a unit (منذ ثلاثة أيام, قبل 12 يوما, منذ خمسة عشر يوما): the pattern of
+    one and its value, read by the language's one number grammar (the quantities' too)."""
+    word = _alt(numbers.words)
 
-    def count(word: str) -> int:
-        return int(word) if word.isdigit() else count_words[word]
+    def count(text: str) -> int | None:
+        return int(text) if text.isdigit() else numbers.parse_number(text)
 
-    return rf"\d{{1,3}}|{_alt(count_words)}", count
+    return rf"\d{{1,3}}|{word}(?:\s+(?:و\s*)?{word}){{0,3}}", count
 
 
-def time_grammar(tables: Mapping[str, Any]) -> TimeGrammar:
-    """The Arabic time grammar, from the parsed data files ``calendar`` and ``time_words``."""
+def time_grammar(tables: Mapping[str, Any], numbers: NumberGrammar) -> TimeGrammar:
+    """The Arabic time grammar, from the parsed data files ``calendar`` and ``time_words`` and
+    the language's number grammar."""
     w = _words(tables["calendar"], tables["time_words"])
-    count_pattern, count = _counts(w)
+    count_pattern, count = _counts(numbers)
     p = _pieces(w, count_pattern)
     return TimeGrammar(
         patterns=tuple(_date_patterns(w, p) + _relative_patterns(w, p)),
