@@ -2,7 +2,7 @@
 found quantity, and the language's unit nouns and casualty words, built once per stage.
 
 Every word comes from the language (``Language.quantity_words``, ``Language.numbers`` and the
-data files ``quantities``, ``casualties`` and ``months``), normalized here with the language's
+data files ``quantities``, ``casualties`` and ``calendar``), normalized here with the language's
 ``normalize_term``, so that this module holds no word of any language.
 """
 

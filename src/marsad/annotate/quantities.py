@@ -5,7 +5,7 @@ The scanner reads marsad's matching view (``normalize(text).text``), so its offs
 into the string passed in. It is language-neutral: numbers come from the language's number
 grammar (``Language.numbers``), word shapes from ``Language.quantity_words``, and the words
 (units, qualifiers, vague quantifiers, month names) from the data files ``quantities`` and
-``months``, normalized once when the scanner is built.
+``calendar`` (month names), normalized once when the scanner is built.
 
 Choices:
 
@@ -68,8 +68,11 @@ class QuantityScanner:
         self.vague_all = self.vague_heads | self.vague_need_unit | self.vague_need_of
         self.amount_adjectives = normalized(lang, data["amount_adjectives"])
         self.particles = normalized(lang, data["particles"])
-        self.months = normalized(lang, [m for names in lang.table("months").values()
-                                        for m in names])
+        # a number before a month name is a day of the month (15 مارس, 8 كانون الثاني): the
+        # first word of every month name of every variety the calendar lists
+        self.months = normalized(lang, [name.split()[0]
+                                        for variety in lang.table("calendar")["months"].values()
+                                        for names in variety.values() for name in names])
         self.event_words = frozenset(words.casualty_words)
         self.start_kinds = self._start_kinds()
 
