@@ -1,7 +1,11 @@
 """Throughput and memory benchmark over the real SaudiNewsNet articles.
 
     .venv/bin/python bench/throughput.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--jobs N]
-    MARSAD_PURE_PYTHON=1 .venv/bin/python bench/throughput.py ...   # the same, uncompiled
+    .venv-compiled/bin/python bench/throughput.py ...   # the same, compiled
+
+The interpreter decides what is measured: a venv set up with ``scripts/setup.sh`` runs the .py
+sources, one set up with ``scripts/setup.sh --compiled [--venv .venv-compiled]`` the mypyc build;
+the first row of the table says which ran (``marsad.RUNS_AS``).
 
 Prints one table: start-up (import to first coded article), articles/s and words/s in one
 process and with --jobs workers, peak resident memory of the coding processes, and the ratio of
@@ -145,7 +149,7 @@ def main() -> int:
     _, floor_words, floor_tokens = _floor(args.corpus, args.limit)
     n, coding = single["articles"], single["coding_s"]
     rows = [
-        ("coder runs as", f"{single['runs_as']} (MARSAD_PURE_PYTHON=1 for the .py sources)"),
+        ("coder runs as", f"{single['runs_as']} ({sys.executable})"),
         ("articles", f"{n:,}"),
         ("words", f"{single['words']:,} ({single['words'] / max(n, 1):.0f} per article)"),
         ("coder exceptions", f"{single['failures']} (parallel run: {parallel['failures']})"),

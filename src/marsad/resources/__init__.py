@@ -19,7 +19,7 @@ from typing import Iterable
 
 import yaml
 
-from marsad import __version__, _native
+from marsad import __version__
 from marsad.resources.inflect import nisba_forms, noun_forms, verb_phrase_forms
 from marsad.resources.lexicon import Lexicon, Term
 from marsad.resources.places import (
@@ -153,6 +153,9 @@ def load_resources(extra_lexicons: tuple[str, ...] = ()) -> Resources:
     The compiled result is also cached on disk, keyed by the hash of every source file and
     the coder's version, so later processes start without parsing or compiling; the cache is
     an optimisation only: a changed file changes the key, and an unreadable cache is rebuilt.
+    The plain and the compiled (mypyc) build share one cache file: ``Term`` and ``Lexicon``
+    pickle by name and fields, so either build loads what the other wrote (tests/test_compiled.py),
+    and a pickle that would not load is simply rebuilt.
     """
     # one cache entry per set of files, however the call spells it (f(), f(()), f(extra=()))
     return _load_resources(tuple(str(p) for p in extra_lexicons))
@@ -168,13 +171,11 @@ def _load_resources(extra_lexicons: tuple[str, ...]) -> Resources:
     for path, text in sources:
         digest.update(path.encode() + b"\0" + text.encode("utf-8", "surrogatepass") + b"\0")
     key = digest.hexdigest()[:16]
-    # compiled and interpreted classes pickle differently: each keeps its own cache file
-    cache_key = f"{key}-{_native.MODE}"
-    cached = _read_cache(cache_key)
+    cached = _read_cache(key)
     if cached is not None:
         return cached
     res = _build(sources, key)
-    _write_cache(cache_key, res)
+    _write_cache(key, res)
     return res
 
 
@@ -245,7 +246,7 @@ def _read_cache(key: str) -> Resources | None:
         with path.open("rb") as fh:
             res = pickle.load(fh)
         return res if isinstance(res, Resources) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except Exception:   # whatever stops a pickle loading (another build's classes, a torn file)
         return None
 
 
