@@ -84,8 +84,8 @@ class Document:
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
-    dateline: "Dateline | None" = None
-    matches: list["Match"] = field(default_factory=list)
+    dateline: Dateline | None = None
+    matches: list[Match] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
     times: list[Any] = field(default_factory=list)         # annotate.times.TimeMention
@@ -93,14 +93,14 @@ class Document:
     casualties: list[Any] = field(default_factory=list)    # annotate.quantities.CasualtyMention
     places: list[Any] = field(default_factory=list)        # annotate.places.PlaceMention
     mentions: list[EventMention] = field(default_factory=list)
-    events: list["Event"] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def event_sentences(self) -> list[int]:
         """Indices of the sentences holding an event mention with a participant."""
         return sorted({m.trigger.sentence for m in self.mentions if m.actor or m.recipient})
 
     @classmethod
-    def from_article(cls, article: Article) -> "Document":
+    def from_article(cls, article: Article) -> Document:
         from marsad.text.normalize import normalize
 
         title = article.title.strip()

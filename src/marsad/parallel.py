@@ -13,11 +13,11 @@ import json
 import multiprocessing as mp
 import os
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import Callable, Iterable, Iterator
 
 from marsad.reading.article import Article
 from marsad.records import Event

@@ -12,7 +12,7 @@ commitment words (التزامها بمواصلة الدعم) make the act futur
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cache
 
 from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
@@ -204,18 +204,18 @@ class TriggerFinder:
         return any(w in self.g.negation and w != "ما" for w in near)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _normalized_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _needed(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(core, word) of each word a term needs: computed once per term, not per match."""
     return tuple((word_core(w), w) for w in words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
     """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
     and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
@@ -254,6 +254,6 @@ def _has_phrase(tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heads(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(p[0] for p in phrases if p)

@@ -13,11 +13,15 @@ from functools import cache
 
 from marsad import __version__
 from marsad.document import Document, EntityMention, EventMention
-from marsad.events.details import (article_country, casualty_record, place_record,
-                                   quantity_record, time_record)
+from marsad.events.details import (
+    article_country,
+    casualty_record,
+    place_record,
+    quantity_record,
+    time_record,
+)
 from marsad.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.resources import Resources
-
 
 #: A promised cooperative act is an AGREE, a refused one a REJECT; a promised hostile act is a
 #: THREATEN (PLOVER: "the coder should always return the single event category").

@@ -6,15 +6,14 @@ nearest to the trigger); a place falls back to the dateline and then the article
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
-
 from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from marsad.document import Document, EventMention
 from marsad.records import Place
 from marsad.resources.places import PlaceRow
 from marsad.text.segment import CLAUSE_BREAKS
-
 
 
 def nearest(doc: Document, m: EventMention, spans: Sequence[Any]) -> Any | None:

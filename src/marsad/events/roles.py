@@ -18,7 +18,7 @@ Phrases joined by و are one compound participant (PLOVER's convention).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from marsad.document import Document, EntityMention, EventMention, Sentence, TriggerMention
 from marsad.resources import Resources
@@ -372,7 +372,7 @@ class RoleAssigner:
         return self._chain_from(doc, bare, 0) if bare else fallback
 
 
-@lru_cache(maxsize=None)
+@cache
 def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
     """The tokens whose ``_bare`` form or own form is one of ``words``: the words themselves
     and each with و/ف in front (``_bare`` strips those only from tokens of three letters up)."""
@@ -383,7 +383,7 @@ def _is_partitive(token: str) -> bool:
     return token.isdigit() or token in _PARTITIVE_HEADS
 
 
-@lru_cache(maxsize=None)
+@cache
 def _markers(recipient: tuple[str, ...]) -> frozenset[str]:
     """The family's recipient markers, normalized like the text (على → علي)."""
     return frozenset(m if m == "obj" else normalize_term(m) for m in (recipient or ("obj",)))

@@ -16,10 +16,11 @@ import io
 import json
 import sys
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 from marsad.reading.article import Article, ArticleError, text_id
 from marsad.text.normalize import HTML_RE

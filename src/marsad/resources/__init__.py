@@ -11,11 +11,11 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -68,7 +68,7 @@ class Grammar:
     anonymous_source: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def from_yaml(cls, text: str) -> "Grammar":
+    def from_yaml(cls, text: str) -> Grammar:
         data = yaml.safe_load(text)
 
         def words(name: str) -> frozenset[str]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, product
 from operator import attrgetter
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 import ahocorasick
 

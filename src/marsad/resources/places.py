@@ -10,8 +10,8 @@ Files (``data/places/``, see its README): ``cities.tsv`` and ``admin1.tsv`` with
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from marsad.text.normalize import normalize_term
 

@@ -6,9 +6,10 @@ Reading never stops at the first problem: a check lists them all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
@@ -105,7 +106,7 @@ class Vocabulary:
     countries: frozenset[str] = frozenset()
 
     @classmethod
-    def from_yaml(cls, text: str) -> "Vocabulary":
+    def from_yaml(cls, text: str) -> Vocabulary:
         data = yaml.load(text, Loader=_LOADER)
         return cls(
             types={t: tuple(m) for t, m in data["types"].items()},
@@ -115,7 +116,7 @@ class Vocabulary:
             kinds=frozenset(data["kinds"]),
         )
 
-    def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
+    def with_countries(self, codes: Iterable[str]) -> Vocabulary:
         return Vocabulary(self.types, self.contexts, self.sectors, self.codes, self.kinds,
                           frozenset(codes))
 

@@ -12,10 +12,10 @@ no article is left to code.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import islice
-from typing import Callable, Iterable, Iterator
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue
@@ -83,7 +83,7 @@ class Ingestor:
         from marsad.parallel import code_in_order
         from marsad.resources import load_resources
 
-        started = datetime.now(timezone.utc)
+        started = datetime.now(UTC)
         versions = (__version__, load_resources(self.lexicons).version)
         rows, in_batch = Rows(), 0
         for outcome in code_in_order(self._to_code(articles), self.jobs, self.lexicons,
@@ -103,7 +103,7 @@ class Ingestor:
         self._write(rows)
         self.stats.clusters = recluster_if_stale(self.backend, self.window_days)
         self.progress.close()
-        self.stats.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        self.stats.seconds = (datetime.now(UTC) - started).total_seconds()
         return self.stats
 
     def _to_code(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -164,4 +164,4 @@ def delete_articles(backend: Backend, ids: list[str]) -> None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -36,7 +36,7 @@ def default_title(by: str) -> str:
     return f"عدد الأحداث حسب {_PERIOD_WORDS.get(by, by)}"
 
 
-def plot_trends(frame: "pd.DataFrame", path: str, by: str, title: str | None = None) -> None:
+def plot_trends(frame: pd.DataFrame, path: str, by: str, title: str | None = None) -> None:
     if not path.lower().endswith(PLOT_SUFFIXES):
         raise PlotError(f"{path}: the plot is written as .png or .svg")
     import matplotlib

@@ -8,9 +8,10 @@ searched in the evidence after the project's Arabic normalization, so هجوم f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from marsad.text.normalize import normalize_term
 
