@@ -97,17 +97,22 @@ def _floor(corpus: str, limit: int) -> tuple[float, float, float]:
     """Seconds to read, to find \\w+ words, and to find words and punctuation."""
     read = words = tokens = 0.0
     t = time.perf_counter()
-    texts = []
+    texts: list[str] = []
     for article in _articles(corpus, limit):
         texts.append(article.title + "\n" + article.text)
         if len(texts) == 2000:
-            words += _timed(lambda: [_WORD_RE.findall(x) for x in texts])
-            tokens += _timed(lambda: [_TOKEN_RE.findall(x) for x in texts])
+            words += _scan(_WORD_RE, texts)
+            tokens += _scan(_TOKEN_RE, texts)
             texts = []
-    words += _timed(lambda: [_WORD_RE.findall(x) for x in texts])
-    tokens += _timed(lambda: [_TOKEN_RE.findall(x) for x in texts])
+    words += _scan(_WORD_RE, texts)
+    tokens += _scan(_TOKEN_RE, texts)
     read = time.perf_counter() - t - words - tokens
     return read, words, tokens
+
+
+def _scan(pattern: re.Pattern[str], texts: list[str]) -> float:
+    """Seconds for the best of three passes of ``pattern`` over the texts."""
+    return _timed(lambda: [pattern.findall(x) for x in texts])
 
 
 def _timed(run) -> float:  # type: ignore[no-untyped-def]
@@ -165,7 +170,8 @@ def main() -> int:
         (f"peak RSS, --jobs {args.jobs}: parent / largest worker",
          f"{parallel['rss_mb']:,.0f} MB / {parallel['worker_rss_mb']:,.0f} MB"),
         ("floor: \\w+ words, best of 3 passes", f"{floor_words:.2f} s; coding/floor = {coding / floor_words:.1f}x"),
-        ("floor: words and punctuation, best of 3", f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
+        ("floor: words and punctuation, best of 3",
+         f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
         ("floor: \\w+ words, timed beside the coding",
          f"{single['floor_words_s']:.2f} s; coding/floor = {coding / single['floor_words_s']:.1f}x"),
         ("floor: words and punctuation, beside the coding",

@@ -16,7 +16,7 @@ from functools import cache
 
 from marsad.document import Document, TriggerMention
 from marsad.resources import Resources
-from marsad.resources.lexicon import token_cores, word_core
+from marsad.resources.lexicon import Match, Term, token_cores, word_core
 from marsad.text.normalize import normalize_term
 from marsad.text.segment import CLAUSE_BREAKS
 from marsad.text.segment import without_conjunction as _bare
@@ -85,7 +85,8 @@ class TriggerFinder:
             t.modality = self._modality(doc, t)
         return doc
 
-    def _choose(self, doc: Document, terms, after: int, limit: int):
+    def _choose(self, doc: Document, terms: tuple[Term, ...], after: int,
+                limit: int) -> Term | None:
         """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
         window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
         # the object of أعلن دعمه is not inside an embedded clause (أعلن أن قواتها قدمت الدعم)
@@ -114,7 +115,7 @@ class TriggerFinder:
                 best = term
         return best
 
-    def _reads_as_noun(self, doc: Document, m, lo: int) -> bool:
+    def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
         """طلب، أمر، دعم are also their own verbal nouns. A bare three-letter past form is a
         verb only where a verb can stand: at a clause start or right after its subject."""
         core = doc.norm.text[m.core_start:m.core_end]

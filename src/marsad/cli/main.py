@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from marsad import __version__
 from marsad.cli.store_commands import add_store_parsers
@@ -24,6 +24,10 @@ from marsad.reading.sources import (
     ReadOptions,
     read_articles,
 )
+
+if TYPE_CHECKING:
+    from marsad.cli.output import JsonArrayWriter, JsonlWriter, TableWriter
+    from marsad.coder import Coder
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
@@ -93,7 +97,7 @@ class UsageError(Exception):
     pass
 
 
-def _coder(lexicons: list[str]):
+def _coder(lexicons: list[str]) -> Coder:
     from marsad.coder import Coder
     from marsad.resources import LexiconError
 
@@ -199,10 +203,12 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
     return EXIT_SKIPPED if any(i.skipped or i.cut for i in issues) else EXIT_OK
 
 
-def _writer(fmt: str, out: IO[str]):
+def _writer(fmt: str, out: IO[str]) -> JsonlWriter | JsonArrayWriter | TableWriter:
     from marsad.cli.output import JsonArrayWriter, JsonlWriter, TableWriter
 
-    return {"jsonl": JsonlWriter, "json": JsonArrayWriter, "table": TableWriter}[fmt](out)
+    writers: dict[str, type[JsonlWriter | JsonArrayWriter | TableWriter]]
+    writers = {"jsonl": JsonlWriter, "json": JsonArrayWriter, "table": TableWriter}
+    return writers[fmt](out)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

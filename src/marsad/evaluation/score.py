@@ -136,7 +136,8 @@ def _match_quality(e: Event, gold_a: set[str], gold_r: set[str]) -> tuple[int, i
 
 
 def evaluate(path: Path, coder: Coder) -> Report:
-    overall, per_type = Scores(), defaultdict(Scores)
+    overall = Scores()
+    per_type: defaultdict[str, Scores] = defaultdict(Scores)
     errors = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -152,7 +153,7 @@ def evaluate(path: Path, coder: Coder) -> Report:
 
 def format_report(report: Report) -> str:
     """A plain-text table of the figures, overall and per event type."""
-    rows = [("", "records", "type P", "type R", "type F1", "actor F1", "recip F1", "exact")]
+    rows: list[tuple[str, ...]] = [("", "records", "type P", "type R", "type F1", "actor F1", "recip F1", "exact")]
 
     def row(name: str, s: Scores) -> tuple[str, ...]:
         exact = s.exact / s.records if s.records else 0.0

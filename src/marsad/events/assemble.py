@@ -8,6 +8,7 @@ sentence are one event with several evidence triggers.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 
@@ -22,6 +23,7 @@ from marsad.events.details import (
 )
 from marsad.records import Attribution, Entity, Event, Evidence, Trigger
 from marsad.resources import Resources
+from marsad.resources.places import PlaceRow
 
 #: A promised cooperative act is an AGREE, a refused one a REJECT; a promised hostile act is a
 #: THREATEN (PLOVER: "the coder should always return the single event category").
@@ -66,7 +68,8 @@ class EventAssembler:
         doc.events = [self._event(doc, _fullest_first(ms), country) for _, ms in groups]
         return doc
 
-    def _event(self, doc: Document, mentions: list[EventMention], country=None) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention],
+               country: Callable[[], PlaceRow | None] | None = None) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = stated_type(fam.type, fam.mode, first.trigger.stance)

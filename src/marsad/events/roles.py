@@ -143,7 +143,8 @@ class RoleAssigner:
         return mention
 
     def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
-                    before: list[EntityMention], after: list[EntityMention]):
+                    before: list[EntityMention], after: list[EntityMention],
+                    ) -> tuple[list[EntityMention], list[EntityMention]]:
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
         genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
@@ -165,7 +166,7 @@ class RoleAssigner:
 
     # -- clause edges ----------------------------------------------------------------------
     def _clause_start(self, doc: Document, sent: Sentence, t: TriggerMention,
-                      ents: list[EntityMention]):
+                      ents: list[EntityMention]) -> tuple[int, list[EntityMention], bool]:
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
         stops = self._left_stops
@@ -194,7 +195,8 @@ class RoleAssigner:
                 return i
         return sent.tok_hi
 
-    def _reporter(self, doc: Document, sent: Sentence, comp: int, ents: list[EntityMention]):
+    def _reporter(self, doc: Document, sent: Sentence, comp: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
         speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 12) - 1, -1)
                        if _bare(doc.tokens[i]) in self.g.speech or doc.tokens[i] in self.g.speech), None)
@@ -350,7 +352,8 @@ class RoleAssigner:
                 return False
         return True
 
-    def _agent(self, doc: Document, t: TriggerMention, after: list[EntityMention]):
+    def _agent(self, doc: Document, t: TriggerMention,
+               after: list[EntityMention]) -> list[EntityMention]:
         for k, e in enumerate(after):
             lo = e.tok_lo
             window = tuple(doc.tokens[max(0, lo - 2):lo])

@@ -117,9 +117,9 @@ def _kind_of(path: Path) -> str | None:
 
 def _read_stream(stream: IO[bytes], name: str, report: Report, options: ReadOptions,
                  kind: str | None = None, stem: str | None = None) -> Iterator[Article]:
-    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream  # type: ignore[type-var]
     if kind is None:
-        head = buffered.peek(64)[:64].lstrip()  # type: ignore[attr-defined]
+        head = buffered.peek(64)[:64].lstrip()
         kind = "jsonl" if head.startswith(b"{") else "json" if head.startswith(b"[") else "txt"
     if kind == "jsonl":
         yield from _read_jsonl(buffered, name, report, options)

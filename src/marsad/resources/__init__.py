@@ -132,7 +132,7 @@ def _read_data(name: str) -> str:
 def vocabulary() -> Vocabulary:
     """PLOVER types, modes, sectors and codes, with the country codes of the shipped table."""
     vocab = Vocabulary.from_yaml(_read_data("plover.yaml"))
-    codes = []
+    codes: list[str] = []
     for path, text in _data_files("actors", (".tsv",)):
         table = read_table(text, path, vocab)
         if table.kind == "countries":

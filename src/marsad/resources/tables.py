@@ -6,7 +6,7 @@ Reading never stops at the first problem: a check lists them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,12 +127,14 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
     header_no, header = _header(lines)
     kind = TABLE_KINDS.get(header) if header else None
     table = Table(kind or "unknown", path)
-    if kind is None:
+    if kind is None or header is None:
         expected = " | ".join("\t".join(cols) for cols in TABLE_KINDS)
         table.problems.append(Problem(path, header_no or 1,
                                       f"header must be one of: {expected}"))
         return table
-    parse_row = {"countries": _country, "actors": _actor, "sectors": _sector}[kind]
+    parsers: dict[str, Callable[[dict[str, str], Vocabulary, list[str]], Country | Actor | SectorWord]]
+    parsers = {"countries": _country, "actors": _actor, "sectors": _sector}
+    parse_row = parsers[kind]
     first_line: dict[str, int] = {}
     for no, line in enumerate(lines[header_no:], start=header_no + 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -144,7 +146,7 @@ def read_table(text: str, path: str, vocab: Vocabulary) -> Table:
             continue
         problems: list[str] = []
         row = parse_row(dict(zip(header, cells)), vocab, problems)
-        key = row.code if kind == "countries" else row.id
+        key = row.code if isinstance(row, Country) else row.id
         if key in first_line:
             problems.append(f"duplicate {key!r} (first on line {first_line[key]})")
         table.problems.extend(Problem(path, no, p) for p in problems)
