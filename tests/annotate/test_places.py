@@ -22,7 +22,8 @@ def test_places_resolve_with_coordinates_and_geonames_id(coder, text, name, coun
 
 
 def test_the_word_for_city_is_not_a_place(coder):
-    assert all(p.name != "Madinah" for _, p in _places(coder, "دخلت القوات مدينة حلب."))
+    names = [p.name for _, p in _places(coder, "دخلت القوات مدينة حلب.")]
+    assert names and "Madinah" not in names
 
 
 def test_event_place_comes_from_its_clause_before_the_dateline(coder):
@@ -51,5 +52,7 @@ def test_an_ambiguous_name_after_a_place_word_is_the_place(coder):
 
 def test_every_resolved_place_has_an_id_coordinates_and_a_country(coder):
     text = "قصفت الطائرات مواقع في دارفور وريف حماة ومحافظة نينوى والجولان وغزة وسوريا."
-    for _, place in _places(coder, text):
+    places = _places(coder, text)
+    assert len(places) >= 4   # Darfur and the Golan have no GeoNames id: not resolved
+    for _, place in places:
         assert place.geonames_id and place.lat is not None and len(place.country) == 3

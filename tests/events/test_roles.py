@@ -64,7 +64,9 @@ def test_dropped_subject_continues_the_previous_sentence(coder):
 
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
-    for ev in coder.code_text(text):
+    events = coder.code_text(text)
+    assert events and all(ev.actor + ev.recipient for ev in events)
+    for ev in events:
         for entity in ev.actor + ev.recipient:
             assert text[entity.start:entity.end] == entity.text
         trigger = ev.evidence[0].trigger
