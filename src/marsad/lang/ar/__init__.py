@@ -8,7 +8,8 @@ object built here.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from marsad.lang import Language
 from marsad.lang.ar.affixes import AFFIXES
