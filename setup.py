@@ -1,49 +1,54 @@
-"""Build hook: the coder's hot modules are compiled to C extensions with mypyc.
+"""Build hook: the opt-in compiled build of the coder's hot modules (mypyc).
 
-Everything else about the package is declared in pyproject.toml. The modules below are the
-pipeline (text, annotate, events) and the lexicon matcher: plain, typed Python that mypyc turns
-into C, which codes about a fifth faster than the interpreter does. The .py files stay the
-source of truth: ``_compiled.json`` records the hash of each compiled source, and ``marsad``
-loads the .py instead of the extension when a source has changed since the build (see
-``marsad/_native.py``). ``MARSAD_PURE_PYTHON=1`` at install time builds nothing.
+Everything else about the package is declared in pyproject.toml. A plain install builds
+nothing and runs the .py sources. ``MARSAD_COMPILE=1`` compiles the modules below to C
+extensions with mypyc, which codes about a fifth faster; ``bash scripts/setup.sh --compiled``
+sets it, with mypy (which ships mypyc) installed first into the environment that builds, since
+pyproject's build requirements are the same for every install and a plain one should not
+download mypy. The compiled install is a snapshot of the sources: rebuild after an edit.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+import sys
 from pathlib import Path
 
 from setuptools import setup
 
 HERE = Path(__file__).resolve().parent
-SRC = HERE / "src"
-COMPILED = [
-    "marsad/coder.py",
-    "marsad/doc/document.py",
-    "marsad/doc/spans.py",
-    "marsad/doc/text.py",
-    "marsad/resources/lexicon.py",
-    *(f"marsad/{package}/{path.name}" for package in ("lang/ar", "annotate", "events")
-      for path in sorted((SRC / "marsad" / package).glob("[a-z]*.py"))),
-]
-STAMP = SRC / "marsad" / "_compiled.json"
+PACKAGE = HERE / "src" / "marsad"
+MYPY = "mypy==2.4.1"
+
+#: Folders of src/marsad whose every module is compiled (the pipeline's stages).
+COMPILED_PACKAGES = ("lang/ar", "annotate", "events")
+#: Single modules compiled besides them.
+COMPILED_MODULES = ("coder.py", "doc/document.py", "doc/spans.py", "doc/text.py",
+                    "resources/lexicon.py")
+
+
+def compiled_sources() -> list[str]:
+    """The compiled modules as paths relative to the project's root (src/marsad/...)."""
+    found = [PACKAGE / module for module in COMPILED_MODULES]
+    for package in COMPILED_PACKAGES:
+        found += sorted((PACKAGE / package).rglob("[a-z]*.py"))
+    return [path.relative_to(HERE).as_posix() for path in found]
 
 
 def _extensions() -> list:
-    if os.environ.get("MARSAD_PURE_PYTHON") == "1":
-        STAMP.unlink(missing_ok=True)
+    if os.environ.get("MARSAD_COMPILE") != "1":
         return []
-    from mypyc.build import mypycify
-
-    os.chdir(HERE)      # pip runs this from the project's root; mypyc writes C under build/
-    extensions = mypycify(["--ignore-missing-imports", "--follow-imports=silent", *(f"src/{path}" for path in COMPILED)],
-                          opt_level="3", group_name="marsad._native_lib")
-    modules = {path[:-3].replace("/", "."): hashlib.sha1((SRC / path).read_bytes()).hexdigest()
-               for path in COMPILED}
-    STAMP.write_text(json.dumps({"modules": modules}, indent=1) + "\n", encoding="utf-8")
-    return extensions
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        sys.exit(f"MARSAD_COMPILE=1 needs mypyc in the build environment: pip install '{MYPY}' "
+                 "setuptools wheel, then pip install --no-build-isolation (or bash "
+                 "scripts/setup.sh --compiled, which does both)")
+    os.chdir(HERE)      # mypyc writes its C under build/, relative to the working folder
+    # --config-file= leaves out pyproject's [tool.mypy]: lint's strictness (scripts/lint.sh)
+    # only adds errors, and a lint complaint should fail lint, not the build
+    flags = ["--config-file=", "--ignore-missing-imports", "--follow-imports=silent"]
+    return mypycify([*flags, *compiled_sources()], opt_level="3", group_name="marsad._native_lib")
 
 
 setup(ext_modules=_extensions())

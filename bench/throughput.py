@@ -1,7 +1,11 @@
 """Throughput and memory benchmark over the real SaudiNewsNet articles.
 
     .venv/bin/python bench/throughput.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--jobs N]
-    MARSAD_PURE_PYTHON=1 .venv/bin/python bench/throughput.py ...   # the same, uncompiled
+    .venv-compiled/bin/python bench/throughput.py ...   # the same, compiled
+
+The interpreter decides what is measured: a venv set up with ``scripts/setup.sh`` runs the .py
+sources, one set up with ``scripts/setup.sh --compiled [--venv .venv-compiled]`` the mypyc build;
+the first row of the table says which ran (``marsad.RUNS_AS``).
 
 Prints one table: start-up (import to first coded article), articles/s and words/s in one
 process and with --jobs workers, peak resident memory of the coding processes, and the ratio of
@@ -93,17 +97,22 @@ def _floor(corpus: str, limit: int) -> tuple[float, float, float]:
     """Seconds to read, to find \\w+ words, and to find words and punctuation."""
     read = words = tokens = 0.0
     t = time.perf_counter()
-    texts = []
+    texts: list[str] = []
     for article in _articles(corpus, limit):
         texts.append(article.title + "\n" + article.text)
         if len(texts) == 2000:
-            words += _timed(lambda: [_WORD_RE.findall(x) for x in texts])
-            tokens += _timed(lambda: [_TOKEN_RE.findall(x) for x in texts])
+            words += _scan(_WORD_RE, texts)
+            tokens += _scan(_TOKEN_RE, texts)
             texts = []
-    words += _timed(lambda: [_WORD_RE.findall(x) for x in texts])
-    tokens += _timed(lambda: [_TOKEN_RE.findall(x) for x in texts])
+    words += _scan(_WORD_RE, texts)
+    tokens += _scan(_TOKEN_RE, texts)
     read = time.perf_counter() - t - words - tokens
     return read, words, tokens
+
+
+def _scan(pattern: re.Pattern[str], texts: list[str]) -> float:
+    """Seconds for the best of three passes of ``pattern`` over the texts."""
+    return _timed(lambda: [pattern.findall(x) for x in texts])
 
 
 def _timed(run) -> float:  # type: ignore[no-untyped-def]
@@ -145,7 +154,7 @@ def main() -> int:
     _, floor_words, floor_tokens = _floor(args.corpus, args.limit)
     n, coding = single["articles"], single["coding_s"]
     rows = [
-        ("coder runs as", f"{single['runs_as']} (MARSAD_PURE_PYTHON=1 for the .py sources)"),
+        ("coder runs as", f"{single['runs_as']} ({sys.executable})"),
         ("articles", f"{n:,}"),
         ("words", f"{single['words']:,} ({single['words'] / max(n, 1):.0f} per article)"),
         ("coder exceptions", f"{single['failures']} (parallel run: {parallel['failures']})"),
@@ -161,7 +170,8 @@ def main() -> int:
         (f"peak RSS, --jobs {args.jobs}: parent / largest worker",
          f"{parallel['rss_mb']:,.0f} MB / {parallel['worker_rss_mb']:,.0f} MB"),
         ("floor: \\w+ words, best of 3 passes", f"{floor_words:.2f} s; coding/floor = {coding / floor_words:.1f}x"),
-        ("floor: words and punctuation, best of 3", f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
+        ("floor: words and punctuation, best of 3",
+         f"{floor_tokens:.2f} s; coding/floor = {coding / floor_tokens:.1f}x"),
         ("floor: \\w+ words, timed beside the coding",
          f"{single['floor_words_s']:.2f} s; coding/floor = {coding / single['floor_words_s']:.1f}x"),
         ("floor: words and punctuation, beside the coding",

@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     missing_cc: set[str] = set()
     short_dropped = 0
-    for gid, rec in records.items():
+    for rec in records.values():
         names = arabic_names(rec.get("alternatenames") or [])
         if rec["countrycode"] not in FOCUS:
             # Outside the Arab world a two-letter Arabic "name" is a transliteration artefact

@@ -11,7 +11,7 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def coder() -> "marsad.Coder":
+def coder() -> marsad.Coder:
     return marsad.Coder()
 
 

@@ -50,7 +50,7 @@ def test_a_fixed_sample_of_real_articles_codes_without_error(coder, shared):
 
     issues = []
     zips = sorted((shared / "corpus" / "saudinewsnet").glob("*.zip"))[:2]
-    coded = 0
+    coded = spans = 0
     for i, article in enumerate(read_articles([str(z) for z in zips], issues.append)):
         if i % 10:
             continue
@@ -58,5 +58,6 @@ def test_a_fixed_sample_of_real_articles_codes_without_error(coder, shared):
             for ev in event.evidence:
                 source = article.title if ev.field == "title" else article.text
                 assert source[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+                spans += 1
         coded += 1
-    assert coded > 400
+    assert coded > 400 and spans > 100

@@ -10,10 +10,9 @@
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 from typing import TYPE_CHECKING, Any
-
-# Decides, before any compiled module can load, whether the mypyc extensions are used.
-from marsad import _native
 
 from marsad.version import __version__
 
@@ -24,8 +23,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Coder", "Event", "Entity", "Place", "Store", "__version__"]
 
-#: "compiled" when the pipeline runs as mypyc extensions, "python" otherwise.
-RUNS_AS = _native.MODE
+
+def _runs_as() -> str:
+    # Found without importing the coder: its module file is a C extension in a compiled build.
+    spec = importlib.util.find_spec("marsad.coder")
+    origin = (spec.origin if spec else None) or ""
+    return "compiled" if origin.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)) else "python"
+
+
+#: "compiled" when the pipeline runs as mypyc extensions (``scripts/setup.sh --compiled``),
+#: "python" otherwise.
+RUNS_AS = _runs_as()
 
 
 def __getattr__(name: str) -> Any:
@@ -39,7 +47,7 @@ def __getattr__(name: str) -> Any:
 
         return Store
     if name in ("Event", "Entity", "Place"):
-        from marsad import records
+        from marsad.doc import records
 
         return getattr(records, name)
     raise AttributeError(f"module 'marsad' has no attribute {name!r}")

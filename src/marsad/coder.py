@@ -6,7 +6,8 @@ loaded once and handed to the stages that need them.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from marsad.annotate.actors import ActorResolver
 from marsad.annotate.matches import LexiconMatcher

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.reading.article import Article
 from marsad import Store
+from marsad.reading.article import Article
 
 REPORTS = Path(__file__).parent / "data" / "reports.jsonl"
 

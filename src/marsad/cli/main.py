@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Sequence
+from typing import IO, TYPE_CHECKING
 
-from marsad.version import __version__
 from marsad.cli.store_commands import add_store_parsers
 from marsad.reading.article import ArticleError, parse_date
 from marsad.reading.sources import (
@@ -23,8 +23,11 @@ from marsad.reading.sources import (
     ReadOptions,
     read_articles,
 )
+from marsad.version import __version__
 
 if TYPE_CHECKING:
+    from marsad.cli.output import JsonArrayWriter, JsonlWriter, TableWriter
+    from marsad.coder import Coder
     from marsad.run import Executor
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -95,7 +98,7 @@ class UsageError(Exception):
     pass
 
 
-def _coder(lexicons: list[str]):
+def _coder(lexicons: list[str]) -> Coder:
     from marsad.coder import Coder
     from marsad.resources import LexiconError
 
@@ -211,10 +214,12 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
     return EXIT_SKIPPED if any(i.skipped or i.cut for i in issues) else EXIT_OK
 
 
-def _writer(fmt: str, out: IO[str]):
+def _writer(fmt: str, out: IO[str]) -> JsonlWriter | JsonArrayWriter | TableWriter:
     from marsad.cli.output import JsonArrayWriter, JsonlWriter, TableWriter
 
-    return {"jsonl": JsonlWriter, "json": JsonArrayWriter, "table": TableWriter}[fmt](out)
+    writers: dict[str, type[JsonlWriter | JsonArrayWriter | TableWriter]]
+    writers = {"jsonl": JsonlWriter, "json": JsonArrayWriter, "table": TableWriter}
+    return writers[fmt](out)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

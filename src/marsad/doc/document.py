@@ -6,8 +6,8 @@ turns them into offsets into the article's title or text for the output.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from marsad.doc.records import Event
 from marsad.doc.spans import (
@@ -55,7 +55,7 @@ class Document:
 
     @classmethod
     def from_article(cls, article: Article,
-                     normalize: Callable[[str], NormalizedText]) -> "Document":
+                     normalize: Callable[[str], NormalizedText]) -> Document:
         """The document of ``article``, its text put in the matching view by ``normalize``
         (the article's language's normalizer)."""
         title = article.title.strip()

@@ -162,6 +162,12 @@ class PlaceRow:
     population: int
     precision: str          # city | admin1 | country
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        # Spelled out (it is in the resource cache): the compiled class (mypyc) cannot be
+        # unpickled from the interpreted one's state, which sets the frozen fields one by one.
+        return (PlaceRow, (self.geonames_id, self.country, self.admin1, self.name, self.names,
+                           self.lat, self.lon, self.population, self.precision))
+
 
 @dataclass(frozen=True)
 class PlaceMention:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from marsad.coder import Coder
 from marsad.doc.records import Event
@@ -27,7 +28,7 @@ class Counts:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -135,7 +136,8 @@ def _match_quality(e: Event, gold_a: set[str], gold_r: set[str]) -> tuple[int, i
 
 
 def evaluate(path: Path, coder: Coder) -> Report:
-    overall, per_type = Scores(), defaultdict(Scores)
+    overall = Scores()
+    per_type: defaultdict[str, Scores] = defaultdict(Scores)
     errors = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -151,7 +153,7 @@ def evaluate(path: Path, coder: Coder) -> Report:
 
 def format_report(report: Report) -> str:
     """A plain-text table of the figures, overall and per event type."""
-    rows = [("", "records", "type P", "type R", "type F1", "actor F1", "recip F1", "exact")]
+    rows: list[tuple[str, ...]] = [("", "records", "type P", "type R", "type F1", "actor F1", "recip F1", "exact")]
 
     def row(name: str, s: Scores) -> tuple[str, ...]:
         exact = s.exact / s.records if s.records else 0.0

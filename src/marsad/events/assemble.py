@@ -13,10 +13,9 @@ from datetime import date
 from functools import cache
 from typing import TypeVar
 
-from marsad.version import __version__
 from marsad.doc.document import Document
 from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
-from marsad.doc.spans import EntityMention, EventMention
+from marsad.doc.spans import EntityMention, EventMention, PlaceRow
 from marsad.events.details import (
     Nearest,
     article_country,
@@ -26,6 +25,7 @@ from marsad.events.details import (
     time_record,
 )
 from marsad.resources import Resources
+from marsad.version import __version__
 
 R = TypeVar("R")
 
@@ -56,7 +56,8 @@ class EventAssembler:
         doc.events = [self._event(doc, _fullest_first(ms), country) for _, ms in groups]
         return doc
 
-    def _event(self, doc: Document, mentions: list[EventMention], country=None) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention],
+               country: Callable[[], PlaceRow | None] | None = None) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = self.res.vocabulary.stated(fam.type, fam.mode,

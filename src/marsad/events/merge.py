@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.doc.document import Document
-from marsad.doc.records import Entity, Event, evolve
+from marsad.doc.records import Entity, Event, Place, evolve
 from marsad.resources import Resources
 
 _TIME_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -103,7 +103,7 @@ def _most_precise_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> di
     return a if _TIME_RANK.get(a["precision"], 9) <= _TIME_RANK.get(b["precision"], 9) else b
 
 
-def _most_precise_place(a: Event, b: Event):
+def _most_precise_place(a: Event, b: Event) -> Place | None:
     if a.location is None or b.location is None:
         return a.location or b.location
     rank_a = _PLACE_RANK.get(a.location.precision, 9)

@@ -12,8 +12,9 @@ language without one is refused with ``UnsupportedLanguage``, never coded as "0 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from marsad.doc.spans import Dateline, SentenceSpan
 from marsad.doc.text import NormalizedText

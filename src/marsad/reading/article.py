@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Mapping
+from typing import Any
 
 from marsad.lang.detect import detect_language
 
@@ -28,7 +29,7 @@ class Article:
     language: str = "ar"
 
     @classmethod
-    def from_mapping(cls, record: Mapping[str, Any]) -> "Article":
+    def from_mapping(cls, record: Mapping[str, Any]) -> Article:
         """Build an article from a contract §1 object; raises ``ArticleError`` when unusable."""
         if not isinstance(record, Mapping):
             raise ArticleError(f"expected a JSON object, got {type(record).__name__}")

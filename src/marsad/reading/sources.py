@@ -16,10 +16,11 @@ import io
 import json
 import sys
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator
+from typing import IO, Any
 
 from marsad.doc.text import HTML_RE
 from marsad.reading.article import Article, ArticleError, text_id
@@ -116,9 +117,9 @@ def _kind_of(path: Path) -> str | None:
 
 def _read_stream(stream: IO[bytes], name: str, report: Report, options: ReadOptions,
                  kind: str | None = None, stem: str | None = None) -> Iterator[Article]:
-    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream  # type: ignore[type-var]
     if kind is None:
-        head = buffered.peek(64)[:64].lstrip()  # type: ignore[attr-defined]
+        head = buffered.peek(64)[:64].lstrip()
         kind = "jsonl" if head.startswith(b"{") else "json" if head.startswith(b"[") else "txt"
     if kind == "jsonl":
         yield from _read_jsonl(buffered, name, report, options)

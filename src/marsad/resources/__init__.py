@@ -11,14 +11,14 @@ import importlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
-from marsad import _native
 from marsad.doc.spans import PlaceRow, Term
 from marsad.lang import Language, Morphology, language_package
 from marsad.resources.lexicon import Lexicon
@@ -68,7 +68,7 @@ class Grammar:
     anonymous_source: frozenset[tuple[str, ...]] = frozenset()
 
     @classmethod
-    def from_table(cls, data: dict[str, Any], lang: Language) -> "Grammar":
+    def from_table(cls, data: dict[str, Any], lang: Language) -> Grammar:
         """The grammar words of the language's ``function_words`` table, normalized."""
         normalize_term = lang.normalize_term
         verb_phrase_forms = lang.morphology.verb_phrase_forms
@@ -154,7 +154,10 @@ def load_resources(extra_lexicons: tuple[str, ...] = (), language: str = "ar") -
     The compiled result is also cached on disk, keyed by the hash of every data file and of
     the code that compiles them, so later processes start without parsing or compiling; the
     cache is an optimisation only: a changed file changes the key, and an unreadable cache is
-    rebuilt. ``UnsupportedLanguage`` when marsad has no package for ``language``.
+    rebuilt. The plain and the compiled (mypyc) build share one cache file: the classes in it
+    pickle by name and fields, so either build loads what the other wrote
+    (tests/test_compiled.py), and a pickle that would not load is simply rebuilt.
+    ``UnsupportedLanguage`` when marsad has no package for ``language``.
     """
     # one cache entry per set of files, however the call spells it (f(), f(()), f(extra=()))
     return _load_resources(tuple(str(p) for p in extra_lexicons), language)
@@ -170,12 +173,10 @@ def _load_resources(extra_lexicons: tuple[str, ...], language: str) -> Resources
     key = data.digest()[:16]
     # the language is built on every load (cheap), so that the cache never holds its tables
     lang = _language(data)
-    # compiled and interpreted classes pickle differently: each keeps its own cache file
-    cache_key = f"{key}-{_native.MODE}"
-    cached = _read_cache(cache_key)
+    cached = _read_cache(key)
     if cached is None:
         cached = _build(data, key, lang)
-        _write_cache(cache_key, cached)
+        _write_cache(key, cached)
     return replace(cached, language=lang)
 
 
@@ -243,7 +244,7 @@ def _read_cache(key: str) -> Resources | None:
         with path.open("rb") as fh:
             res = pickle.load(fh)
         return res if isinstance(res, Resources) else None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except Exception:   # whatever stops a pickle loading (another build's classes, a torn file)
         return None
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress
 from operator import attrgetter
-from typing import Callable, Iterable
 
 import ahocorasick
 
@@ -61,6 +61,11 @@ class Lexicon:
         for name in _PICKLED:
             setattr(self, name, state[name])
         self._clear_memo()
+
+    def __reduce__(self) -> tuple[type, tuple[CliticModel], dict]:
+        # Made through __init__, then given its state: the compiled class (mypyc) runs __init__
+        # when it is made, so it cannot load the interpreted one's default pickle (no arguments).
+        return (Lexicon, (self._clitics,), self.__getstate__())
 
     def add(self, surface: str, term: Term) -> None:
         """Add a written form (lexicon spelling) and the variants clitics make of it."""

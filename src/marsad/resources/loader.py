@@ -11,10 +11,10 @@ and event lexicons and gazetteer (``marsad/resources/data/``), the language's wo
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Iterator
 
 #: Single files of the package, by name: (package, path inside it).
 PACKAGE_FILES = {

@@ -10,7 +10,7 @@ Files (``data/places/``, see its README): ``cities.tsv`` and ``admin1.tsv`` with
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from marsad.doc.spans import PlaceRow
 

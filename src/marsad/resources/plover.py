@@ -8,8 +8,9 @@ type names, so that a new type or mode needs no change to the code.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping
+from typing import Any
 
 #: The properties a type may have, besides its modes (plover.yaml's header says what each means).
 FLAGS = ("verbal", "conflict")
@@ -49,7 +50,7 @@ class PloverType:
         new_mode = target.modes.get(mode, target.mode) if mode is not None else target.mode
         return target.type, new_mode, target.type != self.name
 
-    def with_modes(self, modes: tuple[str, ...]) -> "PloverType":
+    def with_modes(self, modes: tuple[str, ...]) -> PloverType:
         return replace(self, modes=self.modes + tuple(m for m in modes if m not in self.modes))
 
 

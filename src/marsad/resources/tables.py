@@ -6,8 +6,9 @@ Reading never stops at the first problem: a check lists them all.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 
@@ -111,7 +112,7 @@ class Vocabulary:
     verb_example: str = "past/present"
 
     @classmethod
-    def from_yaml(cls, text: str) -> "Vocabulary":
+    def from_yaml(cls, text: str) -> Vocabulary:
         data = yaml.load(text, Loader=_LOADER)
         problems: list[tuple[str, str]] = []
         types = parse_types(data["types"], {}, problems)
@@ -125,15 +126,15 @@ class Vocabulary:
             kinds=frozenset(data["kinds"]),
         )
 
-    def with_countries(self, codes: Iterable[str]) -> "Vocabulary":
+    def with_countries(self, codes: Iterable[str]) -> Vocabulary:
         return replace(self, countries=frozenset(codes))
 
-    def with_lexicon_format(self, prepositions: Iterable[str], verb_example: str) -> "Vocabulary":
+    def with_lexicon_format(self, prepositions: Iterable[str], verb_example: str) -> Vocabulary:
         """The vocabulary with what the language's event lexicons may say."""
         return replace(self, recipient_markers=frozenset({DIRECT_OBJECT, *prepositions}),
                        verb_example=verb_example)
 
-    def with_types(self, types: dict[str, PloverType]) -> "Vocabulary":
+    def with_types(self, types: dict[str, PloverType]) -> Vocabulary:
         """The vocabulary with the types (new, or old ones with more modes) of a lexicon."""
         return replace(self, types={**self.types, **types})
 

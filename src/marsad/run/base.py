@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from marsad.doc.records import Event
-from marsad.reading.article import Article
 from marsad.lang import UnsupportedLanguage
+from marsad.reading.article import Article
 
 if TYPE_CHECKING:
     from marsad.coder import Coder
@@ -70,8 +70,8 @@ class CoderSpec:
         return Coder(lexicons=self.lexicons)
 
     def versions(self) -> CoderVersions:
-        from marsad.version import __version__
         from marsad.resources import load_resources
+        from marsad.version import __version__
 
         return CoderVersions(__version__, load_resources(self.lexicons).version)
 

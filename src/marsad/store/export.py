@@ -35,7 +35,7 @@ class ExportError(ValueError):
     pass
 
 
-def write_export(store: "Store", path: str, fmt: str, filters: Filters) -> int:
+def write_export(store: Store, path: str, fmt: str, filters: Filters) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
@@ -54,7 +54,7 @@ def write_export(store: "Store", path: str, fmt: str, filters: Filters) -> int:
     return len(frame)
 
 
-def acled_frame(frame: "pd.DataFrame", countries: Mapping[str, str]) -> "pd.DataFrame":
+def acled_frame(frame: pd.DataFrame, countries: Mapping[str, str]) -> pd.DataFrame:
     import pandas as pd
 
     def names(column: str) -> pd.Series:
@@ -93,7 +93,7 @@ def acled_frame(frame: "pd.DataFrame", countries: Mapping[str, str]) -> "pd.Data
     return out[list(ACLED_COLUMNS + EXTRA_COLUMNS)]
 
 
-def write_parquet(frame: "pd.DataFrame", path: str) -> None:
+def write_parquet(frame: pd.DataFrame, path: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -16,10 +16,11 @@ versions the executor reports.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue
@@ -90,7 +91,7 @@ class Ingestor:
             return self._run(articles, report)
 
     def _run(self, articles: Iterable[Article], report: Callable[[InputIssue], None]) -> IngestStats:
-        started = datetime.now(timezone.utc)
+        started = datetime.now(UTC)
         coder_version, resources_version = self.executor.versions
         rows, in_batch = Rows(self.names), 0
         for outcome in self.executor.code(self._to_code(articles), render=True):
@@ -109,7 +110,7 @@ class Ingestor:
         self._write(rows)
         self.stats.clusters = recluster_if_stale(self.backend, self.window_days)
         self.progress.close()
-        self.stats.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+        self.stats.seconds = (datetime.now(UTC) - started).total_seconds()
         return self.stats
 
     def _to_code(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -170,4 +171,4 @@ def delete_articles(backend: Backend, ids: list[str]) -> None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

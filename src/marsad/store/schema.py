@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 
 from marsad.store.backends import Backend, StoreError
@@ -67,6 +67,6 @@ def _migrate(backend: Backend) -> int:
                 backend.execute(statement)
             backend.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                             (migration.version, migration.name,
-                             datetime.now(timezone.utc).replace(tzinfo=None)))
+                             datetime.now(UTC).replace(tzinfo=None)))
         version = migration.version
     return version

@@ -12,10 +12,11 @@ This ``Store`` is handed what comes from the coder's side: an executor to code w
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from os import PathLike
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue, ReadOptions, read_articles
@@ -94,7 +95,7 @@ class Store:
     # reading
 
     def query(self, filters: Filters | None = None, limit: int | None = None,
-              **criteria: Any) -> "pd.DataFrame":
+              **criteria: Any) -> pd.DataFrame:
         """Events as rows of the flat view, in date order."""
         sql, params = events_sql(self._filters(filters, criteria), limit)
         names, rows = self.backend.fetch(sql, params)
@@ -108,7 +109,7 @@ class Store:
             yield json.loads(record)
 
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
-               **criteria: Any) -> "pd.DataFrame":
+               **criteria: Any) -> pd.DataFrame:
         """Counts per period. Only asserted events count unless ``modalities`` says otherwise;
         clusters count once unless ``mentions``."""
         criteria.setdefault("modalities", ("asserted",))
@@ -123,7 +124,7 @@ class Store:
         starts = period_starts(min(found), max(found), by)
         return [TrendRow(period_label(s, by), s, **found.get(s, EMPTY_COUNTS)) for s in starts]
 
-    def clusters(self, min_sources: int = 1) -> "pd.DataFrame":
+    def clusters(self, min_sources: int = 1) -> pd.DataFrame:
         names, rows = self.backend.fetch(
             "SELECT * FROM clusters WHERE n_sources >= ? ORDER BY first_date NULLS LAST, cluster_id",
             (min_sources,))
@@ -161,7 +162,7 @@ class Store:
             return chosen
         return replace(chosen, countries=tuple(self.names.country_code(c) for c in chosen.countries))
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -187,7 +188,7 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
-def _frame(names: list[str], rows: list[tuple]) -> "pd.DataFrame":
+def _frame(names: list[str], rows: list[tuple]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame.from_records(rows, columns=names)
@@ -201,7 +202,7 @@ def _frame(names: list[str], rows: list[tuple]) -> "pd.DataFrame":
     return frame
 
 
-def _trend_frame(rows: list[TrendRow]) -> "pd.DataFrame":
+def _trend_frame(rows: list[TrendRow]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame([r.__dict__ for r in rows], columns=list(TREND_FIELDS))

@@ -8,8 +8,9 @@ object built here.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
-from typing import Any, Mapping
+from typing import Any
 
 from marsad.lang import Language
 from marsad.lang.ar.affixes import AFFIXES
