@@ -1,0 +1,184 @@
+"""Tools for making the stand-off training corpus (training/README.md says how it was made).
+
+    python scripts/annotate.py pick --out LIST --n 480        choose articles to annotate
+    python scripts/annotate.py show URL                       an article with numbered sentences
+    python scripts/annotate.py convert DRAFT.jsonl OUT.jsonl  span texts -> stand-off offsets
+    python scripts/annotate.py check FILE...                  resolve against the corpus, count
+
+The corpus is read from ``$MARSAD_CORPUS`` (default ``../shared/corpus/saudinewsnet``).
+Articles of ``reserved-ids.txt`` and of the real-news dev set are never picked nor accepted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from marsad.evaluation.standoff import (
+    CorpusRecord,
+    StandoffError,
+    read_corpus,
+    read_standoff,
+    to_standoff,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = Path(os.environ.get("MARSAD_CORPUS", SHARED / "corpus" / "saudinewsnet"))
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"»”')]*\s+")
+
+
+def corpus() -> dict[str, CorpusRecord]:
+    cache = Path(os.environ.get("TMPDIR", "/tmp")) / "marsad-corpus.pickle"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    records = read_corpus(CORPUS)
+    cache.write_bytes(pickle.dumps(records))
+    return records
+
+
+def excluded() -> set[str]:
+    ids = set()
+    for line in (SHARED / "eval" / "reserved-ids.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ids.add(line.strip())
+    with open(SHARED / "eval" / "real-news.dev.jsonl", encoding="utf-8") as fh:
+        ids.update(json.loads(line)["id"] for line in fh if line.strip())
+    return ids
+
+
+def sentences(content: str) -> list[tuple[int, str]]:
+    """(start offset, sentence) for the content: lines, then sentence ends inside a line."""
+    out = []
+    pos = 0
+    for line in content.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        cursor = 0
+        for m in list(_SENTENCE_END.finditer(line)) + [None]:
+            end = m.start() if m else len(line)
+            piece = line[cursor:end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                out.append((start + cursor + lead, piece.strip()))
+            if m:
+                cursor = m.end()
+    return out
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    rec = corpus().get(args.url)
+    if rec is None:
+        print(f"not in the corpus: {args.url}", file=sys.stderr)
+        return 1
+    print(f"id: {rec.url}\ndate: {rec.date}   source: {rec.source}\n")
+    print(f"[0] {rec.title}")
+    for n, (_, sent) in enumerate(sentences(rec.content), 1):
+        print(f"[{n}] {sent}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    records, banned, bad = corpus(), excluded(), 0
+    with open(args.draft, encoding="utf-8") as fh, open(args.out, "w", encoding="utf-8") as out:
+        for lineno, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            try:
+                article = json.loads(raw)
+                rec = records.get(article.get("id"))
+                if rec is None:
+                    raise StandoffError(f"{article.get('id')!r} is not in the corpus")
+                if rec.url in banned:
+                    raise StandoffError("reserved or dev-set article: never annotated for training")
+                starts = [s for s, _ in sentences(rec.content)]
+                line = to_standoff(article, rec, starts)
+            except (StandoffError, json.JSONDecodeError, AttributeError, TypeError) as exc:
+                print(f"{args.draft}:{lineno}: {exc}", file=sys.stderr)
+                bad += 1
+                continue
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return 1 if bad else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    records, banned = corpus(), excluded()
+    kinds: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    try:
+        for art in read_standoff(args.files, records):
+            if art["id"] in banned:
+                raise StandoffError(f"{art['id']}: reserved or dev-set article")
+            kinds[art["kind"]] += 1
+            for ev in art["events"]:
+                types[f"{ev['event_type']}/{ev.get('modality')}"] += 1
+    except StandoffError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"articles: {sum(kinds.values())} {dict(kinds)}")
+    print(f"events: {sum(types.values())}")
+    for key, n in sorted(types.items()):
+        print(f"  {key:28} {n}")
+    return 0
+
+
+def cmd_pick(args: argparse.Namespace) -> int:
+    """Articles to annotate: war and politics first (articles the current coder finds at least
+    two events in), a share of quiet candidates (none found), 300-3,000 characters, spread over
+    dates and sources; seeded, so the list can be made again."""
+    records, banned = corpus(), excluded()
+    counts: Counter[str] = Counter()
+    with open(args.coded, encoding="utf-8") as fh:
+        for line in fh:
+            counts[json.loads(line)["article_id"]] += 1
+    by_id = {_article_id(r): r for r in records.values()}
+    seen_titles: set[str] = set()
+    busy, quiet = [], []
+    for aid, rec in sorted(by_id.items()):
+        if rec.url in banned or not 300 <= len(rec.content) <= 3000 or rec.title in seen_titles:
+            continue
+        seen_titles.add(rec.title)
+        (busy if counts[aid] >= 2 else quiet if counts[aid] == 0 else []).append(rec.url)
+    rng = random.Random(20151)
+    n_quiet = args.n // 6
+    chosen = rng.sample(busy, args.n - n_quiet) + rng.sample(quiet, n_quiet)
+    rng.shuffle(chosen)
+    Path(args.out).write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} articles ({n_quiet} quiet candidates) -> {args.out}")
+    return 0
+
+
+def _article_id(rec: CorpusRecord) -> str:
+    # the id marsad gives a corpus record: source + hash of the URL (reading/sources.py)
+    return f"{rec.source}-{hashlib.sha1(rec.url.encode('utf-8')).hexdigest()[:16]}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pick")
+    p.add_argument("--coded", required=True, help="marsad code output (JSONL) over the corpus")
+    p.add_argument("--out", required=True)
+    p.add_argument("--n", type=int, default=480)
+    s = sub.add_parser("show")
+    s.add_argument("url")
+    c = sub.add_parser("convert")
+    c.add_argument("draft")
+    c.add_argument("out")
+    k = sub.add_parser("check")
+    k.add_argument("files", nargs="+")
+    args = parser.parse_args()
+    return {"pick": cmd_pick, "show": cmd_show, "convert": cmd_convert, "check": cmd_check}[
+        args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
