@@ -35,8 +35,9 @@ class Store(StoreCore):
     for names and, unless an ``executor`` is given, marsad's coder: in this process, or over
     ``jobs`` worker processes, with the user's ``lexicons``."""
 
-    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None):
-        super().__init__(db, names if names is not None else marsad_names())
+    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None, *,
+                 read_only: bool = False):
+        super().__init__(db, names if names is not None else marsad_names(), read_only=read_only)
 
     def ingest(self, source: Any, date: str | None = None, *, executor: Executor | None = None,
                jobs: int = 1, lexicons: Iterable[str] = (), **options: Any) -> IngestStats:

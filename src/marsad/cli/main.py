@@ -163,36 +163,44 @@ def run_code(args: argparse.Namespace) -> int:
 def run_store_command(args: argparse.Namespace) -> int:
     """ingest, query, trends, export: open the store, run, close it."""
     from marsad.api import Store
-    from marsad.cli import store_commands as commands
     from marsad.store import StoreError
     from marsad.store.backends import is_postgres_url
+    from marsad.store.files import refuse_store_as_output
 
     if args.command != "ingest" and not is_postgres_url(args.db) and not Path(args.db).exists():
         raise UsageError(f"no store at {args.db}: `marsad ingest PATH --db {args.db}` makes one")
     try:
-        store = Store(args.db)
+        for output in (getattr(args, "output", None), getattr(args, "plot", None)):
+            if output:
+                refuse_store_as_output(output, args.db)
+        # query, trends and export only read: more than one can run at once on a DuckDB file
+        store = Store(args.db, read_only=args.command != "ingest")
     except StoreError as exc:
         raise UsageError(str(exc)) from exc
     try:
-        if args.command == "ingest":
-            return _ingest(args, store)
-        if args.command == "export":
-            commands.run_export(args, store)
-            return EXIT_OK
-        out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-        try:
-            if args.command == "query":
-                commands.run_query(args, store, out)
-            else:
-                commands.run_trends(args, store, out)
-        finally:
-            if out is not sys.stdout:
-                out.close()
-        return EXIT_OK
-    except ValueError as exc:   # a bad plot name or format: said plainly
+        return _run_on_store(args, store)
+    except (ValueError, StoreError) as exc:   # a bad plot name or format, a lock not had
         raise UsageError(str(exc)) from exc
     finally:
         store.close()
+
+
+def _run_on_store(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
+    from marsad.cli import store_commands as commands
+    from marsad.store.files import atomic_output
+
+    if args.command == "ingest":
+        return _ingest(args, store)
+    if args.command == "export":
+        commands.run_export(args, store)
+        return EXIT_OK
+    run = commands.run_query if args.command == "query" else commands.run_trends
+    if not args.output:
+        run(args, store, sys.stdout)
+        return EXIT_OK
+    with atomic_output(args.output) as out:   # a failed run leaves no half file
+        run(args, store, out)
+    return EXIT_OK
 
 
 def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]

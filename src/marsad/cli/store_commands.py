@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from marsad.cli.output import cell
 from marsad.reading.sources import DEFAULT_MAX_CHARS, DEFAULT_MAX_FILE_BYTES
-from marsad.store.backends import DEFAULT_DB
+from marsad.store.backends import DEFAULT_DB, DEFAULT_LOCK_TIMEOUT
 
 TABLE_COLUMNS = (("event_date", 10), ("event_type", 10), ("mode", 10), ("actor_codes", 12),
                  ("recipient_codes", 15), ("location", 16), ("modality", 10),
@@ -42,6 +42,10 @@ def add_store_parsers(sub: Any) -> None:
     ingest.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS)
     ingest.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    ingest.add_argument("--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT,
+                        metavar="SECONDS",
+                        help="on PostgreSQL, how long to wait while another ingest holds the "
+                             f"store before giving up (default: {DEFAULT_LOCK_TIMEOUT:.0f})")
 
     query = sub.add_parser("query", help="stored events matching filters")
     _db(query)
@@ -129,7 +133,8 @@ def run_ingest(args: argparse.Namespace, store: Any, executor: Any, report: Any,
         progress = BarProgress(args.paths, options)
     stats = store.ingest(args.paths, executor=executor, batch_size=args.batch,
                          recode=args.recode, window_days=args.window, report=report,
-                         progress=progress, options=options)
+                         progress=progress, options=options, lock_timeout=args.lock_timeout,
+                         waiting=lambda message: print(f"marsad: {message}", file=sys.stderr))
     if not args.quiet:
         rate = (stats.new + stats.changed) / stats.seconds if stats.seconds else 0.0
         print(f"marsad: {stats.read} articles read: {stats.new} new, {stats.changed} changed, "
@@ -140,18 +145,24 @@ def run_ingest(args: argparse.Namespace, store: Any, executor: Any, report: Any,
 
 
 def run_query(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
+    """The selection, written a batch at a time as the database gives it."""
     filters = filters_from(args)
     if args.format == "jsonl":
         for record in store.records(filters, limit=args.limit):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    frame = store.query(filters, limit=args.limit)
-    if args.format == "csv":
-        frame.to_csv(out, index=False, date_format="%Y-%m-%d")
-        return
-    write_table(out, [(name, width) for name, width in TABLE_COLUMNS],
-                [{k: _text(v) for k, v in row.items()} for row in frame.to_dict("records")])
-    print(f"{len(frame)} events", file=sys.stderr)
+    count = 0
+    for number, frame in enumerate(store.query_batches(filters, limit=args.limit)):
+        count += len(frame)
+        if args.format == "csv":
+            frame.to_csv(out, index=False, header=number == 0, date_format="%Y-%m-%d")
+            continue
+        if number == 0:
+            write_table(out, list(TABLE_COLUMNS), [])
+        write_table_rows(out, list(TABLE_COLUMNS),
+                         [{k: _text(v) for k, v in row.items()} for row in frame.to_dict("records")])
+    if args.format == "table":
+        print(f"{count} events", file=sys.stderr)
 
 
 def run_trends(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
@@ -180,6 +191,11 @@ def run_export(args: argparse.Namespace, store: Any) -> None:
 def write_table(out: IO[str], columns: list[tuple[str, int]], rows: list[dict[str, str]]) -> None:
     out.write(" | ".join(cell(name, width) for name, width in columns) + "\n")
     out.write(" | ".join("-" * width for _, width in columns) + "\n")
+    write_table_rows(out, columns, rows)
+
+
+def write_table_rows(out: IO[str], columns: list[tuple[str, int]],
+                     rows: list[dict[str, str]]) -> None:
     for row in rows:
         out.write(" | ".join(cell(row.get(name, "").replace("\n", " "), width)
                              for name, width in columns) + "\n")

@@ -86,8 +86,11 @@ class Ingestor:
         self._pending: deque[Article] = deque()
 
     def run(self, articles: Iterable[Article],
-            report: Callable[[InputIssue], None] = lambda issue: None) -> IngestStats:
-        with self.backend.exclusive("ingest"):
+            report: Callable[[InputIssue], None] = lambda issue: None,
+            lock_timeout: float | None = None,
+            waiting: Callable[[str], None] | None = None) -> IngestStats:
+        """Ingest ``articles``, one ingest at a time on a store (see ``Backend.exclusive``)."""
+        with self.backend.exclusive("ingest", lock_timeout, waiting):
             return self._run(articles, report)
 
     def _run(self, articles: Iterable[Article], report: Callable[[InputIssue], None]) -> IngestStats:
