@@ -20,7 +20,9 @@ from marsad.reading.sources import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MAX_FILE_BYTES,
     InputIssue,
+    Pending,
     ReadOptions,
+    article_issue,
     read_articles,
 )
 from marsad.version import __version__
@@ -141,11 +143,12 @@ def run_code(args: argparse.Namespace) -> int:
     out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     writer = _writer(args.format, out)
     try:
-        articles = read_articles(args.paths, report, options)
+        articles = Pending(read_articles(args.paths, report, options))
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
         for outcome in executor.code(articles, render=rendered):
+            article = articles.done()
             if outcome.error:  # one article must not stop the others
-                report(InputIssue(outcome.article_id, None, outcome.problem or ""))
+                report(article_issue(article, outcome.problem or ""))
             for line in outcome.lines:
                 out.write(line + "\n")
             for event in outcome.events:

@@ -19,7 +19,7 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from marsad.reading.article import Article
-from marsad.reading.sources import InputIssue, ReadOptions, read_articles
+from marsad.reading.sources import InputIssue, ReadOptions, read_articles, read_records
 from marsad.store.backends import (
     DEFAULT_DB,
     DEFAULT_LOCK_TIMEOUT,
@@ -96,7 +96,7 @@ class Store:
             options = options or ReadOptions(date=parse_date(date))
             articles: Iterable[Article] = read_articles([str(s) for s in source], report, options)
         else:
-            articles = (a if isinstance(a, Article) else Article.from_mapping(a) for a in source)
+            articles = read_records(source, report)
         ingestor = Ingestor(self.backend, executor, self.names, batch_size, recode,
                             window_days, progress)
         return ingestor.run(articles, report, lock_timeout, waiting)
