@@ -8,7 +8,11 @@ it right to left without reordering the columns around it.
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
 
 from marsad.doc.records import Entity, Event
@@ -16,6 +20,35 @@ from marsad.doc.records import Entity, Event
 _RLI, _PDI = "\u2067", "\u2069"
 #: bidi classes of right-to-left letters and digits (Arabic, Hebrew …): a cell with one is isolated
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
+
+
+class OutputError(ValueError):
+    """An output that cannot be written (a missing folder, a folder, a full disk): a usage
+    error, said in one line with the option and the path."""
+
+
+def check_writable(path: str, option: str = "-o") -> None:
+    """Refuse, before any work is done, a path that is a folder or in a folder that is not."""
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"{option} {path}: is a folder, not a file")
+    if not target.parent.is_dir():
+        raise OutputError(f"{option} {path}: no folder {target.parent}")
+
+
+@contextmanager
+def output_file(path: str | None, option: str = "-o") -> Iterator[IO[str]]:
+    """The file ``path`` (or standard output when none) to write in; a write that fails, at
+    any point up to closing, is an ``OutputError`` naming the file."""
+    if not path:
+        yield sys.stdout
+        return
+    check_writable(path, option)
+    try:
+        with open(path, "w", encoding="utf-8") as out:
+            yield out
+    except OSError as exc:
+        raise OutputError(f"{option} {path}: cannot write ({exc.strerror or exc})") from exc
 
 
 class JsonlWriter:
@@ -91,8 +124,8 @@ def _entities(entities: tuple[Entity, ...]) -> str:
 
 #: direction marks, embeddings, overrides and isolates a text may carry: a cut could leave one
 #: open and turn the rest of the line around, so a cell drops them and isolates itself instead
-_DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
-                                              "\u2066\u2067\u2068\u2069"))
+_DIRECTION_CONTROLS: dict[int, str | None] = dict.fromkeys(
+    (0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069))
 _DIRECTION_CONTROLS.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
 
 
