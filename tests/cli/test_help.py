@@ -48,7 +48,7 @@ def test_help_says_values_and_defaults(capsys):
         build_parser().parse_args(["query", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     for said in ("asserted | future | hypothetical | negated | historical", "marsad types",
-                 "0: none", "(default: all)", "ISO code", "0 to 1", "examples:"):
+                 "0: no event", "(default: all)", "ISO code", "0 to 1", "examples:"):
         assert said in text, said
 
 

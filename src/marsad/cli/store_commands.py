@@ -60,7 +60,8 @@ def add_store_parsers(sub: Any) -> None:
                        help="table: for a person (default); jsonl: contract records; csv: the "
                             "flat view's columns")
     query.add_argument("--limit", type=at_least(0), metavar="N",
-                       help="at most N events, the first by date (0: none; default: all)")
+                       help="at most N events, the first by date (0: no event, the header only; "
+                            "default: every event)")
     query.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
 
     trends = sub.add_parser("trends", help="events, operations and casualties per period",
