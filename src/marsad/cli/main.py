@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
+from marsad.cli.arguments import Parser, at_least
+from marsad.cli.output import OutputError, check_writable, output_file
 from marsad.cli.store_commands import add_store_parsers
 from marsad.reading.article import ArticleError, parse_date
 from marsad.reading.sources import (
@@ -39,40 +41,72 @@ class StrictStop(Exception):
     """--strict: the first bad record stops the run."""
 
 
+CODE_EXAMPLES = """examples:
+  marsad code article.txt --date 2025-03-14          one article, JSON lines on standard output
+  marsad code news.jsonl.gz -o events.jsonl          a feed, written to a file
+  marsad code news/ --format table                   a folder, as a table to read
+  cat news.jsonl | marsad code - --strict            standard input; stop at the first bad record
+"""
+EVALUATE_EXAMPLES = """examples:
+  marsad evaluate gold.jsonl                         precision, recall and F1 per field
+  marsad evaluate gold.jsonl --json --errors         as JSON, with the records not coded exactly
+"""
+LEXICON_EXAMPLES = """examples:
+  marsad lexicon check my-actors.tsv my-events.yaml  every problem as FILE:LINE: message
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="marsad", description="Arabic news in, PLOVER events out.")
+    parser = Parser(prog="marsad", description="Arabic news in, PLOVER events out.",
+                    epilog="`marsad COMMAND --help` describes each command, with examples.")
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    code = sub.add_parser("code", help="code articles into event records")
-    code.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
-                      help=".txt .jsonl .jsonl.gz .json .zip, a folder, or - for stdin")
-    code.add_argument("--date", help="publication date (YYYY-MM-DD) for articles without one")
-    code.add_argument("--id", help="article id for a single .txt input")
-    code.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
-    code.add_argument("-o", "--output", help="write here instead of standard output")
-    code.add_argument("--lexicon", action="append", default=[], metavar="FILE",
-                      help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
-    code.add_argument("--strict", action="store_true", help="stop at the first bad record")
-    code.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
-                      help="characters of one article that are coded (the rest is cut, and said)")
-    code.add_argument("--max-file-bytes", type=int, default=DEFAULT_MAX_FILE_BYTES)
-    code.add_argument("--jobs", type=int, default=0,
-                      help="worker processes (default: all cores; 1 codes in this process)")
-
-    ev = sub.add_parser("evaluate", help="score the coder against a gold JSONL file")
-    ev.add_argument("gold")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_code_parser(sub)
+    ev = sub.add_parser("evaluate", help="score the coder against a gold JSONL file",
+                        description="Code the articles of a gold file and score the records "
+                                    "against its annotations.", epilog=EVALUATE_EXAMPLES)
+    ev.add_argument("gold", help="gold JSONL: one article with its expected events per line")
     ev.add_argument("--json", action="store_true", help="one JSON object instead of a table")
     ev.add_argument("--errors", action="store_true", help="also list the records not coded exactly")
-    ev.add_argument("--lexicon", action="append", default=[], metavar="FILE")
-
-    lex = sub.add_parser("lexicon", help="work with lexicon files")
-    lex_sub = lex.add_subparsers(dest="lexicon_command", required=True)
-    check = lex_sub.add_parser("check", help="validate lexicon files (FILE:LINE: message)")
-    check.add_argument("files", nargs="+")
-
+    ev.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                    help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
+    lex = sub.add_parser("lexicon", help="work with lexicon files", epilog=LEXICON_EXAMPLES)
+    lex_sub = lex.add_subparsers(dest="lexicon_command", required=True, metavar="check")
+    check = lex_sub.add_parser("check", help="validate lexicon files (FILE:LINE: message)",
+                               epilog=LEXICON_EXAMPLES)
+    check.add_argument("files", nargs="+", metavar="FILE",
+                       help="actor tables (.tsv) and event lexicons (.yaml) to check")
+    sub.add_parser("types", help="list the PLOVER event types and their modes",
+                   description="The PLOVER event types, one line each, and under each its "
+                               "modes: the values --type and --mode accept.",
+                   epilog="examples:\n  marsad types\n  marsad types | grep -i strike\n")
     add_store_parsers(sub)
     return parser
+
+
+def _add_code_parser(sub: Any) -> None:
+    code = sub.add_parser("code", help="code articles into event records",
+                          description="Code articles into PLOVER event records (contract §2).",
+                          epilog=CODE_EXAMPLES)
+    add = code.add_argument
+    add("paths", nargs="*", default=["-"], metavar="PATH",
+        help=".txt .jsonl .jsonl.gz .json .zip, a folder, or - for standard input (default)")
+    add("--date", help="publication date (YYYY-MM-DD) for articles without one")
+    add("--id", help="article id for a single .txt input (default: the file's name)")
+    add("--format", choices=("jsonl", "json", "table"), default="jsonl",
+        help="jsonl: one record per line (default); json: one array; table: for a person")
+    add("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    add("--lexicon", action="append", default=[], metavar="FILE",
+        help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
+    add("--strict", action="store_true", help="stop at the first bad record")
+    add("--max-chars", type=at_least(1), default=DEFAULT_MAX_CHARS, metavar="N",
+        help="characters of one article that are coded; the rest is cut, and said "
+             f"(default: {DEFAULT_MAX_CHARS})")
+    add("--max-file-bytes", type=at_least(1), default=DEFAULT_MAX_FILE_BYTES, metavar="N",
+        help=f"largest input file or archive member read (default: {DEFAULT_MAX_FILE_BYTES})")
+    add("--jobs", type=at_least(0), default=0, metavar="N",
+        help="worker processes (default 0: all cores; 1 codes in this process)")
+    add("--quiet", action="store_true", help="no progress bar on a terminal")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,8 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_evaluate(args)
         if args.command == "lexicon":
             return run_lexicon_check(args)
+        if args.command == "types":
+            return run_types()
         return run_store_command(args)
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -130,6 +166,8 @@ def run_code(args: argparse.Namespace) -> int:
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
+    if args.output:
+        check_writable(args.output)     # before the coder is built
     executor = _executor(args.jobs, args.lexicon)
     issues: list[InputIssue] = []
 
@@ -140,8 +178,19 @@ def run_code(args: argparse.Namespace) -> int:
             raise StrictStop()
 
     options = ReadOptions(publication, args.id, args.max_chars, args.max_file_bytes)
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    with output_file(args.output) as out:
+        _code_into(out, args, executor, report, options)
+    lost = any(i.skipped or i.cut for i in issues)
+    return EXIT_SKIPPED if lost else EXIT_OK
+
+
+def _code_into(out: IO[str], args: argparse.Namespace, executor: Executor,
+               report: Callable[[InputIssue], None], options: ReadOptions) -> None:
+    """Code every article into ``out``, with a progress bar for a person at a terminal."""
+    from marsad.cli.progress import bar_for
+
     writer = _writer(args.format, out)
+    progress = bar_for(args.paths, options, args.quiet)
     try:
         articles = Pending(read_articles(args.paths, report, options))
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
@@ -153,14 +202,14 @@ def run_code(args: argparse.Namespace) -> int:
                 out.write(line + "\n")
             for event in outcome.events:
                 writer.write(event)
+            if progress:
+                progress.advance(1, len(outcome.lines) + len(outcome.events))
     except StrictStop:
         pass
     finally:
+        if progress:
+            progress.close()
         writer.close()
-        if out is not sys.stdout:
-            out.close()
-    lost = any(i.skipped or i.cut for i in issues)
-    return EXIT_SKIPPED if lost else EXIT_OK
 
 
 def run_store_command(args: argparse.Namespace) -> int:
@@ -190,18 +239,16 @@ def run_store_command(args: argparse.Namespace) -> int:
 
 def _run_on_store(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
     from marsad.cli import store_commands as commands
-    from marsad.store.files import atomic_output
+    from marsad.cli.filters import check_filters
 
     if args.command == "ingest":
         return _ingest(args, store)
+    check_filters(args, store)
     if args.command == "export":
         commands.run_export(args, store)
         return EXIT_OK
     run = commands.run_query if args.command == "query" else commands.run_trends
-    if not args.output:
-        run(args, store, sys.stdout)
-        return EXIT_OK
-    with atomic_output(args.output) as out:   # a failed run leaves no half file
+    with output_file(args.output) as out:   # a failed run leaves no half file
         run(args, store, out)
     return EXIT_OK
 
@@ -250,6 +297,17 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if args.errors:
             for e in report.errors:
                 print(json.dumps(e, ensure_ascii=False))
+    return EXIT_OK
+
+
+def run_types() -> int:
+    """The PLOVER types, one line each with what they cover, and under each its modes."""
+    from marsad.resources import vocabulary
+
+    for ptype in vocabulary().types.values():
+        print(f"{ptype.name:<10} {ptype.description}".rstrip())
+        for mode in ptype.modes:
+            print(f"  {mode:<16} {ptype.mode_descriptions.get(mode, '')}".rstrip())
     return EXIT_OK
 
 

@@ -158,6 +158,17 @@ class Store:
             (min_sources,))
         return _frame(names, rows)
 
+    def stored_values(self, column: str) -> set[str]:
+        """Every value of ``column`` some stored event has: ``event_type``, ``mode`` or
+        ``country`` of the events, ``actor_id`` or ``code`` of their actors (what a filter on it
+        can find, a user lexicon's own types and ids included)."""
+        table = _STORED_VALUES.get(column)
+        if table is None:
+            raise ValueError(f"no stored values of {column!r}: one of {', '.join(_STORED_VALUES)}")
+        _, rows = self.backend.fetch(f"SELECT DISTINCT {column} FROM {table} "
+                                     f"WHERE {column} IS NOT NULL")
+        return {str(value) for (value,) in rows}
+
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, entities, places, clusters."""
         tables = ("articles", "events", "event_entities", "actors", "places", "clusters")
@@ -215,6 +226,8 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         raise TypeError(f"unknown filter: {exc}") from exc
 
 
+_STORED_VALUES = {"event_type": "events_flat", "mode": "events_flat", "country": "events_flat",
+                  "actor_id": "actors", "code": "actors"}
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
