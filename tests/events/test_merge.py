@@ -32,3 +32,51 @@ def test_merged_record_keeps_the_qualified_count(coder):
                                                                 "unit": "operation",
                                                                 "text": "أكثر من 22 عملية"}})
     assert combine(bare, qualified).quantity["qualifier"] == "more_than"
+
+
+def _many(coder, copies: int, distinct: bool):
+    """``copies`` records of one real event, at successive sentences; with ``distinct``,
+    each by another named group (so none is the same event as another)."""
+    from marsad.doc.records import evolve
+
+    event = next(e for e in coder.code_text("قصفت الطائرات الروسية مواقع لتنظيم داعش في دير الزور.")
+                 if e.event_type == "ASSAULT")
+    records = []
+    for i in range(copies):
+        actor = tuple(evolve(a, id=f"group-{i}", code=f"G{i:03d}", kind="non_state_armed")
+                      for a in event.actor) if distinct else event.actor
+        evidence = tuple(evolve(ev, sentence_index=copies - i) for ev in event.evidence)
+        records.append(evolve(event, actor=actor, evidence=evidence))
+    return records
+
+
+def _merged(coder, records, monkeypatch):
+    """The merger's records, and how many pairs it compared."""
+    import marsad.events.merge as merge
+    from marsad.doc.document import Document
+    from marsad.reading.article import Article
+
+    compared = []
+    same_event = merge.same_event
+    monkeypatch.setattr(merge, "same_event", lambda a, b, g=frozenset(): compared.append(1)
+                        or same_event(a, b, g))
+    doc = Document.from_article(Article.from_mapping({"id": "m", "text": "x"}), coder.language.normalize)
+    doc.events = list(records)
+    return merge.EventMerger(coder.resources)(doc).events, len(compared)
+
+
+def test_a_record_is_compared_with_a_bounded_window_of_records(coder, monkeypatch):
+    """Work per article stays linear: a record meets at most MERGE_WINDOW kept ones."""
+    from marsad.events.merge import MERGE_WINDOW
+
+    copies = 3 * MERGE_WINDOW
+    kept, compared = _merged(coder, _many(coder, copies, distinct=True), monkeypatch)
+    assert len(kept) == copies
+    assert compared == sum(min(i, MERGE_WINDOW) for i in range(copies))
+
+
+def test_a_record_that_absorbs_many_keeps_all_their_evidence_in_order(coder, monkeypatch):
+    copies = 300
+    kept, compared = _merged(coder, _many(coder, copies, distinct=False), monkeypatch)
+    assert len(kept) == 1 and compared == copies - 1
+    assert [ev.sentence_index for ev in kept[0].evidence] == list(range(1, copies + 1))
