@@ -155,11 +155,12 @@ def run_query(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
 
 
 def run_trends(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
-    frame = store.trends(args.by, filters_from(args), mentions=args.mentions)
+    filters = filters_from(args)
+    frame = store.trends(args.by, filters, mentions=args.mentions)
     if args.plot:
         from marsad.store.plot import plot_trends
 
-        plot_trends(frame, args.plot, args.by, args.title)
+        plot_trends(frame, args.plot, args.by, args.title, filters)
     rows = frame.assign(period_start=frame["period_start"].dt.strftime("%Y-%m-%d")).to_dict("records")
     if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
