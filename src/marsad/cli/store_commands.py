@@ -223,12 +223,13 @@ def run_query(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
 def run_trends(args: argparse.Namespace, store: Any, out: IO[str]) -> None:
     if args.plot:
         check_writable(args.plot, "--plot")
-    frame = store.trends(args.by, filters_from(args), mentions=args.mentions)
+    filters = filters_from(args)
+    frame = store.trends(args.by, filters, mentions=args.mentions)
     if args.plot:
         from marsad.store.plot import plot_trends
 
         try:
-            plot_trends(frame, args.plot, args.by, args.title)
+            plot_trends(frame, args.plot, args.by, args.title, filters)
         except OSError as exc:
             raise OutputError(f"--plot {args.plot}: cannot write ({exc.strerror or exc})") from exc
     rows = frame.assign(period_start=frame["period_start"].dt.strftime("%Y-%m-%d")).to_dict("records")

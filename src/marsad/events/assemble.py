@@ -10,20 +10,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from typing import TypeVar
 
 from marsad.doc.document import Document
 from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
-from marsad.doc.spans import EntityMention, EventMention, PlaceRow
-from marsad.events.details import (
-    Nearest,
-    article_country,
-    casualty_record,
-    place_record,
-    quantity_record,
-    time_record,
-)
+from marsad.doc.spans import EntityMention, EventMention
+from marsad.events.details import Details, Nearest
 from marsad.resources import Resources
 from marsad.version import __version__
 
@@ -38,26 +30,28 @@ class EventAssembler:
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
-        groups: list[tuple[tuple, list[EventMention]]] = []
+        groups: list[list[EventMention]] = []
+        # the groups of each (sentence, type, modality): a mention is compared with its own
+        # sentence's groups only, not with every group of the article
+        keyed: dict[tuple[int, str, str], list[list[EventMention]]] = {}
         for m in doc.mentions:
             if not (m.actor or m.recipient):
                 continue  # no participant at all: commentary, not a report of an event
             fam = self.res.families[m.trigger.family]
             etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
             modality = "asserted" if converted else m.trigger.modality
-            key = (m.trigger.sentence, etype, modality)
-            group = next((g for k, g in groups if k == key and _compatible(g, m)), None)
+            same_key = keyed.setdefault((m.trigger.sentence, etype, modality), [])
+            group = next((g for g in same_key if _compatible(g, m)), None)
             if group is None:
-                groups.append((key, [m]))
+                same_key.append([m])
+                groups.append(same_key[-1])
             else:
                 group.append(m)
-        # the article's country, worked out at most once for all its events
-        country = cache(lambda: article_country(doc))
-        doc.events = [self._event(doc, _fullest_first(ms), country) for _, ms in groups]
+        details = Details(doc, self.nearest)
+        doc.events = [self._event(doc, _fullest_first(ms), details) for ms in groups]
         return doc
 
-    def _event(self, doc: Document, mentions: list[EventMention],
-               country: Callable[[], PlaceRow | None] | None = None) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention], details: Details) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = self.res.vocabulary.stated(fam.type, fam.mode,
@@ -69,7 +63,7 @@ class EventAssembler:
         ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
-        time = self._first_found(time_record, doc, mentions)
+        time = _first_found(details.time, mentions)
         modality = "asserted" if converted else first.trigger.modality
         if modality == "asserted" and _long_before(time, doc.article.date):
             modality = "historical"  # منذ عام 2014 in a report about today is background
@@ -88,16 +82,11 @@ class EventAssembler:
             coder=self.coder_info,
             modality=modality,
             attribution=self._attribution(doc, first),
-            location=place_record(doc, first, self.nearest, country),
-            quantity=self._first_found(quantity_record, doc, mentions),
-            casualties=casualty_record(doc, first),
+            location=details.place(first),
+            quantity=_first_found(details.quantity, mentions),
+            casualties=details.casualties(first),
             time=time,
         )
-
-    def _first_found(self, record: Callable[[Document, EventMention, Nearest], R | None],
-                     doc: Document, mentions: list[EventMention]) -> R | None:
-        """The leading mention's detail (time, figure), else the first other mention's."""
-        return next((r for r in (record(doc, m, self.nearest) for m in mentions) if r), None)
 
     def _attribution(self, doc: Document, m: EventMention) -> Attribution | None:
         if m.attribution is None:
@@ -120,6 +109,12 @@ class EventAssembler:
         sentence = doc.text[sent.start:sent.end]
         index = sent.index
         return Evidence(index, sentence, Trigger(source[start:end], start, end), fld)
+
+
+def _first_found(record: Callable[[EventMention], R | None],
+                 mentions: list[EventMention]) -> R | None:
+    """The leading mention's detail (time, figure), else the first other mention's."""
+    return next((r for r in map(record, mentions) if r), None)
 
 
 def _ids(entities: list[EntityMention]) -> set[str]:

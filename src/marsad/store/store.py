@@ -190,8 +190,9 @@ class Store:
                     mentions: bool = False, title: str | None = None, **criteria: Any) -> None:
         from marsad.store.plot import plot_trends
 
+        criteria.setdefault("modalities", ("asserted",))    # what trends() counts, named too
         frame = self.trends(by, filters, mentions, **criteria)
-        plot_trends(frame, path, by, title)
+        plot_trends(frame, path, by, title, self._filters(filters, criteria))
 
     def close(self) -> None:
         self.backend.close()
