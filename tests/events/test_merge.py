@@ -21,6 +21,23 @@ def test_events_with_different_targets_stay_apart(coder):
     assert len(assault) == 2
 
 
+def test_strikes_on_two_towns_of_one_country_stay_two_events(coder):
+    events = coder.code_text("شن طيران التحالف غارات على مواقع ميليشيات الحوثي في محافظة صعدة. "
+                             "كما شن طيران التحالف غارات على مواقع ميليشيات الحوثي في محافظة عمران.",
+                             date="2015-07-25")
+    places = sorted(e.location.name for e in events if e.event_type == "ASSAULT" and e.location)
+    assert len(places) == 2 and places[0] != places[1]
+
+
+def test_a_city_merges_with_the_province_it_lies_in(coder):
+    events = coder.code_article({
+        "id": "m2", "date": "2015-07-25",
+        "title": "غارات للتحالف على الحوثيين في تعز",
+        "text": "شن طيران التحالف أمس غارات على مواقع ميليشيات الحوثي في محافظة تعز.",
+    })
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
 def test_merged_record_keeps_the_qualified_count(coder):
     from marsad.doc.records import Event
     from marsad.events.merge import combine

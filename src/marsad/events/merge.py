@@ -112,9 +112,20 @@ def _compatible_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool
 
 
 def _compatible_place(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
+    """Places that can be one event's: the same country, and where both name a place inside it,
+    the same place or one containing the other (a city in the province named by the other).
+    Two strikes on two towns are two events, however alike their other parts."""
+    p, q = a.location, b.location
+    if p is None or q is None:
         return True
-    return a.location.country == b.location.country
+    if p.country != q.country:
+        return False
+    if p.precision == "country" or q.precision == "country":
+        return True
+    if p.precision == q.precision:
+        return p.name == q.name
+    city, region = (p, q) if _PLACE_RANK.get(p.precision, 9) < _PLACE_RANK.get(q.precision, 9) else (q, p)
+    return city.admin1 is None or city.admin1 == region.admin1 or city.admin1 == region.name
 
 
 def _most_precise_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> dict[str, Any] | None:
