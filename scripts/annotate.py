@@ -135,6 +135,8 @@ def cmd_pick(args: argparse.Namespace) -> int:
     two events in), a share of quiet candidates (none found), 300-3,000 characters, spread over
     dates and sources; seeded, so the list can be made again."""
     records, banned = corpus(), excluded()
+    for done in args.skip:   # articles of an earlier list
+        banned.update(Path(done).read_text(encoding="utf-8").split())
     counts: Counter[str] = Counter()
     with open(args.coded, encoding="utf-8") as fh:
         for line in fh:
@@ -147,7 +149,7 @@ def cmd_pick(args: argparse.Namespace) -> int:
             continue
         seen_titles.add(rec.title)
         (busy if counts[aid] >= 2 else quiet if counts[aid] == 0 else []).append(rec.url)
-    rng = random.Random(20151)
+    rng = random.Random(args.seed)
     n_quiet = args.n // 6
     chosen = rng.sample(busy, args.n - n_quiet) + rng.sample(quiet, n_quiet)
     rng.shuffle(chosen)
@@ -168,6 +170,9 @@ def main() -> int:
     p.add_argument("--coded", required=True, help="marsad code output (JSONL) over the corpus")
     p.add_argument("--out", required=True)
     p.add_argument("--n", type=int, default=480)
+    p.add_argument("--seed", type=int, default=20151)
+    p.add_argument("--skip", action="append", default=[], metavar="LIST",
+                   help="leave out the articles of an earlier list")
     s = sub.add_parser("show")
     s.add_argument("url")
     c = sub.add_parser("convert")
