@@ -53,6 +53,17 @@ def fraction(value: str) -> float:
     return number
 
 
+def seconds(value: str) -> float:
+    """A duration in seconds, 0 or more (``--lock-timeout 1.5``)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"{value} is less than 0")
+    return number
+
+
 def iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)

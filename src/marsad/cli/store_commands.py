@@ -15,7 +15,7 @@ import os
 import sys
 from typing import IO, Any
 
-from marsad.cli.arguments import at_least, fraction, iso_date
+from marsad.cli.arguments import at_least, fraction, iso_date, seconds
 from marsad.cli.output import OutputError, cell, check_writable
 from marsad.reading.sources import DEFAULT_MAX_CHARS, DEFAULT_MAX_FILE_BYTES
 from marsad.store.backends import DEFAULT_DB, DEFAULT_LOCK_TIMEOUT
@@ -117,7 +117,7 @@ def _add_ingest(sub: Any) -> None:
     add("--max-file-bytes", type=at_least(1), default=DEFAULT_MAX_FILE_BYTES, metavar="N",
         help=f"largest input file or archive member read (default: {DEFAULT_MAX_FILE_BYTES})")
     add("--quiet", action="store_true", help="no progress bar and no summary")
-    add("--lock-timeout", type=at_least(0), default=DEFAULT_LOCK_TIMEOUT, metavar="SECONDS",
+    add("--lock-timeout", type=seconds, default=DEFAULT_LOCK_TIMEOUT, metavar="SECONDS",
         help="on PostgreSQL, how long to wait while another ingest holds the store before "
              f"giving up (default: {DEFAULT_LOCK_TIMEOUT:.0f})")
 
