@@ -153,7 +153,10 @@ def test_sentences_are_numbered_as_the_gold_does():
 def test_evaluate_articles_codes_each_article_and_reports_the_unreadable(coder):
     problems = []
     bad = dict(SINAI, id="bad-date", date="10 August")
-    scores = evaluate_articles([(1, SINAI), (2, bad)], coder,
+    english = dict(OIL, id="english", title="Oil prices rise",
+                   text="Oil prices rose on world markets yesterday, and analysts expect more.")
+    scores = evaluate_articles([(1, SINAI), (2, bad), (3, english)], coder,
                                lambda line, message: problems.append((line, message)))
     assert scores.articles == 1
-    assert problems and problems[0][0] == 2 and "date" in problems[0][1]
+    assert [line for line, _ in problems] == [2, 3]
+    assert "date" in problems[0][1] and "'en'" in problems[1][1]

@@ -43,6 +43,7 @@ from marsad.coder import Coder
 from marsad.doc.records import Entity, Event, Evidence
 from marsad.evaluation.assignment import best_assignment, lexicographic
 from marsad.evaluation.score import Counts
+from marsad.lang import UnsupportedLanguage
 from marsad.reading.article import ArticleError
 
 MODALITIES = ("asserted", "historical", "future", "hypothetical", "negated")
@@ -321,13 +322,14 @@ def _false_alarm(article: GoldArticle, p: Predicted) -> dict[str, Any]:
 def evaluate_articles(records: Iterable[tuple[int, dict[str, Any]]], coder: Coder,
                       on_problem: Callable[[int, str], None] | None = None) -> ArticleScores:
     """Code and score each ``(line number, gold article)``; an article the coder cannot read
-    is passed to ``on_problem`` with its line number and skipped."""
+    (a bad date, a language it does not code) is passed to ``on_problem`` with its line number
+    and skipped."""
     scores = ArticleScores()
     for lineno, raw in records:
         article = GoldArticle.from_record(raw)
         try:
             events = coder.code_article(article.record)
-        except ArticleError as exc:
+        except (ArticleError, UnsupportedLanguage) as exc:
             if on_problem:
                 on_problem(lineno, str(exc))
             continue
