@@ -50,6 +50,8 @@ CODE_EXAMPLES = """examples:
 EVALUATE_EXAMPLES = """examples:
   marsad evaluate gold.jsonl                         precision, recall and F1 per field
   marsad evaluate gold.jsonl --json --errors         as JSON, with the records not coded exactly
+  marsad evaluate real-news.dev.jsonl --errors       whole articles: each miss and false alarm
+  marsad evaluate training/annotations/batch-00.jsonl --corpus ../shared/corpus/saudinewsnet
 """
 LEXICON_EXAMPLES = """examples:
   marsad lexicon check my-actors.tsv my-events.yaml  every problem as FILE:LINE: message
@@ -64,10 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_code_parser(sub)
     ev = sub.add_parser("evaluate", help="score the coder against a gold JSONL file",
                         description="Code the articles of a gold file and score the records "
-                                    "against its annotations.", epilog=EVALUATE_EXAMPLES)
-    ev.add_argument("gold", help="gold JSONL: one article with its expected events per line")
+                                    "against its annotations: sentence gold "
+                                    "(plover-gsr-ar.dev.jsonl), article gold (real-news.dev.jsonl, "
+                                    "ANNOTATION.md) or stand-off annotations into the SaudiNewsNet "
+                                    "corpus; the format is read from the file.",
+                        epilog=EVALUATE_EXAMPLES)
+    ev.add_argument("gold", help="gold JSONL: one sentence or article with its expected events "
+                                 "per line, or stand-off annotations")
     ev.add_argument("--json", action="store_true", help="one JSON object instead of a table")
-    ev.add_argument("--errors", action="store_true", help="also list the records not coded exactly")
+    ev.add_argument("--errors", action="store_true",
+                    help="also list the records not coded exactly (sentence gold), or each "
+                    "missed gold event and each unmatched predicted event (article gold)")
+    ev.add_argument("--corpus", metavar="DIR",
+                    help="the SaudiNewsNet folder that stand-off gold points into "
+                    "(default: ../shared/corpus/saudinewsnet beside the repository)")
     ev.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                     help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
     lex = sub.add_parser("lexicon", help="work with lexicon files", epilog=LEXICON_EXAMPLES)
@@ -280,13 +292,44 @@ def _writer(fmt: str, out: IO[str]) -> JsonlWriter | JsonArrayWriter | TableWrit
     return writers[fmt](out)
 
 
+def default_corpus() -> Path:
+    """``../shared/corpus/saudinewsnet`` beside the repository (a source checkout)."""
+    return Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "saudinewsnet"
+
+
 def run_evaluate(args: argparse.Namespace) -> int:
-    from marsad.evaluation.score import evaluate, format_report
+    """Sentence gold, article gold or stand-off annotations, told apart by the file's lines
+    (``marsad.evaluation.gold``); a bad line is named, skipped, and makes the exit status 1."""
+    from marsad.evaluation.gold import SENTENCE, GoldError, GoldProblem, read_gold
 
     path = Path(args.gold)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    report = evaluate(path, _coder(args.lexicon))
+    try:
+        gold = read_gold(path, args.corpus or default_corpus())
+    except GoldError as exc:
+        raise UsageError(str(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    problems = list(gold.problems)
+    for problem in problems:
+        print(f"marsad: {problem}", file=sys.stderr)
+    coder = _coder(args.lexicon)
+    if gold.kind == SENTENCE:
+        _evaluate_sentences([r for _, r in gold.records], coder, args)
+    else:
+        def report(line: int, message: str) -> None:
+            problems.append(GoldProblem(str(path), line, message))
+            print(f"marsad: {problems[-1]}", file=sys.stderr)
+
+        _evaluate_articles(gold.records, coder, args, report)
+    return EXIT_SKIPPED if problems else EXIT_OK
+
+
+def _evaluate_sentences(records: list[dict], coder: Coder, args: argparse.Namespace) -> None:
+    from marsad.evaluation.score import evaluate_records, format_report
+
+    report = evaluate_records(records, coder)
     if args.json:
         data = report.to_dict()
         if args.errors:
@@ -297,7 +340,24 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if args.errors:
             for e in report.errors:
                 print(json.dumps(e, ensure_ascii=False))
-    return EXIT_OK
+
+
+def _evaluate_articles(records: list[tuple[int, dict]], coder: Coder, args: argparse.Namespace,
+                       report: Callable[[int, str], None]) -> None:
+    from marsad.evaluation.article_report import errors_dict, format_errors, format_table, to_dict
+    from marsad.evaluation.articles import evaluate_articles
+
+    scores = evaluate_articles(records, coder, report)
+    if args.json:
+        data = to_dict(scores)
+        if args.errors:
+            data["errors"] = errors_dict(scores)
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print(format_table(scores))
+        if args.errors and (scores.misses or scores.false_alarms):
+            print()
+            print(format_errors(scores))
 
 
 def run_types() -> int:
