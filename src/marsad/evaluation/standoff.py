@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# a run of Arabic script in an annotator's English note: a quotation of the article, which the
-# repository may not hold, replaced by an ellipsis
-_ARABIC = "\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF"
-_QUOTED = re.compile(f"[{_ARABIC}]+(?:[\\s\u064B-\u065F]+[{_ARABIC}]+)*")
+# a run of non-ASCII text in an annotator's English note: a quotation of the article, which
+# the repository may not hold, replaced by an ellipsis
+_QUOTED = re.compile(r"[^\x00-\x7f\u2026]+(?:\s+[^\x00-\x7f\u2026]+)*")
 
 
 class StandoffError(ValueError):
