@@ -18,6 +18,14 @@ def test_auxiliary_modes(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("قال مسؤول إن الحكومة لا تزال ترفض مطالب المعارضة بتشكيل حكومة انتقالية.", ("REJECT", "asserted")),
+    ("ما زالت الطائرات الحربية تقصف مواقع المسلحين في ريف إدلب.", ("ASSAULT", "asserted")),
+])
+def test_a_negation_before_still_is_no_denial(coder, text, expected):
+    assert expected in _types_and_modality(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
     # a promised cooperative act is an AGREE
     ("ستقدم ألمانيا مساعدات إنسانية إلى السودان.", ("AGREE", "asserted")),
     # a promised hostile act is a THREATEN

@@ -44,6 +44,7 @@ class TriggerFinder:
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
         self._verb_only_negation = words["verb_only_negation"]
+        self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
@@ -239,6 +240,8 @@ class TriggerFinder:
 
     def _negated(self, before: list[str], t: TriggerMention) -> bool:
         """لم يهاجم، لن يشارك، لم يتم اعتقال، ما هاجم (ما only right before a verb)."""
+        if any(self._bare(w) in self._continuity for w in before[-2:]):
+            return False    # لا تزال ترفض: "still refuses", not a denial
         near = before[-2:]
         verb_only = self._verb_only_negation
         if near and near[-1] in verb_only:
