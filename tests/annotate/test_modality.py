@@ -59,3 +59,13 @@ def test_an_event_dated_years_before_publication_is_historical(coder):
 ])
 def test_an_anonymous_source_formula_is_not_an_event(coder, text):
     assert {e.event_type for e in coder.code_text(text)} & {"REJECT", "REQUEST"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجم مسلحون نقطة تفتيش للجيش في سيناء في سبتمبر 2014.", ("ASSAULT", "historical")),
+    ("يلتقي وزير الخارجية السعودي نظيره الروسي في موسكو يوم 19 أغسطس.", ("CONSULT", "future")),
+    ("هاجم مسلحون نقطة تفتيش للجيش في سيناء أمس.", ("ASSAULT", "asserted")),
+])
+def test_an_event_dated_outside_the_news_period_is_background_or_future(coder, text, expected):
+    events = coder.code_text(text, date="2015-08-11")
+    assert expected in {(e.event_type, e.modality) for e in events}

@@ -65,8 +65,8 @@ class EventAssembler:
                           str(trig.start), str(trig.end)])
         time = _first_found(details.time, mentions)
         modality = "asserted" if converted else first.trigger.modality
-        if modality == "asserted" and _long_before(time, doc.article.date):
-            modality = "historical"  # منذ عام 2014 in a report about today is background
+        if modality == "asserted":
+            modality = _by_date(time, doc.article.date, first.trigger.tense)
         return Event(
             event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20],
             article_id=doc.article.id,
@@ -135,11 +135,25 @@ def _fullest_first(mentions: list[EventMention]) -> list[EventMention]:
     return sorted(mentions, key=lambda m: -(bool(m.actor) + bool(m.recipient)))
 
 
-def _long_before(time: dict | None, publication: date | None) -> bool:
-    """An explicit date that ended over a year before publication."""
-    if not time or not publication or time.get("anchor") != "explicit" or not time.get("end"):
-        return False
-    return (publication - date.fromisoformat(time["end"])).days > 365
+#: how far back an article's news reaches: what ended earlier is background (ANNOTATION.md:
+#: "about the two weeks before publication") — for a date the text states (في 3 يوليو). A time
+#: said relative to publication reaches further: "last month" in a monthly summary is its news.
+NEWS_PERIOD_DAYS = 14
+RELATIVE_NEWS_PERIOD_DAYS = 45
+
+
+def _by_date(time: dict | None, publication: date | None, tense: str | None) -> str:
+    """An asserted event's modality by its date: historical when its time ended before the news
+    period (في سبتمبر 2014، العام الماضي), future when a verb that is not past or a noun starts
+    after publication (يلتقي يوم 19/11، غدا), else asserted."""
+    if not time or not publication or not time.get("end") or not time.get("start"):
+        return "asserted"
+    reach = NEWS_PERIOD_DAYS if time.get("anchor") == "explicit" else RELATIVE_NEWS_PERIOD_DAYS
+    if (publication - date.fromisoformat(time["end"])).days > reach:
+        return "historical"
+    if tense != "past" and date.fromisoformat(time["start"]) > publication:
+        return "future"     # a past verb with a later date is a misread date, not the future
+    return "asserted"
 
 
 def _confidence(m: EventMention) -> float:
