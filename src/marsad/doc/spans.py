@@ -37,6 +37,7 @@ class EntityMention:
     id: str
     name: str
     kind: str
+    country: str | None = None   # the state: the code of a state entity, an armed group's home
 
 
 @dataclass(slots=True)

@@ -1,0 +1,53 @@
+"""Armed groups as the contract codes them (ENTITY): ``code`` NSA, the home state in ``country``;
+state entities carry their code as ``country``, IGOs and NGOs none (sentences written for
+these tests)."""
+
+import pytest
+
+from marsad.reading.article import Article
+
+
+def _entities(coder, text):
+    doc = coder.process(Article(id="t", text=text))
+    return [(doc.norm.text[e.start:e.end], e.code, e.country, e.kind) for e in doc.entities]
+
+
+def _record_entities(coder, text):
+    return [ent for ev in coder.code_text(text) for role in ("actor", "recipient")
+            for ent in ev.to_dict()[role]]
+
+
+@pytest.mark.parametrize("text, code, country", [
+    ("سيطر الحوثيون على مدينة جديدة في محافظة مأرب.", "NSA", "YEM"),
+    ("أطلقت حركة حماس رشقة صواريخ باتجاه عسقلان.", "NSA", "PSE"),
+    ("تبنى تنظيم داعش التفجير الذي استهدف السوق.", "NSA", None),
+])
+def test_a_named_armed_group_is_nsa_with_its_home_country(coder, text, code, country):
+    found = [(c, k) for _, c, k, kind in _entities(coder, text) if kind == "non_state_armed"]
+    assert found and found[0] == (code, country)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("هاجم مسلحون سوريون حاجزا للجيش قرب الحدود.", "SYR"),          # a nisba after the word
+    ("اشتبك الجيش مع المتمردين الكونغوليين في إقليم كيفو.", "COD"),
+    ("قتل مسلحون ثلاثة جنود في هجوم على نقطة تفتيش في العراق.", "IRQ"),  # a country in the sentence
+])
+def test_militants_and_rebels_placed_in_a_country_are_nsa_of_that_country(coder, text, country):
+    found = [(c, k, kind) for _, c, k, kind in _entities(coder, text)
+             if kind == "non_state_armed"]
+    assert ("NSA", country, "non_state_armed") in found
+
+
+def test_a_state_entity_carries_its_code_as_country_and_an_igo_none(coder):
+    found = {(c, k) for _, c, k, _ in _entities(
+        coder, "دعا مجلس الأمن الدولي القوات التركية إلى وقف القصف.")}
+    assert ("TUR", "TUR") in found and ("IGO", None) in found
+
+
+def test_every_entity_of_a_record_has_country_after_code(coder):
+    entities = _record_entities(coder, "قصفت الطائرات السعودية مواقع للحوثيين في صعدة.")
+    assert entities
+    for ent in entities:
+        assert list(ent)[:9] == ["text", "start", "end", "name", "code", "country", "sector",
+                                 "id", "kind"]
+    assert {(e["code"], e["country"]) for e in entities} == {("SAU", "SAU"), ("NSA", "YEM")}
