@@ -51,3 +51,11 @@ def test_every_entity_of_a_record_has_country_after_code(coder):
         assert list(ent)[:9] == ["text", "start", "end", "name", "code", "country", "sector",
                                  "id", "kind"]
     assert {(e["code"], e["country"]) for e in entities} == {("SAU", "SAU"), ("NSA", "YEM")}
+
+
+def test_rebels_named_by_a_nisba_still_place_the_other_people_of_their_sentence(coder):
+    # the nisba names the country as it did when the rebels were coded by it: the hostages
+    # take that country, while the rebels are NSA of it
+    found = {(c, k) for t, c, k, _ in _entities(
+        coder, "وافق المتمردون الكونغوليون على إطلاق سراح الرهائن.")}
+    assert ("NSA", "COD") in found and ("COD", "COD") in found

@@ -17,7 +17,7 @@ from bisect import bisect_right
 
 from marsad.doc.document import Document
 from marsad.doc.records import state_country
-from marsad.doc.spans import EntityMention, Match, Term
+from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
 
 
@@ -92,10 +92,11 @@ class ActorResolver:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
         codes civilians, rebels and officials by where they are."""
-        countries: dict[int, list[EntityMention]] = {}  # by sentence, in document order
+        countries: dict[int, list[tuple[EntityMention, str]]] = {}  # by sentence, in order
         for e in entities:
-            if e.kind == "state" and len(e.code) == 3 and e.code not in ("UNK", "IGO", "NGO", "NSA"):
-                countries.setdefault(e.sentence, []).append(e)
+            country = named_country(e)
+            if country:
+                countries.setdefault(e.sentence, []).append((e, country))
         if not countries:
             return
         for e in entities:
@@ -103,9 +104,9 @@ class ActorResolver:
                 continue
             near = countries.get(e.sentence) or countries.get(e.sentence - 1)
             if near:
-                c = min(near, key=lambda c: abs(c.tok_lo - e.tok_lo))
-                e.country = c.code
-                e.code = e.code if e.code == "NSA" else c.code
+                c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
+                e.country = country
+                e.code = e.code if e.code == "NSA" else country
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
     def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
