@@ -59,3 +59,10 @@ def test_rebels_named_by_a_nisba_still_place_the_other_people_of_their_sentence(
     found = {(c, k) for t, c, k, _ in _entities(
         coder, "وافق المتمردون الكونغوليون على إطلاق سراح الرهائن.")}
     assert ("NSA", "COD") in found and ("COD", "COD") in found
+
+
+def test_two_armed_groups_side_by_side_stay_two(coder):
+    # verb, subject, object: ISIS and the Houthis are both NSA, but not one participant
+    found = [(c, k) for _, c, k, kind in _entities(
+        coder, "هاجم تنظيم داعش الحوثيين في محافظة البيضاء.") if kind == "non_state_armed"]
+    assert found == [("NSA", None), ("NSA", "YEM")]

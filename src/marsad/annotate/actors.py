@@ -78,7 +78,8 @@ class ActorResolver:
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
-                    and prev.code == e.code and not self.after_conjunction(e.prefix)
+                    and (prev.code, prev.country) == (e.code, e.country)
+                    and not self.after_conjunction(e.prefix)
                     and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
