@@ -66,3 +66,16 @@ def test_two_armed_groups_side_by_side_stay_two(coder):
     found = [(c, k) for _, c, k, kind in _entities(
         coder, "هاجم تنظيم داعش الحوثيين في محافظة البيضاء.") if kind == "non_state_armed"]
     assert found == [("NSA", None), ("NSA", "YEM")]
+
+
+def test_a_user_lexicon_group_listed_under_its_country_is_coded_nsa_of_it(tmp_path):
+    import marsad
+
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("id\tcode\tsector\tkind\tcountry\tname\tnames\n"
+                     "liwa.y\tSYR\tREB\tnon_state_armed\t\tLiwa Y\tلواء الفجر الجديد\n",
+                     encoding="utf-8")
+    coder = marsad.Coder(lexicons=[str(extra)])
+    found = [(c, k) for _, c, k, kind in _entities(coder, "هاجم لواء الفجر الجديد مواقع الجيش.")
+             if kind == "non_state_armed"]
+    assert found == [("NSA", "SYR")]

@@ -19,6 +19,7 @@ from marsad.doc.document import Document
 from marsad.doc.records import state_country
 from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
+from marsad.resources.tables import Actor
 
 
 class _Unit:
@@ -147,8 +148,7 @@ class ActorResolver:
         if target.kind == "actor":
             actor = self.res.actors[target.ref]
             if actor.kind != "state":
-                return self._mention(u, nxt, actor.code, actor.sector, actor.id, actor.name,
-                                     actor.kind, actor.country), 1
+                return self._entry(u, nxt, actor), 1
             code, name = actor.code, actor.name
         else:
             country = self.res.countries[target.ref]
@@ -203,8 +203,7 @@ class ActorResolver:
     def _standalone(self, u: _Unit) -> EntityMention:
         actor = u.term("actor")
         if actor:
-            a = self.res.actors[actor.ref]
-            return self._mention(u, u, a.code, a.sector, a.id, a.name, a.kind, a.country)
+            return self._entry(u, u, self.res.actors[actor.ref])
         term = u.term("country", "capital", "nisba", "people")
         assert term is not None
         c = self.res.countries[term.ref]
@@ -212,6 +211,14 @@ class ActorResolver:
             return self._mention(u, u, c.code, "GOV", f"{c.code.lower()}.gov", f"{c.name} (government)", "state")
         kind = "people" if term.kind == "people" else "state"
         return self._mention(u, u, c.code, None, c.code.lower(), c.name, kind)
+
+    def _entry(self, first: _Unit, last: _Unit, a: Actor) -> EntityMention:
+        """A dictionary entry; an armed group is NSA even where a user's lexicon lists it under
+        its country's code (as CAMEO does), which is then its home."""
+        if a.kind == "non_state_armed":
+            home = a.country or state_country(a.code)
+            return self._mention(first, last, "NSA", a.sector, a.id, a.name, a.kind, home)
+        return self._mention(first, last, a.code, a.sector, a.id, a.name, a.kind, a.country)
 
     def _of_country(self, first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
                     name: str, kind: str) -> EntityMention:
