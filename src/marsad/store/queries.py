@@ -195,3 +195,35 @@ class TrendRow:
 
 TREND_FIELDS = tuple(TrendRow.__dataclass_fields__)
 EMPTY_COUNTS = dict(events=0, operations=0, killed=0, injured=0, arrested=0, mentions=0)
+
+
+#: where a page of ``page_sql`` starts: after the event with this (event_date, article_id,
+#: event_id), the query's own order, so that a page never repeats or skips an event when
+#: events are stored meanwhile before the cursor
+PageKey = tuple[date | None, str, str]
+
+
+def page_sql(filters: Filters, after: PageKey | None, limit: int,
+             columns: str = "f.*") -> tuple[str, list[Any]]:
+    """One page of the events of ``filters`` in date order, after ``after`` (keyset
+    pagination: the cost of a page does not grow with how deep it is). The first three
+    columns are the page key, then ``columns``."""
+    where, params = filters.where()
+    if after is not None:
+        day, article, event = after
+        tail = "(f.article_id > ? OR (f.article_id = ? AND f.event_id > ?))"
+        if day is None:
+            where += f" AND f.event_date IS NULL AND {tail}"
+            params += [article, article, event]
+        else:
+            where += (f" AND (f.event_date IS NULL OR f.event_date > ? OR "
+                      f"(f.event_date = ? AND {tail}))")
+            params += [day, day, article, article, event]
+    select = "f.event_date AS page_date, f.article_id AS page_article, f.event_id AS page_event"
+    return (f"SELECT {select}, {columns} {_FROM} WHERE {where} {_ORDER}{_limit(limit)}",
+            params)
+
+
+def count_sql(filters: Filters) -> tuple[str, list[Any]]:
+    where, params = filters.where()
+    return f"SELECT count(*) {_FROM} WHERE {where}", params

@@ -36,8 +36,11 @@ from marsad.store.queries import (
     INT_COLUMNS,
     TREND_FIELDS,
     Filters,
+    PageKey,
     TrendRow,
+    count_sql,
     events_sql,
+    page_sql,
     period_label,
     period_starts,
     records_sql,
@@ -136,6 +139,67 @@ class Store:
             for (record,) in rows:
                 yield json.loads(record)
 
+    def page(self, filters: Filters | None = None, after: PageKey | None = None,
+             limit: int = 100, records: bool = True) -> tuple[list[Any], PageKey | None]:
+        """One page of ``query`` (contract records, or flat-view rows as dicts unless
+        ``records``) after the key ``after``, and the key to ask for the next page (None after
+        the last)."""
+        columns = "e.record" if records else "f.*"
+        sql, params = page_sql(self._filters(filters, {}), after, limit + 1, columns)
+        names, rows = self.backend.fetch(sql, params)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if records:
+            items: list[Any] = [json.loads(r[3]) for r in rows]
+        else:
+            items = _frame(names[3:], [r[3:] for r in rows]).to_dict("records")
+        last = rows[-1][:3] if more and rows else None
+        return items, (_as_date(last[0]), str(last[1]), str(last[2])) if last else None
+
+    def count(self, filters: Filters | None = None, **criteria: Any) -> int:
+        """How many events ``query`` selects."""
+        sql, params = count_sql(self._filters(filters, criteria))
+        return int(self.backend.fetch(sql, params)[1][0][0])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event's contract record with its cluster id, or None."""
+        _, rows = self.backend.fetch(
+            "SELECT e.record, f.cluster_id FROM events e JOIN events_flat f "
+            "ON f.event_id = e.event_id WHERE e.event_id = ?", (event_id,))
+        if not rows:
+            return None
+        return {**json.loads(rows[0][0]), "cluster_id": rows[0][1]}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article as stored: its row, its title and text as read (None for an article
+        stored before schema 2), and its events' contract records."""
+        names, rows = self.backend.fetch(
+            "SELECT a.article_id, a.title AS stored_title, a.source, a.url, a.published, "
+            "a.language, a.n_events, t.title, t.text FROM articles a LEFT JOIN article_texts t "
+            "ON t.article_id = a.article_id WHERE a.article_id = ?", (article_id,))
+        if not rows:
+            return None
+        found = dict(zip(names, rows[0]))
+        found["title"] = found["title"] if found["text"] is not None else found["stored_title"]
+        del found["stored_title"]
+        published = _as_date(found["published"])
+        found["published"] = published.isoformat() if published else None
+        found["events"] = list(self.records(articles=(article_id,)))
+        return found
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """A cluster's row (an unclustered event is a cluster of its own) and its events'
+        rows in the flat view, by date."""
+        events = self.query(clusters=(cluster_id,))
+        if events.empty:
+            return None
+        names, rows = self.backend.fetch("SELECT * FROM clusters WHERE cluster_id = ?",
+                                         (cluster_id,))
+        row = dict(zip(names, rows[0])) if rows else {
+            "cluster_id": cluster_id, "event_type": events["event_type"].iloc[0],
+            "n_mentions": 1, "n_articles": 1, "n_sources": 1}
+        return {**row, "events": events.to_dict("records")}
+
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
                **criteria: Any) -> pd.DataFrame:
         """Counts per period. Only asserted events count unless ``modalities`` says otherwise;
@@ -160,14 +224,19 @@ class Store:
 
     def stored_values(self, column: str) -> set[str]:
         """Every value of ``column`` some stored event has: ``event_type``, ``mode`` or
-        ``country`` of the events, ``actor_id`` or ``code`` of their actors (what a filter on it
-        can find, a user lexicon's own types and ids included)."""
+        ``country`` of the events, ``actor_id`` or ``code`` of their actors, ``source`` of the
+        articles (what a filter on it can find, a user lexicon's own types and ids included)."""
         table = _STORED_VALUES.get(column)
         if table is None:
             raise ValueError(f"no stored values of {column!r}: one of {', '.join(_STORED_VALUES)}")
         _, rows = self.backend.fetch(f"SELECT DISTINCT {column} FROM {table} "
                                      f"WHERE {column} IS NOT NULL")
         return {str(value) for (value,) in rows}
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The first and last event dates stored (None, None for an empty store)."""
+        _, rows = self.backend.fetch("SELECT min(event_date), max(event_date) FROM events")
+        return _as_date(rows[0][0]), _as_date(rows[0][1])
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, entities, places, clusters."""
@@ -228,7 +297,7 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
 
 
 _STORED_VALUES = {"event_type": "events_flat", "mode": "events_flat", "country": "events_flat",
-                  "actor_id": "actors", "code": "actors"}
+                  "actor_id": "actors", "code": "actors", "source": "articles"}
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
@@ -244,6 +313,14 @@ def _frame(names: list[str], rows: list[tuple]) -> pd.DataFrame:
         elif column in FLOAT_COLUMNS:
             frame[column] = frame[column].astype("float64")
     return frame
+
+
+def _as_date(value: Any) -> date | None:
+    """A DATE column's value as a ``date`` (DuckDB and psycopg give one; a driver may give
+    a datetime)."""
+    if value is None or type(value) is date:
+        return value
+    return value.date() if hasattr(value, "date") else date.fromisoformat(str(value))
 
 
 def _trend_frame(rows: list[TrendRow]) -> pd.DataFrame:
