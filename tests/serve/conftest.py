@@ -33,7 +33,7 @@ def fresh_db(served_db: str, tmp_path: Path) -> str:
     return str(copy)
 
 
-def make_client(db: str, token: str | None = None, **limits: int):  # type: ignore[no-untyped-def]
+def make_client(db: str, token: str | None = None, **limits: float):  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
     from marsad.serve import ServeConfig, create_app

@@ -275,3 +275,18 @@ def test_a_body_over_the_limit_is_413_declared_or_not(writer) -> None:
         for start in range(0, len(big), 4096):
             yield big[start:start + 4096]
     assert writer.post("/v1/code", content=chunks(), headers=AUTH).status_code == 413
+
+
+def test_answers_are_reused_until_an_ingest(writer) -> None:
+    first = writer.get("/v1/events", params={"source": "delta"})
+    assert first.headers["x-cache"] == "miss" and first.json()["total"] == 0
+    assert writer.get("/v1/events", params={"source": "delta"}).headers["x-cache"] == "hit"
+    article = {"id": "serve-new-007", "text": MOSUL["text"], "date": "2025-07-02", "source": "delta"}
+    assert writer.post("/v1/ingest", json={"articles": [article]}, headers=AUTH).status_code == 200
+    after = writer.get("/v1/events", params={"source": "delta"})
+    assert after.headers["x-cache"] == "miss" and after.json()["total"] >= 1
+
+
+def test_no_cache_when_asked(fresh_db: str) -> None:
+    with make_client(fresh_db, cache_seconds=0) as c:
+        assert "x-cache" not in c.get("/v1/meta").headers

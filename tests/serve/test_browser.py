@@ -78,7 +78,7 @@ def start_server(db: str) -> tuple[subprocess.Popen, str]:  # type: ignore[type-
             return server, base
         except OSError:
             if server.poll() is not None:
-                raise RuntimeError(f"marsad serve stopped: {server.stdout.read()!r}")  # type: ignore[union-attr]
+                raise RuntimeError(f"marsad serve stopped: {server.stdout.read()!r}") from None  # type: ignore[union-attr]
             time.sleep(0.2)
     server.kill()
     raise RuntimeError("marsad serve did not answer within 60 s")

@@ -39,6 +39,9 @@ def add_serve_parser(sub: Any) -> None:
         help="most articles one POST /v1/ingest takes (default: 200)")
     add("--lexicon", action="append", default=[], metavar="FILE",
         help="an extra actor (.tsv) or event (.yaml) lexicon for the writing endpoints")
+    add("--cache-seconds", type=at_least(0), default=30, metavar="S",
+        help="how long an answer of the read API is reused for the same request (default 30; "
+             "0: never; POST /v1/ingest empties it)")
     add("--quiet", action="store_true", help="no log line per request")
 
 
@@ -57,7 +60,7 @@ def run_serve(args: argparse.Namespace) -> int:
     config = ServeConfig(db=args.db, token=args.token or None,
                          max_body_bytes=args.max_body_bytes or DEFAULT_MAX_BODY_BYTES,
                          max_articles=args.max_articles or DEFAULT_MAX_ARTICLES,
-                         lexicons=tuple(args.lexicon))
+                         lexicons=tuple(args.lexicon), cache_seconds=args.cache_seconds)
     app = create_app(config)
     where = f"http://{args.host}:{args.port}/"
     print(f"marsad: serving {args.db} at {where} (API: {where}docs; writing "

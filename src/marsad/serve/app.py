@@ -20,6 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad.serve import read_api, write_api
+from marsad.serve.cache import Answer
 from marsad.serve.config import ServeConfig
 from marsad.serve.service import Service
 from marsad.version import __version__
@@ -58,6 +59,7 @@ def create_app(config: ServeConfig, store: Any | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.add_api_route("/docs", docs_page, include_in_schema=False)
     app.add_api_route("/", dashboard, include_in_schema=False)
+    app.middleware("http")(cached)
     app.middleware("http")(same_origin_only)
     return app
 
@@ -81,3 +83,26 @@ async def same_origin_only(request: Request,
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     return response
+
+
+async def cached(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    """GET /v1/… answered from the cache when it can be (``marsad.serve.cache``)."""
+    answers = request.app.state.service.answers
+    if request.method != "GET" or not request.url.path.startswith("/v1/") or not answers.on:
+        return await call_next(request)
+    key = f"{request.url.path}?{request.url.query}"
+    kept = answers.get(key)
+    if kept is None:
+        response = await call_next(request)
+        if response.status_code != 200:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+        kept = Answer(response.status_code, tuple((k, v) for k, v in response.headers.items()
+                                                  if k.lower() != "content-length"), body)
+        answers.put(key, kept)
+        state = "miss"
+    else:
+        state = "hit"
+    answer = Response(content=kept.body, status_code=kept.status, headers=dict(kept.headers))
+    answer.headers["X-Cache"] = state
+    return answer

@@ -23,6 +23,7 @@ class ServeConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_articles: int = DEFAULT_MAX_ARTICLES
     lexicons: tuple[str, ...] = ()
+    cache_seconds: float = 30.0
 
     @property
     def writable(self) -> bool:

@@ -20,7 +20,7 @@ from marsad.serve.formats import (
     plain,
     plain_row,
 )
-from marsad.serve.params import choice, filters_from, flag, whole
+from marsad.serve.params import OWN, choice, filters_from, flag, whole
 from marsad.serve.service import Service
 from marsad.store.queries import PERIODS
 
@@ -46,6 +46,36 @@ _INVALID: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/v1", tags=["read"])
 
+_FILTER_HELP = {
+    "type": "PLOVER event type (ASSAULT, PROTEST …)", "mode": "PLOVER mode (aerial, arrest …)",
+    "actor": "who acted: country code (IRQ), NSA, IGO, NGO, UNK or dictionary id (usa.centcom)",
+    "recipient": "who was acted on, as actor", "country": "where: ISO code, English or Arabic name",
+    "admin1": "first-level division: name or GeoNames code", "modality": "asserted, future, "
+    "hypothetical, negated or historical", "source": "the article's source",
+    "article": "an article id", "cluster": "a cross-article cluster id",
+    "since": "first event date (YYYY-MM-DD)", "until": "last event date (YYYY-MM-DD)",
+    "text": "words in the evidence (Arabic spelling variants match)",
+    "min_confidence": "at least this confidence, 0 to 1"}
+_OWN_HELP = {
+    "limit": "events per page (events: default 100, at most 1000; geojson: default 5000)",
+    "cursor": "the next_cursor of the page before", "format": "json (default), csv or jsonl",
+    "by": "day, week, month (default) or year", "mentions": "1: count every report",
+    "all_modalities": "1: count every modality (default: asserted only)"}
+
+
+def _parameters(endpoint: str) -> dict[str, Any]:
+    """The query parameters as OpenAPI lists them (they are read from the query string, so
+    that an unknown one can be refused by name)."""
+    repeatable = {"type", "mode", "actor", "recipient", "country", "admin1", "modality",
+                  "source", "article", "cluster"}
+    found = [{"name": name, "in": "query", "required": False, "description": text,
+              "schema": {"type": "array", "items": {"type": "string"}} if name in repeatable
+              else {"type": "string"}, "explode": True}
+             for name, text in _FILTER_HELP.items()]
+    found += [{"name": name, "in": "query", "required": False, "description": _OWN_HELP[name],
+               "schema": {"type": "string"}} for name in sorted(OWN[endpoint])]
+    return {"parameters": found}
+
 
 def service_of(request: Request) -> Service:
     service: Service = request.app.state.service
@@ -53,7 +83,7 @@ def service_of(request: Request) -> Service:
 
 
 @router.get("/events", summary="Events matching filters, a page at a time", description=EVENTS_DOC,
-            responses={**_FORMAT_RESPONSES, **_INVALID})
+            responses={**_FORMAT_RESPONSES, **_INVALID}, openapi_extra=_parameters("events"))
 def list_events(request: Request) -> Any:
     service = service_of(request)
     query = request.query_params
@@ -82,7 +112,8 @@ def _flat_columns(service: Service) -> list[str]:
 
 
 @router.get("/events.geojson", summary="Events with a place, as GeoJSON points (limit: at most "
-            f"{MAX_GEOJSON}; truncated says when more matched)", responses=_INVALID)
+            f"{MAX_GEOJSON}; truncated says when more matched)", responses=_INVALID,
+            openapi_extra=_parameters("geojson"))
 def events_geojson(request: Request) -> dict[str, Any]:
     service = service_of(request)
     filters = filters_from(request, service.values, "geojson")
@@ -105,7 +136,7 @@ def one_event(event_id: str, request: Request) -> dict[str, Any]:
 
 
 @router.get("/trends", summary="Events, operations and casualties per period",
-            description=TRENDS_DOC, responses=_INVALID)
+            description=TRENDS_DOC, responses=_INVALID, openapi_extra=_parameters("trends"))
 def trends(request: Request) -> dict[str, Any]:
     service = service_of(request)
     query = request.query_params

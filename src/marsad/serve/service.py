@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from marsad.serve.cache import AnswerCache
 from marsad.serve.config import ServeConfig
 from marsad.serve.params import CachedValues
 
@@ -22,6 +23,7 @@ class Service:
         self.lock = threading.Lock()
         self.store = store if store is not None else open_store(config)
         self.values = CachedValues(self.store, self.lock)
+        self.answers = AnswerCache(config.cache_seconds)
 
     @cached_property
     def coder(self) -> Any:

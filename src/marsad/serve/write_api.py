@@ -74,6 +74,7 @@ def _ingest(service: Service, articles: list[dict[str, Any]]) -> dict[str, Any]:
         stats = service.store.ingest(articles, lexicons=service.config.lexicons,
                                      report=lambda issue: issues.append(str(issue)))
     service.values.forget()
+    service.answers.clear()
     return {"read": stats.read, "new": stats.new, "changed": stats.changed,
             "unchanged": stats.unchanged, "failed": stats.failed, "events": stats.events,
             "clusters": stats.clusters, "issues": issues}

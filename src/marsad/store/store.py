@@ -44,6 +44,7 @@ from marsad.store.queries import (
     period_label,
     period_starts,
     records_sql,
+    rows_sql,
     trends_sql,
 )
 from marsad.store.schema import latest_version, open_schema
@@ -141,19 +142,19 @@ class Store:
 
     def page(self, filters: Filters | None = None, after: PageKey | None = None,
              limit: int = 100, records: bool = True) -> tuple[list[Any], PageKey | None]:
-        """One page of ``query`` (contract records, or flat-view rows as dicts unless
-        ``records``) after the key ``after``, and the key to ask for the next page (None after
+        """One page of ``query`` (contract records, or flat-view rows as dicts of the
+        database's values unless ``records``) after the key ``after``, and the key to ask for the next page (None after
         the last)."""
-        columns = "e.record" if records else "f.*"
-        sql, params = page_sql(self._filters(filters, {}), after, limit + 1, columns)
-        names, rows = self.backend.fetch(sql, params)
-        more = len(rows) > limit
-        rows = rows[:limit]
+        sql, params = page_sql(self._filters(filters, {}), after, limit + 1)
+        keys = self.backend.fetch(sql, params)[1]
+        more = len(keys) > limit
+        keys = keys[:limit]
+        names, rows = self.backend.fetch(*rows_sql([str(k[2]) for k in keys], records))
         if records:
-            items: list[Any] = [json.loads(r[3]) for r in rows]
+            items: list[Any] = [json.loads(r[0]) for r in rows]
         else:
-            items = _frame(names[3:], [r[3:] for r in rows]).to_dict("records")
-        last = rows[-1][:3] if more and rows else None
+            items = [dict(zip(names, row)) for row in rows]
+        last = keys[-1] if more and keys else None
         return items, (_as_date(last[0]), str(last[1]), str(last[2])) if last else None
 
     def count(self, filters: Filters | None = None, **criteria: Any) -> int:
