@@ -231,7 +231,7 @@ def test_the_readme_screenshot(browser) -> None:  # type: ignore[no-untyped-def]
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         page = context.new_page()
-        ready(page, base + "/?type=ASSAULT&by=week&since=2015-07-01")
+        ready(page, base + "/?by=day&since=2015-07-15&until=2015-08-15")
         page.wait_for_timeout(1000)
         page.screenshot(path=str(ROOT / "docs" / "img" / "dashboard.png"))
         context.close()

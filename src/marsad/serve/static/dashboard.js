@@ -138,21 +138,26 @@ function showPoints(collection) {
 /* ---- the timeline, whose brush sets since/until ---- */
 
 function showTimeline(trend) {
+  /* events as bars on the left axis; operations and killed as lines on a logarithmic right
+     axis, so that one report of a huge figure does not flatten the rest (a zero is a gap) */
   const by = trend.by;
   const xs = trend.periods.map((p) => Date.parse(p.period_start) / 1000);
-  const data = [xs, trend.periods.map((p) => p.events), trend.periods.map((p) => p.operations),
-                trend.periods.map((p) => p.killed)];
+  const positive = (key) => trend.periods.map((p) => (p[key] > 0 ? p[key] : null));
+  const data = [xs, trend.periods.map((p) => p.events), positive("operations"), positive("killed")];
   const width = $("timeline").clientWidth || 600;
   const options = {
     width, height: 320, cursor: { drag: { x: true, y: false, setScale: false } },
     select: { show: true }, legend: { show: true },
-    scales: { x: { time: true } },
+    scales: { x: { time: true }, counts: { distr: 3 } },
     series: [{ label: t("date") },
-             { label: t("events"), stroke: "#1f4e79", fill: "rgba(31,78,121,.15)", width: 2,
+             { label: t("events"), stroke: "#1f4e79", fill: "rgba(31,78,121,.35)", width: 1,
                paths: uPlot.paths.bars({ size: [0.8, 40] }) },
-             { label: t("operations"), stroke: "#e67e22", width: 2 },
-             { label: t("killed"), stroke: "#c0392b", width: 2, scale: "killed" }],
-    axes: [{}, { label: t("events") }, { side: 1, scale: "killed", label: t("killed"), grid: { show: false } }],
+             { label: t("operations"), stroke: "#e67e22", width: 2, scale: "counts", spanGaps: false,
+               points: { show: true, size: 4 } },
+             { label: t("killed"), stroke: "#c0392b", width: 2, scale: "counts", spanGaps: false,
+               points: { show: true, size: 4 } }],
+    axes: [{}, { label: t("events"), size: 60 },
+           { side: 1, scale: "counts", label: `${t("operations")} · ${t("killed")}`, grid: { show: false }, size: 60 }],
     hooks: { setSelect: [(u) => brushed(u, by)] },
   };
   if (chart) chart.destroy();
