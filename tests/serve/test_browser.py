@@ -147,7 +147,9 @@ def test_the_map_shows_the_events_and_nothing_leaves_127_0_0_1(page, server: str
     located = api(server, "/v1/events.geojson")["features"]
     assert located, "the test store has events with places"
     expect(page.locator("#map .leaflet-overlay-pane path").first).to_be_attached()
-    page.wait_for_timeout(300)      # the clusters' icons follow the base map
+    deadline = time.monotonic() + 15        # the clusters' icons follow the base map
+    while points_on_map(page) != len(located) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
     assert points_on_map(page) == len(located)
     assert page.locator("#timeline canvas").count() >= 1
     total = api(server, "/v1/events?limit=0")["total"]
