@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-DATA = Path(__file__).parent / "data"
-ARTICLES = DATA / "articles.jsonl"
-TOKEN = "test-token-3f9c"
+from serve_support import ARTICLES, make_client
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +28,6 @@ def fresh_db(served_db: str, tmp_path: Path) -> str:
     copy = tmp_path / "events.duckdb"
     shutil.copy(served_db, copy)
     return str(copy)
-
-
-def make_client(db: str, token: str | None = None, **limits: float):  # type: ignore[no-untyped-def]
-    from fastapi.testclient import TestClient
-
-    from marsad.serve import ServeConfig, create_app
-
-    return TestClient(create_app(ServeConfig(db=db, token=token, **limits)))
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from conftest import ARTICLES, TOKEN, make_client
+from serve_support import ARTICLES, TOKEN, make_client
 
 ARTICLE_IDS = [json.loads(line)["id"] for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES
+from serve_support import ARTICLES
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = Path(os.environ.get("MARSAD_TEST_ARTEFACTS", ROOT / "test-artefacts"))

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from conftest import ARTICLES, TOKEN, make_client
+from serve_support import ARTICLES, TOKEN, make_client
 
 
 @pytest.fixture(scope="module")

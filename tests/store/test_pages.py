@@ -4,8 +4,9 @@ serve`` reads), on both backends."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from conftest import REPORTS
+REPORTS = Path(__file__).parent / "data" / "reports.jsonl"
 
 
 def test_pages_cover_every_event_once_in_query_order(reports_store) -> None:
@@ -52,3 +53,18 @@ def test_one_event_and_its_cluster(reports_store) -> None:
 def test_the_date_range(reports_store) -> None:
     first, last = reports_store.date_range()
     assert first is not None and last is not None and first <= last
+
+
+def test_points_are_the_located_events_in_query_order(reports_store) -> None:
+    located = [r["event_id"] for r in reports_store.records() if (r["location"] or {}).get("lat")]
+    assert located
+    points = reports_store.points()
+    assert [p["event_id"] for p in points] == located
+    assert all(p["lat"] is not None and p["lon"] is not None for p in points)
+    assert len(reports_store.points(limit=1)) == 1
+
+
+def test_stored_values_read_the_tables(reports_store) -> None:
+    assert "ASSAULT" in reports_store.stored_values("event_type")
+    assert "IRQ" in reports_store.stored_values("country")
+    assert reports_store.stored_values("source") == {"alpha", "beta", "gamma"}

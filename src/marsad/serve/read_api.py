@@ -112,15 +112,14 @@ def _flat_columns(service: Service) -> list[str]:
 
 
 @router.get("/events.geojson", summary="Events with a place, as GeoJSON points (limit: at most "
-            f"{MAX_GEOJSON}; truncated says when more matched)", responses=_INVALID,
+            f"{MAX_GEOJSON} points; truncated says when more matched)", responses=_INVALID,
             openapi_extra=_parameters("geojson"))
 def events_geojson(request: Request) -> dict[str, Any]:
     service = service_of(request)
     filters = filters_from(request, service.values, "geojson")
     limit = whole(request.query_params.get("limit"), "limit", 5000, MAX_GEOJSON)
     with service.lock:
-        frame = service.store.query(filters, limit=limit + 1)
-    rows = frame.to_dict("records")
+        rows = service.store.points(filters, limit=limit + 1)
     return feature_collection(rows[:limit], truncated=len(rows) > limit)
 
 

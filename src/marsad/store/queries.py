@@ -207,7 +207,8 @@ PageKey = tuple[date | None, str, str]
 #: reads the full rows of its page only
 _LEAN_FROM = """FROM (SELECT e.event_id, e.article_id, COALESCE(ec.cluster_id, e.event_id) AS cluster_id,
            e.event_type, e.mode, e.modality, e.confidence, e.event_date, p.country,
-           p.admin1_name AS admin1, p.admin1 AS admin1_code, a.source
+           p.admin1_name AS admin1, p.admin1 AS admin1_code, a.source, p.name AS location,
+           p.precision AS location_precision, p.lat, p.lon, a.title
     FROM events e JOIN articles a ON a.article_id = e.article_id
     LEFT JOIN places p ON p.geonames_id = e.geonames_id
     LEFT JOIN event_clusters ec ON ec.event_id = e.event_id) f
@@ -289,6 +290,29 @@ WITH parties AS (
     WHERE e.event_id IN ({marks})
 )
 SELECT {columns} FROM f ORDER BY f.event_date NULLS LAST, f.article_id, f.event_id"""
+
+
+def cluster_events_sql(cluster_id: str) -> tuple[str, list[Any]]:
+    return f"SELECT f.event_id {_LEAN_FROM} WHERE f.cluster_id = ? {_ORDER}", [cluster_id]
+
+
+def _parties(role: str) -> str:
+    return ("(SELECT string_agg(ac.code, ';' ORDER BY ee.position) FROM event_entities ee "
+            "JOIN actors ac ON ac.actor_id = ee.actor_id "
+            f"WHERE ee.event_id = f.event_id AND ee.role = '{role}')")
+
+
+def points_sql(filters: Filters, limit: int) -> tuple[str, list[Any]]:
+    """The first ``limit`` events of ``filters`` that have a place, in query order, with what
+    a map shows of them."""
+    where, params = filters.where()
+    columns = ("f.event_id, f.article_id, f.cluster_id, f.event_type, f.mode, f.modality, "
+               "f.event_date, f.location, f.country, f.admin1, f.location_precision, f.lat, "
+               f"f.lon, {_parties('actor')} AS actor_codes, {_parties('recipient')} AS "
+               "recipient_codes, e.operations, e.killed, e.injured, e.arrested, f.confidence, "
+               "f.source, f.title")
+    return (f"SELECT {columns} {_LEAN_FROM} WHERE {where} AND f.lat IS NOT NULL "
+            f"AND f.lon IS NOT NULL {_ORDER}{_limit(limit)}", params)
 
 
 def count_sql(filters: Filters) -> tuple[str, list[Any]]:

@@ -38,11 +38,13 @@ from marsad.store.queries import (
     Filters,
     PageKey,
     TrendRow,
+    cluster_events_sql,
     count_sql,
     events_sql,
     page_sql,
     period_label,
     period_starts,
+    points_sql,
     records_sql,
     rows_sql,
     trends_sql,
@@ -191,15 +193,24 @@ class Store:
     def cluster(self, cluster_id: str) -> dict[str, Any] | None:
         """A cluster's row (an unclustered event is a cluster of its own) and its events'
         rows in the flat view, by date."""
-        events = self.query(clusters=(cluster_id,))
-        if events.empty:
+        ids = [str(r[0]) for r in self.backend.fetch(*cluster_events_sql(cluster_id))[1]]
+        if not ids:
             return None
+        names, rows = self.backend.fetch(*rows_sql(ids, records=False))
+        events = [dict(zip(names, row)) for row in rows]
         names, rows = self.backend.fetch("SELECT * FROM clusters WHERE cluster_id = ?",
                                          (cluster_id,))
         row = dict(zip(names, rows[0])) if rows else {
-            "cluster_id": cluster_id, "event_type": events["event_type"].iloc[0],
+            "cluster_id": cluster_id, "event_type": events[0]["event_type"],
             "n_mentions": 1, "n_articles": 1, "n_sources": 1}
-        return {**row, "events": events.to_dict("records")}
+        return {**row, "events": events}
+
+    def points(self, filters: Filters | None = None, limit: int = 5000,
+               **criteria: Any) -> list[dict[str, Any]]:
+        """The first ``limit`` selected events that have a place, with their coordinates,
+        type, date, parties' codes and counts (what a map shows), as dicts."""
+        names, rows = self.backend.fetch(*points_sql(self._filters(filters, criteria), limit))
+        return [dict(zip(names, row)) for row in rows]
 
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
                **criteria: Any) -> pd.DataFrame:
@@ -227,11 +238,11 @@ class Store:
         """Every value of ``column`` some stored event has: ``event_type``, ``mode`` or
         ``country`` of the events, ``actor_id`` or ``code`` of their actors, ``source`` of the
         articles (what a filter on it can find, a user lexicon's own types and ids included)."""
-        table = _STORED_VALUES.get(column)
-        if table is None:
+        found = _STORED_VALUES.get(column)
+        if found is None:
             raise ValueError(f"no stored values of {column!r}: one of {', '.join(_STORED_VALUES)}")
-        _, rows = self.backend.fetch(f"SELECT DISTINCT {column} FROM {table} "
-                                     f"WHERE {column} IS NOT NULL")
+        expr, table = found
+        _, rows = self.backend.fetch(f"SELECT DISTINCT {expr} FROM {table} WHERE {expr} IS NOT NULL")
         return {str(value) for (value,) in rows}
 
     def date_range(self) -> tuple[date | None, date | None]:
@@ -297,8 +308,12 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         raise TypeError(f"unknown filter: {exc}") from exc
 
 
-_STORED_VALUES = {"event_type": "events_flat", "mode": "events_flat", "country": "events_flat",
-                  "actor_id": "actors", "code": "actors", "source": "articles"}
+#: column → (expression, table) of its stored values (the tables rather than the flat view,
+#: which would group every event's parties to answer)
+_STORED_VALUES = {"event_type": ("event_type", "events"), "mode": ("mode", "events"),
+                  "country": ("p.country", "events e JOIN places p ON p.geonames_id = e.geonames_id"),
+                  "actor_id": ("actor_id", "actors"), "code": ("code", "actors"),
+                  "source": ("source", "articles")}
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
