@@ -59,6 +59,8 @@ class RoleAssigner(PhraseReader):
         self._two_voiced = _two_voiced_forms(lang, resources.families)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
+        #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
+        self._aside = (0, 0)
 
     def __call__(self, doc: Document) -> Document:
         self._in_entity = in_entity = set[int]()
@@ -101,7 +103,9 @@ class RoleAssigner(PhraseReader):
         left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
         right_edge = self._clause_end(doc, sent, t, ents)
         before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
-        after = [e for e in ents if e.tok_lo >= t.tok_hi and e.tok_lo < right_edge]
+        aside_lo, aside_hi = self._aside
+        after = [e for e in ents if t.tok_hi <= e.tok_lo < right_edge
+                 and not aside_lo < e.tok_lo < aside_hi]
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
@@ -221,8 +225,13 @@ class RoleAssigner(PhraseReader):
         return actor, recipient
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
-        """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause."""
-        return t.tok_lo > 0 and self._bare(doc.tokens[t.tok_lo - 1]) in self._cause_prepositions
+        """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
+        لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
+        tokens = doc.tokens
+        if t.tok_lo > 0 and self._bare(tokens[t.tok_lo - 1]) in self._cause_prepositions:
+            return True
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
+        return any(tokens[i] in self._clause_verbs for i in range(lo, t.tok_lo))
 
     def _reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
         """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
@@ -330,13 +339,16 @@ class RoleAssigner(PhraseReader):
                   default=sent.tok_hi)
         subject_end = next((e.tok_hi for e in ents if t.tok_hi <= e.tok_lo <= t.tok_hi + 1), -1)
         i = t.tok_hi
+        self._aside = (0, 0)
         while i < end:
-            if tokens[i] in stops and not (tokens[i] == COMMA and i + 1 < end
-                                           and self._governed_next(tokens[i + 1])):
+            if tokens[i] in stops:
                 aside = self._aside_end(tokens, i, end) if i == subject_end else None
-                if aside is None:
+                if aside is not None:
+                    self._aside = (i, aside)
+                    i = aside
+                elif not (tokens[i] == COMMA and i + 1 < end
+                          and self._governed_next(tokens[i + 1])):
                     return i
-                i = aside
             i += 1
         return end
 
@@ -345,7 +357,7 @@ class RoleAssigner(PhraseReader):
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
         speech_words = self.g.speech
         bare = self._bare
-        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 12) - 1, -1)
+        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
                        if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
                       None)
         if speech is None:
