@@ -85,3 +85,16 @@ def test_the_clause_of_a_later_verb_is_not_the_object(coder):
     killed = [e for e in events if e.evidence[0].trigger.text == "قتل"]
     assert killed and _codes(killed[0].recipient) == ["EGY"]
     assert all(a.kind == "non_state_armed" for a in killed[0].actor)   # the gunmen, or no one
+
+
+def test_a_bombing_with_no_one_named_is_by_an_unnamed_armed_group(coder):
+    # ANNOTATION.md: an implied actor has no text of its own, only a code
+    ev = _events(coder, "أسفر تفجير انتحاري استهدف سوقا شعبية في بغداد أمس عن مقتل خمسة أشخاص.",
+                 "ASSAULT")[0]
+    assert [a.kind for a in ev.actor] == ["non_state_armed"] and ev.actor[0].text == ""
+
+
+def test_an_arrest_with_no_agent_is_by_the_police_of_the_country(coder):
+    ev = _events(coder, "تم اعتقال ثلاثة مواطنين سعوديين في الرياض بتهمة تهريب المخدرات.",
+                 "COERCE")[0]
+    assert [(a.code, a.sector) for a in ev.actor] == [("SAU", "COP")]

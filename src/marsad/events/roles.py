@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.lang import Language
 from marsad.resources import Resources
@@ -59,6 +60,7 @@ class RoleAssigner(PhraseReader):
         self._two_voiced = _two_voiced_forms(lang, resources.families)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
+        self._implied = ImpliedActors(resources, lang)
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
 
@@ -127,6 +129,8 @@ class RoleAssigner(PhraseReader):
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
+        if not actor:
+            actor = self._implied.doer(doc, t, fam, passive, recipient)
         source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
