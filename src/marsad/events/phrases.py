@@ -11,7 +11,7 @@ from typing import Any
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.lang import Language
-from marsad.resources import Resources
+from marsad.resources import Grammar, Resources
 from marsad.resources.tables import EventFamily
 
 COMMA = ","
@@ -22,8 +22,9 @@ class PhraseReader:
 
     def __init__(self, resources: Resources):
         self.res = resources
-        lang = self.lang = _language(resources)
-        self.g = resources.grammar
+        lang = language_of(resources)
+        self.lang: Language = lang
+        self.g: Grammar = resources.grammar
         self._bare = lang.without_conjunction
         self._fused_preposition = lang.syntax.preposition_proclitic
         self._read_words(lang, lang.table("roles"))
@@ -320,7 +321,7 @@ class PhraseReader:
         return token.isdigit() or token in self._partitive_heads
 
 
-def _language(resources: Resources) -> Language:
+def language_of(resources: Resources) -> Language:
     if resources.language is None:
         raise ValueError("resources without a language: build them with load_resources()")
     return resources.language

@@ -31,23 +31,25 @@ from __future__ import annotations
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.implied import ImpliedActors
-from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.phrases import COMMA, PhraseReader, language_of
 from marsad.lang import Language
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
 
 
-class RoleAssigner(PhraseReader):
+class RoleAssigner:
     def __init__(self, resources: Resources):
-        super().__init__(resources)
-        g = self.g
-        lang = self.lang
+        self.ph = PhraseReader(resources)
+        self.res = resources
+        self.g = resources.grammar
+        g = resources.grammar
+        lang = language_of(resources)
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         # first words of source phrases and speech verbs: a cheap gate before the phrase checks
         self._source_heads = frozenset(p[0] for p in g.source_phrases)
         self._source_cues = lang.syntax.with_conjunction(
-            self._source_heads | g.speech | self._source_words_with_lam)
+            self._source_heads | g.speech | self.ph._source_words_with_lam)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -55,7 +57,7 @@ class RoleAssigner(PhraseReader):
         self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
                             | (self._clause_breaks - {COMMA}))
         self._right_stops = (self._clause_breaks | g.complementizers | opener_words
-                             | self._clause_verbs)
+                             | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
         self._two_voiced = _two_voiced_forms(lang, resources.families)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
@@ -65,9 +67,9 @@ class RoleAssigner(PhraseReader):
         self._aside = (0, 0)
 
     def __call__(self, doc: Document) -> Document:
-        self._in_entity = in_entity = set[int]()
-        self._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
-        self._entity_ending = {e.tok_hi: e for e in doc.entities}
+        self.ph._in_entity = in_entity = set[int]()
+        self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
+        self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -82,7 +84,7 @@ class RoleAssigner(PhraseReader):
         verb_starts: dict[int, list[int]] = {}
         self._verb_starts = verb_starts
         for t in doc.triggers:
-            if t.tense != "noun" and t.prefix[:1] in self._coordinators:
+            if t.tense != "noun" and t.prefix[:1] in self.ph._coordinators:
                 verb_starts.setdefault(t.sentence, []).append(t.tok_lo)
         for t in doc.triggers:
             if t.sentence not in subjects:
@@ -117,10 +119,10 @@ class RoleAssigner(PhraseReader):
         if actor and not recipient and actor[0].tok_lo > t.tok_lo and t.tense != "noun" \
                 and t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self.g.prepositions:
             actor, recipient = [], actor    # بسبب دعمها بن لادن: a verbal noun and its object
-        if t.tense != "noun" and not passive and t.prefix[:1] in self._coordinators:
+        if t.tense != "noun" and not passive and t.prefix[:1] in self.ph._coordinators:
             actor, recipient = self._shared_subject(doc, siblings, t, fam, left_edge, after,
                                                     actor, recipient)
-        if self._bare(doc.tokens[t.tok_lo]) in self._reciprocal or t.tense == "noun":
+        if self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reciprocal or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
         if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)):
             actor = reporter
@@ -145,8 +147,8 @@ class RoleAssigner(PhraseReader):
         noun with a recipient and no actor is run by the sentence's last verb's actor."""
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
-        if actor and not recipient and fam.type not in self._no_place_recipient:
-            recipient = self._aimed_place(doc, after, actor)
+        if actor and not recipient and fam.type not in self.ph._no_place_recipient:
+            recipient = self.ph._aimed_place(doc, after, actor)
         if not actor and recipient and t.tense == "noun":
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
@@ -158,12 +160,12 @@ class RoleAssigner(PhraseReader):
         """Actor, recipient and confidence from the trigger's own clause, by its kind."""
         if fam.frame == "obligation":
             # X قال إن على Y أن …، Y يجب أن …: X asks it of Y
-            recipient = self._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
-                or self._subject_before(doc, before, t) or self._first_chain(doc, after, bare=True)
+            recipient = self.ph._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
+                or self.ph._subject_before(doc, before, t) or self.ph._first_chain(doc, after, bare=True)
             return reporter, recipient, 0.6
         if passive:
-            agent = self._agent(doc, t, after)
-            patient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            agent = self.ph._agent(doc, t, after)
+            patient = self.ph._first_chain(doc, [e for e in after if e not in agent], bare=True)
             return agent, patient, 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
@@ -176,16 +178,16 @@ class RoleAssigner(PhraseReader):
                     reporter: list[EntityMention], pronoun_subject: bool
                     ) -> tuple[list[EntityMention], list[EntityMention]]:
         """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
-        subject = self._subject_before(doc, before, t)
+        subject = self.ph._subject_before(doc, before, t)
         if subject:
             actor = subject
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
         else:
-            actor = self._first_chain(doc, after, bare=True)
+            actor = self.ph._first_chain(doc, after, bare=True)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
-        recipient = self._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
+        recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
 
@@ -196,34 +198,34 @@ class RoleAssigner(PhraseReader):
         اعتقال X); the other is marked after it, or the phrase just before it."""
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
-        nisba = self._nisba_after(doc, t, after)
+        nisba = self.ph._nisba_after(doc, t, after)
         if nisba:
             actor, after = nisba, after[1:]
-        genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
         if not genitive and fam.genitive == "actor":
-            genitive = self._lam_genitive(doc, t, after)   # هجوم لداعش، غارات للتحالف
+            genitive = self.ph._lam_genitive(doc, t, after)   # هجوم لداعش، غارات للتحالف
         if genitive:
             if fam.genitive == "recipient":
                 recipient = genitive
             elif not actor:
                 actor = genitive
         rest = [e for e in after if not genitive or e.tok_lo >= genitive[-1].tok_hi]
-        if not actor and (fam.genitive == "actor" or self._origin not in
-                          self._recipient_markers[fam.recipient]):
+        if not actor and (fam.genitive == "actor" or self.ph._origin not in
+                          self.ph._recipient_markers[fam.recipient]):
             # انتحاري من تنظيم داعش، قصف من الطيران المروحي: من + the doer after the act
-            actor = self._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
+            actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
             rest = [e for e in rest if e not in actor]
         if not recipient:
-            recipient = self._marked(doc, rest, fam, allow_obj=False)
-        if fam.type in self._passive_prone and self._in_cause_phrase(doc, t):
+            recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
+        if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
             # قتل ضابط في هجوم لداعش، توفي سجين جراء التعذيب: the subject suffered the act
             if not recipient:
-                recipient = [e for e in self._subject_before(doc, before, t, near=True)
+                recipient = [e for e in self.ph._subject_before(doc, before, t, near=True)
                              if e not in actor]
         elif not actor:
-            actor = self._subject_before(doc, before, t, near=True)
-            if actor and (actor[-1].sector == "MED" or self._bare(doc.tokens[t.tok_lo])
-                          in self._reported_outcomes) \
+            actor = self.ph._subject_before(doc, before, t, near=True)
+            if actor and (actor[-1].sector == "MED" or self.ph._bare(doc.tokens[t.tok_lo])
+                          in self.ph._reported_outcomes) \
                     and self._reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
                 actor = []      # أعلنت الوزارة مقتل …، أشارت الصحيفة إلى استرجاع …
         return actor, recipient
@@ -232,10 +234,10 @@ class RoleAssigner(PhraseReader):
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
         لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
         tokens = doc.tokens
-        if t.tok_lo > 0 and self._bare(tokens[t.tok_lo - 1]) in self._cause_prepositions:
+        if t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self.ph._cause_prepositions:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
-        return any(tokens[i] in self._clause_verbs for i in range(lo, t.tok_lo))
+        return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
 
     def _reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
         """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
@@ -243,7 +245,7 @@ class RoleAssigner(PhraseReader):
         speech = self.g.speech
         tokens = doc.tokens
         words = list(range(lo, hi)) + list(range(max(0, subject - 2), subject))
-        return any(tokens[i] in speech or self._bare(tokens[i]) in speech for i in words)
+        return any(tokens[i] in speech or self.ph._bare(tokens[i]) in speech for i in words)
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],
@@ -254,20 +256,20 @@ class RoleAssigner(PhraseReader):
         end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
         is the agent phrase if any (قتل شاب برصاص الجيش)."""
         if recipient or not actor or actor[0].tok_lo < t.tok_lo \
-                or fam.type not in self._passive_prone \
-                or "obj" not in self._recipient_markers[fam.recipient] \
-                or not self._indefinite(doc, t, actor[0]):
+                or fam.type not in self.ph._passive_prone \
+                or "obj" not in self.ph._recipient_markers[fam.recipient] \
+                or not self.ph._indefinite(doc, t, actor[0]):
             return actor, recipient, False
         end = actor[-1].tok_hi
-        if end < right_edge and end not in self._in_entity:
+        if end < right_edge and end not in self.ph._in_entity:
             nxt = doc.tokens[end]
-            bare = self._bare(nxt)
-            if nxt == self._origin or not (
-                    nxt in self.g.prepositions or bare in self._after_passive_subject
+            bare = self.ph._bare(nxt)
+            if nxt == self.ph._origin or not (
+                    nxt in self.g.prepositions or bare in self.ph._after_passive_subject
                     or bare in self.g.prepositions or nxt in self._clause_breaks
-                    or self._fused_preposition(nxt, True)):
+                    or self.ph._fused_preposition(nxt, True)):
                 return actor, recipient, False
-        agent = self._agent(doc, t, [e for e in after if e.tok_lo >= end])
+        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end])
         return agent, actor, True
 
     def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
@@ -283,17 +285,17 @@ class RoleAssigner(PhraseReader):
             return actor, recipient
         if actor and actor[0].tok_lo > t.tok_lo:
             return first.actor, actor
-        return first.actor, self._marked(doc, after, fam) or recipient
+        return first.actor, self.ph._marked(doc, after, fam) or recipient
 
     def _reciprocal_sides(self, doc: Document, t: TriggerMention, after: list[EntityMention],
                           actor: list[EntityMention], recipient: list[EntityMention]
                           ) -> tuple[list[EntityMention], list[EntityMention]]:
         """Two-sided acts: اشتباكات بين X و Y، محادثات بين X و Y (the two sides after بين are
         the actor); اشتبك X مع Y (the other side joins the actor, no recipient)."""
-        sides = self._between_sides(doc, t, after)
+        sides = self.ph._between_sides(doc, t, after)
         if sides and not (t.tense == "noun" and actor and actor[0].tok_lo < t.tok_lo):
             return sides, []
-        if self._bare(doc.tokens[t.tok_lo]) not in self._reciprocal:
+        if self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._reciprocal:
             return actor, recipient
         if actor and recipient:
             return actor + [e for e in recipient if e not in actor], []
@@ -318,14 +320,14 @@ class RoleAssigner(PhraseReader):
             tok = tokens[i]
             if tok not in stops:
                 continue
-            bare = self._bare(tok)
+            bare = self.ph._bare(tok)
             if tok in self.g.complementizers or bare in self.g.complementizers:
                 reporter = self._reporter(doc, sent, i, ents)
-                return i + 1, reporter, bare in self._pronoun_complementizers
+                return i + 1, reporter, bare in self.ph._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
                 if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
-                    return i + 1, self._subject_before(doc, speaker, None, end=i), True
+                    return i + 1, self.ph._subject_before(doc, speaker, None, end=i), True
             if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
@@ -346,12 +348,12 @@ class RoleAssigner(PhraseReader):
         self._aside = (0, 0)
         while i < end:
             if tokens[i] in stops:
-                aside = self._aside_end(tokens, i, end) if i == subject_end else None
+                aside = self.ph._aside_end(tokens, i, end) if i == subject_end else None
                 if aside is not None:
                     self._aside = (i, aside)
                     i = aside
                 elif not (tokens[i] == COMMA and i + 1 < end
-                          and self._governed_next(tokens[i + 1])):
+                          and self.ph._governed_next(tokens[i + 1])):
                     return i
             i += 1
         return end
@@ -360,18 +362,18 @@ class RoleAssigner(PhraseReader):
                   ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
         speech_words = self.g.speech
-        bare = self._bare
+        bare = self.ph._bare
         speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
                        if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
                       None)
         if speech is None:
             return []
         after = [e for e in ents if speech < e.tok_lo < comp]
-        chain = self._first_chain(doc, after, bare=True)
+        chain = self.ph._first_chain(doc, after, bare=True)
         if chain:
             return chain
         before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
-        return self._subject_before(doc, before, None, end=speech)
+        return self.ph._subject_before(doc, before, None, end=speech)
 
     def _sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
                          t: TriggerMention) -> list[EntityMention]:
@@ -384,14 +386,14 @@ class RoleAssigner(PhraseReader):
             if cues.isdisjoint(words):
                 continue
             raw = tuple(words)
-            bare = tuple(self._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
+            bare = tuple(self.ph._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
                     return [e]
-                if e.prefix in self._lam_prefixes and window \
-                        and window[-1] in self._source_words_with_lam:
+                if e.prefix in self.ph._lam_prefixes and window \
+                        and window[-1] in self.ph._source_words_with_lam:
                     return [e]
-            if any(w in self.g.speech for w in bare[-2:]) and not self._governor(doc, e) \
+            if any(w in self.g.speech for w in bare[-2:]) and not self.ph._governor(doc, e) \
                     and not (e.tok_lo <= t.tok_lo < e.tok_hi):
                 return [e]
         return []
@@ -401,8 +403,8 @@ class RoleAssigner(PhraseReader):
         tokens = doc.tokens
         lo = who.tok_lo
         for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
-            bare = self._bare(tokens[i])
-            if bare in self.g.speech or bare in self._source_heads or bare == self._source_relative:
+            bare = self.ph._bare(tokens[i])
+            if bare in self.g.speech or bare in self._source_heads or bare == self.ph._source_relative:
                 lo = i
             elif lo != who.tok_lo:
                 break
@@ -411,7 +413,7 @@ class RoleAssigner(PhraseReader):
     # -- phrases ---------------------------------------------------------------------------
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
         prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
-        return self._bare(prev) in self.g.passive_auxiliaries
+        return self.ph._bare(prev) in self.g.passive_auxiliaries
 
     def _sentence_subject(self, doc: Document, mentions: list[EventMention],
                           ents: list[EntityMention], fallback: list[EntityMention]
@@ -421,8 +423,8 @@ class RoleAssigner(PhraseReader):
         actor = next((m.actor for m in mentions if m.actor), None) if ents else None
         if actor:
             return actor
-        bare = [e for e in ents if not self._governor(doc, e)]
-        return self._chain_from(doc, bare, 0) if bare else fallback
+        bare = [e for e in ents if not self.ph._governor(doc, e)]
+        return self.ph._chain_from(doc, bare, 0) if bare else fallback
 
 
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
