@@ -79,3 +79,12 @@ def test_a_place_from_the_dateline_is_marked_as_inferred(coder):
     [coerce] = [e for e in events if e.event_type == "COERCE"]
     assert coerce.location.name == "Beirut"
     assert (coerce.location.start, coerce.location.end, coerce.location.field) == (None, None, None)
+
+
+def test_a_country_named_without_a_locative_is_not_the_event_place(coder):
+    # the ambassador's country is who was met, not where: the meeting is in the dateline's city
+    events = coder.code_article({"id": "d", "date": "2025-03-14", "text": (
+        "القاهرة - (أ ف ب) - التقى وزير الخارجية الأردني أمس سفير الولايات المتحدة لمناقشة "
+        "الأوضاع.")})
+    [meeting] = [e for e in events if e.event_type == "CONSULT"]
+    assert (meeting.location.name, meeting.location.start) == ("Cairo", None)

@@ -169,17 +169,21 @@ class Details:
         return self._news[0]
 
     def place(self, m: EventMention) -> Place | None:
-        """The event's place: in its clause, else its sentence (a place after في/بـ first),
-        else the dateline, else the article's country; the last two inferred (no offsets)."""
+        """The event's place: in its clause, else its sentence (a place after في/بـ first);
+        else inferred (no offsets): the dateline, else the article's country."""
         doc = self.doc
         in_sentence = self._places.get(m.trigger.sentence, [])
-        if in_sentence and m.actor:
-            # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened
-            parties = [(e.start, e.end) for e in m.actor]
+        if in_sentence and (m.actor or m.recipient):
+            # a participant's own name (الولايات المتحدة أكدت …، طالبوا واشنطن) is not where the
+            # event happened
+            parties = [(e.start, e.end) for e in (*m.actor, *m.recipient)]
             in_sentence = [p for p in in_sentence
                            if p.cued or not any(s <= p.start < e for s, e in parties)]
         cued = [p for p in in_sentence if p.cued]
-        found = self.nearest(doc, m, cued) or self.nearest(doc, m, in_sentence)
+        # a country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى
+        # سوريا، دبلوماسيون من الولايات المتحدة), not where the event happened
+        found = self.nearest(doc, m, cued) or self.nearest(
+            doc, m, [p for p in in_sentence if p.place.precision != "country"])
         if found is not None:
             fld, start, end = doc.original_span(found.start, found.end)
             source = doc.article.title if fld == "title" else doc.article.text
