@@ -12,8 +12,9 @@ nearest to the trigger). What the event's own sentence does not give is inferred
 * A figure (a count, the people killed, injured, arrested or missing) belongs to one event
   only: of the events of its sentence, the nearest that can be its cause (an event type's
   ``casualties`` in plover.yaml), one in its clause first (a strike's dead are not a meeting's).
-  A figure in a sentence that totals earlier reports (the data file ``casualties``, ``totals``:
-  حصيلة، الغارتين، منذ) is left out where other events of the article carry figures of their own.
+  A figure in the headline is left out where the body tells the same figure (the headline
+  restates it), and one that totals what other sentences tell (the data file ``casualties``,
+  ``totals``: منذ، الغارتين، إجمالي) where the body or the headline tells figures of its kind.
 
 The spans of a document are grouped by sentence once (:class:`Details`), so each event reads
 only the spans of its own sentence: a long article's work grows with its length, not with its
@@ -38,6 +39,11 @@ NEWS_DAYS = 7
 #: the body sentences, after the title, that make the lead
 LEAD_SENTENCES = 2
 CASUALTY_KINDS = ("killed", "injured", "arrested", "missing")
+#: how a casualty figure is told: in an event's own report; in the headline, left out where the
+#: body tells the same figure (the headline restates it); in a total of what other sentences
+#: tell, left out where the body or the headline tells figures of its kind. So no one is counted
+#: twice when an article's events are summed.
+OWN, HEADLINE, TOTAL = 0, 1, 2
 
 
 class _Span(Protocol):
@@ -113,8 +119,10 @@ class Details:
         self._news: tuple[dict[str, Any] | None] | None = None
         # what each mention owns (by id), and the kinds counted outside a total
         self._quantities: dict[int, list[Any]] = {}
-        self._tolls: dict[int, list[tuple[CasualtyMention, bool]]] = {}
-        self._counted: set[str] = set()
+        self._tolls: dict[int, list[tuple[CasualtyMention, int]]] = {}
+        # (kind, count) of the figures told in the body's own reports, and (kind, None) of the
+        # kinds told in the body or the headline
+        self._told: set[tuple[str, int | None]] = set()
 
     def assign(self, mentions: Sequence[EventMention],
                causes: Callable[[EventMention], frozenset[str]]) -> None:
@@ -129,21 +137,28 @@ class Details:
                 owner = _owner(ms, clauses, q.start)
                 if owner is not None:
                     self._quantities.setdefault(id(owner), []).append(q)
-            casualties = self._casualties.get(k, ())
-            total = bool(casualties) and self._totals_in(k)
-            for c in casualties:
+            # a headline restates the body's figures; a total sums what other sentences tell
+            title = self.doc.sentences[k].kind == "title"
+            for c in self._casualties.get(k, ()):
+                rank = TOTAL if self._total(k, c.start) else HEADLINE if title else OWN
                 fit = [(m, cl) for m, cl in zip(ms, clauses) if c.kind in causes(m)]
                 owner = _owner([m for m, _ in fit], [cl for _, cl in fit], c.start)
                 if owner is not None:
-                    self._tolls.setdefault(id(owner), []).append((c, total))
-                    if not total:
-                        self._counted.add(c.kind)
+                    self._tolls.setdefault(id(owner), []).append((c, rank))
+                    if rank == OWN:
+                        self._told.add((c.kind, c.count))
+                    if rank != TOTAL:
+                        self._told.add((c.kind, None))
 
-    def _totals_in(self, k: int) -> bool:
-        """Whether sentence ``k`` totals earlier reports (حصيلة، الغارتين)."""
-        sent, totals, strip = self.doc.sentences[k], self.totals, self.strip
-        return any(t in totals or strip(t) in totals
-                   for t in self.doc.tokens[sent.tok_lo:sent.tok_hi])
+    def _total(self, k: int, at: int) -> bool:
+        """Whether sentence ``k`` up to the end of the clause around offset ``at`` totals what
+        other sentences tell (ومنذ بدء النزاع، قتل …؛ قتل … في الغارتين); a later clause's cue
+        is about something else (قتل 23 …، وهو أول هجوم منذ …)."""
+        doc, totals, strip = self.doc, self.totals, self.strip
+        sent, breaks = doc.sentences[k], self.nearest.clause_breaks
+        i = max(bisect_right(doc.token_starts, at) - 1, sent.tok_lo)
+        hi = next((j for j in range(i, sent.tok_hi) if doc.tokens[j] in breaks), sent.tok_hi)
+        return any(t in totals or strip(t) in totals for t in doc.tokens[sent.tok_lo:hi])
 
     def conflicts(self, group: Sequence[EventMention], m: EventMention) -> bool:
         """Whether ``m`` and a mention of ``group`` each own a figure of one kind that differ
@@ -211,12 +226,14 @@ class Details:
 
     def casualties(self, mentions: Sequence[EventMention]) -> dict[str, int | None]:
         """Killed, injured, arrested and missing: the largest figure of each kind the mentions
-        own, less a total of a kind other events of the article count."""
+        own, less a headline's the body restates and a total the article tells in parts."""
         counts: dict[str, int | None] = dict.fromkeys(CASUALTY_KINDS)
+        told = self._told
         for m in mentions:
-            for c, total in self._tolls.get(id(m), ()):
-                if c.count is not None and not (total and c.kind in self._counted):
-                    counts[c.kind] = max(counts[c.kind] or 0, c.count)
+            for c, rank in self._tolls.get(id(m), ()):
+                if rank == OWN or (rank == HEADLINE and (c.kind, c.count) not in told) or (
+                        rank == TOTAL and (c.kind, None) not in told):
+                    counts[c.kind] = max(counts[c.kind] or 0, c.count or 0)
         return counts
 
 
