@@ -188,10 +188,10 @@ class Details:
         else inferred (no offsets): the dateline, else the article's country."""
         doc = self.doc
         in_sentence = self._places.get(m.trigger.sentence, [])
-        if in_sentence and (m.actor or m.recipient):
-            # a participant's own name (الولايات المتحدة أكدت …، طالبوا واشنطن) is not where the
-            # event happened
-            parties = [(e.start, e.end) for e in (*m.actor, *m.recipient)]
+        if in_sentence and m.actor:
+            # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened; a
+            # recipient's may be (يزور الوزير دمشق)
+            parties = [(e.start, e.end) for e in m.actor]
             in_sentence = [p for p in in_sentence
                            if p.cued or not any(s <= p.start < e for s, e in parties)]
         cued = [p for p in in_sentence if p.cued]
