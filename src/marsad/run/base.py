@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from marsad.doc.records import Event
@@ -108,6 +110,42 @@ def render(outcome: Outcome) -> Outcome:
 def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = False) -> list[Outcome]:
     outcomes = [code_one(coder, a) for a in chunk]
     return [render(o) for o in outcomes] if rendered else outcomes
+
+
+#: what a sink is handed: a chunk's number and its coded articles with their events as JSON
+#: lines; it writes them somewhere (the batch Parquet output) and says how many events it wrote
+Sink = Callable[[int, list[tuple[Article, tuple[str, ...]]]], int]
+
+
+def write_outcomes(index: int, chunk: list[Article], outcomes: list[Outcome],
+                   sink: Sink) -> list[Outcome]:
+    """Hand the coded articles of a chunk to ``sink``; the outcomes without their events."""
+    sink(index, [(a, o.lines) for a, o in zip(chunk, outcomes) if o.error is None])
+    return [Outcome(o.article_id, [], o.error, (), o.refused) for o in outcomes]
+
+
+def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
+                  chunksize: int = 64) -> Iterator[Outcome]:
+    """Code ``articles`` and hand them to ``sink`` a chunk at a time: on the workers where the
+    executor can (``DaskExecutor.write``), else in this process as the outcomes come back.
+    The outcomes (errors only, no events) in input order."""
+    write = getattr(executor, "write", None)
+    if write is not None:
+        yield from write(articles, sink)
+        return
+    sent: deque[Article] = deque()
+
+    def remembered() -> Iterator[Article]:
+        for article in articles:
+            sent.append(article)
+            yield article
+
+    outcomes = executor.code(remembered(), render=True)
+    index = 0
+    while done := list(islice(outcomes, chunksize)):
+        chunk = [sent.popleft() for _ in done]
+        yield from write_outcomes(index, chunk, done, sink)
+        index += 1
 
 
 def default_jobs() -> int:
