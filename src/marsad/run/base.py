@@ -112,6 +112,10 @@ def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = 
     return [render(o) for o in outcomes] if rendered else outcomes
 
 
+#: articles per chunk (a task, a part of the Parquet output) unless an executor says otherwise:
+#: the same in every executor, so that a chunked output is the same from each
+CHUNK = 32
+
 #: what a sink is handed: a chunk's number and its coded articles with their events as JSON
 #: lines; it writes them somewhere (the batch Parquet output) and says how many events it wrote
 Sink = Callable[[int, list[tuple[Article, tuple[str, ...]]]], int]
@@ -125,13 +129,15 @@ def write_outcomes(index: int, chunk: list[Article], outcomes: list[Outcome],
 
 
 def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
-                  chunksize: int = 64) -> Iterator[Outcome]:
+                  chunksize: int = CHUNK) -> Iterator[Outcome]:
     """Code ``articles`` and hand them to ``sink`` a chunk at a time: on the workers where the
     executor can (``DaskExecutor.write``), else in this process as the outcomes come back.
-    The outcomes (errors only, no events) in input order."""
+    The outcomes (errors only, no events) in input order. Chunks are of ``chunksize``
+    articles with every executor (an actor's code in the flat view is the first one stored in
+    the chunk's table, so the same chunks give the same files)."""
     write = getattr(executor, "write", None)
     if write is not None:
-        yield from write(articles, sink)
+        yield from write(articles, sink, chunksize)
         return
     sent: deque[Article] = deque()
 

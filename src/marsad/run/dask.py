@@ -32,6 +32,7 @@ from distributed import WorkerPlugin
 
 from marsad.reading.article import Article
 from marsad.run.base import (
+    CHUNK,
     CoderVersions,
     CodesArticles,
     Outcome,
@@ -69,7 +70,7 @@ class DaskExecutor:
     ``with`` block) lets the cluster go."""
 
     def __init__(self, spec: Spec, jobs: int = 2, scheduler: str | None = None,
-                 chunksize: int = 32, client: Any = None):
+                 chunksize: int = CHUNK, client: Any = None):
         self.spec = spec
         self.jobs = max(1, jobs)
         self.scheduler = scheduler
@@ -112,13 +113,15 @@ class DaskExecutor:
     def code(self, articles: Iterable[Article], render: bool = False) -> Iterator[Outcome]:
         yield from self._run(articles, lambda i, chunk: (_code_task, chunk, render, self._plugin))
 
-    def write(self, articles: Iterable[Article], sink: Sink) -> Iterator[Outcome]:
+    def write(self, articles: Iterable[Article], sink: Sink,
+              chunksize: int | None = None) -> Iterator[Outcome]:
         """Code the articles and hand each chunk to ``sink`` on the worker that coded it;
         outcomes (errors only, no events) in input order."""
-        return self._run(articles, lambda i, chunk: (_write_task, i, chunk, self._plugin, sink))
+        return self._run(articles, lambda i, chunk: (_write_task, i, chunk, self._plugin, sink),
+                         chunksize)
 
-    def _run(self, articles: Iterable[Article],
-             task: Callable[[int, list[Article]], tuple]) -> Iterator[Outcome]:
+    def _run(self, articles: Iterable[Article], task: Callable[[int, list[Article]], tuple],
+             chunksize: int | None = None) -> Iterator[Outcome]:
         from distributed import KilledWorker
 
         client, it = self.client, iter(articles)
@@ -127,7 +130,7 @@ class DaskExecutor:
 
         def send() -> None:
             nonlocal sent
-            chunk = list(islice(it, self.chunksize))
+            chunk = list(islice(it, chunksize or self.chunksize))
             if chunk:
                 fn, *args = task(sent, chunk)
                 window.append((sent, chunk, client.submit(fn, *args, pure=False)))
