@@ -104,7 +104,7 @@ class DaskExecutor:
         # a worker that dies twice on a task makes it a KilledWorker, isolated one by one here
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
             self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
-                                         processes=True, dashboard_address=None)
+                                         processes=True, dashboard_address=":0")
         return Client(self._cluster)
 
     def workers(self) -> int:
