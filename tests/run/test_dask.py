@@ -9,8 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from marsad.cli.main import main
 from marsad.reading.article import Article
 from marsad.reading.sources import read_articles

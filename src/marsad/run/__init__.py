@@ -42,7 +42,6 @@ from marsad.run.base import (
 from marsad.run.process import ProcessExecutor
 from marsad.run.serial import SerialExecutor
 
-
 EXECUTORS = ("process", "dask")
 
 

@@ -187,10 +187,11 @@ def worker_coder(plugin: str) -> CodesArticles:
     """This worker's coder, built by its plugin."""
     from distributed import get_worker
 
-    coder = get_worker().plugins[plugin].coder
+    found = get_worker().plugins[plugin]
+    coder = found.coder if isinstance(found, CoderPlugin) else None
     if coder is None:
         raise RuntimeError("the worker's coder was not built (its plugin did not set up)")
-    return coder  # type: ignore[no-any-return]
+    return coder
 
 
 def _code_task(chunk: list[Article], rendered: bool, plugin: str) -> list[Outcome]:
