@@ -110,14 +110,19 @@ class Resumed:
         their members dated before it, in the order they were opened."""
         earliest = self.lo - timedelta(days=self.window)
         members: dict[str, list[Mention]] = defaultdict(list)
-        for mention in self._load(self.lo - timedelta(days=2 * self.window), self.lo):
+        # one read for the seed and the walk's first days
+        found = self._load(self.lo - timedelta(days=2 * self.window),
+                           self.lo + timedelta(days=STEP_DAYS))
+        for mention in found:
             cluster_id = self.stored[mention.event_id]
+            if mention.day is None or mention.day >= self.lo:
+                continue
             if cluster_id is not None and self.first[cluster_id] >= earliest:
                 members[cluster_id].append(mention)
         seeded = []
-        for found in members.values():
+        for group in members.values():
             cluster = Cluster()
-            for mention in sorted(found, key=mention_order):
+            for mention in sorted(group, key=mention_order):
                 cluster.add(mention)
             seeded.append(cluster)
         for cluster in sorted(seeded, key=lambda c: mention_order(c.first)):
