@@ -21,6 +21,7 @@ line); a partition of the input is a chunk of ``chunksize`` consecutive articles
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -50,7 +51,11 @@ IN_FLIGHT_PER_WORKER = 4
 
 class CoderPlugin(WorkerPlugin):
     """Builds a worker's coder once, when the plugin is registered with a worker (or the
-    worker joins later); tasks find it by the plugin's name."""
+    worker joins later); tasks find it by the plugin's name. The name is the recipe's digest,
+    so a second registration of the same recipe (another executor on the same cluster) is
+    ignored rather than building every coder again."""
+
+    idempotent = True
 
     def __init__(self, spec: Spec, name: str):
         self.spec = spec
@@ -78,7 +83,7 @@ class DaskExecutor:
         self._client = client
         self._own_client = client is None
         self._cluster: Any = None
-        self._plugin = _plugin_name(spec)
+        self._plugin = ""
         self._registered = False
 
     @cached_property
@@ -91,6 +96,7 @@ class DaskExecutor:
         if self._client is None:
             self._client = self._connect()
         if not self._registered:
+            self._plugin = _plugin_name(self.spec, self.versions)
             self._client.register_plugin(CoderPlugin(self.spec, self._plugin), name=self._plugin)
             self._registered = True
         return self._client
@@ -178,9 +184,18 @@ class DaskExecutor:
         self.close()
 
 
-def _plugin_name(spec: Spec) -> str:
-    """One plugin per coder recipe, so that two recipes can share a cluster."""
-    return "marsad-coder-" + hashlib.sha1(pickle.dumps(spec)).hexdigest()[:12]
+def _plugin_name(spec: Spec, versions: CoderVersions) -> str:
+    """One plugin per coder: its recipe, the coder's and resources' versions, and the size and
+    time of each lexicon file, so that a cluster that outlives a run never codes with a coder
+    built from files since changed."""
+    digest = hashlib.sha1(pickle.dumps((spec, tuple(versions))))
+    for path in getattr(spec, "lexicons", ()):
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}".encode())
+    return "marsad-coder-" + digest.hexdigest()[:16]
 
 
 def worker_coder(plugin: str) -> CodesArticles:
