@@ -171,3 +171,20 @@ def test_parquet_output_needs_a_new_folder_and_no_other_format(tmp_path):
     assert main(["code", str(article), "--format", "parquet"]) == 2
     assert main(["code", str(article), "--out", str(tmp_path / "x"), "--format", "json"]) == 2
     assert main(["code", str(article), "--scheduler", "localhost:1"]) == 2
+
+
+def test_parquet_written_by_workers_loses_only_the_article_that_kills_one(client, tmp_path):
+    import pandas as pd
+
+    from marsad.run import write_through
+    from marsad.store.parts import ParquetParts
+
+    articles = [Article(id=f"a{i}", text=TEXTS[i % len(TEXTS)], source="s") for i in range(12)]
+    executor = DaskExecutor(FailingSpec(dies=True), client=client, chunksize=4)
+    outcomes = list(write_through(executor, articles, ParquetParts(str(tmp_path / "parts"))))
+    assert [(o.article_id, o.error) for o in outcomes if o.error] == [("a7", DIED)]
+    written = pd.read_parquet(tmp_path / "parts")
+    expected = [json.loads(line)["event_id"] for o in make_executor(1).code(articles, render=True)
+                if o.article_id != "a7" for line in o.lines]
+    assert sorted(written["event_id"]) == sorted(expected)
+    assert any("-001-" in p.name for p in (tmp_path / "parts").rglob("*.parquet"))

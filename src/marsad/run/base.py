@@ -116,15 +116,21 @@ def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = 
 #: the same in every executor, so that a chunked output is the same from each
 CHUNK = 32
 
-#: what a sink is handed: a chunk's number and its coded articles with their events as JSON
-#: lines; it writes them somewhere (the batch Parquet output) and says how many events it wrote
-Sink = Callable[[int, list[tuple[Article, tuple[str, ...]]]], int]
+#: what a sink is handed: a name for the chunk, unique in the run (``000042``, or ``000042-007``
+#: for an article of a chunk coded again alone), and its coded articles with their events as
+#: JSON lines; it writes them somewhere (the batch Parquet output) and says how many events
+Sink = Callable[[str, list[tuple[Article, tuple[str, ...]]]], int]
 
 
-def write_outcomes(index: int, chunk: list[Article], outcomes: list[Outcome],
+def part_name(index: int, article: int | None = None) -> str:
+    """The name of chunk ``index`` (or of its ``article``-th article alone) for a sink."""
+    return f"{index:06d}" if article is None else f"{index:06d}-{article:03d}"
+
+
+def write_outcomes(part: str, chunk: list[Article], outcomes: list[Outcome],
                    sink: Sink) -> list[Outcome]:
     """Hand the coded articles of a chunk to ``sink``; the outcomes without their events."""
-    sink(index, [(a, o.lines) for a, o in zip(chunk, outcomes) if o.error is None])
+    sink(part, [(a, o.lines) for a, o in zip(chunk, outcomes) if o.error is None])
     return [Outcome(o.article_id, [], o.error, (), o.refused) for o in outcomes]
 
 
@@ -150,7 +156,7 @@ def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
     index = 0
     while done := list(islice(outcomes, chunksize)):
         chunk = [sent.popleft() for _ in done]
-        yield from write_outcomes(index, chunk, done, sink)
+        yield from write_outcomes(part_name(index), chunk, done, sink)
         index += 1
 
 

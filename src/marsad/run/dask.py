@@ -40,6 +40,7 @@ from marsad.run.base import (
     Sink,
     Spec,
     code_chunk,
+    part_name,
     write_outcomes,
 )
 
@@ -123,10 +124,10 @@ class DaskExecutor:
               chunksize: int | None = None) -> Iterator[Outcome]:
         """Code the articles and hand each chunk to ``sink`` on the worker that coded it;
         outcomes (errors only, no events) in input order."""
-        return self._run(articles, lambda i, chunk: (_write_task, i, chunk, self._plugin, sink),
+        return self._run(articles, lambda part, chunk: (_write_task, part, chunk, self._plugin, sink),
                          chunksize)
 
-    def _run(self, articles: Iterable[Article], task: Callable[[int, list[Article]], tuple],
+    def _run(self, articles: Iterable[Article], task: Callable[[str, list[Article]], tuple],
              chunksize: int | None = None) -> Iterator[Outcome]:
         from distributed import KilledWorker
 
@@ -138,7 +139,7 @@ class DaskExecutor:
             nonlocal sent
             chunk = list(islice(it, chunksize or self.chunksize))
             if chunk:
-                fn, *args = task(sent, chunk)
+                fn, *args = task(part_name(sent), chunk)
                 window.append((sent, chunk, client.submit(fn, *args, pure=False)))
                 sent += 1
 
@@ -158,12 +159,12 @@ class DaskExecutor:
                 future.cancel()
 
     def _isolate(self, index: int, chunk: list[Article],
-                 task: Callable[[int, list[Article]], tuple]) -> Iterator[Outcome]:
+                 task: Callable[[str, list[Article]], tuple]) -> Iterator[Outcome]:
         """A chunk whose task killed its worker, one article per task."""
         from distributed import KilledWorker
 
-        for article in chunk:
-            fn, *args = task(index, [article])
+        for number, article in enumerate(chunk):
+            fn, *args = task(part_name(index, number), [article])
             try:
                 yield from self.client.submit(fn, *args, pure=False).result()
             except KilledWorker:
@@ -213,6 +214,6 @@ def _code_task(chunk: list[Article], rendered: bool, plugin: str) -> list[Outcom
     return code_chunk(worker_coder(plugin), chunk, rendered)
 
 
-def _write_task(index: int, chunk: list[Article], plugin: str, sink: Sink) -> list[Outcome]:
+def _write_task(part: str, chunk: list[Article], plugin: str, sink: Sink) -> list[Outcome]:
     outcomes = code_chunk(worker_coder(plugin), chunk, rendered=True)
-    return write_outcomes(index, chunk, outcomes, sink)
+    return write_outcomes(part, chunk, outcomes, sink)

@@ -2,14 +2,16 @@
 month and source (``marsad code … --out DIR --format parquet``).
 
 Each chunk of coded articles becomes one file in each ``event_month=YYYY-MM/source=NAME/``
-folder it has events for, named by the chunk's number (``part-000042-0.parquet``), so that
+folder it has events for, named by the chunk's number (``part-000042-0.parquet``; an article
+of a chunk coded again alone after its worker died: ``part-000042-007-0.parquet``), so that
 workers write side by side without ever writing the same file. The columns are the store's
 flat view (``events_flat``) with its types — the same rows ``marsad export --format parquet``
 gives for these articles, less the clusters, which only a store computes (``cluster_id`` is
 the event's own id). They are made the way the store makes them: the chunk's rows go into an
 in-memory store kept per process, and its flat view is read back. DuckDB reads the folder as
 one table (``read_parquet('DIR/**/*.parquet', hive_partitioning = true)``), and so does pandas
-(``pandas.read_parquet('DIR')``); ``event_month`` and ``source`` come from the folder names.
+(``pandas.read_parquet('DIR')``); ``event_month`` and ``source`` come from the folder names,
+``undated`` and ``unknown`` for an event without a date and an article without a source.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ from marsad.store.rows import (
 if TYPE_CHECKING:
     from marsad.store.store import Store
 
-#: the folders' keys, in order
+#: the folders' keys, in order, and their values for an event without a date or a source
 PARTITIONS = ("event_month", "source")
+UNDATED, NO_SOURCE = "undated", "unknown"
 _TABLES = ("event_entities", "event_contexts", "events", "actors", "places", "articles")
 _scratch: dict[int, Store] = {}     # this process's in-memory store, by process id
 
@@ -66,10 +69,10 @@ class ParquetParts:
         self.names = names
         self.versions = versions
 
-    def __call__(self, index: int, coded: list[tuple[Article, tuple[str, ...]]]) -> int:
+    def __call__(self, part: str, coded: list[tuple[Article, tuple[str, ...]]]) -> int:
         table = self.table(coded)
         if table.num_rows:
-            write_partitioned(table, self.out, f"part-{index:06d}-{{i}}.parquet")
+            write_partitioned(table, self.out, f"part-{part}-{{i}}.parquet")
         return int(table.num_rows)
 
     def table(self, coded: list[tuple[Article, tuple[str, ...]]]) -> Any:
@@ -87,7 +90,9 @@ class ParquetParts:
         _replace_rows(store, rows)
         table = arrow_table(store.query())
         month = pc.strftime(table["event_date"].cast(pa.timestamp("s")), format="%Y-%m")
-        return table.append_column("event_month", month)
+        table = table.append_column("event_month", pc.fill_null(month, UNDATED))
+        source = table.schema.get_field_index("source")
+        return table.set_column(source, "source", pc.fill_null(table["source"], NO_SOURCE))
 
     def _store(self) -> Store:
         store = _scratch.get(os.getpid())
