@@ -42,6 +42,15 @@ def at_least(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def add_executor_options(add: Callable[..., object]) -> None:
+    """``--executor`` and ``--scheduler`` of ``code`` and ``ingest`` (beside their ``--jobs``)."""
+    add("--executor", choices=("process", "dask"), default="process",
+        help="process: a pool of --jobs worker processes on this machine (default); dask: a "
+             "Dask cluster, the one at --scheduler or a local one of --jobs worker processes")
+    add("--scheduler", metavar="tcp://HOST:PORT",
+        help="the Dask scheduler to code on (implies --executor dask; see docs/scale.md)")
+
+
 def fraction(value: str) -> float:
     """A number from 0 to 1 (``--min-confidence``)."""
     try:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from marsad.cli.arguments import Parser, at_least
+from marsad.cli.arguments import Parser, add_executor_options, at_least
 from marsad.cli.output import OutputError, check_writable, output_file
 from marsad.cli.serve_command import add_serve_parser
 from marsad.cli.store_commands import add_store_parsers
@@ -47,6 +47,9 @@ CODE_EXAMPLES = """examples:
   marsad code news.jsonl.gz -o events.jsonl          a feed, written to a file
   marsad code news/ --format table                   a folder, as a table to read
   cat news.jsonl | marsad code - --strict            standard input; stop at the first bad record
+  marsad code archive/ --executor dask --jobs 2 --out events/ --format parquet
+                                                     Parquet by event month and source, written
+                                                     by the workers of a local Dask cluster
 """
 EVALUATE_EXAMPLES = """examples:
   marsad evaluate gold.jsonl                         precision, recall and F1 per field
@@ -107,9 +110,12 @@ def _add_code_parser(sub: Any) -> None:
         help=".txt .jsonl .jsonl.gz .json .zip, a folder, or - for standard input (default)")
     add("--date", help="publication date (YYYY-MM-DD) for articles without one")
     add("--id", help="article id for a single .txt input (default: the file's name)")
-    add("--format", choices=("jsonl", "json", "table"), default="jsonl",
-        help="jsonl: one record per line (default); json: one array; table: for a person")
+    add("--format", choices=("jsonl", "json", "table", "parquet"), default=None,
+        help="jsonl: one record per line (default); json: one array; table: for a person; "
+             "parquet: the flat view's columns, into the folder --out (the default there)")
     add("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    add("--out", metavar="DIR", help="a new folder of Parquet files partitioned by event month "
+        "and source, written by the workers (with --format parquet)")
     add("--lexicon", action="append", default=[], metavar="FILE",
         help="an extra actor (.tsv) or event (.yaml) lexicon; repeatable")
     add("--strict", action="store_true", help="stop at the first bad record")
@@ -120,6 +126,7 @@ def _add_code_parser(sub: Any) -> None:
         help=f"largest input file or archive member read (default: {DEFAULT_MAX_FILE_BYTES})")
     add("--jobs", type=at_least(0), default=0, metavar="N",
         help="worker processes (default 0: all cores; 1 codes in this process)")
+    add_executor_options(add)
     add("--quiet", action="store_true", help="no progress bar on a terminal")
 
 
@@ -165,13 +172,19 @@ def _coder(lexicons: list[str]) -> Coder:
         raise UsageError(f"lexicon problems:\n{exc}") from exc
 
 
-def _executor(jobs: int | None, lexicons: list[str]) -> Executor:
-    """What codes for ``--jobs``; the lexicons are checked here, in this process, before any
-    worker starts (their coder is the one used when there is a single job)."""
-    from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, default_jobs
+def _executor(args: argparse.Namespace) -> Executor:
+    """What codes for ``--jobs``, ``--executor`` and ``--scheduler``; the lexicons are checked
+    here, in this process, before any worker starts (their coder is the one used when there is
+    a single job)."""
+    from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, default_jobs, make_executor
 
+    lexicons = args.lexicon
     coder = _coder(lexicons)
-    jobs = jobs or default_jobs()
+    jobs = args.jobs or default_jobs()
+    if args.executor == "dask" or args.scheduler:
+        if args.scheduler and not args.scheduler.startswith(("tcp://", "tls://", "inproc://")):
+            raise UsageError(f"--scheduler {args.scheduler}: give tcp://HOST:PORT")
+        return make_executor(jobs, CoderSpec(tuple(lexicons)), "dask", args.scheduler)
     if jobs <= 1:
         return SerialExecutor(coder)
     return ProcessExecutor(CoderSpec(tuple(lexicons)), jobs)
@@ -182,9 +195,10 @@ def run_code(args: argparse.Namespace) -> int:
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
+    parquet = _check_batch_output(args)
     if args.output:
         check_writable(args.output)     # before the coder is built
-    executor = _executor(args.jobs, args.lexicon)
+    executor = _executor(args)
     issues: list[InputIssue] = []
 
     def report(issue: InputIssue) -> None:
@@ -194,10 +208,40 @@ def run_code(args: argparse.Namespace) -> int:
             raise StrictStop()
 
     options = ReadOptions(publication, args.id, args.max_chars, args.max_file_bytes)
-    with output_file(args.output) as out:
-        _code_into(out, args, executor, report, options)
+    try:
+        if parquet:
+            from marsad.cli.batch import code_into_parts
+
+            code_into_parts(args, executor, report, options, StrictStop)
+        else:
+            with output_file(args.output) as out:
+                _code_into(out, args, executor, report, options)
+    finally:
+        close = getattr(executor, "close", None)
+        if close is not None:
+            close()
     lost = any(i.skipped or i.cut for i in issues)
     return EXIT_SKIPPED if lost else EXIT_OK
+
+
+def _check_batch_output(args: argparse.Namespace) -> bool:
+    """Whether the output is a Parquet folder (``--out DIR --format parquet``)."""
+    if args.out is None:
+        if args.format == "parquet":
+            raise UsageError("--format parquet writes a folder: give it with --out DIR")
+        args.format = args.format or "jsonl"
+        return False
+    if args.format not in (None, "parquet") or args.output:
+        raise UsageError("--out DIR writes Parquet (--format parquet), not " +
+                         ("-o" if args.output else f"--format {args.format}"))
+    from marsad.store.parts import PartsError, check_out_dir
+
+    try:
+        check_out_dir(args.out)
+    except PartsError as exc:
+        raise UsageError(str(exc)) from exc
+    args.format = "parquet"
+    return True
 
 
 def _code_into(out: IO[str], args: argparse.Namespace, executor: Executor,
@@ -286,7 +330,7 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
         publication = parse_date(args.date)
     except ArticleError as exc:
         raise UsageError(f"--date: {exc}") from exc
-    executor = _executor(args.jobs, args.lexicon)
+    executor = _executor(args)
     issues: list[InputIssue] = []
 
     def report(issue: InputIssue) -> None:
@@ -294,7 +338,12 @@ def _ingest(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-
         print(f"marsad: {issue}", file=sys.stderr)
 
     options = ReadOptions(publication, None, args.max_chars, args.max_file_bytes)
-    run_ingest(args, store, executor, report, options)
+    try:
+        run_ingest(args, store, executor, report, options)
+    finally:
+        close = getattr(executor, "close", None)
+        if close is not None:
+            close()
     return EXIT_SKIPPED if any(i.skipped or i.cut for i in issues) else EXIT_OK
 
 

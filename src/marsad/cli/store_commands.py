@@ -15,7 +15,7 @@ import os
 import sys
 from typing import IO, Any
 
-from marsad.cli.arguments import at_least, fraction, iso_date, seconds
+from marsad.cli.arguments import add_executor_options, at_least, fraction, iso_date, seconds
 from marsad.cli.output import OutputError, cell, check_writable
 from marsad.reading.sources import DEFAULT_MAX_CHARS, DEFAULT_MAX_FILE_BYTES
 from marsad.store.backends import DEFAULT_DB, DEFAULT_LOCK_TIMEOUT
@@ -30,6 +30,7 @@ TREND_COLUMNS = ("period", "events", "operations", "killed", "injured", "arreste
 INGEST_EXAMPLES = """examples:
   marsad ingest news.jsonl.gz --db events.duckdb      code and store; again: only what changed
   marsad ingest feeds/ --db postgresql://me@host/news --jobs 8
+  marsad ingest archive/ --db postgresql://me@host/news --scheduler tcp://10.0.0.5:8786
   marsad ingest news.jsonl --recode --window 3        code everything again, cluster over 3 days
 """
 QUERY_EXAMPLES = """examples:
@@ -104,6 +105,7 @@ def _add_ingest(sub: Any) -> None:
     add("--date", help="publication date (YYYY-MM-DD) for articles without one")
     add("--jobs", type=at_least(0), default=0, metavar="N",
         help="worker processes (default 0: all cores; 1 codes in this process)")
+    add_executor_options(add)
     add("--batch", type=at_least(1), default=500, metavar="N",
         help="articles per committed batch: a stopped ingest loses at most one (default: 500)")
     add("--recode", action="store_true", help="code every article again, even those stored unchanged")

@@ -12,19 +12,15 @@ handed an executor rather than importing the coder.
   that killed it. Workers die with their parent, even when it is killed with SIGKILL.
 - ``make_executor(jobs, spec)`` picks one: ``jobs == 1`` codes in this process.
 
-Adding a distributed executor (Dask, issue 15) is one more class with the same ``code`` and
-``versions``:
-
-- the coder is built once per worker: a ``distributed.WorkerPlugin`` whose ``setup`` calls
-  ``spec.build()`` (the spec is what crosses the network, never a coder or its resources);
-- tasks are chunks of articles run by ``code_chunk`` with the worker's coder, so a failing
-  article becomes that article's ``Outcome.error`` and never fails its task;
-- order: futures kept in a bounded deque and their results yielded first-in first-out, as
-  ``ProcessExecutor`` does with its pool's futures;
-- a task lost with its worker (``KilledWorker``) is treated as ``BrokenProcessPool`` is here:
-  its chunk is resubmitted one article per task, and the article that kills a worker is
-  reported as failed;
-- ``versions`` comes from ``spec.versions()`` on the client, before any task runs.
+- ``DaskExecutor`` (``marsad.run.dask``) codes over a Dask cluster: a scheduler at
+  ``tcp://HOST:PORT``, or a local cluster of worker processes. A worker plugin builds the coder
+  once per worker from the spec; chunks of articles are tasks, their futures kept in a bounded
+  window and read first in, first out; a task lost with its worker is coded again one article
+  per task, so the article that kills a worker is the only one reported lost.
+- ``make_executor(jobs, spec, executor=..., scheduler=...)`` picks one: ``jobs == 1`` codes in
+  this process unless ``executor`` says ``dask``.
+- ``write_through(executor, articles, sink)`` codes and hands each chunk to a sink (the batch
+  Parquet output): on the workers with Dask, in this process otherwise.
 """
 
 from __future__ import annotations
@@ -35,24 +31,37 @@ from marsad.run.base import (
     CodesArticles,
     Executor,
     Outcome,
+    Sink,
     Spec,
     code_chunk,
     code_one,
     default_jobs,
     render,
+    write_through,
 )
 from marsad.run.process import ProcessExecutor
 from marsad.run.serial import SerialExecutor
 
+EXECUTORS = ("process", "dask")
 
-def make_executor(jobs: int = 1, spec: Spec | None = None) -> Executor:
-    """The executor for ``jobs`` workers: in this process for one, a process pool for more."""
+
+def make_executor(jobs: int = 1, spec: Spec | None = None, executor: str = "process",
+                  scheduler: str | None = None) -> Executor:
+    """The executor for ``jobs`` workers: in this process for one, a process pool for more;
+    with ``executor="dask"`` a Dask cluster (the scheduler at ``scheduler``, or a local
+    cluster of ``jobs`` worker processes)."""
     spec = spec if spec is not None else CoderSpec()
+    if executor == "dask" or scheduler:
+        from marsad.run.dask import DaskExecutor
+
+        return DaskExecutor(spec, max(1, jobs or default_jobs()), scheduler)
+    if executor not in EXECUTORS:
+        raise ValueError(f"unknown executor {executor!r}: one of {', '.join(EXECUTORS)}")
     if jobs <= 1:
         return SerialExecutor.from_spec(spec)
     return ProcessExecutor(spec, jobs)
 
 
-__all__ = ["CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome", "ProcessExecutor",
-           "SerialExecutor", "Spec", "code_chunk", "code_one", "default_jobs", "make_executor",
-           "render"]
+__all__ = ["EXECUTORS", "CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome",
+           "ProcessExecutor", "SerialExecutor", "Sink", "Spec", "code_chunk", "code_one",
+           "default_jobs", "make_executor", "render", "write_through"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from marsad.doc.records import Event
@@ -108,6 +110,54 @@ def render(outcome: Outcome) -> Outcome:
 def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = False) -> list[Outcome]:
     outcomes = [code_one(coder, a) for a in chunk]
     return [render(o) for o in outcomes] if rendered else outcomes
+
+
+#: articles per chunk (a task, a part of the Parquet output) unless an executor says otherwise:
+#: the same in every executor, so that a chunked output is the same from each
+CHUNK = 32
+
+#: what a sink is handed: a name for the chunk, unique in the run (``000042``, or ``000042-007``
+#: for an article of a chunk coded again alone), and its coded articles with their events as
+#: JSON lines; it writes them somewhere (the batch Parquet output) and says how many events
+Sink = Callable[[str, list[tuple[Article, tuple[str, ...]]]], int]
+
+
+def part_name(index: int, article: int | None = None) -> str:
+    """The name of chunk ``index`` (or of its ``article``-th article alone) for a sink."""
+    return f"{index:06d}" if article is None else f"{index:06d}-{article:03d}"
+
+
+def write_outcomes(part: str, chunk: list[Article], outcomes: list[Outcome],
+                   sink: Sink) -> list[Outcome]:
+    """Hand the coded articles of a chunk to ``sink``; the outcomes without their events."""
+    sink(part, [(a, o.lines) for a, o in zip(chunk, outcomes) if o.error is None])
+    return [Outcome(o.article_id, [], o.error, (), o.refused) for o in outcomes]
+
+
+def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
+                  chunksize: int = CHUNK) -> Iterator[Outcome]:
+    """Code ``articles`` and hand them to ``sink`` a chunk at a time: on the workers where the
+    executor can (``DaskExecutor.write``), else in this process as the outcomes come back.
+    The outcomes (errors only, no events) in input order. Chunks are of ``chunksize``
+    articles with every executor (an actor's code in the flat view is the first one stored in
+    the chunk's table, so the same chunks give the same files)."""
+    write = getattr(executor, "write", None)
+    if write is not None:
+        yield from write(articles, sink, chunksize)
+        return
+    sent: deque[Article] = deque()
+
+    def remembered() -> Iterator[Article]:
+        for article in articles:
+            sent.append(article)
+            yield article
+
+    outcomes = executor.code(remembered(), render=True)
+    index = 0
+    while done := list(islice(outcomes, chunksize)):
+        chunk = [sent.popleft() for _ in done]
+        yield from write_outcomes(part_name(index), chunk, done, sink)
+        index += 1
 
 
 def default_jobs() -> int:

@@ -7,14 +7,18 @@ actors and their recipients are compatible (the country codes overlap, or one si
 known), and their places do not contradict each other (same country, same first-level
 division where both give one, same locality where both are that precise). Mentions are taken
 in date order and each joins the first open cluster all of whose members it agrees with, so a
-cluster spans at most the window and the result does not depend on ingest order. Clusters
-are recomputed over the whole store, in one transaction, whenever it has changed.
+cluster spans at most the window and the result does not depend on ingest order.
+
+After an ingest the clusters are recomputed in one transaction: only around the days whose
+events changed (``marsad.store.incremental``), which gives the clusters a recomputation of
+the whole store would give; the whole store when the window changed or the days are unknown.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -23,6 +27,11 @@ from marsad.store.backends import Backend, Column
 
 DEFAULT_WINDOW_DAYS = 2
 _STALE = "clusters_stale"
+_WINDOW = "clusters_window"
+#: ``store_state`` keys of the days whose events changed since the last clustering
+DIRTY = "cluster_day:"
+UNDATED = "undated"
+_STATE_COLUMNS = (Column("key", "text"), Column("value", "text"))
 _BROAD_PLACES = frozenset({"country", "admin1"})
 _COARSE_TIMES = frozenset({"week", "month", "quarter", "season", "year", "decade"})
 
@@ -122,26 +131,32 @@ def _places_agree(a: Mention, b: Mention) -> bool:
     return not (precise and a.geonames_id and b.geonames_id and a.geonames_id != b.geonames_id)
 
 
-def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_DAYS) -> list[Cluster]:
-    """Mentions grouped into clusters; each mention is in exactly one."""
-    clusters: list[Cluster] = []
-    def key(m: Mention) -> tuple[str, str]:
-        return (m.event_type, m.modality)
+class Walk:
+    """The pass over one type and modality's mentions in date order: each mention joins the
+    first open cluster that admits it, or opens one. Clusters open in date order, so they
+    expire in order too. ``seed`` puts back a cluster opened before where a walk starts (the
+    incremental reclustering, ``marsad.store.incremental``)."""
 
-    ordered = sorted(mentions, key=lambda m: (key(m), m.day or date.max, m.event_id))
-    for _, group in groupby(ordered, key=key):
-        open_clusters: deque[Cluster] = deque()
-        for mention in group:
-            while open_clusters and _expired(open_clusters[0], mention, window_days):
-                open_clusters.popleft()   # opened in date order, so they expire in order
-            home = next((c for c in open_clusters if c.admits(mention, window_days)), None)
-            if home is None:
-                home = Cluster()
-                clusters.append(home)
-                if mention.day is not None:
-                    open_clusters.append(home)
-            home.add(mention)
-    return clusters
+    def __init__(self, window_days: int):
+        self.window_days = window_days
+        self.open: deque[Cluster] = deque()
+        self.clusters: list[Cluster] = []
+
+    def seed(self, cluster: Cluster) -> None:
+        self.open.append(cluster)
+        self.clusters.append(cluster)
+
+    def add(self, mention: Mention) -> Cluster:
+        while self.open and _expired(self.open[0], mention, self.window_days):
+            self.open.popleft()
+        home = next((c for c in self.open if c.admits(mention, self.window_days)), None)
+        if home is None:
+            home = Cluster()
+            self.clusters.append(home)
+            if mention.day is not None:
+                self.open.append(home)
+        home.add(mention)
+        return home
 
 
 def _expired(cluster: Cluster, mention: Mention, window_days: int) -> bool:
@@ -149,22 +164,66 @@ def _expired(cluster: Cluster, mention: Mention, window_days: int) -> bool:
             or (mention.day - cluster.first_day).days > window_days)
 
 
-def mark_clusters_stale(backend: Backend) -> None:
+def group_key(m: Mention) -> tuple[str, str]:
+    return (m.event_type, m.modality)
+
+
+def mention_order(m: Mention) -> tuple[tuple[str, str], date, str]:
+    return (group_key(m), m.day or date.max, m.event_id)
+
+
+def cluster_mentions(mentions: list[Mention], window_days: int = DEFAULT_WINDOW_DAYS) -> list[Cluster]:
+    """Mentions grouped into clusters; each mention is in exactly one."""
+    clusters: list[Cluster] = []
+    for _, group in groupby(sorted(mentions, key=mention_order), key=group_key):
+        walk = Walk(window_days)
+        for mention in group:
+            walk.add(mention)
+        clusters.extend(walk.clusters)
+    return clusters
+
+
+def mark_clusters_stale(backend: Backend, days: Iterable[date | None] = ()) -> None:
+    """The store changed: its clusters are to be recomputed, over the windows around ``days``
+    (the dates of the events written and deleted) where the last clustering can be resumed."""
     backend.execute("INSERT INTO store_state (key, value) VALUES (?, '1') "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_STALE,))
+    keys = sorted({DIRTY + (d.isoformat() if d else UNDATED) for d in days})
+    backend.insert("store_state", _STATE_COLUMNS, [(k, "1") for k in keys], ignore_existing=True)
 
 
 def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int | None:
-    """Recompute the clusters when the store changed since they were last computed; the number
-    of clusters, or None when they were current."""
-    _, rows = backend.fetch("SELECT value FROM store_state WHERE key = ?", (_STALE,))
-    if rows and rows[0][0] == "0":
+    """Recompute the clusters when the store changed since they were last computed: only the
+    date windows touched, where the store's clusters were computed with this window and the
+    days touched were recorded; else all of them. The number of clusters, or None when they
+    were current."""
+    from marsad.store.incremental import dirty_days, recluster_days
+
+    _, rows = backend.fetch("SELECT key, value FROM store_state WHERE key IN (?, ?)",
+                            (_STALE, _WINDOW))
+    state = dict(rows)
+    if state.get(_STALE) == "0":
         return None
-    return recluster(backend, window_days)
+    days = dirty_days(backend)
+    if state.get(_WINDOW) != str(window_days) or days is None:
+        return recluster(backend, window_days)
+    recluster_days(backend, days, window_days)
+    return int(backend.fetch("SELECT count(*) FROM clusters")[1][0][0])
 
 
 def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
+    """Recompute every cluster of the store."""
     clusters = cluster_mentions(load_mentions(backend), window_days)
+    with backend.transaction():
+        backend.execute("DELETE FROM event_clusters")
+        backend.execute("DELETE FROM clusters")
+        write_clusters(backend, clusters)
+        clusters_current(backend, window_days)
+    return len(clusters)
+
+
+def write_clusters(backend: Backend, clusters: Iterable[Cluster]) -> None:
+    """Insert the clusters and their members (their old rows already deleted)."""
     cluster_rows: list[tuple] = []
     member_rows: list[tuple[str, str]] = []
     for cluster in clusters:
@@ -175,33 +234,52 @@ def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
                              len(members), len({m.article_id for m in members}),
                              len({m.source for m in members})))
         member_rows.extend((m.event_id, cluster.cluster_id) for m in members)
-    with backend.transaction():
-        backend.execute("DELETE FROM event_clusters")
-        backend.execute("DELETE FROM clusters")
-        backend.insert("clusters", _CLUSTER_COLUMNS, cluster_rows)
-        backend.insert("event_clusters", _MEMBER_COLUMNS, member_rows)
-        backend.execute("INSERT INTO store_state (key, value) VALUES (?, '0') "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (_STALE,))
-    return len(clusters)
+    backend.insert("clusters", _CLUSTER_COLUMNS, cluster_rows)
+    backend.insert("event_clusters", _MEMBER_COLUMNS, member_rows)
 
 
-def load_mentions(backend: Backend) -> list[Mention]:
+def clusters_current(backend: Backend, window_days: int) -> None:
+    """The clusters are those of the whole store, with ``window_days``: no day left to do."""
+    backend.execute(f"DELETE FROM store_state WHERE key LIKE '{DIRTY}%'")
+    for key, value in ((_STALE, "0"), (_WINDOW, str(window_days))):
+        backend.execute("INSERT INTO store_state (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def load_mentions(backend: Backend, since: date | None = None,
+                  until: date | None = None) -> list[Mention]:
+    """The store's mentions, or those dated from ``since`` to before ``until``."""
+    return [m for m, _ in load_mentions_with_clusters(backend, since, until)]
+
+
+def load_mentions_with_clusters(backend: Backend, since: date | None = None,
+                                until: date | None = None, undated: bool = False
+                                ) -> list[tuple[Mention, str | None]]:
+    """Mentions (all, those dated from ``since`` to before ``until``, or the ``undated``) with
+    the cluster each is stored in (None for one not clustered yet)."""
+    where, params = "TRUE", []
+    if since is not None and until is not None:
+        where, params = "e.event_date >= ? AND e.event_date < ?", [since, until]
+    elif undated:
+        where = "e.event_date IS NULL"
     parties: dict[tuple[str, str], set[str]] = defaultdict(set)
     _, rows = backend.fetch(
         "SELECT ee.event_id, ee.role, ac.code FROM event_entities ee "
-        "JOIN actors ac ON ac.actor_id = ee.actor_id WHERE ee.role IN ('actor', 'recipient')")
+        "JOIN actors ac ON ac.actor_id = ee.actor_id JOIN events e ON e.event_id = ee.event_id "
+        f"WHERE ee.role IN ('actor', 'recipient') AND {where}", params)
     for event_id, role, code in rows:
         if code and code != "UNK":
             parties[(event_id, role)].add(code)
     _, rows = backend.fetch(
         "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
         "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
-        "p.precision FROM events e JOIN articles a ON a.article_id = e.article_id "
-        "LEFT JOIN places p ON p.geonames_id = e.geonames_id")
-    return [Mention(eid, aid, source, etype, modality, day,
-                    precision if precision in _COARSE_TIMES else "day",
-                    frozenset(parties.get((eid, "actor"), ())),
-                    frozenset(parties.get((eid, "recipient"), ())),
-                    country, admin1, gid, place_precision)
+        "p.precision, ec.cluster_id FROM events e JOIN articles a ON a.article_id = e.article_id "
+        "LEFT JOIN places p ON p.geonames_id = e.geonames_id "
+        f"LEFT JOIN event_clusters ec ON ec.event_id = e.event_id WHERE {where}", params)
+    return [(Mention(eid, aid, source, etype, modality, day,
+                     precision if precision in _COARSE_TIMES else "day",
+                     frozenset(parties.get((eid, "actor"), ())),
+                     frozenset(parties.get((eid, "recipient"), ())),
+                     country, admin1, gid, place_precision), cluster_id)
             for (eid, aid, source, etype, modality, day, precision, country, admin1, gid,
-                 place_precision) in rows]
+                 place_precision, cluster_id) in rows]

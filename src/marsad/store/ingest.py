@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from marsad.run import Executor
 
 DEFAULT_BATCH = 500
+_EVENT_DATE = [c.name for c in EVENT_COLUMNS].index("event_date")
 _LOOKUP_CHUNK = 256
 
 
@@ -158,7 +159,7 @@ class Ingestor:
             return
         ids = [r[0] for r in rows.articles]
         with self.backend.transaction():
-            delete_articles(self.backend, ids)
+            days = delete_articles(self.backend, ids)
             b = self.backend
             b.insert("articles", ARTICLE_COLUMNS, rows.articles)
             b.insert("article_texts", TEXT_COLUMNS, rows.texts)
@@ -167,7 +168,7 @@ class Ingestor:
             b.insert("events", EVENT_COLUMNS, rows.events)
             b.insert("event_entities", ENTITY_COLUMNS, rows.entities)
             b.insert("event_contexts", CONTEXT_COLUMNS, rows.contexts)
-            mark_clusters_stale(b)
+            mark_clusters_stale(b, days | {row[_EVENT_DATE] for row in rows.events})
         self.stats.events += len(rows.events)
 
 
@@ -189,17 +190,26 @@ def _say_repeated(article: Article, earlier: tuple[Origin | None, bool] | None,
     return not same
 
 
-def delete_articles(backend: Backend, ids: list[str]) -> None:
-    """Remove articles and everything coded from them (children first)."""
+def delete_articles(backend: Backend, ids: list[str]) -> set[date | None]:
+    """Remove articles and everything coded from them (children first); the days of the
+    events removed. The clusters their events were in go too: the reclustering of those days
+    makes again those that keep other members (``marsad.store.incremental``)."""
+    days: set[date | None] = set()
     for start in range(0, len(ids), 1000):
         part = ids[start:start + 1000]
         marks = ", ".join("?" * len(part))
         events = f"SELECT event_id FROM events WHERE article_id IN ({marks})"
+        _, rows = backend.fetch(f"SELECT DISTINCT event_date FROM events WHERE article_id IN ({marks})",
+                                part)
+        days.update(day for (day,) in rows)
+        backend.execute(f"DELETE FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM "
+                        f"event_clusters WHERE event_id IN ({events}))", part)
         for table in ("event_entities", "event_contexts", "event_clusters"):
             backend.execute(f"DELETE FROM {table} WHERE event_id IN ({events})", part)
         backend.execute(f"DELETE FROM events WHERE article_id IN ({marks})", part)
         backend.execute(f"DELETE FROM article_texts WHERE article_id IN ({marks})", part)
         backend.execute(f"DELETE FROM articles WHERE article_id IN ({marks})", part)
+    return days
 
 
 def _now() -> datetime:

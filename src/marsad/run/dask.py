@@ -1,0 +1,219 @@
+"""Coding over a Dask cluster (``dask.distributed``): a scheduler at ``tcp://HOST:PORT``, or a
+local cluster of worker processes started here when none is given.
+
+- The coder is built once per worker: a ``WorkerPlugin`` carries the spec (a small picklable
+  recipe, never a coder or its resources) and its ``setup`` builds the coder when the plugin
+  is registered, and again on any worker that joins later.
+- A task is a chunk of articles coded with the worker's coder (``code_chunk``), so a failing
+  article is that article's ``Outcome.error`` and never fails its task.
+- Chunks travel in a bounded sliding window of futures, yielded first in, first out: the
+  outcomes come back in input order and memory stays flat however long the input.
+- A task lost with its worker (``KilledWorker``: the worker died on it, as many times as the
+  scheduler allows) is resubmitted one article per task; the article that kills a worker is
+  reported as failed, and no other is lost.
+- ``write`` also hands each coded chunk to a sink *on the worker* (the batch Parquet output,
+  ``marsad.store.parts``): only the outcomes' errors come back to this process.
+
+The reading stays here, in this process (``marsad.reading`` names a bad record by file and
+line); a partition of the input is a chunk of ``chunksize`` consecutive articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
+from itertools import islice
+from typing import Any
+
+from distributed import WorkerPlugin
+
+from marsad.reading.article import Article
+from marsad.run.base import (
+    CHUNK,
+    CoderVersions,
+    CodesArticles,
+    Outcome,
+    Sink,
+    Spec,
+    code_chunk,
+    part_name,
+    write_outcomes,
+)
+
+DIED = "worker died while coding this article"
+#: chunks in flight per worker: enough that no worker waits for the next, few enough that
+#: memory does not grow with the input
+IN_FLIGHT_PER_WORKER = 4
+
+
+class CoderPlugin(WorkerPlugin):
+    """Builds a worker's coder once, when the plugin is registered with a worker (or the
+    worker joins later); tasks find it by the plugin's name. The name is the recipe's digest,
+    so a second registration of the same recipe (another executor on the same cluster) is
+    ignored rather than building every coder again."""
+
+    idempotent = True
+
+    def __init__(self, spec: Spec, name: str):
+        self.spec = spec
+        self.name = name
+        self.coder: CodesArticles | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.coder = self.spec.build()
+
+    def teardown(self, worker: Any) -> None:
+        self.coder = None
+
+
+class DaskExecutor:
+    """Codes over a Dask cluster: the scheduler at ``scheduler`` (``tcp://HOST:PORT``), or a
+    local cluster of ``jobs`` worker processes started on first use. ``close`` (or leaving a
+    ``with`` block) lets the cluster go."""
+
+    def __init__(self, spec: Spec, jobs: int = 2, scheduler: str | None = None,
+                 chunksize: int = CHUNK, client: Any = None):
+        self.spec = spec
+        self.jobs = max(1, jobs)
+        self.scheduler = scheduler
+        self.chunksize = max(1, chunksize)
+        self._client = client
+        self._own_client = client is None
+        self._cluster: Any = None
+        self._plugin = ""
+        self._registered = False
+
+    @cached_property
+    def versions(self) -> CoderVersions:
+        return self.spec.versions()
+
+    @property
+    def client(self) -> Any:
+        """The ``distributed.Client``, connected (and the plugin registered) on first use."""
+        if self._client is None:
+            self._client = self._connect()
+        if not self._registered:
+            self._plugin = _plugin_name(self.spec, self.versions)
+            self._client.register_plugin(CoderPlugin(self.spec, self._plugin), name=self._plugin)
+            self._registered = True
+        return self._client
+
+    def _connect(self) -> Any:
+        import dask
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            return Client(self.scheduler, timeout="30s")
+        # a worker that dies twice on a task makes it a KilledWorker, isolated one by one here
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
+                                         processes=True, dashboard_address=":0")
+        return Client(self._cluster)
+
+    def workers(self) -> int:
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def code(self, articles: Iterable[Article], render: bool = False) -> Iterator[Outcome]:
+        yield from self._run(articles, lambda i, chunk: (_code_task, chunk, render, self._plugin))
+
+    def write(self, articles: Iterable[Article], sink: Sink,
+              chunksize: int | None = None) -> Iterator[Outcome]:
+        """Code the articles and hand each chunk to ``sink`` on the worker that coded it;
+        outcomes (errors only, no events) in input order."""
+        return self._run(articles, lambda part, chunk: (_write_task, part, chunk, self._plugin, sink),
+                         chunksize)
+
+    def _run(self, articles: Iterable[Article], task: Callable[[str, list[Article]], tuple],
+             chunksize: int | None = None) -> Iterator[Outcome]:
+        from distributed import KilledWorker
+
+        client, it = self.client, iter(articles)
+        window: deque[tuple[int, list[Article], Any]] = deque()
+        sent = 0
+
+        def send() -> None:
+            nonlocal sent
+            chunk = list(islice(it, chunksize or self.chunksize))
+            if chunk:
+                fn, *args = task(part_name(sent), chunk)
+                window.append((sent, chunk, client.submit(fn, *args, pure=False)))
+                sent += 1
+
+        try:
+            for _ in range(self.workers() * IN_FLIGHT_PER_WORKER):
+                send()
+            while window:
+                index, chunk, future = window.popleft()
+                try:
+                    outcomes = future.result()
+                except KilledWorker:
+                    outcomes = list(self._isolate(index, chunk, task))
+                send()
+                yield from outcomes
+        finally:
+            for _, _, future in window:
+                future.cancel()
+
+    def _isolate(self, index: int, chunk: list[Article],
+                 task: Callable[[str, list[Article]], tuple]) -> Iterator[Outcome]:
+        """A chunk whose task killed its worker, one article per task."""
+        from distributed import KilledWorker
+
+        for number, article in enumerate(chunk):
+            fn, *args = task(part_name(index, number), [article])
+            try:
+                yield from self.client.submit(fn, *args, pure=False).result()
+            except KilledWorker:
+                yield Outcome(article.id, [], DIED)
+
+    def close(self) -> None:
+        if self._own_client and self._client is not None:
+            self._client.close()
+            self._client, self._registered = None, False
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _plugin_name(spec: Spec, versions: CoderVersions) -> str:
+    """One plugin per coder: its recipe, the coder's and resources' versions, and the size and
+    time of each lexicon file, so that a cluster that outlives a run never codes with a coder
+    built from files since changed."""
+    digest = hashlib.sha1(pickle.dumps((spec, tuple(versions))))
+    for path in getattr(spec, "lexicons", ()):
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}".encode())
+    return "marsad-coder-" + digest.hexdigest()[:16]
+
+
+def worker_coder(plugin: str) -> CodesArticles:
+    """This worker's coder, built by its plugin."""
+    from distributed import get_worker
+
+    found = get_worker().plugins[plugin]
+    coder = found.coder if isinstance(found, CoderPlugin) else None
+    if coder is None:
+        raise RuntimeError("the worker's coder was not built (its plugin did not set up)")
+    return coder
+
+
+def _code_task(chunk: list[Article], rendered: bool, plugin: str) -> list[Outcome]:
+    return code_chunk(worker_coder(plugin), chunk, rendered)
+
+
+def _write_task(part: str, chunk: list[Article], plugin: str, sink: Sink) -> list[Outcome]:
+    outcomes = code_chunk(worker_coder(plugin), chunk, rendered=True)
+    return write_outcomes(part, chunk, outcomes, sink)

@@ -1,0 +1,176 @@
+"""Reclustering only around the days that changed, with the result a whole recomputation gives.
+
+The clustering (``marsad.store.clusters``) walks each type and modality's mentions in date
+order, and a mention can only join a cluster opened at most ``window`` days before it. So the
+walk can be resumed at any day ``lo``: its state there is the clusters opened in the
+``window`` days before ``lo``, with their members dated before ``lo``, and those are stored.
+From ``lo`` the mentions are walked again, a day at a time; once the last changed day is more
+than ``window`` days behind, the walk stops at the first day ``cut`` where the clusters still
+open (those opened in the ``window`` days before ``cut``) hold exactly the mentions they hold
+in the store: from there on the walk would repeat what is stored. The clusters opened before
+``cut - window`` are rewritten, the others are left as they are.
+
+An ingest records the days of the events it writes and deletes (``mark_clusters_stale``); a
+batch of news touches a few days, so reclustering reads a few weeks of events instead of the
+whole store. Events without a date are each a cluster of their own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from marsad.store.backends import Backend
+from marsad.store.clusters import (
+    DIRTY,
+    UNDATED,
+    Cluster,
+    Mention,
+    Walk,
+    cluster_mentions,
+    clusters_current,
+    group_key,
+    load_mentions_with_clusters,
+    mention_order,
+    write_clusters,
+)
+
+#: days of events read at a time while the walk goes on
+STEP_DAYS = 14
+_CHUNK = 1000
+
+
+def dirty_days(backend: Backend) -> list[date | None]:
+    """The days whose events changed since the clusters were computed (None: undated ones)."""
+    _, rows = backend.fetch(f"SELECT key FROM store_state WHERE key LIKE '{DIRTY}%'")
+    keys = [key[len(DIRTY):] for (key,) in rows]
+    return [None if k == UNDATED else date.fromisoformat(k) for k in keys]
+
+
+def recluster_days(backend: Backend, days: list[date | None], window: int) -> None:
+    """Recompute the clusters around ``days``, in one transaction."""
+    with backend.transaction():
+        dated = sorted(d for d in days if d is not None)
+        _, rows = backend.fetch("SELECT max(event_date) FROM events")
+        last = rows[0][0]
+        done_until = date.min
+        for day in dated:
+            if day >= done_until:
+                done_until = Resumed(backend, day, set(dated), window).run(last)
+        if None in days:
+            _cluster_undated(backend)
+        clusters_current(backend, window)
+
+
+class Resumed:
+    """One resumed walk, from the day ``lo``."""
+
+    def __init__(self, backend: Backend, lo: date, dirty: set[date], window: int):
+        self.backend, self.lo, self.dirty, self.window = backend, lo, dirty, window
+        self.walks: dict[tuple[str, str], Walk] = {}
+        self.stored: dict[str, str | None] = {}       # event id → its cluster in the store
+        self.first: dict[str, date] = {}              # stored cluster → its first day
+        self.by_day: dict[date, list[Mention]] = defaultdict(list)
+        self.loaded_until = lo
+
+    def run(self, last: date | None) -> date:
+        """Walk and write; the day from which the store was left as it was."""
+        self._seed()
+        day, last_dirty, complete = self.lo, self.lo, False
+        while True:
+            if last is None or day > last:
+                complete = True
+                break
+            if day >= self.loaded_until:
+                self._load(self.loaded_until, self.loaded_until + timedelta(days=STEP_DAYS))
+            if day in self.dirty:
+                last_dirty = day
+            for mention in sorted(self.by_day.get(day, ()), key=mention_order):
+                self.walks.setdefault(group_key(mention), Walk(self.window)).add(mention)
+            day += timedelta(days=1)
+            if (day - last_dirty).days > self.window and self._converged(day):
+                break
+        self._write(day, complete)
+        return day
+
+    def _load(self, since: date, until: date) -> list[Mention]:
+        found = load_mentions_with_clusters(self.backend, since, until)
+        for mention, cluster_id in found:
+            self.stored[mention.event_id] = cluster_id
+            if cluster_id is not None and mention.day is not None:
+                known = self.first.get(cluster_id)
+                self.first[cluster_id] = min(known, mention.day) if known else mention.day
+            if mention.day is not None and mention.day >= self.lo:
+                self.by_day[mention.day].append(mention)
+        self.loaded_until = max(self.loaded_until, until)
+        return [m for m, _ in found]
+
+    def _seed(self) -> None:
+        """The clusters open at ``lo``: those the store opened in the window before it, with
+        their members dated before it, in the order they were opened."""
+        earliest = self.lo - timedelta(days=self.window)
+        members: dict[str, list[Mention]] = defaultdict(list)
+        # one read for the seed and the walk's first days
+        found = self._load(self.lo - timedelta(days=2 * self.window),
+                           self.lo + timedelta(days=STEP_DAYS))
+        for mention in found:
+            cluster_id = self.stored[mention.event_id]
+            if mention.day is None or mention.day >= self.lo:
+                continue
+            if cluster_id is not None and self.first[cluster_id] >= earliest:
+                members[cluster_id].append(mention)
+        seeded = []
+        for group in members.values():
+            cluster = Cluster()
+            for mention in sorted(group, key=mention_order):
+                cluster.add(mention)
+            seeded.append(cluster)
+        for cluster in sorted(seeded, key=lambda c: mention_order(c.first)):
+            self.walks.setdefault(group_key(cluster.first), Walk(self.window)).seed(cluster)
+
+    def _converged(self, day: date) -> bool:
+        """Whether the clusters open at ``day`` hold what the store's hold."""
+        since = day - timedelta(days=self.window)
+        walked = {frozenset(m.event_id for m in c.members) for walk in self.walks.values()
+                  for c in walk.open if c.first_day is not None and c.first_day >= since}
+        stored: dict[str, set[str]] = defaultdict(set)
+        for offset in range(self.window):
+            for mention in self.by_day.get(since + timedelta(days=offset), ()):
+                cluster_id = self.stored.get(mention.event_id)
+                if cluster_id is None:
+                    return False            # not clustered yet: the walk must go on
+                if self.first[cluster_id] >= since:
+                    stored[cluster_id].add(mention.event_id)
+        return walked == {frozenset(ids) for ids in stored.values()}
+
+    def _write(self, cut: date, complete: bool) -> None:
+        """Replace the clusters the walk recomputed (those opened before ``cut - window``,
+        or all when the walk reached the last event)."""
+        keep_from = cut - timedelta(days=self.window)
+        written = [c for walk in self.walks.values() for c in walk.clusters
+                   if complete or c.first_day is None or c.first_day < keep_from]
+        ids = [m.event_id for c in written for m in c.members]
+        old = {self.stored[i] for i in ids if self.stored.get(i)} | {c.cluster_id for c in written}
+        _delete_in(self.backend, "event_clusters", "event_id", ids)
+        _delete_in(self.backend, "clusters", "cluster_id", sorted(x for x in old if x))
+        write_clusters(self.backend, written)
+
+
+def _cluster_undated(backend: Backend) -> None:
+    """Undated events not in a cluster yet: each one its own."""
+    _, rows = backend.fetch("SELECT e.event_id FROM events e LEFT JOIN event_clusters ec "
+                            "ON ec.event_id = e.event_id WHERE e.event_date IS NULL "
+                            "AND ec.event_id IS NULL")
+    wanted = {r[0] for r in rows}
+    if not wanted:
+        return
+    mentions = [m for m, _ in load_mentions_with_clusters(backend, undated=True)
+                if m.event_id in wanted]
+    write_clusters(backend, cluster_mentions(mentions))
+
+
+def _delete_in(backend: Backend, table: str, column: str, values: list[str]) -> None:
+    for start in range(0, len(values), _CHUNK):
+        part = values[start:start + _CHUNK]
+        backend.execute(f"DELETE FROM {table} WHERE {column} IN ({', '.join('?' * len(part))})",
+                        part)

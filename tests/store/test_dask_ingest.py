@@ -1,0 +1,101 @@
+"""Ingest through a Dask cluster: the same store as the single-process ingest, on DuckDB and on
+PostgreSQL, and two ingests at once from a cluster's client do not double anything."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from marsad import Store
+from marsad.cli.main import main
+from marsad.run import CoderSpec
+from marsad.run.dask import DaskExecutor
+
+REPORTS = Path(__file__).parent / "data" / "reports.jsonl"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                           dashboard_address=":0")
+    with Client(cluster) as client:
+        yield client
+    cluster.close()
+
+
+def _content(store: Store) -> dict:
+    q = store.query()
+    _, articles = store.backend.fetch("SELECT article_id, content_hash, n_events FROM articles "
+                                      "ORDER BY 1")
+    return {"counts": store.counts(), "articles": articles,
+            "events": sorted(zip(q["event_id"], q["cluster_id"], q["event_type"], q["actor_codes"]
+                                 .fillna(""), q["location"].fillna("")))}
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    """The reports, and 60 articles of real news where ../shared is there."""
+    zip_path = SHARED / "corpus" / "saudinewsnet" / "2015-07-21.zip"
+    if not zip_path.is_file():
+        return [str(REPORTS)]
+    from marsad.reading.sources import read_articles
+
+    news = tmp_path / "news.jsonl"
+    with open(news, "w", encoding="utf-8") as f:
+        for n, a in enumerate(read_articles([str(zip_path)], lambda issue: None)):
+            if n == 60:
+                break
+            f.write(json.dumps({"id": a.id, "title": a.title, "text": a.text, "source": a.source,
+                                "date": a.date.isoformat() if a.date else None},
+                               ensure_ascii=False) + "\n")
+    return [str(REPORTS), str(news)]
+
+
+def test_an_ingest_through_dask_equals_the_single_process_ingest(db, client, inputs, tmp_path):
+    one = str(tmp_path / "one.duckdb")
+    with Store(one) as store:
+        store.ingest(inputs, jobs=1)
+        expected = _content(store)
+    with Store(db) as store:
+        stats = store.ingest(inputs, executor=DaskExecutor(CoderSpec(), client=client,
+                                                           chunksize=4))
+        assert stats.failed == 0 and stats.events == expected["counts"]["events"]
+        assert _content(store) == expected
+
+
+def test_the_command_line_ingests_through_a_local_cluster(tmp_path):
+    db = str(tmp_path / "cli.duckdb")
+    assert main(["ingest", str(REPORTS), "--db", db, "--executor", "dask", "--jobs", "2",
+                 "--quiet"]) == 0
+    with Store(db) as store, Store(str(tmp_path / "one.duckdb")) as one:
+        one.ingest([str(REPORTS)], jobs=1)
+        assert _content(store) == _content(one)
+
+
+def test_two_ingests_at_once_through_one_cluster_store_each_article_once(postgres_db, client,
+                                                                        inputs):
+    results: list[object] = []
+
+    def ingest() -> None:
+        with Store(postgres_db) as store:
+            executor = DaskExecutor(CoderSpec(), client=client, chunksize=4)
+            results.append(store.ingest(inputs, executor=executor))
+
+    threads = [threading.Thread(target=ingest) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 2
+    with Store(postgres_db) as store:
+        counts = store.counts()
+        _, rows = store.backend.fetch("SELECT count(*), count(DISTINCT event_id) FROM events")
+    new = sorted(r.new for r in results)   # type: ignore[attr-defined]
+    assert new[0] == 0 and new[1] == counts["articles"]   # the second found them stored
+    assert rows[0][0] == rows[0][1] == counts["events"]

@@ -1,0 +1,116 @@
+"""Incremental clustering: after each ingest the clusters are those a recomputation of the whole
+store gives, though only the days around the changed events were walked again."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+
+import pytest
+
+from marsad.reading.article import Article
+from marsad.run import SerialExecutor
+from marsad.store.clusters import recluster
+from marsad.store.store import Store
+
+TYPES = ("ASSAULT", "PROTEST")
+CODES = ("IRQ", "SYR", "TUR", "")
+START = date(2025, 1, 1)
+
+
+class _Event:
+    def __init__(self, data: dict):
+        self.data = data
+
+    def to_dict(self) -> dict:
+        return self.data
+
+
+class ScriptedCoder:
+    """Events written in the article's text as JSON: [type, modality, day, actor, place]."""
+
+    def code(self, article: Article) -> list[_Event]:
+        events = []
+        for n, (etype, modality, day, actor, place) in enumerate(json.loads(article.text)):
+            events.append(_Event({
+                "event_id": f"{article.id}-{n}", "event_type": etype, "modality": modality,
+                "time": {"start": day, "precision": "day"} if day else None,
+                "actor": [{"code": actor, "id": actor.lower()}] if actor else [],
+                "location": {"geonames_id": place, "country": "IRQ", "admin1": str(place % 3),
+                             "precision": "locality"} if place else None}))
+        return events
+
+
+def _article(rng: random.Random, number: int, days: int) -> Article:
+    events = []
+    for _ in range(rng.randint(0, 3)):
+        day = START + timedelta(days=rng.randrange(days))
+        events.append([rng.choice(TYPES), rng.choice(("asserted", "asserted", "negated")),
+                       None if rng.random() < 0.03 else day.isoformat(), rng.choice(CODES),
+                       rng.choice((0, 1, 2, 3, 4, 5))])
+    return Article(id=f"a{number}", text=json.dumps(events), source=rng.choice("xyz"),
+                   date=START)
+
+
+def _clusters(store: Store) -> tuple[list, list]:
+    _, members = store.backend.fetch("SELECT event_id, cluster_id FROM event_clusters ORDER BY 1")
+    _, rows = store.backend.fetch("SELECT * FROM clusters ORDER BY cluster_id")
+    return members, rows
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_each_ingest_gives_the_clusters_of_a_whole_recomputation(db, seed):
+    rng = random.Random(seed)
+    executor = SerialExecutor(ScriptedCoder(), versions=("test", "test"))
+    store = Store(db)
+    try:
+        articles = [_article(rng, n, 90) for n in range(160)]
+        batches = [articles[:60], articles[60:100], articles[100:130], articles[130:]]
+        for number, batch in enumerate(batches):
+            if number == 3:   # some stored articles change: their old events go, new ones come
+                batch = batch + [_article(rng, n, 90) for n in rng.sample(range(100), 25)]
+            stats = store.ingest(batch, executor=executor, window_days=2)
+            assert stats.clusters is not None
+            incremental = _clusters(store)
+            assert incremental[0], "some events were clustered"
+            recluster(store.backend, 2)
+            assert _clusters(store) == incremental, f"after ingest {number}"
+    finally:
+        store.close()
+
+
+def test_a_changed_window_recomputes_everything(tmp_path):
+    rng = random.Random(3)
+    executor = SerialExecutor(ScriptedCoder(), versions=("test", "test"))
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        store.ingest([_article(rng, n, 30) for n in range(40)], executor=executor, window_days=2)
+        store.ingest([_article(rng, n, 30) for n in range(40, 60)], executor=executor,
+                     window_days=4)
+        incremental = _clusters(store)
+        recluster(store.backend, 4)
+        assert _clusters(store) == incremental
+
+
+def test_a_few_new_reports_walk_a_few_days_not_the_store(db, monkeypatch):
+    from marsad.store import incremental
+
+    walks: list[tuple[date, date, bool]] = []
+    write = incremental.Resumed._write
+
+    def spy(self, cut, complete):
+        walks.append((self.lo, cut, complete))
+        return write(self, cut, complete)
+
+    monkeypatch.setattr(incremental.Resumed, "_write", spy)
+    rng = random.Random(5)
+    executor = SerialExecutor(ScriptedCoder(), versions=("test", "test"))
+    with Store(db) as store:
+        store.ingest([_article(rng, n, 200) for n in range(300)], executor=executor)
+        report = json.dumps([["ASSAULT", "asserted", "2025-03-01", "IRQ", 1]])
+        store.ingest([Article(id=f"new{i}", text=report, source="x", date=START)
+                      for i in range(3)], executor=executor)
+        assert walks == [(date(2025, 3, 1), date(2025, 3, 4), False)]
+        incremental_clusters = _clusters(store)
+        recluster(store.backend, 2)
+        assert _clusters(store) == incremental_clusters
