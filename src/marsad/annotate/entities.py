@@ -25,7 +25,10 @@ Dictionary people are the actors whose id starts with ``person.``; the words are
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Container
+from itertools import accumulate, compress
+from operator import attrgetter
 
 from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
 from marsad.annotate.names import NameReader, NameWords
@@ -34,6 +37,7 @@ from marsad.doc.spans import EntityMention
 from marsad.resources import Resources
 
 APPOSITION_GAP = 6
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class EntityLinker:
@@ -51,8 +55,20 @@ class EntityLinker:
         self._definite = lang.affixes.definite_prefix
         self._with_article = lang.affixes.with_article
         self._fused = lang.syntax.preposition_proclitic
+        self._word_core = lang.word_core
         self._sector_ids = frozenset(s.id for s in resources.sectors)
         self._describer = Describer(resources, self._sector_ids)
+        w = self.words
+        #: the tokens a new name can open with (most tokens of an article cannot)
+        # a name opens on an honorific, a given name that may open one, or a word-like given
+        # name before one (ناصر محمد); the first word of a given name of two (عبد of عبد الله)
+        self._name_starts = lang.syntax.with_conjunction(
+            frozenset(words[0] for words in w.honorifics) | w.openers | w.first_words)
+        self._own_forms = lang.clitic_forms(w.own_country)
+        self._title_forms = lang.clitic_forms(w.titles)
+        self._person_refs = frozenset(i for i, a in enumerate(resources.actors)
+                                      if a.id.startswith(PERSON_PREFIX))
+        self._particle_tokens = lang.syntax.with_conjunction(w.particles | frozenset(w.kunya))
         self._countries = {c.code: c.name for c in resources.countries}
         #: a country's adjective as a family name is written (التركي)
         self._family_nisbas = frozenset(lang.normalize_term(lang.affixes.with_article(n))
@@ -66,36 +82,34 @@ class EntityLinker:
     def __call__(self, doc: Document) -> Document:
         # a place of the gazetteer is no bar to a name (كارولينا باركو): the actor and event
         # words are, and what a name covers is no place (``_drop_places_in``)
-        blocked = {t for m in doc.matches if m.terms[0].layer != "place"
-                   for t in _tokens_of(doc, m.start, m.end)}
-        people, mentions, names = self._titled_and_named(doc, blocked)
-        named = {t for e in mentions for t in range(e.tok_lo, e.tok_hi)}
-        people += self._new_names(doc, blocked | named, mentions, names)
+        blocked = _Taken(doc)
+        titles = {e.tok_lo: self._title_word(doc, e) for e in doc.entities}
+        people, mentions, names = self._titled_and_named(doc, blocked, titles)
+        sentence_of = _SentenceOf(doc)
+        people += self._new_names(doc, blocked.union(names), mentions, names, sentence_of)
         people = merge_by_name(people)
-        named = {t for e in mentions for t in range(e.tok_lo, e.tok_hi)}
-        self._bare_names(doc, people, blocked | named, mentions, names)
-        self._titles_after_names(doc, people)
-        self._titles_alone(doc, people)
+        self._bare_names(doc, people, blocked.union(names), mentions, names, sentence_of)
+        self._titles_after_names(doc, people, titles)
+        self._titles_alone(doc, people, titles)
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
-        mentions += self._own_countries(doc, mentions, blocked | named)
+        mentions += self._own_countries(doc, mentions, blocked.union(names), sentence_of)
         doc.entities = sorted(mentions, key=lambda e: e.start)
         doc.matches = _drop_places_in(doc, names)
         return doc
 
     # -- first mentions --------------------------------------------------------------------
-    def _titled_and_named(self, doc: Document, blocked: set[int]
+    def _titled_and_named(self, doc: Document, blocked: _Taken, titles: dict[int, str | None]
                           ) -> tuple[list[Draft], list[EntityMention], set[int]]:
         """The actor stage's mentions, a title joined to the name after it; a participant for
         each that names or titles one person; and the tokens of the names read."""
-        people_at = {m.start: self.res.actors[t.ref].id for m in doc.matches for t in m.terms[:1]
-                     if t.kind == "actor" and self.res.actors[t.ref].id.startswith(PERSON_PREFIX)}
+        people_at = {m.start: self.res.actors[m.terms[0].ref].id for m in doc.matches
+                     if m.terms[0].ref in self._person_refs and m.terms[0].kind == "actor"}
         starts = sorted(people_at)
         named = {t for e in doc.entities for t in range(e.tok_lo, e.tok_hi)}
         # the mentions a name may not run into: a new subject or object (يزور السعودية), not a
         # phrase with a preposition (للصحفيين)
-        bare_named = {t for e in doc.entities if not self._fused(doc.tokens[e.tok_lo], True)
-                      for t in range(e.tok_lo, e.tok_hi)}
+        bare_named = _BareStarts(doc, self._fused)
         names: set[int] = set()
         people: list[Draft] = []
         out: list[EntityMention] = []
@@ -103,12 +117,12 @@ class EntityLinker:
         i = 0
         while i < len(ents):
             e = ents[i]
-            title = self._title_word(doc, e)
+            title = titles.get(e.tok_lo)
             person = _person_within(people_at, starts, e)
             if title is not None and person is None:
                 i, person, keys = self._name_after(doc, ents, i, blocked, bare_named, names)
             elif person is not None:
-                self._lineage(doc, e, blocked | named, names)
+                self._lineage(doc, e, blocked.union(named), names)
                 keys = self.reader.keys(doc.tokens[e.tok_lo:e.tok_hi])
             else:
                 keys = frozenset()
@@ -122,7 +136,7 @@ class EntityLinker:
             people.append(p)
         return people, out, names
 
-    def _lineage(self, doc: Document, e: EntityMention, taken: set[int], names: set[int]) -> None:
+    def _lineage(self, doc: Document, e: EntityMention, taken: _Taken, names: set[int]) -> None:
         """A dictionary name goes on with its lineage: محمد بن نايف بن عبدالعزيز."""
         if e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self.words.particles:
             hi = doc.sentences[e.sentence].tok_hi
@@ -133,13 +147,14 @@ class EntityLinker:
 
     def _title_word(self, doc: Document, e: EntityMention) -> str | None:
         """The one-person title the mention opens with (وزيرة of وزيرة الخارجية), if any."""
-        if e.tok_lo >= e.tok_hi or e.id.startswith(PERSON_PREFIX):
+        tok = doc.tokens[e.tok_lo] if e.tok_lo < e.tok_hi else ""
+        if tok not in self._title_forms or e.id.startswith(PERSON_PREFIX):
             return None
-        found = self._cores(doc.tokens[e.tok_lo]) & self.words.titles
+        found = self._cores(tok) & self.words.titles
         return min(found) if found else None
 
-    def _name_after(self, doc: Document, ents: list[EntityMention], i: int, blocked: set[int],
-                    named: set[int], names: set[int]) -> tuple[int, str | None, frozenset[str]]:
+    def _name_after(self, doc: Document, ents: list[EntityMention], i: int, blocked: _Taken,
+                    named: Container[int], names: set[int]) -> tuple[int, str | None, frozenset[str]]:
         """Joins the title ``ents[i]`` to the name after it (a dictionary person's mention or
         name words); returns the index of the last mention used, the person's id and keys."""
         e = ents[i]
@@ -164,42 +179,48 @@ class EntityLinker:
             i += 1
         return i
 
-    def _new_names(self, doc: Document, taken: set[int], mentions: list[EntityMention],
-                   names: set[int]) -> list[Draft]:
+    def _new_names(self, doc: Document, taken: _Taken, mentions: list[EntityMention],
+                   names: set[int], sentence_of: _SentenceOf) -> list[Draft]:
         """People the actor stage did not see: an honorific and a name, a given name and more."""
         people: list[Draft] = []
-        tokens = doc.tokens
         by_sentence: dict[int, list[EntityMention]] = {}
         for m in doc.entities:
             by_sentence.setdefault(m.sentence, []).append(m)
-        for sent in doc.sentences:
-            i = sent.tok_lo
-            while i < sent.tok_hi:
-                if i in taken:
-                    i += 1
-                    continue
-                start, sector, honorific = self.reader.skip_honorific(tokens, i, sent.tok_hi)
-                if honorific:
-                    end = self.reader.after_honorific(tokens, start, sent.tok_hi, taken)
-                else:
-                    end = self.reader.standalone(tokens, i, sent.tok_hi, taken)
-                if end <= start:
-                    i += 1
-                    continue
-                family = self._family_nisba(doc, end, mentions) if end - start > 1 else None
-                if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
-                    mentions.remove(family)
-                    end += 1
-                e = self._mention(doc, i, end, sent.index, "UNK", sector, "person", "person", "other")
-                mentions.append(e)
-                names.update(range(start, end))
-                p = Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
-                title = self._apposition(doc, e, by_sentence.get(sent.index, []))
-                if title is not None:
-                    self._describer.describe(p, title)
-                people.append(p)
-                i = end
+        after = 0       # the end of the last name read
+        last = len(doc.tokens) - 1
+        for i in _positions(doc.tokens, self._name_starts):
+            if i < after or i == last or i in taken or (i + 1) in taken:
+                continue        # a name has a word after its first, and neither is matched
+            p = self._new_name_at(doc, i, sentence_of[i], taken, mentions, names)
+            if p is None:
+                continue
+            title = self._apposition(doc, p.mentions[0], by_sentence.get(sentence_of[i], []))
+            if title is not None:
+                self._describer.describe(p, title)
+            people.append(p)
+            after = p.mentions[0].tok_hi
         return people
+
+    def _new_name_at(self, doc: Document, i: int, sentence: int, taken: _Taken,
+                     mentions: list[EntityMention], names: set[int]) -> Draft | None:
+        """A person named from token ``i`` (after an honorific, or opening on a given name)."""
+        tokens = doc.tokens
+        hi = doc.sentences[sentence].tok_hi
+        start, sector, honorific = self.reader.skip_honorific(tokens, i, hi)
+        if honorific:
+            end = self.reader.after_honorific(tokens, start, hi, taken)
+        else:
+            end = self.reader.standalone(tokens, i, hi, taken)
+        if end <= start:
+            return None
+        family = self._family_nisba(doc, end, mentions) if end - start > 1 else None
+        if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
+            mentions.remove(family)
+            end += 1
+        e = self._mention(doc, i, end, sentence, "UNK", sector, "person", "person", "other")
+        mentions.append(e)
+        names.update(range(start, end))
+        return Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
 
     def _family_nisba(self, doc: Document, i: int, mentions: list[EntityMention]
                       ) -> EntityMention | None:
@@ -237,8 +258,9 @@ class EntityLinker:
         return gap.count(",") <= 1 and not any(w in self._barriers for w in gap)
 
     # -- later mentions --------------------------------------------------------------------
-    def _bare_names(self, doc: Document, people: list[Draft], taken: set[int],
-                    mentions: list[EntityMention], names: set[int]) -> None:
+    def _bare_names(self, doc: Document, people: list[Draft], taken: _Taken,
+                    mentions: list[EntityMention], names: set[int], sentence_of: _SentenceOf
+                    ) -> None:
         """A participant's family name or kunya alone, anywhere in the article."""
         by_key: dict[str, list[Draft]] = {}
         for p in people:
@@ -247,8 +269,8 @@ class EntityLinker:
         if not by_key:
             return
         tokens = doc.tokens
-        sentence_of = _sentence_index(doc)
-        for i, tok in enumerate(tokens):
+        for i in self._key_candidates(doc, by_key):
+            tok = tokens[i]
             family = self._family_nisba(doc, i, mentions) if i in taken else None
             if i in taken and family is None:
                 continue
@@ -265,6 +287,21 @@ class EntityLinker:
             mentions.append(e)
             taken.update(range(i, i + width))
             names.update(range(i, i + width))
+
+    def _key_candidates(self, doc: Document, by_key: dict[str, list[Draft]]) -> list[int]:
+        """The tokens that may open a key: where the keys' last words stand in the text (and
+        the word before, for a key of two words: بن لادن، أبو مالك)."""
+        text, starts = doc.norm.text, doc.token_starts
+        found: set[int] = set()
+        for key in by_key:
+            word = self._word_core(key.split()[-1])
+            pair = " " in key
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.update((i - 1, i) if pair else (i,))
+                at = text.find(word, at + len(word))
+        return sorted(i for i in found if i >= 0)
 
     def _key_at(self, tokens: list[str], i: int, by_key: dict[str, list[Draft]]
                 ) -> tuple[str | None, int, str]:
@@ -284,7 +321,8 @@ class EntityLinker:
                 return definite, 1, core
         return None, 0, ""
 
-    def _titles_after_names(self, doc: Document, people: list[Draft]) -> None:
+    def _titles_after_names(self, doc: Document, people: list[Draft],
+                            titles: dict[int, str | None]) -> None:
         """A title without a country of its own that follows a person's name with more titles
         between (الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية) is more
         of the same person's description."""
@@ -294,7 +332,7 @@ class EntityLinker:
             if id(e) in owner:
                 prev = e
                 continue
-            if e.id not in self._sector_ids or self._title_word(doc, e) is None:
+            if e.id not in self._sector_ids or titles.get(e.tok_lo) is None:
                 continue
             if prev is None or prev.sentence != e.sentence or e.tok_lo - prev.tok_hi > APPOSITION_GAP:
                 continue
@@ -304,7 +342,8 @@ class EntityLinker:
                 owner[id(prev)].mentions.append(e)
                 owner[id(e)] = owner[id(prev)]
 
-    def _titles_alone(self, doc: Document, people: list[Draft]) -> None:
+    def _titles_alone(self, doc: Document, people: list[Draft],
+                      titles: dict[int, str | None]) -> None:
         """A definite title with no country of its own (الوزيرة، الرئيس) is the nearest
         participant before it with the same title word; one with the country of that
         participant's description (الوزير الألماني) is that participant too."""
@@ -319,7 +358,7 @@ class EntityLinker:
                 if p.described is not None:
                     latest[(p.title or "", p.described.code)] = p
                 k += 1
-            title = self._title_word(doc, e)
+            title = titles.get(e.tok_lo)
             if title is None or id(e) in held or not self._definite(e.prefix):
                 continue
             own = e.id not in self._sector_ids and e.code not in NO_COUNTRY
@@ -327,19 +366,22 @@ class EntityLinker:
             if found is not None:
                 found.mentions.append(e)
 
-    def _own_countries(self, doc: Document, mentions: list[EntityMention],
-                       taken: set[int]) -> list[EntityMention]:
+    def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: _Taken,
+                       sentence_of: _SentenceOf) -> list[EntityMention]:
         """بلادها، بلاده: the country of the nearest coded mention before it, in its sentence
         or the one before, speaking as its government."""
         found: list[EntityMention] = []
-        sentence_of = _sentence_index(doc)
+        if not any(w in doc.norm.text for w in self.words.own_country):
+            return found
         states = sorted((e for e in mentions if e.code not in NO_COUNTRY and e.kind == "state"),
                         key=lambda e: e.tok_hi)
         k, last = 0, None
-        for i, tok in enumerate(doc.tokens):
+        for i in _positions(doc.tokens, self._own_forms):
+            tok = doc.tokens[i]
             while k < len(states) and states[k].tok_hi <= i:
                 last, k = states[k], k + 1
-            if i in taken or last is None or last.sentence < sentence_of[i] - 1 \
+            if i in taken or last is None \
+                    or last.sentence < sentence_of[i] - 1 \
                     or not any(not tok.endswith(c) for c in self._cores(tok) & self.words.own_country):
                 continue
             code = last.code
@@ -354,6 +396,65 @@ class EntityLinker:
         prefix = tok[:len(tok) - len(self._bare(tok))]
         return EntityMention(doc.token_starts[lo], doc.token_ends[hi - 1], lo, hi, sentence,
                              prefix, code, sector, ident, name, kind)
+
+
+class _Taken:
+    """The tokens that the lexicon's words cover (a gazetteer place aside: كارولينا may be a
+    name) or that ``extra`` lists, asked token by token without listing them: a bisect over
+    the matches' starts and the furthest end reached so far, then a look at the few matches
+    that reach the token."""
+
+    __slots__ = ("_matches", "_reach", "_starts", "_tok_ends", "_tok_starts", "extra")
+
+    def __init__(self, doc: Document) -> None:
+        self._matches = doc.matches         # in order of start (LexiconMatcher)
+        self._starts = list(map(_START, doc.matches))
+        self._reach = list(accumulate(map(_END, doc.matches), max))
+        self._tok_starts, self._tok_ends = doc.token_starts, doc.token_ends
+        self.extra: set[int] = set()
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int):
+            return False
+        if i in self.extra:
+            return True
+        start = self._tok_starts[i]
+        k = bisect_left(self._starts, self._tok_ends[i]) - 1
+        while k >= 0 and self._reach[k] > start:
+            m = self._matches[k]
+            if m.end > start and m.terms[0].layer != "place":
+                return True
+            k -= 1
+        return False
+
+    def union(self, tokens: set[int]) -> _Taken:
+        both = object.__new__(_Taken)
+        both._matches, both._starts, both._reach = self._matches, self._starts, self._reach
+        both._tok_starts, both._tok_ends = self._tok_starts, self._tok_ends
+        both.extra = self.extra | tokens
+        return both
+
+    def update(self, tokens: range) -> None:
+        self.extra.update(tokens)
+
+
+class _BareStarts:
+    """The first tokens of the mentions with no preposition fused to them (السعودية, not
+    للصحفيين): asked for the one token after a name, never listed."""
+
+    __slots__ = ("_fused", "_starts", "_tokens")
+
+    def __init__(self, doc: Document, fused: Callable[[str, bool], str | None]) -> None:
+        self._starts = {e.tok_lo for e in doc.entities}
+        self._tokens, self._fused = doc.tokens, fused
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and i in self._starts and not self._fused(self._tokens[i], True)
+
+
+def _positions(tokens: list[str], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens that are one of ``words`` (a loop in C: most are none)."""
+    return list(compress(range(len(tokens)), map(words.__contains__, tokens)))
 
 
 def _person_within(people_at: dict[int, str], starts: list[int], e: EntityMention) -> str | None:
@@ -373,16 +474,22 @@ def _drop_places_in(doc: Document, names: set[int]) -> list:
     """The document's matches less the gazetteer's inside a person's name."""
     if not names:
         return doc.matches
+    lo, hi = doc.token_starts[min(names)], doc.token_ends[max(names)]
     return [m for m in doc.matches
-            if m.terms[0].layer != "place" or not set(_tokens_of(doc, m.start, m.end)) <= names]
+            if m.terms[0].layer != "place" or m.end <= lo or m.start >= hi
+            or not set(_tokens_of(doc, m.start, m.end)) <= names]
 
 
-def _sentence_index(doc: Document) -> list[int]:
-    index = [0] * len(doc.tokens)
-    for s in doc.sentences:
-        for t in range(s.tok_lo, s.tok_hi):
-            index[t] = s.index
-    return index
+class _SentenceOf:
+    """The sentence of a token, by bisection (a document's sentences in token order)."""
+
+    __slots__ = ("_los",)
+
+    def __init__(self, doc: Document) -> None:
+        self._los = [s.tok_lo for s in doc.sentences]
+
+    def __getitem__(self, i: int) -> int:
+        return max(bisect_right(self._los, i) - 1, 0)
 
 
 def _nearest(people: list[Draft], tok: int) -> Draft:

@@ -17,6 +17,7 @@ this module only reads them.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ class NameWords:
 
     openers: frozenset[str]             # given names that may open a name on their own
     given: frozenset[str]               # every given-name word (word-like ones too)
+    first_words: frozenset[str]         # the first word of each given name (عبد of عبد الله)
     particles: frozenset[str]           # words inside a name (بن، آل، أبو)
     kunya: dict[str, str]               # a kunya particle's forms → the key form (أبي → أبو)
     honorifics: dict[tuple[str, ...], str | None]   # rank or honorific words → sector
@@ -59,8 +61,9 @@ class NameWords:
                  | grammar.speech | grammar.negation | {w for p in grammar.clause_openers for w in p})
         return cls(
             openers=frozenset(w.split()[0] for w in words("given_names") if w not in word_like)
-            | frozenset(kunya),
-            given=(tokens("given_names") | word_like) - tokens("name_particles"),
+            - stops | frozenset(kunya),
+            given=(tokens("given_names") | word_like) - tokens("name_particles") - stops,
+            first_words=frozenset(w.split()[0] for w in words("given_names") | word_like) - stops,
             particles=tokens("name_particles"),
             kunya=kunya,
             honorifics={tuple(norm(k).split()): v for k, v in (table.get("honorifics") or {}).items()},
@@ -76,6 +79,7 @@ class NameReader:
         self._bare = lang.without_conjunction
         self._cores = lang.token_cores
         self._definite_prefix = lang.affixes.definite_prefix
+        self._honorific_heads = frozenset(h[0] for h in words.honorifics)
 
     def name_word(self, tok: str) -> bool:
         """A word that can be part of a name: letters only, no function word."""
@@ -83,7 +87,7 @@ class NameReader:
         return tok.isalpha() and len(tok) > 1 and tok not in w.not_names \
             and self._bare(tok) not in w.not_names
 
-    def run(self, tokens: list[str], lo: int, hi: int, blocked: set[int]) -> int:
+    def run(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """The end of the name words from ``lo`` (at most MAX_NAME_WORDS, not past ``hi``);
         ``lo`` when there are none. A word joined by و starts a new participant."""
         end = lo
@@ -99,7 +103,7 @@ class NameReader:
             end -= 1            # a name never ends on بن or أبو
         return end
 
-    def strict_run(self, tokens: list[str], lo: int, hi: int, blocked: set[int]) -> int:
+    def strict_run(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """An Arab name's shape from ``lo``: given names, particles and the word after a
         particle, closed by a family name with the article (أنس منتصر طه، عبد الله بن عبد
         المحسن التركي، أبي مالك الشامي); a family name alone is one word."""
@@ -119,7 +123,7 @@ class NameReader:
             k -= 1
         return k
 
-    def after_honorific(self, tokens: list[str], lo: int, hi: int, blocked: set[int]) -> int:
+    def after_honorific(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """The name after an honorific or a known given name: the words up to a boundary where
         there are few of them (الجنرال مارتن ديمبسي), else the name's shape (``strict_run``)."""
         end = self.run(tokens, lo, hi, blocked)
@@ -128,8 +132,8 @@ class NameReader:
             return end
         return self.strict_run(tokens, lo, hi, blocked)
 
-    def after_title(self, tokens: list[str], lo: int, hi: int, blocked: set[int],
-                    named: set[int]) -> int:
+    def after_title(self, tokens: list[str], lo: int, hi: int, blocked: Container[int],
+                    named: Container[int]) -> int:
         """The name right after a title (or after its honorific), or ``lo`` when none.
 
         A name that opens with a word of no list must be short, end where a clause goes on
@@ -145,25 +149,31 @@ class NameReader:
             return lo
         return end
 
-    def _boundary(self, tokens: list[str], end: int, hi: int, blocked: set[int]) -> bool:
+    def _boundary(self, tokens: list[str], end: int, hi: int, blocked: Container[int]) -> bool:
         """A name may end before ``end``: the sentence ends, or a matched or function word."""
         return end >= hi or end in blocked or not self.name_word(tokens[end])
 
     def skip_honorific(self, tokens: list[str], lo: int, hi: int) -> tuple[int, str | None, bool]:
         """Past an honorific at ``lo`` (الشيخ، اللواء الركن): (next token, sector, found)."""
+        if lo >= hi or self._bare(tokens[lo]) not in self._honorific_heads:
+            return lo, None, False
         for n in (2, 1):
             words = tuple(self._bare(t) for t in tokens[lo:lo + n])
             if len(words) == n and words in self.words.honorifics:
                 return lo + n, self.words.honorifics[words], True
         return lo, None, False
 
-    def standalone(self, tokens: list[str], lo: int, hi: int, blocked: set[int]) -> int:
+    def standalone(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """A name opened by a given name of the list, with one more name word at least."""
         first = self._bare(tokens[lo])
         second = tokens[lo + 1] if lo + 1 < hi else ""
         if first not in self.words.openers and not (
                 first in self.words.given and second in self.words.openers):
             return lo           # ناصر محمد القميشي opens on a word-like name, then a given one
+        bare = self._bare(second)
+        if lo + 1 in blocked or not (bare in self.words.given or bare in self.words.particles
+                                     or self.definite(second)):
+            return lo           # what strict_run would find: no second name word
         end = self.strict_run(tokens, lo, hi, blocked)
         return end if end - lo >= 2 else lo
 
