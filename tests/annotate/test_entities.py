@@ -140,3 +140,8 @@ def test_a_place_of_the_gazetteer_inside_a_name_is_no_place(coder):
 def test_words_after_a_title_that_are_no_name_stay_outside_it(coder, text):
     doc = _doc(coder, text)
     assert all(e.tok_hi - e.tok_lo <= 3 for e in doc.entities), _coded(coder, text)
+
+
+def test_a_person_described_nowhere_is_placed_by_the_country_named_beside_them(coder):
+    text = "وأصيب المواطن السعودي مشعل بن ناصر الحربي في حادث سير قرب الحدود."
+    assert _code_of(coder, text, "مشعل بن ناصر الحربي")[0] == "SAU"

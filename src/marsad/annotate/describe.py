@@ -8,7 +8,10 @@ trust, after ANNOTATION.md ("a person is coded by the office or side the article
    (``resources/offices.py``); a date in no term of theirs gives their country and no sector
    (a former president); no date gives their latest term;
 3. the country the actor stage guessed for a title that named none (the nearest country);
-4. the dictionary entry, else what the first mention had (an honorific gives a sector).
+4. the dictionary entry;
+5. for a person described nowhere, the nearest country named in their sentence or the one
+   before (the actor stage's rule for a sector word without a country), else what the first
+   mention had (an honorific gives a sector).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ class Draft:
     guessed: EntityMention | None = None     # a title whose country the actor stage guessed
     person: str | None = None           # dictionary id
     sector: str | None = None           # from an honorific
+    near: str | None = None             # the nearest country named around a bare name
 
 
 class Describer:
@@ -87,6 +91,10 @@ class Describer:
             return g.code, g.sector, *((ident, name) if actor else (g.id, g.name)), g.kind
         if actor is not None:
             return actor_code(actor), actor.sector, ident, name, actor.kind
+        if first.code in NO_COUNTRY and p.near is not None:
+            # a person the article describes nowhere: by where they are, as the actor stage
+            # codes a sector word that names no country
+            return p.near, p.sector or first.sector, ident, name, "state"
         return first.code, p.sector or first.sector, ident, name, first.kind
 
     def _office(self, person: str | None, day: date | None) -> Coding | None:

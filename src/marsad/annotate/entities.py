@@ -91,6 +91,7 @@ class EntityLinker:
         self._bare_names(doc, people, blocked.union(names), mentions, names, sentence_of)
         self._titles_after_names(doc, people, titles)
         self._titles_alone(doc, people, titles)
+        self._near_countries(people, mentions)
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
         mentions += self._own_countries(doc, mentions, blocked.union(names), sentence_of)
@@ -365,6 +366,23 @@ class EntityLinker:
             found = latest.get((title, e.code if own else None))
             if found is not None:
                 found.mentions.append(e)
+
+    @staticmethod
+    def _near_countries(people: list[Draft], mentions: list[EntityMention]) -> None:
+        """For a person with no description, the country named nearest in their sentence,
+        else in the sentence before (``Draft.near``)."""
+        bare = [p for p in people if p.described is None and p.guessed is None and p.person is None]
+        if not bare:
+            return
+        states: dict[int, list[EntityMention]] = {}
+        for e in mentions:
+            if e.kind == "state" and e.code not in NO_COUNTRY:
+                states.setdefault(e.sentence, []).append(e)
+        for p in bare:
+            first = p.mentions[0]
+            near = states.get(first.sentence) or states.get(first.sentence - 1)
+            if near:
+                p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
 
     def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: _Taken,
                        sentence_of: _SentenceOf) -> list[EntityMention]:
