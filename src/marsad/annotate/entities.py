@@ -25,11 +25,10 @@ Dictionary people are the actors whose id starts with ``person.``; the words are
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container
-from itertools import accumulate, compress
-from operator import attrgetter
+from bisect import bisect_right
+from collections.abc import Container
 
+from marsad.annotate.coverage import BareStarts, SentenceOf, Taken, positions, tokens_of
 from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
 from marsad.annotate.names import NameReader, NameWords
 from marsad.doc.document import Document
@@ -37,7 +36,6 @@ from marsad.doc.spans import EntityMention
 from marsad.resources import Resources
 
 APPOSITION_GAP = 6
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 class EntityLinker:
@@ -82,10 +80,10 @@ class EntityLinker:
     def __call__(self, doc: Document) -> Document:
         # a place of the gazetteer is no bar to a name (كارولينا باركو): the actor and event
         # words are, and what a name covers is no place (``_drop_places_in``)
-        blocked = _Taken(doc)
+        blocked = Taken(doc)
         titles = {e.tok_lo: self._title_word(doc, e) for e in doc.entities}
         people, mentions, names = self._titled_and_named(doc, blocked, titles)
-        sentence_of = _SentenceOf(doc)
+        sentence_of = SentenceOf(doc)
         people += self._new_names(doc, blocked.union(names), mentions, names, sentence_of)
         people = merge_by_name(people)
         self._bare_names(doc, people, blocked.union(names), mentions, names, sentence_of)
@@ -100,7 +98,7 @@ class EntityLinker:
         return doc
 
     # -- first mentions --------------------------------------------------------------------
-    def _titled_and_named(self, doc: Document, blocked: _Taken, titles: dict[int, str | None]
+    def _titled_and_named(self, doc: Document, blocked: Taken, titles: dict[int, str | None]
                           ) -> tuple[list[Draft], list[EntityMention], set[int]]:
         """The actor stage's mentions, a title joined to the name after it; a participant for
         each that names or titles one person; and the tokens of the names read."""
@@ -110,7 +108,7 @@ class EntityLinker:
         named = {t for e in doc.entities for t in range(e.tok_lo, e.tok_hi)}
         # the mentions a name may not run into: a new subject or object (يزور السعودية), not a
         # phrase with a preposition (للصحفيين)
-        bare_named = _BareStarts(doc, self._fused)
+        bare_named = BareStarts(doc, self._fused)
         names: set[int] = set()
         people: list[Draft] = []
         out: list[EntityMention] = []
@@ -137,7 +135,7 @@ class EntityLinker:
             people.append(p)
         return people, out, names
 
-    def _lineage(self, doc: Document, e: EntityMention, taken: _Taken, names: set[int]) -> None:
+    def _lineage(self, doc: Document, e: EntityMention, taken: Taken, names: set[int]) -> None:
         """A dictionary name goes on with its lineage: محمد بن نايف بن عبدالعزيز."""
         if e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self.words.particles:
             hi = doc.sentences[e.sentence].tok_hi
@@ -154,7 +152,7 @@ class EntityLinker:
         found = self._cores(tok) & self.words.titles
         return min(found) if found else None
 
-    def _name_after(self, doc: Document, ents: list[EntityMention], i: int, blocked: _Taken,
+    def _name_after(self, doc: Document, ents: list[EntityMention], i: int, blocked: Taken,
                     named: Container[int], names: set[int]) -> tuple[int, str | None, frozenset[str]]:
         """Joins the title ``ents[i]`` to the name after it (a dictionary person's mention or
         name words); returns the index of the last mention used, the person's id and keys."""
@@ -180,8 +178,8 @@ class EntityLinker:
             i += 1
         return i
 
-    def _new_names(self, doc: Document, taken: _Taken, mentions: list[EntityMention],
-                   names: set[int], sentence_of: _SentenceOf) -> list[Draft]:
+    def _new_names(self, doc: Document, taken: Taken, mentions: list[EntityMention],
+                   names: set[int], sentence_of: SentenceOf) -> list[Draft]:
         """People the actor stage did not see: an honorific and a name, a given name and more."""
         people: list[Draft] = []
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -189,7 +187,7 @@ class EntityLinker:
             by_sentence.setdefault(m.sentence, []).append(m)
         after = 0       # the end of the last name read
         last = len(doc.tokens) - 1
-        for i in _positions(doc.tokens, self._name_starts):
+        for i in positions(doc.tokens, self._name_starts):
             if i < after or i == last or i in taken or (i + 1) in taken:
                 continue        # a name has a word after its first, and neither is matched
             p = self._new_name_at(doc, i, sentence_of[i], taken, mentions, names)
@@ -202,7 +200,7 @@ class EntityLinker:
             after = p.mentions[0].tok_hi
         return people
 
-    def _new_name_at(self, doc: Document, i: int, sentence: int, taken: _Taken,
+    def _new_name_at(self, doc: Document, i: int, sentence: int, taken: Taken,
                      mentions: list[EntityMention], names: set[int]) -> Draft | None:
         """A person named from token ``i`` (after an honorific, or opening on a given name)."""
         tokens = doc.tokens
@@ -259,8 +257,8 @@ class EntityLinker:
         return gap.count(",") <= 1 and not any(w in self._barriers for w in gap)
 
     # -- later mentions --------------------------------------------------------------------
-    def _bare_names(self, doc: Document, people: list[Draft], taken: _Taken,
-                    mentions: list[EntityMention], names: set[int], sentence_of: _SentenceOf
+    def _bare_names(self, doc: Document, people: list[Draft], taken: Taken,
+                    mentions: list[EntityMention], names: set[int], sentence_of: SentenceOf
                     ) -> None:
         """A participant's family name or kunya alone, anywhere in the article."""
         by_key: dict[str, list[Draft]] = {}
@@ -384,8 +382,8 @@ class EntityLinker:
             if near:
                 p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
 
-    def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: _Taken,
-                       sentence_of: _SentenceOf) -> list[EntityMention]:
+    def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: Taken,
+                       sentence_of: SentenceOf) -> list[EntityMention]:
         """بلادها، بلاده: the country of the nearest coded mention before it, in its sentence
         or the one before, speaking as its government."""
         found: list[EntityMention] = []
@@ -394,7 +392,7 @@ class EntityLinker:
         states = sorted((e for e in mentions if e.code not in NO_COUNTRY and e.kind == "state"),
                         key=lambda e: e.tok_hi)
         k, last = 0, None
-        for i in _positions(doc.tokens, self._own_forms):
+        for i in positions(doc.tokens, self._own_forms):
             tok = doc.tokens[i]
             while k < len(states) and states[k].tok_hi <= i:
                 last, k = states[k], k + 1
@@ -416,76 +414,10 @@ class EntityLinker:
                              prefix, code, sector, ident, name, kind)
 
 
-class _Taken:
-    """The tokens that the lexicon's words cover (a gazetteer place aside: كارولينا may be a
-    name) or that ``extra`` lists, asked token by token without listing them: a bisect over
-    the matches' starts and the furthest end reached so far, then a look at the few matches
-    that reach the token."""
-
-    __slots__ = ("_matches", "_reach", "_starts", "_tok_ends", "_tok_starts", "extra")
-
-    def __init__(self, doc: Document) -> None:
-        self._matches = doc.matches         # in order of start (LexiconMatcher)
-        self._starts = list(map(_START, doc.matches))
-        self._reach = list(accumulate(map(_END, doc.matches), max))
-        self._tok_starts, self._tok_ends = doc.token_starts, doc.token_ends
-        self.extra: set[int] = set()
-
-    def __contains__(self, i: object) -> bool:
-        if not isinstance(i, int):
-            return False
-        if i in self.extra:
-            return True
-        start = self._tok_starts[i]
-        k = bisect_left(self._starts, self._tok_ends[i]) - 1
-        while k >= 0 and self._reach[k] > start:
-            m = self._matches[k]
-            if m.end > start and m.terms[0].layer != "place":
-                return True
-            k -= 1
-        return False
-
-    def union(self, tokens: set[int]) -> _Taken:
-        both = object.__new__(_Taken)
-        both._matches, both._starts, both._reach = self._matches, self._starts, self._reach
-        both._tok_starts, both._tok_ends = self._tok_starts, self._tok_ends
-        both.extra = self.extra | tokens
-        return both
-
-    def update(self, tokens: range) -> None:
-        self.extra.update(tokens)
-
-
-class _BareStarts:
-    """The first tokens of the mentions with no preposition fused to them (السعودية, not
-    للصحفيين): asked for the one token after a name, never listed."""
-
-    __slots__ = ("_fused", "_starts", "_tokens")
-
-    def __init__(self, doc: Document, fused: Callable[[str, bool], str | None]) -> None:
-        self._starts = {e.tok_lo for e in doc.entities}
-        self._tokens, self._fused = doc.tokens, fused
-
-    def __contains__(self, i: object) -> bool:
-        return isinstance(i, int) and i in self._starts and not self._fused(self._tokens[i], True)
-
-
-def _positions(tokens: list[str], words: frozenset[str]) -> list[int]:
-    """The indices of the tokens that are one of ``words`` (a loop in C: most are none)."""
-    return list(compress(range(len(tokens)), map(words.__contains__, tokens)))
-
-
 def _person_within(people_at: dict[int, str], starts: list[int], e: EntityMention) -> str | None:
     """The dictionary person whose name starts inside the mention, if one does."""
     k = bisect_right(starts, e.start - 1)
     return people_at[starts[k]] if k < len(starts) and starts[k] < e.end else None
-
-
-def _tokens_of(doc: Document, start: int, end: int) -> range:
-    """The tokens a matching-view span covers."""
-    lo = bisect_right(doc.token_starts, start) - 1
-    hi = bisect_right(doc.token_starts, end - 1)
-    return range(max(lo, 0), hi)
 
 
 def _drop_places_in(doc: Document, names: set[int]) -> list:
@@ -495,19 +427,7 @@ def _drop_places_in(doc: Document, names: set[int]) -> list:
     lo, hi = doc.token_starts[min(names)], doc.token_ends[max(names)]
     return [m for m in doc.matches
             if m.terms[0].layer != "place" or m.end <= lo or m.start >= hi
-            or not set(_tokens_of(doc, m.start, m.end)) <= names]
-
-
-class _SentenceOf:
-    """The sentence of a token, by bisection (a document's sentences in token order)."""
-
-    __slots__ = ("_los",)
-
-    def __init__(self, doc: Document) -> None:
-        self._los = [s.tok_lo for s in doc.sentences]
-
-    def __getitem__(self, i: int) -> int:
-        return max(bisect_right(self._los, i) - 1, 0)
+            or not set(tokens_of(doc, m.start, m.end)) <= names]
 
 
 def _nearest(people: list[Draft], tok: int) -> Draft:
