@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from marsad.annotate.actors import ActorResolver
+from marsad.annotate.entities import EntityLinker
 from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.places import PlaceResolver
 from marsad.annotate.quantities import QuantityFinder
@@ -36,6 +37,7 @@ def pipeline(res: Resources) -> list[Stage]:
         Segmenter(lang),
         LexiconMatcher(res),
         ActorResolver(res),
+        EntityLinker(res),
         TriggerFinder(res),
         PlaceResolver(res),
         RoleAssigner(res),

@@ -64,3 +64,11 @@ def test_armed_men_with_no_country_in_context_are_a_non_state_group(coder):
 def test_a_title_and_the_name_after_it_are_one_actor(coder):
     found = _entities(coder, "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره.")
     assert len([e for e in found if e[1] == "FRA"]) == 1
+
+
+@pytest.mark.parametrize("text", ["وقال وزير الخارجية الألماني إن المحادثات فشلت.",
+                                  "وأكد الوزير الألماني أن برلين ستعمل.",
+                                  "وانتقد الألمان القرار."])
+def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(coder, text):
+    # ألماني normalizes to الماني: its ال is no article, so الألماني is found
+    assert "DEU" in [c for _, c, _, _ in _entities(coder, text)]

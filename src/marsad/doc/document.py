@@ -16,6 +16,7 @@ from marsad.doc.spans import (
     EntityMention,
     EventMention,
     Match,
+    Participant,
     PlaceMention,
     QuantityMention,
     Sentence,
@@ -41,6 +42,7 @@ class Document:
     dateline: Dateline | None = None
     matches: list[Match] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)

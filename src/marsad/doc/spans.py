@@ -53,6 +53,22 @@ def named_country(e: EntityMention) -> str | None:
 
 
 @dataclass(slots=True)
+class Participant:
+    """One person (or body) followed through the article: every mention that names it — with
+    its title, by its name alone, by the title alone, by a pronoun — and how it is coded, from
+    the description the article gives it (``annotate/entities.py``)."""
+
+    code: str
+    sector: str | None
+    id: str
+    name: str
+    kind: str
+    keys: frozenset[str]        # the name words later mentions are known by (باركو، الزياني)
+    title: str | None           # the word of the title it was introduced with (وزيرة)
+    mentions: list[EntityMention]
+
+
+@dataclass(slots=True)
 class TriggerMention:
     start: int
     end: int

@@ -42,6 +42,8 @@ class Affixes:
     after_and: Callable[[str], bool] = _never
     #: the prefix ends with a locative preposition ("in", "at"): a place follows
     locative_prefix: Callable[[str], bool] = _never
+    #: the prefix holds the definite article: a title that refers back (الوزيرة، للرئيس)
+    definite_prefix: Callable[[str], bool] = _never
     #: a token without the single proclitic letter (conjunction or preposition) it may carry
     without_proclitic: Callable[[str], str] = _unchanged
     #: a place-noun candidate without its leading article letters

@@ -23,6 +23,7 @@ from marsad.doc.spans import PlaceRow, Term
 from marsad.lang import Language, Morphology, language_package
 from marsad.resources.lexicon import Lexicon
 from marsad.resources.loader import DataFileError, DataSet, read_data, read_user_lexicon
+from marsad.resources.offices import Office, read_offices
 from marsad.resources.places import (
     country_rows,
     read_ambiguous,
@@ -118,6 +119,7 @@ class Resources:
     places: tuple[PlaceRow, ...] = ()
     ambiguous_places: frozenset[str] = frozenset()
     language: Language | None = None    # set once built: the language these resources code
+    offices: tuple[Office, ...] = ()    # named people's dated offices (people/offices.tsv)
 
 
 def vocabulary(language: str = "ar") -> Vocabulary:
@@ -207,6 +209,11 @@ def _build(data: DataSet, key: str, lang: Language) -> Resources:
         raise LexiconError(problems)
     rows = {kind: [r for t in tables if t.kind == kind for r in t.rows]
             for kind in ("countries", "actors", "sectors", "events")}
+    people = read_offices(data.text("people/offices", ""), data.get("people/offices").path, vocab,
+                          (a.id for a in rows["actors"]))
+    if people.problems:
+        raise LexiconError(list(people.problems))
+    rows["actors"] += people.new_actors
     res = Resources(
         version=f"{RESOURCES_VERSION}+{key[:8]}",
         countries=tuple(rows["countries"]),
@@ -218,6 +225,7 @@ def _build(data: DataSet, key: str, lang: Language) -> Resources:
         lexicon=Lexicon(lang.clitic_model),
         places=_gazetteer(data, rows["countries"]),
         ambiguous_places=read_ambiguous(data.text("places/ambiguous", ""), lang.normalize_term),
+        offices=people.offices,
     )
     _fill_lexicon(res, lang)
     return res

@@ -23,6 +23,7 @@ PACKAGE_FILES = {
     "places/admin1": ("marsad.resources", "data/places/admin1.tsv"),
     "places/countries": ("marsad.resources", "data/places/countries.tsv"),
     "places/ambiguous": ("marsad.resources", "data/places/ambiguous.txt"),
+    "people/offices": ("marsad.resources", "data/people/offices.tsv"),
 }
 #: Folders whose every file is a lexicon of one kind, named ``<kind>/<stem>``.
 LEXICON_FOLDERS = {

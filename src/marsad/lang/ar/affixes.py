@@ -43,6 +43,11 @@ def locative_prefix(prefix: str) -> bool:
     return prefix.endswith(("ب", "بال"))
 
 
+def definite_prefix(prefix: str) -> bool:
+    """The prefix ends with the article: ال، وال، بال، or لل (ل + ال)."""
+    return prefix.endswith(("ال", "لل"))
+
+
 def without_proclitic(token: str) -> str:
     """The token without a leading و، ف or ب (وبلدة → بلدة; two letters or fewer stay)."""
     return token[1:] if len(token) > 2 and token[0] in "وفب" else token
@@ -69,6 +74,7 @@ AFFIXES = Affixes(
     after_conjunction=after_conjunction,
     after_and=after_and,
     locative_prefix=locative_prefix,
+    definite_prefix=definite_prefix,
     without_proclitic=without_proclitic,
     without_article=without_article,
     with_article=with_article,

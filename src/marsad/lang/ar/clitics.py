@@ -113,7 +113,8 @@ def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, bool]]
     key = normalize_term(surface)
     if len(key) < 2:
         return []
-    definite = key.startswith("ال") and len(key) > 3
+    # the article as written (الولايات), not a hamza that normalization flattens (ألماني → الماني)
+    definite = surface.lstrip().startswith("ال") and key.startswith("ال") and len(key) > 3
     keys = [(key, {"definite": definite})]
     if definite:
         keys.append(("ل" + key[2:], {"definite": True, "lam_variant": True}))

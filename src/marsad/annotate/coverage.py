@@ -1,0 +1,91 @@
+"""Which tokens of a document words already cover, asked token by token.
+
+The entity stage (``annotate/entities.py``) asks, for the few tokens where a name may begin,
+whether a lexicon word or a mention covers them; listing every covered token of every article
+would cost more than all the asking. Nothing here is language-specific.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate, compress
+from operator import attrgetter
+
+from marsad.doc.document import Document
+
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+class Taken:
+    """The tokens that the lexicon's words cover (a gazetteer place aside: كارولينا may be a
+    name) or that ``extra`` lists, asked token by token without listing them: a bisect over
+    the matches' starts and the furthest end reached so far, then a look at the few matches
+    that reach the token."""
+
+    __slots__ = ("_matches", "_reach", "_starts", "_tok_ends", "_tok_starts", "extra")
+
+    def __init__(self, doc: Document) -> None:
+        self._matches = doc.matches         # in order of start (LexiconMatcher)
+        self._starts = list(map(_START, doc.matches))
+        self._reach = list(accumulate(map(_END, doc.matches), max))
+        self._tok_starts, self._tok_ends = doc.token_starts, doc.token_ends
+        self.extra: set[int] = set()
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int):
+            return False
+        if i in self.extra:
+            return True
+        start = self._tok_starts[i]
+        k = bisect_left(self._starts, self._tok_ends[i]) - 1
+        while k >= 0 and self._reach[k] > start:
+            m = self._matches[k]
+            if m.end > start and m.terms[0].layer != "place":
+                return True
+            k -= 1
+        return False
+
+    def union(self, tokens: set[int]) -> Taken:
+        both = object.__new__(Taken)
+        both._matches, both._starts, both._reach = self._matches, self._starts, self._reach
+        both._tok_starts, both._tok_ends = self._tok_starts, self._tok_ends
+        both.extra = self.extra | tokens
+        return both
+
+    def update(self, tokens: range) -> None:
+        self.extra.update(tokens)
+
+class BareStarts:
+    """The first tokens of the mentions with no preposition fused to them (السعودية, not
+    للصحفيين): asked for the one token after a name, never listed."""
+
+    __slots__ = ("_fused", "_starts", "_tokens")
+
+    def __init__(self, doc: Document, fused: Callable[[str, bool], str | None]) -> None:
+        self._starts = {e.tok_lo for e in doc.entities}
+        self._tokens, self._fused = doc.tokens, fused
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and i in self._starts and not self._fused(self._tokens[i], True)
+
+class SentenceOf:
+    """The sentence of a token, by bisection (a document's sentences in token order)."""
+
+    __slots__ = ("_los",)
+
+    def __init__(self, doc: Document) -> None:
+        self._los = [s.tok_lo for s in doc.sentences]
+
+    def __getitem__(self, i: int) -> int:
+        return max(bisect_right(self._los, i) - 1, 0)
+
+def positions(tokens: list[str], words: frozenset[str]) -> list[int]:
+    """The indices of the tokens that are one of ``words`` (a loop in C: most are none)."""
+    return list(compress(range(len(tokens)), map(words.__contains__, tokens)))
+
+def tokens_of(doc: Document, start: int, end: int) -> range:
+    """The tokens a matching-view span covers."""
+    lo = bisect_right(doc.token_starts, start) - 1
+    hi = bisect_right(doc.token_starts, end - 1)
+    return range(max(lo, 0), hi)

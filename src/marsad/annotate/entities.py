@@ -1,0 +1,438 @@
+"""Pipeline stage: who is who in an article — every participant followed through it.
+
+The actor stage codes each mention from its own words; a person, though, is coded "by the office
+or side the article gives them, wherever in the article that is said" (contract, ENTITY). This
+stage links the mentions of one person into a participant (``Document.participants``) and codes
+every mention from the participant's description:
+
+* **A title and its name** are one mention: ``وزيرة الخارجية الكولومبية كارولينا باركو`` (a name
+  the dictionary lacks, read by ``annotate/names.py``), ``وزير الدفاع خالد العبيدي`` (a title with
+  no country and a known person). So are an honorific and a name (``اللواء جمعان الغامدي``) and a
+  given name with a family name (``محمد الربيعي``).
+* **Later mentions** join it: the family name alone (``باركو``، ``والزياني``), a kunya
+  (``أبو مالك`` after ``أبي مالك الشامي``), the definite title alone (``الوزيرة`` after a minister:
+  the nearest one before it with the same title word), and "his/her country" (``بلادها``: the
+  country of the nearest participant before it, as its government).
+* **The code** comes from the description: a title with a country (``الكولومبية``) first; else, for
+  a person of the dictionary, the office they held on the article's publication date
+  (``resources/offices.py``: "بوش" is USA GOV in 2004 and USA without sector in 2015); else the
+  country the actor stage guessed for a title without one; else what the mention had. Every
+  mention of the participant without a country of its own takes that code, sector, id and name.
+
+Dictionary people are the actors whose id starts with ``person.``; the words are the language's
+``person_names`` table.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Container
+
+from marsad.annotate.coverage import BareStarts, SentenceOf, Taken, positions, tokens_of
+from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
+from marsad.annotate.names import NameReader, NameWords
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention
+from marsad.resources import Resources
+
+APPOSITION_GAP = 6
+
+
+class EntityLinker:
+    """Links mentions into participants and codes each mention by its participant."""
+
+    def __init__(self, resources: Resources):
+        assert resources.language is not None
+        lang = resources.language
+        self.res = resources
+        self.words = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
+        self.reader = NameReader(self.words, lang)
+        self._cores = lang.token_cores
+        self._bare = lang.without_conjunction
+        self._after_conjunction = lang.affixes.after_conjunction
+        self._definite = lang.affixes.definite_prefix
+        self._with_article = lang.affixes.with_article
+        self._fused = lang.syntax.preposition_proclitic
+        self._word_core = lang.word_core
+        self._sector_ids = frozenset(s.id for s in resources.sectors)
+        self._describer = Describer(resources, self._sector_ids)
+        w = self.words
+        #: the tokens a new name can open with (most tokens of an article cannot)
+        # a name opens on an honorific, a given name that may open one, or a word-like given
+        # name before one (ناصر محمد); the first word of a given name of two (عبد of عبد الله)
+        self._name_starts = lang.syntax.with_conjunction(
+            frozenset(words[0] for words in w.honorifics) | w.openers | w.first_words)
+        self._own_forms = lang.clitic_forms(w.own_country)
+        self._title_forms = lang.clitic_forms(w.titles)
+        self._person_refs = frozenset(i for i, a in enumerate(resources.actors)
+                                      if a.id.startswith(PERSON_PREFIX))
+        self._particle_tokens = lang.syntax.with_conjunction(w.particles | frozenset(w.kunya))
+        self._countries = {c.code: c.name for c in resources.countries}
+        #: a country's adjective as a family name is written (التركي)
+        self._family_nisbas = frozenset(lang.normalize_term(lang.affixes.with_article(n))
+                                        for c in resources.countries for n in c.nisbas)
+        g = resources.grammar
+        #: words that end a title phrase: a new clause or a speech verb comes between
+        self._barriers = lang.syntax.with_conjunction(
+            g.speech | g.complementizers | {w for p in g.clause_openers for w in p}) \
+            | (lang.clause_breaks - {","})
+
+    def __call__(self, doc: Document) -> Document:
+        # a place of the gazetteer is no bar to a name (كارولينا باركو): the actor and event
+        # words are, and what a name covers is no place (``_drop_places_in``)
+        blocked = Taken(doc)
+        titles = {e.tok_lo: self._title_word(doc, e) for e in doc.entities}
+        people, mentions, names = self._titled_and_named(doc, blocked, titles)
+        sentence_of = SentenceOf(doc)
+        people += self._new_names(doc, blocked.union(names), mentions, names, sentence_of)
+        people = merge_by_name(people)
+        self._bare_names(doc, people, blocked.union(names), mentions, names, sentence_of)
+        self._titles_after_names(doc, people, titles)
+        self._titles_alone(doc, people, titles)
+        self._near_countries(people, mentions)
+        day = doc.article.date
+        doc.participants = [self._describer.code(p, day) for p in people]
+        mentions += self._own_countries(doc, mentions, blocked.union(names), sentence_of)
+        doc.entities = sorted(mentions, key=lambda e: e.start)
+        doc.matches = _drop_places_in(doc, names)
+        return doc
+
+    # -- first mentions --------------------------------------------------------------------
+    def _titled_and_named(self, doc: Document, blocked: Taken, titles: dict[int, str | None]
+                          ) -> tuple[list[Draft], list[EntityMention], set[int]]:
+        """The actor stage's mentions, a title joined to the name after it; a participant for
+        each that names or titles one person; and the tokens of the names read."""
+        people_at = {m.start: self.res.actors[m.terms[0].ref].id for m in doc.matches
+                     if m.terms[0].ref in self._person_refs and m.terms[0].kind == "actor"}
+        starts = sorted(people_at)
+        named = {t for e in doc.entities for t in range(e.tok_lo, e.tok_hi)}
+        # the mentions a name may not run into: a new subject or object (يزور السعودية), not a
+        # phrase with a preposition (للصحفيين)
+        bare_named = BareStarts(doc, self._fused)
+        names: set[int] = set()
+        people: list[Draft] = []
+        out: list[EntityMention] = []
+        ents = doc.entities
+        i = 0
+        while i < len(ents):
+            e = ents[i]
+            title = titles.get(e.tok_lo)
+            person = _person_within(people_at, starts, e)
+            if title is not None and person is None:
+                i, person, keys = self._name_after(doc, ents, i, blocked, bare_named, names)
+            elif person is not None:
+                self._lineage(doc, e, blocked.union(named), names)
+                keys = self.reader.keys(doc.tokens[e.tok_lo:e.tok_hi])
+            else:
+                keys = frozenset()
+            out.append(e)
+            i += 1
+            if person is None and (title is None or (not keys and e.id in self._sector_ids)):
+                continue    # a title alone without a country of its own: _titles_alone
+            p = Draft([e], set(keys), title, person=person)
+            if title is not None:
+                self._describer.describe(p, e)
+            people.append(p)
+        return people, out, names
+
+    def _lineage(self, doc: Document, e: EntityMention, taken: Taken, names: set[int]) -> None:
+        """A dictionary name goes on with its lineage: محمد بن نايف بن عبدالعزيز."""
+        if e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self.words.particles:
+            hi = doc.sentences[e.sentence].tok_hi
+            end = self.reader.run(doc.tokens, e.tok_hi, hi, taken)
+            if end > e.tok_hi:
+                names.update(range(e.tok_hi, end))
+                e.end, e.tok_hi = doc.token_ends[end - 1], end
+
+    def _title_word(self, doc: Document, e: EntityMention) -> str | None:
+        """The one-person title the mention opens with (وزيرة of وزيرة الخارجية), if any."""
+        tok = doc.tokens[e.tok_lo] if e.tok_lo < e.tok_hi else ""
+        if tok not in self._title_forms or e.id.startswith(PERSON_PREFIX):
+            return None
+        found = self._cores(tok) & self.words.titles
+        return min(found) if found else None
+
+    def _name_after(self, doc: Document, ents: list[EntityMention], i: int, blocked: Taken,
+                    named: Container[int], names: set[int]) -> tuple[int, str | None, frozenset[str]]:
+        """Joins the title ``ents[i]`` to the name after it (a dictionary person's mention or
+        name words); returns the index of the last mention used, the person's id and keys."""
+        e = ents[i]
+        lo = self._past_modifiers(doc, e.tok_hi)
+        nxt = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].sentence == e.sentence else None
+        if nxt is not None and nxt.id.startswith(PERSON_PREFIX) and \
+                self.reader.skip_honorific(doc.tokens, lo, nxt.tok_lo)[0] == nxt.tok_lo \
+                and not self._after_conjunction(nxt.prefix):
+            e.end, e.tok_hi = nxt.end, nxt.tok_hi
+            return i + 1, nxt.id, self.reader.keys(doc.tokens[nxt.tok_lo:nxt.tok_hi])
+        sent = doc.sentences[e.sentence]
+        end = self.reader.after_title(doc.tokens, lo, sent.tok_hi, blocked, named)
+        if end == lo:
+            return i, None, frozenset()
+        e.end, e.tok_hi = doc.token_ends[end - 1], end
+        start = self.reader.skip_honorific(doc.tokens, lo, end)[0]
+        names.update(range(start, end))
+        return i, None, self.reader.keys(doc.tokens[start:end])
+
+    def _past_modifiers(self, doc: Document, i: int) -> int:
+        while i < len(doc.tokens) and doc.tokens[i] in self.words.modifiers:
+            i += 1
+        return i
+
+    def _new_names(self, doc: Document, taken: Taken, mentions: list[EntityMention],
+                   names: set[int], sentence_of: SentenceOf) -> list[Draft]:
+        """People the actor stage did not see: an honorific and a name, a given name and more."""
+        people: list[Draft] = []
+        by_sentence: dict[int, list[EntityMention]] = {}
+        for m in doc.entities:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        after = 0       # the end of the last name read
+        last = len(doc.tokens) - 1
+        for i in positions(doc.tokens, self._name_starts):
+            if i < after or i == last or i in taken or (i + 1) in taken:
+                continue        # a name has a word after its first, and neither is matched
+            p = self._new_name_at(doc, i, sentence_of[i], taken, mentions, names)
+            if p is None:
+                continue
+            title = self._apposition(doc, p.mentions[0], by_sentence.get(sentence_of[i], []))
+            if title is not None:
+                self._describer.describe(p, title)
+            people.append(p)
+            after = p.mentions[0].tok_hi
+        return people
+
+    def _new_name_at(self, doc: Document, i: int, sentence: int, taken: Taken,
+                     mentions: list[EntityMention], names: set[int]) -> Draft | None:
+        """A person named from token ``i`` (after an honorific, or opening on a given name)."""
+        tokens = doc.tokens
+        hi = doc.sentences[sentence].tok_hi
+        start, sector, honorific = self.reader.skip_honorific(tokens, i, hi)
+        if honorific:
+            end = self.reader.after_honorific(tokens, start, hi, taken)
+        else:
+            end = self.reader.standalone(tokens, i, hi, taken)
+        if end <= start:
+            return None
+        family = self._family_nisba(doc, end, mentions) if end - start > 1 else None
+        if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
+            mentions.remove(family)
+            end += 1
+        e = self._mention(doc, i, end, sentence, "UNK", sector, "person", "person", "other")
+        mentions.append(e)
+        names.update(range(start, end))
+        return Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
+
+    def _family_nisba(self, doc: Document, i: int, mentions: list[EntityMention]
+                      ) -> EntityMention | None:
+        """The mention at token ``i`` when it is a country's adjective alone in the masculine
+        singular with the article (التركي، المصري): after a name, a family name."""
+        if i >= len(doc.tokens) or doc.tokens[i] not in self._family_nisbas:
+            return None
+        return next((e for e in mentions if e.tok_lo == i and e.tok_hi == i + 1
+                     and e.sector is None), None)     # rare: the token is a country's adjective
+
+    def _apposition(self, doc: Document, name: EntityMention, ents: list[EntityMention]
+                    ) -> EntityMention | None:
+        """The title phrase a new name stands in apposition to: one ending at most
+        APPOSITION_GAP words before it with nothing but name-like words, prepositions and one
+        comma between (أمير جبهة النصرة في منطقة القلمون أبي مالك الشامي، قائد المقاومة في
+        المحافظة، الشيخ …), or one right after it and a comma (محمد الربيعي، عضو مجلس محافظة
+        بغداد); a one-person title word opens it or stands just before it."""
+        tokens = doc.tokens
+        for e in reversed(ents):
+            if e.tok_hi <= name.tok_lo and name.tok_lo - e.tok_hi <= APPOSITION_GAP \
+                    and self._titled(doc, e) and self._only_linking(tokens[e.tok_hi:name.tok_lo]):
+                return e
+        after = next((e for e in ents if e.tok_lo >= name.tok_hi), None)
+        if after is not None and name.tok_hi < len(tokens) and tokens[name.tok_hi] == ",":
+            if after.tok_lo - name.tok_hi <= 2 and self._titled(doc, after):
+                return after
+        return None
+
+    def _titled(self, doc: Document, e: EntityMention) -> bool:
+        """A one-person title opens the mention or is one of the two words before it."""
+        words = doc.tokens[max(e.tok_lo - 2, 0):e.tok_lo + 1]
+        return any(self._cores(w) & self.words.titles for w in words)
+
+    def _only_linking(self, gap: list[str]) -> bool:
+        return gap.count(",") <= 1 and not any(w in self._barriers for w in gap)
+
+    # -- later mentions --------------------------------------------------------------------
+    def _bare_names(self, doc: Document, people: list[Draft], taken: Taken,
+                    mentions: list[EntityMention], names: set[int], sentence_of: SentenceOf
+                    ) -> None:
+        """A participant's family name or kunya alone, anywhere in the article."""
+        by_key: dict[str, list[Draft]] = {}
+        for p in people:
+            for k in p.keys:
+                by_key.setdefault(k, []).append(p)
+        if not by_key:
+            return
+        tokens = doc.tokens
+        for i in self._key_candidates(doc, by_key):
+            tok = tokens[i]
+            family = self._family_nisba(doc, i, mentions) if i in taken else None
+            if i in taken and family is None:
+                continue
+            key, width, core = self._key_at(tokens, i, by_key)
+            if key is None or any(t in taken for t in range(i + 1, i + width)):
+                continue
+            if family is not None:      # التركي after الدكتور عبد الله … التركي: the person
+                mentions.remove(family)
+            p = _nearest(by_key[key], i)
+            e = self._mention(doc, i, i + width, sentence_of[i], "UNK", None, "person", "person",
+                              "other")
+            e.prefix = tok[:len(tok) - len(core)]
+            p.mentions.append(e)
+            mentions.append(e)
+            taken.update(range(i, i + width))
+            names.update(range(i, i + width))
+
+    def _key_candidates(self, doc: Document, by_key: dict[str, list[Draft]]) -> list[int]:
+        """The tokens that may open a key: where the keys' last words stand in the text (and
+        the word before, for a key of two words: بن لادن، أبو مالك)."""
+        text, starts = doc.norm.text, doc.token_starts
+        found: set[int] = set()
+        for key in by_key:
+            word = self._word_core(key.split()[-1])
+            pair = " " in key
+            at = text.find(word)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.update((i - 1, i) if pair else (i,))
+                at = text.find(word, at + len(word))
+        return sorted(i for i in found if i >= 0)
+
+    def _key_at(self, tokens: list[str], i: int, by_key: dict[str, list[Draft]]
+                ) -> tuple[str | None, int, str]:
+        """The participant key a mention at token ``i`` names, its width in tokens and the
+        first token's core (the token less its proclitics)."""
+        bare = self._bare(tokens[i])
+        if i + 1 < len(tokens) and bare in self.words.particles | self.words.kunya.keys():
+            pair = f"{self.words.kunya.get(bare, bare)} {tokens[i + 1]}"
+            return (pair, 2, bare) if pair in by_key else (None, 0, "")
+        for core in sorted(self._cores(tokens[i]), key=len, reverse=True):
+            if not tokens[i].endswith(core):
+                continue
+            if core in by_key:
+                return core, 1, core
+            definite = self._with_article(core)
+            if definite in by_key and self._definite(tokens[i][:len(tokens[i]) - len(core)]):
+                return definite, 1, core
+        return None, 0, ""
+
+    def _titles_after_names(self, doc: Document, people: list[Draft],
+                            titles: dict[int, str | None]) -> None:
+        """A title without a country of its own that follows a person's name with more titles
+        between (الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية) is more
+        of the same person's description."""
+        owner = {id(e): p for p in people for e in p.mentions}
+        prev: EntityMention | None = None       # the last mention of a participant so far
+        for e in doc.entities:
+            if id(e) in owner:
+                prev = e
+                continue
+            if e.id not in self._sector_ids or titles.get(e.tok_lo) is None:
+                continue
+            if prev is None or prev.sentence != e.sentence or e.tok_lo - prev.tok_hi > APPOSITION_GAP:
+                continue
+            gap = doc.tokens[prev.tok_hi:e.tok_lo]
+            if gap and any(self._cores(w) & self.words.titles for w in gap) \
+                    and self._only_linking(gap):
+                owner[id(prev)].mentions.append(e)
+                owner[id(e)] = owner[id(prev)]
+
+    def _titles_alone(self, doc: Document, people: list[Draft],
+                      titles: dict[int, str | None]) -> None:
+        """A definite title with no country of its own (الوزيرة، الرئيس) is the nearest
+        participant before it with the same title word; one with the country of that
+        participant's description (الوزير الألماني) is that participant too."""
+        held = {id(e) for p in people for e in p.mentions}
+        order = sorted((p for p in people if p.title is not None), key=lambda p: p.mentions[0].tok_lo)
+        latest: dict[tuple[str, str | None], Draft] = {}
+        k = 0
+        for e in doc.entities:
+            while k < len(order) and order[k].mentions[0].tok_lo < e.tok_lo:
+                p = order[k]
+                latest[(p.title or "", None)] = p
+                if p.described is not None:
+                    latest[(p.title or "", p.described.code)] = p
+                k += 1
+            title = titles.get(e.tok_lo)
+            if title is None or id(e) in held or not self._definite(e.prefix):
+                continue
+            own = e.id not in self._sector_ids and e.code not in NO_COUNTRY
+            found = latest.get((title, e.code if own else None))
+            if found is not None:
+                found.mentions.append(e)
+
+    @staticmethod
+    def _near_countries(people: list[Draft], mentions: list[EntityMention]) -> None:
+        """For a person with no description, the country named nearest in their sentence,
+        else in the sentence before (``Draft.near``)."""
+        bare = [p for p in people if p.described is None and p.guessed is None and p.person is None]
+        if not bare:
+            return
+        states: dict[int, list[EntityMention]] = {}
+        for e in mentions:
+            if e.kind == "state" and e.code not in NO_COUNTRY:
+                states.setdefault(e.sentence, []).append(e)
+        for p in bare:
+            first = p.mentions[0]
+            near = states.get(first.sentence) or states.get(first.sentence - 1)
+            if near:
+                p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
+
+    def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: Taken,
+                       sentence_of: SentenceOf) -> list[EntityMention]:
+        """بلادها، بلاده: the country of the nearest coded mention before it, in its sentence
+        or the one before, speaking as its government."""
+        found: list[EntityMention] = []
+        if not any(w in doc.norm.text for w in self.words.own_country):
+            return found
+        states = sorted((e for e in mentions if e.code not in NO_COUNTRY and e.kind == "state"),
+                        key=lambda e: e.tok_hi)
+        k, last = 0, None
+        for i in positions(doc.tokens, self._own_forms):
+            tok = doc.tokens[i]
+            while k < len(states) and states[k].tok_hi <= i:
+                last, k = states[k], k + 1
+            if i in taken or last is None \
+                    or last.sentence < sentence_of[i] - 1 \
+                    or not any(not tok.endswith(c) for c in self._cores(tok) & self.words.own_country):
+                continue
+            code = last.code
+            name = f"{self._countries.get(code, code)} (government)"
+            found.append(self._mention(doc, i, i + 1, sentence_of[i], code, "GOV",
+                                       f"{code.lower()}.gov", name, "state"))
+        return found
+
+    def _mention(self, doc: Document, lo: int, hi: int, sentence: int, code: str,
+                 sector: str | None, ident: str, name: str, kind: str) -> EntityMention:
+        tok = doc.tokens[lo]
+        prefix = tok[:len(tok) - len(self._bare(tok))]
+        return EntityMention(doc.token_starts[lo], doc.token_ends[hi - 1], lo, hi, sentence,
+                             prefix, code, sector, ident, name, kind)
+
+
+def _person_within(people_at: dict[int, str], starts: list[int], e: EntityMention) -> str | None:
+    """The dictionary person whose name starts inside the mention, if one does."""
+    k = bisect_right(starts, e.start - 1)
+    return people_at[starts[k]] if k < len(starts) and starts[k] < e.end else None
+
+
+def _drop_places_in(doc: Document, names: set[int]) -> list:
+    """The document's matches less the gazetteer's inside a person's name."""
+    if not names:
+        return doc.matches
+    lo, hi = doc.token_starts[min(names)], doc.token_ends[max(names)]
+    return [m for m in doc.matches
+            if m.terms[0].layer != "place" or m.end <= lo or m.start >= hi
+            or not set(tokens_of(doc, m.start, m.end)) <= names]
+
+
+def _nearest(people: list[Draft], tok: int) -> Draft:
+    """The participant first named nearest before ``tok``, else the first named after it."""
+    before = [p for p in people if p.mentions[0].tok_lo < tok]
+    if before:
+        return max(before, key=lambda p: p.mentions[0].tok_lo)
+    return min(people, key=lambda p: p.mentions[0].tok_lo)

@@ -1,0 +1,147 @@
+"""Who is who in an article: a person's mentions linked and coded by their description."""
+
+import pytest
+
+from marsad.reading.article import Article
+
+
+def _doc(coder, text, date="2015-08-01"):
+    return coder.process(Article.from_mapping({"id": "t", "text": text, "date": date}))
+
+
+def _coded(coder, text, date="2015-08-01"):
+    doc = _doc(coder, text, date)
+    return [(doc.norm.text[e.start:e.end], e.code, e.sector) for e in doc.entities]
+
+
+def _code_of(coder, text, surface, date="2015-08-01", occurrence=-1):
+    """The code of the mention whose text (matching view) is ``surface``; the last by default."""
+    found = [(c, s) for t, c, s in _coded(coder, text, date) if t == surface]
+    assert found, f"no mention {surface!r} in {_coded(coder, text, date)}"
+    return found[occurrence]
+
+
+@pytest.mark.parametrize("text, bare, code", [
+    ("قالت وزيرة الخارجية الكولومبية كارولينا باركو إن المحادثات مستمرة. "
+     "وانتقدت باركو موقف الحكومة الفنزويلية.", "باركو", "COL"),
+    ("أعلن وزير الدفاع الأوكراني ستيبان بولتوراك أن القوات انسحبت. "
+     "وأضاف بولتوراك أن الهدنة هشة.", "بولتوراك", "UKR"),
+    ("وصرح المتحدث باسم الخارجية الإثيوبية تيودروس ميكونين للصحفيين بأن الحدود هادئة. "
+     "وقال ميكونين إن بلاده لن تتراجع.", "ميكونين", "ETH"),
+])
+def test_a_name_titled_once_is_coded_by_the_title_when_named_alone(coder, text, bare, code):
+    assert _code_of(coder, text, bare)[0] == code
+
+
+def test_the_title_and_the_unknown_name_after_it_are_one_mention(coder):
+    coded = _coded(coder, "قالت وزيرة الخارجية الكولومبية كارولينا باركو إن المحادثات مستمرة.")
+    assert ("وزيره الخارجيه الكولومبيه كارولينا باركو", "COL", "GOV") in coded
+
+
+def test_a_family_name_given_before_its_title_is_coded_by_it_too(coder):
+    text = ("هاجم باركو الرئيس الفنزويلي في مقابلة. وكانت وزيرة الخارجية الكولومبية كارولينا "
+            "باركو قد حذرت من التصعيد.")
+    assert _code_of(coder, text, "باركو", occurrence=0)[0] == "COL"
+
+
+def test_the_title_alone_later_is_the_same_person(coder):
+    text = ("وصلت وزيرة الخارجية الكولومبية كارولينا باركو إلى كراكاس. "
+            "وقالت الوزيرة إن الرئيس اليمني طلب الحوار.")
+    assert _code_of(coder, text, "الوزيره")[0] == "COL"
+
+
+def test_his_country_is_the_country_of_the_person_speaking(coder):
+    text = ("قالت وزيرة الخارجية الكولومبية كارولينا باركو في بيان إن بلادها "
+            "طالبت فنزويلا بفتح الحدود.")
+    assert _code_of(coder, text, "بلادها") == ("COL", "GOV")
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("وقال أمير جبهة النصرة في منطقة القلمون أبو مالك الشامي إن المفاوضات متوقفة. "
+     "وأكد أبو مالك أن الأسرى بخير.", "ابو مالك"),
+    ("وقال أمير جبهة النصرة في منطقة القلمون أبو مالك الشامي إن المفاوضات متوقفة. "
+     "وهدد أبي مالك بإعدام الجنود.", "ابي مالك"),
+])
+def test_a_kunya_later_is_the_same_person(coder, text, bare):
+    assert _code_of(coder, text, bare)[0] in ("NSA", "SYR")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال محمد الربيعي، عضو مجلس محافظة بغداد، إن الاقتحام غير قانوني.", "محمد الربيعي"),
+    ("وأوضح اللواء جمعان الغامدي أن اللجان تعمل.", "اللواء جمعان الغامدي"),
+    ("وأصيب أنس منتصر طه برصاصة في قدمه.", "انس منتصر طه"),
+    ("وقال الدكتور عبد الله بن عبد المحسن التركي إن الإرهاب لا دين له.",
+     "الدكتور عبد الله بن عبد المحسن التركي"),
+])
+def test_unknown_people_are_recognised_as_names(coder, text, name):
+    assert name in [t for t, _, _ in _coded(coder, text)]
+
+
+def test_a_name_in_apposition_to_a_title_takes_its_country(coder):
+    text = "وقال محمد الربيعي، عضو مجلس محافظة بغداد، إن الاقتحام غير قانوني."
+    assert _code_of(coder, text, "محمد الربيعي")[0] == "IRQ"
+
+
+def test_an_honorific_and_a_family_name_later_are_the_same_person(coder):
+    text = ("وقال قائد المقاومة في محافظة البيضاء اليمنية، الشيخ عبدالعزيز عبدربه الحميقاني، "
+            "إن المسلحين انسحبوا. وأكد الحميقاني أن المعارك ستستمر.")
+    assert _code_of(coder, text, "الحميقاني")[0] == "YEM"
+
+
+@pytest.mark.parametrize("date, code, sector", [
+    ("2004-05-10", "USA", "GOV"),      # in office
+    ("2015-07-20", "USA", None),       # a former president: his country, no office
+])
+def test_a_leader_named_without_a_title_is_coded_by_the_office_held_that_day(coder, date, code,
+                                                                             sector):
+    assert _code_of(coder, "وقال بوش إن الحرب على الإرهاب مستمرة.", "بوش", date) == (code, sector)
+
+
+@pytest.mark.parametrize("date, code", [("2015-07-20", "IGO"), ("2021-03-01", "BHR")])
+def test_an_official_who_changed_office_is_coded_by_the_office_of_the_day(coder, date, code):
+    text = "وأكد عبد اللطيف الزياني أن دول المنطقة متضامنة. وأضاف الزياني أن الحوار ضروري."
+    assert _code_of(coder, text, "الزياني", date)[0] == code
+
+
+def test_a_title_without_a_country_takes_the_office_of_the_person_it_titles(coder):
+    text = "وقال وزير الدفاع خالد العبيدي إن القوات تتقدم. وأضاف العبيدي أن المعركة طويلة."
+    assert _code_of(coder, text, "العبيدي", "2015-07-20")[0] == "IRQ"
+
+
+def test_every_mention_of_a_person_is_one_participant(coder):
+    doc = _doc(coder, "قالت وزيرة الخارجية الكولومبية كارولينا باركو إن المحادثات مستمرة. "
+                      "وانتقدت باركو الحكومة الفنزويلية. وقالت الوزيرة إن الحل سياسي.")
+    people = [p for p in doc.participants if p.code == "COL"]
+    assert len(people) == 1
+    assert [doc.norm.text[e.start:e.end] for e in people[0].mentions] == [
+        "وزيره الخارجيه الكولومبيه كارولينا باركو", "باركو", "الوزيره"]
+
+
+def test_the_event_of_a_bare_name_has_the_titled_actor(coder):
+    events = coder.code_text("قالت وزيرة الخارجية الكولومبية كارولينا باركو إن المحادثات "
+                             "مستمرة. وأغلقت السلطات الفنزويلية المعبر الحدودي. "
+                             "واتهمت باركو الحكومة الفنزويلية بانتهاك الاتفاق.",
+                             date="2015-08-01")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse, [(e.event_type, e.actor) for e in events]
+    assert [a.code for a in accuse[0].actor] == ["COL"]
+
+
+def test_a_place_of_the_gazetteer_inside_a_name_is_no_place(coder):
+    doc = _doc(coder, "قالت وزيرة الخارجية الكولومبية كارولينا باركو إن المحادثات مستمرة.")
+    assert not doc.places
+
+
+@pytest.mark.parametrize("text", [
+    "قال وزير الخارجية الأمريكي أمس إن المحادثات مستمرة.",
+    "وقال الرئيس الأمريكي السابق للصحفيين إن الحرب انتهت.",
+    "وزار المسؤولون الأمريكيون الجرحى في المستشفى.",
+])
+def test_words_after_a_title_that_are_no_name_stay_outside_it(coder, text):
+    doc = _doc(coder, text)
+    assert all(e.tok_hi - e.tok_lo <= 3 for e in doc.entities), _coded(coder, text)
+
+
+def test_a_person_described_nowhere_is_placed_by_the_country_named_beside_them(coder):
+    text = "وأصيب المواطن السعودي مشعل بن ناصر الحربي في حادث سير قرب الحدود."
+    assert _code_of(coder, text, "مشعل بن ناصر الحربي")[0] == "SAU"
