@@ -213,12 +213,9 @@ class ActorResolver:
         return self._mention(u, u, c.code, None, c.code.lower(), c.name, kind)
 
     def _entry(self, first: _Unit, last: _Unit, a: Actor) -> EntityMention:
-        """A dictionary entry; an armed group is NSA even where a user's lexicon lists it under
-        its country's code (as CAMEO does), which is then its home."""
-        if a.kind == "non_state_armed":
-            home = a.country or state_country(a.code)
-            return self._mention(first, last, "NSA", a.sector, a.id, a.name, a.kind, home)
-        return self._mention(first, last, a.code, a.sector, a.id, a.name, a.kind, a.country)
+        """A dictionary entry (its code and country: ``actor_code``)."""
+        code, country = actor_code(a)
+        return self._mention(first, last, code, a.sector, a.id, a.name, a.kind, country)
 
     def _of_country(self, first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
                     name: str, kind: str) -> EntityMention:
@@ -240,3 +237,11 @@ class ActorResolver:
 
 def _last_tok(doc: Document, ent: EntityMention) -> int:
     return ent.tok_hi - 1
+
+
+def actor_code(a: Actor) -> tuple[str, str | None]:
+    """A dictionary entry's code and country: an armed group is NSA even where a user's lexicon
+    lists it under its country's code (as CAMEO does), which is then its home."""
+    if a.kind == "non_state_armed":
+        return "NSA", a.country or state_country(a.code)
+    return a.code, a.country

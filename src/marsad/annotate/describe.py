@@ -29,7 +29,7 @@ PERSON_PREFIX = "person."
 #: codes that name no country: a title coded so has no country of its own
 NO_COUNTRY = ("UNK", "IGO", "NGO", "NSA")
 
-Coding = tuple[str, str | None, str, str, str]     # code, sector, id, name, kind
+Coding = tuple[str, str | None, str, str, str, str | None]  # code, sector, id, name, kind, country
 
 
 @dataclass
@@ -58,44 +58,46 @@ class Describer:
 
     def describe(self, p: Draft, e: EntityMention) -> None:
         """Notes the title ``e`` as the draft's description (its own country, or a guess)."""
-        if e.code in NO_COUNTRY or e.id in self._sector_ids:
+        if (e.code in NO_COUNTRY and e.code != "NSA") or e.id in self._sector_ids:
+            # a named armed group (أمير جبهة النصرة) describes as a country does: NSA
             p.guessed = p.guessed or e
         else:
             p.described = p.described or e
 
     def code(self, p: Draft, day: date | None) -> Participant:
         """Codes every mention of ``p`` that has no country of its own by its description."""
-        code, sector, ident, name, kind = self._description(p, day)
+        code, sector, ident, name, kind, country = self._description(p, day)
         for e in p.mentions:
             if e.code not in NO_COUNTRY and e.id not in self._sector_ids \
                     and not e.id.startswith(PERSON_PREFIX) and e is not p.guessed:
                 if e.code == code:      # a title with its own country: the person's id
                     e.id, e.name = ident, name
                 continue
-            e.code, e.sector, e.id, e.name, e.kind = code, sector, ident, name, kind
+            e.code, e.sector, e.id, e.name, e.kind, e.country = code, sector, ident, name, kind, country
         return Participant(code, sector, ident, name, kind, frozenset(p.keys), p.title, p.mentions)
 
     def _description(self, p: Draft, day: date | None) -> Coding:
-        """(code, sector, id, name, kind) in the order of the module docstring."""
+        """(code, sector, id, name, kind, country) in the order of the module docstring."""
         first = p.mentions[0]
         actor = self._actors.get(p.person) if p.person else None
         ident, name = (actor.id, actor.name) if actor else (first.id, first.name)
         d = p.described
         if d is not None:
-            return d.code, d.sector, *((ident, name) if actor else (d.id, d.name)), d.kind
+            return d.code, d.sector, *((ident, name) if actor else (d.id, d.name)), d.kind, d.country
         office = self._office(p.person, day) if p.person else None
         if office is not None:
             return office
         g = p.guessed
         if g is not None and g.code not in NO_COUNTRY:
-            return g.code, g.sector, *((ident, name) if actor else (g.id, g.name)), g.kind
+            return g.code, g.sector, *((ident, name) if actor else (g.id, g.name)), g.kind, g.country
         if actor is not None:
-            return actor_code(actor), actor.sector, ident, name, actor.kind
+            code, country = actor_code(actor)
+            return code, actor.sector, ident, name, actor.kind, country
         if first.code in NO_COUNTRY and p.near is not None:
             # a person the article describes nowhere: by where they are, as the actor stage
             # codes a sector word that names no country
-            return p.near, p.sector or first.sector, ident, name, "state"
-        return first.code, p.sector or first.sector, ident, name, first.kind
+            return p.near, p.sector or first.sector, ident, name, "state", p.near
+        return first.code, p.sector or first.sector, ident, name, first.kind, first.country
 
     def _office(self, person: str | None, day: date | None) -> Coding | None:
         terms = self._offices.get(person or "")
@@ -104,10 +106,12 @@ class Describer:
             return None
         held = office_on(terms, day)
         if held is not None:
-            return actor_code(held.as_actor(actor.name)), held.sector, actor.id, actor.name, held.kind
+            code, country = actor_code(held.as_actor(actor.name))
+            return code, held.sector, actor.id, actor.name, held.kind, country
         assert day is not None      # without a day, office_on gives the latest term
         nearest = min(terms, key=lambda t: abs(((t.end or t.start or day) - day).days))
-        return actor_code(nearest.as_actor(actor.name)), None, actor.id, actor.name, nearest.kind
+        code, country = actor_code(nearest.as_actor(actor.name))
+        return code, None, actor.id, actor.name, nearest.kind, country
 
 
 def merge_by_name(people: list[Draft]) -> list[Draft]:
