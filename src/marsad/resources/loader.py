@@ -23,6 +23,8 @@ PACKAGE_FILES = {
     "places/admin1": ("marsad.resources", "data/places/admin1.tsv"),
     "places/countries": ("marsad.resources", "data/places/countries.tsv"),
     "places/ambiguous": ("marsad.resources", "data/places/ambiguous.txt"),
+    # trained by scripts/train_event_model.py; read by resources.models
+    "models/event_decision": ("marsad.resources", "data/models/event_decision.json"),
 }
 #: Folders whose every file is a lexicon of one kind, named ``<kind>/<stem>``.
 LEXICON_FOLDERS = {
