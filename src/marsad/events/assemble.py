@@ -1,8 +1,12 @@
 """Pipeline stage: event mentions become output records (contract §2).
 
-A noun trigger with no participant at all ("الدعم المستمر أمر حاسم") is commentary, not a
-report of an event, and is dropped. Mentions of one type with the same participants in one
-sentence are one event with several evidence triggers.
+A trigger with no participant at all ("الدعم المستمر أمر حاسم") is mostly commentary, not a
+report of an event, and is dropped by the rules; where a trained event decision follows
+(``keep_bare``), it is kept as a candidate without actor or recipient and the model decides
+(اجتماع، تظاهرت، أدان often stand without a named participant in their sentence).
+
+Mentions of one type with the same participants in one sentence are one event with several
+evidence triggers.
 """
 
 from __future__ import annotations
@@ -31,16 +35,18 @@ R = TypeVar("R")
 
 
 class EventAssembler:
-    def __init__(self, resources: Resources):
+    def __init__(self, resources: Resources, keep_bare: bool = False):
         assert resources.language is not None
         self.res = resources
+        self.keep_bare = keep_bare
         self.nearest = Nearest(resources.language.clause_breaks)
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
         groups: list[tuple[tuple, list[EventMention]]] = []
+        keep_bare = self.keep_bare
         for m in doc.mentions:
-            if not (m.actor or m.recipient):
+            if not (m.actor or m.recipient or keep_bare):
                 continue  # no participant at all: commentary, not a report of an event
             fam = self.res.families[m.trigger.family]
             etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)

@@ -1,0 +1,224 @@
+"""Features of a candidate event, for the trained event decision (``events/decide.py``).
+
+Each candidate (an output record before merging) is described by binary features, strings that
+name what is true of it: ``type=ASSAULT``, ``tense=noun``, ``prev1=…``, ``cue_before=future``.
+Numbers are put in buckets (``days=3-14``). The features read:
+
+* the trigger: its form in the matching view, without proclitics; its type and mode; its shape
+  (past, present or passive verb, verbal noun; the future prefix and other proclitics, asked of
+  the language's ``Syntax`` and ``Affixes``); the words before and after it;
+* where it stands: the title, the first body sentence, the sentence's index and its relative
+  place in the article;
+* the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
+  it reads (the ``function_words`` lists of the language: negation, future, hypothetical,
+  historical, pledge) in a window before and after the trigger, counted here again as features;
+  a reporting verb or noun before it; quotation marks around it; whether it lies inside another
+  candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
+  ``decision`` table of the language);
+* the record: actor and recipient (present, kind, sector), the resolved date's distance before
+  publication, attribution, the rule coder's confidence, how many mentions it merges;
+* the article: how many candidates (and how many of the candidate's type, whether the title has
+  one of its type), the share of conflict types among them, and how many sport,
+  business and culture words it has (``sport``, ``contexts`` and ``decision`` tables).
+
+The stage that writes nothing here: ``candidate_features`` only looks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+from marsad.doc.document import Document
+from marsad.doc.records import Event
+from marsad.doc.spans import EventMention
+from marsad.resources import Resources
+
+_WINDOW = 6         # tokens before the trigger read for cues
+_AFTER = 3          # tokens after it
+_DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
+
+
+class _TopicWords(dict):
+    """token → how many topic words (sport, business, culture) it is behind its clitics; each
+    distinct token worked out once, and only tokens that can hold a topic word are asked."""
+
+    def __init__(self, topics: dict[str, frozenset[str]],
+                 token_cores: Callable[[str], frozenset[str]]):
+        super().__init__()
+        self.topics = topics
+        self.token_cores = token_cores
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        cores = self.token_cores(token)
+        found = self[token] = tuple(t for t, words in self.topics.items() if cores & words)
+        return found
+
+
+class CandidateFeatures:
+    """Builds the features of every candidate event of a document."""
+
+    def __init__(self, resources: Resources):
+        lang = resources.language
+        assert lang is not None
+        g = resources.grammar
+        self.res = resources
+        self.bare = lang.without_conjunction
+        self.marks_future = lang.syntax.marks_future
+        self.preposition = lang.syntax.preposition_proclitic
+        self.after_conjunction = lang.affixes.after_conjunction
+        self.breaks = lang.clause_breaks
+        self.conflict = resources.vocabulary.types_with("conflict")
+        table = lang.table("decision")
+        norm = lang.normalize_term
+        self.governing = frozenset(norm(w) for w in table["governing_nouns"])
+        self.quotes = frozenset(table["quotes"])
+        self.cue_words = {"negation": g.negation | g.negation_verbs,
+                          "future": _firsts(g.future), "hypothetical": _firsts(g.hypothetical),
+                          "historical": _firsts(g.historical), "pledge": _firsts(g.pledge)}
+        self.reporting = g.speech | g.speech_nouns
+        lists = {"sport": lang.table("sport")["words"],
+                 "business": lang.table("contexts").get("economic", []),
+                 "culture": table.get("culture", [])}
+        # single words by their lookup form (الدوري → دوري); phrases are not read
+        topics = {t: frozenset(lang.word_core(norm(w)) for w in ws if " " not in w)
+                  for t, ws in lists.items()}
+        self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
+        self.topic_words = _TopicWords(topics, lang.token_cores)
+
+    def candidate_features(self, doc: Document) -> list[list[str]]:
+        """The features of each of ``doc.events``, in order."""
+        article = self._article(doc)
+        mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
+                    for k, m in enumerate(doc.mentions)}
+        roles = [(e.tok_lo, e.tok_hi, k) for k, m in enumerate(doc.mentions)
+                 for e in m.actor + m.recipient]
+        types = Counter(e.event_type for e in doc.events)
+        title_types = {e.event_type for e in doc.events
+                       if any(ev.field == "title" for ev in e.evidence)}
+        out = []
+        for event in doc.events:
+            feats = article + self._record(event, doc.article.date)
+            feats += [f"same_type={_bucket(types[event.event_type], (1, 2, 4))}",
+                      f"type_in_title={event.event_type in title_types}"]
+            ev = event.evidence[0] if event.evidence else None
+            found = mentions.get((ev.field, ev.trigger.start, ev.trigger.end)) if ev else None
+            if found is not None:
+                own, m = found
+                feats += self._trigger(doc, m, event.event_type)
+                feats += self._surroundings(doc, m, [r for r in roles if r[2] != own])
+            else:
+                feats.append("no_mention")
+            out.append(feats)
+        return out
+
+    # -- the article -------------------------------------------------------------------------
+    def _article(self, doc: Document) -> list[str]:
+        n = len(doc.events)
+        conflict = sum(e.event_type in self.conflict for e in doc.events)
+        counts = dict.fromkeys(("sport", "business", "culture"), 0)
+        words = self.topic_words
+        for tok in self.topic_forms.intersection(doc.tokens):
+            for topic in words[tok]:
+                counts[topic] += 1
+        feats = [f"ncand={_bucket(n, (1, 2, 4, 8, 16))}",
+                 f"conflict_share={round(conflict / n, 1) if n else 0}"]
+        feats += [f"{t}_words={_bucket(c, (0, 1, 3, 6))}" for t, c in counts.items()]
+        return feats
+
+    # -- the record --------------------------------------------------------------------------
+    def _record(self, event: Event, published: date | None) -> list[str]:
+        t = event.event_type
+        feats = [f"type={t}", f"mode={t}/{event.mode}", f"rule_modality={event.modality}",
+                 f"conf={round(event.confidence, 1)}", f"nevidence={min(len(event.evidence), 3)}",
+                 f"days={_days_before(event.time, published)}",
+                 f"attribution={event.attribution is not None}"]
+        for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
+            if not parties:
+                feats += [f"{role}=none", f"{t}|{role}=none"]
+            for e in parties[:2]:
+                feats += [f"{role}_kind={e.kind}", f"{role}_sector={e.sector}",
+                          f"{role}_nsa={e.code == 'NSA'}"]
+        feats += [f"context={c}" for c in event.context]
+        return feats
+
+    # -- the trigger -------------------------------------------------------------------------
+    def _trigger(self, doc: Document, m: EventMention, etype: str) -> list[str]:
+        t = m.trigger
+        form = self.bare(doc.norm.text[t.start + len(t.prefix):t.end])
+        shape = t.tense + ("+future" if self.marks_future(t.prefix) else "")
+        feats = [f"trigger={form}", f"trigger|type={form}|{etype}", f"tense={shape}",
+                 f"type|tense={etype}|{shape}", f"stance={t.stance}",
+                 f"rule|tense={t.modality}|{shape}",
+                 f"prefix_conj={self.after_conjunction(t.prefix)}",
+                 f"prefix_prep={self.preposition(doc.tokens[t.tok_lo], False) is not None}"]
+        sents = doc.sentences
+        sent = sents[t.sentence]
+        body = [s for s in sents if s.kind != "title"]
+        first_body = body[0].index if body else -1
+        where = ("title" if sent.kind == "title" else "first" if sent.index == first_body
+                 else f"s{_bucket(sent.index, (2, 3, 5, 8, 12))}")
+        feats += [f"where={where}", f"type|where={etype}|{where}",
+                  f"relpos={round(4 * sent.index / max(len(sents), 1))}"]
+        return feats
+
+    def _surroundings(self, doc: Document, m: EventMention,
+                      others: list[tuple[int, int, int]]) -> list[str]:
+        t = m.trigger
+        toks = doc.tokens
+        sent = doc.sentences[t.sentence]
+        before = toks[max(sent.tok_lo, t.tok_lo - _WINDOW):t.tok_lo]
+        after = toks[t.tok_hi:min(sent.tok_hi, t.tok_hi + _AFTER)]
+        bare = self.bare
+        feats = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
+        feats += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
+        clause = _clause_tail(before, self.breaks)
+        for cue, words in self.cue_words.items():
+            if any(w in words or bare(w) in words for w in clause):
+                feats.append(f"cue_before={cue}")
+            if any(w in words or bare(w) in words for w in after):
+                feats.append(f"cue_after={cue}")
+        head = toks[sent.tok_lo:t.tok_lo]
+        if any(w in self.reporting or bare(w) in self.reporting for w in head):
+            feats.append("reported")
+        if sum(w in self.quotes for w in head) % 2:
+            feats.append("in_quotes")
+        if any(lo <= t.tok_lo < hi for lo, hi, _ in others):
+            feats.append("in_other_role")
+        if any(w in self.governing or bare(w) in self.governing for w in before[-3:]):
+            feats.append("governed")
+        return feats
+
+
+def _firsts(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases if p)
+
+
+def _clause_tail(tokens: list[str], breaks: frozenset[str]) -> list[str]:
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in breaks:
+            return tokens[i + 1:]
+    return tokens
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """``n`` as the first edge it does not pass (``<=2``), or past the last (``>16``)."""
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _days_before(time: dict | None, published: date | None) -> str:
+    """How many days before publication the event's resolved date ends, in buckets."""
+    if not time or not published or not time.get("end"):
+        return "none"
+    try:
+        days = (published - date.fromisoformat(time["end"])).days
+    except ValueError:
+        return "none"
+    for edge, name in _DAY_BUCKETS:
+        if days <= edge:
+            return f"{name}/{time.get('anchor')}"
+    return f">365/{time.get('anchor')}"
