@@ -37,6 +37,7 @@ from marsad.resources import Resources
 
 _WINDOW = 6         # tokens before the trigger read for cues
 _AFTER = 3          # tokens after it
+_NOT_CUES = frozenset({"reporting", "governing"})
 _DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
 
 
@@ -74,10 +75,16 @@ class CandidateFeatures:
         norm = lang.normalize_term
         self.governing = frozenset(norm(w) for w in table["governing_nouns"])
         self.quotes = frozenset(table["quotes"])
-        self.cue_words = {"negation": g.negation | g.negation_verbs,
-                          "future": _firsts(g.future), "hypothetical": _firsts(g.hypothetical),
-                          "historical": _firsts(g.historical), "pledge": _firsts(g.pledge)}
-        self.reporting = g.speech | g.speech_nouns
+        words = {"negation": g.negation | g.negation_verbs,
+                 "future": _firsts(g.future), "hypothetical": _firsts(g.hypothetical),
+                 "historical": _firsts(g.historical), "pledge": _firsts(g.pledge),
+                 "reporting": g.speech | g.speech_nouns, "governing": self.governing}
+        #: token (with or without و/ف in front) → the cue lists it is in
+        marks: dict[str, list[str]] = {}
+        for kind, ws in words.items():
+            for form in lang.syntax.with_conjunction(frozenset(ws)):
+                marks.setdefault(form, []).append(kind)
+        self.marks = {form: frozenset(kinds) for form, kinds in marks.items()}
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -173,22 +180,25 @@ class CandidateFeatures:
         bare = self.bare
         feats = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
         feats += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
-        clause = _clause_tail(before, self.breaks)
-        for cue, words in self.cue_words.items():
-            if any(w in words or bare(w) in words for w in clause):
-                feats.append(f"cue_before={cue}")
-            if any(w in words or bare(w) in words for w in after):
-                feats.append(f"cue_after={cue}")
+        marks = self._marks
+        feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
+                  if c not in _NOT_CUES]
+        feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
         head = toks[sent.tok_lo:t.tok_lo]
-        if any(w in self.reporting or bare(w) in self.reporting for w in head):
+        if "reporting" in marks(head):
             feats.append("reported")
         if sum(w in self.quotes for w in head) % 2:
             feats.append("in_quotes")
         if any(lo <= t.tok_lo < hi for lo, hi, _ in others):
             feats.append("in_other_role")
-        if any(w in self.governing or bare(w) in self.governing for w in before[-3:]):
+        if "governing" in marks(before[-3:]):
             feats.append("governed")
         return feats
+
+    def _marks(self, tokens: list[str]) -> frozenset[str]:
+        """The cue lists that the tokens' words are in."""
+        marks = self.marks
+        return frozenset().union(*(marks[w] for w in tokens if w in marks))
 
 
 def _firsts(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
