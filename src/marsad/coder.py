@@ -38,17 +38,18 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     those without participants included, and decides nothing."""
     lang = _language(res)
     model = res.decision_model if decide and not candidates else None
-    wide = model is not None or candidates
+    # documents of this many sentences up get the decision's wider candidates (None: none do)
+    wide_from = 1 if candidates else model.min_sentences if model is not None else None
     return [
         Segmenter(lang),
         LexiconMatcher(res),
         ActorResolver(res),
-        TriggerFinder(res),
+        TriggerFinder(res, candidates_from=wide_from),
         PlaceResolver(res),
         RoleAssigner(res),
         TimeFinder(res),
         QuantityFinder(res),
-        EventAssembler(res, keep_bare=wide),
+        EventAssembler(res, bare_from=wide_from),
         ContextTagger(res),
         SportFilter(res),
         EventDecision(res, model=model),

@@ -117,3 +117,39 @@ def test_a_bad_model_file_is_named(text: str, message: str) -> None:
 
 def test_an_empty_model_file_is_no_model() -> None:
     assert read_decision_model("", "event_decision.json") is None
+
+
+MEETING = {
+    "id": "decide-2",
+    "date": "2015-08-09",
+    "title": "وزير الخارجية السعودي في موسكو",
+    "text": ("بحث وزير الخارجية السعودي عادل الجبير الأوضاع في سوريا خلال اجتماع مع نظيره الروسي "
+             "سيرغي لافروف في موسكو أمس. وتناول الجانبان العلاقات الثنائية. "
+             "وأكد الجبير موقف المملكة."),
+}
+
+
+def _consult_triggers(coder: Coder) -> list[str]:
+    return [ev.trigger.text for e in coder.code_article(MEETING) if e.event_type == "CONSULT"
+            for ev in e.evidence]
+
+
+def test_candidate_words_are_no_triggers_for_the_rules(rules: Coder) -> None:
+    assert "اجتماع" not in _consult_triggers(rules)
+
+
+def test_candidate_words_are_candidates_for_the_decision() -> None:
+    assert "اجتماع" in _consult_triggers(Coder(candidates=True))
+
+
+@pytest.mark.parametrize("value, ok", [(True, True), (False, True), ("yes", False)])
+def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    text = json.dumps([{"type": "CONSULT", "nouns": ["اجتماع"], "candidate": value}],
+                      ensure_ascii=False)
+    table = read_events(text, "x.yaml", vocabulary())
+    assert (not table.problems) == ok
+    if ok:
+        assert table.rows[0].candidate is value

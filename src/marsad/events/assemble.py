@@ -2,7 +2,7 @@
 
 A trigger with no participant at all ("الدعم المستمر أمر حاسم") is mostly commentary, not a
 report of an event, and is dropped by the rules; where a trained event decision follows
-(``keep_bare``), it is kept as a candidate without actor or recipient and the model decides
+(in documents of ``bare_from`` sentences up), it is kept as a candidate without actor or recipient and the model decides
 (اجتماع، تظاهرت، أدان often stand without a named participant in their sentence).
 
 Mentions of one type with the same participants in one sentence are one event with several
@@ -35,16 +35,16 @@ R = TypeVar("R")
 
 
 class EventAssembler:
-    def __init__(self, resources: Resources, keep_bare: bool = False):
+    def __init__(self, resources: Resources, bare_from: int | None = None):
         assert resources.language is not None
         self.res = resources
-        self.keep_bare = keep_bare
+        self.bare_from = bare_from
         self.nearest = Nearest(resources.language.clause_breaks)
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
         groups: list[tuple[tuple, list[EventMention]]] = []
-        keep_bare = self.keep_bare
+        keep_bare = self.bare_from is not None and len(doc.sentences) >= self.bare_from
         for m in doc.mentions:
             if not (m.actor or m.recipient or keep_bare):
                 continue  # no participant at all: commentary, not a report of an event

@@ -15,8 +15,10 @@ The model learnt from whole articles: a text shorter than its ``min_sentences`` 
 single sentence, as in a sentence-level test set) is left to the rules.
 
 Candidates include triggers without any participant (the assembler keeps them when a model
-follows). Without a model (``Resources.decision_model`` None, or ``Coder(decide=False)``) the
-stage passes the rules' records through untouched, as before the model existed.
+follows) and the words of the lexicons' ``candidate`` entries (``events/candidates.yaml``), in
+documents of the model's ``min_sentences`` up. Without a model (``Resources.decision_model``
+None, or ``Coder(decide=False)``) the stage passes the rules' records through untouched, as
+before the model existed.
 """
 
 from __future__ import annotations
@@ -38,9 +40,7 @@ class EventDecision:
         if model is None or features is None or not doc.events:
             return doc
         if len(doc.sentences) < model.min_sentences:
-            # the rules decide: as they do, a candidate without any participant is dropped
-            doc.events = [e for e in doc.events if e.actor or e.recipient]
-            return doc
+            return doc      # the rules' records: no wider candidates were proposed here
         kept = []
         for event, feats in zip(doc.events, features.candidate_features(doc)):
             if model.keep_probability(feats) < model.threshold:

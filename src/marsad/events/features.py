@@ -184,6 +184,7 @@ class CandidateFeatures:
         feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
                   if c not in _NOT_CUES]
         feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
+        feats += [f"w={w}" for w in sorted({bare(w) for w in toks[sent.tok_lo:sent.tok_hi]})]
         head = toks[sent.tok_lo:t.tok_lo]
         if "reporting" in marks(head):
             feats.append("reported")
