@@ -6,7 +6,8 @@ analysts then do with it.
 
 Prints one table: ingest (articles/s, events, peak RSS of the ingesting process), a second
 ingest of the same input (everything unchanged, nothing coded), reclustering, a full query, a
-monthly trend, and the three exports. Runs in a temporary DuckDB file unless --db is given
+monthly trend, the three exports, and the peak memory of ``marsad export`` in a process of its
+own (streamed, it does not grow with the number of events). Runs in a temporary DuckDB file unless --db is given
 (a PostgreSQL database there is emptied first). Not part of the tests.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -64,10 +66,29 @@ def main() -> None:
             out = workdir / f"events.{fmt}"
             _timed(f"export {fmt}", rows, lambda o=out, f=fmt: store.export(str(o), f),
                    lambda n, o=out: f"{n:,} events, {o.stat().st_size / 2**20:.1f} MB")
+    for fmt in ("csv", "parquet"):   # streamed: memory flat in the size of the selection
+        rows.append(_export_in_own_process(db, fmt, workdir))
     width = max(len(r[0]) for r in rows)
     print(f"store benchmark: {len(zips)} zips, {db if args.db else 'DuckDB'}")
     for label, seconds, note in rows:
         print(f"  {label:<{width}}  {seconds:>9}  {note}")
+
+
+# VmHWM, not ru_maxrss: the latter keeps, across exec, the peak of the forked benchmark itself
+_EXPORT = ("import sys; from marsad.cli.main import main; status = main(sys.argv[1:]); "
+           "print([w.split()[1] for w in open('/proc/self/status') if w.startswith('VmHWM')][0]); "
+           "sys.exit(status)")
+
+
+def _export_in_own_process(db: str, fmt: str, workdir: Path) -> tuple[str, str, str]:
+    """``marsad export`` run as a user runs it, and the peak RSS of that process."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _EXPORT, "export", "--db", db, "--format", fmt,
+                           "-o", str(workdir / f"own.{fmt}")], capture_output=True, text=True,
+                          check=True)
+    seconds = time.perf_counter() - started
+    return (f"marsad export {fmt}, own process", f"{seconds:.2f} s",
+            f"peak RSS {int(done.stdout.split()[-1]) / 1024:.0f} MB")
 
 
 def _rss_mb() -> float:

@@ -4,6 +4,7 @@
     python scripts/annotate.py show URL                       an article with numbered sentences
     python scripts/annotate.py convert DRAFT.jsonl OUT.jsonl  span texts -> stand-off offsets
     python scripts/annotate.py check FILE...                  resolve against the corpus, count
+    python scripts/annotate.py agree FIRST SECOND             agreement of two annotations
 
 The corpus is read from ``$MARSAD_CORPUS`` (default ``../shared/corpus/saudinewsnet``).
 Articles of ``reserved-ids.txt`` and of the real-news dev set are never picked nor accepted.
@@ -130,11 +131,59 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agree(args: argparse.Namespace) -> int:
+    """Agreement of a second annotation with the first on the articles both annotated: the
+    article's kind, and asserted events matched one-to-one by type within an article (the loose
+    figure of ANNOTATION.md, the first annotation as the reference), with the actor and
+    recipient codes compared on matched pairs taken in order."""
+    first = _by_id(args.first)
+    second = _by_id(args.second)
+    both = sorted(set(first) & set(second))
+    kinds = sum(first[i]["kind"] == second[i]["kind"] for i in both)
+    tp = n_first = n_second = actor = recipient = 0
+    for i in both:
+        a, b = _asserted(first[i]), _asserted(second[i])
+        n_first += sum(map(len, a.values()))
+        n_second += sum(map(len, b.values()))
+        for etype in set(a) & set(b):
+            for x, y in zip(a[etype], b[etype]):
+                tp += 1
+                actor += _codes(x, "actor") == _codes(y, "actor")
+                recipient += _codes(x, "recipient") == _codes(y, "recipient")
+    f1 = 2 * tp / (n_first + n_second) if n_first + n_second else 0.0
+    print(f"articles in both: {len(both)}; kind agrees: {kinds}")
+    print(f"asserted events: first {n_first}, second {n_second}, matched by type {tp}: "
+          f"loose F1 {f1:.3f}")
+    if tp:
+        print(f"on matched pairs: actor codes agree {actor / tp:.3f}, "
+              f"recipient codes agree {recipient / tp:.3f}")
+    return 0
+
+
+def _by_id(path: str) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as fh:
+        return {line["id"]: line for line in map(json.loads, fh) if line}
+
+
+def _asserted(article: dict) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for event in article.get("events") or []:
+        if event.get("modality") == "asserted":
+            out.setdefault(event["event_type"], []).append(event)
+    return out
+
+
+def _codes(event: dict, role: str) -> frozenset[str]:
+    return frozenset(str(e.get("code")) for e in event.get(role) or [])
+
+
 def cmd_pick(args: argparse.Namespace) -> int:
     """Articles to annotate: war and politics first (articles the current coder finds at least
     two events in), a share of quiet candidates (none found), 300-3,000 characters, spread over
     dates and sources; seeded, so the list can be made again."""
     records, banned = corpus(), excluded()
+    for done in args.skip:   # articles of an earlier list
+        banned.update(Path(done).read_text(encoding="utf-8").split())
     counts: Counter[str] = Counter()
     with open(args.coded, encoding="utf-8") as fh:
         for line in fh:
@@ -147,7 +196,7 @@ def cmd_pick(args: argparse.Namespace) -> int:
             continue
         seen_titles.add(rec.title)
         (busy if counts[aid] >= 2 else quiet if counts[aid] == 0 else []).append(rec.url)
-    rng = random.Random(20151)
+    rng = random.Random(args.seed)
     n_quiet = args.n // 6
     chosen = rng.sample(busy, args.n - n_quiet) + rng.sample(quiet, n_quiet)
     rng.shuffle(chosen)
@@ -168,6 +217,9 @@ def main() -> int:
     p.add_argument("--coded", required=True, help="marsad code output (JSONL) over the corpus")
     p.add_argument("--out", required=True)
     p.add_argument("--n", type=int, default=480)
+    p.add_argument("--seed", type=int, default=20151)
+    p.add_argument("--skip", action="append", default=[], metavar="LIST",
+                   help="leave out the articles of an earlier list")
     s = sub.add_parser("show")
     s.add_argument("url")
     c = sub.add_parser("convert")
@@ -175,8 +227,11 @@ def main() -> int:
     c.add_argument("out")
     k = sub.add_parser("check")
     k.add_argument("files", nargs="+")
+    g = sub.add_parser("agree")
+    g.add_argument("first")
+    g.add_argument("second")
     args = parser.parse_args()
-    return {"pick": cmd_pick, "show": cmd_show, "convert": cmd_convert, "check": cmd_check}[
+    return {"agree": cmd_agree, "pick": cmd_pick, "show": cmd_show, "convert": cmd_convert, "check": cmd_check}[
         args.command](args)
 
 

@@ -14,6 +14,7 @@ in ``marsad.resources``, whose code is part of the resources' version.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -35,8 +36,9 @@ class Store(StoreCore):
     for names and, unless an ``executor`` is given, marsad's coder: in this process, or over
     ``jobs`` worker processes, with the user's ``lexicons``."""
 
-    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None):
-        super().__init__(db, names if names is not None else marsad_names())
+    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None, *,
+                 read_only: bool = False):
+        super().__init__(db, names if names is not None else marsad_names(), read_only=read_only)
 
     def ingest(self, source: Any, date: str | None = None, *, executor: Executor | None = None,
                jobs: int = 1, lexicons: Iterable[str] = (), **options: Any) -> IngestStats:
@@ -74,6 +76,16 @@ class ResourceNames:
 
     def country_names(self) -> Mapping[str, str]:
         return {c.code: c.name for c in self._resources.countries}
+
+    def closest_country(self, value: str) -> str | None:
+        """The code of the country a misspelt name or code most likely means (Yemn → YEM), or
+        None when none is close."""
+        term = self._language.normalize_term(value)
+        for key in (value.strip().upper(), term, self._language.word_core(term)):
+            match = difflib.get_close_matches(key, list(self._codes), n=1, cutoff=0.75)
+            if match:
+                return self._codes[match[0]]
+        return None
 
     def admin1_name(self, country: str, code: str) -> str | None:
         return self._admin1.get((country, code))

@@ -18,6 +18,14 @@ def test_auxiliary_modes(coder, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("قال مسؤول إن الحكومة لا تزال ترفض مطالب المعارضة بتشكيل حكومة انتقالية.", ("REJECT", "asserted")),
+    ("ما زالت الطائرات الحربية تقصف مواقع المسلحين في ريف إدلب.", ("ASSAULT", "asserted")),
+])
+def test_a_negation_before_still_is_no_denial(coder, text, expected):
+    assert expected in _types_and_modality(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
     # a promised cooperative act is an AGREE
     ("ستقدم ألمانيا مساعدات إنسانية إلى السودان.", ("AGREE", "asserted")),
     # a promised hostile act is a THREATEN
@@ -51,3 +59,13 @@ def test_an_event_dated_years_before_publication_is_historical(coder):
 ])
 def test_an_anonymous_source_formula_is_not_an_event(coder, text):
     assert {e.event_type for e in coder.code_text(text)} & {"REJECT", "REQUEST"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجم مسلحون نقطة تفتيش للجيش في سيناء في سبتمبر 2014.", ("ASSAULT", "historical")),
+    ("يلتقي وزير الخارجية السعودي نظيره الروسي في موسكو يوم 19 أغسطس.", ("CONSULT", "future")),
+    ("هاجم مسلحون نقطة تفتيش للجيش في سيناء أمس.", ("ASSAULT", "asserted")),
+])
+def test_an_event_dated_outside_the_news_period_is_background_or_future(coder, text, expected):
+    events = coder.code_text(text, date="2015-08-11")
+    assert expected in {(e.event_type, e.modality) for e in events}

@@ -380,3 +380,24 @@ def test_a_language_without_time_expressions_finds_none():
     assert RES.language is not None
     bare = replace(RES, language=replace(RES.language, time_grammar=None))
     assert TimeFinder(bare).find(normalize("وقعت الحادثة في 15 يوليو 2015.").text, PUB) == []
+
+
+@pytest.mark.parametrize("publication", [date(1, 1, 1), date(9999, 12, 31)])
+@pytest.mark.parametrize("raw", [
+    "هاجمت القوات مواقع المسلحين قبل يومين.", "ستزور القوات المدينة الأسبوع المقبل.",
+    "انسحبت القوات الأسبوع الماضي.", "وصلت القوات العام المقبل.", "غادرت القوات أمس.",
+    "يصل الوفد يوم الأحد المقبل.", "وقعت الاشتباكات الشهر الماضي.", "تصل القوات غدا.",
+])
+def test_relative_times_off_the_calendar_are_not_times(raw, publication):
+    # 0001-01-01 and 9999-12-31 gave "coder failed: OverflowError"; a time that would fall
+    # before year 1 or after 9999 is no time, and the others still resolve
+    for m in _find(raw, publication)[1]:
+        assert m.start_date is not None and date.min <= m.start_date <= date.max
+
+
+def test_articles_dated_at_the_ends_of_the_calendar_are_coded(coder):
+    from marsad.reading.article import Article
+
+    text = "هاجمت القوات التركية أمس مواقع في شمال العراق قبل يومين وتعود الأسبوع المقبل."
+    for when in (date(1, 1, 1), date(9999, 12, 31)):
+        assert [e.event_type for e in coder.code(Article("edge", text, date=when))] == ["ASSAULT"]

@@ -137,3 +137,35 @@ def test_an_article_in_a_language_marsad_does_not_code_is_named_and_skipped(reco
     assert "it codes: ar" in result.stderr and "Traceback" not in result.stderr
     ids = {json.loads(line)["article_id"] for line in result.stdout.splitlines()}
     assert ids == {"ok"}
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failure_while_coding_names_the_file_and_line(tmp_path, jobs):
+    # "coder failed: …" and language refusals named only the article id
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "ok", "text": ARTICLE}, {"id": "fr-1", "language": "fr", "text": ARTICLE}]) + "\n",
+        encoding="utf-8")
+    result = _run("code", str(path), "--jobs", jobs)
+    assert result.returncode == 1
+    assert f"marsad: {path}:2: article fr-1: skipped: language 'fr'" in result.stderr
+
+
+def test_nul_lone_surrogates_and_deep_nesting_do_not_stop_code(tmp_path):
+    # a lone surrogate in a text crashed `marsad code` writing its output, in an id the coder;
+    # a line nested 200,000 deep ended in RecursionError
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "ok", "text": ARTICLE}, ensure_ascii=False),
+        '{"id": "sur", "title": "\\ud800", "text": "' + ARTICLE + '\\udfff"}',
+        '{"id": "\\ud800", "text": "' + ARTICLE + '"}',
+        '{"id": "nul", "text": "' + ARTICLE + '\\u0000"}',
+        "[" * 200_000 + "]" * 200_000,
+        json.dumps({"id": "last", "text": ARTICLE}, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    result = _run("code", str(path), "--jobs", "1")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    ids = {json.loads(line)["article_id"] for line in result.stdout.splitlines()}
+    assert ids == {"ok", "sur", "nul", "last"}
+    named = sorted(ln.removeprefix(f"marsad: {path}:").split(":")[0]
+                   for ln in result.stderr.splitlines())
+    assert named == ["2", "3", "4", "5"], result.stderr

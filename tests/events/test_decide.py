@@ -119,27 +119,27 @@ def test_an_empty_model_file_is_no_model() -> None:
     assert read_decision_model("", "event_decision.json") is None
 
 
-MEETING = {
+SWEEP = {
     "id": "decide-2",
     "date": "2015-08-09",
-    "title": "وزير الخارجية السعودي في موسكو",
-    "text": ("بحث وزير الخارجية السعودي عادل الجبير الأوضاع في سوريا خلال اجتماع مع نظيره الروسي "
-             "سيرغي لافروف في موسكو أمس. وتناول الجانبان العلاقات الثنائية. "
-             "وأكد الجبير موقف المملكة."),
+    "title": "الجيش العراقي يتقدم في الأنبار",
+    "text": ("أعلنت قيادة العمليات المشتركة أمس تطهير مناطق واسعة شرق الرمادي من عناصر داعش. "
+             "وقال المتحدث باسم القيادة إن القوات تواصل تقدمها. "
+             "وأكد أن الأهالي بدأوا العودة إلى منازلهم."),
 }
 
 
-def _consult_triggers(coder: Coder) -> list[str]:
-    return [ev.trigger.text for e in coder.code_article(MEETING) if e.event_type == "CONSULT"
+def _assault_triggers(coder: Coder) -> list[str]:
+    return [ev.trigger.text for e in coder.code_article(SWEEP) if e.event_type == "ASSAULT"
             for ev in e.evidence]
 
 
 def test_candidate_words_are_no_triggers_for_the_rules(rules: Coder) -> None:
-    assert "اجتماع" not in _consult_triggers(rules)
+    assert "تطهير" not in _assault_triggers(rules)
 
 
 def test_candidate_words_are_candidates_for_the_decision() -> None:
-    assert "اجتماع" in _consult_triggers(Coder(candidates=True))
+    assert "تطهير" in _assault_triggers(Coder(candidates=True))
 
 
 @pytest.mark.parametrize("value, ok", [(True, True), (False, True), ("yes", False)])
@@ -147,7 +147,7 @@ def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
     from marsad.resources import vocabulary
     from marsad.resources.tables import read_events
 
-    text = json.dumps([{"type": "CONSULT", "nouns": ["اجتماع"], "candidate": value}],
+    text = json.dumps([{"type": "ASSAULT", "nouns": ["تطهير"], "candidate": value}],
                       ensure_ascii=False)
     table = read_events(text, "x.yaml", vocabulary())
     assert (not table.problems) == ok

@@ -21,6 +21,23 @@ def test_events_with_different_targets_stay_apart(coder):
     assert len(assault) == 2
 
 
+def test_strikes_on_two_towns_of_one_country_stay_two_events(coder):
+    events = coder.code_text("شن طيران التحالف غارات على مواقع ميليشيات الحوثي في محافظة صعدة. "
+                             "كما شن طيران التحالف غارات على مواقع ميليشيات الحوثي في محافظة عمران.",
+                             date="2015-07-25")
+    places = sorted(e.location.name for e in events if e.event_type == "ASSAULT" and e.location)
+    assert len(places) == 2 and places[0] != places[1]
+
+
+def test_a_city_merges_with_the_province_it_lies_in(coder):
+    events = coder.code_article({
+        "id": "m2", "date": "2015-07-25",
+        "title": "غارات للتحالف على الحوثيين في تعز",
+        "text": "شن طيران التحالف أمس غارات على مواقع ميليشيات الحوثي في محافظة تعز.",
+    })
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 1
+
+
 def test_merged_record_keeps_the_qualified_count(coder):
     from marsad.doc.records import Event
     from marsad.events.merge import combine
@@ -32,3 +49,48 @@ def test_merged_record_keeps_the_qualified_count(coder):
                                                                 "unit": "operation",
                                                                 "text": "أكثر من 22 عملية"}})
     assert combine(bare, qualified).quantity["qualifier"] == "more_than"
+
+
+def _many(coder, copies: int, distinct: bool):
+    """``copies`` records of one real event, at successive sentences; with ``distinct``,
+    each by another named group (so none is the same event as another)."""
+    from marsad.doc.records import evolve
+
+    event = next(e for e in coder.code_text("قصفت الطائرات الروسية مواقع لتنظيم داعش في دير الزور.")
+                 if e.event_type == "ASSAULT")
+    records = []
+    for i in range(copies):
+        actor = tuple(evolve(a, id=f"group-{i}", code=f"G{i:03d}", kind="non_state_armed")
+                      for a in event.actor) if distinct else event.actor
+        evidence = tuple(evolve(ev, sentence_index=copies - i) for ev in event.evidence)
+        records.append(evolve(event, actor=actor, evidence=evidence))
+    return records
+
+
+def _merged(coder, records):
+    """The merger's records from ``records`` (those of one article)."""
+    from marsad.doc.document import Document
+    from marsad.events.merge import EventMerger
+    from marsad.reading.article import Article
+
+    doc = Document.from_article(Article.from_mapping({"id": "m", "text": "x"}), coder.language.normalize)
+    doc.events = list(records)
+    return EventMerger(coder.resources)(doc).events
+
+
+def test_a_record_is_compared_with_the_latest_kept_records_only(coder):
+    """Work per article stays linear: a record meets at most MERGE_WINDOW kept ones."""
+    from marsad.events.merge import MERGE_WINDOW
+
+    first, *others = _many(coder, MERGE_WINDOW + 1, distinct=True)
+    # the first event told again after MERGE_WINDOW - 1 other events is merged; after
+    # MERGE_WINDOW it is out of reach
+    assert len(_merged(coder, [first, *others[:MERGE_WINDOW - 1], first])) == MERGE_WINDOW
+    assert len(_merged(coder, [first, *others, first])) == MERGE_WINDOW + 2
+
+
+def test_a_record_that_absorbs_many_keeps_all_their_evidence_in_order(coder):
+    copies = 300
+    kept = _merged(coder, _many(coder, copies, distinct=False))
+    assert len(kept) == 1
+    assert [ev.sentence_index for ev in kept[0].evidence] == list(range(1, copies + 1))

@@ -57,18 +57,6 @@ def test_period_labels(reports_store, by, label):
     assert reports_store.trends(by=by)["period"].iloc[0] == label
 
 
-def test_plot_is_written_with_shaped_arabic_labels(reports_store, tmp_path):
-    from marsad.store.plot import shape_arabic
-
-    for suffix in ("png", "svg"):
-        path = tmp_path / f"trend.{suffix}"
-        reports_store.plot_trends(str(path), by="month")
-        assert path.stat().st_size > 1000
-    # joined presentation forms, in visual (left-to-right drawing) order
-    # (ع initial, د final, د isolated, drawn left to right from the last letter)
-    assert shape_arabic("عدد") == "\ufea9\ufeaa\ufecb"
-
-
 @pytest.mark.shared
 def test_seed_month_trend_has_october(shared, store):
     store.ingest([str(shared / "seed")], date="2025-11-20", jobs=1)

@@ -288,11 +288,16 @@ def _rules(grammar: TimeGrammar) -> tuple[_Rule, ...]:
 
 
 def _candidates(rule: _Rule, text: str, publication: date | None) -> Iterator[TimeMention]:
-    """Every match of one rule that resolves (or is validly unresolved)."""
+    """Every match of one rule that resolves (or is validly unresolved). A match that would
+    resolve outside the calendar Python knows (a week after 9999-12-31, a day before
+    0001-01-01, a month of year 0) is no time expression."""
     for m in rule.pattern.finditer(text):
         if rule.reject is not None and rule.reject(text, m):
             continue
-        resolution = rule.resolve(m, publication)
+        try:
+            resolution = rule.resolve(m, publication)
+        except (OverflowError, ValueError):     # a date before year 1 or after 9999
+            continue
         if resolution is None:
             continue
         start, end = m.span("t") if "t" in rule.pattern.groupindex else m.span()

@@ -50,6 +50,7 @@ class TriggerFinder:
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
         self._verb_only_negation = words["verb_only_negation"]
+        self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
@@ -168,10 +169,12 @@ class TriggerFinder:
         """Drop an event word that is only the content or object of an earlier event verb."""
         in_entity: set[int] = set()     # filled the first time it is read
         kept: list[TriggerMention] = []
+        heads: dict[int, list[TriggerMention]] = {}   # the kept triggers of each sentence
         for t in found:
-            if not any(self._is_complement(doc, h, t, in_entity) for h in kept
-                       if h.sentence == t.sentence):
+            same_sentence = heads.setdefault(t.sentence, [])
+            if not any(self._is_complement(doc, h, t, in_entity) for h in same_sentence):
                 kept.append(t)
+                same_sentence.append(t)
         return kept
 
     def _is_complement(self, doc: Document, head: TriggerMention, t: TriggerMention,
@@ -189,11 +192,21 @@ class TriggerFinder:
         if not in_entity:
             for e in doc.entities:
                 in_entity.update(range(e.tok_lo, e.tok_hi))
-        between = [doc.tokens[i] for i in range(head.tok_hi, t.tok_lo) if i not in in_entity]
-        if any(tok in self._adjuncts or tok in self._boundary_punct for tok in between):
-            return False
-        others = [tok for tok in between if tok not in self._complement_markers]
-        return len(others) <= 1
+        # no adjunct or clause break between them, and at most one other word outside the
+        # participants: read left to right, stopping at the first token that settles it
+        tokens = doc.tokens
+        others = 0
+        for i in range(head.tok_hi, t.tok_lo):
+            if i in in_entity:
+                continue
+            tok = tokens[i]
+            if tok in self._adjuncts or tok in self._boundary_punct:
+                return False
+            if tok not in self._complement_markers:
+                others += 1
+                if others > 1:
+                    return False
+        return True
 
     def _same_clause(self, doc: Document, lo: int, hi: int) -> bool:
         if hi - lo > _COMPLEMENT_WINDOW:
@@ -240,6 +253,8 @@ class TriggerFinder:
 
     def _negated(self, before: list[str], t: TriggerMention) -> bool:
         """لم يهاجم، لن يشارك، لم يتم اعتقال، ما هاجم (ما only right before a verb)."""
+        if any(self._bare(w) in self._continuity for w in before[-2:]):
+            return False    # لا تزال ترفض: "still refuses", not a denial
         near = before[-2:]
         verb_only = self._verb_only_negation
         if near and near[-1] in verb_only:

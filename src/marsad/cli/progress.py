@@ -30,3 +30,13 @@ class BarProgress(Progress):
 
 def _ignore(issue: object) -> None:
     pass
+
+
+def bar_for(paths: list[str], options: ReadOptions, quiet: bool = False) -> BarProgress | None:
+    """A bar for a person watching a terminal; none with ``--quiet`` or when standard error
+    goes to a file or a pipe."""
+    import sys
+
+    if quiet or not sys.stderr.isatty():
+        return None
+    return BarProgress(paths, options)

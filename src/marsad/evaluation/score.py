@@ -136,18 +136,22 @@ def _match_quality(e: Event, gold_a: set[str], gold_r: set[str]) -> tuple[int, i
 
 
 def evaluate(path: Path, coder: Coder) -> Report:
+    """Score every line of a sentence gold file (a bad line raises: ``marsad evaluate`` reads
+    the file with ``marsad.evaluation.gold`` to report and skip it instead)."""
+    with path.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    return evaluate_records(records, coder)
+
+
+def evaluate_records(records: Iterable[dict[str, Any]], coder: Coder) -> Report:
     overall = Scores()
     per_type: defaultdict[str, Scores] = defaultdict(Scores)
     errors = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            gold = json.loads(line)
-            events = coder.code_text(gold["text"], date=gold.get("date"), id=gold.get("id"))
-            miss = score_record(gold, events, overall, per_type)
-            if miss:
-                errors.append(miss)
+    for gold in records:
+        events = coder.code_text(gold["text"], date=gold.get("date"), id=gold.get("id"))
+        miss = score_record(gold, events, overall, per_type)
+        if miss:
+            errors.append(miss)
     return Report(overall, dict(per_type), errors)
 
 

@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+# a run of non-ASCII text in an annotator's English note: a quotation of the article, which
+# the repository may not hold, replaced by an ellipsis
+_QUOTED = re.compile(r"[^\x00-\x7f\u2026]+(?:\s+[^\x00-\x7f\u2026]+)*")
 
 
 class StandoffError(ValueError):
@@ -100,6 +105,9 @@ def resolve(line: dict[str, Any], corpus: dict[str, CorpusRecord]) -> dict[str, 
         if loc:
             out["location"] = {**loc, "text": _span_text(record, loc["text"], where)
                                if loc.get("text") else None}
+        qty = event.get("quantity")
+        if qty and isinstance(qty.get("unit"), dict):
+            out["quantity"] = {**qty, "unit": _span_text(record, qty["unit"], where)}
         events.append(out)
     return {"id": url, "date": line.get("date") or record.date, "source": record.source,
             "title": record.title, "text": record.content, "kind": line.get("kind", "conflict"),
@@ -164,6 +172,23 @@ def to_standoff(article: dict[str, Any], record: CorpusRecord,
         if loc:
             out["location"] = {**loc, "text": locate(record, loc["text"], near)
                                if loc.get("text") else None}
+        out.update(_without_corpus_text(event, record, near))
         events.append(out)
     return {"id": record.url, "corpus": "saudinewsnet", "date": article.get("date") or record.date,
             "kind": article.get("kind", "conflict"), "events": events}
+
+
+def _without_corpus_text(event: dict[str, Any], record: CorpusRecord,
+                         near: int | None) -> dict[str, Any]:
+    """The quantity's unit as a span (or nothing, when the word is not in the article) and the
+    note without quotations of the article: a stand-off line holds no corpus text."""
+    out: dict[str, Any] = {}
+    qty = event.get("quantity")
+    if qty and isinstance(qty.get("unit"), str):
+        try:
+            out["quantity"] = {**qty, "unit": locate(record, qty["unit"], near)}
+        except StandoffError:
+            out["quantity"] = {**qty, "unit": None}
+    if isinstance(event.get("note"), str):
+        out["note"] = _QUOTED.sub("…", event["note"])
+    return out

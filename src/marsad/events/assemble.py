@@ -1,9 +1,10 @@
 """Pipeline stage: event mentions become output records (contract §2).
 
 A trigger with no participant at all ("الدعم المستمر أمر حاسم") is mostly commentary, not a
-report of an event, and is dropped by the rules; where a trained event decision follows
-(in documents of ``bare_from`` sentences up), it is kept as a candidate without actor or recipient and the model decides
-(اجتماع، تظاهرت، أدان often stand without a named participant in their sentence).
+report of an event, and is dropped by the rules; where a trained event decision follows (in
+documents of ``bare_from`` sentences up), it is kept as a candidate without actor or recipient
+and the model decides (اجتماع، تظاهرت، أدان often stand without a named participant in their
+sentence).
 
 Mentions of one type with the same participants in one sentence are one event with several
 evidence triggers.
@@ -14,20 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 from typing import TypeVar
 
 from marsad.doc.document import Document
 from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
-from marsad.doc.spans import EntityMention, EventMention, PlaceRow
-from marsad.events.details import (
-    Nearest,
-    article_country,
-    casualty_record,
-    place_record,
-    quantity_record,
-    time_record,
-)
+from marsad.doc.spans import EntityMention, EventMention
+from marsad.events.details import Details, Nearest
 from marsad.resources import Resources
 from marsad.version import __version__
 
@@ -43,7 +36,10 @@ class EventAssembler:
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
-        groups: list[tuple[tuple, list[EventMention]]] = []
+        groups: list[list[EventMention]] = []
+        # the groups of each (sentence, type, modality): a mention is compared with its own
+        # sentence's groups only, not with every group of the article
+        keyed: dict[tuple[int, str, str], list[list[EventMention]]] = {}
         keep_bare = self.bare_from is not None and len(doc.sentences) >= self.bare_from
         for m in doc.mentions:
             if not (m.actor or m.recipient or keep_bare):
@@ -51,19 +47,18 @@ class EventAssembler:
             fam = self.res.families[m.trigger.family]
             etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
             modality = "asserted" if converted else m.trigger.modality
-            key = (m.trigger.sentence, etype, modality)
-            group = next((g for k, g in groups if k == key and _compatible(g, m)), None)
+            same_key = keyed.setdefault((m.trigger.sentence, etype, modality), [])
+            group = next((g for g in same_key if _compatible(g, m)), None)
             if group is None:
-                groups.append((key, [m]))
+                same_key.append([m])
+                groups.append(same_key[-1])
             else:
                 group.append(m)
-        # the article's country, worked out at most once for all its events
-        country = cache(lambda: article_country(doc))
-        doc.events = [self._event(doc, _fullest_first(ms), country) for _, ms in groups]
+        details = Details(doc, self.nearest)
+        doc.events = [self._event(doc, _fullest_first(ms), details) for ms in groups]
         return doc
 
-    def _event(self, doc: Document, mentions: list[EventMention],
-               country: Callable[[], PlaceRow | None] | None = None) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention], details: Details) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = self.res.vocabulary.stated(fam.type, fam.mode,
@@ -75,10 +70,10 @@ class EventAssembler:
         ident = "|".join([doc.article.id, etype, ",".join(e.code for e in actor),
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
-        time = self._first_found(time_record, doc, mentions)
+        time = _first_found(details.time, mentions)
         modality = "asserted" if converted else first.trigger.modality
-        if modality == "asserted" and _long_before(time, doc.article.date):
-            modality = "historical"  # منذ عام 2014 in a report about today is background
+        if modality == "asserted":
+            modality = _by_date(time, doc.article.date, first.trigger.tense)
         return Event(
             event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20],
             article_id=doc.article.id,
@@ -94,16 +89,11 @@ class EventAssembler:
             coder=self.coder_info,
             modality=modality,
             attribution=self._attribution(doc, first),
-            location=place_record(doc, first, self.nearest, country),
-            quantity=self._first_found(quantity_record, doc, mentions),
-            casualties=casualty_record(doc, first),
+            location=details.place(first),
+            quantity=_first_found(details.quantity, mentions),
+            casualties=details.casualties(first),
             time=time,
         )
-
-    def _first_found(self, record: Callable[[Document, EventMention, Nearest], R | None],
-                     doc: Document, mentions: list[EventMention]) -> R | None:
-        """The leading mention's detail (time, figure), else the first other mention's."""
-        return next((r for r in (record(doc, m, self.nearest) for m in mentions) if r), None)
 
     def _attribution(self, doc: Document, m: EventMention) -> Attribution | None:
         if m.attribution is None:
@@ -128,6 +118,12 @@ class EventAssembler:
         return Evidence(index, sentence, Trigger(source[start:end], start, end), fld)
 
 
+def _first_found(record: Callable[[EventMention], R | None],
+                 mentions: list[EventMention]) -> R | None:
+    """The leading mention's detail (time, figure), else the first other mention's."""
+    return next((r for r in map(record, mentions) if r), None)
+
+
 def _ids(entities: list[EntityMention]) -> set[str]:
     return {e.id for e in entities}
 
@@ -146,11 +142,25 @@ def _fullest_first(mentions: list[EventMention]) -> list[EventMention]:
     return sorted(mentions, key=lambda m: -(bool(m.actor) + bool(m.recipient)))
 
 
-def _long_before(time: dict | None, publication: date | None) -> bool:
-    """An explicit date that ended over a year before publication."""
-    if not time or not publication or time.get("anchor") != "explicit" or not time.get("end"):
-        return False
-    return (publication - date.fromisoformat(time["end"])).days > 365
+#: how far back an article's news reaches: what ended earlier is background (ANNOTATION.md:
+#: "about the two weeks before publication") — for a date the text states (في 3 يوليو). A time
+#: said relative to publication reaches further: "last month" in a monthly summary is its news.
+NEWS_PERIOD_DAYS = 14
+RELATIVE_NEWS_PERIOD_DAYS = 45
+
+
+def _by_date(time: dict | None, publication: date | None, tense: str | None) -> str:
+    """An asserted event's modality by its date: historical when its time ended before the news
+    period (في سبتمبر 2014، العام الماضي), future when a verb that is not past or a noun starts
+    after publication (يلتقي يوم 19/11، غدا), else asserted."""
+    if not time or not publication or not time.get("end") or not time.get("start"):
+        return "asserted"
+    reach = NEWS_PERIOD_DAYS if time.get("anchor") == "explicit" else RELATIVE_NEWS_PERIOD_DAYS
+    if (publication - date.fromisoformat(time["end"])).days > reach:
+        return "historical"
+    if tense != "past" and date.fromisoformat(time["start"]) > publication:
+        return "future"     # a past verb with a later date is a misread date, not the future
+    return "asserted"
 
 
 def _confidence(m: EventMention) -> float:

@@ -102,18 +102,26 @@ class RoleAssigner:
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
         mentions = list(doc.mentions)
+        # the mentions of each sentence: a trigger reads its own sentence's and the one before
+        in_sentence: dict[int, list[EventMention]] = {}
+        for m in mentions:
+            in_sentence.setdefault(m.trigger.sentence, []).append(m)
         subjects: dict[int, list[EntityMention]] = {}
         for t in doc.triggers:
             if t.sentence not in subjects:
                 subjects[t.sentence] = self._sentence_subject(
-                    doc, mentions, by_sentence.get(t.sentence - 1, []), [])
+                    doc, in_sentence.get(t.sentence - 1, []), by_sentence.get(t.sentence - 1, []),
+                    [])
             ents = by_sentence.get(t.sentence, [])
-            mentions.append(self._assign(doc, mentions, t, ents, subjects[t.sentence]))
+            siblings = in_sentence.setdefault(t.sentence, [])
+            m = self._assign(doc, siblings, t, ents, subjects[t.sentence])
+            mentions.append(m)
+            siblings.append(m)
         doc.mentions = mentions
         return doc
 
     # -- one trigger ---------------------------------------------------------------------
-    def _assign(self, doc: Document, mentions: list[EventMention], t: TriggerMention,
+    def _assign(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                 ents: list[EntityMention], previous: list[EntityMention]) -> EventMention:
         fam = self.res.families[t.family]
         sent = doc.sentences[t.sentence]
@@ -133,7 +141,7 @@ class RoleAssigner:
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
         if not actor and recipient and t.tense == "noun":
-            actor = self._sentence_agent(mentions, t, recipient)
+            actor = self._sentence_agent(siblings, t, recipient)
         source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -203,13 +211,13 @@ class RoleAssigner:
             actor = self._subject_before(doc, before, t, near=True)
         return actor, recipient
 
-    def _sentence_agent(self, mentions: list[EventMention], t: TriggerMention,
+    def _sentence_agent(self, siblings: list[EventMention], t: TriggerMention,
                         recipient: list[EntityMention]) -> list[EntityMention]:
         """قدمت قواتها المشورة خلال 22 عملية ضد داعش: the actor of the sentence's last verb
-        before an event noun runs the act the noun names."""
-        agent = next((m.actor for m in reversed(mentions)
-                      if m.trigger.sentence == t.sentence and m.actor
-                      and m.trigger.tok_lo < t.tok_lo and m.trigger.tense != "noun"), [])
+        before an event noun runs the act the noun names (``siblings``: the sentence's
+        mentions so far)."""
+        agent = next((m.actor for m in reversed(siblings)
+                      if m.actor and m.trigger.tok_lo < t.tok_lo and m.trigger.tense != "noun"), [])
         return [e for e in agent if e not in recipient]
 
     # -- clause edges ----------------------------------------------------------------------
@@ -434,11 +442,11 @@ class RoleAssigner:
     def _sentence_subject(self, doc: Document, mentions: list[EventMention],
                           ents: list[EntityMention], fallback: list[EntityMention]
                           ) -> list[EntityMention]:
-        """The first actor coded in the sentence of ``ents``, else its first bare phrase."""
-        actors = [m.actor for m in mentions if m.actor and m.trigger.sentence == ents[0].sentence] \
-            if ents else []
-        if actors:
-            return actors[0]
+        """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
+        ``ents``: its phrases), else its first bare phrase."""
+        actor = next((m.actor for m in mentions if m.actor), None) if ents else None
+        if actor:
+            return actor
         bare = [e for e in ents if not self._governor(doc, e)]
         return self._chain_from(doc, bare, 0) if bare else fallback
 

@@ -6,7 +6,13 @@ object), SaudiNewsNet ``.zip`` files (a JSON array of ``content``/``title``/``da
 folders of these, and ``-`` for standard input. A record that cannot be read is passed to
 ``report`` as an ``InputIssue`` naming its file and line and is skipped; everything else is
 still read. Memory is bounded by the largest single file of a non-line format, never by the
-number of files or lines.
+number of files or lines: a record (a JSONL line) over ``ReadOptions.record_limit`` bytes is
+read past, never held, and named.
+
+A NUL character or a lone surrogate (JSON's ``"\\u0000"``, ``"\\ud800"``) in an article's text,
+title, source or url is replaced one for one (``Article``) and said in a note; an article whose
+id holds one, a line nested too deeply for the JSON parser, and a field of the wrong JSON type
+are each one bad record, named and skipped.
 """
 
 from __future__ import annotations
@@ -16,17 +22,22 @@ import io
 import json
 import sys
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
 from marsad.doc.text import HTML_RE
-from marsad.reading.article import Article, ArticleError, text_id
+from marsad.reading.article import Article, ArticleError, Origin, text_id, unstorable
 
 DEFAULT_MAX_CHARS = 500_000
 DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
+#: the least a record may take: 8 bytes per coded character (``\\uXXXX`` escapes take 6) leave
+#: room for the other fields, but a crawler's record may carry a page's HTML beside its text
+MIN_RECORD_BYTES = 16 * 1024 * 1024
+_SKIP_CHUNK = 1 << 20
 _SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".json", ".json.gz", ".zip", ".txt.gz", ".ndjson")
 
 
@@ -55,6 +66,12 @@ class ReadOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
+    @property
+    def record_limit(self) -> int:
+        """Bytes of one JSONL record read before it is given up: 8 per ``max_chars`` character,
+        at least ``MIN_RECORD_BYTES``, at most ``max_file_bytes``."""
+        return min(self.max_file_bytes, max(MIN_RECORD_BYTES, 8 * self.max_chars))
+
 
 def read_articles(paths: Iterable[str], report: Report,
                   options: ReadOptions = ReadOptions()) -> Iterator[Article]:
@@ -74,6 +91,37 @@ def read_articles(paths: Iterable[str], report: Report,
             yield from _read_file(path, report, options)
         else:
             report(InputIssue(str(path), None, "no such file or folder"))
+
+
+class Pending:
+    """The articles handed to an executor and not yet given back, oldest first: an executor
+    gives outcomes in input order, and each outcome's article is ``done()``, so that a failure
+    is named by the file and line the article was read at."""
+
+    def __init__(self, articles: Iterable[Article]):
+        self._articles = iter(articles)
+        self._pending: deque[Article] = deque()
+
+    def __iter__(self) -> Iterator[Article]:
+        for article in self._articles:
+            self._pending.append(article)
+            yield article
+
+    def done(self) -> Article:
+        return self._pending.popleft()
+
+
+def read_records(records: Iterable[Any], report: Report) -> Iterator[Article]:
+    """Articles from contract §1 mappings (or ``Article`` objects, passed through) given in
+    Python; one that cannot be read is reported as ``record N`` (counted from 1) and skipped."""
+    for no, record in enumerate(records, start=1):
+        if isinstance(record, Article):
+            yield record
+            continue
+        try:
+            yield Article.from_mapping(record)
+        except ArticleError as exc:
+            report(InputIssue(f"record {no}", None, str(exc)))
 
 
 def _known(path: Path) -> bool:
@@ -163,38 +211,69 @@ def _read_txt(data: bytes, name: str, report: Report, options: ReadOptions,
         title, body = "", title
     record = {"id": options.id or stem or text_id(text), "title": title, "text": body,
               "date": options.date}
-    return _article(record, name, None, report, options)
+    return _article(record, Origin(name), report, options)
 
 
 def _read_jsonl(stream: IO[bytes], name: str, report: Report, options: ReadOptions) -> Iterator[Article]:
-    for no, raw in enumerate(stream, start=1):
+    limit = options.record_limit
+    for no, raw in _lines(stream, limit):
+        if raw is None:
+            report(InputIssue(name, no, f"line is over the limit of {limit:,} bytes for one "
+                                        "record (8 bytes per --max-chars character, "
+                                        "at least 16 MiB)"))
+            continue
         if not raw.strip():
             continue
         text = _decode(raw, name, no, report)
         if text is None:
             continue
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            report(InputIssue(name, no, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        record = _parse(text, name, no, report)
+        if record is not _UNREAD:
+            article = _article(record, Origin(name, no), report, options)
+            if article is not None:
+                yield article
+
+
+def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """Each line of ``stream`` with its number; one longer than ``limit`` bytes comes as None,
+    read past a chunk at a time and never held whole."""
+    no = 0
+    while raw := stream.readline(limit + 1):
+        no += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield no, raw
             continue
-        article = _article(record, name, no, report, options)
-        if article is not None:
-            yield article
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(_SKIP_CHUNK)
+        yield no, None
+
+
+_UNREAD = object()
+
+
+def _parse(text: str, name: str, line: int | None, report: Report) -> Any:
+    """The JSON value of ``text``, or ``_UNREAD`` (reported) when it is not JSON or nests too
+    deeply for the parser."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        report(InputIssue(name, exc.lineno if line is None else line,
+                          f"invalid JSON: {exc.msg} (column {exc.colno})"))
+    except RecursionError:
+        report(InputIssue(name, line, "JSON nested too deeply to read"))
+    return _UNREAD
 
 
 def _read_json(data: bytes, name: str, report: Report, options: ReadOptions) -> Iterator[Article]:
     text = _decode(data, name, None, report)
     if text is None:
         return
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        report(InputIssue(name, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+    value = _parse(text, name, None, report)
+    if value is _UNREAD:
         return
     items = value if isinstance(value, list) else [value]
     for no, record in enumerate(items, start=1):
-        article = _article(_from_saudinewsnet(record), name, no, report, options, unit="item")
+        article = _article(_from_saudinewsnet(record), Origin(name, no, "item"), report, options)
         if article is not None:
             yield article
 
@@ -217,37 +296,62 @@ def _from_saudinewsnet(record: Any) -> Any:
     """SaudiNewsNet's ``content``/``date_extracted`` layout mapped onto contract §1."""
     if not isinstance(record, dict) or "text" in record or "content" not in record:
         return record
-    content = record.get("content") or ""
-    url = record.get("url") or ""
+    content, url, source = record.get("content") or "", record.get("url") or "", record.get("source")
+    if not isinstance(content, str):
+        return {"text": content}        # refused, as any text that is not a string
+    extracted = record.get("date_extracted")
     return {
-        "id": f"{record.get('source') or 'snn'}-{text_id(url or content)}",
+        "id": f"{source if isinstance(source, str) and source else 'snn'}-"
+              f"{text_id(url if isinstance(url, str) and url else content)}",
         "title": record.get("title") or "",
         "text": content,
-        "date": (record.get("date_extracted") or "")[:10] or None,
-        "source": record.get("source"),
+        "date": (extracted[:10] if isinstance(extracted, str) else extracted) or None,
+        "source": source,
         "url": url or None,
         "language": "ar",
     }
 
 
-def _article(record: Any, name: str, line: int | None, report: Report, options: ReadOptions,
-             unit: str = "line") -> Article | None:
-    where = line if unit == "line" else None
-    label = name if unit == "line" or line is None else f"{name} (item {line})"
+def issue(origin: Origin, message: str, skipped: bool = True, cut: bool = False) -> InputIssue:
+    """An issue of the record read at ``origin``."""
+    if origin.unit == "line":
+        return InputIssue(origin.file, origin.line, message, skipped, cut)
+    return InputIssue(str(origin), None, message, skipped, cut)
+
+
+def article_issue(article: Article, message: str, skipped: bool = True) -> InputIssue:
+    """An issue of ``article``: named by where it was read and its id (by its id alone when it
+    was not read from a file)."""
+    return id_issue(article.id, article.origin, message, skipped)
+
+
+def id_issue(article_id: str, origin: Origin | None, message: str,
+             skipped: bool = True) -> InputIssue:
+    """An issue of the article ``article_id`` read at ``origin`` (None: not read from a file)."""
+    if origin is None:
+        return InputIssue(article_id, None, message, skipped)
+    return issue(origin, f"article {article_id}: {message}", skipped)
+
+
+def _article(record: Any, origin: Origin, report: Report, options: ReadOptions) -> Article | None:
     try:
         if isinstance(record, dict) and record.get("date") in (None, "") and options.date:
             record = {**record, "date": options.date}
-        article = Article.from_mapping(record)
+        article = Article.from_mapping(record, origin)
     except ArticleError as exc:
-        report(InputIssue(label, where, str(exc)))
+        report(issue(origin, str(exc)))
         return None
+    cleaned = [f"{what} in '{name}'" for name in ("text", "title", "source", "url")
+               if isinstance(record.get(name), str) and (what := unstorable(record[name]))]
+    if cleaned:
+        report(article_issue(article, f"replaced {', '.join(cleaned)} (NUL by a space, a lone "
+                                      "surrogate by U+FFFD; offsets unchanged)", skipped=False))
     if HTML_RE.search(article.text):
-        report(InputIssue(label, where, f"article {article.id} contains HTML markup; the tags were "
-                                        "ignored and the text coded", skipped=False))
+        report(issue(origin, f"article {article.id} contains HTML markup; the tags were ignored "
+                             "and the text coded", skipped=False))
     if len(article.text) > options.max_chars:
-        report(InputIssue(label, where, f"article {article.id} has {len(article.text):,} characters; "
-                                        f"coded only the first {options.max_chars:,} (--max-chars)",
-                          skipped=False, cut=True))
-        article = Article(article.id, article.text[:options.max_chars], article.title, article.date,
-                          article.source, article.url, article.language)
+        report(issue(origin, f"article {article.id} has {len(article.text):,} characters; coded "
+                             f"only the first {options.max_chars:,} (--max-chars)",
+                     skipped=False, cut=True))
+        article = replace(article, text=article.text[:options.max_chars])
     return article

@@ -16,7 +16,9 @@ from typing import Any
 FLAGS = ("verbal", "conflict")
 DIRECTIONS = ("towards", "against")
 STANCES = ("pledge", "refusal")
-TYPE_KEYS = frozenset({"modes", "directed", *FLAGS, *STANCES})
+#: what a type's entry may say besides its properties: one line on what it covers, and one per mode
+TEXT_KEYS = ("description", "mode_descriptions")
+TYPE_KEYS = frozenset({"modes", "directed", *FLAGS, *STANCES, *TEXT_KEYS})
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class PloverType:
     directed: str | None = None
     pledge: Stated | None = None
     refusal: Stated | None = None
+    description: str = ""
+    mode_descriptions: Mapping[str, str] = field(default_factory=dict)
 
     def stated(self, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
         """(type, mode, converted) of an act of this type under ``stance``: a promised
@@ -106,8 +110,26 @@ def _parse_type(name: str, spec: dict, old: PloverType | None,
     if directed is not None and directed not in DIRECTIONS:
         problems.append(f"{name}: 'directed' must be {' or '.join(DIRECTIONS)}, not {directed!r}")
     stated = {s: _stated(spec.get(s), f"{name}: '{s}'", problems) for s in STANCES}
+    description, mode_descriptions = _texts(name, spec, modes, problems)
     return PloverType(name, tuple(modes), bool(spec.get("verbal")), bool(spec.get("conflict")),
-                      directed, stated["pledge"], stated["refusal"])
+                      directed, stated["pledge"], stated["refusal"], description,
+                      mode_descriptions)
+
+
+def _texts(name: str, spec: dict, modes: list[str],
+           problems: list[str]) -> tuple[str, dict[str, str]]:
+    """A type's description and its modes' (for ``marsad types``; the coder reads neither)."""
+    description = spec.get("description") or ""
+    if not isinstance(description, str):
+        problems.append(f"{name}: 'description' must be one line of text")
+        description = ""
+    described = spec.get("mode_descriptions") or {}
+    if not isinstance(described, dict) or not all(isinstance(v, str) for v in described.values()):
+        problems.append(f"{name}: 'mode_descriptions' must map a mode to one line of text")
+        described = {}
+    problems.extend(f"{name}: 'mode_descriptions' names {m!r}, which is not one of its modes"
+                    for m in described if m not in modes)
+    return " ".join(description.split()), {str(k): " ".join(v.split()) for k, v in described.items()}
 
 
 def _stated(value: Any, where: str, problems: list[str]) -> Stated | None:

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 DEFAULT_DB = "marsad.duckdb"
+#: rows fetched at a time by ``Backend.stream``
+STREAM_ROWS = 2000
+#: seconds an ingest waits for another's lock on a PostgreSQL store before giving up
+DEFAULT_LOCK_TIMEOUT = 600.0
 
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or used (bad URL, server down, schema too new …)."""
+
+
+class LockTimeout(StoreError):
+    """Another process held the store's lock for longer than we were to wait."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,13 @@ class Backend:
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         """Column names and rows of a query."""
+        raise NotImplementedError
+
+    def stream(self, sql: str, params: Sequence[Any] = (),
+               size: int | None = None) -> tuple[list[str], Iterator[list[tuple]]]:
+        """Column names and the rows of a query in lists of at most ``size`` (``STREAM_ROWS``
+        unless given), fetched as they are consumed, so that a large selection never sits in
+        memory whole."""
         raise NotImplementedError
 
     def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
@@ -62,8 +77,11 @@ class Backend:
         raise NotImplementedError
 
     @contextmanager
-    def exclusive(self, name: str) -> Iterator[None]:
-        """Run one writer at a time on this store (a DuckDB file is already one process's)."""
+    def exclusive(self, name: str, timeout: float | None = None,
+                  waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Run one writer at a time on this store (a DuckDB file is already one process's).
+        Where another holds the lock, ``waiting`` is told who, and after ``timeout`` seconds
+        ``LockTimeout`` is raised."""
         yield
 
     def close(self) -> None:
@@ -74,22 +92,27 @@ def is_postgres_url(db: str) -> bool:
     return db.startswith(("postgresql://", "postgres://"))
 
 
-def open_backend(db: str) -> Backend:
-    """The backend for ``db``: a ``postgresql://`` URL, or a DuckDB file path."""
+def open_backend(db: str, read_only: bool = False) -> Backend:
+    """The backend for ``db``: a ``postgresql://`` URL, or a DuckDB file path (opened
+    read-only if asked, so that readers do not exclude each other)."""
     if is_postgres_url(db):
         return PostgresBackend(db)
-    return DuckDBBackend(db)
+    return DuckDBBackend(db, read_only)
 
 
 class DuckDBBackend(Backend):
-    def __init__(self, path: str):
+    def __init__(self, path: str, read_only: bool = False):
         import duckdb
 
+        from marsad.store.files import check_duckdb_file
+
+        check_duckdb_file(path)
         try:
-            self.con = duckdb.connect(path)
+            self.con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open DuckDB database {path}: {exc}") from exc
+            raise StoreError(_duckdb_open_problem(path, exc)) from exc
         self.path = path
+        self.read_only = read_only
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.con.execute(sql, list(params))
@@ -98,6 +121,20 @@ class DuckDBBackend(Backend):
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description or ()]
         return names, cur.fetchall()
+
+    def stream(self, sql: str, params: Sequence[Any] = (),
+               size: int | None = None) -> tuple[list[str], Iterator[list[tuple]]]:
+        cur = self.con.cursor()   # its own result, so the store stays usable meanwhile
+        cur.execute(sql, list(params))
+        names = [d[0] for d in cur.description or ()]
+
+        def batches() -> Iterator[list[tuple]]:
+            try:
+                while rows := cur.fetchmany(size or STREAM_ROWS):
+                    yield rows
+            finally:
+                cur.close()
+        return names, batches()
 
     def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
                ignore_existing: bool = False) -> None:
@@ -131,7 +168,7 @@ class PostgresBackend(Backend):
         import psycopg
 
         try:
-            self.con = psycopg.connect(url, autocommit=True)
+            self.con = _pg_connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {_redact(url)}: {exc}".strip()) from exc
         self.url = url
@@ -143,6 +180,27 @@ class PostgresBackend(Backend):
         cur = self.con.execute(_pg(sql), list(params) or None)
         names = [d.name for d in cur.description or ()]
         return names, cur.fetchall()
+
+    def stream(self, sql: str, params: Sequence[Any] = (),
+               size: int | None = None) -> tuple[list[str], Iterator[list[tuple]]]:
+        # a server-side cursor lives in a transaction, on a connection of its own so that the
+        # store's stays in autocommit for whatever runs while the rows are read
+        con = _pg_connect(self.url)
+        cur = con.cursor(name="marsad_stream")
+        try:
+            cur.execute(_pg(sql), list(params) or None)
+            names = [d.name for d in cur.description or ()]
+        except BaseException:
+            con.close()
+            raise
+
+        def batches() -> Iterator[list[tuple]]:
+            try:
+                while rows := cur.fetchmany(size or STREAM_ROWS):
+                    yield rows
+            finally:
+                con.close()
+        return names, batches()
 
     def insert(self, table: str, columns: Sequence[Column], rows: Sequence[tuple],
                ignore_existing: bool = False) -> None:
@@ -163,18 +221,34 @@ class PostgresBackend(Backend):
         return self.con.transaction()
 
     @contextmanager
-    def exclusive(self, name: str) -> Iterator[None]:
+    def exclusive(self, name: str, timeout: float | None = None,
+                  waiting: Callable[[str], None] | None = None) -> Iterator[None]:
         # Two team members ingesting at once would both code an article missing from the store
         # and collide inserting it: a session-level advisory lock makes the second one wait.
+        from marsad.store.locks import acquire_advisory, release_advisory
+
         key = int.from_bytes(hashlib.sha1(f"marsad:{name}".encode()).digest()[:8], "big", signed=True)
-        self.con.execute("SELECT pg_advisory_lock(%s)", (key,))
+        acquire_advisory(self.con, key, name, timeout, waiting)
         try:
             yield
         finally:
-            self.con.execute("SELECT pg_advisory_unlock(%s)", (key,))
+            release_advisory(self.con, key)
 
     def close(self) -> None:
         self.con.close()
+
+
+def _pg_connect(url: str, autocommit: bool = False) -> Any:
+    """A connection named ``marsad pid N`` in ``pg_stat_activity`` (unless the URL names it),
+    so that whoever waits for one of its locks is told which process holds it."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    from marsad.store.locks import application_name
+
+    named = "application_name" in conninfo_to_dict(url)
+    extra: dict[str, Any] = {} if named else {"application_name": application_name()}
+    return psycopg.connect(url, autocommit=autocommit, **extra)
 
 
 _QMARK_RE = re.compile(r"\?|%")
@@ -183,6 +257,19 @@ _QMARK_RE = re.compile(r"\?|%")
 def _pg(sql: str) -> str:
     """``?`` placeholders as psycopg's ``%s`` (and a literal ``%`` doubled)."""
     return _QMARK_RE.sub(lambda m: "%s" if m.group() == "?" else "%%", sql)
+
+
+def _duckdb_open_problem(path: str, exc: Exception) -> str:
+    """DuckDB's refusal in words: a file held by another process names that process (an
+    ingest, most often) and what to do."""
+    from marsad.store.locks import duckdb_lock_holder
+
+    holder = duckdb_lock_holder(str(exc))
+    if holder is None:
+        return f"cannot open DuckDB database {path}: {exc}"
+    return (f"{path} is in use by {holder}: a DuckDB store is one process's at a time "
+            "(an ingest holds it until it ends); wait for it to finish, or use a PostgreSQL "
+            "store for work at the same time")
 
 
 def _redact(url: str) -> str:

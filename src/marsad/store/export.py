@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any
 
+from marsad.store.files import atomic_output, atomic_path
 from marsad.store.queries import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, Filters
 from marsad.store.rows import EVIDENCE_SEPARATOR
 
@@ -36,22 +37,34 @@ class ExportError(ValueError):
 
 
 def write_export(store: Store, path: str, fmt: str, filters: Filters) -> int:
+    """Write the selection to ``path`` a batch at a time (memory does not grow with it), into
+    a temporary file renamed into place once complete; the number of events written."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if fmt == "jsonl":
-        count = 0
-        with open(path, "w", encoding="utf-8") as out:
-            for record in store.records(filters):
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
-        return count
-    frame = store.query(filters)
-    if fmt == "csv":
-        acled = acled_frame(frame, store.names.country_names())
-        acled.to_csv(path, index=False, quoting=csv.QUOTE_MINIMAL)
-    else:
-        write_parquet(frame, path)
-    return len(frame)
+    if fmt == "parquet":
+        with atomic_path(path) as temporary:
+            return write_parquet(store.query_batches(filters), temporary)
+    with atomic_output(path) as out:
+        if fmt == "jsonl":
+            return write_jsonl(store.records(filters), out)
+        return write_csv(store.query_batches(filters), store.names.country_names(), out)
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(frames: Iterable[pd.DataFrame], countries: Mapping[str, str], out: IO[str]) -> int:
+    count = 0
+    for number, frame in enumerate(frames):
+        acled_frame(frame, countries).to_csv(out, index=False, header=number == 0,
+                                             quoting=csv.QUOTE_MINIMAL)
+        count += len(frame)
+    return count
 
 
 def acled_frame(frame: pd.DataFrame, countries: Mapping[str, str]) -> pd.DataFrame:
@@ -93,9 +106,27 @@ def acled_frame(frame: pd.DataFrame, countries: Mapping[str, str]) -> pd.DataFra
     return out[list(ACLED_COLUMNS + EXTRA_COLUMNS)]
 
 
-def write_parquet(frame: pd.DataFrame, path: str) -> None:
-    import pyarrow as pa
+def write_parquet(frames: Iterable[pd.DataFrame], path: str) -> int:
+    """The frames as one Parquet file, one row group per frame; the number of rows."""
     import pyarrow.parquet as pq
+
+    count, writer = 0, None
+    try:
+        for frame in frames:
+            table = arrow_table(frame)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table)
+            count += len(frame)
+    finally:
+        if writer is not None:
+            writer.close()
+    return count
+
+
+def arrow_table(frame: pd.DataFrame) -> Any:
+    """A frame of the flat view as an Arrow table with real types (dates as dates)."""
+    import pyarrow as pa
 
     def arrow_type(column: str) -> pa.DataType:
         if column in DATE_COLUMNS:
@@ -111,5 +142,5 @@ def write_parquet(frame: pd.DataFrame, path: str) -> None:
     for column in DATE_COLUMNS:
         if column in data:
             data[column] = data[column].dt.date
-    pq.write_table(pa.Table.from_pandas(data, schema=schema, preserve_index=False), path)
+    return pa.Table.from_pandas(data, schema=schema, preserve_index=False)
 

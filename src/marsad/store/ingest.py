@@ -22,8 +22,8 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from marsad.reading.article import Article
-from marsad.reading.sources import InputIssue
+from marsad.reading.article import Article, Origin
+from marsad.reading.sources import Report, article_issue, id_issue
 from marsad.store.backends import Backend
 from marsad.store.clusters import DEFAULT_WINDOW_DAYS, mark_clusters_stale, recluster_if_stale
 from marsad.store.names import CodesOnly, PlaceNames
@@ -35,6 +35,7 @@ from marsad.store.rows import (
     EVENT_COLUMNS,
     PLACE_COLUMNS,
     Rows,
+    SeenIds,
     content_hash,
     unique_by_id,
 )
@@ -86,21 +87,27 @@ class Ingestor:
         self._pending: deque[Article] = deque()
 
     def run(self, articles: Iterable[Article],
-            report: Callable[[InputIssue], None] = lambda issue: None) -> IngestStats:
-        with self.backend.exclusive("ingest"):
+            report: Report = lambda issue: None,
+            lock_timeout: float | None = None,
+            waiting: Callable[[str], None] | None = None) -> IngestStats:
+        """Ingest ``articles``, one ingest at a time on a store (see ``Backend.exclusive``)."""
+        with self.backend.exclusive("ingest", lock_timeout, waiting):
             return self._run(articles, report)
 
-    def _run(self, articles: Iterable[Article], report: Callable[[InputIssue], None]) -> IngestStats:
+    def _run(self, articles: Iterable[Article], report: Report) -> IngestStats:
         started = datetime.now(UTC)
         coder_version, resources_version = self.executor.versions
         rows, in_batch = Rows(self.names), 0
-        for outcome in self.executor.code(self._to_code(articles), render=True):
+        for outcome in self.executor.code(self._to_code(articles, report), render=True):
             article = self._pending.popleft()
             if outcome.error:   # not stored, so a rerun tries it again
                 self.stats.failed += 1
-                report(InputIssue(article.id, None, outcome.problem or ""))
+                report(article_issue(article, outcome.problem or ""))
                 self.progress.advance(1, 0)
                 continue
+            if article.id in rows.ids:      # read twice: the later one replaces it, as stored
+                self._write(rows)
+                rows, in_batch = Rows(self.names), 0
             rows.add_article(article, list(outcome.lines), coder_version, resources_version, _now())
             self.progress.advance(1, len(outcome.lines))
             in_batch += 1
@@ -113,16 +120,20 @@ class Ingestor:
         self.stats.seconds = (datetime.now(UTC) - started).total_seconds()
         return self.stats
 
-    def _to_code(self, articles: Iterable[Article]) -> Iterator[Article]:
+    def _to_code(self, articles: Iterable[Article], report: Report) -> Iterator[Article]:
         """The articles that are new or changed; the unchanged are counted and passed over."""
-        it = iter(articles)
+        it, seen = iter(articles), SeenIds()
         while chunk := list(islice(it, _LOOKUP_CHUNK)):
+            # an id read before with other content: the earlier may still be on its way to the
+            # store, so this one is coded and written after it even when it matches the store
+            replaces = {a.id for a in chunk if _say_repeated(a, seen.again(a), report)}
             chunk = unique_by_id(chunk)
             stored = self._stored_hashes([a.id for a in chunk])
             for article in chunk:
                 self.stats.read += 1
                 old = stored.get(article.id)
-                if old is not None and old == content_hash(article) and not self.recode:
+                if old is not None and old == content_hash(article) and not self.recode \
+                        and article.id not in replaces:
                     self.stats.unchanged += 1
                     self.progress.advance(1, 0)
                     continue
@@ -156,6 +167,24 @@ class Ingestor:
             b.insert("event_contexts", CONTEXT_COLUMNS, rows.contexts)
             mark_clusters_stale(b)
         self.stats.events += len(rows.events)
+
+
+def _say_repeated(article: Article, earlier: tuple[Origin | None, bool] | None,
+                  report: Report) -> bool:
+    """Tell of an article whose id was read before in this ingest: the earlier one is not
+    stored (a record skipped), unless the two are the same (a note). True when it replaces an
+    earlier article that differs."""
+    if earlier is None:
+        return False
+    origin, same = earlier
+    here = str(article.origin) if article.origin else "later in the input"
+    if same:
+        report(id_issue(article.id, origin, f"read again at {here}, with the same title, text "
+                                            "and date: stored once", skipped=False))
+    else:
+        report(id_issue(article.id, origin, f"not stored: an article with the same id is read "
+                                            f"again at {here}, and the later one is stored"))
+    return not same
 
 
 def delete_articles(backend: Backend, ids: list[str]) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 from marsad.lang.ar.normalize import normalize_term
 
 PERIODS = ("day", "week", "month", "year")
+#: what a record's ``modality`` may be (contract §2)
+MODALITIES = ("asserted", "future", "hypothetical", "negated", "historical")
 
 #: the view's typed columns (everything else is text)
 DATE_COLUMNS = ("event_date", "time_start", "time_end", "published")
@@ -42,6 +44,17 @@ class Filters:
     articles: tuple[str, ...] = ()
     clusters: tuple[str, ...] = ()
     min_confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        """Filters that can select nothing whatever is stored are a mistake, said at once
+        rather than answered with zero events."""
+        unknown = [m for m in self.modalities if m.lower() not in MODALITIES]
+        if unknown:
+            raise ValueError(f"modality {unknown[0]!r} is none of {', '.join(MODALITIES)}")
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until}): no day is both")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise ValueError(f"min_confidence {self.min_confidence} is not between 0 and 1")
 
     def where(self) -> tuple[str, list[Any]]:
         """The SQL condition over ``f`` and its parameters."""
@@ -95,14 +108,21 @@ _ORDER = "ORDER BY f.event_date NULLS LAST, f.article_id, f.event_id"
 
 def events_sql(filters: Filters, limit: int | None = None) -> tuple[str, list[Any]]:
     where, params = filters.where()
-    tail = f" LIMIT {int(limit)}" if limit else ""
-    return f"SELECT f.* {_FROM} WHERE {where} {_ORDER}{tail}", params
+    return f"SELECT f.* {_FROM} WHERE {where} {_ORDER}{_limit(limit)}", params
 
 
 def records_sql(filters: Filters, limit: int | None = None) -> tuple[str, list[Any]]:
     where, params = filters.where()
-    tail = f" LIMIT {int(limit)}" if limit else ""
-    return f"SELECT e.record {_FROM} WHERE {where} {_ORDER}{tail}", params
+    return f"SELECT e.record {_FROM} WHERE {where} {_ORDER}{_limit(limit)}", params
+
+
+def _limit(limit: int | None) -> str:
+    """``None`` is no limit; 0 is no row (as SQL's LIMIT 0), not every row."""
+    if limit is None:
+        return ""
+    if int(limit) < 0:
+        raise ValueError(f"limit {limit} is negative: give 0 or more, or none for every event")
+    return f" LIMIT {int(limit)}"
 
 
 def trends_sql(filters: Filters, by: str, mentions: bool = False) -> tuple[str, list[Any]]:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from marsad.lang.ar.normalize import normalize_term
-from marsad.reading.article import Article
+from marsad.reading.article import Article, Origin
 from marsad.store.backends import Column
 from marsad.store.names import PlaceNames
 
@@ -65,6 +65,7 @@ class Rows:
     events: list[tuple] = field(default_factory=list)
     entities: list[tuple] = field(default_factory=list)
     contexts: list[tuple] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
 
     def add_article(self, article: Article, records: list[str], coder_version: str,
                     resources_version: str, now: datetime) -> None:
@@ -76,6 +77,7 @@ class Rows:
                 continue
             seen.add(event["event_id"])
             self._add_event(event, line, article)
+        self.ids.add(article.id)
         self.articles.append((article.id, content_hash(article), " ".join(article.title.split()) or None,
                               article.source, article.url, article.date, article.language,
                               len(seen), coder_version, resources_version, now))
@@ -144,6 +146,23 @@ def _date(value: Any) -> date | None:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+class SeenIds:
+    """The articles of one ingest by id: where each was first read and a digest of what coding
+    depends on, so that an id read again can be said (the last article of an id is the one
+    stored). About 200 bytes an article of the input."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[Origin | None, str]] = {}
+
+    def again(self, article: Article) -> tuple[Origin | None, bool] | None:
+        """None for an id not seen before in this ingest; else where the earlier article of
+        this id was read and whether it was the same (title, text and date)."""
+        digest = content_hash(article)[:16]
+        earlier = self._seen.get(article.id)
+        self._seen[article.id] = (article.origin, digest)
+        return None if earlier is None else (earlier[0], earlier[1] == digest)
 
 
 def unique_by_id(articles: Iterable[Article]) -> list[Article]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 
-from marsad.store.backends import Backend, StoreError
+from marsad.store.backends import Backend, DuckDBBackend, StoreError
 
 _NAME_RE = re.compile(r"^(\d{4})_(\w+)\.sql$")
 _STATEMENT_END_RE = re.compile(r";[ \t]*$", re.MULTILINE)
@@ -45,6 +45,50 @@ def current_version(backend: Backend) -> int:
     return int(rows[0][0] or 0)
 
 
+def tables(backend: Backend) -> set[str]:
+    """The tables (and views) of the store's schema."""
+    _, rows = backend.fetch("SELECT table_name FROM information_schema.tables "
+                            "WHERE table_schema = current_schema()")
+    return {r[0] for r in rows}
+
+
+def open_schema(backend: Backend, where: str, read_only: bool = False) -> int:
+    """The schema version of the store ``where``, brought up to date unless ``read_only``.
+    A DuckDB file holding other tables than a store's is refused, and so is, for reading, a
+    database with no store in it."""
+    found = tables(backend)
+    if "store_state" not in found:
+        foreign = sorted(found - {"schema_migrations"})
+        if foreign and isinstance(backend, DuckDBBackend):
+            shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+            raise StoreError(f"{where} is a DuckDB database but not a marsad store "
+                             f"(it has the tables {shown}); use another --db")
+        if read_only:
+            raise StoreError(f"no marsad store in {where}: `marsad ingest PATH --db {where}` "
+                             "makes one")
+    if read_only:
+        version = stored_version(backend)
+        if version > latest_version():
+            raise _too_new(version)
+        return version
+    return migrate(backend)
+
+
+def stored_version(backend: Backend) -> int:
+    _, rows = backend.fetch("SELECT max(version) FROM schema_migrations")
+    return int(rows[0][0] or 0)
+
+
+def latest_version() -> int:
+    known = migrations()
+    return known[-1].version if known else 0
+
+
+def _too_new(version: int) -> StoreError:
+    return StoreError(f"the store's schema is version {version}, newer than this marsad "
+                      f"knows ({latest_version()}); upgrade marsad")
+
+
 def migrate(backend: Backend) -> int:
     """Apply the migrations the store lacks; the schema version it ends at. Two processes
     opening a new store at once take turns."""
@@ -57,8 +101,7 @@ def _migrate(backend: Backend) -> int:
     version = current_version(backend)
     latest = known[-1].version if known else 0
     if version > latest:
-        raise StoreError(f"the store's schema is version {version}, newer than this marsad "
-                         f"knows ({latest}); upgrade marsad")
+        raise _too_new(version)
     for migration in known:
         if migration.version <= version:
             continue

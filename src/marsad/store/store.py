@@ -19,8 +19,13 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from marsad.reading.article import Article
-from marsad.reading.sources import InputIssue, ReadOptions, read_articles
-from marsad.store.backends import DEFAULT_DB, StoreError, open_backend
+from marsad.reading.sources import InputIssue, ReadOptions, read_articles, read_records
+from marsad.store.backends import (
+    DEFAULT_DB,
+    DEFAULT_LOCK_TIMEOUT,
+    StoreError,
+    open_backend,
+)
 from marsad.store.clusters import DEFAULT_WINDOW_DAYS, recluster
 from marsad.store.ingest import DEFAULT_BATCH, Ingestor, IngestStats, Progress
 from marsad.store.names import CodesOnly, PlaceNames
@@ -38,7 +43,7 @@ from marsad.store.queries import (
     records_sql,
     trends_sql,
 )
-from marsad.store.schema import migrate
+from marsad.store.schema import latest_version, open_schema
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,12 +57,17 @@ class Store:
     country names in filters, names countries in CSV exports and places' divisions; without
     it the store knows country codes only."""
 
-    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None):
+    def __init__(self, db: str = DEFAULT_DB, names: PlaceNames | None = None, *,
+                 read_only: bool = False):
         self.db = db
         self.names = names or CodesOnly()
-        self.backend = open_backend(db)
+        self.backend = open_backend(db, read_only)
         try:
-            self.schema_version = migrate(self.backend)
+            self.schema_version = open_schema(self.backend, db, read_only)
+            if read_only and self.schema_version < latest_version():   # upgraded once, here
+                self.backend.close()
+                self.backend = open_backend(db)
+                self.schema_version = open_schema(self.backend, db)
         except Exception:
             self.backend.close()
             raise
@@ -68,10 +78,13 @@ class Store:
                batch_size: int = DEFAULT_BATCH, recode: bool = False,
                window_days: int = DEFAULT_WINDOW_DAYS,
                report: Callable[[InputIssue], None] = lambda issue: None,
-               progress: Progress | None = None, options: ReadOptions | None = None) -> IngestStats:
+               progress: Progress | None = None, options: ReadOptions | None = None,
+               lock_timeout: float | None = DEFAULT_LOCK_TIMEOUT,
+               waiting: Callable[[str], None] = lambda message: None) -> IngestStats:
         """Code with ``executor`` and store articles: paths (any input of contract §1) or
         ``Article`` objects. Unchanged articles are skipped, changed ones re-coded; see
-        ``marsad.store.ingest``."""
+        ``marsad.store.ingest``. On PostgreSQL, where another ingest runs, ``waiting`` is told
+        who holds the store and ``LockTimeout`` raised after ``lock_timeout`` seconds."""
         if executor is None:
             raise StoreError("this store is not handed a coder: pass executor="
                              "marsad.run.make_executor(jobs, spec), or open it as marsad.Store")
@@ -83,10 +96,10 @@ class Store:
             options = options or ReadOptions(date=parse_date(date))
             articles: Iterable[Article] = read_articles([str(s) for s in source], report, options)
         else:
-            articles = (a if isinstance(a, Article) else Article.from_mapping(a) for a in source)
+            articles = read_records(source, report)
         ingestor = Ingestor(self.backend, executor, self.names, batch_size, recode,
                             window_days, progress)
-        return ingestor.run(articles, report)
+        return ingestor.run(articles, report, lock_timeout, waiting)
 
     def recluster(self, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
         """Recompute the cross-article clusters (e.g. with another window)."""
@@ -101,12 +114,27 @@ class Store:
         names, rows = self.backend.fetch(sql, params)
         return _frame(names, rows)
 
+    def query_batches(self, filters: Filters | None = None, limit: int | None = None,
+                      size: int | None = None, **criteria: Any) -> Iterator[pd.DataFrame]:
+        """The rows of ``query`` in frames of at most ``size`` events (``backends.STREAM_ROWS``
+        unless given), read from the database
+        as they are consumed (at least one frame, perhaps empty, so its columns are known)."""
+        sql, params = events_sql(self._filters(filters, criteria), limit)
+        names, batches = self.backend.stream(sql, params, size)
+        empty = True
+        for rows in batches:
+            empty = False
+            yield _frame(names, rows)
+        if empty:
+            yield _frame(names, [])
+
     def records(self, filters: Filters | None = None, limit: int | None = None,
                 **criteria: Any) -> Iterator[dict[str, Any]]:
-        """The same events as contract §2 records."""
+        """The same events as contract §2 records, read as they are consumed."""
         sql, params = records_sql(self._filters(filters, criteria), limit)
-        for (record,) in self.backend.fetch(sql, params)[1]:
-            yield json.loads(record)
+        for rows in self.backend.stream(sql, params)[1]:
+            for (record,) in rows:
+                yield json.loads(record)
 
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
                **criteria: Any) -> pd.DataFrame:
@@ -130,6 +158,17 @@ class Store:
             (min_sources,))
         return _frame(names, rows)
 
+    def stored_values(self, column: str) -> set[str]:
+        """Every value of ``column`` some stored event has: ``event_type``, ``mode`` or
+        ``country`` of the events, ``actor_id`` or ``code`` of their actors (what a filter on it
+        can find, a user lexicon's own types and ids included)."""
+        table = _STORED_VALUES.get(column)
+        if table is None:
+            raise ValueError(f"no stored values of {column!r}: one of {', '.join(_STORED_VALUES)}")
+        _, rows = self.backend.fetch(f"SELECT DISTINCT {column} FROM {table} "
+                                     f"WHERE {column} IS NOT NULL")
+        return {str(value) for (value,) in rows}
+
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, entities, places, clusters."""
         tables = ("articles", "events", "event_entities", "actors", "places", "clusters")
@@ -142,15 +181,18 @@ class Store:
         """Write the selected events as JSONL (contract records), ACLED-style CSV, or Parquet;
         the number of events written."""
         from marsad.store.export import write_export
+        from marsad.store.files import refuse_store_as_output
 
+        refuse_store_as_output(path, self.db)
         return write_export(self, path, format, self._filters(filters, criteria))
 
     def plot_trends(self, path: str, by: str = "month", filters: Filters | None = None,
                     mentions: bool = False, title: str | None = None, **criteria: Any) -> None:
         from marsad.store.plot import plot_trends
 
+        criteria.setdefault("modalities", ("asserted",))    # what trends() counts, named too
         frame = self.trends(by, filters, mentions, **criteria)
-        plot_trends(frame, path, by, title)
+        plot_trends(frame, path, by, title, self._filters(filters, criteria))
 
     def close(self) -> None:
         self.backend.close()
@@ -185,6 +227,8 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         raise TypeError(f"unknown filter: {exc}") from exc
 
 
+_STORED_VALUES = {"event_type": "events_flat", "mode": "events_flat", "country": "events_flat",
+                  "actor_id": "actors", "code": "actors"}
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
