@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_event_model.py [--annotations 'training/annotations/*.jsonl']
         [--corpus ../shared/corpus/saudinewsnet] [--out PATH] [--trained YYYY-MM-DD]
-    .venv/bin/python scripts/train_event_model.py --evaluate GOLD.jsonl   # score, train nothing
+    .venv/bin/marsad evaluate GOLD.jsonl    # then: how the shipped model codes a gold file
 
 Needs the ``train`` extra (``pip install -e '.[train]'``: scikit-learn, lightgbm). Deterministic:
 the same annotations give the same file (fixed folds, single-threaded learners, rounded weights).
@@ -28,10 +28,10 @@ articles, C 0.1-1 and a count of 1-5 gave CV F1 within 0.01 of each other). Two 
 compared by grouped (by article) 5-fold cross-validation: logistic regression (scikit-learn,
 liblinear for the keep model, lbfgs multinomial for modality) and LightGBM gradient-boosted
 trees. Figures: precision, recall and F1 of the keep decision per candidate (at probability
-0.5); modality accuracy on the candidates that are events; and the article-level loose
-precision, recall and F1 of asserted events (candidates kept, given their modality, merged as
-the coder merges them, matched one-to-one by type to the gold asserted events; strict also
-needs the actor and recipient codes to overlap), with the false alarms in quiet articles.
+0.5); modality accuracy on the candidates that are events; and the article-level figures of
+``marsad evaluate`` (``marsad.evaluation.articles``: loose and strict precision, recall and F1
+of asserted events, matched one-to-one by type per article; false alarms in quiet articles) on
+the candidates kept, given their modality and merged as the coder merges them.
 
 Choices. The keep threshold is chosen on the out-of-fold predictions of the shipped learner,
 among 0.05, 0.10, ... 0.90: the best article-level F1 of asserted events among the thresholds
@@ -64,6 +64,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from marsad.coder import Coder  # noqa: E402
 from marsad.doc.document import Document  # noqa: E402
 from marsad.doc.records import Event, evolve  # noqa: E402
+from marsad.evaluation.articles import ArticleScores, GoldArticle, score_article  # noqa: E402
 from marsad.evaluation.standoff import read_corpus, read_standoff  # noqa: E402
 from marsad.events.decide import EventDecision  # noqa: E402
 from marsad.events.features import CandidateFeatures  # noqa: E402
@@ -95,6 +96,7 @@ class ArticleData:
     id: str
     kind: str
     gold: list[dict[str, Any]]
+    scored: GoldArticle         # the gold as marsad evaluate scores it
     candidates: list[Candidate] = field(default_factory=list)
 
 
@@ -150,7 +152,8 @@ def build_data(articles: Iterable[dict[str, Any]]) -> list[ArticleData]:
     data = []
     for gold in articles:
         doc = candidate_docs(coder, gold)
-        art = ArticleData(gold["id"], gold.get("kind", "conflict"), gold.get("events") or [])
+        art = ArticleData(gold["id"], gold.get("kind", "conflict"), gold.get("events") or [],
+                          GoldArticle.from_record(gold))
         for event, feats in zip(doc.events, features.candidate_features(doc)):
             match = label(doc, event, art.gold)
             art.candidates.append(Candidate(event, feats, match is not None,
@@ -273,45 +276,11 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def _codes(parties: Iterable[Any]) -> set[str]:
-    return {p["code"] if isinstance(p, dict) else p.code for p in parties}
-
-
-def _strict(pred: Event, gold: dict[str, Any]) -> bool:
-    for role in ("actor", "recipient"):
-        a, b = _codes(getattr(pred, role)), _codes(gold.get(role) or [])
-        if (a or b) and not (a & b):
-            return False
-    return True
-
-
-def match_article(predicted: list[Event], gold: list[dict[str, Any]]) -> dict[str, int]:
-    """Asserted predictions matched one-to-one by type to asserted gold events (loose), and
-    those matches that also agree on actor and recipient codes (strict, matched first)."""
-    preds = [e for e in predicted if e.modality == "asserted"]
-    golds = [g for g in gold if (g.get("modality") or "asserted") == "asserted"]
-    loose = strict = 0
-    free = list(range(len(preds)))
-    for g in sorted(golds, key=lambda g: not any(_strict(preds[i], g) for i in free
-                                                  if preds[i].event_type == g["event_type"])):
-        same = [i for i in free if preds[i].event_type == g.get("event_type")]
-        if not same:
-            continue
-        best = next((i for i in same if _strict(preds[i], g)), same[0])
-        strict += _strict(preds[best], g)
-        loose += 1
-        free.remove(best)
-    return {"tp": loose, "strict": strict, "pred": len(preds), "gold": len(golds)}
-
-
-def article_figures(results: list[dict[str, int]], kinds: list[str]) -> dict[str, Any]:
-    tp = sum(r["tp"] for r in results)
-    pred = sum(r["pred"] for r in results)
-    gold = sum(r["gold"] for r in results)
-    strict = sum(r["strict"] for r in results)
-    loose = _prf(tp, pred - tp, gold - tp)
-    return {"loose": loose, "strict_f1": _prf(strict, pred - strict, gold - strict)["f1"],
-            "quiet_false_alarms": sum(r["pred"] for r, k in zip(results, kinds) if k == "quiet")}
+def article_figures(scores: ArticleScores) -> dict[str, Any]:
+    """The article-level figures of ``marsad evaluate`` (``marsad.evaluation.articles``)."""
+    loose, strict = scores.overall.loose, scores.overall.strict
+    return {"loose": loose.to_dict(), "strict_f1": round(strict.f1, 4),
+            "quiet_false_alarms": scores.quiet_false_alarms}
 
 
 def decided(art: ArticleData, preds: list[tuple[float, str]], threshold: float,
@@ -327,12 +296,12 @@ def threshold_table(data: list[ArticleData], preds: list[tuple[float, str]],
                     merger: EventMerger) -> list[tuple[float, dict[str, Any]]]:
     table = []
     for t in [round(0.05 * k, 2) for k in range(1, 19)]:
-        results, start = [], 0
+        scores, start = ArticleScores(), 0
         for art in data:
             n = len(art.candidates)
-            results.append(match_article(decided(art, preds[start:start + n], t, merger), art.gold))
+            score_article(art.scored, decided(art, preds[start:start + n], t, merger), scores)
             start += n
-        table.append((t, article_figures(results, [a.kind for a in data])))
+        table.append((t, article_figures(scores)))
     return table
 
 
@@ -444,16 +413,6 @@ def train(paths: list[str], corpus: str, out: Path, trained: str,
     return report
 
 
-def evaluate(gold_path: str) -> None:
-    """Score the coder with and without the decision on a gold file (article level)."""
-    golds = [json.loads(line) for line in open(gold_path, encoding="utf-8") if line.strip()]
-    for name, coder in (("rules", Coder(decide=False)), ("model", Coder())):
-        results = [match_article(coder.code_article({k: g.get(k) for k in
-                                                     ("id", "date", "title", "text")}),
-                                 g.get("events") or []) for g in golds]
-        print(f"{name}: {json.dumps(article_figures(results, [g.get('kind') for g in golds]))}")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--annotations", default=str(ROOT / DEFAULT_ANNOTATIONS))
@@ -462,11 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trained", default=date.today().isoformat(),
                     help="the date written into the model file (default: today)")
     ap.add_argument("--learners", default="logistic,lightgbm")
-    ap.add_argument("--evaluate", metavar="GOLD", help="score a gold file; train nothing")
     args = ap.parse_args(argv)
-    if args.evaluate:
-        evaluate(args.evaluate)
-        return 0
     paths = sorted(glob.glob(args.annotations))
     if not paths:
         print(f"no annotation files match {args.annotations}", file=sys.stderr)

@@ -99,8 +99,13 @@ class CandidateFeatures:
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
                     for k, m in enumerate(doc.mentions)}
-        roles = [(e.tok_lo, e.tok_hi, k) for k, m in enumerate(doc.mentions)
-                 for e in m.actor + m.recipient]
+        # token → the mentions whose actor or recipient covers it
+        in_roles: dict[int, set[int]] = {}
+        for k, m in enumerate(doc.mentions):
+            for e in m.actor + m.recipient:
+                for i in range(e.tok_lo, e.tok_hi):
+                    in_roles.setdefault(i, set()).add(k)
+        first_body = next((s.index for s in doc.sentences if s.kind != "title"), -1)
         types = Counter(e.event_type for e in doc.events)
         title_types = {e.event_type for e in doc.events
                        if any(ev.field == "title" for ev in e.evidence)}
@@ -113,8 +118,10 @@ class CandidateFeatures:
             found = mentions.get((ev.field, ev.trigger.start, ev.trigger.end)) if ev else None
             if found is not None:
                 own, m = found
-                feats += self._trigger(doc, m, event.event_type)
-                feats += self._surroundings(doc, m, [r for r in roles if r[2] != own])
+                feats += self._trigger(doc, m, event.event_type, first_body)
+                feats += self._surroundings(doc, m)
+                if in_roles.get(m.trigger.tok_lo, set()) - {own}:
+                    feats.append("in_other_role")
             else:
                 feats.append("no_mention")
             out.append(feats)
@@ -151,7 +158,8 @@ class CandidateFeatures:
         return feats
 
     # -- the trigger -------------------------------------------------------------------------
-    def _trigger(self, doc: Document, m: EventMention, etype: str) -> list[str]:
+    def _trigger(self, doc: Document, m: EventMention, etype: str,
+                 first_body: int) -> list[str]:
         t = m.trigger
         form = self.bare(doc.norm.text[t.start + len(t.prefix):t.end])
         shape = t.tense + ("+future" if self.marks_future(t.prefix) else "")
@@ -162,16 +170,13 @@ class CandidateFeatures:
                  f"prefix_prep={self.preposition(doc.tokens[t.tok_lo], False) is not None}"]
         sents = doc.sentences
         sent = sents[t.sentence]
-        body = [s for s in sents if s.kind != "title"]
-        first_body = body[0].index if body else -1
         where = ("title" if sent.kind == "title" else "first" if sent.index == first_body
                  else f"s{_bucket(sent.index, (2, 3, 5, 8, 12))}")
         feats += [f"where={where}", f"type|where={etype}|{where}",
                   f"relpos={round(4 * sent.index / max(len(sents), 1))}"]
         return feats
 
-    def _surroundings(self, doc: Document, m: EventMention,
-                      others: list[tuple[int, int, int]]) -> list[str]:
+    def _surroundings(self, doc: Document, m: EventMention) -> list[str]:
         t = m.trigger
         toks = doc.tokens
         sent = doc.sentences[t.sentence]
@@ -190,8 +195,6 @@ class CandidateFeatures:
             feats.append("reported")
         if sum(w in self.quotes for w in head) % 2:
             feats.append("in_quotes")
-        if any(lo <= t.tok_lo < hi for lo, hi, _ in others):
-            feats.append("in_other_role")
         if "governing" in marks(before[-3:]):
             feats.append("governed")
         return feats
