@@ -388,7 +388,13 @@ def train(paths: list[str], corpus: str, out: Path, trained: str,
     for learner in learners:
         t1 = time.perf_counter()
         preds = cross_validate(learner, data, vocab)
-        best = choose_threshold(threshold_table(data, preds, merger))
+        table = threshold_table(data, preds, merger)
+        best = choose_threshold(table)
+        print(f"{learner.name}: threshold  loose P  loose R  loose F1  strict F1  quiet FA")
+        for t, f in table:
+            print(f"{learner.name}: {t:9.2f}  {f['loose']['precision']:7.3f}  "
+                  f"{f['loose']['recall']:7.3f}  {f['loose']['f1']:8.3f}  {f['strict_f1']:9.3f}  "
+                  f"{f['quiet_false_alarms']:8d}")
         report[learner.name] = {"candidates@0.5": candidate_figures(data, preds),
                                 "threshold": best[0], "articles": best[1],
                                 "seconds": round(time.perf_counter() - t1, 1)}

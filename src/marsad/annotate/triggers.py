@@ -90,7 +90,7 @@ class TriggerFinder:
                 named[e.start:e.end] = b"\x01" * (e.end - e.start)
         found: list[TriggerMention] = []
         start = self._candidates_from
-        ignored = self._candidate_families if start is None or len(sentences) < start \
+        ignored = self._candidate_families if start is None or doc.worded_sentences() < start \
             else frozenset()
         for m in doc.matches:
             if m.terms[0].layer != "trigger":

@@ -40,7 +40,7 @@ class EventAssembler:
         # the groups of each (sentence, type, modality): a mention is compared with its own
         # sentence's groups only, not with every group of the article
         keyed: dict[tuple[int, str, str], list[list[EventMention]]] = {}
-        keep_bare = self.bare_from is not None and len(doc.sentences) >= self.bare_from
+        keep_bare = self.bare_from is not None and doc.worded_sentences() >= self.bare_from
         for m in doc.mentions:
             if not (m.actor or m.recipient or keep_bare):
                 continue  # no participant at all: commentary, not a report of an event

@@ -39,7 +39,7 @@ class EventDecision:
         model, features = self.model, self.features
         if model is None or features is None or not doc.events:
             return doc
-        if len(doc.sentences) < model.min_sentences:
+        if doc.worded_sentences() < model.min_sentences:
             return doc      # the rules' records: no wider candidates were proposed here
         kept = []
         for event, feats in zip(doc.events, features.candidate_features(doc)):

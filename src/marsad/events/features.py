@@ -76,15 +76,18 @@ class CandidateFeatures:
         self.governing = frozenset(norm(w) for w in table["governing_nouns"])
         self.quotes = frozenset(table["quotes"])
         words = {"negation": g.negation | g.negation_verbs,
-                 "future": _firsts(g.future), "hypothetical": _firsts(g.hypothetical),
-                 "historical": _firsts(g.historical), "pledge": _firsts(g.pledge),
                  "reporting": g.speech | g.speech_nouns, "governing": self.governing}
-        #: token (with or without و/ف in front) → the cue lists it is in
-        marks: dict[str, list[str]] = {}
-        for kind, ws in words.items():
-            for form in lang.syntax.with_conjunction(frozenset(ws)):
-                marks.setdefault(form, []).append(kind)
-        self.marks = {form: frozenset(kinds) for form, kinds in marks.items()}
+        phrases = {"future": g.future, "hypothetical": g.hypothetical,
+                   "historical": g.historical, "pledge": g.pledge}
+        cues: list[tuple[str, tuple[str, ...]]] = [
+            (kind, (w,)) for kind, ws in words.items() for w in ws]
+        cues += [(kind, p) for kind, ps in phrases.items() for p in ps if p]
+        #: a token that can begin a cue (with or without و/ف in front) → (list, rest of phrase)
+        begins: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, phrase in sorted(cues):
+            for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
+                begins.setdefault(form, []).append((kind, phrase[1:]))
+        self.begins = {form: tuple(found) for form, found in begins.items()}
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -93,9 +96,11 @@ class CandidateFeatures:
                   for t, ws in lists.items()}
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
+        self._last_sentence: tuple[int | None, list[str]] = (None, [])
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
-        """The features of each of ``doc.events``, in order."""
+        """The features of each of ``doc.events``, in order, each feature once."""
+        self._last_sentence = (None, [])
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
                     for k, m in enumerate(doc.mentions)}
@@ -124,7 +129,7 @@ class CandidateFeatures:
                     feats.append("in_other_role")
             else:
                 feats.append("no_mention")
-            out.append(feats)
+            out.append(list(dict.fromkeys(feats)))     # each once, in a fixed order
         return out
 
     # -- the article -------------------------------------------------------------------------
@@ -189,7 +194,7 @@ class CandidateFeatures:
         feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
                   if c not in _NOT_CUES]
         feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
-        feats += [f"w={w}" for w in sorted({bare(w) for w in toks[sent.tok_lo:sent.tok_hi]})]
+        feats += self._sentence_words(doc, t.sentence)
         head = toks[sent.tok_lo:t.tok_lo]
         if "reporting" in marks(head):
             feats.append("reported")
@@ -199,14 +204,26 @@ class CandidateFeatures:
             feats.append("governed")
         return feats
 
-    def _marks(self, tokens: list[str]) -> frozenset[str]:
-        """The cue lists that the tokens' words are in."""
-        marks = self.marks
-        return frozenset().union(*(marks[w] for w in tokens if w in marks))
+    def _sentence_words(self, doc: Document, index: int) -> list[str]:
+        """``w=…`` of each distinct word of the sentence, made once per sentence (the last
+        sentence asked is kept: a document's candidates come sentence by sentence)."""
+        if self._last_sentence[0] != index:
+            sent = doc.sentences[index]
+            bare = self.bare
+            words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
+            self._last_sentence = (index, [f"w={w}" for w in words])
+        return self._last_sentence[1]
 
-
-def _firsts(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases if p)
+    def _marks(self, tokens: list[str]) -> set[str]:
+        """The cue lists that a word or phrase of ``tokens`` is in (a phrase whole: من
+        alone is no cue, من المتوقع is one)."""
+        begins = self.begins
+        found = set()
+        for i, tok in enumerate(tokens):
+            for kind, rest in begins.get(tok, ()):
+                if not rest or tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                    found.add(kind)
+        return found
 
 
 def _clause_tail(tokens: list[str], breaks: frozenset[str]) -> list[str]:

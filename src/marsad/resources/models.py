@@ -46,14 +46,16 @@ class DecisionModel:
     classes: tuple[str, ...]
     modality_bias: tuple[float, ...]
     modality_weights: dict[str, tuple[float, ...]]
-    #: texts of fewer sentences (a headline, one sentence) are not what the model learnt from
+    #: texts of fewer sentences with words in them (a headline, one sentence) are not what the
+    #: model learnt from (``Document.worded_sentences``)
     min_sentences: int = 1
     trained: str = ""
     info: dict[str, Any] = field(default_factory=dict)
 
     def keep_probability(self, features: Iterable[str]) -> float:
+        """``features``: each once (as the training one-hot encoding counts them)."""
         weights = self.keep_weights
-        score = self.keep_bias + sum(weights.get(f, 0.0) for f in features)
+        score = self.keep_bias + sum([weights[f] for f in features if f in weights])
         return 1.0 / (1.0 + math.exp(-score)) if score > -60 else 0.0
 
     def modality(self, features: Iterable[str], rules: str) -> str:
