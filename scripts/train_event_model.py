@@ -104,9 +104,8 @@ class ArticleData:
 def candidate_docs(coder: Coder, gold: dict[str, Any]) -> Document:
     """The article coded up to the decision stage (its records then are the candidates)."""
     article = Article.from_mapping({k: gold.get(k) for k in ("id", "date", "title", "text")})
-    _, stages = coder._pipeline(article.language)
     doc = Document.from_article(article, coder.language.normalize)
-    for stage in stages:
+    for stage in coder.stages:      # the training corpus is Arabic: the default pipeline
         if isinstance(stage, EventDecision):
             break
         doc = stage(doc)
