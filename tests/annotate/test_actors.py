@@ -24,8 +24,8 @@ def test_sector_word_and_country_make_one_state_actor(coder, text, code, sector)
 @pytest.mark.parametrize("text, ident, code", [
     ("تبنى تنظيم «داعش» الهجوم.", "isis", "NSA"),
     ("تبنى تنظيم الدولة الإسلامية الهجوم.", "isis", "NSA"),
-    ("سيطر الحوثيون على المدينة.", "houthis", "YEM"),
-    ("أطلقت حركة حماس صواريخ.", "hamas", "PSE"),
+    ("سيطر الحوثيون على المدينة.", "houthis", "NSA"),   # home state in country
+    ("أطلقت حركة حماس صواريخ.", "hamas", "NSA"),
     ("دعا مجلس الأمن الدولي إلى التهدئة.", "un.security_council", "IGO"),
     ("أعلنت القيادة المركزية الأميركية مقتل قيادي.", "usa.centcom", "USA"),
 ])

@@ -69,3 +69,12 @@ def test_code_table_has_date_place_and_killed_columns(tmp_path):
     row = dict(zip(names, (c.strip() for c in _visible(rows[0]).split("|"))))
     assert (row["date"], row["type"], row["place"], row["killed"]) == \
         ("2025-03-13", "ASSAULT", "Duhok (IRQ)", "5")
+
+
+def test_the_table_shows_an_armed_groups_home_country_beside_nsa():
+    from marsad.doc.records import Entity
+
+    houthis = Entity("الحوثيون", 0, 8, "Houthis", "NSA", "REB", "houthis", "non_state_armed",
+                     country="YEM")
+    army = Entity("الجيش", 10, 15, "Yemen (army)", "YEM", "MIL", "yem.mil", "state", country="YEM")
+    assert output._entities((houthis, army)) == "الحوثيون [NSA:YEM/REB], الجيش [YEM/MIL]"

@@ -52,8 +52,9 @@ OIL["sentences"] = [OIL["title"], "ارتفعت أسعار النفط أمس ف�
                     "وتوقع محللون استمرار الارتفاع."]
 
 
-def entity(code: str, kind: str = "state", sector: str | None = None) -> Entity:
-    return Entity(code, 0, 1, code, code, sector, code.lower(), kind)
+def entity(code: str, kind: str = "state", sector: str | None = None, *,
+           country: str | None = None) -> Entity:
+    return Entity(code, 0, 1, code, code, sector, code.lower(), kind, country=country)
 
 
 def predicted(article: dict, event_type: str, trigger: str, actor=(), recipient=(),

@@ -160,3 +160,19 @@ def test_evaluate_articles_codes_each_article_and_reports_the_unreadable(coder):
     assert scores.articles == 1
     assert [line for line, _ in problems] == [2, 3]
     assert "date" in problems[0][1] and "'en'" in problems[1][1]
+
+
+@pytest.mark.parametrize("actor, strict", [
+    (entity("NSA", "non_state_armed", "REB", country="EGY"), True),    # the contract's coding
+    (entity("NSA", "non_state_armed", "REB", country=None), True),
+])
+def test_an_armed_group_coded_nsa_with_its_home_country_matches_gold_nsa(actor, strict):
+    scores = _score((SINAI, [predicted(SINAI, "ASSAULT", "أطلق", actor=[actor], recipient=["EGY"])]))
+    assert scores.overall.strict.tp == int(strict)
+
+
+def test_an_armed_group_is_not_the_state_of_its_home_country_in_article_gold():
+    # the guideline codes the state EGY and the group NSA: a group's home country is not its code
+    group = entity("NSA", "non_state_armed", "REB", country="EGY")
+    scores = _score((SINAI, [predicted(SINAI, "ASSAULT", "أطلق", actor=["NSA"], recipient=[group])]))
+    assert scores.overall.strict.tp == 0

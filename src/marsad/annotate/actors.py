@@ -4,6 +4,11 @@ Arabic builds most state actors from a sector word and a country that follows it
 (القوات التركية، وزير الخارجية السوري), a genitive (حكومة العراق، قوات النظام السوري) or a place
 (متظاهرون في بغداد). Adjectives coordinated after such a phrase share its sector
 (مسؤولون مجريون ورومانيون → HUN GOV, ROU GOV). Whatever attaches to nothing stands alone.
+
+A non-state armed group is coded NSA with its home state apart, in ``country`` (contract,
+ENTITY): a named group takes the dictionary's country (the Houthis NSA/YEM, ISIS NSA/none), and
+an armed sector word placed in a country (مسلحون سوريون، المتمردون في الكونغو) is NSA of that
+country, never the country's code.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EntityMention, Match, Term
+from marsad.doc.records import state_country
+from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
@@ -73,7 +79,8 @@ class ActorResolver:
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
-                    and prev.code == e.code and not self.after_conjunction(e.prefix)
+                    and (prev.code, prev.country) == (e.code, e.country)
+                    and not self.after_conjunction(e.prefix)
                     and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
@@ -87,10 +94,11 @@ class ActorResolver:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
         codes civilians, rebels and officials by where they are."""
-        countries: dict[int, list[EntityMention]] = {}  # by sentence, in document order
+        countries: dict[int, list[tuple[EntityMention, str]]] = {}  # by sentence, in order
         for e in entities:
-            if e.kind == "state" and len(e.code) == 3 and e.code not in ("UNK", "IGO", "NGO", "NSA"):
-                countries.setdefault(e.sentence, []).append(e)
+            country = named_country(e)
+            if country:
+                countries.setdefault(e.sentence, []).append((e, country))
         if not countries:
             return
         for e in entities:
@@ -98,8 +106,9 @@ class ActorResolver:
                 continue
             near = countries.get(e.sentence) or countries.get(e.sentence - 1)
             if near:
-                c = min(near, key=lambda c: abs(c.tok_lo - e.tok_lo))
-                e.code = c.code
+                c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
+                e.country = country
+                e.code = e.code if e.code == "NSA" else country
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
 
     def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
@@ -139,15 +148,14 @@ class ActorResolver:
         if target.kind == "actor":
             actor = self.res.actors[target.ref]
             if actor.kind != "state":
-                return self._mention(u, nxt, actor_code(actor), actor.sector, actor.id, actor.name,
-                                     actor.kind), 1
+                return self._entry(u, nxt, actor), 1
             code, name = actor.code, actor.name
         else:
             country = self.res.countries[target.ref]
             code, name = country.code, country.name
         sec = sector_row.sector
-        return self._mention(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
-                             f"{name} ({sector_row.name})", "state"), 1
+        return self._of_country(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
+                                f"{name} ({sector_row.name})", sector_row.kind), 1
 
     def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention,
                      found: list[EntityMention]) -> int:
@@ -161,7 +169,7 @@ class ActorResolver:
             country = self.res.countries[nisba.ref]
             sec = head.sector
             ident = f"{country.code.lower()}.{sec.lower()}" if sec else country.code.lower()
-            found.append(self._mention(v, v, country.code, sec, ident, country.name, "state"))
+            found.append(self._of_country(v, v, country.code, sec, ident, country.name, head.kind))
             head = found[-1]
             j += 1
         return j
@@ -176,8 +184,11 @@ class ActorResolver:
         owner = self._antecedent(found, u) if u.match.suffix in self.third_person else None
         if owner is not None:
             # قواتها، حكومته: the pronoun points back to the last named actor
-            return self._mention(u, u, owner.code, row.sector, f"{owner.code.lower()}.{row.sector.lower()}",
-                                 f"{owner.name} ({row.name})", owner.kind)
+            ident, name = f"{owner.code.lower()}.{row.sector.lower()}", f"{owner.name} ({row.name})"
+            if row.kind == "non_state_armed" or owner.code == "NSA":   # مسلحوها، قواتهم of a group
+                return self._mention(u, u, "NSA", row.sector, ident, name, "non_state_armed",
+                                     owner.country)
+            return self._mention(u, u, owner.code, row.sector, ident, name, owner.kind)
         return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
 
     @staticmethod
@@ -192,8 +203,7 @@ class ActorResolver:
     def _standalone(self, u: _Unit) -> EntityMention:
         actor = u.term("actor")
         if actor:
-            a = self.res.actors[actor.ref]
-            return self._mention(u, u, actor_code(a), a.sector, a.id, a.name, a.kind)
+            return self._entry(u, u, self.res.actors[actor.ref])
         term = u.term("country", "capital", "nisba", "people")
         assert term is not None
         c = self.res.countries[term.ref]
@@ -202,19 +212,30 @@ class ActorResolver:
         kind = "people" if term.kind == "people" else "state"
         return self._mention(u, u, c.code, None, c.code.lower(), c.name, kind)
 
+    def _entry(self, first: _Unit, last: _Unit, a: Actor) -> EntityMention:
+        """A dictionary entry; an armed group is NSA even where a user's lexicon lists it under
+        its country's code (as CAMEO does), which is then its home."""
+        if a.kind == "non_state_armed":
+            home = a.country or state_country(a.code)
+            return self._mention(first, last, "NSA", a.sector, a.id, a.name, a.kind, home)
+        return self._mention(first, last, a.code, a.sector, a.id, a.name, a.kind, a.country)
+
+    def _of_country(self, first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
+                    name: str, kind: str) -> EntityMention:
+        """A sector of the country ``code``: the state's own (``القوات التركية``), or, for an
+        armed sector word (kind ``non_state_armed``: مسلحون سوريون), an armed group of it."""
+        if kind == "non_state_armed":
+            return self._mention(first, last, "NSA", sector, ident, name, kind, code)
+        return self._mention(first, last, code, sector, ident, name, "state")
+
     @staticmethod
     def _mention(first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
-                 name: str, kind: str) -> EntityMention:
+                 name: str, kind: str, home: str | None = None) -> EntityMention:
+        """``home`` is an armed group's home state; any other entity's country is its code's."""
+        country = (home or None) if code == "NSA" else state_country(code)
         return EntityMention(first.match.start, last.match.end, first.tok_lo, last.tok_hi,
-                             first.sentence, first.match.prefix, code, sector, ident, name, kind)
-
-
-def actor_code(actor: Actor) -> str:
-    """An armed group with a home country is coded with that country (CAMEO/ICEWS and the
-    PLOVER gold records: Hamas → PSE, PKK → TUR); a transnational one (ISIS) stays NSA."""
-    if actor.kind == "non_state_armed" and actor.country:
-        return actor.country
-    return actor.code
+                             first.sentence, first.match.prefix, code, sector, ident, name, kind,
+                             country)
 
 
 def _last_tok(doc: Document, ent: EntityMention) -> int:

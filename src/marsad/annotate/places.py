@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from marsad.doc.document import Document
-from marsad.doc.spans import Match, PlaceMention, PlaceRow
+from marsad.doc.spans import Match, PlaceMention, PlaceRow, named_country
 from marsad.resources import Resources
 
 #: a name found in the text: (start, end, the places it can be, cued, ambiguous)
@@ -96,8 +96,7 @@ class PlaceResolver:
 
     @staticmethod
     def _dominant_country(doc: Document, found: list[Candidate]) -> str | None:
-        votes: Counter[str] = Counter(e.code for e in doc.entities
-                                      if e.kind == "state" and len(e.code) == 3 and e.code != "UNK")
+        votes: Counter[str] = Counter(c for c in map(named_country, doc.entities) if c)
         for _, _, rows, _, ambiguous in found:
             if ambiguous:
                 continue
@@ -112,8 +111,9 @@ class PlaceResolver:
         codes: dict[int, set[str]] = {}
         for e in doc.entities:
             sent = doc.sentences[e.sentence] if e.sentence < len(doc.sentences) else None
-            if e.kind == "state" and sent is not None and sent.nstart <= e.start < sent.nend:
-                codes.setdefault(e.sentence, set()).add(e.code)
+            country = named_country(e)
+            if country and sent is not None and sent.nstart <= e.start < sent.nend:
+                codes.setdefault(e.sentence, set()).add(country)
         return {k: frozenset(v) for k, v in codes.items()}
 
 

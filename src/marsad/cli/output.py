@@ -121,7 +121,13 @@ def _place(event: Event) -> str:
 
 
 def _entities(entities: tuple[Entity, ...]) -> str:
-    return ", ".join(f"{e.text} [{e.code}{'/' + e.sector if e.sector else ''}]" for e in entities) or "-"
+    """``text [CODE/SECTOR]``; an armed group with a home state shows it: ``[NSA:YEM/REB]``."""
+    return ", ".join(f"{e.text} [{_code(e)}{'/' + e.sector if e.sector else ''}]"
+                     for e in entities) or "-"
+
+
+def _code(e: Entity) -> str:
+    return f"{e.code}:{e.country}" if e.country and e.country != e.code else e.code
 
 
 #: direction marks, embeddings, overrides and isolates a text may carry: a cut could leave one

@@ -137,8 +137,9 @@ def _filters(parser: argparse.ArgumentParser, default_modality: str | None = Non
         help="PLOVER mode of the type: aerial, arrest, demo … (`marsad types` lists them); "
              "repeatable")
     add("--actor", dest="actors", action="append", default=[], metavar="ACTOR",
-        help="who acted: a country code (USA), NSA, IGO, NGO, UNK, or a dictionary id "
-             "(usa.centcom); repeatable")
+        help="who acted: a country code (YEM: its state and the armed groups at home there), "
+             "NSA (every armed group), IGO, NGO, UNK, or a dictionary id (usa.centcom); "
+             "repeatable")
     add("--recipient", dest="recipients", action="append", default=[], metavar="ACTOR",
         help="who was acted on, as --actor; repeatable")
     add("--country", dest="countries", action="append", default=[], metavar="COUNTRY",

@@ -23,7 +23,12 @@ def evolve(record: R, **changes: Any) -> R:
 
 @dataclass(frozen=True)
 class Entity:
-    """An actor or recipient: a span of the article resolved to a dictionary entry."""
+    """An actor or recipient: a span of the article resolved to a dictionary entry.
+
+    ``country`` is the state the entity belongs to: its ``code`` for a state entity, the home
+    state of a non-state armed group (``code`` NSA; the Houthis YEM, ISIS None), None for IGOs
+    and NGOs (contract, ENTITY). It is the last field so that positional construction with
+    the older fields stays valid; ``to_dict`` writes it after ``code``."""
 
     text: str
     start: int
@@ -34,9 +39,22 @@ class Entity:
     id: str
     kind: str
     field: str = "text"
+    country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
+                "code": self.code, "country": self.country, "sector": self.sector,
+                "id": self.id, "kind": self.kind, "field": self.field}
+
+
+#: codes that are no state's: an entity with one of them has no ``country`` unless it is an
+#: armed group with a home state
+NON_STATE_CODES = frozenset({"IGO", "NGO", "NSA", "UNK"})
+
+
+def state_country(code: str) -> str | None:
+    """The country a code names: the code itself for an ISO 3166-1 alpha-3 code, else None."""
+    return code if len(code) == 3 and code.isupper() and code not in NON_STATE_CODES else None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,19 @@ class EntityMention:
     id: str
     name: str
     kind: str
+    country: str | None = None   # the state: the code of a state entity, an armed group's home
+
+
+def named_country(e: EntityMention) -> str | None:
+    """The country an entity mention names, for the stages that look for the countries a
+    sentence or an article is about: a state entity's, or an armed group's placed there by a
+    country word (مسلحون سوريون, id ``syr.reb``); a named group's home state (the Houthis') is
+    the group's, not a mention of the country, as when groups were coded by country."""
+    if e.kind == "state":
+        return e.code if e.country else None
+    if e.code == "NSA" and e.country and e.id.startswith(e.country.lower() + "."):
+        return e.country
+    return None
 
 
 @dataclass(slots=True)

@@ -15,7 +15,10 @@ with the ``Coder`` and its events are compared with the gold ones:
 * **Loose**: a matched pair (the type agrees). **Strict**: the actor codes overlap and the
   recipient codes overlap, or are both empty. A predicted entity the coder marks as a non-state
   armed group (``kind`` ``non_state_armed``, or sector ``REB``/``INS``) also counts as ``NSA``,
-  so that the PKK coded ``TUR`` matches a gold ``NSA``. Precision is over predicted asserted
+  so that a record that codes the PKK ``TUR`` (marsad before the contract's ``country`` field,
+  or a CAMEO-style coder) matches a gold ``NSA``; marsad's own records code it ``NSA`` with
+  ``country`` ``TUR``, and that home country never matches a gold ``TUR`` (the guideline: a
+  group's home country is not its code). Precision is over predicted asserted
   events, recall over gold asserted events; overall and per event type.
 * **Roles** on loose matches: how many pairs' actor codes agree, and recipient codes (the same
   test as strict, per role). **Place** (the location's country) and **date** (the predicted

@@ -6,6 +6,10 @@
   type against the gold codes; for a missed type every gold code is a false negative;
 * exact: the share of records whose type, actor codes and recipient codes all match.
 
+A predicted armed group is ``NSA`` with its home state in ``country`` (contract, ENTITY); the
+PLOVER gold codes armed groups under their country (Hamas PSE), as CAMEO does, so a predicted
+group counts as its country where the gold names that country and not NSA.
+
 Predicted events with modality ``negated`` are left out, as the definitions say.
 """
 
@@ -84,6 +88,18 @@ def _codes(entities: Iterable[Any]) -> set[str]:
     return {e["code"] if isinstance(e, dict) else e.code for e in entities if e}
 
 
+def _predicted_codes(entities: Iterable[Any], gold: set[str]) -> set[str]:
+    """Each entity's code, or an armed group's home country where the gold has that and not
+    the code."""
+    codes = set()
+    for e in entities:
+        if e.code == "NSA" and e.code not in gold and e.country in gold:
+            codes.add(e.country)
+        else:
+            codes.add(e.code)
+    return codes
+
+
 def _set_counts(predicted: set[str], gold: set[str]) -> Counts:
     return Counts(len(predicted & gold), len(predicted - gold), len(gold - predicted))
 
@@ -105,8 +121,8 @@ def score_record(gold: dict[str, Any], events: list[Event], scores: Scores,
             type_counts = Counts(tp=1)
             candidates = [e for e in kept if e.event_type == gtype]
             best = max(candidates, key=lambda e: _match_quality(e, gold_a, gold_r))
-            a = _set_counts(_codes(best.actor), gold_a)
-            r = _set_counts(_codes(best.recipient), gold_r)
+            a = _set_counts(_predicted_codes(best.actor, gold_a), gold_a)
+            r = _set_counts(_predicted_codes(best.recipient, gold_r), gold_r)
             exact = a.fp == a.fn == 0 and r.fp == r.fn == 0
         else:
             type_counts = Counts(fn=1)
@@ -121,8 +137,8 @@ def score_record(gold: dict[str, Any], events: list[Event], scores: Scores,
             all_exact = False
             missed = {"id": gold.get("id"), "gold": gtype, "gold_actor": sorted(gold_a),
                       "gold_recipient": sorted(gold_r), "predicted": sorted(predicted_types),
-                      "actor": sorted(_codes(best.actor)) if best else [],
-                      "recipient": sorted(_codes(best.recipient)) if best else []}
+                      "actor": sorted(_predicted_codes(best.actor, gold_a)) if best else [],
+                      "recipient": sorted(_predicted_codes(best.recipient, gold_r)) if best else []}
     gold_types = {g["event_type"] for g in gold.get("events", [])}
     for extra in predicted_types - gold_types:
         scores.event_type.fp += 1
@@ -131,7 +147,7 @@ def score_record(gold: dict[str, Any], events: list[Event], scores: Scores,
 
 
 def _match_quality(e: Event, gold_a: set[str], gold_r: set[str]) -> tuple[int, int]:
-    a, r = _codes(e.actor), _codes(e.recipient)
+    a, r = _predicted_codes(e.actor, gold_a), _predicted_codes(e.recipient, gold_r)
     return (len(a & gold_a) + len(r & gold_r), -(len(a - gold_a) + len(r - gold_r)))
 
 

@@ -107,7 +107,8 @@ class EventAssembler:
     def entity(self, doc: Document, e: EntityMention) -> Entity:
         fld, start, end = doc.original_span(e.start, e.end)
         source = doc.article.title if fld == "title" else doc.article.text
-        return Entity(source[start:end], start, end, e.name, e.code, e.sector, e.id, e.kind, fld)
+        return Entity(source[start:end], start, end, e.name, e.code, e.sector, e.id, e.kind, fld,
+                      e.country)
 
     def _evidence(self, doc: Document, m: EventMention) -> Evidence:
         sent = doc.sentences[m.trigger.sentence]

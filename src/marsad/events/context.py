@@ -92,6 +92,6 @@ def _party_contexts(event: Event) -> set[str]:
     for e in event.actor + event.recipient:
         if e.sector == "MIL" and e.kind == "state":
             found.add("military")
-        if e.code == "NSA" and e.kind == "non_state_armed":
-            found.add("terrorism")
+        if e.code == "NSA" and e.kind == "non_state_armed" and e.country is None:
+            found.add("terrorism")      # a transnational group or unplaced militants, not the Houthis
     return found

@@ -2,7 +2,9 @@
 
 The CSV starts with ACLED's column names, so that scripts written for ACLED exports read it:
 ``event_type`` is the PLOVER category and ``sub_event_type`` its mode; ``actor1``/``actor2``
-are the actors' and recipients' names; ``fatalities`` is the number killed, left empty where
+are the actors' and recipients' names (``actor1_code`` their codes: NSA for an armed group, as
+ACLED keeps armed groups apart; ``actor1_country`` their states, an armed group's home state);
+``fatalities`` is the number killed, left empty where
 no report gives one (an unknown is not a zero). marsad's own columns follow. The Parquet file
 holds the flat view with real types (dates as dates, counts as nullable integers), and has as
 many rows as ``marsad query`` returns for the same filters.
@@ -29,7 +31,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
                  "admin1", "location", "latitude", "longitude", "source", "notes", "fatalities")
 EXTRA_COLUMNS = ("event_id", "article_id", "cluster_id", "modality", "iso3", "time_precision",
-                 "actor1_code", "actor2_code", "operations", "injured", "arrested", "url")
+                 "actor1_code", "actor2_code", "actor1_country", "actor2_country", "operations",
+                 "injured", "arrested", "url")
 
 
 class ExportError(ValueError):
@@ -98,6 +101,8 @@ def acled_frame(frame: pd.DataFrame, countries: Mapping[str, str]) -> pd.DataFra
         "time_precision": frame["time_precision"],
         "actor1_code": names("actor_codes"),
         "actor2_code": names("recipient_codes"),
+        "actor1_country": names("actor_countries"),
+        "actor2_country": names("recipient_countries"),
         "operations": frame["operations"],
         "injured": frame["injured"],
         "arrested": frame["arrested"],

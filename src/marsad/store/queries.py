@@ -1,7 +1,8 @@
 """Filters over stored events, and the queries analysts run: events, trends, clusters.
 
 Filters are written against the ``events_flat`` view (alias ``f``); actor and recipient
-filters look at every entity of the event, by country code or dictionary id. Free text is
+filters look at every entity of the event, by code, by country or by dictionary id: ``NSA``
+finds every armed group, ``YEM`` Yemen's state entities and the Houthis (NSA, home YEM). Free text is
 searched in the evidence after the project's Arabic normalization, so هجوم finds هُجوم and
 الأمريكية finds الأميركية's folded spelling alike.
 """
@@ -32,7 +33,7 @@ class Filters:
 
     types: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()          # country code or dictionary id, any of them
+    actors: tuple[str, ...] = ()          # code (NSA…), country (an armed group's home too) or id
     recipients: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()       # ISO 3166-1 alpha-3 of the event's place
     admin1: tuple[str, ...] = ()
@@ -85,8 +86,9 @@ class Filters:
                 clauses.append(
                     "EXISTS (SELECT 1 FROM event_entities ee JOIN actors ac ON ac.actor_id = "
                     f"ee.actor_id WHERE ee.event_id = f.event_id AND ee.role = '{role}' AND "
-                    f"(upper(ac.code) IN ({marks}) OR lower(ac.actor_id) IN ({marks})))")
-                params.extend([w.upper() for w in wanted] + [w.lower() for w in wanted])
+                    f"(upper(ac.code) IN ({marks}) OR upper(ee.country) IN ({marks}) "
+                    f"OR lower(ac.actor_id) IN ({marks})))")
+                params.extend([w.upper() for w in wanted] * 2 + [w.lower() for w in wanted])
         if self.since:
             clauses.append("f.event_date >= ?")
             params.append(self.since)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from marsad.doc.records import state_country
 from marsad.lang.ar.normalize import normalize_term
 from marsad.reading.article import Article, Origin
 from marsad.store.backends import Column
@@ -42,7 +43,7 @@ EVENT_COLUMNS = _columns(
     "evidence_search:text record:text")
 ENTITY_COLUMNS = _columns(
     "event_id:text role:text position:int actor_id:text text:text start_offset:int "
-    "end_offset:int field:text")
+    "end_offset:int field:text country:text")
 CONTEXT_COLUMNS = _columns("event_id:text context:text")
 
 
@@ -112,11 +113,13 @@ class Rows:
         self.contexts.extend((event_id, c) for c in sorted(set(event.get("context") or [])))
 
     def _entity(self, event_id: str, role: str, position: int, entity: dict[str, Any]) -> None:
+        entity = contract_entity(entity)
         actor_id = entity.get("id") or f"{entity.get('code')}.{entity.get('sector') or 'any'}".lower()
         self.actors.setdefault(actor_id, (actor_id, entity.get("name"), entity.get("code"),
                                           entity.get("sector"), entity.get("kind")))
         self.entities.append((event_id, role, position, actor_id, entity.get("text"),
-                              entity.get("start"), entity.get("end"), entity.get("field")))
+                              entity.get("start"), entity.get("end"), entity.get("field"),
+                              entity.get("country")))
 
     def _place(self, location: dict[str, Any] | None) -> int | None:
         if not location or location.get("geonames_id") is None:
@@ -130,6 +133,40 @@ class Rows:
 
     def _admin1_name(self, country: str | None, code: str | None) -> str | None:
         return self.names.admin1_name(country, code) if country and code else None
+
+
+ARMED_SECTORS = frozenset({"REB", "INS"})
+
+
+def contract_entity(entity: dict[str, Any]) -> dict[str, Any]:
+    """An entity in the contract's shape. One written before the ``country`` field (a store of
+    schema version 1) gets it as migration 0002 gives it to the store's rows: a state entity's
+    country is its code, and an armed group coded by its home country becomes NSA of it."""
+    if not isinstance(entity, dict) or "country" in entity:
+        return entity
+    code = entity.get("code")
+    country = state_country(code) if isinstance(code, str) else None
+    armed = entity.get("kind") == "non_state_armed" or entity.get("sector") in ARMED_SECTORS
+    changes: dict[str, Any] = {"country": country}
+    if armed and country:
+        changes.update(code="NSA", kind="non_state_armed")
+    upgraded: dict[str, Any] = {}
+    for key, value in entity.items():
+        upgraded[key] = changes.pop(key, value)
+        if key == "code":
+            upgraded["country"] = changes.pop("country")
+    return upgraded | changes
+
+
+def contract_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored record with every entity in the contract's shape (see ``contract_entity``)."""
+    for role in ("actor", "recipient"):
+        if isinstance(record.get(role), list):
+            record[role] = [contract_entity(e) for e in record[role]]
+    attribution = record.get("attribution")
+    if isinstance(attribution, dict) and attribution.get("entity"):
+        attribution["entity"] = contract_entity(attribution["entity"])
+    return record
 
 
 def operations(quantity: dict[str, Any]) -> int:

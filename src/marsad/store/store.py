@@ -43,6 +43,7 @@ from marsad.store.queries import (
     records_sql,
     trends_sql,
 )
+from marsad.store.rows import contract_record
 from marsad.store.schema import latest_version, open_schema
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class Store:
         sql, params = records_sql(self._filters(filters, criteria), limit)
         for rows in self.backend.stream(sql, params)[1]:
             for (record,) in rows:
-                yield json.loads(record)
+                yield contract_record(json.loads(record))
 
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
                **criteria: Any) -> pd.DataFrame:
