@@ -21,17 +21,21 @@ class FilterError(ValueError):
     """A filter value that can select nothing; the message names the option and the value."""
 
 
-def check_filters(args: argparse.Namespace, store: Any) -> None:
+def check_filters(args: argparse.Namespace, store: Any,
+                  spell: Callable[[str], str] = lambda option: option) -> None:
+    """Refuse a filter that can select nothing. ``spell`` names an option as the caller's
+    user knows it (``marsad serve`` says ``type``, not ``--type``)."""
     known = _Known(store)
-    _check("--modality", args.modalities, MODALITIES, str.lower)
+    _check(spell("--modality"), args.modalities, MODALITIES, str.lower)
     if args.since and args.until and args.since > args.until:
-        raise FilterError(f"--since {args.since} is after --until {args.until}: no day is both")
-    _check("--type", args.types, lambda: known.types, str.upper, "`marsad types` lists them")
-    _check("--mode", args.modes, lambda: known.modes, str.lower, "`marsad types` lists them")
+        raise FilterError(f"{spell('--since')} {args.since} is after {spell('--until')} "
+                          f"{args.until}: no day is both")
+    _check(spell("--type"), args.types, lambda: known.types, str.upper, "`marsad types` lists them")
+    _check(spell("--mode"), args.modes, lambda: known.modes, str.lower, "`marsad types` lists them")
     for value in args.countries:
-        _check_country(value, store)
+        _check_country(value, store, spell("--country"))
     for option, values in (("--actor", args.actors), ("--recipient", args.recipients)):
-        _check(option, values, lambda: known.actors, str.lower,
+        _check(spell(option), values, lambda: known.actors, str.lower,
                "a country code (IRQ), NSA, IGO, NGO, UNK, or a dictionary id (usa.centcom)")
 
 
@@ -60,7 +64,7 @@ def _hint(value: str, choices: dict[str, str], where: str) -> str:
     return f"unknown ({where})" if where else "unknown"
 
 
-def _check_country(value: str, store: Any) -> None:
+def _check_country(value: str, store: Any, option: str = "--country") -> None:
     names = store.names
     known = names.country_names()
     if not known or names.country_code(value) in known:
@@ -70,7 +74,7 @@ def _check_country(value: str, store: Any) -> None:
     closest = getattr(names, "closest_country", lambda _: None)(value)
     hint = f"did you mean {known[closest]} ({closest})?" if closest in known \
         else "give an ISO code (IRQ), or an English or Arabic name"
-    raise FilterError(f"--country {value}: no such country; {hint}")
+    raise FilterError(f"{option} {value}: no such country; {hint}")
 
 
 class _Known:

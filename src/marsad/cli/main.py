@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from marsad.cli.arguments import Parser, at_least
 from marsad.cli.output import OutputError, check_writable, output_file
+from marsad.cli.serve_command import add_serve_parser
 from marsad.cli.store_commands import add_store_parsers
 from marsad.reading.article import ArticleError, parse_date
 from marsad.reading.sources import (
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                                "modes: the values --type and --mode accept.",
                    epilog="examples:\n  marsad types\n  marsad types | grep -i strike\n")
     add_store_parsers(sub)
+    add_serve_parser(sub)
     return parser
 
 
@@ -136,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_lexicon_check(args)
         if args.command == "types":
             return run_types()
+        if args.command == "serve":
+            return _serve(args)
         return run_store_command(args)
     except (UsageError, OutputError) as exc:
         print(f"marsad: {exc}", file=sys.stderr)
@@ -222,6 +226,16 @@ def _code_into(out: IO[str], args: argparse.Namespace, executor: Executor,
         if progress:
             progress.close()
         writer.close()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from marsad.cli.serve_command import run_serve
+    from marsad.store import StoreError
+
+    try:
+        return run_serve(args)
+    except (StoreError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def run_store_command(args: argparse.Namespace) -> int:

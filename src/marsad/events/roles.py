@@ -1,101 +1,75 @@
 """Pipeline stage: who did it and to whom, from Arabic clause structure.
 
-For each trigger the clause around it is read:
+For each trigger the clause around it is read (it ends at a clause break, at the next event
+verb, or at a verb of suffering: قتل ضابط وأصيب جنديان; an apposition or relative clause between
+commas right after the subject is passed over):
 
 * active verb: a subject before the verb (SVO) or the first bare noun phrase after it (VSO) is
   the actor; the recipient is the next phrase introduced the way the verb governs it (a direct
   object, or على / ضد / مع / إلى / ب / ل …);
+* a verb written alike in both voices (قتل/قُتل) whose only phrase after it is indefinite and
+  followed by no object (قتل صحافي في انفجار) is passive: that phrase is the recipient;
 * passive verb or ``تم`` + verbal noun: the phrase after it is the recipient, the actor is the
-  one after ``من قبل`` / ``على يد`` if any;
+  one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
+* a verb joined by و to an earlier verb of its clause shares that verb's subject;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
-  and the subject of the clause is the actor;
+  ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
+  subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
+  مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
+* two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
 * reported speech (``X قال إن Y هاجم Z``): the embedded clause is read on its own, X is kept as
   the attribution; when the embedded clause has no subject (``قال X إنه هاجم``), X is the actor;
+* with no one else named, the country or city an act is aimed at (في X) is its recipient;
 * a verb with no subject anywhere takes the subject of the previous sentence.
 
-Phrases joined by و are one compound participant (PLOVER's convention).
+Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
+``phrases.PhraseReader``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.implied import ImpliedActors
+from marsad.events.phrases import COMMA, PhraseReader, language_of
 from marsad.lang import Language
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily
 
-_COMMA = ","
-
 
 class RoleAssigner:
     def __init__(self, resources: Resources):
+        self.ph = PhraseReader(resources)
         self.res = resources
-        lang = _language(resources)
-        g = self.g = resources.grammar
-        self._bare = lang.without_conjunction
-        self._fused_preposition = lang.syntax.preposition_proclitic
+        self.g = resources.grammar
+        g = resources.grammar
+        lang = language_of(resources)
         self._clause_breaks = lang.clause_breaks
-        self._read_words(lang, lang.table("roles"))
-        coordinators = tuple(lang.normalize_term(w)
-                             for w in lang.table("function_words")["coordinators"])
-        #: the first letters of a name joined to the one before it (وقطر)
-        self._coordinators = coordinators
-        #: the words between two names of one compound participant (X و Y, X، Y)
-        self._joiners = [[c] for c in coordinators] + [[_COMMA]]
-        #: each family's recipient markers, normalized like the text (على → علي)
-        self._recipient_markers = {
-            f.recipient: frozenset(m if m == "obj" else lang.normalize_term(m)
-                                   for m in (f.recipient or ("obj",)))
-            for f in resources.families}
         self.openers = {p for p in g.clause_openers if len(p) == 1}
-        #: type → the prepositions a phrase it is directed at follows (plover.yaml: directed)
-        vocab = resources.vocabulary
-        # how a type's act is directed when the lexicon's recipient markers miss: towards a
-        # partner or against an opponent (plover.yaml), and the prepositions of each (roles)
-        self._directed = {t: self._directed_prepositions[polarity]
-                          for polarity in ("towards", "against") for t in vocab.directed(polarity)}
         # first words of source phrases and speech verbs: a cheap gate before the phrase checks
         self._source_heads = frozenset(p[0] for p in g.source_phrases)
         self._source_cues = lang.syntax.with_conjunction(
-            self._source_heads | g.speech | self._source_words_with_lam)
+            self._source_heads | g.speech | self.ph._source_words_with_lam)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
         opener_words = frozenset(p[0] for p in self.openers)
         self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
-                            | (self._clause_breaks - {_COMMA}))
-        self._right_stops = self._clause_breaks | g.complementizers | opener_words
-
-    def _read_words(self, lang: Language, table: dict[str, Any]) -> None:
-        """The role rules' words (``roles`` table of the language), normalized like the text."""
-        norm = lang.normalize_term
-
-        def words(name: str) -> frozenset[str]:
-            return frozenset(norm(w) for w in table[name])
-
-        self._preposition_clitics = {norm(k): norm(v)
-                                     for k, v in table["preposition_clitics"].items()}
-        directed = {polarity: frozenset(norm(w) for w in ws)
-                    for polarity, ws in table["directed_prepositions"].items()}
-        self._directed_any = directed["any"]
-        self._directed_prepositions = directed
-        self._not_prepositional = words("not_prepositional")
-        self._belonging = words("belonging")
-        self._possessive = norm(table["possessive_preposition"])
-        self._partitive_heads = words("partitive_heads")
-        self._partitive_preposition = norm(table["partitive_preposition"])
-        self._link_words = words("link_words")
-        self._pronoun_complementizers = words("pronoun_complementizers")
-        self._origin = norm(table["origin_preposition"])
-        self._agent_phrase = tuple(norm(table["agent_phrase"]).split())
-        self._source_words_with_lam = words("source_words_with_lam")
-        self._lam_prefixes = words("lam_prefixes")
-        self._source_relative = norm(table["source_relative"])
+                            | (self._clause_breaks - {COMMA}))
+        self._right_stops = (self._clause_breaks | g.complementizers | opener_words
+                             | self.ph._clause_verbs)
+        #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
+        self._two_voiced = _two_voiced_forms(lang, resources.families)
+        #: per sentence, where its event verbs begin: a clause read from a trigger ends there
+        self._verb_starts: dict[int, list[int]] = {}
+        self._implied = ImpliedActors(resources, lang)
+        #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
+        self._aside = (0, 0)
 
     def __call__(self, doc: Document) -> Document:
-        self._in_entity = in_entity = set[int]()
+        self.ph._in_entity = in_entity = set[int]()
+        self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
+        self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -107,6 +81,11 @@ class RoleAssigner:
         for m in mentions:
             in_sentence.setdefault(m.trigger.sentence, []).append(m)
         subjects: dict[int, list[EntityMention]] = {}
+        verb_starts: dict[int, list[int]] = {}
+        self._verb_starts = verb_starts
+        for t in doc.triggers:
+            if t.tense != "noun" and t.prefix[:1] in self.ph._coordinators:
+                verb_starts.setdefault(t.sentence, []).append(t.tok_lo)
         for t in doc.triggers:
             if t.sentence not in subjects:
                 subjects[t.sentence] = self._sentence_subject(
@@ -126,27 +105,53 @@ class RoleAssigner:
         fam = self.res.families[t.family]
         sent = doc.sentences[t.sentence]
         left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
-        right_edge = self._clause_end(doc, sent, t)
+        right_edge = self._clause_end(doc, sent, t, ents)
         before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
-        after = [e for e in ents if e.tok_lo >= t.tok_hi and e.tok_lo < right_edge]
+        aside_lo, aside_hi = self._aside
+        after = [e for e in ents if t.tok_hi <= e.tok_lo < right_edge
+                 and not aside_lo < e.tok_lo < aside_hi]
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
-        if not actor and reporter and (pronoun_subject or t.tense != "noun"):
+        if t.family in self._two_voiced and t.tense != "noun" and not passive:
+            actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
+                                                    right_edge)
+        if actor and not recipient and actor[0].tok_lo > t.tok_lo and t.tense != "noun" \
+                and t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self.g.prepositions:
+            actor, recipient = [], actor    # بسبب دعمها بن لادن: a verbal noun and its object
+        if t.tense != "noun" and not passive and t.prefix[:1] in self.ph._coordinators:
+            actor, recipient = self._shared_subject(doc, siblings, t, fam, left_edge, after,
+                                                    actor, recipient)
+        if self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reciprocal or t.tense == "noun":
+            actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
+        if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)):
             actor = reporter
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
-        if actor and recipient and _same_codes(actor, recipient):
-            recipient = []
-        if not actor and recipient and t.tense == "noun":
-            actor = self._sentence_agent(siblings, t, recipient)
+        actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
+        if not actor:
+            actor = self._implied.doer(doc, t, fam, passive, recipient)
         source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
         return EventMention(t, actor, recipient, round(confidence, 2), source[0],
                             self._saying_span(doc, sent, source[0]))
+
+    def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
+                      fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
+                      recipient: list[EntityMention]
+                      ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """One phrase for both roles is the actor's; an act aimed at a place (في X); an event
+        noun with a recipient and no actor is run by the sentence's last verb's actor."""
+        if actor and recipient and _same_codes(actor, recipient):
+            recipient = []
+        if actor and not recipient and fam.type not in self.ph._no_place_recipient:
+            recipient = self.ph._aimed_place(doc, after, actor)
+        if not actor and recipient and t.tense == "noun":
+            actor = self._sentence_agent(siblings, t, recipient)
+        return actor, recipient
 
     def _participants(self, doc: Document, t: TriggerMention, fam: EventFamily,
                       before: list[EntityMention], after: list[EntityMention],
@@ -155,12 +160,12 @@ class RoleAssigner:
         """Actor, recipient and confidence from the trigger's own clause, by its kind."""
         if fam.frame == "obligation":
             # X قال إن على Y أن …، Y يجب أن …: X asks it of Y
-            recipient = self._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
-                or self._subject_before(doc, before, t) or self._first_chain(doc, after, bare=True)
+            recipient = self.ph._first_chain(doc, after, bare=False, max_gap=0, start=t.tok_hi) \
+                or self.ph._subject_before(doc, before, t) or self.ph._first_chain(doc, after, bare=True)
             return reporter, recipient, 0.6
         if passive:
-            agent = self._agent(doc, t, after)
-            patient = self._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            agent = self.ph._agent(doc, t, after)
+            patient = self.ph._first_chain(doc, [e for e in after if e not in agent], bare=True)
             return agent, patient, 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
@@ -173,16 +178,16 @@ class RoleAssigner:
                     reporter: list[EntityMention], pronoun_subject: bool
                     ) -> tuple[list[EntityMention], list[EntityMention]]:
         """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
-        subject = self._subject_before(doc, before, t)
+        subject = self.ph._subject_before(doc, before, t)
         if subject:
             actor = subject
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
         else:
-            actor = self._first_chain(doc, after, bare=True)
+            actor = self.ph._first_chain(doc, after, bare=True)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
-        recipient = self._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
+        recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
 
@@ -193,22 +198,107 @@ class RoleAssigner:
         اعتقال X); the other is marked after it, or the phrase just before it."""
         actor: list[EntityMention] = []
         recipient: list[EntityMention] = []
-        genitive = self._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        nisba = self.ph._nisba_after(doc, t, after)
+        if nisba:
+            actor, after = nisba, after[1:]
+        genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
         if not genitive and fam.genitive == "actor":
-            # انتحاري من تنظيم داعش، هجوم من جانب المسلحين: من + actor right after the noun
-            origin = [e for e in after
-                      if e.tok_lo == t.tok_hi + 1 and doc.tokens[t.tok_hi] == self._origin]
-            genitive = self._chain_from(doc, after, after.index(origin[0])) if origin else []
+            genitive = self.ph._lam_genitive(doc, t, after)   # هجوم لداعش، غارات للتحالف
         if genitive:
             if fam.genitive == "recipient":
                 recipient = genitive
-            else:
+            elif not actor:
                 actor = genitive
         rest = [e for e in after if not genitive or e.tok_lo >= genitive[-1].tok_hi]
+        if not actor and (fam.genitive == "actor" or self.ph._origin not in
+                          self.ph._recipient_markers[fam.recipient]):
+            # انتحاري من تنظيم داعش، قصف من الطيران المروحي: من + the doer after the act
+            actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
+            rest = [e for e in rest if e not in actor]
         if not recipient:
-            recipient = self._marked(doc, rest, fam, allow_obj=False)
-        if not actor:
-            actor = self._subject_before(doc, before, t, near=True)
+            recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
+        if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
+            # قتل ضابط في هجوم لداعش، توفي سجين جراء التعذيب: the subject suffered the act
+            if not recipient:
+                recipient = [e for e in self.ph._subject_before(doc, before, t, near=True)
+                             if e not in actor]
+        elif not actor:
+            actor = self.ph._subject_before(doc, before, t, near=True)
+            if actor and (actor[-1].sector == "MED" or self.ph._bare(doc.tokens[t.tok_lo])
+                          in self.ph._reported_outcomes) \
+                    and self._reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
+                actor = []      # أعلنت الوزارة مقتل …، أشارت الصحيفة إلى استرجاع …
+        return actor, recipient
+
+    def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
+        """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
+        لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
+        tokens = doc.tokens
+        if t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self.ph._cause_prepositions:
+            return True
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
+        return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
+
+    def _reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
+        """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
+        مقتل) or right before the subject (أعلنت الوزارة مقتل): the subject said it."""
+        speech = self.g.speech
+        tokens = doc.tokens
+        words = list(range(lo, hi)) + list(range(max(0, subject - 2), subject))
+        return any(tokens[i] in speech or self.ph._bare(tokens[i]) in speech for i in words)
+
+    def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
+               after: list[EntityMention], actor: list[EntityMention],
+               recipient: list[EntityMention], right_edge: int
+               ) -> tuple[list[EntityMention], list[EntityMention], bool]:
+        """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
+        is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
+        end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
+        is the agent phrase if any (قتل شاب برصاص الجيش)."""
+        if recipient or not actor or actor[0].tok_lo < t.tok_lo \
+                or fam.type not in self.ph._passive_prone \
+                or "obj" not in self.ph._recipient_markers[fam.recipient] \
+                or not self.ph._indefinite(doc, t, actor[0]):
+            return actor, recipient, False
+        end = actor[-1].tok_hi
+        if end < right_edge and end not in self.ph._in_entity:
+            nxt = doc.tokens[end]
+            bare = self.ph._bare(nxt)
+            if nxt == self.ph._origin or not (
+                    nxt in self.g.prepositions or bare in self.ph._after_passive_subject
+                    or bare in self.g.prepositions or nxt in self._clause_breaks
+                    or self.ph._fused_preposition(nxt, True)):
+                return actor, recipient, False
+        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end])
+        return agent, actor, True
+
+    def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
+                        fam: EventFamily, left_edge: int, after: list[EntityMention],
+                        actor: list[EntityMention], recipient: list[EntityMention]
+                        ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """هاجمت القوات مواقع وقتلت عشرة مسلحين: a verb joined by و/ف to an earlier verb of its
+        clause shares that verb's subject; the one phrase after it is its object, and a phrase
+        before it is the first verb's object, not this one's subject."""
+        first = next((m for m in reversed(siblings) if m.trigger.tense in ("past", "present")
+                      and left_edge <= m.trigger.tok_lo < t.tok_lo and m.actor), None)
+        if first is None or (actor and recipient and actor[0].tok_lo > t.tok_lo):
+            return actor, recipient
+        if actor and actor[0].tok_lo > t.tok_lo:
+            return first.actor, actor
+        return first.actor, self.ph._marked(doc, after, fam) or recipient
+
+    def _reciprocal_sides(self, doc: Document, t: TriggerMention, after: list[EntityMention],
+                          actor: list[EntityMention], recipient: list[EntityMention]
+                          ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """Two-sided acts: اشتباكات بين X و Y، محادثات بين X و Y (the two sides after بين are
+        the actor); اشتبك X مع Y (the other side joins the actor, no recipient)."""
+        sides = self.ph._between_sides(doc, t, after)
+        if sides and not (t.tense == "noun" and actor and actor[0].tok_lo < t.tok_lo):
+            return sides, []
+        if self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._reciprocal:
+            return actor, recipient
+        if actor and recipient:
+            return actor + [e for e in recipient if e not in actor], []
         return actor, recipient
 
     def _sentence_agent(self, siblings: list[EventMention], t: TriggerMention,
@@ -230,44 +320,60 @@ class RoleAssigner:
             tok = tokens[i]
             if tok not in stops:
                 continue
-            bare = self._bare(tok)
+            bare = self.ph._bare(tok)
             if tok in self.g.complementizers or bare in self.g.complementizers:
                 reporter = self._reporter(doc, sent, i, ents)
-                return i + 1, reporter, bare in self._pronoun_complementizers
+                return i + 1, reporter, bare in self.ph._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
                 if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
-                    return i + 1, self._subject_before(doc, speaker, None, end=i), True
-            if tok in self._clause_breaks and tok != _COMMA:
+                    return i + 1, self.ph._subject_before(doc, speaker, None, end=i), True
+            if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
                 return i + 1, [], False
         return sent.tok_lo, [], False
 
-    def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention) -> int:
+    def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention,
+                    ents: list[EntityMention]) -> int:
+        """The first clause break after the trigger, or the next event verb (قتل ضابط وأصيب
+        جنديان: the wounded belong to the second verb). An apposition or relative clause
+        between commas right after the subject is passed over (رفضت باكستان، الحليف …، نشر)."""
         tokens = doc.tokens
         stops = self._right_stops
-        for i in range(t.tok_hi, sent.tok_hi):
+        end = min((i for i in self._verb_starts.get(t.sentence, ()) if i >= t.tok_hi),
+                  default=sent.tok_hi)
+        subject_end = next((e.tok_hi for e in ents if t.tok_hi <= e.tok_lo <= t.tok_hi + 1), -1)
+        i = t.tok_hi
+        self._aside = (0, 0)
+        while i < end:
             if tokens[i] in stops:
-                return i
-        return sent.tok_hi
+                aside = self.ph._aside_end(tokens, i, end) if i == subject_end else None
+                if aside is not None:
+                    self._aside = (i, aside)
+                    i = aside
+                elif not (tokens[i] == COMMA and i + 1 < end
+                          and self.ph._governed_next(tokens[i + 1])):
+                    return i
+            i += 1
+        return end
 
     def _reporter(self, doc: Document, sent: Sentence, comp: int,
                   ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
         speech_words = self.g.speech
-        bare = self._bare
-        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 12) - 1, -1)
+        bare = self.ph._bare
+        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
                        if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
                       None)
         if speech is None:
             return []
         after = [e for e in ents if speech < e.tok_lo < comp]
-        chain = self._first_chain(doc, after, bare=True)
+        chain = self.ph._first_chain(doc, after, bare=True)
         if chain:
             return chain
         before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
-        return self._subject_before(doc, before, None, end=speech)
+        return self.ph._subject_before(doc, before, None, end=speech)
 
     def _sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
                          t: TriggerMention) -> list[EntityMention]:
@@ -280,14 +386,14 @@ class RoleAssigner:
             if cues.isdisjoint(words):
                 continue
             raw = tuple(words)
-            bare = tuple(self._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
+            bare = tuple(self.ph._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
             for window in (raw, bare):
                 if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
                     return [e]
-                if e.prefix in self._lam_prefixes and window \
-                        and window[-1] in self._source_words_with_lam:
+                if e.prefix in self.ph._lam_prefixes and window \
+                        and window[-1] in self.ph._source_words_with_lam:
                     return [e]
-            if any(w in self.g.speech for w in bare[-2:]) and not self._governor(doc, e) \
+            if any(w in self.g.speech for w in bare[-2:]) and not self.ph._governor(doc, e) \
                     and not (e.tok_lo <= t.tok_lo < e.tok_hi):
                 return [e]
         return []
@@ -297,147 +403,17 @@ class RoleAssigner:
         tokens = doc.tokens
         lo = who.tok_lo
         for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
-            bare = self._bare(tokens[i])
-            if bare in self.g.speech or bare in self._source_heads or bare == self._source_relative:
+            bare = self.ph._bare(tokens[i])
+            if bare in self.g.speech or bare in self._source_heads or bare == self.ph._source_relative:
                 lo = i
             elif lo != who.tok_lo:
                 break
         return doc.token_starts[lo], who.end
 
     # -- phrases ---------------------------------------------------------------------------
-    def _governor(self, doc: Document, e: EntityMention) -> str | None:
-        """The preposition governing a phrase: a separate word before it or a proclitic."""
-        lo = e.tok_lo
-        tokens = doc.tokens
-        prev = tokens[lo - 1] if lo > 0 else ""
-        clitic = self._preposition_clitics.get(e.prefix)
-        if clitic:
-            # قافلة تابعة للأمم المتحدة: the owner stands for what belongs to it
-            return None if clitic == self._possessive and prev in self._belonging else clitic
-        if lo == 0:
-            return None
-        if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
-            return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
-        prepositions = self.g.prepositions
-        if prev in prepositions:
-            return prev
-        fused = self._fused_preposition(prev, False)
-        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional:
-            return fused  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
-        agent = self._agent_phrase
-        if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
-            return " ".join(agent)
-        # في جزيرة قبرص، إلى مدينة حلب: a preposition, one head noun, then the name
-        if lo > 1 and tokens[lo - 2] in prepositions and prev.isalpha() \
-                and prev[:1] not in self._preposition_clitics:
-            return tokens[lo - 2]
-        return None
-
-    def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
-                     max_gap: int | None = None, start: int | None = None) -> list[EntityMention]:
-        for k, e in enumerate(ents):
-            if max_gap is not None and start is not None and e.tok_lo - start > max_gap:
-                return []
-            if bare and self._governor(doc, e):
-                continue
-            return self._chain_from(doc, ents, k)
-        return []
-
-    def _chain_from(self, doc: Document, ents: list[EntityMention], k: int) -> list[EntityMention]:
-        """``X و Y``, ``X وY``, ``X، Y و Z``: a compound participant."""
-        chain = [ents[k]]
-        for e in ents[k + 1:]:
-            gap = doc.tokens[chain[-1].tok_hi:e.tok_lo]
-            joined = (not gap and e.prefix.startswith(self._coordinators)) or gap in self._joiners
-            if not joined:
-                break
-            chain.append(e)
-        return chain
-
-    def _subject_before(self, doc: Document, before: list[EntityMention], t: TriggerMention | None,
-                        near: bool = False, end: int | None = None) -> list[EntityMention]:
-        """The nearest bare phrase before the trigger, taken with the compound it closes."""
-        bare = [e for e in before if not self._governor(doc, e)]
-        if not bare:
-            return []
-        last = bare[-1]
-        limit = end if end is not None else (t.tok_lo if t else last.tok_hi)
-        if near and limit - last.tok_hi > 4:
-            return []
-        idx = before.index(last)
-        start = idx
-        while start > 0:
-            prev = before[start - 1]
-            gap = doc.tokens[prev.tok_hi:before[start].tok_lo]
-            if (not gap and before[start].prefix.startswith(self._coordinators)) \
-                    or gap in self._joiners:
-                start -= 1
-            else:
-                break
-        return before[start:idx + 1]
-
-    def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
-                allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
-        markers = self._recipient_markers[fam.recipient]
-        possessive = self._possessive
-        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
-        for k, e in enumerate(ents):
-            gov = self._governor(doc, e)
-            if gov is None and "obj" in markers and allow_obj:
-                return self._chain_from(doc, ents, k)
-            if gov is not None and gov in markers:
-                return self._chain_from(doc, ents, k)
-            if (gov is None or gov == possessive) and e.tok_lo > 1 \
-                    and doc.tokens[e.tok_lo - 2] in markers:
-                return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
-            if gov == possessive and "obj" in markers and allow_obj and e.tok_lo > 1 \
-                    and (e.tok_lo - 1) not in self._in_entity \
-                    and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
-                    and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
-                    and self._governor_of_token(doc, e.tok_lo - 1) is None:
-                return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
-
-        # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
-        directed = self._directed.get(fam.type, self._directed_any)
-        for k, e in enumerate(ents):
-            if self._governor(doc, e) in directed:
-                return self._chain_from(doc, ents, k)
-        return []
-
-    def _governor_of_token(self, doc: Document, i: int) -> str | None:
-        """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
-        tok = doc.tokens[i]
-        fused = self._fused_preposition(tok, True)
-        if fused and tok not in self._not_prepositional:
-            return fused
-        return doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1] in self.g.prepositions else None
-
-    def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
-        """A bare phrase is not the object when a link word ties it to an actor before it
-        (شبكة القاعدة بزعامة بن لادن, قوات حفظ السلام التابعة للأمم المتحدة)."""
-        if after_tok is None:
-            return True
-        for i in range(max(after_tok, e.tok_lo - 2), e.tok_lo):
-            if doc.tokens[i] in self._link_words and i > 0 and (i - 1) in self._in_entity:
-                return False
-        return True
-
-    def _agent(self, doc: Document, t: TriggerMention,
-               after: list[EntityMention]) -> list[EntityMention]:
-        """The agent of a passive: the phrase after من قبل / على يد (تم اعتقال X من قبل Y)."""
-        for k, e in enumerate(after):
-            lo = e.tok_lo
-            window = tuple(doc.tokens[max(0, lo - 2):lo])
-            if any(window[-len(p):] == p for p in self.g.agent_markers if len(window) >= len(p)):
-                return self._chain_from(doc, after, k)
-        return []
-
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
         prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
-        return self._bare(prev) in self.g.passive_auxiliaries
-
-    def _is_partitive(self, token: str) -> bool:
-        return token.isdigit() or token in self._partitive_heads
+        return self.ph._bare(prev) in self.g.passive_auxiliaries
 
     def _sentence_subject(self, doc: Document, mentions: list[EventMention],
                           ents: list[EntityMention], fallback: list[EntityMention]
@@ -447,15 +423,23 @@ class RoleAssigner:
         actor = next((m.actor for m in mentions if m.actor), None) if ents else None
         if actor:
             return actor
-        bare = [e for e in ents if not self._governor(doc, e)]
-        return self._chain_from(doc, bare, 0) if bare else fallback
-
-
-def _language(resources: Resources) -> Language:
-    if resources.language is None:
-        raise ValueError("resources without a language: build them with load_resources()")
-    return resources.language
+        bare = [e for e in ents if not self.ph._governor(doc, e)]
+        return self.ph._chain_from(doc, bare, 0) if bare else fallback
 
 
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
     return {e.id for e in a} == {e.id for e in b}
+
+
+def _two_voiced_forms(lang: Language, families: tuple[EventFamily, ...]
+                      ) -> dict[int, frozenset[str]]:
+    """Per family, the forms of each verb it lists both as active and as passive: unvocalized,
+    قتل is also قُتل, so the clause decides the voice."""
+    forms_of = lang.morphology.verb_phrase_forms
+    found: dict[int, frozenset[str]] = {}
+    for i, fam in enumerate(families):
+        heads = {v.split()[0] for v in fam.verbs} & {p.split()[0] for p in fam.passive}
+        forms = {lang.normalize_term(f) for h in heads for f in sum(forms_of(h), [])}
+        if forms:
+            found[i] = frozenset(forms)
+    return found

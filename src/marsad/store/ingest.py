@@ -34,6 +34,7 @@ from marsad.store.rows import (
     ENTITY_COLUMNS,
     EVENT_COLUMNS,
     PLACE_COLUMNS,
+    TEXT_COLUMNS,
     Rows,
     SeenIds,
     content_hash,
@@ -160,6 +161,7 @@ class Ingestor:
             delete_articles(self.backend, ids)
             b = self.backend
             b.insert("articles", ARTICLE_COLUMNS, rows.articles)
+            b.insert("article_texts", TEXT_COLUMNS, rows.texts)
             b.insert("actors", ACTOR_COLUMNS, list(rows.actors.values()), ignore_existing=True)
             b.insert("places", PLACE_COLUMNS, list(rows.places.values()), ignore_existing=True)
             b.insert("events", EVENT_COLUMNS, rows.events)
@@ -196,6 +198,7 @@ def delete_articles(backend: Backend, ids: list[str]) -> None:
         for table in ("event_entities", "event_contexts", "event_clusters"):
             backend.execute(f"DELETE FROM {table} WHERE event_id IN ({events})", part)
         backend.execute(f"DELETE FROM events WHERE article_id IN ({marks})", part)
+        backend.execute(f"DELETE FROM article_texts WHERE article_id IN ({marks})", part)
         backend.execute(f"DELETE FROM articles WHERE article_id IN ({marks})", part)
 
 

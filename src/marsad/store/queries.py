@@ -137,10 +137,10 @@ def trends_sql(filters: Filters, by: str, mentions: bool = False) -> tuple[str, 
     unit = "f.event_id" if mentions else "f.cluster_id"
     sql = f"""
         WITH u AS (
-            SELECT {unit} AS unit, min(f.event_date) AS day, max(f.operations) AS operations,
-                   max(f.killed) AS killed, max(f.injured) AS injured,
-                   max(f.arrested) AS arrested, count(*) AS mentions
-            {_FROM} WHERE {where} AND f.event_date IS NOT NULL
+            SELECT {unit} AS unit, min(f.event_date) AS day, max(e.operations) AS operations,
+                   max(e.killed) AS killed, max(e.injured) AS injured,
+                   max(e.arrested) AS arrested, count(*) AS mentions
+            {_LEAN_FROM} WHERE {where} AND f.event_date IS NOT NULL
             GROUP BY {unit}
         )
         SELECT CAST(date_trunc('{by}', day) AS DATE) AS period_start,
@@ -197,3 +197,126 @@ class TrendRow:
 
 TREND_FIELDS = tuple(TrendRow.__dataclass_fields__)
 EMPTY_COUNTS = dict(events=0, operations=0, killed=0, injured=0, arrested=0, mentions=0)
+
+
+#: where a page of ``page_sql`` starts: after the event with this (event_date, article_id,
+#: event_id), the query's own order, so that a page never repeats or skips an event when
+#: events are stored meanwhile before the cursor
+PageKey = tuple[date | None, str, str]
+
+#: the columns of ``events_flat`` that ``Filters.where`` reads, without the view's
+#: aggregation of every event's parties and contexts: a count or a page selects on this, and
+#: reads the full rows of its page only
+_LEAN_FROM = """FROM (SELECT e.event_id, e.article_id, COALESCE(ec.cluster_id, e.event_id) AS cluster_id,
+           e.event_type, e.mode, e.modality, e.confidence, e.event_date, p.country,
+           p.admin1_name AS admin1, p.admin1 AS admin1_code, a.source, p.name AS location,
+           p.precision AS location_precision, p.lat, p.lon, a.title
+    FROM events e JOIN articles a ON a.article_id = e.article_id
+    LEFT JOIN places p ON p.geonames_id = e.geonames_id
+    LEFT JOIN event_clusters ec ON ec.event_id = e.event_id) f
+JOIN events e ON e.event_id = f.event_id"""
+
+
+def page_sql(filters: Filters, after: PageKey | None, limit: int) -> tuple[str, list[Any]]:
+    """The keys (event_date, article_id, event_id) of one page of the events of ``filters``
+    in date order, after ``after`` (keyset pagination: the cost of a page does not grow with
+    how deep it is)."""
+    where, params = filters.where()
+    if after is not None:
+        day, article, event = after
+        tail = "(f.article_id > ? OR (f.article_id = ? AND f.event_id > ?))"
+        if day is None:
+            where += f" AND f.event_date IS NULL AND {tail}"
+            params += [article, article, event]
+        else:
+            where += (f" AND (f.event_date IS NULL OR f.event_date > ? OR "
+                      f"(f.event_date = ? AND {tail}))")
+            params += [day, day, article, article, event]
+    return (f"SELECT f.event_date, f.article_id, f.event_id {_LEAN_FROM} WHERE {where} "
+            f"{_ORDER}{_limit(limit)}", params)
+
+
+def rows_sql(event_ids: Sequence[str], records: bool) -> tuple[str, list[Any]]:
+    """The records (or flat-view rows) of the events ``event_ids``, in query order. The
+    flat rows are the view's, with its aggregation of parties and contexts done for these
+    events only (the database does not push a list of ids into the view's grouping, and
+    grouping every event costs a second on a corpus)."""
+    marks = ", ".join("?" * len(event_ids)) or "NULL"
+    ids = list(event_ids)
+    if records:
+        return (f"SELECT e.record FROM events e WHERE e.event_id IN ({marks}) "
+                "ORDER BY e.event_date NULLS LAST, e.article_id, e.event_id", ids)
+    sql = _FLAT_ROWS.format(marks=marks, columns=", ".join(f"f.{c}" for c in FLAT_COLUMNS))
+    return sql, ids * 3
+
+
+#: the columns of ``events_flat``, in its order (migrations/0001_initial.sql)
+FLAT_COLUMNS = tuple("""event_id article_id cluster_id event_type mode modality context cameo
+    confidence event_date time_text time_start time_end time_precision actor_ids actor_codes
+    actor_names actor_texts recipient_ids recipient_codes recipient_names recipient_texts
+    geonames_id location location_text country admin1 admin1_code lat lon location_precision
+    quantity_count quantity_qualifier quantity_unit operations killed injured arrested missing
+    attribution_text evidence source url title published""".split())
+_FLAT_ROWS = """
+WITH parties AS (
+    SELECT ee.event_id, ee.role,
+           string_agg(ac.actor_id, ';' ORDER BY ee.position) AS ids,
+           string_agg(ac.code, ';' ORDER BY ee.position) AS codes,
+           string_agg(ac.name, ';' ORDER BY ee.position) AS names,
+           string_agg(ee.text, ';' ORDER BY ee.position) AS texts
+    FROM event_entities ee JOIN actors ac ON ac.actor_id = ee.actor_id
+    WHERE ee.event_id IN ({marks})
+    GROUP BY ee.event_id, ee.role
+), contexts AS (
+    SELECT event_id, string_agg(context, ';' ORDER BY context) AS contexts
+    FROM event_contexts WHERE event_id IN ({marks}) GROUP BY event_id
+), f AS (
+    SELECT e.event_id, e.article_id, COALESCE(ec.cluster_id, e.event_id) AS cluster_id,
+           e.event_type, e.mode, e.modality, ctx.contexts AS context, e.cameo, e.confidence,
+           e.event_date, e.time_text, e.time_start, e.time_end, e.time_precision,
+           act.ids AS actor_ids, act.codes AS actor_codes, act.names AS actor_names,
+           act.texts AS actor_texts, rcp.ids AS recipient_ids, rcp.codes AS recipient_codes,
+           rcp.names AS recipient_names, rcp.texts AS recipient_texts, e.geonames_id,
+           p.name AS location, e.location_text, p.country, p.admin1_name AS admin1,
+           p.admin1 AS admin1_code, p.lat, p.lon, p.precision AS location_precision,
+           e.quantity_count, e.quantity_qualifier, e.quantity_unit, e.operations, e.killed,
+           e.injured, e.arrested, e.missing, e.attribution_text, e.evidence, a.source, a.url,
+           a.title, a.published
+    FROM events e
+    JOIN articles a ON a.article_id = e.article_id
+    LEFT JOIN places p ON p.geonames_id = e.geonames_id
+    LEFT JOIN event_clusters ec ON ec.event_id = e.event_id
+    LEFT JOIN contexts ctx ON ctx.event_id = e.event_id
+    LEFT JOIN parties act ON act.event_id = e.event_id AND act.role = 'actor'
+    LEFT JOIN parties rcp ON rcp.event_id = e.event_id AND rcp.role = 'recipient'
+    WHERE e.event_id IN ({marks})
+)
+SELECT {columns} FROM f ORDER BY f.event_date NULLS LAST, f.article_id, f.event_id"""
+
+
+def cluster_events_sql(cluster_id: str) -> tuple[str, list[Any]]:
+    return f"SELECT f.event_id {_LEAN_FROM} WHERE f.cluster_id = ? {_ORDER}", [cluster_id]
+
+
+def _parties(role: str) -> str:
+    return ("(SELECT string_agg(ac.code, ';' ORDER BY ee.position) FROM event_entities ee "
+            "JOIN actors ac ON ac.actor_id = ee.actor_id "
+            f"WHERE ee.event_id = f.event_id AND ee.role = '{role}')")
+
+
+def points_sql(filters: Filters, limit: int) -> tuple[str, list[Any]]:
+    """The first ``limit`` events of ``filters`` that have a place, in query order, with what
+    a map shows of them."""
+    where, params = filters.where()
+    columns = ("f.event_id, f.article_id, f.cluster_id, f.event_type, f.mode, f.modality, "
+               "f.event_date, f.location, f.country, f.admin1, f.location_precision, f.lat, "
+               f"f.lon, {_parties('actor')} AS actor_codes, {_parties('recipient')} AS "
+               "recipient_codes, e.operations, e.killed, e.injured, e.arrested, f.confidence, "
+               "f.source, f.title")
+    return (f"SELECT {columns} {_LEAN_FROM} WHERE {where} AND f.lat IS NOT NULL "
+            f"AND f.lon IS NOT NULL {_ORDER}{_limit(limit)}", params)
+
+
+def count_sql(filters: Filters) -> tuple[str, list[Any]]:
+    where, params = filters.where()
+    return f"SELECT count(*) {_LEAN_FROM} WHERE {where}", params

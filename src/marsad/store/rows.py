@@ -31,6 +31,7 @@ def _columns(spec: str) -> tuple[Column, ...]:
 ARTICLE_COLUMNS = _columns(
     "article_id:text content_hash:text title:text source:text url:text published:date "
     "language:text n_events:int coder_version:text resources_version:text ingested_at:timestamp")
+TEXT_COLUMNS = _columns("article_id:text title:text text:text")
 ACTOR_COLUMNS = _columns("actor_id:text name:text code:text sector:text kind:text")
 PLACE_COLUMNS = _columns("geonames_id:int name:text country:text admin1:text admin1_name:text "
                          "lat:float lon:float precision:text")
@@ -61,6 +62,7 @@ class Rows:
 
     names: PlaceNames = field(repr=False, compare=False)
     articles: list[tuple] = field(default_factory=list)
+    texts: list[tuple] = field(default_factory=list)
     actors: dict[str, tuple] = field(default_factory=dict)
     places: dict[int, tuple] = field(default_factory=dict)
     events: list[tuple] = field(default_factory=list)
@@ -82,6 +84,7 @@ class Rows:
         self.articles.append((article.id, content_hash(article), " ".join(article.title.split()) or None,
                               article.source, article.url, article.date, article.language,
                               len(seen), coder_version, resources_version, now))
+        self.texts.append((article.id, article.title, article.text))
 
     def _add_event(self, event: dict[str, Any], line: str, article: Article) -> None:
         event_id = event["event_id"]

@@ -36,11 +36,17 @@ from marsad.store.queries import (
     INT_COLUMNS,
     TREND_FIELDS,
     Filters,
+    PageKey,
     TrendRow,
+    cluster_events_sql,
+    count_sql,
     events_sql,
+    page_sql,
     period_label,
     period_starts,
+    points_sql,
     records_sql,
+    rows_sql,
     trends_sql,
 )
 from marsad.store.rows import contract_record
@@ -137,6 +143,76 @@ class Store:
             for (record,) in rows:
                 yield contract_record(json.loads(record))
 
+    def page(self, filters: Filters | None = None, after: PageKey | None = None,
+             limit: int = 100, records: bool = True) -> tuple[list[Any], PageKey | None]:
+        """One page of ``query`` (contract records, or flat-view rows as dicts of the
+        database's values unless ``records``) after the key ``after``, and the key to ask for the next page (None after
+        the last)."""
+        sql, params = page_sql(self._filters(filters, {}), after, limit + 1)
+        keys = self.backend.fetch(sql, params)[1]
+        more = len(keys) > limit
+        keys = keys[:limit]
+        names, rows = self.backend.fetch(*rows_sql([str(k[2]) for k in keys], records))
+        if records:
+            items: list[Any] = [json.loads(r[0]) for r in rows]
+        else:
+            items = [dict(zip(names, row)) for row in rows]
+        last = keys[-1] if more and keys else None
+        return items, (_as_date(last[0]), str(last[1]), str(last[2])) if last else None
+
+    def count(self, filters: Filters | None = None, **criteria: Any) -> int:
+        """How many events ``query`` selects."""
+        sql, params = count_sql(self._filters(filters, criteria))
+        return int(self.backend.fetch(sql, params)[1][0][0])
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event's contract record with its cluster id, or None."""
+        _, rows = self.backend.fetch(
+            "SELECT e.record, f.cluster_id FROM events e JOIN events_flat f "
+            "ON f.event_id = e.event_id WHERE e.event_id = ?", (event_id,))
+        if not rows:
+            return None
+        return {**json.loads(rows[0][0]), "cluster_id": rows[0][1]}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """An article as stored: its row, its title and text as read (None for an article
+        stored before schema 2), and its events' contract records."""
+        names, rows = self.backend.fetch(
+            "SELECT a.article_id, a.title AS stored_title, a.source, a.url, a.published, "
+            "a.language, a.n_events, t.title, t.text FROM articles a LEFT JOIN article_texts t "
+            "ON t.article_id = a.article_id WHERE a.article_id = ?", (article_id,))
+        if not rows:
+            return None
+        found = dict(zip(names, rows[0]))
+        found["title"] = found["title"] if found["text"] is not None else found["stored_title"]
+        del found["stored_title"]
+        published = _as_date(found["published"])
+        found["published"] = published.isoformat() if published else None
+        found["events"] = list(self.records(articles=(article_id,)))
+        return found
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """A cluster's row (an unclustered event is a cluster of its own) and its events'
+        rows in the flat view, by date."""
+        ids = [str(r[0]) for r in self.backend.fetch(*cluster_events_sql(cluster_id))[1]]
+        if not ids:
+            return None
+        names, rows = self.backend.fetch(*rows_sql(ids, records=False))
+        events = [dict(zip(names, row)) for row in rows]
+        names, rows = self.backend.fetch("SELECT * FROM clusters WHERE cluster_id = ?",
+                                         (cluster_id,))
+        row = dict(zip(names, rows[0])) if rows else {
+            "cluster_id": cluster_id, "event_type": events[0]["event_type"],
+            "n_mentions": 1, "n_articles": 1, "n_sources": 1}
+        return {**row, "events": events}
+
+    def points(self, filters: Filters | None = None, limit: int = 5000,
+               **criteria: Any) -> list[dict[str, Any]]:
+        """The first ``limit`` selected events that have a place, with their coordinates,
+        type, date, parties' codes and counts (what a map shows), as dicts."""
+        names, rows = self.backend.fetch(*points_sql(self._filters(filters, criteria), limit))
+        return [dict(zip(names, row)) for row in rows]
+
     def trends(self, by: str = "month", filters: Filters | None = None, mentions: bool = False,
                **criteria: Any) -> pd.DataFrame:
         """Counts per period. Only asserted events count unless ``modalities`` says otherwise;
@@ -161,14 +237,19 @@ class Store:
 
     def stored_values(self, column: str) -> set[str]:
         """Every value of ``column`` some stored event has: ``event_type``, ``mode`` or
-        ``country`` of the events, ``actor_id`` or ``code`` of their actors (what a filter on it
-        can find, a user lexicon's own types and ids included)."""
-        table = _STORED_VALUES.get(column)
-        if table is None:
+        ``country`` of the events, ``actor_id`` or ``code`` of their actors, ``source`` of the
+        articles (what a filter on it can find, a user lexicon's own types and ids included)."""
+        found = _STORED_VALUES.get(column)
+        if found is None:
             raise ValueError(f"no stored values of {column!r}: one of {', '.join(_STORED_VALUES)}")
-        _, rows = self.backend.fetch(f"SELECT DISTINCT {column} FROM {table} "
-                                     f"WHERE {column} IS NOT NULL")
+        expr, table = found
+        _, rows = self.backend.fetch(f"SELECT DISTINCT {expr} FROM {table} WHERE {expr} IS NOT NULL")
         return {str(value) for (value,) in rows}
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """The first and last event dates stored (None, None for an empty store)."""
+        _, rows = self.backend.fetch("SELECT min(event_date), max(event_date) FROM events")
+        return _as_date(rows[0][0]), _as_date(rows[0][1])
 
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, events, entities, places, clusters."""
@@ -228,8 +309,12 @@ def _filters(filters: Filters | None, criteria: dict[str, Any]) -> Filters:
         raise TypeError(f"unknown filter: {exc}") from exc
 
 
-_STORED_VALUES = {"event_type": "events_flat", "mode": "events_flat", "country": "events_flat",
-                  "actor_id": "actors", "code": "actors"}
+#: column → (expression, table) of its stored values (the tables rather than the flat view,
+#: which would group every event's parties to answer)
+_STORED_VALUES = {"event_type": ("event_type", "events"), "mode": ("mode", "events"),
+                  "country": ("p.country", "events e JOIN places p ON p.geonames_id = e.geonames_id"),
+                  "actor_id": ("actor_id", "actors"), "code": ("code", "actors"),
+                  "source": ("source", "articles")}
 _TUPLE_FIELDS = {name for name, f in Filters.__dataclass_fields__.items() if isinstance(f.default, tuple)}
 
 
@@ -245,6 +330,14 @@ def _frame(names: list[str], rows: list[tuple]) -> pd.DataFrame:
         elif column in FLOAT_COLUMNS:
             frame[column] = frame[column].astype("float64")
     return frame
+
+
+def _as_date(value: Any) -> date | None:
+    """A DATE column's value as a ``date`` (DuckDB and psycopg give one; a driver may give
+    a datetime)."""
+    if value is None or type(value) is date:
+        return value
+    return value.date() if hasattr(value, "date") else date.fromisoformat(str(value))
 
 
 def _trend_frame(rows: list[TrendRow]) -> pd.DataFrame:

@@ -1,0 +1,327 @@
+"""Noun phrases around a trigger: what governs a phrase, compounds joined by و, the subject
+before a verb, the phrase a verb's act is aimed at, the agent of a passive, the two sides after
+بين. The clause-level rules that use them are in ``roles.py``; the words they read are the
+language's ``roles`` and ``function_words`` tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.lang import Language
+from marsad.resources import Grammar, Resources
+from marsad.resources.tables import EventFamily
+
+COMMA = ","
+
+
+class PhraseReader:
+    """The phrase rules, and every word the role rules read, normalized like the text."""
+
+    def __init__(self, resources: Resources):
+        self.res = resources
+        lang = language_of(resources)
+        self.lang: Language = lang
+        self.g: Grammar = resources.grammar
+        self._bare = lang.without_conjunction
+        self._fused_preposition = lang.syntax.preposition_proclitic
+        self._read_words(lang, lang.table("roles"))
+        coordinators = tuple(lang.normalize_term(w)
+                             for w in lang.table("function_words")["coordinators"])
+        #: the first letters of a name joined to the one before it (وقطر)
+        self._coordinators = coordinators
+        #: the words between two names of one compound participant (X و Y, X، Y)
+        self._joiners = [[c] for c in coordinators] + [[COMMA]]
+        #: each family's recipient markers, normalized like the text (على → علي)
+        self._recipient_markers = {
+            f.recipient: frozenset(m if m == "obj" else lang.normalize_term(m)
+                                   for m in (f.recipient or ("obj",)))
+            for f in resources.families}
+        vocab = resources.vocabulary
+        # how a type's act is directed when the lexicon's recipient markers miss: towards a
+        # partner or against an opponent (plover.yaml), and the prepositions of each (roles)
+        self._directed = {t: self._directed_prepositions[polarity]
+                          for polarity in ("towards", "against") for t in vocab.directed(polarity)}
+        #: every form of every country's adjective of origin (الأميركي، الإسرائيلية)
+        forms = lang.morphology.nisba_forms
+        self._nisbas = frozenset(lang.normalize_term(a + f) for c in resources.countries
+                                 for n in c.nisbas for f in forms(n) for a in ("", self._article))
+        #: per document: the tokens inside an entity, inside a trigger
+        self._in_entity: set[int] = set()
+        self._in_trigger: set[int] = set()
+        #: per document: the entity that ends right before each token
+        self._entity_ending: dict[int, EntityMention] = {}
+
+    def _read_words(self, lang: Language, table: dict[str, Any]) -> None:
+        """The role rules' words (``roles`` table of the language), normalized like the text."""
+        norm = lang.normalize_term
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(norm(w) for w in table[name])
+
+        self._preposition_clitics = {norm(k): norm(v)
+                                     for k, v in table["preposition_clitics"].items()}
+        directed = {polarity: frozenset(norm(w) for w in ws)
+                    for polarity, ws in table["directed_prepositions"].items()}
+        self._directed_any = directed["any"]
+        self._directed_prepositions = directed
+        self._not_prepositional = words("not_prepositional")
+        self._belonging = words("belonging")
+        self._possessive = norm(table["possessive_preposition"])
+        self._partitive_heads = words("partitive_heads")
+        self._partitive_preposition = norm(table["partitive_preposition"])
+        self._link_words = words("link_words")
+        self._pronoun_complementizers = words("pronoun_complementizers")
+        self._origin = norm(table["origin_preposition"])
+        self._agent_phrase = tuple(norm(table["agent_phrase"]).split())
+        self._source_words_with_lam = words("source_words_with_lam")
+        self._lam_prefixes = words("lam_prefixes")
+        self._source_relative = norm(table["source_relative"])
+        self._reciprocal = words("reciprocal")
+        self._between = norm(table["between"])
+        self._between_fillers = words("between_fillers")
+        self._after_passive_subject = words("after_passive_subject")
+        self._clause_verbs = lang.syntax.with_conjunction(words("clause_verbs"))
+        self._article = norm(table["definite_article"])
+        self._cause_prepositions = words("cause_prepositions")
+        self._passive_prone = frozenset(table["passive_prone_types"])
+        self._reported_outcomes = words("reported_outcomes")
+        self._pronoun_heads = words("pronoun_heads")
+        self._governed_after_comma = words("governed_after_comma")
+        self._place_prepositions = words("place_prepositions")
+        self._no_place_recipient = frozenset(table["no_place_recipient"])
+
+    def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether the phrase after a verb begins without the article and is not a name: news
+        writes the killed indefinite (قتل صحافي عراقي، قتلت سيدة) and the killers definite or
+        named (قتلت القوات الأفغانية، قتل داعش)."""
+        head = next((i for i in range(t.tok_hi, e.tok_lo + 1)
+                     if self._bare(doc.tokens[i]) not in self._after_passive_subject), e.tok_lo)
+        if head == e.tok_lo and "." not in e.id and (e.sector is None
+                                                      or e.kind == "non_state_armed"):
+            return False    # a country or a group by its name
+        return not self._bare(doc.tokens[head]).startswith(self._article)
+
+    def _between_sides(self, doc: Document, t: TriggerMention,
+                       after: list[EntityMention]) -> list[EntityMention]:
+        """The phrases after بين right behind the trigger (one adjective may come between),
+        joined by و even across من جهة … من جهة أخرى."""
+        tokens = doc.tokens
+        first = next((k for k, e in enumerate(after) if e.tok_lo - t.tok_hi <= 2
+                      and tokens[e.tok_lo - 1] == self._between), None)
+        if first is None:
+            return []
+        sides = self._chain_from(doc, after, first)
+        for e in after[first + len(sides):]:
+            gap = tokens[sides[-1].tok_hi:e.tok_lo]
+            if len(gap) > 4 or not all(self._bare(w) in self._between_fillers for w in gap) \
+                    or not (e.prefix.startswith(self._coordinators)
+                            or (gap and gap[-1] in self._coordinators)):
+                break
+            sides.append(e)
+        return sides if len(sides) > 1 else []
+
+    def _aimed_place(self, doc: Document, after: list[EntityMention],
+                     actor: list[EntityMention]) -> list[EntityMention]:
+        """هدد بفرض حظر التجول في الجزائر العاصمة: the country or city after في in the clause."""
+        for e in after:
+            if e.kind == "state" and e.sector in (None, "GOV") and e not in actor \
+                    and self._governor(doc, e) in self._place_prepositions:
+                return [e]
+        return []
+
+    def _nisba_after(self, doc: Document, t: TriggerMention,
+                     after: list[EntityMention]) -> list[EntityMention]:
+        """الغزو الأميركي، الغارات الإسرائيلية: a country's adjective right after the act is
+        whose act it is."""
+        first = after[0] if after else None
+        if first is None or first.tok_lo != t.tok_hi or first.tok_hi - first.tok_lo != 1 \
+                or self._bare(doc.tokens[first.tok_lo]) not in self._nisbas:
+            return []
+        return [first]
+
+    def _lam_genitive(self, doc: Document, t: TriggerMention,
+                      after: list[EntityMention]) -> list[EntityMention]:
+        """هجوم لداعش، هجوم مسلح لمسلحين: ل + a phrase right after the act (one adjective may
+        come between) is whose act it is."""
+        for k, e in enumerate(after):
+            if e.tok_lo - t.tok_hi > 1:
+                break
+            if self._preposition_clitics.get(e.prefix) == self._possessive:
+                return self._chain_from(doc, after, k)
+        return []
+
+    def _origin_phrase(self, doc: Document, start: int,
+                       after: list[EntityMention]) -> list[EntityMention]:
+        """من + a phrase within two words of ``start`` (قصف مدفعي من قوات النظام)."""
+        for k, e in enumerate(after):
+            if e.tok_lo - start > 3:
+                break
+            if e.tok_lo > 0 and doc.tokens[e.tok_lo - 1] == self._origin \
+                    and not (e.tok_lo > 1 and self._is_partitive(doc.tokens[e.tok_lo - 2])):
+                return self._chain_from(doc, after, k)
+        return []
+
+    def _aside_end(self, tokens: list[str], comma: int, end: int) -> int | None:
+        """The comma closing an apposition or relative clause that opens at ``comma``."""
+        if comma + 1 >= end or tokens[comma + 1][:1] in self._coordinators:
+            return None
+        return next((j for j in range(comma + 2, min(end, comma + 16)) if tokens[j] == COMMA),
+                    None)
+
+    def _governed_next(self, token: str) -> bool:
+        """توعد الرئيس، بسحق …: a comma before a governed phrase does not end the clause."""
+        return token in self._governed_after_comma or (
+            self._fused_preposition(token, True) is not None
+            and token not in self._not_prepositional)
+
+    def _governor(self, doc: Document, e: EntityMention) -> str | None:
+        """The preposition governing a phrase: a separate word before it or a proclitic."""
+        lo = e.tok_lo
+        tokens = doc.tokens
+        prev = tokens[lo - 1] if lo > 0 else ""
+        clitic = self._preposition_clitics.get(e.prefix)
+        if clitic:
+            # قافلة تابعة للأمم المتحدة: the owner stands for what belongs to it
+            return None if clitic == self._possessive and prev in self._belonging else clitic
+        if lo == 0:
+            return None
+        conjunct = self._entity_ending.get(lo)
+        if conjunct is not None and e.prefix.startswith(self._coordinators):
+            return self._governor(doc, conjunct)    # مع سوريا والعراق: both after مع
+        if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
+            return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
+        prepositions = self.g.prepositions
+        if prev in prepositions:
+            return prev
+        fused = self._fused_preposition(prev, False)
+        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional:
+            return fused  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
+        agent = self._agent_phrase
+        if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
+            return " ".join(agent)
+        # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name
+        first = doc.sentences[e.sentence].tok_lo
+        for k in (2, 3):
+            heads = tokens[lo - k + 1:lo]
+            if lo - k >= first and tokens[lo - k] in prepositions and all(
+                    w.isalpha() and w[:1] not in self._preposition_clitics
+                    and w not in self._pronoun_heads and w not in prepositions for w in heads) \
+                    and all(i not in self._in_entity and i not in self._in_trigger
+                            for i in range(lo - k + 1, lo)):
+                return tokens[lo - k]
+        return None
+
+    def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
+                     max_gap: int | None = None, start: int | None = None) -> list[EntityMention]:
+        for k, e in enumerate(ents):
+            if max_gap is not None and start is not None and e.tok_lo - start > max_gap:
+                return []
+            if bare and self._governor(doc, e):
+                continue
+            return self._chain_from(doc, ents, k)
+        return []
+
+    def _chain_from(self, doc: Document, ents: list[EntityMention], k: int) -> list[EntityMention]:
+        """``X و Y``, ``X وY``, ``X، Y و Z``: a compound participant."""
+        chain = [ents[k]]
+        for e in ents[k + 1:]:
+            gap = doc.tokens[chain[-1].tok_hi:e.tok_lo]
+            joined = (not gap and e.prefix.startswith(self._coordinators)) or gap in self._joiners
+            if not joined:
+                break
+            chain.append(e)
+        return chain
+
+    def _subject_before(self, doc: Document, before: list[EntityMention], t: TriggerMention | None,
+                        near: bool = False, end: int | None = None) -> list[EntityMention]:
+        """The nearest bare phrase before the trigger, taken with the compound it closes."""
+        bare = [e for e in before if not self._governor(doc, e)]
+        if not bare:
+            return []
+        last = bare[-1]
+        limit = end if end is not None else (t.tok_lo if t else last.tok_hi)
+        if near and limit - last.tok_hi > 4:
+            return []
+        idx = before.index(last)
+        start = idx
+        while start > 0:
+            prev = before[start - 1]
+            gap = doc.tokens[prev.tok_hi:before[start].tok_lo]
+            if (not gap and before[start].prefix.startswith(self._coordinators)) \
+                    or gap in self._joiners:
+                start -= 1
+            else:
+                break
+        return before[start:idx + 1]
+
+    def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
+                allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
+        markers = self._recipient_markers[fam.recipient]
+        possessive = self._possessive
+        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
+        for k, e in enumerate(ents):
+            gov = self._governor(doc, e)
+            if gov is None and "obj" in markers and allow_obj:
+                return self._chain_from(doc, ents, k)
+            if gov == self._origin and "obj" in markers and allow_obj and after_tok is not None \
+                    and after_tok <= e.tok_lo - 2 <= after_tok + 1 \
+                    and not self._in_entity.intersection(range(after_tok, e.tok_lo)):
+                return self._chain_from(doc, ents, k)   # استقبل بعثة مراقبين من المنظمة
+            if gov is not None and gov in markers:
+                return self._chain_from(doc, ents, k)
+            if (gov is None or gov == possessive) and e.tok_lo > 1 \
+                    and doc.tokens[e.tok_lo - 2] in markers:
+                return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
+            if gov == possessive and "obj" in markers and allow_obj and e.tok_lo > 1 \
+                    and (e.tok_lo - 1) not in self._in_entity \
+                    and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
+                    and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
+                    and self._governor_of_token(doc, e.tok_lo - 1) is None:
+                return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
+
+        # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
+        directed = self._directed.get(fam.type, self._directed_any)
+        for k, e in enumerate(ents):
+            if self._governor(doc, e) in directed:
+                return self._chain_from(doc, ents, k)
+        return []
+
+    def _governor_of_token(self, doc: Document, i: int) -> str | None:
+        """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
+        tok = doc.tokens[i]
+        fused = self._fused_preposition(tok, True)
+        if fused and tok not in self._not_prepositional:
+            return fused
+        return doc.tokens[i - 1] if i > 0 and doc.tokens[i - 1] in self.g.prepositions else None
+
+    def _object_position(self, doc: Document, e: EntityMention, after_tok: int | None) -> bool:
+        """A bare phrase is not the object when a link word ties it to an actor before it
+        (شبكة القاعدة بزعامة بن لادن, قوات حفظ السلام التابعة للأمم المتحدة)."""
+        if after_tok is None:
+            return True
+        for i in range(max(after_tok, e.tok_lo - 2), e.tok_lo):
+            if doc.tokens[i] in self._link_words and i > 0 and (i - 1) in self._in_entity:
+                return False
+        return True
+
+    def _agent(self, doc: Document, t: TriggerMention,
+               after: list[EntityMention]) -> list[EntityMention]:
+        """The agent of a passive: the phrase after من قبل / على يد (تم اعتقال X من قبل Y)."""
+        for k, e in enumerate(after):
+            lo = e.tok_lo
+            window = tuple(doc.tokens[max(0, lo - 2):lo])
+            if any(window[-len(p):] == p for p in self.g.agent_markers if len(window) >= len(p)):
+                return self._chain_from(doc, after, k)
+        return []
+
+    def _is_partitive(self, token: str) -> bool:
+        return token.isdigit() or token in self._partitive_heads
+
+
+def language_of(resources: Resources) -> Language:
+    if resources.language is None:
+        raise ValueError("resources without a language: build them with load_resources()")
+    return resources.language
