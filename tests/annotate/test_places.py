@@ -56,3 +56,9 @@ def test_every_resolved_place_has_an_id_coordinates_and_a_country(coder):
     assert found
     for _, place in found:
         assert place.geonames_id and place.lat is not None and len(place.country) == 3
+
+
+def test_a_quoted_name_without_a_locative_cue_is_a_newspaper_not_a_place(coder):
+    # told «Al-Riyadh» (the newspaper); the town in quotes after بلدة is still a place
+    found = _places(coder, 'وقال قائد المقاومة في عدن لـ"الرياض" إن المسلحين هاجموا بلدة «مأرب».')
+    assert [p.name for _, p in found] == ["Aden", "Ma'rib"]

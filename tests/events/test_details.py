@@ -1,5 +1,7 @@
 """Where, when and how many, attached to the event they belong to."""
 
+import pytest
+
 
 def test_event_takes_the_time_of_its_sentence(coder):
     [ev] = [e for e in coder.code_text("اعتقلت الشرطة الأردنية أمس ثلاثة مهربين.", date="2025-03-14")
@@ -27,3 +29,67 @@ def test_a_place_inferred_from_the_article_has_no_offsets(coder):
     assert located
     for place in located:
         assert (place.start is None) == (place.field is None)
+
+
+def test_a_figure_belongs_to_the_event_of_its_clause_only(coder):
+    events = coder.code_text("اعتقلت الشرطة العراقية خمسة مشتبه بهم في بغداد، وقصفت الطائرات "
+                             "العراقية مواقع لتنظيم داعش في الموصل ما أسفر عن مقتل 20 مسلحا.",
+                             date="2025-03-14")
+    [arrest] = [e for e in events if e.event_type == "COERCE"]
+    [strike] = [e for e in events if e.event_type == "ASSAULT"]
+    assert (arrest.casualties["arrested"], arrest.casualties["killed"]) == (5, None)
+    assert (strike.casualties["arrested"], strike.casualties["killed"]) == (None, 20)
+
+
+def test_a_figure_in_one_sentence_is_not_copied_to_the_next_event(coder):
+    text = ("قصفت الطائرات السعودية مدينة صعدة اليمنية أمس، ما أسفر عن مقتل 12 مدنيا.\n"
+            "وقصفت الطائرات السعودية مدينة حجة، ما أدى إلى مقتل 8 أشخاص.")
+    killed = sorted(e.casualties["killed"] for e in coder.code_text(text, date="2025-03-14")
+                    if e.event_type == "ASSAULT")
+    assert killed == [8, 12]
+
+
+@pytest.mark.parametrize("total", [
+    "وأعلن الجيش اليمني أن 20 شخصا قتلوا في الغارتين.",           # the two strikes told
+    "وقتل التحالف 400 يمني منذ بدء الحملة الجوية.",                 # a count since a past point
+])
+def test_a_total_in_a_later_sentence_does_not_add_to_the_events(coder, total):
+    text = ("قصفت الطائرات السعودية مدينة صعدة اليمنية أمس، ما أسفر عن مقتل 12 مدنيا.\n"
+            "وقصفت الطائرات السعودية مدينة حجة، ما أدى إلى مقتل 8 أشخاص.\n" + total)
+    events = coder.code_text(text, date="2025-03-14")
+    assert sum(e.casualties["killed"] or 0 for e in events if e.modality == "asserted") == 20
+
+
+def test_an_undated_event_of_todays_news_takes_the_lead_time_and_says_so(coder):
+    text = ("اعتقلت الشرطة العراقية أمس خمسة مشتبه بهم في بغداد.\n"
+            "واتهم وزير الداخلية العراقي تنظيم داعش بالتخطيط لهجمات.")
+    events = coder.code_text(text, date="2025-03-14")
+    [dated] = [e for e in events if e.event_type == "COERCE"]
+    [undated] = [e for e in events if e.event_type == "ACCUSE"]
+    assert (dated.time["start"], dated.time["anchor"]) == ("2025-03-13", "publication_date")
+    assert dated.time["text"] == "أمس"
+    assert (undated.time["start"], undated.time["end"]) == ("2025-03-13", "2025-03-13")
+    assert undated.time["anchor"] == "article" and undated.time["text"] is None
+
+
+def test_an_article_with_no_news_time_leaves_an_undated_event_undated(coder):
+    text = ("اعتقلت الشرطة العراقية خمسة مشتبه بهم في بغداد.\n"
+            "واتهم وزير الداخلية العراقي تنظيم داعش بالتخطيط لهجمات.")
+    events = coder.code_text(text, date="2025-03-14")
+    assert [e.time for e in events if e.event_type == "ACCUSE"] == [None]
+
+
+def test_a_place_from_the_dateline_is_marked_as_inferred(coder):
+    events = coder.code_article({"id": "d", "text": "بيروت - (رويترز) - اعتقل الجيش اللبناني ثلاثة مسلحين."})
+    [coerce] = [e for e in events if e.event_type == "COERCE"]
+    assert coerce.location.name == "Beirut"
+    assert (coerce.location.start, coerce.location.end, coerce.location.field) == (None, None, None)
+
+
+def test_a_country_named_without_a_locative_is_not_the_event_place(coder):
+    # the ambassador's country is who was met, not where: the meeting is in the dateline's city
+    events = coder.code_article({"id": "d", "date": "2025-03-14", "text": (
+        "القاهرة - (أ ف ب) - التقى وزير الخارجية الأردني أمس سفير الولايات المتحدة لمناقشة "
+        "الأوضاع.")})
+    [meeting] = [e for e in events if e.event_type == "CONSULT"]
+    assert (meeting.location.name, meeting.location.start) == ("Cairo", None)

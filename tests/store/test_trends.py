@@ -62,3 +62,17 @@ def test_seed_month_trend_has_october(shared, store):
     store.ingest([str(shared / "seed")], date="2025-11-20", jobs=1)
     rows = _rows(store.trends(by="month", types=["ASSAULT"], countries=["SYR"]))
     assert rows["2025-10"]["operations"] == 22
+
+
+def test_each_strike_of_a_two_strike_article_counts_its_dead_once(tmp_path):
+    """A casualty figure belongs to one event: each strike keeps its own dead, and a sentence
+    that totals them does not add them again (issue 12: one strike counted 52 dead)."""
+    from marsad import Store
+
+    text = ("قصفت الطائرات السعودية مدينة صعدة اليمنية أمس، ما أسفر عن مقتل 12 مدنيا.\n"
+            "وقصفت الطائرات السعودية مدينة حجة، ما أدى إلى مقتل 8 أشخاص.\n"
+            "وأعلن الجيش اليمني أن 20 شخصا قتلوا في الغارتين.")
+    with Store(str(tmp_path / "events.duckdb")) as store:
+        store.ingest([Article("two-strikes", text, "", date(2025, 3, 14))], jobs=1)
+        rows = _rows(store.trends(by="month", types=["ASSAULT"]))
+    assert rows["2025-03"]["killed"] == 12 + 8

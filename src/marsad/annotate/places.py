@@ -18,6 +18,10 @@ from marsad.doc.document import Document
 from marsad.doc.spans import Match, PlaceMention, PlaceRow, named_country
 from marsad.resources import Resources
 
+#: quotation marks: a name inside them with no locative cue names something else, a newspaper
+#: or a channel (قال لـ«الرياض»), an operation or a campaign, not a place
+QUOTES = frozenset('"«»“”„')
+
 #: a name found in the text: (start, end, the places it can be, cued, ambiguous)
 Candidate = tuple[int, int, list[PlaceRow], bool, bool]
 
@@ -50,7 +54,7 @@ class PlaceResolver:
         countries = self._countries_by_sentence(doc)
         places: list[PlaceMention] = []
         for start, end, rows, cued, ambiguous in found:
-            if ambiguous and not cued:
+            if not cued and (ambiguous or _quoted(doc, start, end)):
                 continue
             k = bisect_right(sent_starts, start) - 1
             sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
@@ -115,6 +119,14 @@ class PlaceResolver:
             if country and sent is not None and sent.nstart <= e.start < sent.nend:
                 codes.setdefault(e.sentence, set()).add(country)
         return {k: frozenset(v) for k, v in codes.items()}
+
+
+def _quoted(doc: Document, start: int, end: int) -> bool:
+    """Whether the name stands between quotation marks in the original text (the matching
+    view has none)."""
+    text = doc.text
+    lo, hi = doc.norm.span_to_original(start, end)
+    return 0 < lo and hi < len(text) and text[lo - 1] in QUOTES and text[hi] in QUOTES
 
 
 def _previous_token(doc: Document, m: Match) -> str:

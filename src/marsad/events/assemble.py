@@ -4,10 +4,10 @@ A trigger with no participant at all ("الدعم المستمر أمر حاسم
 report of an event, and is dropped by the rules; where a trained event decision follows (in
 documents of ``bare_from`` sentences up), it is kept as a candidate without actor or recipient
 and the model decides (اجتماع، تظاهرت، أدان often stand without a named participant in their
-sentence).
-
-Mentions of one type with the same participants in one sentence are one event with several
-evidence triggers.
+sentence). Mentions of one type with the same participants in one
+sentence are one event with several evidence triggers, unless each reports a figure of its own
+(قتل 12 في صعدة، وقتل 8 في حجة). Each figure belongs to one mention (``events/details.py``); an
+asserted event with no time of its own takes the article's news time, if it has one.
 """
 
 from __future__ import annotations
@@ -32,31 +32,44 @@ class EventAssembler:
         assert resources.language is not None
         self.res = resources
         self.bare_from = bare_from
-        self.nearest = Nearest(resources.language.clause_breaks)
+        lang = resources.language
+        self.nearest = Nearest(lang.clause_breaks)
+        self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
+        self.strip = lang.affixes.without_proclitic
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
+        # no participant at all: commentary, not a report of an event (a candidate where the
+        # trained decision follows)
+        if self.bare_from is not None and doc.worded_sentences() >= self.bare_from:
+            kept = list(doc.mentions)
+        else:
+            kept = [m for m in doc.mentions if m.actor or m.recipient]
+        stated = {id(m): self._stated(m) for m in kept}
+        types = self.res.vocabulary.types
+        details = Details(doc, self.nearest, self.totals, self.strip)
+        details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
         groups: list[list[EventMention]] = []
         # the groups of each (sentence, type, modality): a mention is compared with its own
         # sentence's groups only, not with every group of the article
         keyed: dict[tuple[int, str, str], list[list[EventMention]]] = {}
-        keep_bare = self.bare_from is not None and doc.worded_sentences() >= self.bare_from
-        for m in doc.mentions:
-            if not (m.actor or m.recipient or keep_bare):
-                continue  # no participant at all: commentary, not a report of an event
-            fam = self.res.families[m.trigger.family]
-            etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
-            modality = "asserted" if converted else m.trigger.modality
-            same_key = keyed.setdefault((m.trigger.sentence, etype, modality), [])
-            group = next((g for g in same_key if _compatible(g, m)), None)
+        for m in kept:
+            same_key = keyed.setdefault((m.trigger.sentence, *stated[id(m)]), [])
+            group = next((g for g in same_key
+                          if _compatible(g, m) and not details.conflicts(g, m)), None)
             if group is None:
                 same_key.append([m])
                 groups.append(same_key[-1])
             else:
                 group.append(m)
-        details = Details(doc, self.nearest)
         doc.events = [self._event(doc, _fullest_first(ms), details) for ms in groups]
         return doc
+
+    def _stated(self, m: EventMention) -> tuple[str, str]:
+        """The type and modality a mention is coded as (a pledged strike is a THREATEN)."""
+        fam = self.res.families[m.trigger.family]
+        etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
+        return etype, "asserted" if converted else m.trigger.modality
 
     def _event(self, doc: Document, mentions: list[EventMention], details: Details) -> Event:
         first = mentions[0]
@@ -74,6 +87,7 @@ class EventAssembler:
         modality = "asserted" if converted else first.trigger.modality
         if modality == "asserted":
             modality = _by_date(time, doc.article.date, first.trigger.tense)
+            time = time or details.news_time()
         return Event(
             event_id=hashlib.sha1(ident.encode("utf-8")).hexdigest()[:20],
             article_id=doc.article.id,
@@ -91,7 +105,7 @@ class EventAssembler:
             attribution=self._attribution(doc, first),
             location=details.place(first),
             quantity=_first_found(details.quantity, mentions),
-            casualties=details.casualties(first),
+            casualties=details.casualties(mentions),
             time=time,
         )
 

@@ -1,7 +1,20 @@
 """Where, when and how many: the time, place and figures that belong to an event mention.
 
 Each comes from the mention's own clause if it has one there, else from its sentence (the
-nearest to the trigger); a place falls back to the dateline and then the article's country.
+nearest to the trigger). What the event's own sentence does not give is inferred, and marked so:
+
+* A place falls back to the dateline and then the article's country, with no offsets (``start``,
+  ``end`` and ``field`` null: nothing in the text names it as the event's place).
+* A time falls back to the article's news time, anchored ``"article"`` with no ``text``: the
+  time the title or lead gives within the week before publication (أمس، اليوم، الخميس), so
+  only in an article that reports today's news; an article whose lead gives no such time leaves
+  its undated events undated.
+* A figure (a count, the people killed, injured, arrested or missing) belongs to one event
+  only: of the events of its sentence, the nearest that can be its cause (an event type's
+  ``casualties`` in plover.yaml), one in its clause first (a strike's dead are not a meeting's).
+  A figure in the headline is left out where the body tells the same figure (the headline
+  restates it), and one that totals what other sentences tell (the data file ``casualties``,
+  ``totals``: منذ، الغارتين، إجمالي) where the body or the headline tells figures of its kind.
 
 The spans of a document are grouped by sentence once (:class:`Details`), so each event reads
 only the spans of its own sentence: a long article's work grows with its length, not with its
@@ -12,12 +25,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from marsad.doc.document import Document
 from marsad.doc.records import Place
-from marsad.doc.spans import EventMention, PlaceMention, PlaceRow
+from marsad.doc.spans import CasualtyMention, EventMention, PlaceMention, PlaceRow, TimeMention
+
+#: how far before publication the title's or lead's time may lie for the article to report today's
+#: news (a weekday named without الماضي reaches six days back)
+NEWS_DAYS = 7
+#: the body sentences, after the title, that make the lead
+LEAD_SENTENCES = 2
+CASUALTY_KINDS = ("killed", "injured", "arrested", "missing")
+#: how a casualty figure is told: in an event's own report; in the headline, left out where the
+#: body tells the same figure (the headline restates it); in a total of what other sentences
+#: tell, left out where the body or the headline tells figures of its kind. So no one is counted
+#: twice when an article's events are summed.
+OWN, HEADLINE, TOTAL = 0, 1, 2
 
 
 class _Span(Protocol):
@@ -45,6 +71,10 @@ class Nearest:
         pool = in_clause or inside
         return min(pool, key=lambda s: abs(s.start - m.trigger.start))
 
+    def clause(self, doc: Document, m: EventMention) -> tuple[int, int]:
+        """The matching-view span of the trigger's clause."""
+        return self._clause(doc, m)
+
     def _clause(self, doc: Document, m: EventMention) -> tuple[int, int]:
         sent = doc.sentences[m.trigger.sentence]
         tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
@@ -69,70 +99,187 @@ def by_sentence(doc: Document, spans: Iterable[S]) -> dict[int, list[S]]:
 
 
 class Details:
-    """The time, place, figure and casualties of each event mention of one document."""
+    """The time, place, figure and casualties of each event mention of one document.
 
-    def __init__(self, doc: Document, nearest: Nearest):
+    :meth:`assign` hands each figure to the one mention that owns it; the mentions' records are
+    read after it."""
+
+    def __init__(self, doc: Document, nearest: Nearest, totals: frozenset[str] = frozenset(),
+                 strip: Callable[[str], str] = str):
         self.doc = doc
         self.nearest = nearest
+        self.totals, self.strip = totals, strip
         self._times = by_sentence(doc, doc.times)
         self._places = by_sentence(doc, doc.places)
         self._figures = by_sentence(doc, (q for q in doc.quantities
                                           if q.count is not None or q.unit))
-        self._casualties = by_sentence(doc, doc.casualties)
+        self._casualties = by_sentence(doc, (c for c in doc.casualties if c.count is not None))
         # worked out on the first event that needs them, then kept for the others
         self._fallbacks: tuple[PlaceMention | None, PlaceRow | None] | None = None
+        self._news: tuple[dict[str, Any] | None] | None = None
+        # what each mention owns (by id), and the kinds counted outside a total
+        self._quantities: dict[int, list[Any]] = {}
+        self._tolls: dict[int, list[tuple[CasualtyMention, int]]] = {}
+        # (kind, count) of the figures told in the body's own reports, and (kind, None) of the
+        # kinds told in the body or the headline
+        self._told: set[tuple[str, int | None]] = set()
+
+    def assign(self, mentions: Sequence[EventMention],
+               causes: Callable[[EventMention], frozenset[str]]) -> None:
+        """Each figure of a sentence to one of ``mentions`` there: the nearest, in its clause
+        first; a casualty figure to the nearest whose ``causes`` hold its kind."""
+        by_sent: dict[int, list[EventMention]] = {}
+        for m in mentions:
+            by_sent.setdefault(m.trigger.sentence, []).append(m)
+        for k, ms in by_sent.items():
+            clauses = [self.nearest.clause(self.doc, m) for m in ms]
+            for q in self._figures.get(k, ()):
+                owner = _owner(ms, clauses, q.start)
+                if owner is not None:
+                    self._quantities.setdefault(id(owner), []).append(q)
+            # a headline restates the body's figures; a total sums what other sentences tell
+            title = self.doc.sentences[k].kind == "title"
+            for c in self._casualties.get(k, ()):
+                rank = TOTAL if self._total(k, c.start) else HEADLINE if title else OWN
+                fit = [(m, cl) for m, cl in zip(ms, clauses) if c.kind in causes(m)]
+                owner = _owner([m for m, _ in fit], [cl for _, cl in fit], c.start)
+                if owner is not None:
+                    self._tolls.setdefault(id(owner), []).append((c, rank))
+                    if rank == OWN:
+                        self._told.add((c.kind, c.count))
+                    if rank != TOTAL:
+                        self._told.add((c.kind, None))
+
+    def _total(self, k: int, at: int) -> bool:
+        """Whether sentence ``k`` up to the end of the clause around offset ``at`` totals what
+        other sentences tell (ومنذ بدء النزاع، قتل …؛ قتل … في الغارتين); a later clause's cue
+        is about something else (قتل 23 …، وهو أول هجوم منذ …)."""
+        doc, totals, strip = self.doc, self.totals, self.strip
+        sent, breaks = doc.sentences[k], self.nearest.clause_breaks
+        i = max(bisect_right(doc.token_starts, at) - 1, sent.tok_lo)
+        hi = next((j for j in range(i, sent.tok_hi) if doc.tokens[j] in breaks), sent.tok_hi)
+        return any(t in totals or strip(t) in totals for t in doc.tokens[sent.tok_lo:hi])
+
+    def conflicts(self, group: Sequence[EventMention], m: EventMention) -> bool:
+        """Whether ``m`` and a mention of ``group`` each own a figure of one kind that differ
+        (قتل 12 في صعدة، وقتل 8 في حجة): two events, not one."""
+        mine = {(c.kind, c.count) for c, _ in self._tolls.get(id(m), ())}
+        if not mine:
+            return False
+        kinds = {k for k, _ in mine}
+        theirs = {(c.kind, c.count) for o in group for c, _ in self._tolls.get(id(o), ())}
+        return any(k in kinds and (k, n) not in mine for k, n in theirs)
 
     def time(self, m: EventMention) -> dict[str, Any] | None:
         found = self.nearest(self.doc, m, self._times.get(m.trigger.sentence, ()))
         if found is None:
             return None
-        return {
-            "text": _original(self.doc, found.start, found.end),
-            "start": found.start_date.isoformat() if found.start_date else None,
-            "end": found.end_date.isoformat() if found.end_date else None,
-            "precision": found.precision,
-            "anchor": found.anchor,
-        }
+        return _time(found, _original(self.doc, found.start, found.end), found.anchor)
+
+    def news_time(self) -> dict[str, Any] | None:
+        """The article's news time (anchored ``"article"``), or None when its title and lead
+        give no time in the week before publication."""
+        if self._news is None:
+            self._news = (_news_time(self.doc, self._times),)
+        return self._news[0]
 
     def place(self, m: EventMention) -> Place | None:
-        """The event's place: in its clause, else its sentence (a place after في/بـ first),
-        else the dateline, else the article's country."""
+        """The event's place: in its clause, else its sentence (a place after في/بـ first);
+        else inferred (no offsets): the dateline, else the article's country."""
         doc = self.doc
         in_sentence = self._places.get(m.trigger.sentence, [])
         if in_sentence and m.actor:
-            # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened
+            # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened; a
+            # recipient's may be (يزور الوزير دمشق)
             parties = [(e.start, e.end) for e in m.actor]
             in_sentence = [p for p in in_sentence
                            if p.cued or not any(s <= p.start < e for s, e in parties)]
         cued = [p for p in in_sentence if p.cued]
-        found = self.nearest(doc, m, cued) or self.nearest(doc, m, in_sentence)
-        if found is None:
-            if self._fallbacks is None:
-                self._fallbacks = (_dateline_place(doc), article_country(doc))
-            found = self._fallbacks[0]
+        # a country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى
+        # سوريا، دبلوماسيون من الولايات المتحدة), not where the event happened
+        found = self.nearest(doc, m, cued) or self.nearest(
+            doc, m, [p for p in in_sentence if p.place.precision != "country"])
         if found is not None:
             fld, start, end = doc.original_span(found.start, found.end)
             source = doc.article.title if fld == "title" else doc.article.text
             return _place(found.place, source[start:end], start, end, fld)
-        row = self._fallbacks[1] if self._fallbacks is not None else None
-        return _place(row, row.names[0], None, None, None) if row else None
+        if self._fallbacks is None:
+            self._fallbacks = (_dateline_place(doc), article_country(doc))
+        dateline, country = self._fallbacks
+        if dateline is not None:
+            return _place(dateline.place, _original(doc, dateline.start, dateline.end),
+                          None, None, None)
+        return _place(country, country.names[0], None, None, None) if country else None
 
     def quantity(self, m: EventMention) -> dict[str, Any] | None:
-        """The figure nearest the trigger in its clause or sentence (أكثر من 22 عملية)."""
-        found = self.nearest(self.doc, m, self._figures.get(m.trigger.sentence, ()))
+        """The figure nearest the trigger of those it owns (أكثر من 22 عملية), else the nearest
+        in its clause (ساعدنا شركاء في 22 عملية: the help was given in the operations counted)."""
+        found = self.nearest(self.doc, m, self._quantities.get(id(m), ()))
+        if found is None:
+            lo, hi = self.nearest.clause(self.doc, m)
+            found = self.nearest(self.doc, m, [q for q in self._figures.get(m.trigger.sentence, ())
+                                               if lo <= q.start < hi])
         if found is None:
             return None
         return {"count": found.count, "qualifier": found.qualifier, "unit": found.unit,
                 "text": _original(self.doc, found.start, found.end)}
 
-    def casualties(self, m: EventMention) -> dict[str, int | None]:
-        """Killed, injured, arrested and missing counted in the event's sentence."""
-        counts: dict[str, int | None] = {"killed": None, "injured": None, "arrested": None,
-                                         "missing": None}
-        for c in self._casualties.get(m.trigger.sentence, ()):
-            if c.count is not None:
-                counts[c.kind] = max(counts[c.kind] or 0, c.count)
+    def casualties(self, mentions: Sequence[EventMention]) -> dict[str, int | None]:
+        """Killed, injured, arrested and missing: the largest figure of each kind the mentions
+        own, less a headline's the body restates and a total the article tells in parts."""
+        counts: dict[str, int | None] = dict.fromkeys(CASUALTY_KINDS)
+        told = self._told
+        for m in mentions:
+            for c, rank in self._tolls.get(id(m), ()):
+                if rank == OWN or (rank == HEADLINE and (c.kind, c.count) not in told) or (
+                        rank == TOTAL and (c.kind, None) not in told):
+                    counts[c.kind] = max(counts[c.kind] or 0, c.count or 0)
         return counts
+
+
+def _owner(mentions: Sequence[EventMention], clauses: Sequence[tuple[int, int]],
+           start: int) -> EventMention | None:
+    """Of ``mentions`` (with their clauses), the one a span at ``start`` belongs to: one whose
+    clause holds it first, then the nearest trigger."""
+    if not mentions:
+        return None
+    best = min(range(len(mentions)), key=lambda i: (
+        not clauses[i][0] <= start < clauses[i][1], abs(start - mentions[i].trigger.start)))
+    return mentions[best]
+
+
+def _time(found: TimeMention, text: str | None, anchor: str) -> dict[str, Any]:
+    return {
+        "text": text,
+        "start": found.start_date.isoformat() if found.start_date else None,
+        "end": found.end_date.isoformat() if found.end_date else None,
+        "precision": found.precision,
+        "anchor": anchor,
+    }
+
+
+def _news_time(doc: Document, times: dict[int, list[TimeMention]]) -> dict[str, Any] | None:
+    """The first time the title or the lead gives, where it is a day in the week before
+    publication: the article reports that day's news."""
+    published = doc.article.date
+    if published is None:
+        return None
+    body = 0
+    for k, sent in enumerate(doc.sentences):
+        if sent.kind == "body":
+            if body == LEAD_SENTENCES:
+                return None
+            body += 1
+        first = next(iter(times.get(k, ())), None)
+        if first is not None:
+            return _time(first, None, "article") if _news_day(first, published) else None
+    return None
+
+
+def _news_day(t: TimeMention, published: date) -> bool:
+    if t.precision != "day" or t.start_date is None or t.end_date is None:
+        return False
+    return t.start_date <= published and (published - t.end_date).days <= NEWS_DAYS
 
 
 def _dateline_place(doc: Document) -> PlaceMention | None:

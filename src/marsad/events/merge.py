@@ -23,6 +23,9 @@ from marsad.resources import Resources
 MERGE_WINDOW = 100
 _TIME_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PLACE_RANK = {"city": 0, "admin1": 1, "country": 2}
+#: the anchor of a time the event's own text does not give (events/details.py): it neither keeps
+#: two records apart nor wins over a time the text gives
+INFERRED_TIME = "article"
 
 
 class EventMerger:
@@ -106,8 +109,9 @@ def _named(parties: tuple[Entity, ...]) -> bool:
 
 
 def _compatible_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    if not a or not b or not a.get("start") or not b.get("start"):
+    if not _own_time(a) or not _own_time(b):
         return True
+    assert a is not None and b is not None
     return a["start"] <= b["end"] and b["start"] <= a["end"]
 
 
@@ -128,11 +132,17 @@ def _compatible_place(a: Event, b: Event) -> bool:
     return city.admin1 is None or city.admin1 == region.admin1 or city.admin1 == region.name
 
 
+def _own_time(t: dict[str, Any] | None) -> bool:
+    """A dated time the event's own text gives."""
+    return bool(t and t.get("start") and t.get("anchor") != INFERRED_TIME)
+
+
 def _most_precise_time(a: dict[str, Any] | None, b: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not a or not a.get("start"):
-        return b or a
-    if not b or not b.get("start"):
+    if not _own_time(a):
+        return b if _own_time(b) else (a or b)
+    if not _own_time(b):
         return a
+    assert a is not None and b is not None
     return a if _TIME_RANK.get(a["precision"], 9) <= _TIME_RANK.get(b["precision"], 9) else b
 
 

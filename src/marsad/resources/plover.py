@@ -15,10 +15,12 @@ from typing import Any
 #: The properties a type may have, besides its modes (plover.yaml's header says what each means).
 FLAGS = ("verbal", "conflict")
 DIRECTIONS = ("towards", "against")
+#: the figures of people an event can be the cause of (``casualties:``)
+CASUALTY_KINDS = ("killed", "injured", "arrested", "missing")
 STANCES = ("pledge", "refusal")
 #: what a type's entry may say besides its properties: one line on what it covers, and one per mode
 TEXT_KEYS = ("description", "mode_descriptions")
-TYPE_KEYS = frozenset({"modes", "directed", *FLAGS, *STANCES, *TEXT_KEYS})
+TYPE_KEYS = frozenset({"modes", "directed", "casualties", *FLAGS, *STANCES, *TEXT_KEYS})
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class PloverType:
     refusal: Stated | None = None
     description: str = ""
     mode_descriptions: Mapping[str, str] = field(default_factory=dict)
+    casualties: frozenset[str] = frozenset()
 
     def stated(self, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
         """(type, mode, converted) of an act of this type under ``stance``: a promised
@@ -113,7 +116,17 @@ def _parse_type(name: str, spec: dict, old: PloverType | None,
     description, mode_descriptions = _texts(name, spec, modes, problems)
     return PloverType(name, tuple(modes), bool(spec.get("verbal")), bool(spec.get("conflict")),
                       directed, stated["pledge"], stated["refusal"], description,
-                      mode_descriptions)
+                      mode_descriptions, _casualties(name, spec.get("casualties"), problems))
+
+
+def _casualties(name: str, kinds: Any, problems: list[str]) -> frozenset[str]:
+    """The figures an event of the type can cause: a list of :data:`CASUALTY_KINDS`."""
+    if kinds is None:
+        return frozenset()
+    if not isinstance(kinds, list) or not set(kinds) <= set(CASUALTY_KINDS):
+        problems.append(f"{name}: 'casualties' must be a list of {', '.join(CASUALTY_KINDS)}")
+        return frozenset()
+    return frozenset(kinds)
 
 
 def _texts(name: str, spec: dict, modes: list[str],
