@@ -33,10 +33,10 @@ if [ "$compiled" = 1 ]; then
     # pyproject's build requirements hold for every install; mypyc comes in only here
     "$venv/bin/python" -m pip install --quiet 'mypy==2.4.1' 'setuptools>=77' wheel
     rm -rf build        # a previous build's copies of modules since moved would be packed
-    MARSAD_COMPILE=1 "$venv/bin/python" -m pip install --quiet --no-build-isolation '.[test]'
+    MARSAD_COMPILE=1 "$venv/bin/python" -m pip install --quiet --no-build-isolation '.[test,train]'
     runs_as=$("$venv/bin/python" -c 'import marsad; print(marsad.RUNS_AS)')
     [ "$runs_as" = compiled ] || { echo "the compiled build runs as $runs_as" >&2; exit 1; }
 else
-    "$venv/bin/python" -m pip install --quiet -e '.[test]'
+    "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
 fi
 "$venv/bin/marsad" code examples/turkey-iraq-strikes.ar.txt --date 2025-03-14 --format table

@@ -22,6 +22,7 @@ from marsad.doc.records import Event
 from marsad.doc.stage import Stage, StageError, stage_name
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
+from marsad.events.decide import EventDecision
 from marsad.events.merge import EventMerger
 from marsad.events.metaphor import SportFilter
 from marsad.events.roles import RoleAssigner
@@ -30,22 +31,30 @@ from marsad.reading.article import Article
 from marsad.resources import Resources, load_resources
 
 
-def pipeline(res: Resources) -> list[Stage]:
-    """The stages, in order, for the language of ``res``."""
+def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> list[Stage]:
+    """The stages, in order, for the language of ``res``.
+
+    ``decide=False`` leaves the trained event decision out (the rules alone decide);
+    ``candidates=True`` (training the decision) keeps the candidates it would decide on,
+    those without participants included, and decides nothing."""
     lang = _language(res)
+    model = res.decision_model if decide and not candidates else None
+    # documents of this many sentences up get the decision's wider candidates (None: none do)
+    wide_from = 1 if candidates else model.min_sentences if model is not None else None
     return [
         Segmenter(lang),
         LexiconMatcher(res),
         ActorResolver(res),
         EntityLinker(res),
-        TriggerFinder(res),
+        TriggerFinder(res, candidates_from=wide_from),
         PlaceResolver(res),
         RoleAssigner(res),
         TimeFinder(res),
         QuantityFinder(res),
-        EventAssembler(res),
+        EventAssembler(res, bare_from=wide_from),
         ContextTagger(res),
         SportFilter(res),
+        EventDecision(res, model=model),
         EventMerger(res),
     ]
 
@@ -65,12 +74,15 @@ class Coder:
     ``marsad.lang.UnsupportedLanguage``.
     """
 
-    def __init__(self, lexicons: Iterable[str] = (), resources: Resources | None = None):
+    def __init__(self, lexicons: Iterable[str] = (), resources: Resources | None = None,
+                 decide: bool = True, candidates: bool = False):
         self.lexicons = tuple(str(p) for p in lexicons)
+        self.decide = decide
+        self.candidates = candidates
         self.resources = resources or load_resources(self.lexicons)
         self.language = _language(self.resources)
         self._pipelines: dict[str, tuple[Language, list[Stage]]] = {
-            self.language.code: (self.language, pipeline(self.resources)),
+            self.language.code: (self.language, pipeline(self.resources, decide, candidates)),
         }
 
     @property
@@ -82,7 +94,7 @@ class Coder:
         found = self._pipelines.get(code)
         if found is None:
             res = load_resources(self.lexicons, code)       # UnsupportedLanguage if none
-            found = self._pipelines[code] = (_language(res), pipeline(res))
+            found = self._pipelines[code] = (_language(res), pipeline(res, self.decide, self.candidates))
         return found
 
     def process(self, article: Article) -> Document:

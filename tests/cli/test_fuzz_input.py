@@ -13,10 +13,19 @@ from pathlib import Path
 from unittest import mock
 
 import duckdb
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.cli.main import main
+from marsad.coder import Coder
+
+
+@pytest.fixture(scope="module")
+def rules_coder() -> Coder:
+    """The rules alone: what is read and stored is under test here, not the trained decision
+    (which may, rightly or not, keep no event of a good record)."""
+    return Coder(decide=False)
 
 #: sentences that each code at least one event, whatever is appended after them
 SENTENCES = ["اعتقلت الشرطة العراقية ثلاثة مسلحين في بغداد.",
@@ -95,10 +104,10 @@ def _named_lines(stderr: str, path: Path) -> set[int]:
 @given(inputs())
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           derandomize=True)
-def test_good_records_are_coded_and_stored_and_bad_ones_named(coder, case):
+def test_good_records_are_coded_and_stored_and_bad_ones_named(rules_coder, case):
     lines, goods, bad = case
     with tempfile.TemporaryDirectory() as folder, \
-            mock.patch("marsad.cli.main._coder", return_value=coder):
+            mock.patch("marsad.cli.main._coder", return_value=rules_coder):
         path = Path(folder) / "news.jsonl"
         path.write_bytes(b"\n".join(lines) + b"\n")
         status, out, err = _run("code", str(path), "--jobs", "1")

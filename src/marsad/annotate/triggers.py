@@ -31,8 +31,14 @@ _NEEDS_WINDOW = 10
 
 
 class TriggerFinder:
-    def __init__(self, resources: Resources):
+    def __init__(self, resources: Resources, candidates_from: int | None = None):
         self.res = resources
+        #: lexicon families that only propose candidates to a trained event decision: read
+        #: only where one follows, in documents of ``candidates_from`` sentences up; elsewhere
+        #: their words are no triggers
+        self._candidate_families = frozenset(
+            i for i, f in enumerate(resources.families) if f.candidate)
+        self._candidates_from = candidates_from
         lang = _language(resources)
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
@@ -83,6 +89,9 @@ class TriggerFinder:
             if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
                 named[e.start:e.end] = b"\x01" * (e.end - e.start)
         found: list[TriggerMention] = []
+        start = self._candidates_from
+        ignored = self._candidate_families if start is None or doc.worded_sentences() < start \
+            else frozenset()
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
                 continue
@@ -94,6 +103,10 @@ class TriggerFinder:
             if sentences and sentences[sent].kind == "heading":
                 continue
             terms = m.terms
+            if ignored:
+                terms = tuple(t for t in terms if t.ref not in ignored)
+                if not terms:
+                    continue
             if self._reads_as_noun(doc, m, lo):
                 terms = tuple(t for t in terms if t.kind != "verb")
             term = self._choose(doc, terms, hi, sentences[sent].tok_hi if sentences else hi)

@@ -51,6 +51,13 @@ class Document:
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
+    def worded_sentences(self) -> int:
+        """How many sentences hold a word (a token that starts with a letter or digit), not
+        only punctuation or a stray mark."""
+        toks = self.tokens
+        return sum(any(toks[i][:1].isalnum() for i in range(s.tok_lo, s.tok_hi))
+                   for s in self.sentences)
+
     def event_sentences(self) -> list[int]:
         """Indices of the sentences holding an event mention with a participant."""
         return sorted({m.trigger.sentence for m in self.mentions if m.actor or m.recipient})

@@ -1,7 +1,10 @@
 """Pipeline stage: event mentions become output records (contract §2).
 
-A noun trigger with no participant at all ("الدعم المستمر أمر حاسم") is commentary, not a
-report of an event, and is dropped. Mentions of one type with the same participants in one
+A trigger with no participant at all ("الدعم المستمر أمر حاسم") is mostly commentary, not a
+report of an event, and is dropped by the rules; where a trained event decision follows (in
+documents of ``bare_from`` sentences up), it is kept as a candidate without actor or recipient
+and the model decides (اجتماع، تظاهرت، أدان often stand without a named participant in their
+sentence). Mentions of one type with the same participants in one
 sentence are one event with several evidence triggers, unless each reports a figure of its own
 (قتل 12 في صعدة، وقتل 8 في حجة). Each figure belongs to one mention (``events/details.py``); an
 asserted event with no time of its own takes the article's news time, if it has one.
@@ -25,9 +28,10 @@ R = TypeVar("R")
 
 
 class EventAssembler:
-    def __init__(self, resources: Resources):
+    def __init__(self, resources: Resources, bare_from: int | None = None):
         assert resources.language is not None
         self.res = resources
+        self.bare_from = bare_from
         lang = resources.language
         self.nearest = Nearest(lang.clause_breaks)
         self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
@@ -35,8 +39,12 @@ class EventAssembler:
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
-        # no participant at all: commentary, not a report of an event
-        kept = [m for m in doc.mentions if m.actor or m.recipient]
+        # no participant at all: commentary, not a report of an event (a candidate where the
+        # trained decision follows)
+        if self.bare_from is not None and doc.worded_sentences() >= self.bare_from:
+            kept = list(doc.mentions)
+        else:
+            kept = [m for m in doc.mentions if m.actor or m.recipient]
         stated = {id(m): self._stated(m) for m in kept}
         types = self.res.vocabulary.types
         details = Details(doc, self.nearest, self.totals, self.strip)

@@ -23,6 +23,7 @@ from marsad.doc.spans import PlaceRow, Term
 from marsad.lang import Language, Morphology, language_package
 from marsad.resources.lexicon import Lexicon
 from marsad.resources.loader import DataFileError, DataSet, read_data, read_user_lexicon
+from marsad.resources.models import DecisionModel, read_decision_model
 from marsad.resources.offices import Office, read_offices
 from marsad.resources.places import (
     country_rows,
@@ -118,6 +119,8 @@ class Resources:
     lexicon: Lexicon
     places: tuple[PlaceRow, ...] = ()
     ambiguous_places: frozenset[str] = frozenset()
+    #: the trained keep-or-drop and modality model of candidate events (None: rules only)
+    decision_model: DecisionModel | None = None
     language: Language | None = None    # set once built: the language these resources code
     offices: tuple[Office, ...] = ()    # named people's dated offices (people/offices.tsv)
 
@@ -226,9 +229,18 @@ def _build(data: DataSet, key: str, lang: Language) -> Resources:
         places=_gazetteer(data, rows["countries"]),
         ambiguous_places=read_ambiguous(data.text("places/ambiguous", ""), lang.normalize_term),
         offices=people.offices,
+        decision_model=_decision_model(data),
     )
     _fill_lexicon(res, lang)
     return res
+
+
+def _decision_model(data: DataSet) -> DecisionModel | None:
+    try:
+        f = data.get("models/event_decision")
+    except KeyError:
+        return None
+    return read_decision_model(f.text, f.path)
 
 
 def _gazetteer(data: DataSet, countries: list[Country]) -> tuple[PlaceRow, ...]:

@@ -24,6 +24,8 @@ PACKAGE_FILES = {
     "places/countries": ("marsad.resources", "data/places/countries.tsv"),
     "places/ambiguous": ("marsad.resources", "data/places/ambiguous.txt"),
     "people/offices": ("marsad.resources", "data/people/offices.tsv"),
+    # trained by scripts/train_event_model.py; read by resources.models
+    "models/event_decision": ("marsad.resources", "data/models/event_decision.json"),
 }
 #: Folders whose every file is a lexicon of one kind, named ``<kind>/<stem>``.
 LEXICON_FOLDERS = {

@@ -86,6 +86,8 @@ class EventFamily:
     source: str
     requires: tuple[str, ...] = ()
     frame: str | None = None
+    #: only a candidate for the trained event decision: the rules alone never code it
+    candidate: bool = False
 
 
 @dataclass
@@ -341,7 +343,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "recipient", "genitive", "requires", "frame", "note"}
+                           "recipient", "genitive", "requires", "frame", "candidate", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -358,11 +360,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
             problems.append(f"unknown context {c!r}")
     verbs = _str_list(item.get("verbs"), "verbs", problems)
     passive = _str_list(item.get("passive"), "passive", problems)
-    for spec in verbs + passive:
-        head = spec.split()[0]
-        if head.count("/") != 1:
-            problems.append(f"verb {spec!r} must start with past/present "
-                            f"(e.g. {vocab.verb_example})")
+    _check_verbs(verbs + passive, vocab, problems)
     nouns = _str_list(item.get("nouns"), "nouns", problems)
     if not (verbs or nouns or passive):
         problems.append("an entry needs 'verbs' or 'nouns'")
@@ -379,8 +377,20 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     if frame not in (None, "obligation"):
         problems.append(f"'frame' must be obligation or absent, not {frame!r}")
     cameo = item.get("cameo")
+    candidate = item.get("candidate", False)
+    if not isinstance(candidate, bool):
+        problems.append(f"'candidate' must be true or false, not {candidate!r}")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
-                       passive, nouns, recipient, genitive, source, requires, frame)
+                       passive, nouns, recipient, genitive, source, requires, frame,
+                       candidate is True)
+
+
+def _check_verbs(specs: tuple[str, ...], vocab: Vocabulary, problems: list[str]) -> None:
+    for spec in specs:
+        head = spec.split()[0]
+        if head.count("/") != 1:
+            problems.append(f"verb {spec!r} must start with past/present "
+                            f"(e.g. {vocab.verb_example})")
 
 
 def read_file(text: str, path: str, vocab: Vocabulary) -> Table:

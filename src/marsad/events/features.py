@@ -1,0 +1,255 @@
+"""Features of a candidate event, for the trained event decision (``events/decide.py``).
+
+Each candidate (an output record before merging) is described by binary features, strings that
+name what is true of it: ``type=ASSAULT``, ``tense=noun``, ``prev1=…``, ``cue_before=future``.
+Numbers are put in buckets (``days=3-14``). The features read:
+
+* the trigger: its form in the matching view, without proclitics; its type and mode; its shape
+  (past, present or passive verb, verbal noun; the future prefix and other proclitics, asked of
+  the language's ``Syntax`` and ``Affixes``); the words before and after it;
+* where it stands: the title, the first body sentence, the sentence's index and its relative
+  place in the article;
+* the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
+  it reads (the ``function_words`` lists of the language: negation, future, hypothetical,
+  historical, pledge) in a window before and after the trigger, counted here again as features;
+  a reporting verb or noun before it; quotation marks around it; whether it lies inside another
+  candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
+  ``decision`` table of the language);
+* the record: actor and recipient (present, kind, sector), the resolved date's distance before
+  publication, attribution, the rule coder's confidence, how many mentions it merges;
+* the article: how many candidates (and how many of the candidate's type, whether the title has
+  one of its type), the share of conflict types among them, and how many sport,
+  business and culture words it has (``sport``, ``contexts`` and ``decision`` tables).
+
+The stage that writes nothing here: ``candidate_features`` only looks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+from marsad.doc.document import Document
+from marsad.doc.records import Event
+from marsad.doc.spans import EventMention
+from marsad.resources import Resources
+
+_WINDOW = 6         # tokens before the trigger read for cues
+_AFTER = 3          # tokens after it
+_NOT_CUES = frozenset({"reporting", "governing"})
+_DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
+
+
+class _TopicWords(dict):
+    """token → how many topic words (sport, business, culture) it is behind its clitics; each
+    distinct token worked out once, and only tokens that can hold a topic word are asked."""
+
+    def __init__(self, topics: dict[str, frozenset[str]],
+                 token_cores: Callable[[str], frozenset[str]]):
+        super().__init__()
+        self.topics = topics
+        self.token_cores = token_cores
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        cores = self.token_cores(token)
+        found = self[token] = tuple(t for t, words in self.topics.items() if cores & words)
+        return found
+
+
+class CandidateFeatures:
+    """Builds the features of every candidate event of a document."""
+
+    def __init__(self, resources: Resources):
+        lang = resources.language
+        assert lang is not None
+        g = resources.grammar
+        self.res = resources
+        self.bare = lang.without_conjunction
+        self.marks_future = lang.syntax.marks_future
+        self.preposition = lang.syntax.preposition_proclitic
+        self.after_conjunction = lang.affixes.after_conjunction
+        self.breaks = lang.clause_breaks
+        self.conflict = resources.vocabulary.types_with("conflict")
+        table = lang.table("decision")
+        norm = lang.normalize_term
+        self.governing = frozenset(norm(w) for w in table["governing_nouns"])
+        self.quotes = frozenset(table["quotes"])
+        words = {"negation": g.negation | g.negation_verbs,
+                 "reporting": g.speech | g.speech_nouns, "governing": self.governing}
+        phrases = {"future": g.future, "hypothetical": g.hypothetical,
+                   "historical": g.historical, "pledge": g.pledge}
+        cues: list[tuple[str, tuple[str, ...]]] = [
+            (kind, (w,)) for kind, ws in words.items() for w in ws]
+        cues += [(kind, p) for kind, ps in phrases.items() for p in ps if p]
+        #: a token that can begin a cue (with or without و/ف in front) → (list, rest of phrase)
+        begins: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, phrase in sorted(cues):
+            for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
+                begins.setdefault(form, []).append((kind, phrase[1:]))
+        self.begins = {form: tuple(found) for form, found in begins.items()}
+        lists = {"sport": lang.table("sport")["words"],
+                 "business": lang.table("contexts").get("economic", []),
+                 "culture": table.get("culture", [])}
+        # single words by their lookup form (الدوري → دوري); phrases are not read
+        topics = {t: frozenset(lang.word_core(norm(w)) for w in ws if " " not in w)
+                  for t, ws in lists.items()}
+        self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
+        self.topic_words = _TopicWords(topics, lang.token_cores)
+        self._last_sentence: tuple[int | None, list[str]] = (None, [])
+
+    def candidate_features(self, doc: Document) -> list[list[str]]:
+        """The features of each of ``doc.events``, in order, each feature once."""
+        self._last_sentence = (None, [])
+        article = self._article(doc)
+        mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
+                    for k, m in enumerate(doc.mentions)}
+        # token → the mentions whose actor or recipient covers it
+        in_roles: dict[int, set[int]] = {}
+        for k, m in enumerate(doc.mentions):
+            for e in m.actor + m.recipient:
+                for i in range(e.tok_lo, e.tok_hi):
+                    in_roles.setdefault(i, set()).add(k)
+        first_body = next((s.index for s in doc.sentences if s.kind != "title"), -1)
+        types = Counter(e.event_type for e in doc.events)
+        title_types = {e.event_type for e in doc.events
+                       if any(ev.field == "title" for ev in e.evidence)}
+        out = []
+        for event in doc.events:
+            feats = article + self._record(event, doc.article.date)
+            feats += [f"same_type={_bucket(types[event.event_type], (1, 2, 4))}",
+                      f"type_in_title={event.event_type in title_types}"]
+            ev = event.evidence[0] if event.evidence else None
+            found = mentions.get((ev.field, ev.trigger.start, ev.trigger.end)) if ev else None
+            if found is not None:
+                own, m = found
+                feats += self._trigger(doc, m, event.event_type, first_body)
+                feats += self._surroundings(doc, m)
+                if in_roles.get(m.trigger.tok_lo, set()) - {own}:
+                    feats.append("in_other_role")
+            else:
+                feats.append("no_mention")
+            out.append(list(dict.fromkeys(feats)))     # each once, in a fixed order
+        return out
+
+    # -- the article -------------------------------------------------------------------------
+    def _article(self, doc: Document) -> list[str]:
+        n = len(doc.events)
+        conflict = sum(e.event_type in self.conflict for e in doc.events)
+        counts = dict.fromkeys(("sport", "business", "culture"), 0)
+        words = self.topic_words
+        for tok in self.topic_forms.intersection(doc.tokens):
+            for topic in words[tok]:
+                counts[topic] += 1
+        feats = [f"ncand={_bucket(n, (1, 2, 4, 8, 16))}",
+                 f"conflict_share={round(conflict / n, 1) if n else 0}"]
+        feats += [f"{t}_words={_bucket(c, (0, 1, 3, 6))}" for t, c in counts.items()]
+        return feats
+
+    # -- the record --------------------------------------------------------------------------
+    def _record(self, event: Event, published: date | None) -> list[str]:
+        t = event.event_type
+        feats = [f"type={t}", f"mode={t}/{event.mode}", f"rule_modality={event.modality}",
+                 f"conf={round(event.confidence, 1)}", f"nevidence={min(len(event.evidence), 3)}",
+                 f"days={_days_before(event.time, published)}",
+                 f"attribution={event.attribution is not None}"]
+        for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
+            if not parties:
+                feats += [f"{role}=none", f"{t}|{role}=none"]
+            for e in parties[:2]:
+                feats += [f"{role}_kind={e.kind}", f"{role}_sector={e.sector}",
+                          f"{role}_nsa={e.code == 'NSA'}"]
+        feats += [f"context={c}" for c in event.context]
+        return feats
+
+    # -- the trigger -------------------------------------------------------------------------
+    def _trigger(self, doc: Document, m: EventMention, etype: str,
+                 first_body: int) -> list[str]:
+        t = m.trigger
+        form = self.bare(doc.norm.text[t.start + len(t.prefix):t.end])
+        shape = t.tense + ("+future" if self.marks_future(t.prefix) else "")
+        feats = [f"trigger={form}", f"trigger|type={form}|{etype}", f"tense={shape}",
+                 f"type|tense={etype}|{shape}", f"stance={t.stance}",
+                 f"rule|tense={t.modality}|{shape}",
+                 f"prefix_conj={self.after_conjunction(t.prefix)}",
+                 f"prefix_prep={self.preposition(doc.tokens[t.tok_lo], False) is not None}"]
+        sents = doc.sentences
+        sent = sents[t.sentence]
+        where = ("title" if sent.kind == "title" else "first" if sent.index == first_body
+                 else f"s{_bucket(sent.index, (2, 3, 5, 8, 12))}")
+        feats += [f"where={where}", f"type|where={etype}|{where}",
+                  f"relpos={round(4 * sent.index / max(len(sents), 1))}"]
+        return feats
+
+    def _surroundings(self, doc: Document, m: EventMention) -> list[str]:
+        t = m.trigger
+        toks = doc.tokens
+        sent = doc.sentences[t.sentence]
+        before = toks[max(sent.tok_lo, t.tok_lo - _WINDOW):t.tok_lo]
+        after = toks[t.tok_hi:min(sent.tok_hi, t.tok_hi + _AFTER)]
+        bare = self.bare
+        feats = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
+        feats += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
+        marks = self._marks
+        feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
+                  if c not in _NOT_CUES]
+        feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
+        feats += self._sentence_words(doc, t.sentence)
+        head = toks[sent.tok_lo:t.tok_lo]
+        if "reporting" in marks(head):
+            feats.append("reported")
+        if sum(w in self.quotes for w in head) % 2:
+            feats.append("in_quotes")
+        if "governing" in marks(before[-3:]):
+            feats.append("governed")
+        return feats
+
+    def _sentence_words(self, doc: Document, index: int) -> list[str]:
+        """``w=…`` of each distinct word of the sentence, made once per sentence (the last
+        sentence asked is kept: a document's candidates come sentence by sentence)."""
+        if self._last_sentence[0] != index:
+            sent = doc.sentences[index]
+            bare = self.bare
+            words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
+            self._last_sentence = (index, [f"w={w}" for w in words])
+        return self._last_sentence[1]
+
+    def _marks(self, tokens: list[str]) -> set[str]:
+        """The cue lists that a word or phrase of ``tokens`` is in (a phrase whole: من
+        alone is no cue, من المتوقع is one)."""
+        begins = self.begins
+        found = set()
+        for i, tok in enumerate(tokens):
+            for kind, rest in begins.get(tok, ()):
+                if not rest or tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                    found.add(kind)
+        return found
+
+
+def _clause_tail(tokens: list[str], breaks: frozenset[str]) -> list[str]:
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i] in breaks:
+            return tokens[i + 1:]
+    return tokens
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """``n`` as the first edge it does not pass (``<=2``), or past the last (``>16``)."""
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _days_before(time: dict | None, published: date | None) -> str:
+    """How many days before publication the event's resolved date ends, in buckets."""
+    if not time or not published or not time.get("end"):
+        return "none"
+    try:
+        days = (published - date.fromisoformat(time["end"])).days
+    except ValueError:
+        return "none"
+    for edge, name in _DAY_BUCKETS:
+        if days <= edge:
+            return f"{name}/{time.get('anchor')}"
+    return f">365/{time.get('anchor')}"

@@ -1,0 +1,155 @@
+"""The trained event decision: keep or drop each candidate, and its modality."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from marsad.coder import Coder
+from marsad.events.decide import EventDecision
+from marsad.resources import load_resources
+from marsad.resources.loader import read_data
+from marsad.resources.models import DecisionModel, ModelFileError, read_decision_model
+
+ARTICLE = {
+    "id": "decide-1",
+    "date": "2015-08-09",
+    "title": "غارات للتحالف على مواقع داعش في الرقة",
+    "text": ("شنت طائرات التحالف الدولي غارات جوية على مواقع لتنظيم داعش في مدينة الرقة أمس. "
+             "وقال المتحدث باسم التحالف إن الغارات دمرت مخازن أسلحة. "
+             "وأدانت الحكومة السورية الغارات."),
+}
+
+
+def _model(keep: dict[str, float], threshold: float = 0.5, classes: tuple[str, ...] = (),
+           modality: dict[str, tuple[float, ...]] | None = None) -> DecisionModel:
+    return DecisionModel(threshold=threshold, keep_bias=0.0, keep_weights=keep, classes=classes,
+                         modality_bias=tuple(0.0 for _ in classes),
+                         modality_weights=modality or {}, min_sentences=3)
+
+
+def _records(coder: Coder) -> list[str]:
+    return [json.dumps(e.to_dict(), ensure_ascii=False) for e in coder.code_article(ARTICLE)]
+
+
+@pytest.fixture(scope="module")
+def rules() -> Coder:
+    return Coder(decide=False)
+
+
+def test_without_a_model_the_records_are_the_rules_records(rules: Coder) -> None:
+    res = load_resources()
+    no_model = Coder(resources=replace(res, decision_model=None))
+    assert _records(rules)
+    assert _records(no_model) == _records(rules)
+
+
+def test_stage_without_model_passes_the_candidates_through(rules: Coder) -> None:
+    doc = rules.process(rules_article())
+    events = list(doc.events)
+    assert events
+    out = EventDecision(rules.resources, model=None)(doc)
+    assert out.events == events and all(a is b for a, b in zip(out.events, events))
+
+
+def rules_article():  # type: ignore[no-untyped-def]
+    from marsad.reading.article import Article
+
+    return Article.from_mapping(ARTICLE)
+
+
+def _decided(rules: Coder, model: DecisionModel) -> list:  # type: ignore[type-arg]
+    return Coder(resources=replace(rules.resources, decision_model=model)).code_article(ARTICLE)
+
+
+def test_a_strongly_negative_feature_drops_the_candidate(rules: Coder) -> None:
+    before = rules.code_article(ARTICLE)
+    assert any(e.event_type == "ACCUSE" for e in before)
+    after = _decided(rules, _model({"type=ACCUSE": -20.0}, threshold=0.4))
+    assert not any(e.event_type == "ACCUSE" for e in after)
+    assert {e.event_type for e in after} == {e.event_type for e in before} - {"ACCUSE"}
+
+
+def test_the_model_gives_the_modality(rules: Coder) -> None:
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"type=ASSAULT": (0.0, 5.0)})
+    after = _decided(rules, model)
+    assert [e.modality for e in after if e.event_type == "ASSAULT"] == ["historical"]
+
+
+def test_a_single_sentence_is_left_to_the_rules(rules: Coder) -> None:
+    sentence = {"text": "شنت طائرات التحالف الدولي غارات جوية على مواقع لتنظيم داعش.",
+                "date": "2015-08-09"}
+    drop_all = replace(rules.resources, decision_model=_model({}, threshold=0.99))
+    assert rules.code_article(sentence)
+    assert len(Coder(resources=drop_all).code_article(sentence)) == \
+        len(rules.code_article(sentence))
+
+
+def test_the_shipped_model_is_read_through_the_loader() -> None:
+    res = load_resources()
+    assert res.decision_model is not None
+    assert 0.0 < res.decision_model.threshold < 1.0
+    assert res.decision_model.keep_weights
+    data = read_data("ar")
+    assert data.get("models/event_decision").path.endswith("models/event_decision.json")
+
+
+def test_the_version_covers_the_model_file() -> None:
+    data = read_data("ar")
+    files = tuple(f if f.name != "models/event_decision" else replace(f, text=f.text + " ")
+                  for f in data.files)
+    assert replace(data, files=files).digest() != data.digest()
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"format": 99}', "format 99"),
+    ("not json", "not JSON"),
+    ('{"format": 1, "features": ["a"], "keep": {"bias": 0, "weights": []}, "threshold": 0.5,'
+     ' "modality": null}', "malformed"),
+])
+def test_a_bad_model_file_is_named(text: str, message: str) -> None:
+    with pytest.raises(ModelFileError, match=message):
+        read_decision_model(text, "event_decision.json")
+
+
+def test_an_empty_model_file_is_no_model() -> None:
+    assert read_decision_model("", "event_decision.json") is None
+
+
+SWEEP = {
+    "id": "decide-2",
+    "date": "2015-08-09",
+    "title": "الجيش العراقي يتقدم في الأنبار",
+    "text": ("أعلنت قيادة العمليات المشتركة أمس تطهير مناطق واسعة شرق الرمادي من عناصر داعش. "
+             "وقال المتحدث باسم القيادة إن القوات تواصل تقدمها. "
+             "وأكد أن الأهالي بدأوا العودة إلى منازلهم."),
+}
+
+
+def _assault_triggers(coder: Coder) -> list[str]:
+    return [ev.trigger.text for e in coder.code_article(SWEEP) if e.event_type == "ASSAULT"
+            for ev in e.evidence]
+
+
+def test_candidate_words_are_no_triggers_for_the_rules(rules: Coder) -> None:
+    assert "تطهير" not in _assault_triggers(rules)
+
+
+def test_candidate_words_are_candidates_for_the_decision() -> None:
+    assert "تطهير" in _assault_triggers(Coder(candidates=True))
+
+
+@pytest.mark.parametrize("value, ok", [(True, True), (False, True), ("yes", False)])
+def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    text = json.dumps([{"type": "ASSAULT", "nouns": ["تطهير"], "candidate": value}],
+                      ensure_ascii=False)
+    table = read_events(text, "x.yaml", vocabulary())
+    assert (not table.problems) == ok
+    if ok:
+        assert table.rows[0].candidate is value
