@@ -13,6 +13,7 @@ from itertools import accumulate, compress
 from operator import attrgetter
 
 from marsad.doc.document import Document
+from marsad.doc.spans import Match
 
 _START, _END = attrgetter("start"), attrgetter("end")
 
@@ -24,13 +25,27 @@ class Taken:
     that reach the token."""
 
     __slots__ = ("_matches", "_reach", "_starts", "_tok_ends", "_tok_starts", "extra")
+    _matches: list[Match]
+    _starts: list[int]
+    _reach: list[int]
+    _tok_starts: list[int]
+    _tok_ends: list[int]
+    extra: set[int]
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, base: Taken | None = None) -> None:
+        """The tokens ``doc``'s lexicon words cover; or, given ``base`` (of the same document),
+        a copy of it to add to — made so, not with ``object.__new__``, which the compiled
+        build's native classes refuse."""
+        if base is not None:
+            self._matches, self._starts, self._reach = base._matches, base._starts, base._reach
+            self._tok_starts, self._tok_ends = base._tok_starts, base._tok_ends
+            self.extra = set(base.extra)
+            return
         self._matches = doc.matches         # in order of start (LexiconMatcher)
         self._starts = list(map(_START, doc.matches))
         self._reach = list(accumulate(map(_END, doc.matches), max))
         self._tok_starts, self._tok_ends = doc.token_starts, doc.token_ends
-        self.extra: set[int] = set()
+        self.extra = set()
 
     def __contains__(self, i: object) -> bool:
         if not isinstance(i, int):
@@ -46,11 +61,9 @@ class Taken:
             k -= 1
         return False
 
-    def union(self, tokens: set[int]) -> Taken:
-        both = object.__new__(Taken)
-        both._matches, both._starts, both._reach = self._matches, self._starts, self._reach
-        both._tok_starts, both._tok_ends = self._tok_starts, self._tok_ends
-        both.extra = self.extra | tokens
+    def union(self, tokens: set[int], doc: Document) -> Taken:
+        both = Taken(doc, self)
+        both.extra |= tokens
         return both
 
     def update(self, tokens: range) -> None:

@@ -84,15 +84,15 @@ class EntityLinker:
         titles = {e.tok_lo: self._title_word(doc, e) for e in doc.entities}
         people, mentions, names = self._titled_and_named(doc, blocked, titles)
         sentence_of = SentenceOf(doc)
-        people += self._new_names(doc, blocked.union(names), mentions, names, sentence_of)
+        people += self._new_names(doc, blocked.union(names, doc), mentions, names, sentence_of)
         people = merge_by_name(people)
-        self._bare_names(doc, people, blocked.union(names), mentions, names, sentence_of)
+        self._bare_names(doc, people, blocked.union(names, doc), mentions, names, sentence_of)
         self._titles_after_names(doc, people, titles)
         self._titles_alone(doc, people, titles)
         self._near_countries(people, mentions)
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
-        mentions += self._own_countries(doc, mentions, blocked.union(names), sentence_of)
+        mentions += self._own_countries(doc, mentions, blocked.union(names, doc), sentence_of)
         doc.entities = sorted(mentions, key=lambda e: e.start)
         doc.matches = _drop_places_in(doc, names)
         return doc
@@ -121,7 +121,7 @@ class EntityLinker:
             if title is not None and person is None:
                 i, person, keys = self._name_after(doc, ents, i, blocked, bare_named, names)
             elif person is not None:
-                self._lineage(doc, e, blocked.union(named), names)
+                self._lineage(doc, e, blocked.union(named, doc), names)
                 keys = self.reader.keys(doc.tokens[e.tok_lo:e.tok_hi])
             else:
                 keys = frozenset()
