@@ -307,7 +307,7 @@ class EntityLinker:
         """The participant key a mention at token ``i`` names, its width in tokens and the
         first token's core (the token less its proclitics)."""
         bare = self._bare(tokens[i])
-        if i + 1 < len(tokens) and bare in self.words.particles | self.words.kunya.keys():
+        if i + 1 < len(tokens) and (bare in self.words.particles or bare in self.words.kunya):
             pair = f"{self.words.kunya.get(bare, bare)} {tokens[i + 1]}"
             return (pair, 2, bare) if pair in by_key else (None, 0, "")
         for core in sorted(self._cores(tokens[i]), key=len, reverse=True):
