@@ -28,6 +28,16 @@ def test_a_page_of_rows_and_a_filtered_count(reports_store) -> None:
     assert reports_store.count(types=("ASSAULT",)) == sum(r["event_type"] == "ASSAULT" for r in rows)
 
 
+def test_a_page_of_rows_is_the_flat_view_s_rows(reports_store) -> None:
+    rows, _ = reports_store.page(limit=100, records=False)
+    view = reports_store.query(limit=100)
+    assert list(rows[0]) == list(view.columns)
+    for row, (_, expected) in zip(rows, view.iterrows(), strict=True):
+        for column in ("actor_codes", "actor_countries", "recipient_codes", "recipient_countries"):
+            assert (row[column] or None) == (expected[column] if isinstance(expected[column], str)
+                                             else None), column
+
+
 def test_one_article_keeps_its_text_for_the_offsets(reports_store) -> None:
     first = json.loads(REPORTS.read_text(encoding="utf-8").splitlines()[0])
     article = reports_store.article(first["id"])

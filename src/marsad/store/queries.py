@@ -250,10 +250,13 @@ def rows_sql(event_ids: Sequence[str], records: bool) -> tuple[str, list[Any]]:
     return sql, ids * 3
 
 
-#: the columns of ``events_flat``, in its order (migrations/0001_initial.sql)
+#: the columns of ``events_flat``, in its order, and ``_FLAT_ROWS`` its definition for a list of
+#: events (the latest migration that defines the view: migrations/0002_armed_group_country.sql;
+#: tests/store/test_pages.py checks that the two give the same rows)
 FLAT_COLUMNS = tuple("""event_id article_id cluster_id event_type mode modality context cameo
     confidence event_date time_text time_start time_end time_precision actor_ids actor_codes
-    actor_names actor_texts recipient_ids recipient_codes recipient_names recipient_texts
+    actor_countries actor_names actor_texts recipient_ids recipient_codes recipient_countries
+    recipient_names recipient_texts
     geonames_id location location_text country admin1 admin1_code lat lon location_precision
     quantity_count quantity_qualifier quantity_unit operations killed injured arrested missing
     attribution_text evidence source url title published""".split())
@@ -262,6 +265,8 @@ WITH parties AS (
     SELECT ee.event_id, ee.role,
            string_agg(ac.actor_id, ';' ORDER BY ee.position) AS ids,
            string_agg(ac.code, ';' ORDER BY ee.position) AS codes,
+           CASE WHEN count(ee.country) = 0 THEN NULL
+                ELSE string_agg(coalesce(ee.country, ''), ';' ORDER BY ee.position) END AS countries,
            string_agg(ac.name, ';' ORDER BY ee.position) AS names,
            string_agg(ee.text, ';' ORDER BY ee.position) AS texts
     FROM event_entities ee JOIN actors ac ON ac.actor_id = ee.actor_id
@@ -274,8 +279,9 @@ WITH parties AS (
     SELECT e.event_id, e.article_id, COALESCE(ec.cluster_id, e.event_id) AS cluster_id,
            e.event_type, e.mode, e.modality, ctx.contexts AS context, e.cameo, e.confidence,
            e.event_date, e.time_text, e.time_start, e.time_end, e.time_precision,
-           act.ids AS actor_ids, act.codes AS actor_codes, act.names AS actor_names,
-           act.texts AS actor_texts, rcp.ids AS recipient_ids, rcp.codes AS recipient_codes,
+           act.ids AS actor_ids, act.codes AS actor_codes, act.countries AS actor_countries,
+           act.names AS actor_names, act.texts AS actor_texts, rcp.ids AS recipient_ids,
+           rcp.codes AS recipient_codes, rcp.countries AS recipient_countries,
            rcp.names AS recipient_names, rcp.texts AS recipient_texts, e.geonames_id,
            p.name AS location, e.location_text, p.country, p.admin1_name AS admin1,
            p.admin1 AS admin1_code, p.lat, p.lon, p.precision AS location_precision,

@@ -176,7 +176,7 @@ class Store:
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """An article as stored: its row, its title and text as read (None for an article
-        stored before schema 2), and its events' contract records."""
+        stored before schema 3), and its events' contract records."""
         names, rows = self.backend.fetch(
             "SELECT a.article_id, a.title AS stored_title, a.source, a.url, a.published, "
             "a.language, a.n_events, t.title, t.text FROM articles a LEFT JOIN article_texts t "
