@@ -20,7 +20,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from marsad.lang import Language
-from marsad.resources import Resources, load_resources
+from marsad.resources import Resources, language_of, load_resources
 from marsad.run import CoderSpec, make_executor
 from marsad.store.backends import DEFAULT_DB
 from marsad.store.ingest import IngestStats
@@ -61,10 +61,7 @@ class ResourceNames:
 
     @cached_property
     def _language(self) -> Language:
-        language = self._resources.language
-        if language is None:
-            raise ValueError("resources without a language: build them with load_resources()")
-        return language
+        return language_of(self._resources)
 
     def country_code(self, value: str) -> str:
         """A code, an English name or a name in the resources' language, with or without its

@@ -28,7 +28,7 @@ from marsad.events.metaphor import SportFilter
 from marsad.events.roles import RoleAssigner
 from marsad.lang import Language
 from marsad.reading.article import Article
-from marsad.resources import Resources, load_resources
+from marsad.resources import Resources, language_of, load_resources
 
 
 def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> list[Stage]:
@@ -37,7 +37,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     ``decide=False`` leaves the trained event decision out (the rules alone decide);
     ``candidates=True`` (training the decision) keeps the candidates it would decide on,
     those without participants included, and decides nothing."""
-    lang = _language(res)
+    lang = language_of(res)
     model = res.decision_model if decide and not candidates else None
     # documents of this many sentences up get the decision's wider candidates (None: none do)
     wide_from = 1 if candidates else model.min_sentences if model is not None else None
@@ -59,12 +59,6 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     ]
 
 
-def _language(res: Resources) -> Language:
-    if res.language is None:
-        raise ValueError("resources without a language: build them with load_resources()")
-    return res.language
-
-
 class Coder:
     """Codes articles into PLOVER events, each by its language's pipeline. Build once, call
     many times.
@@ -80,7 +74,7 @@ class Coder:
         self.decide = decide
         self.candidates = candidates
         self.resources = resources or load_resources(self.lexicons)
-        self.language = _language(self.resources)
+        self.language = language_of(self.resources)
         self._pipelines: dict[str, tuple[Language, list[Stage]]] = {
             self.language.code: (self.language, pipeline(self.resources, decide, candidates)),
         }
@@ -94,7 +88,7 @@ class Coder:
         found = self._pipelines.get(code)
         if found is None:
             res = load_resources(self.lexicons, code)       # UnsupportedLanguage if none
-            found = self._pipelines[code] = (_language(res), pipeline(res, self.decide, self.candidates))
+            found = self._pipelines[code] = (language_of(res), pipeline(res, self.decide, self.candidates))
         return found
 
     def process(self, article: Article) -> Document:

@@ -33,7 +33,7 @@ from marsad.annotate.figures import FigureWords, Quantity, Spans, mention, norma
 from marsad.doc.document import Document
 from marsad.doc.spans import CasualtyMention, QuantityMention
 from marsad.lang import Language, ParsedNumber
-from marsad.resources import Resources
+from marsad.resources import Resources, language_of
 
 __all__ = ["QuantityFinder", "QuantityScanner"]
 
@@ -262,9 +262,7 @@ class QuantityFinder:
     an event, with offsets in the document's matching view."""
 
     def __init__(self, res: Resources):
-        if res.language is None:
-            raise ValueError("resources without a language: build them with load_resources()")
-        words = FigureWords(res.language)
+        words = FigureWords(language_of(res))
         self.scanner = QuantityScanner(words)
         self.linker = CasualtyLinker(words)
 

@@ -48,7 +48,7 @@ from typing import NamedTuple
 from marsad.doc.document import Document
 from marsad.doc.spans import TimeMention
 from marsad.lang.time_grammar import TimeGrammar
-from marsad.resources import Resources
+from marsad.resources import Resources, language_of
 
 __all__ = ["TimeFinder"]
 
@@ -325,8 +325,7 @@ class TimeFinder:
     (the only ones an event takes its time from), resolved against the document's date."""
 
     def __init__(self, res: Resources):
-        lang = res.language
-        assert lang is not None, "resources without a language: build them with load_resources()"
+        lang = language_of(res)
         grammar = lang.time_grammar(lang.tables) if lang.time_grammar is not None else None
         self._rules = _rules(grammar) if grammar is not None else ()
         self._present_cues = grammar.present_cues if grammar is not None else _no_cues

@@ -23,7 +23,7 @@ from typing import Any
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
-from marsad.resources import Resources
+from marsad.resources import Resources, language_of
 
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
@@ -39,7 +39,7 @@ class TriggerFinder:
         self._candidate_families = frozenset(
             i for i, f in enumerate(resources.families) if f.candidate)
         self._candidates_from = candidates_from
-        lang = _language(resources)
+        lang = language_of(resources)
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
         self._token_cores = lang.token_cores
@@ -280,12 +280,6 @@ class TriggerFinder:
                     if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
                         return True
         return False
-
-
-def _language(resources: Resources) -> Language:
-    if resources.language is None:
-        raise ValueError("resources without a language: build them with load_resources()")
-    return resources.language
 
 
 def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str]]:

@@ -11,7 +11,7 @@ from typing import Any
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.lang import Language
-from marsad.resources import Grammar, Resources
+from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
 
 COMMA = ","
@@ -319,9 +319,3 @@ class PhraseReader:
 
     def _is_partitive(self, token: str) -> bool:
         return token.isdigit() or token in self._partitive_heads
-
-
-def language_of(resources: Resources) -> Language:
-    if resources.language is None:
-        raise ValueError("resources without a language: build them with load_resources()")
-    return resources.language

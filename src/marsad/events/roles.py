@@ -31,9 +31,9 @@ from __future__ import annotations
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.implied import ImpliedActors
-from marsad.events.phrases import COMMA, PhraseReader, language_of
+from marsad.events.phrases import COMMA, PhraseReader
 from marsad.lang import Language
-from marsad.resources import Resources
+from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
 
 

@@ -152,6 +152,13 @@ def check_file(path: Path) -> list[Problem]:
     return read_file(lexicon.text, lexicon.path, vocabulary()).problems
 
 
+def language_of(resources: Resources) -> Language:
+    """The language ``resources`` were built for (every stage asks for it this way)."""
+    if resources.language is None:
+        raise ValueError("resources without a language: build them with load_resources()")
+    return resources.language
+
+
 def load_resources(extra_lexicons: tuple[str, ...] = (), language: str = "ar") -> Resources:
     """Read, check and compile the resources for coding ``language`` (cached per process and
     per set of extra lexicon files).
@@ -334,4 +341,4 @@ def _add_all(lex: Lexicon, forms: Iterable[str], term: Term) -> None:
         lex.add(form, term)
 
 
-__all__ = ["Resources", "Grammar", "load_resources", "check_file", "LexiconError", "vocabulary"]
+__all__ = ["Resources", "Grammar", "language_of", "load_resources", "check_file", "LexiconError", "vocabulary"]
