@@ -113,18 +113,13 @@ def test_seed_article_where_when_how_many_and_one_record_per_event(shared):
                and any(a["code"] == "USA" for a in e["actor"])]
     operation = [e for e in asserted if e["event_type"] in ("ASSAULT", "COERCE")
                  and any(r["id"] == "isis" for r in e["recipient"])]
-    # the trained decision keeps the operations, and the support of the headline but not its
-    # mention in the lead, which carries "more than" (the rules keep both, merged:
-    # test_seed_article_support_by_the_rules)
-    assert len(support) <= 1 and operation
+    assert len(support) == 1 and operation
     for e in support + operation:
         assert e["location"]["country"] == "SYR" and e["location"]["lat"] is not None
         assert (e["time"]["start"], e["time"]["end"], e["time"]["precision"]) == \
             ("2025-10-01", "2025-10-31", "month")
-        assert e["quantity"]["count"] == 22
+        assert (e["quantity"]["count"], e["quantity"]["qualifier"]) == (22, "more_than")
         assert e["attribution"]["entity"]["code"] == "USA"
-    # "أكثر من 22 عملية" in the lead (the headline says "22 عملية")
-    assert all(e["quantity"]["qualifier"] == "more_than" for e in operation)
     expected = "من المتوقع أن يواصل التحالف"
     assert not any(expected in ev["sentence"] for e in asserted for ev in e["evidence"])
 

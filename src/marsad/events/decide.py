@@ -9,7 +9,11 @@ candidate's features (``events/features.py``) and
 
 * drops it when its keep probability is under the model's threshold;
 * gives it the modality the model finds most likely (asserted, historical, future,
-  hypothetical, negated), or keeps the rules' modality where the file has no modality model.
+  hypothetical, negated), or keeps the rules' modality where the file has no modality model;
+* folds a dropped candidate that names a participant and is another mention of a kept one
+  (the merger's ``same_event``, with the kept one's modality) into that one, as the merger
+  would: the headline kept and its lead dropped would lose the lead's evidence and its more
+  precise figures ("أكثر من 22 عملية"). It adds no record.
 
 The model learnt from whole articles: a text shorter than its ``min_sentences`` (a headline, a
 single sentence, as in a sentence-level test set) is left to the rules.
@@ -24,8 +28,9 @@ before the model existed.
 from __future__ import annotations
 
 from marsad.doc.document import Document
-from marsad.doc.records import evolve
+from marsad.doc.records import Event, evolve
 from marsad.events.features import CandidateFeatures
+from marsad.events.merge import combine, same_event
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -34,6 +39,7 @@ class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
         self.model = model
         self.features = CandidateFeatures(resources) if model is not None else None
+        self.generic_ids = frozenset(s.id for s in resources.sectors)
 
     def __call__(self, doc: Document) -> Document:
         model, features = self.model, self.features
@@ -41,11 +47,26 @@ class EventDecision:
             return doc
         if doc.worded_sentences() < model.min_sentences:
             return doc      # the rules' records: no wider candidates were proposed here
-        kept = []
+        kept: list[Event] = []
+        dropped: list[Event] = []
         for event, feats in zip(doc.events, features.candidate_features(doc)):
             if model.keep_probability(feats) < model.threshold:
+                dropped.append(event)
                 continue
             modality = model.modality(feats, event.modality)
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
+        for event in dropped:
+            self._fold_into_kept(event, kept)
         doc.events = kept
         return doc
+
+    def _fold_into_kept(self, event: Event, kept: list[Event]) -> None:
+        """Merge ``event`` into the kept event it is another mention of, if any."""
+        if not event.actor and not event.recipient:
+            return
+        for i, other in enumerate(kept):
+            if other.event_type == event.event_type:
+                mention = evolve(event, modality=other.modality)
+                if same_event(other, mention, self.generic_ids):
+                    kept[i] = combine(other, mention)
+                    return
