@@ -1,6 +1,7 @@
 """Tools for making the stand-off training corpus (training/README.md says how it was made).
 
     python scripts/annotate.py pick --out LIST --n 480        choose articles to annotate
+    python scripts/annotate.py pick-rare --out LIST --n 150   articles with rarer event types
     python scripts/annotate.py show URL                       an article with numbered sentences
     python scripts/annotate.py convert DRAFT.jsonl OUT.jsonl  span texts -> stand-off offsets
     python scripts/annotate.py check FILE...                  resolve against the corpus, count
@@ -205,6 +206,45 @@ def cmd_pick(args: argparse.Namespace) -> int:
     return 0
 
 
+#: the types the first two rounds had fewest of (AGREE and REQUEST are counted, not sought)
+RARE = ("AID", "REJECT", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "THREATEN", "MOBILIZE",
+        "PROTEST")
+
+
+def cmd_pick_rare(args: argparse.Namespace) -> int:
+    """Articles for the rarer types: of 6,000 eligible articles (300-2,500 characters, a title
+    not taken yet) in a seeded order, those in which the coder's candidates (the decision's
+    input, ``Coder(candidates=True)``) hold a rarer type, until ``--n``. Homographs in sport
+    and business articles come with them, as the negatives the decision needs."""
+    from marsad.coder import Coder
+    from marsad.reading.article import Article
+
+    records, banned = corpus(), excluded()
+    for done in args.skip:
+        banned.update(Path(done).read_text(encoding="utf-8").split())
+    seen_titles: set[str] = set()
+    pool = []
+    for url, rec in sorted(records.items()):
+        if url in banned or not 300 <= len(rec.content) <= 2500 or rec.title in seen_titles:
+            continue
+        seen_titles.add(rec.title)
+        pool.append(rec)
+    random.Random(args.seed).shuffle(pool)
+    coder, chosen, types = Coder(candidates=True), [], Counter[str]()
+    for rec in pool[:6000]:
+        article = Article.from_mapping({"id": rec.url, "title": rec.title, "text": rec.content,
+                                        "date": rec.date or None, "source": rec.source})
+        found = {event.event_type for event in coder.code(article)}
+        if found & set(RARE):
+            chosen.append(rec.url)
+            types.update(found & (set(RARE) | {"AGREE", "REQUEST"}))
+        if len(chosen) == args.n:
+            break
+    Path(args.out).write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} articles -> {args.out}; candidates' types: {dict(types.most_common())}")
+    return 0
+
+
 def _article_id(rec: CorpusRecord) -> str:
     # the id marsad gives a corpus record: source + hash of the URL (reading/sources.py)
     return f"{rec.source}-{hashlib.sha1(rec.url.encode('utf-8')).hexdigest()[:16]}"
@@ -220,6 +260,12 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=20151)
     p.add_argument("--skip", action="append", default=[], metavar="LIST",
                    help="leave out the articles of an earlier list")
+    r = sub.add_parser("pick-rare")
+    r.add_argument("--out", required=True)
+    r.add_argument("--n", type=int, default=150)
+    r.add_argument("--seed", type=int, default=20153)
+    r.add_argument("--skip", action="append", default=[], metavar="LIST",
+                   help="leave out the articles of an earlier list")
     s = sub.add_parser("show")
     s.add_argument("url")
     c = sub.add_parser("convert")
@@ -231,8 +277,9 @@ def main() -> int:
     g.add_argument("first")
     g.add_argument("second")
     args = parser.parse_args()
-    return {"agree": cmd_agree, "pick": cmd_pick, "show": cmd_show, "convert": cmd_convert, "check": cmd_check}[
-        args.command](args)
+    commands = {"agree": cmd_agree, "pick": cmd_pick, "pick-rare": cmd_pick_rare, "show": cmd_show,
+                "convert": cmd_convert, "check": cmd_check}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
