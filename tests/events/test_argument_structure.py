@@ -91,10 +91,12 @@ def test_a_bombing_with_no_one_named_is_by_an_unnamed_armed_group(coder):
     # ANNOTATION.md: an implied actor has no text of its own, only a code
     ev = _events(coder, "أسفر تفجير انتحاري استهدف سوقا شعبية في بغداد أمس عن مقتل خمسة أشخاص.",
                  "ASSAULT")[0]
-    assert [a.kind for a in ev.actor] == ["non_state_armed"] and ev.actor[0].text == ""
+    assert [a.kind for a in ev.actor] == ["non_state_armed"] and ev.actor[0].text is None
 
 
 def test_an_arrest_with_no_agent_is_by_the_police_of_the_country(coder):
     ev = _events(coder, "تم اعتقال ثلاثة مواطنين سعوديين في الرياض بتهمة تهريب المخدرات.",
                  "COERCE")[0]
     assert [(a.code, a.sector) for a in ev.actor] == [("SAU", "COP")]
+    # the contract: an implied actor's text is null in the record, not an empty string
+    assert ev.to_dict()["actor"][0]["text"] is None

@@ -121,8 +121,9 @@ class EventAssembler:
     def entity(self, doc: Document, e: EntityMention) -> Entity:
         fld, start, end = doc.original_span(e.start, e.end)
         source = doc.article.title if fld == "title" else doc.article.text
-        return Entity(source[start:end], start, end, e.name, e.code, e.sector, e.id, e.kind, fld,
-                      e.country)
+        # an implied doer is an empty mention at its act: no words of the article name it
+        text = source[start:end] if e.end > e.start else None
+        return Entity(text, start, end, e.name, e.code, e.sector, e.id, e.kind, fld, e.country)
 
     def _evidence(self, doc: Document, m: EventMention) -> Evidence:
         sent = doc.sentences[m.trigger.sentence]

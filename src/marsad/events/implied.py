@@ -5,7 +5,7 @@ A bombing or a terrorist attack with no one named is by an unnamed non-state arm
 arrest read as passive with no agent is by the police of the country of those arrested, or of
 the sentence's place. Which acts imply which doer is the language's ``roles`` table
 (``implied_actors``); the doer is a row of the actor dictionary (sector words). The mention is
-empty (``start == end`` at the trigger), so the record's entity has empty text and its offsets
+empty (``start == end`` at the trigger), so the record's entity has null text and its offsets
 mark where the act is named.
 """
 
