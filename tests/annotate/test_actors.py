@@ -72,3 +72,16 @@ def test_a_title_and_the_name_after_it_are_one_actor(coder):
 def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(coder, text):
     # ألماني normalizes to الماني: its ال is no article, so الألماني is found
     assert "DEU" in [c for _, c, _, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    # ANNOTATION.md: Yemen's pro-government popular resistance takes the state's code, MIL
+    ("استعادت المقاومة الشعبية السيطرة على مديرية كريتر بعد معارك مع الحوثيين.", "YEM", "MIL"),
+    ("تقدمت قوات المقاومة الجنوبية نحو قاعدة العند.", "YEM", "MIL"),
+    # provincial officials are their country's government
+    ("استقبل والي الخرطوم وفدا من رجال الأعمال.", "SDN", "GOV"),
+    ("طالب محافظ بغداد الحكومة بتوفير الكهرباء.", "IRQ", "GOV"),
+    ("افتتح أمير منطقة الرياض مستشفى جديدا.", "SAU", "GOV"),
+])
+def test_pro_government_militias_and_provincial_officials(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
