@@ -100,3 +100,11 @@ def test_an_arrest_with_no_agent_is_by_the_police_of_the_country(coder):
     assert [(a.code, a.sector) for a in ev.actor] == [("SAU", "COP")]
     # the contract: an implied actor's text is null in the record, not an empty string
     assert ev.to_dict()["actor"][0]["text"] is None
+
+
+def test_a_source_that_reports_an_act_is_not_its_doer(coder):
+    # أفاد مصدر أمني بـ …: the source is attribution, the act's doer is not named by it
+    ev = _events(coder, "وأفاد مصدر أمني عراقي بإصابة أربعة أشخاص بانفجار عبوة ناسفة في سوق "
+                 "شعبي جنوبي بغداد.", "ASSAULT")[0]
+    assert "مصدر" not in " ".join(a.text or "" for a in ev.actor)
+    assert ev.attribution is not None and "مصدر أمني" in ev.attribution.text

@@ -88,10 +88,20 @@ class PhraseReader:
         self._cause_prepositions = words("cause_prepositions")
         self._passive_prone = frozenset(table["passive_prone_types"])
         self._reported_outcomes = words("reported_outcomes")
+        self._reporting_sources = words("reporting_sources")
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
         self._no_place_recipient = frozenset(table["no_place_recipient"])
+
+    def _reporting_source(self, doc: Document, e: EntityMention) -> bool:
+        """Whether ``e`` names who reports rather than who acts: a news outlet, a monitoring
+        NGO, a phrase headed by مصدر / مصادر / المرصد."""
+        if e.sector == "MED" or e.kind == "ngo":
+            return True
+        head = self._bare(doc.tokens[e.tok_lo])
+        return head in self._reporting_sources or (
+            head.startswith(self._article) and head[len(self._article):] in self._reporting_sources)
 
     def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase after a verb begins without the article and is not a name: news

@@ -224,10 +224,10 @@ class RoleAssigner:
                              if e not in actor]
         elif not actor:
             actor = self.ph._subject_before(doc, before, t, near=True)
-            if actor and (actor[-1].sector == "MED" or self.ph._bare(doc.tokens[t.tok_lo])
-                          in self.ph._reported_outcomes) \
+            if actor and (self.ph._reporting_source(doc, actor[-1])
+                          or self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes) \
                     and self._reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
-                actor = []      # أعلنت الوزارة مقتل …، أشارت الصحيفة إلى استرجاع …
+                actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
