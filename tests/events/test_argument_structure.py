@@ -108,3 +108,11 @@ def test_a_source_that_reports_an_act_is_not_its_doer(coder):
                  "شعبي جنوبي بغداد.", "ASSAULT")[0]
     assert "مصدر" not in " ".join(a.text or "" for a in ev.actor)
     assert ev.attribution is not None and "مصدر أمني" in ev.attribution.text
+
+
+def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
+    # قال X «فعل Y …»: the quotation is reported speech, X its attribution, Y the actor
+    ev = _events(coder, "وقال قائد الشرطة المحلية لوكالة الأنباء الألمانية «خطف مسلحو تنظيم "
+                 "القاعدة ثلاثة جنود يمنيين قرب المكلا».", "ASSAULT")[0]
+    assert _codes(ev.actor) == ["NSA"] and ev.attribution is not None
+    assert "قائد الشرطة" in ev.attribution.text

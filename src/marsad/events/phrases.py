@@ -74,6 +74,8 @@ class PhraseReader:
         self._partitive_preposition = norm(table["partitive_preposition"])
         self._link_words = words("link_words")
         self._pronoun_complementizers = words("pronoun_complementizers")
+        #: characters that open a quotation (not tokens: the tokenizer drops them)
+        self._quote_openers = frozenset(table["quote_openers"])
         self._origin = norm(table["origin_preposition"])
         self._agent_phrase = tuple(norm(table["agent_phrase"]).split())
         self._source_words_with_lam = words("source_words_with_lam")

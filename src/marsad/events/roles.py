@@ -17,8 +17,9 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
-* reported speech (``X قال إن Y هاجم Z``): the embedded clause is read on its own, X is kept as
-  the attribution; when the embedded clause has no subject (``قال X إنه هاجم``), X is the actor;
+* reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
+  clause is read on its own, X is kept as the attribution; when the embedded clause has no
+  subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient;
 * a verb with no subject anywhere takes the subject of the previous sentence.
 
@@ -27,6 +28,8 @@ Phrases joined by و are one compound participant (PLOVER's convention). The phr
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
@@ -70,6 +73,7 @@ class RoleAssigner:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
+        self._quote_opens = self._quotation_starts(doc)
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -316,7 +320,12 @@ class RoleAssigner:
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
         stops = self._left_stops
+        quotes = self._quote_opens
         for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1):
+            if i + 1 in quotes:
+                speaker = self._reporter(doc, sent, i + 1, ents)
+                if speaker:     # قال X لوكالة الأنباء «خطفت الجبهة …»: a subject after the
+                    return i + 1, speaker, False    # verb is the quotation's own
             tok = tokens[i]
             if tok not in stops:
                 continue
@@ -333,6 +342,20 @@ class RoleAssigner:
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
                 return i + 1, [], False
         return sent.tok_lo, [], False
+
+    def _quotation_starts(self, doc: Document) -> frozenset[int]:
+        """The tokens that open a quotation: the first token after an opening quote mark."""
+        text = doc.text
+        if not any(q in text for q in self.ph._quote_openers):
+            return frozenset()
+        starts = doc.token_starts
+        found = set()
+        for pos, ch in enumerate(text):
+            if ch in self.ph._quote_openers:
+                k = bisect_left(starts, doc.norm.to_normalized(pos))
+                if k < len(starts):
+                    found.add(k)
+        return frozenset(found)
 
     def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention,
                     ents: list[EntityMention]) -> int:
