@@ -2,6 +2,7 @@
 
 The sentences are written for these tests, in the style of Arabic wire copy."""
 
+import pytest
 
 
 def _events(coder, text, event_type):
@@ -116,3 +117,16 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
                  "القاعدة ثلاثة جنود يمنيين قرب المكلا».", "ASSAULT")[0]
     assert _codes(ev.actor) == ["NSA"] and ev.attribution is not None
     assert "قائد الشرطة" in ev.attribution.text
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the doer named in the condemned act's genitive, even with ب on the act
+    ("ندد وزير الخارجية الأردني بهجمات المستوطنين على قرى الضفة الغربية.", ["ISR"]),
+    ("أدانت الحكومة العراقية هجوم داعش على سجن في محافظة ديالى.", ["NSA"]),
+    # a terrorist bombing with no one named: the unnamed armed group, not the mosque it hit
+    ("وأدان وزير الداخلية الكويتي بشدة التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها.",
+     ["NSA"]),
+])
+def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(coder, text, recipient):
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.recipient) == recipient

@@ -209,8 +209,11 @@ class PhraseReader:
         if prev in prepositions:
             return prev
         fused = self._fused_preposition(prev, False)
-        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional:
-            return fused  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
+        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional \
+                and (lo - 1) not in self._in_trigger:
+            # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition; an event word
+            # carries its own (ندد بهجمات المستوطنين: the settlers are the attacks' genitive)
+            return fused
         agent = self._agent_phrase
         if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
             return " ".join(agent)
