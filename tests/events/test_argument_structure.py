@@ -130,3 +130,10 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
 def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(coder, text, recipient):
     ev = _events(coder, text, "ACCUSE")[0]
     assert _codes(ev.recipient) == recipient
+
+
+def test_a_headline_source_is_not_the_doer_of_the_news_it_gives(coder):
+    # «X: مقتل …» — X gives the news; X's own act would be a verb (الجيش: قتلنا …)
+    ev = _events(coder, "العراق: مقتل سبعة جنود وإصابة ثلاثة في هجوم على نقطة تفتيش", "ASSAULT")[0]
+    assert "العراق" not in [a.text for a in ev.actor]
+    assert ev.attribution is not None and ev.attribution.text == "العراق"

@@ -109,7 +109,9 @@ class RoleAssigner:
             mentions.append(m)
             siblings.append(m)
         for c in doc.complements:
-            if self.res.families[c.family].type not in self._condemnable:
+            # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
+            # relative clause about the act (التفجير الذي استهدف مسجدا)
+            if c.tense != "noun" or self.res.families[c.family].type not in self._condemnable:
                 continue
             condemning = [m for m in in_sentence.get(c.sentence, ())
                           if m.trigger.family in self._condemning
@@ -150,8 +152,9 @@ class RoleAssigner:
                                                     actor, recipient)
         if self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reciprocal or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
-        if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)):
-            actor = reporter
+        if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)) \
+                and not self._outcome(doc, t):
+            actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
@@ -256,6 +259,10 @@ class RoleAssigner:
                 actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
 
+    def _outcome(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
+        return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
         لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
@@ -357,8 +364,10 @@ class RoleAssigner:
                 return i + 1, reporter, bare in self.ph._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
-                if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
-                    return i + 1, self.ph._subject_before(doc, speaker, None, end=i), True
+                if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline; a noun after it
+                    # is news the speaker gives (الجزائر: هجوم مسلح على ثكنة), not its own act
+                    return (i + 1, self.ph._subject_before(doc, speaker, None, end=i),
+                            t.tense != "noun")
             if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
