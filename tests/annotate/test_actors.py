@@ -85,3 +85,19 @@ def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(c
 ])
 def test_pro_government_militias_and_provincial_officials(coder, text, code, sector):
     assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    # no country word: the city of the sentence places the police, the worshippers, the soldiers
+    ("اشتبكت الشرطة مع مسلحين في مدينة كراتشي مساء أمس.", "PAK", "COP"),
+    ("قتل ثلاثة من رجال الأمن في تفجير استهدف مسجدا في مدينة أبها.", "SAU", "COP"),
+])
+def test_a_sector_word_without_a_country_takes_its_places_country(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
+    # contract: armed groups are NSA with their home state in `country`
+    doc = coder.process(Article(id="t", text="هاجم مسلحون حاجزا للجيش في مدينة الموصل."))
+    gunmen = [e for e in doc.entities if e.sector == "REB"]
+    assert gunmen and [(e.code, e.country) for e in gunmen] == [("NSA", "IRQ")]
