@@ -82,8 +82,11 @@ def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(c
     ("استقبل والي الخرطوم وفدا من رجال الأعمال.", "SDN", "GOV"),
     ("طالب محافظ بغداد الحكومة بتوفير الكهرباء.", "IRQ", "GOV"),
     ("افتتح أمير منطقة الرياض مستشفى جديدا.", "SAU", "GOV"),
+    # a military coalition named without saying which is still an intergovernmental force
+    ("وشنت طائرات التحالف خمس غارات على مواقع المتمردين.", "IGO", "MIL"),
+    ("وقال البيان إن التحالف نفذ 12 ضربة جوية قرب الحدود.", "IGO", "MIL"),
 ])
-def test_pro_government_militias_and_provincial_officials(coder, text, code, sector):
+def test_militias_officials_and_coalitions_the_lexicon_lacked(coder, text, code, sector):
     assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
 
 
