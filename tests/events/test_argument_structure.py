@@ -137,3 +137,17 @@ def test_a_headline_source_is_not_the_doer_of_the_news_it_gives(coder):
     ev = _events(coder, "العراق: مقتل سبعة جنود وإصابة ثلاثة في هجوم على نقطة تفتيش", "ASSAULT")[0]
     assert "العراق" not in [a.text for a in ev.actor]
     assert ev.attribution is not None and ev.attribution.text == "العراق"
+
+
+def test_a_terrorist_bombing_with_no_target_named_was_done_to_the_country_it_hit(coder):
+    # ANNOTATION.md: the victims as recipient; a bombing in Mosul hit the people of Iraq
+    ev = _events(coder, "أسفر تفجير إرهابي في سوق للخضار بمدينة الموصل عن مقتل سبعة أشخاص.",
+                 "ASSAULT")[0]
+    assert [a.kind for a in ev.actor] == ["non_state_armed"]
+    assert [(r.code, r.text) for r in ev.recipient] == [("IRQ", None)]
+
+
+def test_an_implied_police_actor_carries_its_country(coder):
+    # contract: a state entity's country equals its code, implied or not
+    ev = _events(coder, "تم اعتقال خمسة أشخاص في مدينة الدمام بتهمة تهريب الأسلحة.", "COERCE")[0]
+    assert [(a.code, a.country, a.text) for a in ev.actor] == [("SAU", "SAU", None)]

@@ -11,6 +11,7 @@ mark where the act is named.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.doc.document import Document
@@ -28,6 +29,7 @@ class _Rule:
     words: frozenset[str]
     passive_only: bool
     doer: SectorWord
+    victims: SectorWord | None = None
 
 
 class ImpliedActors:
@@ -38,7 +40,8 @@ class ImpliedActors:
         self._rules = {
             etype: _Rule(frozenset(spec.get("modes") or ()),
                          frozenset(norm(w) for w in spec.get("words") or ()),
-                         bool(spec.get("passive_only")), sectors[spec["actor"]])
+                         bool(spec.get("passive_only")), sectors[spec["actor"]],
+                         sectors.get(spec.get("victims") or ""))
             for etype, spec in lang.table("roles")["implied_actors"].items()
             if spec["actor"] in sectors}
 
@@ -56,8 +59,36 @@ class ImpliedActors:
             code = _country(doc, t, recipient) or ""
             if not code:
                 return []
-        return [EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code,
-                              rule.doer.sector, rule.doer.id, rule.doer.name, rule.doer.kind)]
+        return [_implied(t, rule.doer, code)]
+
+    def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                doer: list[EntityMention]) -> list[EntityMention]:
+        """Those an act with an implied doer was done to, where the text names no one: the
+        people of the country where it happened (its sentence's place, else the article's)."""
+        rule = self._rules.get(fam.type)
+        if rule is None or rule.victims is None or not doer or doer[0].id != rule.doer.id \
+                or doer[0].end != doer[0].start:
+            return []
+        code = _country(doc, t, []) or _article_country(doc)
+        if not code:
+            return []
+        return [_implied(t, rule.victims, code)]
+
+
+def _implied(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
+    """An empty mention at the act's trigger: no words of the text name it."""
+    country = code if code not in _NOT_COUNTRIES else None
+    return EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code, row.sector,
+                         row.id, row.name, row.kind, country)
+
+
+def _article_country(doc: Document) -> str | None:
+    """The country most of the article's places lie in, when more than half do."""
+    if not doc.places:
+        return None
+    votes = Counter(p.place.country for p in doc.places)
+    code, n = votes.most_common(1)[0]
+    return code if n * 2 > len(doc.places) else None
 
 
 def _country(doc: Document, t: TriggerMention, recipient: list[EntityMention]) -> str | None:

@@ -162,6 +162,8 @@ class RoleAssigner:
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         if not actor:
             actor = self._implied.doer(doc, t, fam, passive, recipient)
+            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
+                recipient = self._implied.victims(doc, t, fam, actor)
         source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
