@@ -151,3 +151,13 @@ def test_an_implied_police_actor_carries_its_country(coder):
     # contract: a state entity's country equals its code, implied or not
     ev = _events(coder, "تم اعتقال خمسة أشخاص في مدينة الدمام بتهمة تهريب الأسلحة.", "COERCE")[0]
     assert [(a.code, a.country, a.text) for a in ev.actor] == [("SAU", "SAU", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "تقدمت القوات الحكومية في ريف المدينة بعد معارك عنيفة مع الحوثيين.",
+    "وتتواصل المواجهات مع مسلحي تنظيم داعش في محيط المصفاة.",
+])
+def test_the_other_side_of_a_fight_is_one_of_the_actors_not_a_recipient(coder, text):
+    # PLOVER and ANNOTATION.md: both sides of a clash are the actor, there is no recipient
+    ev = _events(coder, text, "ASSAULT")[0]
+    assert "NSA" in _codes(ev.actor) and ev.recipient == ()

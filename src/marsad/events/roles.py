@@ -150,7 +150,7 @@ class RoleAssigner:
         if t.tense != "noun" and not passive and t.prefix[:1] in self.ph._coordinators:
             actor, recipient = self._shared_subject(doc, siblings, t, fam, left_edge, after,
                                                     actor, recipient)
-        if self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reciprocal or t.tense == "noun":
+        if self._two_sided(doc, t) or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
         if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)) \
                 and not self._outcome(doc, t):
@@ -330,11 +330,17 @@ class RoleAssigner:
         sides = self.ph._between_sides(doc, t, after)
         if sides and not (t.tense == "noun" and actor and actor[0].tok_lo < t.tok_lo):
             return sides, []
-        if self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._reciprocal:
+        if not self._two_sided(doc, t):
             return actor, recipient
-        if actor and recipient:
-            return actor + [e for e in recipient if e not in actor], []
-        return actor, recipient
+        # معارك عنيفة مع الحوثيين: the side after مع is one of the two, never a recipient
+        return actor + [e for e in recipient if e not in actor], []
+
+    def _two_sided(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك)."""
+        word = self.ph._bare(doc.tokens[t.tok_lo])
+        art = self.ph._article
+        return word in self.ph._reciprocal or (
+            word.startswith(art) and word[len(art):] in self.ph._reciprocal)
 
     def _sentence_agent(self, siblings: list[EventMention], t: TriggerMention,
                         recipient: list[EntityMention]) -> list[EntityMention]:
