@@ -161,3 +161,10 @@ def test_the_other_side_of_a_fight_is_one_of_the_actors_not_a_recipient(coder, t
     # PLOVER and ANNOTATION.md: both sides of a clash are the actor, there is no recipient
     ev = _events(coder, text, "ASSAULT")[0]
     assert "NSA" in _codes(ev.actor) and ev.recipient == ()
+
+
+def test_a_participle_of_circumstance_shares_the_main_clauses_subject(coder):
+    # وأكد X …، مطالبا Y بـ …: X demands it of Y (Y is the object, not the subject)
+    ev = _events(coder, "وأكد وزير الخارجية السعودي دعم بلاده للحكومة الشرعية، مطالبا إيران "
+                 "بالكف عن التدخل في شؤون اليمن.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IRN"]

@@ -91,6 +91,7 @@ class PhraseReader:
         self._passive_prone = frozenset(table["passive_prone_types"])
         self._reported_outcomes = words("reported_outcomes")
         self._reporting_sources = words("reporting_sources")
+        self._circumstantial = words("circumstantial")
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")

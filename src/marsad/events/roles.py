@@ -141,6 +141,9 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
+            actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
+                                                  actor, recipient)
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
                                                     right_edge)
@@ -169,6 +172,36 @@ class RoleAssigner:
             return EventMention(t, actor, recipient, round(confidence, 2))
         return EventMention(t, actor, recipient, round(confidence, 2), source[0],
                             self._saying_span(doc, sent, source[0]))
+
+    def _circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                      t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                      after: list[EntityMention], actor: list[EntityMention],
+                      recipient: list[EntityMention]
+                      ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
+        clause's subject (the sentence's first actor, else the speaker); the phrase right after
+        it is its object."""
+        main = next((m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None) \
+            or self._speaker(doc, sent, t, ents)
+        if not main:
+            return actor, recipient
+        obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
+            or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
+        return main, [e for e in obj if e not in main]
+
+    def _speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+                 ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the first verb of saying in the sentence before ``t``."""
+        speech = self.g.speech
+        bare = self.ph._bare
+        verb = next((i for i in range(sent.tok_lo, t.tok_lo)
+                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        if verb is None:
+            return []
+        chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < t.tok_lo],
+                                     bare=True, max_gap=2, start=verb + 1)
+        return chain or self.ph._subject_before(
+            doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
