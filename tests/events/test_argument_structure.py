@@ -168,3 +168,9 @@ def test_a_participle_of_circumstance_shares_the_main_clauses_subject(coder):
     ev = _events(coder, "وأكد وزير الخارجية السعودي دعم بلاده للحكومة الشرعية، مطالبا إيران "
                  "بالكف عن التدخل في شؤون اليمن.", "REQUEST")[0]
     assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IRN"]
+
+
+def test_a_person_coded_by_a_state_carries_that_state_as_country(coder):
+    # contract, ENTITY: for state entities country equals code — a minister named alone too
+    ev = _events(coder, "وأعلن شتاينماير أنه سيزور الرياض الشهر المقبل.", "AGREE")[0]
+    assert [(a.code, a.country) for a in ev.actor] == [("DEU", "DEU")]

@@ -18,7 +18,7 @@ from datetime import date
 from typing import TypeVar
 
 from marsad.doc.document import Document
-from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
+from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger, state_country
 from marsad.doc.spans import EntityMention, EventMention
 from marsad.events.details import Details, Nearest
 from marsad.resources import Resources
@@ -123,7 +123,9 @@ class EventAssembler:
         source = doc.article.title if fld == "title" else doc.article.text
         # an implied doer is an empty mention at its act: no words of the article name it
         text = source[start:end] if e.end > e.start else None
-        return Entity(text, start, end, e.name, e.code, e.sector, e.id, e.kind, fld, e.country)
+        # whatever a state's code names belongs to it (a minister by name: شتاينماير, DEU)
+        country = e.country or state_country(e.code)
+        return Entity(text, start, end, e.name, e.code, e.sector, e.id, e.kind, fld, country)
 
     def _evidence(self, doc: Document, m: EventMention) -> Evidence:
         sent = doc.sentences[m.trigger.sentence]
