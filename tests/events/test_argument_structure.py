@@ -174,3 +174,10 @@ def test_a_person_coded_by_a_state_carries_that_state_as_country(coder):
     # contract, ENTITY: for state entities country equals code — a minister named alone too
     ev = _events(coder, "وأعلن شتاينماير أنه سيزور الرياض الشهر المقبل.", "AGREE")[0]
     assert [(a.code, a.country) for a in ev.actor] == [("DEU", "DEU")]
+
+
+def test_a_country_across_the_border_is_where_not_whom(coder):
+    # الحدود مع سوريا: the border is where the attack was, Syria is not its target
+    ev = _events(coder, "هاجم مسلحون من حزب العمال الكردستاني نقطة للجيش التركي قرب الحدود مع "
+                 "العراق.", "ASSAULT")[0]
+    assert "IRQ" not in _codes(ev.recipient)

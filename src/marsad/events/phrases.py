@@ -92,6 +92,7 @@ class PhraseReader:
         self._reported_outcomes = words("reported_outcomes")
         self._reporting_sources = words("reporting_sources")
         self._circumstantial = words("circumstantial")
+        self._border_words = words("border_words")
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
@@ -277,7 +278,8 @@ class PhraseReader:
                 allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
         markers = self._recipient_markers[fam.recipient]
         possessive = self._possessive
-        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
+        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)
+                and not self._by_border(doc, e)]
         for k, e in enumerate(ents):
             gov = self._governor(doc, e)
             if gov is None and "obj" in markers and allow_obj:
@@ -304,6 +306,15 @@ class PhraseReader:
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _by_border(self, doc: Document, e: EntityMention) -> bool:
+        """الحدود مع سوريا، الحدود السورية، المتاخمة لإسرائيل: a country naming where."""
+        tokens, lo = doc.tokens, e.tok_lo
+        prev = self._bare(tokens[lo - 1]) if lo > 0 else ""
+        if prev in self._border_words:
+            return True
+        return lo > 1 and tokens[lo - 1] in self.g.prepositions \
+            and self._bare(tokens[lo - 2]) in self._border_words
 
     def _governor_of_token(self, doc: Document, i: int) -> str | None:
         """Whether token i itself sits in a prepositional phrase (في مواقع …)."""
