@@ -181,3 +181,10 @@ def test_a_country_across_the_border_is_where_not_whom(coder):
     ev = _events(coder, "هاجم مسلحون من حزب العمال الكردستاني نقطة للجيش التركي قرب الحدود مع "
                  "العراق.", "ASSAULT")[0]
     assert "IRQ" not in _codes(ev.recipient)
+
+
+def test_a_call_received_is_aimed_at_the_receiver(coder):
+    # تلقى X اتصالا من Y: Y called X
+    ev = _events(coder, "تلقى ولي العهد السعودي اتصالا هاتفيا مساء أمس من أمير قطر الشيخ تميم "
+                 "بن حمد.", "CONSULT")[0]
+    assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["SAU"]

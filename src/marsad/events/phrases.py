@@ -93,6 +93,7 @@ class PhraseReader:
         self._reporting_sources = words("reporting_sources")
         self._circumstantial = words("circumstantial")
         self._border_words = words("border_words")
+        self._receiving_verbs = words("receiving_verbs")
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")

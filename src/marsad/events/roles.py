@@ -279,6 +279,8 @@ class RoleAssigner:
             # انتحاري من تنظيم داعش، قصف من الطيران المروحي: من + the doer after the act
             actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
             rest = [e for e in rest if e not in actor]
+            if actor and not genitive:
+                recipient = self._receiver(doc, t, before)
         if not recipient:
             recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
@@ -297,6 +299,20 @@ class RoleAssigner:
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
         return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+
+    def _receiver(self, doc: Document, t: TriggerMention,
+                  before: list[EntityMention]) -> list[EntityMention]:
+        """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
+        (after it, else before it), when the act right after that verb is ``t``."""
+        verb = next((i for i in range(t.tok_lo - 1, max(0, t.tok_lo - 12) - 1, -1)
+                     if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
+        if verb is None:
+            return []
+        between = [e for e in before if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
+        if between:
+            return self.ph._first_chain(doc, between, bare=True)
+        return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
+                                       end=verb)
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
