@@ -188,3 +188,9 @@ def test_a_call_received_is_aimed_at_the_receiver(coder):
     ev = _events(coder, "تلقى ولي العهد السعودي اتصالا هاتفيا مساء أمس من أمير قطر الشيخ تميم "
                  "بن حمد.", "CONSULT")[0]
     assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_an_execution_with_no_executor_named_is_by_the_state_where_it_happened(coder):
+    ev = _events(coder, "وقد تم تنفيذ حكم القتل تعزيرا بالجاني في مدينة جدة صباح اليوم.",
+                 "ASSAULT")[0]
+    assert [(a.code, a.sector, a.text) for a in ev.actor] == [("SAU", "GOV", None)]

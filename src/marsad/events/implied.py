@@ -30,6 +30,7 @@ class _Rule:
     passive_only: bool
     doer: SectorWord
     victims: SectorWord | None = None
+    where: bool = False     # the doer is the state where the act happened, not the victims'
 
 
 class ImpliedActors:
@@ -37,26 +38,35 @@ class ImpliedActors:
         sectors = {s.id: s for s in resources.sectors}
         norm = lang.normalize_term
         self._bare = lang.without_conjunction
-        self._rules = {
-            etype: _Rule(frozenset(spec.get("modes") or ()),
-                         frozenset(norm(w) for w in spec.get("words") or ()),
-                         bool(spec.get("passive_only")), sectors[spec["actor"]],
-                         sectors.get(spec.get("victims") or ""))
-            for etype, spec in lang.table("roles")["implied_actors"].items()
-            if spec["actor"] in sectors}
+        self._rules: dict[str, list[_Rule]] = {}
+        for etype, specs in lang.table("roles")["implied_actors"].items():
+            for spec in specs if isinstance(specs, list) else [specs]:
+                if spec["actor"] in sectors:
+                    self._rules.setdefault(etype, []).append(_Rule(
+                        frozenset(spec.get("modes") or ()),
+                        frozenset(norm(w) for w in spec.get("words") or ()),
+                        bool(spec.get("passive_only")), sectors[spec["actor"]],
+                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place"))
+
+    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily,
+              passive: bool) -> _Rule | None:
+        """The first rule of the act's type that its mode or words (the trigger and the word
+        after it) match."""
+        words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+        return next((r for r in self._rules.get(fam.type, ())
+                     if not (r.passive_only and not passive)
+                     and (fam.mode in r.modes or not r.words.isdisjoint(words))), None)
 
     def doer(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
              recipient: list[EntityMention]) -> list[EntityMention]:
         """The implied doer of the act at ``t``, or [] where nothing implies one."""
-        rule = self._rules.get(fam.type)
-        if rule is None or (rule.passive_only and not passive):
-            return []
-        words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
-        if fam.mode not in rule.modes and rule.words.isdisjoint(words):
+        rule = self._rule(doc, t, fam, passive)
+        if rule is None:
             return []
         code = rule.doer.code
         if rule.doer.kind != "non_state_armed":
-            code = _country(doc, t, recipient) or ""
+            code = (_country(doc, t, []) or _article_country(doc) if rule.where
+                    else _country(doc, t, recipient)) or ""
             if not code:
                 return []
         return [_implied(t, rule.doer, code)]
@@ -65,9 +75,9 @@ class ImpliedActors:
                 doer: list[EntityMention]) -> list[EntityMention]:
         """Those an act with an implied doer was done to, where the text names no one: the
         people of the country where it happened (its sentence's place, else the article's)."""
-        rule = self._rules.get(fam.type)
-        if rule is None or rule.victims is None or not doer or doer[0].id != rule.doer.id \
-                or doer[0].end != doer[0].start:
+        rule = next((r for r in self._rules.get(fam.type, ()) if doer and r.doer.id == doer[0].id),
+                    None)
+        if rule is None or rule.victims is None or doer[0].end != doer[0].start:
             return []
         code = _country(doc, t, []) or _article_country(doc)
         if not code:
