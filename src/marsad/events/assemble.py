@@ -116,7 +116,7 @@ class EventAssembler:
         span = m.attribution_span or (m.attribution.start, m.attribution.end)
         fld, start, end = doc.original_span(*span)
         source = doc.article.title if fld == "title" else doc.article.text
-        return Attribution(source[start:end] if fld == who.field else who.text, who)
+        return Attribution(source[start:end] if fld == who.field else who.text or "", who)
 
     def entity(self, doc: Document, e: EntityMention) -> Entity:
         fld, start, end = doc.original_span(e.start, e.end)
