@@ -32,6 +32,7 @@ Phrases joined by و are one compound participant (PLOVER's convention). The phr
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from marsad.doc.document import Document
@@ -76,6 +77,7 @@ class RoleAssigner:
             i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
         self._condemnable = frozenset(condemned["types"])
         self._condemned_gap = int(condemned["max_gap"])
+        self._quote_pattern = re.compile("[" + re.escape("".join(self.ph._quote_openers)) + "]")
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -433,16 +435,12 @@ class RoleAssigner:
 
     def _quotation_starts(self, doc: Document) -> frozenset[int]:
         """The tokens that open a quotation: the first token after an opening quote mark."""
-        text = doc.text
-        if not any(q in text for q in self.ph._quote_openers):
-            return frozenset()
         starts = doc.token_starts
         found = set()
-        for pos, ch in enumerate(text):
-            if ch in self.ph._quote_openers:
-                k = bisect_left(starts, doc.norm.to_normalized(pos))
-                if k < len(starts):
-                    found.add(k)
+        for m in self._quote_pattern.finditer(doc.text):
+            k = bisect_left(starts, doc.norm.to_normalized(m.start()))
+            if k < len(starts):
+                found.add(k)
         return frozenset(found)
 
     def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention,
