@@ -78,6 +78,8 @@ def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(c
     # ANNOTATION.md: Yemen's pro-government popular resistance takes the state's code, MIL
     ("استعادت المقاومة الشعبية السيطرة على مديرية كريتر بعد معارك مع الحوثيين.", "YEM", "MIL"),
     ("تقدمت قوات المقاومة الجنوبية نحو قاعدة العند.", "YEM", "MIL"),
+    # the fighters of a state's force are that force, not an armed group of the state
+    ("وتمكن مقاتلو المقاومة الشعبية من طرد المتمردين من المدينة.", "YEM", "MIL"),
     # provincial officials are their country's government
     ("استقبل والي الخرطوم وفدا من رجال الأعمال.", "SDN", "GOV"),
     ("طالب محافظ بغداد الحكومة بتوفير الكهرباء.", "IRQ", "GOV"),
