@@ -32,13 +32,11 @@ Phrases joined by و are one compound participant (PLOVER's convention). The phr
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.speech import SpeechReader
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -53,10 +51,7 @@ class RoleAssigner:
         lang = language_of(resources)
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
-        # first words of source phrases and speech verbs: a cheap gate before the phrase checks
-        self._source_heads = frozenset(p[0] for p in g.source_phrases)
-        self._source_cues = lang.syntax.with_conjunction(
-            self._source_heads | g.speech | self.ph._source_words_with_lam)
+        self.speech = SpeechReader(self.ph, g, lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -77,13 +72,12 @@ class RoleAssigner:
             i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
         self._condemnable = frozenset(condemned["types"])
         self._condemned_gap = int(condemned["max_gap"])
-        self._quote_pattern = re.compile("[" + re.escape("".join(self.ph._quote_openers)) + "]")
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
-        self._quote_opens = self._quotation_starts(doc)
+        self._quote_opens = self.speech.quotation_starts(doc)
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -169,11 +163,11 @@ class RoleAssigner:
             actor = self._implied.doer(doc, t, fam, passive, recipient)
             if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
                 recipient = self._implied.victims(doc, t, fam, actor)
-        source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
+        source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
         return EventMention(t, actor, recipient, round(confidence, 2), source[0],
-                            self._saying_span(doc, sent, source[0]))
+                            self.speech.saying_span(doc, sent, source[0]))
 
     def _circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
                       t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
@@ -184,26 +178,12 @@ class RoleAssigner:
         clause's subject (the sentence's first actor, else the speaker); the phrase right after
         it is its object."""
         main = next((m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None) \
-            or self._speaker(doc, sent, t, ents)
+            or self.speech.speaker(doc, sent, t, ents)
         if not main:
             return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
-
-    def _speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
-                 ents: list[EntityMention]) -> list[EntityMention]:
-        """The subject of the first verb of saying in the sentence before ``t``."""
-        speech = self.g.speech
-        bare = self.ph._bare
-        verb = next((i for i in range(sent.tok_lo, t.tok_lo)
-                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
-        if verb is None:
-            return []
-        chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < t.tok_lo],
-                                     bare=True, max_gap=2, start=verb + 1)
-        return chain or self.ph._subject_before(
-            doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -294,7 +274,7 @@ class RoleAssigner:
             actor = self.ph._subject_before(doc, before, t, near=True)
             if actor and (self.ph._reporting_source(doc, actor[-1])
                           or self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes) \
-                    and self._reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
+                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
                 actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
 
@@ -324,14 +304,6 @@ class RoleAssigner:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
         return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
-
-    def _reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
-        """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
-        مقتل) or right before the subject (أعلنت الوزارة مقتل): the subject said it."""
-        speech = self.g.speech
-        tokens = doc.tokens
-        words = list(range(lo, hi)) + list(range(max(0, subject - 2), subject))
-        return any(tokens[i] in speech or self.ph._bare(tokens[i]) in speech for i in words)
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],
@@ -411,7 +383,7 @@ class RoleAssigner:
         quotes = self._quote_opens
         for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1):
             if i + 1 in quotes:
-                speaker = self._reporter(doc, sent, i + 1, ents)
+                speaker = self.speech.reporter(doc, sent, i + 1, ents)
                 if speaker:     # قال X لوكالة الأنباء «خطفت الجبهة …»: a subject after the
                     return i + 1, speaker, False    # verb is the quotation's own
             tok = tokens[i]
@@ -419,7 +391,7 @@ class RoleAssigner:
                 continue
             bare = self.ph._bare(tok)
             if tok in self.g.complementizers or bare in self.g.complementizers:
-                reporter = self._reporter(doc, sent, i, ents)
+                reporter = self.speech.reporter(doc, sent, i, ents)
                 return i + 1, reporter, bare in self.ph._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
@@ -432,16 +404,6 @@ class RoleAssigner:
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
                 return i + 1, [], False
         return sent.tok_lo, [], False
-
-    def _quotation_starts(self, doc: Document) -> frozenset[int]:
-        """The tokens that open a quotation: the first token after an opening quote mark."""
-        starts = doc.token_starts
-        found = set()
-        for m in self._quote_pattern.finditer(doc.text):
-            k = bisect_left(starts, doc.norm.to_normalized(m.start()))
-            if k < len(starts):
-                found.add(k)
-        return frozenset(found)
 
     def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention,
                     ents: list[EntityMention]) -> int:
@@ -466,58 +428,6 @@ class RoleAssigner:
                     return i
             i += 1
         return end
-
-    def _reporter(self, doc: Document, sent: Sentence, comp: int,
-                  ents: list[EntityMention]) -> list[EntityMention]:
-        """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
-        speech_words = self.g.speech
-        bare = self.ph._bare
-        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
-                       if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
-                      None)
-        if speech is None:
-            return []
-        after = [e for e in ents if speech < e.tok_lo < comp]
-        chain = self.ph._first_chain(doc, after, bare=True)
-        if chain:
-            return chain
-        before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
-        return self.ph._subject_before(doc, before, None, end=speech)
-
-    def _sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
-                         t: TriggerMention) -> list[EntityMention]:
-        """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""
-        tokens = doc.tokens
-        cues = self._source_cues
-        for e in ents:
-            lo = e.tok_lo
-            words = tokens[max(sent.tok_lo, lo - 3):lo]
-            if cues.isdisjoint(words):
-                continue
-            raw = tuple(words)
-            bare = tuple(self.ph._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
-            for window in (raw, bare):
-                if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
-                    return [e]
-                if e.prefix in self.ph._lam_prefixes and window \
-                        and window[-1] in self.ph._source_words_with_lam:
-                    return [e]
-            if any(w in self.g.speech for w in bare[-2:]) and not self.ph._governor(doc, e) \
-                    and not (e.tok_lo <= t.tok_lo < e.tok_hi):
-                return [e]
-        return []
-
-    def _saying_span(self, doc: Document, sent: Sentence, who: EntityMention) -> tuple[int, int]:
-        """The words that cite the source together with it (أعلنت القيادة المركزية الأميركية)."""
-        tokens = doc.tokens
-        lo = who.tok_lo
-        for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
-            bare = self.ph._bare(tokens[i])
-            if bare in self.g.speech or bare in self._source_heads or bare == self.ph._source_relative:
-                lo = i
-            elif lo != who.tok_lo:
-                break
-        return doc.token_starts[lo], who.end
 
     # -- phrases ---------------------------------------------------------------------------
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
