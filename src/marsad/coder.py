@@ -13,6 +13,7 @@ from marsad.annotate.actors import ActorResolver
 from marsad.annotate.entities import EntityLinker
 from marsad.annotate.matches import LexiconMatcher
 from marsad.annotate.places import PlaceResolver
+from marsad.annotate.placing import SectorPlacer
 from marsad.annotate.quantities import QuantityFinder
 from marsad.annotate.segment import Segmenter
 from marsad.annotate.times import TimeFinder
@@ -48,6 +49,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         EntityLinker(res),
         TriggerFinder(res, candidates_from=wide_from),
         PlaceResolver(res),
+        SectorPlacer(res),
         RoleAssigner(res),
         TimeFinder(res),
         QuantityFinder(res),

@@ -72,3 +72,37 @@ def test_a_title_and_the_name_after_it_are_one_actor(coder):
 def test_a_nisba_whose_hamza_normalizes_to_the_article_still_names_its_country(coder, text):
     # ألماني normalizes to الماني: its ال is no article, so الألماني is found
     assert "DEU" in [c for _, c, _, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    # ANNOTATION.md: Yemen's pro-government popular resistance takes the state's code, MIL
+    ("استعادت المقاومة الشعبية السيطرة على مديرية كريتر بعد معارك مع الحوثيين.", "YEM", "MIL"),
+    ("تقدمت قوات المقاومة الجنوبية نحو قاعدة العند.", "YEM", "MIL"),
+    # the fighters of a state's force are that force, not an armed group of the state
+    ("وتمكن مقاتلو المقاومة الشعبية من طرد المتمردين من المدينة.", "YEM", "MIL"),
+    # provincial officials are their country's government
+    ("استقبل والي الخرطوم وفدا من رجال الأعمال.", "SDN", "GOV"),
+    ("طالب محافظ بغداد الحكومة بتوفير الكهرباء.", "IRQ", "GOV"),
+    ("افتتح أمير منطقة الرياض مستشفى جديدا.", "SAU", "GOV"),
+    # a military coalition named without saying which is still an intergovernmental force
+    ("وشنت طائرات التحالف خمس غارات على مواقع المتمردين.", "IGO", "MIL"),
+    ("وقال البيان إن التحالف نفذ 12 ضربة جوية قرب الحدود.", "IGO", "MIL"),
+])
+def test_militias_officials_and_coalitions_the_lexicon_lacked(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    # no country word: the city of the sentence places the police, the worshippers, the soldiers
+    ("اشتبكت الشرطة مع مسلحين في مدينة كراتشي مساء أمس.", "PAK", "COP"),
+    ("قتل ثلاثة من رجال الأمن في تفجير استهدف مسجدا في مدينة أبها.", "SAU", "COP"),
+])
+def test_a_sector_word_without_a_country_takes_its_places_country(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
+    # contract: armed groups are NSA with their home state in `country`
+    doc = coder.process(Article(id="t", text="هاجم مسلحون حاجزا للجيش في مدينة الموصل."))
+    gunmen = [e for e in doc.entities if e.sector == "REB"]
+    assert gunmen and [(e.code, e.country) for e in gunmen] == [("NSA", "IRQ")]

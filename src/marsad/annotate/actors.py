@@ -147,7 +147,8 @@ class ActorResolver:
             return None
         if target.kind == "actor":
             actor = self.res.actors[target.ref]
-            if actor.kind != "state":
+            if actor.kind != "state" or sector_row.kind == "non_state_armed":
+                # مقاتلو المقاومة الشعبية، ميليشيات الحشد: the fighters of a named body are it
                 return self._entry(u, nxt, actor), 1
             code, name = actor.code, actor.name
         else:

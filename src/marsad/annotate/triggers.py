@@ -74,8 +74,9 @@ class TriggerFinder:
         self._verbal_types = resources.vocabulary.types_with("verbal")
 
     def __call__(self, doc: Document) -> Document:
-        found = self._drop_complements(doc, self._find(doc))
+        found, complements = self._drop_complements(doc, self._find(doc))
         doc.triggers = doc.triggers + [self._with_modality(doc, t) for t in found]
+        doc.complements = doc.complements + complements
         return doc
 
     # -- finding ------------------------------------------------------------------------------
@@ -165,17 +166,22 @@ class TriggerFinder:
         return any(following[:len(p)] == p for p in self.g.anonymous_source)
 
     # -- complements --------------------------------------------------------------------------
-    def _drop_complements(self, doc: Document, found: list[TriggerMention]) -> list[TriggerMention]:
-        """Drop an event word that is only the content or object of an earlier event verb."""
+    def _drop_complements(self, doc: Document, found: list[TriggerMention]
+                          ) -> tuple[list[TriggerMention], list[TriggerMention]]:
+        """Set apart an event word that is only the content or object of an earlier event
+        verb: the triggers kept, and those set apart."""
         in_entity: set[int] = set()     # filled the first time it is read
         kept: list[TriggerMention] = []
+        dropped: list[TriggerMention] = []
         heads: dict[int, list[TriggerMention]] = {}   # the kept triggers of each sentence
         for t in found:
             same_sentence = heads.setdefault(t.sentence, [])
             if not any(self._is_complement(doc, h, t, in_entity) for h in same_sentence):
                 kept.append(t)
                 same_sentence.append(t)
-        return kept
+            else:
+                dropped.append(t)
+        return kept, dropped
 
     def _is_complement(self, doc: Document, head: TriggerMention, t: TriggerMention,
                        in_entity: set[int]) -> bool:

@@ -122,7 +122,7 @@ def _place(event: Event) -> str:
 
 def _entities(entities: tuple[Entity, ...]) -> str:
     """``text [CODE/SECTOR]``; an armed group with a home state shows it: ``[NSA:YEM/REB]``."""
-    return ", ".join(f"{e.text} [{_code(e)}{'/' + e.sector if e.sector else ''}]"
+    return ", ".join(f"{e.text or '(' + e.name + ')'} [{_code(e)}{'/' + e.sector if e.sector else ''}]"
                      for e in entities) or "-"
 
 

@@ -44,6 +44,9 @@ class Document:
     entities: list[EntityMention] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     triggers: list[TriggerMention] = field(default_factory=list)
+    #: event words read as the object or content of another act (أدان الهجوم): no events of
+    #: their own, but the role stage reads who did them (the condemnation is aimed at the doer)
+    complements: list[TriggerMention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quantities: list[QuantityMention] = field(default_factory=list)
     casualties: list[CasualtyMention] = field(default_factory=list)

@@ -28,9 +28,10 @@ class Entity:
     ``country`` is the state the entity belongs to: its ``code`` for a state entity, the home
     state of a non-state armed group (``code`` NSA; the Houthis YEM, ISIS None), None for IGOs
     and NGOs (contract, ENTITY). It is the last field so that positional construction with
-    the older fields stays valid; ``to_dict`` writes it after ``code``."""
+    the older fields stays valid; ``to_dict`` writes it after ``code``. ``text`` is None for an
+    implied actor the article does not name (its offsets mark where the act is named)."""
 
-    text: str
+    text: str | None
     start: int
     end: int
     name: str

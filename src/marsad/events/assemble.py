@@ -18,7 +18,7 @@ from datetime import date
 from typing import TypeVar
 
 from marsad.doc.document import Document
-from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger
+from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger, state_country
 from marsad.doc.spans import EntityMention, EventMention
 from marsad.events.details import Details, Nearest
 from marsad.resources import Resources
@@ -116,13 +116,16 @@ class EventAssembler:
         span = m.attribution_span or (m.attribution.start, m.attribution.end)
         fld, start, end = doc.original_span(*span)
         source = doc.article.title if fld == "title" else doc.article.text
-        return Attribution(source[start:end] if fld == who.field else who.text, who)
+        return Attribution(source[start:end] if fld == who.field else who.text or "", who)
 
     def entity(self, doc: Document, e: EntityMention) -> Entity:
         fld, start, end = doc.original_span(e.start, e.end)
         source = doc.article.title if fld == "title" else doc.article.text
-        return Entity(source[start:end], start, end, e.name, e.code, e.sector, e.id, e.kind, fld,
-                      e.country)
+        # an implied doer is an empty mention at its act: no words of the article name it
+        text = source[start:end] if e.end > e.start else None
+        # whatever a state's code names belongs to it (a minister by name: شتاينماير, DEU)
+        country = e.country or state_country(e.code)
+        return Entity(text, start, end, e.name, e.code, e.sector, e.id, e.kind, fld, country)
 
     def _evidence(self, doc: Document, m: EventMention) -> Evidence:
         sent = doc.sentences[m.trigger.sentence]

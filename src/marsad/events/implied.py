@@ -5,12 +5,13 @@ A bombing or a terrorist attack with no one named is by an unnamed non-state arm
 arrest read as passive with no agent is by the police of the country of those arrested, or of
 the sentence's place. Which acts imply which doer is the language's ``roles`` table
 (``implied_actors``); the doer is a row of the actor dictionary (sector words). The mention is
-empty (``start == end`` at the trigger), so the record's entity has empty text and its offsets
+empty (``start == end`` at the trigger), so the record's entity has null text and its offsets
 mark where the act is named.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.doc.document import Document
@@ -28,6 +29,8 @@ class _Rule:
     words: frozenset[str]
     passive_only: bool
     doer: SectorWord
+    victims: SectorWord | None = None
+    where: bool = False     # the doer is the state where the act happened, not the victims'
 
 
 class ImpliedActors:
@@ -35,29 +38,67 @@ class ImpliedActors:
         sectors = {s.id: s for s in resources.sectors}
         norm = lang.normalize_term
         self._bare = lang.without_conjunction
-        self._rules = {
-            etype: _Rule(frozenset(spec.get("modes") or ()),
-                         frozenset(norm(w) for w in spec.get("words") or ()),
-                         bool(spec.get("passive_only")), sectors[spec["actor"]])
-            for etype, spec in lang.table("roles")["implied_actors"].items()
-            if spec["actor"] in sectors}
+        self._rules: dict[str, list[_Rule]] = {}
+        for etype, specs in lang.table("roles")["implied_actors"].items():
+            for spec in specs if isinstance(specs, list) else [specs]:
+                if spec["actor"] in sectors:
+                    self._rules.setdefault(etype, []).append(_Rule(
+                        frozenset(spec.get("modes") or ()),
+                        frozenset(norm(w) for w in spec.get("words") or ()),
+                        bool(spec.get("passive_only")), sectors[spec["actor"]],
+                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place"))
+
+    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily,
+              passive: bool) -> _Rule | None:
+        """The first rule of the act's type that its mode or words (the trigger and the word
+        after it) match."""
+        words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+        return next((r for r in self._rules.get(fam.type, ())
+                     if not (r.passive_only and not passive)
+                     and (fam.mode in r.modes or not r.words.isdisjoint(words))), None)
 
     def doer(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
              recipient: list[EntityMention]) -> list[EntityMention]:
         """The implied doer of the act at ``t``, or [] where nothing implies one."""
-        rule = self._rules.get(fam.type)
-        if rule is None or (rule.passive_only and not passive):
-            return []
-        words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
-        if fam.mode not in rule.modes and rule.words.isdisjoint(words):
+        rule = self._rule(doc, t, fam, passive)
+        if rule is None:
             return []
         code = rule.doer.code
         if rule.doer.kind != "non_state_armed":
-            code = _country(doc, t, recipient) or ""
+            code = (_country(doc, t, []) or _article_country(doc) if rule.where
+                    else _country(doc, t, recipient)) or ""
             if not code:
                 return []
-        return [EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code,
-                              rule.doer.sector, rule.doer.id, rule.doer.name, rule.doer.kind)]
+        return [_implied(t, rule.doer, code)]
+
+    def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                doer: list[EntityMention]) -> list[EntityMention]:
+        """Those an act with an implied doer was done to, where the text names no one: the
+        people of the country where it happened (its sentence's place, else the article's)."""
+        rule = next((r for r in self._rules.get(fam.type, ()) if doer and r.doer.id == doer[0].id),
+                    None)
+        if rule is None or rule.victims is None or doer[0].end != doer[0].start:
+            return []
+        code = _country(doc, t, []) or _article_country(doc)
+        if not code:
+            return []
+        return [_implied(t, rule.victims, code)]
+
+
+def _implied(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
+    """An empty mention at the act's trigger: no words of the text name it."""
+    country = code if code not in _NOT_COUNTRIES else None
+    return EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code, row.sector,
+                         row.id, row.name, row.kind, country)
+
+
+def _article_country(doc: Document) -> str | None:
+    """The country most of the article's places lie in, when more than half do."""
+    if not doc.places:
+        return None
+    votes = Counter(p.place.country for p in doc.places)
+    code, n = votes.most_common(1)[0]
+    return code if n * 2 > len(doc.places) else None
 
 
 def _country(doc: Document, t: TriggerMention, recipient: list[EntityMention]) -> str | None:

@@ -74,6 +74,8 @@ class PhraseReader:
         self._partitive_preposition = norm(table["partitive_preposition"])
         self._link_words = words("link_words")
         self._pronoun_complementizers = words("pronoun_complementizers")
+        #: characters that open a quotation (not tokens: the tokenizer drops them)
+        self._quote_openers = frozenset(table["quote_openers"])
         self._origin = norm(table["origin_preposition"])
         self._agent_phrase = tuple(norm(table["agent_phrase"]).split())
         self._source_words_with_lam = words("source_words_with_lam")
@@ -88,10 +90,23 @@ class PhraseReader:
         self._cause_prepositions = words("cause_prepositions")
         self._passive_prone = frozenset(table["passive_prone_types"])
         self._reported_outcomes = words("reported_outcomes")
+        self._reporting_sources = words("reporting_sources")
+        self._circumstantial = words("circumstantial")
+        self._border_words = words("border_words")
+        self._receiving_verbs = words("receiving_verbs")
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
         self._no_place_recipient = frozenset(table["no_place_recipient"])
+
+    def _reporting_source(self, doc: Document, e: EntityMention) -> bool:
+        """Whether ``e`` names who reports rather than who acts: a news outlet, a monitoring
+        NGO, a phrase headed by مصدر / مصادر / المرصد."""
+        if e.sector == "MED" or e.kind == "ngo":
+            return True
+        head = self._bare(doc.tokens[e.tok_lo])
+        return head in self._reporting_sources or (
+            head.startswith(self._article) and head[len(self._article):] in self._reporting_sources)
 
     def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase after a verb begins without the article and is not a name: news
@@ -197,8 +212,11 @@ class PhraseReader:
         if prev in prepositions:
             return prev
         fused = self._fused_preposition(prev, False)
-        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional:
-            return fused  # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition
+        if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional \
+                and (lo - 1) not in self._in_trigger:
+            # أشاد بجهود قطر، لصالح إيران: the head noun carries the preposition; an event word
+            # carries its own (ندد بهجمات المستوطنين: the settlers are the attacks' genitive)
+            return fused
         agent = self._agent_phrase
         if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
             return " ".join(agent)
@@ -261,7 +279,8 @@ class PhraseReader:
                 allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
         markers = self._recipient_markers[fam.recipient]
         possessive = self._possessive
-        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)]
+        ents = [e for e in ents if self._object_position(doc, e, e.tok_lo - 2)
+                and not self._by_border(doc, e)]
         for k, e in enumerate(ents):
             gov = self._governor(doc, e)
             if gov is None and "obj" in markers and allow_obj:
@@ -288,6 +307,15 @@ class PhraseReader:
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _by_border(self, doc: Document, e: EntityMention) -> bool:
+        """الحدود مع سوريا، الحدود السورية، المتاخمة لإسرائيل: a country naming where."""
+        tokens, lo = doc.tokens, e.tok_lo
+        prev = self._bare(tokens[lo - 1]) if lo > 0 else ""
+        if prev in self._border_words:
+            return True
+        return lo > 1 and tokens[lo - 1] in self.g.prepositions \
+            and self._bare(tokens[lo - 2]) in self._border_words
 
     def _governor_of_token(self, doc: Document, i: int) -> str | None:
         """Whether token i itself sits in a prepositional phrase (في مواقع …)."""

@@ -17,10 +17,14 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
-* reported speech (``X قال إن Y هاجم Z``): the embedded clause is read on its own, X is kept as
-  the attribution; when the embedded clause has no subject (``قال X إنه هاجم``), X is the actor;
+* reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
+  clause is read on its own, X is kept as the attribution; when the embedded clause has no
+  subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient;
-* a verb with no subject anywhere takes the subject of the previous sentence.
+* a verb with no subject anywhere takes the subject of the previous sentence;
+* a condemnation of an act (أدان الهجوم الإرهابي على المسجد) is aimed at the act's doer, the
+  actor read for the act itself (an unnamed armed group for a terrorist bombing), not at its
+  victims.
 
 Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
 ``phrases.PhraseReader``.
@@ -32,6 +36,7 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.speech import SpeechReader
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -46,10 +51,7 @@ class RoleAssigner:
         lang = language_of(resources)
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
-        # first words of source phrases and speech verbs: a cheap gate before the phrase checks
-        self._source_heads = frozenset(p[0] for p in g.source_phrases)
-        self._source_cues = lang.syntax.with_conjunction(
-            self._source_heads | g.speech | self.ph._source_words_with_lam)
+        self.speech = SpeechReader(self.ph, g, lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -65,11 +67,17 @@ class RoleAssigner:
         self._implied = ImpliedActors(resources, lang)
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
+        condemned = lang.table("roles")["condemned_acts"]
+        self._condemning = frozenset(
+            i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
+        self._condemnable = frozenset(condemned["types"])
+        self._condemned_gap = int(condemned["max_gap"])
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
+        self._quote_opens = self.speech.quotation_starts(doc)
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -96,6 +104,22 @@ class RoleAssigner:
             m = self._assign(doc, siblings, t, ents, subjects[t.sentence])
             mentions.append(m)
             siblings.append(m)
+        for c in doc.complements:
+            # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
+            # relative clause about the act (التفجير الذي استهدف مسجدا)
+            if c.tense != "noun" or self.res.families[c.family].type not in self._condemnable:
+                continue
+            condemning = [m for m in in_sentence.get(c.sentence, ())
+                          if m.trigger.family in self._condemning
+                          and 0 <= c.tok_lo - m.trigger.tok_hi <= self._condemned_gap]
+            if condemning:
+                # the act's own words only: the phrase before it is the condemner
+                own = [e for e in by_sentence.get(c.sentence, []) if e.tok_lo >= c.tok_hi]
+                self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
+                act = self._assign(doc, [], c, own, [])
+                self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
+                for m in condemning:
+                    m.recipient = [e for e in act.actor if e not in m.actor]
         doc.mentions = mentions
         return doc
 
@@ -113,6 +137,9 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
+            actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
+                                                  actor, recipient)
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
                                                     right_edge)
@@ -122,10 +149,11 @@ class RoleAssigner:
         if t.tense != "noun" and not passive and t.prefix[:1] in self.ph._coordinators:
             actor, recipient = self._shared_subject(doc, siblings, t, fam, left_edge, after,
                                                     actor, recipient)
-        if self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reciprocal or t.tense == "noun":
+        if self._two_sided(doc, t) or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
-        if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)):
-            actor = reporter
+        if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)) \
+                and not self._outcome(doc, t):
+            actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
@@ -133,11 +161,29 @@ class RoleAssigner:
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         if not actor:
             actor = self._implied.doer(doc, t, fam, passive, recipient)
-        source = reporter[:1] or self._sentence_source(doc, sent, ents, t)
+            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
+                recipient = self._implied.victims(doc, t, fam, actor)
+        source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
         return EventMention(t, actor, recipient, round(confidence, 2), source[0],
-                            self._saying_span(doc, sent, source[0]))
+                            self.speech.saying_span(doc, sent, source[0]))
+
+    def _circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                      t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                      after: list[EntityMention], actor: list[EntityMention],
+                      recipient: list[EntityMention]
+                      ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
+        clause's subject (the sentence's first actor, else the speaker); the phrase right after
+        it is its object."""
+        main = next((m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None) \
+            or self.speech.speaker(doc, sent, t, ents)
+        if not main:
+            return actor, recipient
+        obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
+            or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
+        return main, [e for e in obj if e not in main]
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -215,6 +261,8 @@ class RoleAssigner:
             # انتحاري من تنظيم داعش، قصف من الطيران المروحي: من + the doer after the act
             actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
             rest = [e for e in rest if e not in actor]
+            if actor and not genitive:
+                recipient = self._receiver(doc, t, before)
         if not recipient:
             recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
@@ -224,11 +272,29 @@ class RoleAssigner:
                              if e not in actor]
         elif not actor:
             actor = self.ph._subject_before(doc, before, t, near=True)
-            if actor and (actor[-1].sector == "MED" or self.ph._bare(doc.tokens[t.tok_lo])
-                          in self.ph._reported_outcomes) \
-                    and self._reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
-                actor = []      # أعلنت الوزارة مقتل …، أشارت الصحيفة إلى استرجاع …
+            if actor and (self.ph._reporting_source(doc, actor[-1])
+                          or self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes) \
+                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
+                actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
+
+    def _outcome(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
+        return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+
+    def _receiver(self, doc: Document, t: TriggerMention,
+                  before: list[EntityMention]) -> list[EntityMention]:
+        """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
+        (after it, else before it), when the act right after that verb is ``t``."""
+        verb = next((i for i in range(t.tok_lo - 1, max(0, t.tok_lo - 12) - 1, -1)
+                     if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
+        if verb is None:
+            return []
+        between = [e for e in before if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
+        if between:
+            return self.ph._first_chain(doc, between, bare=True)
+        return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
+                                       end=verb)
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
@@ -238,14 +304,6 @@ class RoleAssigner:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
         return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
-
-    def _reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
-        """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
-        مقتل) or right before the subject (أعلنت الوزارة مقتل): the subject said it."""
-        speech = self.g.speech
-        tokens = doc.tokens
-        words = list(range(lo, hi)) + list(range(max(0, subject - 2), subject))
-        return any(tokens[i] in speech or self.ph._bare(tokens[i]) in speech for i in words)
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],
@@ -295,11 +353,17 @@ class RoleAssigner:
         sides = self.ph._between_sides(doc, t, after)
         if sides and not (t.tense == "noun" and actor and actor[0].tok_lo < t.tok_lo):
             return sides, []
-        if self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._reciprocal:
+        if not self._two_sided(doc, t):
             return actor, recipient
-        if actor and recipient:
-            return actor + [e for e in recipient if e not in actor], []
-        return actor, recipient
+        # معارك عنيفة مع الحوثيين: the side after مع is one of the two, never a recipient
+        return actor + [e for e in recipient if e not in actor], []
+
+    def _two_sided(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك)."""
+        word = self.ph._bare(doc.tokens[t.tok_lo])
+        art = self.ph._article
+        return word in self.ph._reciprocal or (
+            word.startswith(art) and word[len(art):] in self.ph._reciprocal)
 
     def _sentence_agent(self, siblings: list[EventMention], t: TriggerMention,
                         recipient: list[EntityMention]) -> list[EntityMention]:
@@ -316,18 +380,25 @@ class RoleAssigner:
         """Left edge of the trigger's clause, and the reporter if the clause is reported speech."""
         tokens = doc.tokens
         stops = self._left_stops
+        quotes = self._quote_opens
         for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1):
+            if i + 1 in quotes:
+                speaker = self.speech.reporter(doc, sent, i + 1, ents)
+                if speaker:     # قال X لوكالة الأنباء «خطفت الجبهة …»: a subject after the
+                    return i + 1, speaker, False    # verb is the quotation's own
             tok = tokens[i]
             if tok not in stops:
                 continue
             bare = self.ph._bare(tok)
             if tok in self.g.complementizers or bare in self.g.complementizers:
-                reporter = self._reporter(doc, sent, i, ents)
+                reporter = self.speech.reporter(doc, sent, i, ents)
                 return i + 1, reporter, bare in self.ph._pronoun_complementizers
             if tok == ":":
                 speaker = [e for e in ents if e.tok_hi == i and e.tok_lo <= sent.tok_lo + 1]
-                if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline
-                    return i + 1, self.ph._subject_before(doc, speaker, None, end=i), True
+                if speaker:  # الجيش الأميركي: ساعدنا … — a quoted headline; a noun after it
+                    # is news the speaker gives (الجزائر: هجوم مسلح على ثكنة), not its own act
+                    return (i + 1, self.ph._subject_before(doc, speaker, None, end=i),
+                            t.tense != "noun")
             if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
             if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
@@ -357,58 +428,6 @@ class RoleAssigner:
                     return i
             i += 1
         return end
-
-    def _reporter(self, doc: Document, sent: Sentence, comp: int,
-                  ents: list[EntityMention]) -> list[EntityMention]:
-        """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
-        speech_words = self.g.speech
-        bare = self.ph._bare
-        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
-                       if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
-                      None)
-        if speech is None:
-            return []
-        after = [e for e in ents if speech < e.tok_lo < comp]
-        chain = self.ph._first_chain(doc, after, bare=True)
-        if chain:
-            return chain
-        before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
-        return self.ph._subject_before(doc, before, None, end=speech)
-
-    def _sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
-                         t: TriggerMention) -> list[EntityMention]:
-        """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""
-        tokens = doc.tokens
-        cues = self._source_cues
-        for e in ents:
-            lo = e.tok_lo
-            words = tokens[max(sent.tok_lo, lo - 3):lo]
-            if cues.isdisjoint(words):
-                continue
-            raw = tuple(words)
-            bare = tuple(self.ph._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
-            for window in (raw, bare):
-                if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
-                    return [e]
-                if e.prefix in self.ph._lam_prefixes and window \
-                        and window[-1] in self.ph._source_words_with_lam:
-                    return [e]
-            if any(w in self.g.speech for w in bare[-2:]) and not self.ph._governor(doc, e) \
-                    and not (e.tok_lo <= t.tok_lo < e.tok_hi):
-                return [e]
-        return []
-
-    def _saying_span(self, doc: Document, sent: Sentence, who: EntityMention) -> tuple[int, int]:
-        """The words that cite the source together with it (أعلنت القيادة المركزية الأميركية)."""
-        tokens = doc.tokens
-        lo = who.tok_lo
-        for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
-            bare = self.ph._bare(tokens[i])
-            if bare in self.g.speech or bare in self._source_heads or bare == self.ph._source_relative:
-                lo = i
-            elif lo != who.tok_lo:
-                break
-        return doc.token_starts[lo], who.end
 
     # -- phrases ---------------------------------------------------------------------------
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:

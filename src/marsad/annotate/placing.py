@@ -1,0 +1,89 @@
+"""Pipeline stage: sector words that named no country take the country where they are.
+
+The actor stage codes a sector word by a country named with it (الشرطة التركية) or near it
+(a country in its sentence or the one before). News often names only a city or a province:
+``قتل أربعة من رجال الأمن في تفجير استهدف مسجدا في أبها``, ``اشتبكت الشرطة مع مسلحين في
+كراتشي``. Event data codes such police, soldiers, worshippers and officials by the state where
+they are (ANNOTATION.md: "a police force, civilians of that country"), so once the places are
+resolved, a sector word still without a country takes:
+
+* the country of the nearest place named in its own sentence; else
+* the country of the article's dateline; else
+* the country most of the article's places lie in, when most of them lie in one.
+
+A state sector word takes that code; an armed one stays ``NSA`` with the country as its home
+(contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, PlaceMention
+from marsad.resources import Resources
+
+#: the suffix the actor stage gives a counterpart's id (نظيره: the other side's official)
+COUNTERPART = ".counterpart"
+
+
+class SectorPlacer:
+    def __init__(self, resources: Resources):
+        self.res = resources
+        self._sector_ids = frozenset(s.id for s in resources.sectors)
+
+    def __call__(self, doc: Document) -> Document:
+        unplaced = [e for e in doc.entities if self._unplaced(e)]
+        if not unplaced or not doc.places:
+            return doc
+        by_sentence: dict[int, list[PlaceMention]] = {}
+        starts = [s.nstart for s in doc.sentences]
+        for p in doc.places:
+            k = _sentence_at(starts, p.start)
+            by_sentence.setdefault(k, []).append(p)
+        fallback = _dateline_country(doc) or _article_country(doc.places)
+        found = [(e, self._country(e, by_sentence.get(e.sentence, ()), fallback))
+                 for e in unplaced]
+        for e, country in found:
+            if country:
+                _place(e, country)
+        return doc
+
+    def _unplaced(self, e: EntityMention) -> bool:
+        if e.id not in self._sector_ids or e.id.endswith(COUNTERPART):
+            return False
+        return e.code == "UNK" or (e.code == "NSA" and e.country is None)
+
+    @staticmethod
+    def _country(e: EntityMention, places: tuple[PlaceMention, ...] | list[PlaceMention],
+                 fallback: str | None) -> str | None:
+        if places:
+            return min(places, key=lambda p: abs(p.start - e.start)).place.country
+        return fallback
+
+
+def _place(e: EntityMention, country: str) -> None:
+    """Write ``country`` onto a sector word's mention (the stage's one write)."""
+    e.country = country
+    if e.code != "NSA":
+        e.code = country
+
+
+def _sentence_at(starts: list[int], pos: int) -> int:
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def _dateline_country(doc: Document) -> str | None:
+    if doc.dateline is None:
+        return None
+    lo = doc.norm.to_normalized(doc.dateline.place_start)
+    hi = doc.norm.to_normalized(doc.dateline.place_end)
+    return next((p.place.country for p in doc.places if lo <= p.start < hi), None)
+
+
+def _article_country(places: list[PlaceMention]) -> str | None:
+    """The country most of the article's places lie in, when more than half do."""
+    votes = Counter(p.place.country for p in places)
+    code, n = votes.most_common(1)[0]
+    return code if n * 2 > len(places) else None

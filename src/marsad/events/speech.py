@@ -1,0 +1,122 @@
+"""Reported speech around an act: who says it and where a quotation opens.
+
+``roles.py`` reads the act's clause; this module finds the people the clause is reported by:
+
+* the subject of the verb of saying before a complementizer or a quotation (``قال X إن …``,
+  ``X قال إن …``, ``قال X لوكالة الأنباء «…»``), which is the act's attribution, and its actor
+  only when the embedded clause has no subject of its own (``قال X إنه هاجم``);
+* whether a verb of saying stands between a phrase and an act it names (``أعلنت الوزارة مقتل``:
+  the ministry reports the death);
+* the source a sentence cites (``بحسب X، وفقا لـ X، نقلا عن X``) and the words that cite it.
+
+The words are the language's (``function_words``: verbs of saying, source phrases; ``roles``:
+quotation marks).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, Sentence, TriggerMention
+from marsad.events.phrases import PhraseReader
+from marsad.lang import Language
+from marsad.resources import Grammar
+
+
+class SpeechReader:
+    """The reported-speech rules of the role stage, over the phrase rules ``ph``."""
+
+    def __init__(self, ph: PhraseReader, g: Grammar, lang: Language):
+        self.ph = ph
+        self.g = g
+        # first words of source phrases and speech verbs: a cheap gate before the phrase checks
+        self._source_heads = frozenset(p[0] for p in g.source_phrases)
+        self._source_cues = lang.syntax.with_conjunction(
+            self._source_heads | g.speech | ph._source_words_with_lam)
+        self._quote_pattern = re.compile("[" + re.escape("".join(ph._quote_openers)) + "]")
+
+    def reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
+        """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
+        مقتل) or right before the subject (أعلنت الوزارة مقتل): the subject said it."""
+        speech = self.g.speech
+        tokens = doc.tokens
+        words = list(range(lo, hi)) + list(range(max(0, subject - 2), subject))
+        return any(tokens[i] in speech or self.ph._bare(tokens[i]) in speech for i in words)
+
+    def speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+                 ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the first verb of saying in the sentence before ``t``."""
+        speech = self.g.speech
+        bare = self.ph._bare
+        verb = next((i for i in range(sent.tok_lo, t.tok_lo)
+                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        if verb is None:
+            return []
+        chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < t.tok_lo],
+                                     bare=True, max_gap=2, start=verb + 1)
+        return chain or self.ph._subject_before(
+            doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
+
+    def quotation_starts(self, doc: Document) -> frozenset[int]:
+        """The tokens that open a quotation: the first token after an opening quote mark."""
+        starts = doc.token_starts
+        found = set()
+        for m in self._quote_pattern.finditer(doc.text):
+            k = bisect_left(starts, doc.norm.to_normalized(m.start()))
+            if k < len(starts):
+                found.add(k)
+        return frozenset(found)
+
+    def reporter(self, doc: Document, sent: Sentence, comp: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the speech verb before a complementizer (قال X إن / X قال إن)."""
+        speech_words = self.g.speech
+        bare = self.ph._bare
+        speech = next((i for i in range(comp - 1, max(sent.tok_lo, comp - 20) - 1, -1)
+                       if bare(doc.tokens[i]) in speech_words or doc.tokens[i] in speech_words),
+                      None)
+        if speech is None:
+            return []
+        after = [e for e in ents if speech < e.tok_lo < comp]
+        chain = self.ph._first_chain(doc, after, bare=True)
+        if chain:
+            return chain
+        before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
+        return self.ph._subject_before(doc, before, None, end=speech)
+
+    def sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
+                         t: TriggerMention) -> list[EntityMention]:
+        """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""
+        tokens = doc.tokens
+        cues = self._source_cues
+        for e in ents:
+            lo = e.tok_lo
+            words = tokens[max(sent.tok_lo, lo - 3):lo]
+            if cues.isdisjoint(words):
+                continue
+            raw = tuple(words)
+            bare = tuple(self.ph._bare(tok) for tok in raw)  # وبحسب → بحسب (وفقا stays وفقا in raw)
+            for window in (raw, bare):
+                if any(window[-len(p):] == p for p in self.g.source_phrases if len(window) >= len(p)):
+                    return [e]
+                if e.prefix in self.ph._lam_prefixes and window \
+                        and window[-1] in self.ph._source_words_with_lam:
+                    return [e]
+            if any(w in self.g.speech for w in bare[-2:]) and not self.ph._governor(doc, e) \
+                    and not (e.tok_lo <= t.tok_lo < e.tok_hi):
+                return [e]
+        return []
+
+    def saying_span(self, doc: Document, sent: Sentence, who: EntityMention) -> tuple[int, int]:
+        """The words that cite the source together with it (أعلنت القيادة المركزية الأميركية)."""
+        tokens = doc.tokens
+        lo = who.tok_lo
+        for i in range(who.tok_lo - 1, max(sent.tok_lo, who.tok_lo - 4) - 1, -1):
+            bare = self.ph._bare(tokens[i])
+            if bare in self.g.speech or bare in self._source_heads or bare == self.ph._source_relative:
+                lo = i
+            elif lo != who.tok_lo:
+                break
+        return doc.token_starts[lo], who.end
