@@ -77,3 +77,12 @@ def test_past_tense_inflections(stem, form):
 ])
 def test_present_tense_inflections(stem, form):
     assert form in present_forms(stem)
+
+
+def test_participles_are_made_in_every_gender_and_number_and_the_accusative():
+    from marsad.lang.ar.inflect import participle_forms
+
+    forms = set(participle_forms("مندد"))
+    for word in ["مندد", "منددا", "منددة", "منددين", "منددون", "منددتان", "منددات"]:
+        assert word in forms
+    assert participle_forms("داعية") == ["داعية"]   # not a sound masculine: taken as written

@@ -89,6 +89,16 @@ def noun_forms(noun: str) -> list[str]:
     return [noun]
 
 
+def participle_forms(masculine: str) -> list[str]:
+    """A sound participle from its masculine singular, in every gender and number and in the
+    accusative that news uses as a circumstantial (مندد → منددا، منددة، منددين، منددون،
+    منددان، منددتان، منددات): ``مطالبا إياها``، ``متهمين الحكومة``. Weak-final participles
+    (داع، ماض) are not sound: list their forms as nouns."""
+    if " " in masculine or masculine.endswith(("ة", "ى")):
+        return [masculine]
+    return [masculine + s for s in ("", "ا", "ة", "ين", "ون", "ان", "تان", "تين", "ات")]
+
+
 def construct_variants(phrase: str) -> list[str]:
     """``وزير الخارجية`` also as the construct ``وزير خارجية`` (before a country name)."""
     words = phrase.split()
@@ -114,4 +124,4 @@ def name_letters(name: str) -> int:
 
 
 MORPHOLOGY = Morphology(verb_phrase_forms, noun_forms, nisba_forms, construct_variants,
-                        without_pronoun, name_letters)
+                        without_pronoun, name_letters, participle_forms)
