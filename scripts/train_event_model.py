@@ -131,18 +131,58 @@ def _overlaps(event: Event, span: dict[str, Any] | None) -> bool:
                and span["start"] < ev.trigger.end for ev in event.evidence)
 
 
+def _near(doc: Document, event: Event, g: dict[str, Any]) -> bool:
+    sent = event.evidence[0].sentence_index if event.evidence else None
+    gs = gold_sentence(doc, g)
+    return sent is not None and gs is not None and abs(gs - sent) <= 1
+
+
 def label(doc: Document, event: Event, gold: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The gold event a candidate matches (the module docstring's rule), else None."""
     same_type = [g for g in gold if g.get("event_type") == event.event_type]
     for g in same_type:
         if _overlaps(event, g.get("trigger_span")):
             return g
-    sent = event.evidence[0].sentence_index if event.evidence else None
     for g in same_type:
-        gs = gold_sentence(doc, g)
-        if sent is not None and gs is not None and abs(gs - sent) <= 1:
+        if _near(doc, event, g):
             return g
     return None
+
+
+def covered(doc: Document, g: dict[str, Any], events: list[Event]) -> bool:
+    """Whether some candidate matches the gold event ``g`` by the labelling rule."""
+    return any(e.event_type == g.get("event_type")
+               and (_overlaps(e, g.get("trigger_span")) or _near(doc, e, g)) for e in events)
+
+
+def candidate_recall(articles: Iterable[dict[str, Any]], show: str | None = None
+                     ) -> dict[str, tuple[int, int]]:
+    """Per type (and "all"): (gold events with a matching candidate, gold events). With
+    ``show`` (a type, or "all"), print each missed gold event's trigger and sentence."""
+    coder = Coder(candidates=True)
+    counts: dict[str, list[int]] = {}
+    for gold in articles:
+        doc = candidate_docs(coder, gold)
+        for g in gold.get("events") or []:
+            kind = g.get("event_type") or "?"
+            hit = covered(doc, g, doc.events)
+            for key in (kind, "all"):
+                row = counts.setdefault(key, [0, 0])
+                row[0] += hit
+                row[1] += 1
+            if not hit and show in (kind, "all"):
+                idx = gold_sentence(doc, g)
+                sent = doc.sentences[idx] if idx is not None and idx < len(doc.sentences) \
+                    else None
+                text = doc.text[sent.start:sent.end] if sent is not None else ""
+                print(f"MISS {kind} [{g.get('trigger')}] {gold['id']} s{idx}: {text}")
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def print_recall(recall: dict[str, tuple[int, int]]) -> None:
+    print("candidate recall (gold events with a candidate of their type, by the label rule)")
+    for kind, (hit, n) in sorted(recall.items(), key=lambda kv: (kv[0] == "all", -kv[1][1])):
+        print(f"  {kind:10s} {hit:5d} / {n:5d}  {hit / n if n else 0.0:.3f}")
 
 
 def build_data(articles: Iterable[dict[str, Any]]) -> list[ArticleData]:
@@ -426,11 +466,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trained", default=date.today().isoformat(),
                     help="the date written into the model file (default: today)")
     ap.add_argument("--learners", default="logistic,lightgbm")
+    ap.add_argument("--recall", nargs="?", const="", metavar="TYPE",
+                    help="only measure candidate recall per type (no training); with a type "
+                         "(or 'all'), also print each missed gold event's trigger and sentence")
     args = ap.parse_args(argv)
     paths = sorted(glob.glob(args.annotations))
     if not paths:
         print(f"no annotation files match {args.annotations}", file=sys.stderr)
         return 2
+    if args.recall is not None:
+        articles = read_standoff(paths, read_corpus(args.corpus))
+        print_recall(candidate_recall(articles, args.recall or None))
+        return 0
     known = {"logistic": Logistic(), "lightgbm": Boosted()}
     learners = [known[n] for n in args.learners.split(",")]
     train(paths, args.corpus, Path(args.out), args.trained, learners)

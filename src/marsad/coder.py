@@ -44,7 +44,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     wide_from = 1 if candidates else model.min_sentences if model is not None else None
     return [
         Segmenter(lang),
-        LexiconMatcher(res),
+        LexiconMatcher(res, candidates_from=wide_from),
         ActorResolver(res),
         EntityLinker(res),
         TriggerFinder(res, candidates_from=wide_from),

@@ -77,3 +77,29 @@ def test_past_tense_inflections(stem, form):
 ])
 def test_present_tense_inflections(stem, form):
     assert form in present_forms(stem)
+
+
+def test_participles_are_made_in_every_gender_and_number_and_the_accusative():
+    from marsad.lang.ar.inflect import participle_forms
+
+    forms = set(participle_forms("مندد"))
+    for word in ["مندد", "منددا", "منددة", "منددين", "منددون", "منددتان", "منددات"]:
+        assert word in forms
+    assert participle_forms("داعية") == ["داعية"]   # not a sound masculine: taken as written
+
+
+def test_a_phrase_is_also_read_with_its_following_words_definite():
+    from marsad.lang.ar.inflect import noun_forms
+
+    assert "إرسال المساعدات" in noun_forms("إرسال مساعدات")
+    assert "غارات الجوية" in noun_forms("غارات جوية")     # الغارات الجوية: ال is a proclitic
+    assert noun_forms("معربا عن قلق") == ["معربا عن قلق", "معربا عن القلق"]
+
+
+def test_a_definite_phrase_of_the_lexicon_is_coded_in_a_sentence():
+    from marsad.coder import Coder
+
+    events = Coder().code_article({
+        "id": "definite", "date": "2015-08-09", "title": "",
+        "text": "وأعلنت الحكومة السعودية إرسال المساعدات إلى المتضررين من الفيضانات في باكستان."})
+    assert [e.event_type for e in events] == ["AID"]

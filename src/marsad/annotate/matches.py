@@ -12,10 +12,16 @@ from marsad.resources import Resources
 class LexiconMatcher:
     """Finds every lexicon form (actor and trigger layers) and keeps the best tiling per layer."""
 
-    def __init__(self, resources: Resources):
+    def __init__(self, resources: Resources, candidates_from: int | None = None):
         assert resources.language is not None
         self.lexicon = resources.lexicon
         self.affixes = resources.language.affixes
+        #: the candidate families (``TriggerFinder``'s): in a document where no trained
+        #: decision reads them, a form only they know must not shadow a rule's shorter form
+        #: (the candidate هجوما حادا over the rule's هجوم; رفضها over رفض + ـها)
+        self._candidate_families = frozenset(
+            i for i, f in enumerate(resources.families) if f.candidate)
+        self._candidates_from = candidates_from
 
     def __call__(self, doc: Document) -> Document:
         layers: dict[str, list[Match]] = {"actor": [], "trigger": [], "place": []}
@@ -23,6 +29,9 @@ class LexiconMatcher:
         to_original = doc.norm.to_original
         closes_stem, marks_noun = self.affixes.closes_stem, self.affixes.marks_noun
         noun_marks = marks_noun(original)
+        start = self._candidates_from
+        ignored = self._candidate_families if start is None or doc.worded_sentences() < start \
+            else frozenset()
         for m in self.lexicon.find(doc.norm.text, doc.token_starts, doc.token_ends, doc.tokens):
             if m.suffix and closes_stem(original[to_original(m.core_end)]):
                 continue        # وزارة is not و + زار + ـه: a ة is never a pronoun
@@ -32,6 +41,9 @@ class LexiconMatcher:
                 if not kept_terms:
                     continue    # أمراً، دعماً: tanween marks the noun, not the verb
                 m = m._replace(terms=kept_terms)
+            if ignored and m.terms[0].layer == "trigger" \
+                    and all(t.ref in ignored for t in m.terms):
+                continue        # a candidate's form where no decision reads candidates
             layers[m.terms[0].layer].append(m)  # the lexicon yields one match per layer
         doc.matches = [m for found in layers.values() for m in resolve_overlaps(found)]
         doc.matches.sort(key=_START)

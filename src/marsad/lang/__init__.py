@@ -129,6 +129,8 @@ class Morphology:
     construct_variants: Callable[[str], list[str]]  # a phrase, and it as the head of a genitive
     without_pronoun: Callable[[str], str]           # a literal object word, less its pronoun
     name_letters: Callable[[str], int]              # the letters of a name that count its length
+    #: a participle (its masculine singular) and its gender, number and accusative forms
+    participle_forms: Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,8 @@ def _add_family(lex: Lexicon, i: int, fam: EventFamily, lang: Language) -> None:
                                         needs=needs))
     for noun in fam.nouns:
         _add_all(lex, forms.noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
+    for word in fam.participles:
+        _add_all(lex, forms.participle_forms(word), Term("trigger", "noun", i, "noun", "noun"))
 
 
 def _usable_place_name(name: str, place: PlaceRow, forms: Morphology) -> bool:

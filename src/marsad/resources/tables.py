@@ -88,6 +88,8 @@ class EventFamily:
     frame: str | None = None
     #: only a candidate for the trained event decision: the rules alone never code it
     candidate: bool = False
+    #: participles by their masculine singular (مندد): read as nouns, in every form
+    participles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -343,7 +345,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "recipient", "genitive", "requires", "frame", "candidate", "note"}
+                           "participles", "recipient", "genitive", "requires", "frame", "candidate", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -362,8 +364,9 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     passive = _str_list(item.get("passive"), "passive", problems)
     _check_verbs(verbs + passive, vocab, problems)
     nouns = _str_list(item.get("nouns"), "nouns", problems)
-    if not (verbs or nouns or passive):
-        problems.append("an entry needs 'verbs' or 'nouns'")
+    participles = _str_list(item.get("participles"), "participles", problems)
+    if not (verbs or nouns or passive or participles):
+        problems.append("an entry needs 'verbs', 'nouns' or 'participles'")
     recipient = _str_list(item.get("recipient"), "recipient", problems)
     for r in recipient:
         if r not in vocab.recipient_markers:
@@ -382,7 +385,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'candidate' must be true or false, not {candidate!r}")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate is True)
+                       candidate is True, participles)
 
 
 def _check_verbs(specs: tuple[str, ...], vocab: Vocabulary, problems: list[str]) -> None:

@@ -79,14 +79,35 @@ def nisba_forms(masculine: str) -> list[str]:
     return forms
 
 
+#: words of a phrase that never take the article (إرسال مساعدات إلى، معربا عن قلق)
+_NO_ARTICLE = frozenset({"عن", "على", "من", "في", "إلى", "مع", "ضد", "بين", "دون", "بدون", "غير",
+                         "عدم"})
+
+
 def noun_forms(noun: str) -> list[str]:
-    """A noun and the plural and dual forms its ending makes regular (غارة → غارات، غارتين)."""
+    """A noun and the plural and dual forms its ending makes regular (غارة → غارات، غارتين);
+    a phrase as written and with its following words made definite, as a definite head
+    or a definite genitive makes them (إرسال مساعدات → إرسال المساعدات، الغارات الجوية): the
+    article of the first word is a proclitic the matcher reads itself."""
     if " " in noun:
-        return [noun]
+        head, *rest = noun.split()
+        definite = [w if w.startswith("ال") or w in _NO_ARTICLE else "ال" + w for w in rest]
+        variant = " ".join([head, *definite])
+        return [noun] if variant == noun else [noun, variant]
     if noun.endswith("ة"):
         stem = noun[:-1]
         return [noun, stem + "ات", stem + "تان", stem + "تين"]
     return [noun]
+
+
+def participle_forms(masculine: str) -> list[str]:
+    """A sound participle from its masculine singular, in every gender and number and in the
+    accusative that news uses as a circumstantial (مندد → منددا، منددة، منددين، منددون،
+    منددان، منددتان، منددات): ``مطالبا إياها``، ``متهمين الحكومة``. Weak-final participles
+    (داع، ماض) are not sound: list their forms as nouns."""
+    if " " in masculine or masculine.endswith(("ة", "ى")):
+        return [masculine]
+    return [masculine + s for s in ("", "ا", "ة", "ين", "ون", "ان", "تان", "تين", "ات")]
 
 
 def construct_variants(phrase: str) -> list[str]:
@@ -114,4 +135,4 @@ def name_letters(name: str) -> int:
 
 
 MORPHOLOGY = Morphology(verb_phrase_forms, noun_forms, nisba_forms, construct_variants,
-                        without_pronoun, name_letters)
+                        without_pronoun, name_letters, participle_forms)

@@ -1,0 +1,98 @@
+"""Candidates for the trained event decision: the constructions of real news that the rules
+leave out (participles, verbal nouns, second stems, veiled threats, futurity carried by a
+governing verb), each read as a candidate of its type in a whole article, never by the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.coder import Coder
+
+#: two sentences of frame around the sentence under test: the decision reads articles of three
+#: sentences up, and so do the wider candidates
+_OPENING = "أفادت مصادر رسمية أمس بتطورات جديدة في المنطقة."
+_CLOSING = "ولم تصدر تعليقات أخرى حتى الآن."
+
+
+def _article(sentence: str) -> dict[str, str]:
+    return {"id": "candidates", "date": "2015-08-09", "title": "تطورات في المنطقة",
+            "text": f"{_OPENING} {sentence} {_CLOSING}"}
+
+
+def _triggers(coder: Coder, sentence: str) -> set[tuple[str, str]]:
+    return {(e.event_type, ev.trigger.text) for e in coder.code_article(_article(sentence))
+            for ev in e.evidence}
+
+
+@pytest.fixture(scope="module")
+def candidates() -> Coder:
+    return Coder(candidates=True)
+
+
+@pytest.fixture(scope="module")
+def rules() -> Coder:
+    return Coder(decide=False)
+
+
+@pytest.mark.parametrize("etype, trigger, sentence", [
+    # a participle carries the act of the clause's subject
+    ("ACCUSE", "مستنكراً", "وقال وزير الخارجية إن التفجير عمل إجرامي، مستنكراً استهداف المصلين في الدمام."),
+    ("REQUEST", "مطالبين", "واعتصم عشرات الموظفين أمام مقر الوزارة مطالبين الحكومة بصرف رواتبهم."),
+    ("THREATEN", "متوعداً", "وظهر زعيم الجماعة في تسجيل مصور متوعداً الحكومة بهجمات جديدة."),
+    # the plain stem of a verb whose rule entry is another stem (دان beside أدان)
+    ("ACCUSE", "ودانت", "ودانت الكويت بشدة التفجير الذي استهدف مسجداً في مدينة أبها."),
+    # the plural noun of a call
+    ("REQUEST", "دعوات", "وتصاعدت دعوات المعارضة إلى إجراء انتخابات مبكرة في البلاد."),
+    # verbal nouns of an act
+    ("REJECT", "عدم المشاركة", "وأعلن الحزب عدم المشاركة في الحكومة الجديدة قبل تنفيذ مطالبه."),
+    ("RETREAT", "إطلاق سراح", "وجرى أمس إطلاق سراح الصيادين المصريين بعد احتجازهم أسبوعين في ليبيا."),
+    ("AID", "تسليم المساعدات", "وبدأ المركز تسليم المساعدات الغذائية للأسر النازحة في محافظة تعز."),
+    # handing over and distributing
+    ("AID", "ووزعت", "ووزعت هيئة الهلال الأحمر آلاف السلال الغذائية على الأسر النازحة في تعز."),
+    # a veiled threat and coercion announced by a governing verb
+    ("THREATEN", "دون رد", "وقال المتحدث العسكري إن هذا الاعتداء على الحدود لن يمر دون رد."),
+    ("THREATEN", "وتعتزم", "وتعتزم الحكومة فرض حظر التجول في المدينة بعد تكرار الاشتباكات."),
+    # agreement, ratification and talks said as nouns
+    ("AGREE", "تم الاتفاق", "وأعلن الطرفان أنه تم الاتفاق على تبادل الأسرى خلال أيام."),
+    ("SUPPORT", "وصدق", "وصدق مجلس الشورى على الاتفاقية الأمنية الموقعة مع الأردن."),
+    ("CONSULT", "مؤتمر صحفي", "وقال الوزير في مؤتمر صحفي عقده مع نظيره الفرنسي إن الحل سياسي."),
+    # deployment, police action, backing down and court orders
+    ("MOBILIZE", "وعزز", "وعزز الجيش التركي قواته على طول الحدود مع سوريا."),
+    ("COERCE", "وأحبطت", "وأحبطت السلطات البحرينية محاولة لتهريب أسلحة ومتفجرات إلى البلاد."),
+    ("COERCE", "ضبطت", "وقال المتحدث إن الدوريات ضبطت شابين يشتبه في تورطهما بالسطو على متجر."),
+    ("CONCEDE", "وتراجعت", "وتراجعت الحكومة عن قرار رفع أسعار الوقود بعد احتجاجات واسعة."),
+    ("SANCTION", "وصدر", "وصدر بحقه صك شرعي بالسجن عشر سنوات بعد إدانته بتهريب الأسلحة."),
+    ("COOPERATE", "يداً بيد", "وقال الوزير إن البلدين يعملان يداً بيد لحماية الحدود المشتركة."),
+])
+def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
+                                                         etype: str, trigger: str,
+                                                         sentence: str) -> None:
+    assert (etype, trigger) in _triggers(candidates, sentence)
+    assert (etype, trigger) not in _triggers(rules, sentence)
+
+
+def test_a_candidate_phrase_does_not_hide_a_rule_word_where_no_decision_reads_it() -> None:
+    """In one sentence the rules decide: the candidate phrase هجوم حاد (a verbal attack) must
+    not take the place of the rule's هجوم, as the longer of two overlapping forms would."""
+    from marsad.reading.article import Article
+
+    coder = Coder()
+    doc = coder.process(Article.from_mapping({
+        "id": "short", "date": "2015-08-09", "title": "",
+        "text": "وتعرض حاجز للجيش في العريش لهجوم حاد من مسلحين."}))
+    families = coder.resources.families
+    found = {(doc.norm.text[m.start:m.end], families[t.ref].type) for m in doc.matches
+             for t in m.terms if t.layer == "trigger"}
+    assert ("لهجوم", "ASSAULT") in found
+
+
+def test_an_entry_of_participles_alone_is_a_lexicon_entry() -> None:
+    import json
+
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    text = json.dumps([{"type": "ACCUSE", "participles": ["مندد"], "recipient": ["ب"]}],
+                      ensure_ascii=False)
+    table = read_events(text, "x.yaml", vocabulary())
+    assert not table.problems and table.rows[0].participles == ("مندد",)
