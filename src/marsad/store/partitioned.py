@@ -1,0 +1,164 @@
+"""An ingest into PostgreSQL written by the workers that code it (``marsad ingest … --executor
+dask --db postgresql://…``).
+
+The client lists the input's partitions (``marsad.reading.partitions``) and holds the store's
+ingest lock (``Backend.exclusive``: one ingest at a time, as with every executor). Each
+partition is a task: its worker reads it, looks up which of its articles are stored unchanged,
+codes the others and writes them (``StoreWriter.write``) in one short transaction of its own,
+on a connection it opens once (one per worker process and store). Only counts, the input issues
+and the days the partition touched come back (``Ingested``); the client then reclusters once,
+around the days the workers marked (``marsad.store.incremental``).
+
+Per-article keys keep an article from being doubled when two transactions write it at once
+(the same id in two partitions of an ingest, or an ingest that does not take the store's lock):
+the transaction takes a transaction-level advisory lock on each of its article ids, in key
+order (``marsad.store.locks.lock_articles``), then looks again at what is stored and writes only
+what is still new or changed. An id read twice in one partition is handled as the single-process
+ingest handles it (the later one is stored, and said); an id in two partitions is stored once,
+from whichever partition is written last.
+
+DuckDB is one process's file, so an ingest into DuckDB stays written by the client
+(``marsad.store.ingest``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marsad.reading.article import Article
+from marsad.reading.sources import InputIssue, ReadOptions, Report, article_issue
+from marsad.store.backends import Backend, PostgresBackend
+from marsad.store.clusters import DEFAULT_WINDOW_DAYS, recluster_if_stale
+from marsad.store.ingest import IngestStats, Progress, now, say_repeated, stored_hashes, write_rows
+from marsad.store.locks import lock_articles
+from marsad.store.names import PlaceNames
+from marsad.store.rows import Rows, SeenIds, content_hash, unique_by_id
+
+if TYPE_CHECKING:
+    from marsad.reading.partitions import Partition
+    from marsad.run import Outcome
+    from marsad.run.dask import DaskExecutor
+
+_DIED = "worker died while coding this article"
+
+
+@dataclass
+class Ingested:
+    """What a worker did with one partition: counts, and the days of the events it wrote and
+    deleted (None: undated)."""
+
+    read: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    days: set[date | None] = field(default_factory=set)
+    issues: list[InputIssue] = field(default_factory=list)   # told by the client
+
+
+def lost(article: Article) -> Ingested:
+    """An article whose coding killed its worker: not stored, reported."""
+    return Ingested(read=1, failed=1, issues=[article_issue(article, f"coder failed: {_DIED}")])
+
+
+@dataclass(frozen=True)
+class StoreWriter:
+    """What a worker needs to write into the store at ``db`` (a PostgreSQL URL): the coder's
+    versions, whether unchanged articles are coded again, and the place names."""
+
+    db: str
+    versions: tuple[str, str]
+    names: PlaceNames
+    recode: bool = False
+
+    def write(self, articles: list[Article], code: Callable[[list[Article]], list[Outcome]],
+              report: Report) -> Ingested:
+        """Store the new and changed ``articles``, coded with ``code``, in one transaction."""
+        backend = worker_backend(self.db)
+        articles = _last_of_each_id(articles, report)
+        to_code = self._to_code(backend, articles)
+        done = Ingested(read=len(articles), unchanged=len(articles) - len(to_code))
+        coded = []
+        for article, outcome in zip(to_code, code(to_code)):
+            if outcome.error:
+                done.failed += 1
+                report(article_issue(article, outcome.problem or ""))
+            else:
+                coded.append((article, outcome.lines))
+        if coded:
+            self._store(backend, coded, done)
+        return done
+
+    def _to_code(self, backend: Backend, articles: list[Article]) -> list[Article]:
+        if self.recode:
+            return articles
+        stored = stored_hashes(backend, [a.id for a in articles])
+        return [a for a in articles if stored.get(a.id) != content_hash(a)]
+
+    def _store(self, backend: Backend, coded: list[tuple[Article, tuple[str, ...]]],
+               done: Ingested) -> None:
+        rows, moment = Rows(self.names), now()
+        with backend.transaction():
+            ids = [a.id for a, _ in coded]
+            lock_articles(backend, ids)
+            stored = stored_hashes(backend, ids)     # as it is now, with the articles locked
+            for article, lines in coded:
+                old = stored.get(article.id)
+                if old is not None and old == content_hash(article) and not self.recode:
+                    done.unchanged += 1     # another writer stored it meanwhile
+                    continue
+                done.new += old is None
+                done.changed += old is not None
+                rows.add_article(article, list(lines), *self.versions, moment)
+            if rows.articles:
+                done.days |= write_rows(backend, rows)
+        done.events += len(rows.events)
+
+
+def _last_of_each_id(articles: list[Article], report: Report) -> list[Article]:
+    seen = SeenIds()
+    for article in articles:
+        say_repeated(article, seen.again(article), report)
+    return unique_by_id(articles)
+
+
+_connections: dict[tuple[str, int], Backend] = {}
+_opening = threading.Lock()
+
+
+def worker_backend(db: str) -> Backend:
+    """This worker's connection to ``db``: opened on its first partition, kept for the next
+    (one per thread: a transaction is a connection's)."""
+    key = (db, threading.get_ident())
+    with _opening:
+        backend = _connections.get(key)
+        if backend is None:
+            backend = _connections[key] = PostgresBackend(db)
+    return backend
+
+
+def ingest_by_workers(backend: Backend, executor: DaskExecutor,
+                      partitions: Iterable[Partition], writer: StoreWriter, report: Report,
+                      options: ReadOptions, window_days: int = DEFAULT_WINDOW_DAYS,
+                      progress: Progress | None = None) -> IngestStats:
+    """Ingest ``partitions`` written by the workers (the caller holds the store's ingest
+    lock); the clusters recomputed once afterwards, around the days the workers touched."""
+    import time
+
+    started, stats = time.monotonic(), IngestStats()
+    progress = progress or Progress()
+    for done in executor.ingest_partitions(partitions, report, options, writer):
+        for found in done.issues:
+            report(found)
+        for name in ("read", "new", "changed", "unchanged", "failed", "events"):
+            setattr(stats, name, getattr(stats, name) + getattr(done, name))
+        progress.advance(done.read, done.events)
+    stats.clusters = recluster_if_stale(backend, window_days)
+    progress.close()
+    stats.seconds = time.monotonic() - started
+    return stats
