@@ -102,10 +102,15 @@ def test_two_ingests_at_once_through_one_cluster_store_each_article_once(postgre
     assert rows[0][0] == rows[0][1] == counts["events"]
 
 
+def _counts(stats) -> tuple:
+    return (stats.read, stats.new, stats.changed, stats.unchanged, stats.failed, stats.events,
+            stats.clusters)
+
+
 def test_on_postgresql_the_workers_write_and_the_client_only_counts(postgres_db, client, inputs,
                                                                    tmp_path, monkeypatch):
     with Store(str(tmp_path / "one.duckdb")) as one:
-        one.ingest(inputs, jobs=1)
+        first, again = one.ingest(inputs, jobs=1), one.ingest(inputs, jobs=1)
         expected = _content(one)
 
     def client_writes(*args, **kwargs):
@@ -114,12 +119,10 @@ def test_on_postgresql_the_workers_write_and_the_client_only_counts(postgres_db,
     monkeypatch.setattr("marsad.store.ingest.Ingestor.run", client_writes)
     with Store(postgres_db) as store:
         stats = store.ingest(inputs, executor=DaskExecutor(CoderSpec(), client=client))
-        assert (stats.new, stats.failed, stats.events) == (expected["counts"]["articles"], 0,
-                                                           expected["counts"]["events"])
-        assert stats.clusters == expected["counts"]["clusters"]
+        assert _counts(stats) == _counts(first) and stats.events > 0
         assert _content(store) == expected
-        again = store.ingest(inputs, executor=DaskExecutor(CoderSpec(), client=client))
-        assert (again.new, again.unchanged, again.events) == (0, expected["counts"]["articles"], 0)
+        stats = store.ingest(inputs, executor=DaskExecutor(CoderSpec(), client=client))
+        assert _counts(stats) == _counts(again) and stats.unchanged > 0
         assert _content(store) == expected
 
 

@@ -129,10 +129,11 @@ class Articles:
 
 
 def list_partitions(paths: Iterable[str], report: Report, options: ReadOptions,
-                    shard_bytes: int = SHARD_BYTES) -> Iterator[Partition]:
-    """The partitions of the input under ``paths``, in input order. A path that is not there
-    (or a folder without input files) is reported here; a file is opened only to find where
-    to cut it."""
+                    shard_bytes: int | None = None) -> Iterator[Partition]:
+    """The partitions of the input under ``paths``, in input order, of about ``shard_bytes``
+    (``SHARD_BYTES`` unless given). A path that is not there (or a folder without input
+    files) is reported here; a file is opened only to find where to cut it."""
+    shard_bytes = shard_bytes or SHARD_BYTES
     for raw in paths:
         path = Path(raw)
         if raw == "-":

@@ -78,11 +78,16 @@ class StoreWriter:
 
     def write(self, articles: list[Article], code: Callable[[list[Article]], list[Outcome]],
               report: Report) -> Ingested:
-        """Store the new and changed ``articles``, coded with ``code``, in one transaction."""
+        """Store the new and changed ``articles``, coded with ``code``, in one transaction;
+        counted as the single-process ingest counts them (new and changed before coding, a
+        failure besides)."""
         backend = worker_backend(self.db)
         articles = _last_of_each_id(articles, report)
-        to_code = self._to_code(backend, articles)
+        before = stored_hashes(backend, [a.id for a in articles])
+        to_code = [a for a in articles if self.recode or before.get(a.id) != content_hash(a)]
         done = Ingested(read=len(articles), unchanged=len(articles) - len(to_code))
+        done.changed = sum(a.id in before for a in to_code)
+        done.new = len(to_code) - done.changed
         coded = []
         for article, outcome in zip(to_code, code(to_code)):
             if outcome.error:
@@ -91,29 +96,23 @@ class StoreWriter:
             else:
                 coded.append((article, outcome.lines))
         if coded:
-            self._store(backend, coded, done)
+            self._store(backend, coded, before, done)
         return done
 
-    def _to_code(self, backend: Backend, articles: list[Article]) -> list[Article]:
-        if self.recode:
-            return articles
-        stored = stored_hashes(backend, [a.id for a in articles])
-        return [a for a in articles if stored.get(a.id) != content_hash(a)]
-
     def _store(self, backend: Backend, coded: list[tuple[Article, tuple[str, ...]]],
-               done: Ingested) -> None:
+               before: dict[str, str], done: Ingested) -> None:
         rows, moment = Rows(self.names), now()
         with backend.transaction():
             ids = [a.id for a, _ in coded]
             lock_articles(backend, ids)
             stored = stored_hashes(backend, ids)     # as it is now, with the articles locked
             for article, lines in coded:
-                old = stored.get(article.id)
-                if old is not None and old == content_hash(article) and not self.recode:
-                    done.unchanged += 1     # another writer stored it meanwhile
+                if not self.recode and stored.get(article.id) == content_hash(article):
+                    # another writer stored it since it was looked up
+                    done.unchanged += 1
+                    done.changed -= article.id in before
+                    done.new -= article.id not in before
                     continue
-                done.new += old is None
-                done.changed += old is not None
                 rows.add_article(article, list(lines), *self.versions, moment)
             if rows.articles:
                 done.days |= write_rows(backend, rows)
