@@ -8,7 +8,8 @@ The articles (SaudiNewsNet) are written once to a JSONL file in a temporary fold
 on storage the workers see; the client lists its line ranges of about ``--shard-bytes`` and
 each worker reads and codes the ranges it is given (``marsad.run.code_partitions``). Articles/s
 count reading and coding (the cluster is started and each worker has built its coder before
-the clock starts). The overhead is the time per partition of one-line partitions whose coder
+the clock starts); for comparison, 2 workers fed by this process reading the file and sending
+its articles in chunks. The overhead is the time per partition of one-line partitions whose coder
 does nothing: the scheduler's, the transport's and a partition's reading. The PostgreSQL lines
 need --db (a database there is emptied first): the single-process ingest (this process reads,
 codes and writes), and the ingest whose 2 workers read, code and write their partitions, both
@@ -100,7 +101,9 @@ def main() -> None:
 
 
 def coding(news: Path, shard_bytes: int) -> list[tuple[str, str]]:
-    serial, events, parts = rate(make_executor(1), news, shard_bytes)
+    executor = make_executor(1)
+    list(executor.code([Article(id="w", text="قصفت الطائرات مواقع في إدلب.")]))   # warm
+    serial, events, parts = rate(executor, news, shard_bytes)
     rows = [("serial (this process reads and codes)", f"{serial:.1f} articles/s ({events} events)")]
     speeds = []
     for workers in (1, 2):
@@ -111,8 +114,21 @@ def coding(news: Path, shard_bytes: int) -> list[tuple[str, str]]:
             speeds.append(speed)
             rows.append((f"dask, {workers} worker(s) read and code",
                          f"{speed:.1f} articles/s ({parts} partitions)"))
+            if workers == 2:
+                rows.append(("dask, 2 workers, client reads and ships",
+                             f"{shipped(executor, news):.1f} articles/s (32-article chunks)"))
     rows.append(("2 workers over 1", f"×{speeds[1] / speeds[0]:.2f}"))
     return rows
+
+
+def shipped(executor: DaskExecutor, news: Path) -> float:
+    """Articles/s when this process reads the articles and sends them (the path of ``code``,
+    and of every input before workers read their partitions)."""
+    from marsad.reading.sources import read_articles
+
+    started = time.perf_counter()
+    n = sum(1 for _ in executor.code(read_articles([str(news)], print), render=True))
+    return n / (time.perf_counter() - started)
 
 
 def overhead(path: Path, tasks: int) -> tuple[str, str]:

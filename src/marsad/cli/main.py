@@ -250,11 +250,14 @@ def _code_into(out: IO[str], args: argparse.Namespace, executor: Executor,
     writer = _writer(args.format, out)
     progress = bar_for(args.paths, options, args.quiet)
     try:
-        from marsad.reading.partitions import list_partitions
+        from marsad.reading.partitions import WholeFiles, list_partitions
         from marsad.run import code_partitions
 
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
-        partitions = list_partitions(args.paths, report, options)
+        # workers of their own (Dask) read the input's partitions; otherwise it is read here,
+        # in order, as one piece (no JSONL file scanned for where to cut it)
+        partitions = list_partitions(args.paths, report, options) \
+            if hasattr(executor, "code_partitions") else [WholeFiles(tuple(args.paths))]
         for outcome, origin in code_partitions(executor, partitions, report, options, rendered):
             if outcome.error:  # one article must not stop the others
                 report(id_issue(outcome.article_id, origin, outcome.problem or ""))

@@ -104,7 +104,7 @@ class RowGroup:
 
 @dataclass(frozen=True)
 class WholeFiles:
-    """Files read whole (``.txt``, compressed JSONL)."""
+    """Files (or folders, or ``-``) read whole and in order, as ``read_articles`` reads them."""
 
     paths: tuple[str, ...]
 
