@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,45 @@ def test_on_postgresql_the_workers_write_and_the_client_only_counts(postgres_db,
         stats = store.ingest(inputs, executor=DaskExecutor(CoderSpec(), client=client))
         assert _counts(stats) == _counts(again) and stats.unchanged > 0
         assert _content(store) == expected
+
+
+class _Slow:
+    def __init__(self, coder):
+        self.coder = coder
+
+    def code(self, article):
+        if article.id.startswith("slow"):
+            time.sleep(3)
+        return self.coder.code(article)
+
+
+@dataclass(frozen=True)
+class SlowSpec(CoderSpec):
+    """Codes an article whose id starts with "slow" three seconds late."""
+
+    def build(self):
+        return _Slow(super().build())
+
+
+def test_a_generic_actor_keeps_the_first_articles_country_whichever_worker_ends_first(
+        postgres_db, client, tmp_path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text(json.dumps({"id": "slow-yemen", "date": "2025-03-02", "text":
+                                 "اعتقلت قوات الأمن ثلاثة مسلحين في اليمن."}, ensure_ascii=False)
+                     + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"id": "jordan", "date": "2025-03-02", "text":
+                                  "اعتقلت قوات الأمن ثلاثة مسلحين في الأردن."}, ensure_ascii=False)
+                      + "\n", encoding="utf-8")
+    paths = [str(first), str(second)]
+    with Store(str(tmp_path / "one.duckdb")) as one:
+        one.ingest(paths, jobs=1)
+        expected = _content(one)
+        _, actors = one.backend.fetch("SELECT code FROM actors WHERE actor_id = "
+                                      "'cop.security_forces'")
+    assert actors == [("YEM",)]           # the first article's country
+    with Store(postgres_db) as store:
+        store.ingest(paths, executor=DaskExecutor(SlowSpec(), client=client))
+        assert _content(store) == expected     # though the second partition was written first
 
 
 def test_an_article_in_two_partitions_is_stored_once(postgres_db, client, tmp_path):

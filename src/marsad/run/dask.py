@@ -4,25 +4,25 @@ local cluster of worker processes started here when none is given.
 - The coder is built once per worker: a ``WorkerPlugin`` carries the spec (a small picklable
   recipe, never a coder or its resources) and its ``setup`` builds the coder when the plugin
   is registered, and again on any worker that joins later.
-- A task is a chunk of articles coded with the worker's coder (``code_chunk``), so a failing
-  article is that article's ``Outcome.error`` and never fails its task.
-- Chunks travel in a bounded sliding window of futures, yielded first in, first out: the
-  outcomes come back in input order and memory stays flat however long the input.
-- A task lost with its worker (``KilledWorker``: the worker died on it, as many times as the
-  scheduler allows) is resubmitted one article per task; the article that kills a worker is
-  reported as failed, and no other is lost.
-- ``code_partitions`` has the workers read the input themselves: a task is a partition
-  (``marsad.reading.partitions``: a range of a JSONL file's lines, a zip's members, a Parquet
-  row group), a small description that the worker reads with ``marsad.reading`` and codes.
-  What comes back is the outcomes and the input issues (a bad record, named by file and line,
-  member or row), never the articles; the input does not cross the network, so it must be
-  on storage every worker sees. A partition whose task killed its worker is read again by a
-  worker, its articles brought here, and each coded alone.
+- A task is a partition of the input (``code_partitions``; ``marsad.reading.partitions``: a
+  range of a JSONL file's lines, a zip's members, a Parquet row group), a small description
+  that the worker reads itself with ``marsad.reading`` and codes with its coder. What comes
+  back is the outcomes and the input issues (a bad record, named by file and line, member or
+  row), never the articles: the input does not cross the network, so it must be on storage
+  every worker sees. A failing article is that article's ``Outcome.error`` and never fails its
+  task.
+- Partitions travel in a bounded sliding window of futures, yielded first in, first out: the
+  outcomes come back in input order and memory stays flat however many partitions there are.
+- A partition lost with its worker (``KilledWorker``: the worker died on it, as many times as
+  the scheduler allows) is read again by a worker, its articles brought here and each coded
+  as a task of its own; the article that kills a worker is reported as failed, and no other
+  is lost.
 - ``write_partitions`` also hands each chunk of a partition to a sink *on the worker* (the
   batch Parquet output, ``marsad.store.parts``), and ``ingest_partitions`` to a store writer
   there (``marsad.store.partitioned``): only errors and counts come back.
-- ``code`` codes articles read here (``Executor``'s protocol: Python's own articles, and an
-  ingest into a DuckDB file, which this process writes), a chunk of ``chunksize`` per task.
+- ``code`` codes articles read here (``Executor``'s protocol: articles given in Python, and an
+  ingest into a DuckDB file, which this process writes), a chunk of ``chunksize`` per task,
+  isolated the same way.
 """
 
 from __future__ import annotations

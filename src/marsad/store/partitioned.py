@@ -9,6 +9,13 @@ on a connection it opens once (one per worker process and store). Only counts, t
 and the days the partition touched come back (``Ingested``); the client then reclusters once,
 around the days the workers marked (``marsad.store.incremental``).
 
+The actors a partition's articles name are written with them, the first writer's row kept, as
+in one process; the client then gives each actor new to the store the row of the first
+partition in input order that named it (``settle_actors``), so that a generic actor's code
+(``cop.security_forces`` in Yemen or in Jordan) is the single-process ingest's, whichever
+worker finished first. (An ingest killed before that leaves the later row, until the articles
+are coded again.)
+
 Per-article keys keep an article from being doubled when two transactions write it at once
 (the same id in two partitions of an ingest, or an ingest that does not take the store's lock):
 the transaction takes a transaction-level advisory lock on each of its article ids, in key
@@ -59,6 +66,7 @@ class Ingested:
     events: int = 0
     days: set[date | None] = field(default_factory=set)
     issues: list[InputIssue] = field(default_factory=list)   # told by the client
+    actors: dict[str, tuple] = field(default_factory=dict)   # the actor rows it needed
 
 
 def lost(article: Article) -> Ingested:
@@ -117,6 +125,7 @@ class StoreWriter:
             if rows.articles:
                 done.days |= write_rows(backend, rows)
         done.events += len(rows.events)
+        done.actors = rows.actors
 
 
 def _last_of_each_id(articles: list[Article], report: Report) -> list[Article]:
@@ -141,6 +150,28 @@ def worker_backend(db: str) -> Backend:
     return backend
 
 
+def settle_actors(backend: Backend, actors: dict[str, tuple], settled: set[str]) -> None:
+    """Give each actor first stored in this ingest the row of the first partition, in input
+    order, that needed it (``settled``: the actors already decided, updated here).
+
+    An actor row is written once (the first writer's name and code are kept): one process
+    writes them in input order, but workers commit in whatever order they finish, and a
+    generic actor (``cop.security_forces``) carries the country of the article that stored it.
+    Called with each partition's rows as the partitions come back in input order, this makes
+    the store the single-process ingest's. An actor changed here is only ever one new in this
+    ingest, so every event naming it is of a day marked for reclustering already."""
+    fresh = [row for actor_id, row in actors.items() if actor_id not in settled]
+    settled.update(actors)
+    if not fresh:
+        return
+    with backend.transaction():
+        for actor_id, name, code, sector, kind in fresh:
+            backend.execute("UPDATE actors SET name = ?, code = ?, sector = ?, kind = ? "
+                            "WHERE actor_id = ? AND (name, code, sector, kind) IS DISTINCT FROM "
+                            "(?::text, ?::text, ?::text, ?::text)", (name, code, sector, kind, actor_id,
+                                             name, code, sector, kind))
+
+
 def ingest_by_workers(backend: Backend, executor: DaskExecutor,
                       partitions: Iterable[Partition], writer: StoreWriter, report: Report,
                       options: ReadOptions, window_days: int = DEFAULT_WINDOW_DAYS,
@@ -151,9 +182,11 @@ def ingest_by_workers(backend: Backend, executor: DaskExecutor,
 
     started, stats = time.monotonic(), IngestStats()
     progress = progress or Progress()
+    settled = {actor_id for (actor_id,) in backend.fetch("SELECT actor_id FROM actors")[1]}
     for done in executor.ingest_partitions(partitions, report, options, writer):
         for found in done.issues:
             report(found)
+        settle_actors(backend, done.actors, settled)
         for name in ("read", "new", "changed", "unchanged", "failed", "events"):
             setattr(stats, name, getattr(stats, name) + getattr(done, name))
         progress.advance(done.read, done.events)
