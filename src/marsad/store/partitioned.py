@@ -31,10 +31,10 @@ DuckDB is one process's file, so an ingest into DuckDB stays written by the clie
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue, ReadOptions, Report, article_issue
@@ -48,7 +48,6 @@ from marsad.store.rows import Rows, SeenIds, content_hash, unique_by_id
 if TYPE_CHECKING:
     from marsad.reading.partitions import Partition
     from marsad.run import Outcome
-    from marsad.run.dask import DaskExecutor
 
 _DIED = "worker died while coding this article"
 
@@ -172,7 +171,14 @@ def settle_actors(backend: Backend, actors: dict[str, tuple], settled: set[str])
                                              name, code, sector, kind))
 
 
-def ingest_by_workers(backend: Backend, executor: DaskExecutor,
+class IngestsPartitions(Protocol):
+    """An executor whose workers write what they code (``marsad.run.dask.DaskExecutor``)."""
+
+    def ingest_partitions(self, partitions: Iterable[Partition], report: Report,
+                          options: ReadOptions, writer: StoreWriter) -> Iterator[Ingested]: ...
+
+
+def ingest_by_workers(backend: Backend, executor: IngestsPartitions,
                       partitions: Iterable[Partition], writer: StoreWriter, report: Report,
                       options: ReadOptions, window_days: int = DEFAULT_WINDOW_DAYS,
                       progress: Progress | None = None) -> IngestStats:
