@@ -92,7 +92,9 @@ class Store:
         """Code with ``executor`` and store articles: paths (any input of contract §1) or
         ``Article`` objects. Unchanged articles are skipped, changed ones re-coded; see
         ``marsad.store.ingest``. On PostgreSQL, where another ingest runs, ``waiting`` is told
-        who holds the store and ``LockTimeout`` raised after ``lock_timeout`` seconds."""
+        who holds the store and ``LockTimeout`` raised after ``lock_timeout`` seconds. Paths
+        ingested into PostgreSQL by an executor with workers of its own (Dask) are read, coded
+        and written by the workers, a partition at a time (``marsad.store.partitioned``)."""
         if executor is None:
             raise StoreError("this store is not handed a coder: pass executor="
                              "marsad.run.make_executor(jobs, spec), or open it as marsad.Store")
