@@ -137,7 +137,7 @@ class DaskExecutor:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def code(self, articles: Iterable[Article], render: bool = False) -> Iterator[Outcome]:
-        yield from self._run(articles, lambda i, chunk: (_code_task, chunk, render, self._plugin))
+        yield from self._run(articles, render)
 
     def code_partitions(self, partitions: Iterable[Partition], report: Report,
                         options: ReadOptions, render: bool = False) -> Iterator[Coded]:
@@ -224,52 +224,49 @@ class DaskExecutor:
         for number, article in enumerate(articles):
             alone = Articles((article,))
             try:
-                results, _ = self.client.submit(task, index, alone, options, number,
-                                                pure=False).result()
+                results, issues = self.client.submit(task, index, alone, options, number,
+                                                     pure=False).result()
             except KilledWorker:
-                results = [died(article)]
+                results, issues = [died(article)], []
+            for found in issues:      # an ingest's article that failed in the coder
+                report(found)
             yield from results
 
-    def _run(self, articles: Iterable[Article], task: Callable[[str, list[Article]], tuple],
-             chunksize: int | None = None) -> Iterator[Outcome]:
+    def _run(self, articles: Iterable[Article], render: bool) -> Iterator[Outcome]:
         from distributed import KilledWorker
 
         client, it = self.client, iter(articles)
-        window: deque[tuple[int, list[Article], Any]] = deque()
-        sent = 0
+        window: deque[tuple[list[Article], Any]] = deque()
 
         def send() -> None:
-            nonlocal sent
-            chunk = list(islice(it, chunksize or self.chunksize))
+            chunk = list(islice(it, self.chunksize))
             if chunk:
-                fn, *args = task(part_name(sent), chunk)
-                window.append((sent, chunk, client.submit(fn, *args, pure=False)))
-                sent += 1
+                window.append((chunk, client.submit(_code_task, chunk, render, self._plugin,
+                                                    pure=False)))
 
         try:
             for _ in range(self.workers() * IN_FLIGHT_PER_WORKER):
                 send()
             while window:
-                index, chunk, future = window.popleft()
+                chunk, future = window.popleft()
                 try:
                     outcomes = future.result()
                 except KilledWorker:
-                    outcomes = list(self._isolate(index, chunk, task))
+                    outcomes = list(self._isolate(chunk, render))
                 send()
                 yield from outcomes
         finally:
-            for _, _, future in window:
+            for _, future in window:
                 future.cancel()
 
-    def _isolate(self, index: int, chunk: list[Article],
-                 task: Callable[[str, list[Article]], tuple]) -> Iterator[Outcome]:
+    def _isolate(self, chunk: list[Article], render: bool) -> Iterator[Outcome]:
         """A chunk whose task killed its worker, one article per task."""
         from distributed import KilledWorker
 
-        for number, article in enumerate(chunk):
-            fn, *args = task(part_name(index, number), [article])
+        for article in chunk:
             try:
-                yield from self.client.submit(fn, *args, pure=False).result()
+                yield from self.client.submit(_code_task, [article], render, self._plugin,
+                                              pure=False).result()
             except KilledWorker:
                 yield Outcome(article.id, [], DIED)
 
