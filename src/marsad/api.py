@@ -55,6 +55,13 @@ class ResourceNames:
     def __init__(self, resources: Resources | None = None):
         self._given = resources
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # marsad's own names travel as a recipe, built once in the process they arrive in
+        # (a Dask worker writing into a store), never with the loaded gazetteer
+        if self._given is None:
+            return marsad_names, ()
+        return ResourceNames, (self._given,)
+
     @cached_property
     def _resources(self) -> Resources:
         return self._given or load_resources()

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.cli.main import main
 from marsad.reading.article import Article
-from marsad.reading.sources import read_articles
-from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, make_executor
+from marsad.reading.partitions import list_partitions
+from marsad.reading.sources import ReadOptions, read_articles
+from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, code_partitions, make_executor
 from marsad.run.dask import DIED, DaskExecutor
 
 TEXTS = ["اعتقلت الشرطة العراقية ثلاثة مسلحين.", "قصفت الطائرات الروسية مواقع في إدلب.",
@@ -120,6 +122,48 @@ def write_subset(shared: Path, path: Path, n: int) -> Path:
     return path
 
 
+def _coded(executor, paths, shard_bytes):
+    """(id, lines, error, where read) of each article, and the input issues, as strings."""
+    issues = []
+    partitions = list_partitions([str(p) for p in paths], issues.append, ReadOptions(),
+                                 shard_bytes)
+    coded = [(o.article_id, o.lines, o.error, str(origin)) for o, origin in
+             code_partitions(executor, partitions, issues.append, ReadOptions(), render=True)]
+    return coded, [str(i) for i in issues]
+
+
+def test_workers_read_their_partitions_and_code_them_like_one_process(client, shared, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    lines = write_subset(shared, tmp_path / "subset.jsonl", 30)
+    with open(lines, "a", encoding="utf-8") as f:
+        f.write('{"id": "bad", "text": 5}\n')
+    news = corpus_articles(shared, 40)[30:]
+    parquet = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"id": [a.id for a in news], "title": [a.title for a in news],
+                             "text": [a.text if n != 4 else None for n, a in enumerate(news)],
+                             "date": [a.date for a in news], "source": [a.source for a in news]}),
+                   parquet, row_group_size=3)
+    serial, serial_issues = _coded(make_executor(1), [lines, parquet], 20_000)
+    dask, dask_issues = _coded(DaskExecutor(CoderSpec(), client=client), [lines, parquet], 20_000)
+    assert sum(len(c[1]) for c in serial) > 10 and len(serial) == 39
+    assert dask == serial
+    assert dask_issues == serial_issues == [f"{lines}:31: 'text' is not a string",
+                                            f"{parquet}:row 5: missing 'text'"]
+
+
+def test_a_partition_that_kills_its_worker_loses_only_the_article_that_killed_it(client,
+                                                                                tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in _articles(12)), encoding="utf-8")
+    coded, issues = _coded(DaskExecutor(FailingSpec(dies=True), client=client), [path], 300)
+    assert [c[0] for c in coded] == [f"a{i}" for i in range(12)] and issues == []
+    assert [(c[0], c[2], c[3]) for c in coded if c[2]] == [("a7", DIED, f"{path}:8")]
+    assert sum(bool(c[1]) for c in coded) == 11
+
+
 def test_a_cluster_started_with_the_dask_command_line_codes_like_one_process(
         shared, tmp_path, command_line_cluster):
     subset = write_subset(shared, tmp_path / "subset.jsonl", 40)
@@ -187,4 +231,6 @@ def test_parquet_written_by_workers_loses_only_the_article_that_kills_one(client
     expected = [json.loads(line)["event_id"] for o in make_executor(1).code(articles, render=True)
                 if o.article_id != "a7" for line in o.lines]
     assert sorted(written["event_id"]) == sorted(expected)
-    assert any("-001-" in p.name for p in (tmp_path / "parts").rglob("*.parquet"))
+    # the articles of the chunk that killed a worker were coded and written one by one
+    assert any(re.fullmatch(r"part-000000-000-\d{3}-\d+\.parquet", p.name)
+               for p in (tmp_path / "parts").rglob("*.parquet"))

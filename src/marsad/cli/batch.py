@@ -1,6 +1,7 @@
 """``marsad code … --out DIR --format parquet``: coded articles written as Parquet partitioned
 by event month and source, by the workers themselves where the executor has workers of its own
-(Dask), else in this process (``marsad.store.parts``, ``marsad.run.write_through``)."""
+(Dask, which also read their partitions of the input), else in this process
+(``marsad.store.parts``, ``marsad.run.write_partitions``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from marsad.reading.sources import InputIssue, Pending, ReadOptions, article_issue, read_articles
+from marsad.reading.sources import InputIssue, ReadOptions, id_issue
 
 if TYPE_CHECKING:
     from marsad.run import Executor
@@ -22,19 +23,19 @@ def code_into_parts(args: argparse.Namespace, executor: Executor,
     is reported by the file and line it was read at; ``stop`` (``--strict``) ends the run."""
     from marsad.api import ResourceNames
     from marsad.cli.progress import bar_for
-    from marsad.run import write_through
+    from marsad.reading.partitions import list_partitions
+    from marsad.run import write_partitions
     from marsad.store.parts import ParquetParts
 
     sink = ParquetParts(args.out, ResourceNames, tuple(executor.versions))  # type: ignore[arg-type]
     progress = bar_for(args.paths, options, args.quiet)
-    articles = Pending(read_articles(args.paths, report, options))
+    partitions = list_partitions(args.paths, report, options)
     count = 0
     try:
-        for outcome in write_through(executor, articles, sink):
-            article = articles.done()
+        for outcome, origin in write_partitions(executor, partitions, report, options, sink):
             count += 1
             if outcome.error:
-                report(article_issue(article, outcome.problem or ""))
+                report(id_issue(outcome.article_id, origin, outcome.problem or ""))
             if progress:
                 progress.advance(1, 0)
     except stop:

@@ -23,10 +23,8 @@ from marsad.reading.sources import (
     DEFAULT_MAX_CHARS,
     DEFAULT_MAX_FILE_BYTES,
     InputIssue,
-    Pending,
     ReadOptions,
-    article_issue,
-    read_articles,
+    id_issue,
 )
 from marsad.version import __version__
 
@@ -252,12 +250,17 @@ def _code_into(out: IO[str], args: argparse.Namespace, executor: Executor,
     writer = _writer(args.format, out)
     progress = bar_for(args.paths, options, args.quiet)
     try:
-        articles = Pending(read_articles(args.paths, report, options))
+        from marsad.reading.partitions import WholeFiles, list_partitions
+        from marsad.run import code_partitions
+
         rendered = args.format == "jsonl"   # workers send JSON lines: cheapest across processes
-        for outcome in executor.code(articles, render=rendered):
-            article = articles.done()
+        # workers of their own (Dask) read the input's partitions; otherwise it is read here,
+        # in order, as one piece (no JSONL file scanned for where to cut it)
+        partitions = list_partitions(args.paths, report, options) \
+            if hasattr(executor, "code_partitions") else [WholeFiles(tuple(args.paths))]
+        for outcome, origin in code_partitions(executor, partitions, report, options, rendered):
             if outcome.error:  # one article must not stop the others
-                report(article_issue(article, outcome.problem or ""))
+                report(id_issue(outcome.article_id, origin, outcome.problem or ""))
             for line in outcome.lines:
                 out.write(line + "\n")
             for event in outcome.events:

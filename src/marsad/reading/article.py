@@ -23,8 +23,9 @@ class ArticleError(ValueError):
 
 
 class Origin(NamedTuple):
-    """Where an article was read: a file and its line (``unit`` "line"), or the n-th item of a
-    JSON array (``unit`` "item"); ``line`` is None for a whole file."""
+    """Where an article was read: a file and its line (``unit`` "line"), the n-th item of a
+    JSON array (``unit`` "item") or the n-th row of a Parquet file (``unit`` "row"); ``line``
+    is None for a whole file."""
 
     file: str
     line: int | None = None
@@ -33,6 +34,8 @@ class Origin(NamedTuple):
     def __str__(self) -> str:
         if self.line is None:
             return self.file
+        if self.unit == "row":
+            return f"{self.file}:row {self.line}"
         return f"{self.file}:{self.line}" if self.unit == "line" else f"{self.file} ({self.unit} {self.line})"
 
 

@@ -3,7 +3,8 @@
 ``read_articles(paths, ...)`` yields ``Article`` objects one at a time: ``.txt`` (title on the
 first line), ``.jsonl`` / ``.jsonl.gz`` (one article per line), ``.json`` (an array or one
 object), SaudiNewsNet ``.zip`` files (a JSON array of ``content``/``title``/``date_extracted``),
-folders of these, and ``-`` for standard input. A record that cannot be read is passed to
+Parquet files (``.parquet``: one row per article, the columns named as contract §1's fields,
+read a row group at a time), folders of these, and ``-`` for standard input. A record that cannot be read is passed to
 ``report`` as an ``InputIssue`` naming its file and line and is skipped; everything else is
 still read. Memory is bounded by the largest single file of a non-line format, never by the
 number of files or lines: a record (a JSONL line) over ``ReadOptions.record_limit`` bytes is
@@ -12,7 +13,13 @@ read past, never held, and named.
 A NUL character or a lone surrogate (JSON's ``"\\u0000"``, ``"\\ud800"``) in an article's text,
 title, source or url is replaced one for one (``Article``) and said in a note; an article whose
 id holds one, a line nested too deeply for the JSON parser, and a field of the wrong JSON type
-are each one bad record, named and skipped.
+are each one bad record, named and skipped; so is a Parquet row with a bad field
+(``FILE.parquet:row N``, rows counted from 1 across the file).
+
+``marsad.reading.partitions`` cuts the same inputs into pieces that workers read themselves
+(a range of a JSONL file's lines, a zip's members, a Parquet row group): the readers here take
+the piece (``read_jsonl_range``, ``read_zip_members``, ``read_row_group``), so a record read by
+a worker is checked and named exactly as one read here.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from marsad.doc.text import HTML_RE
 from marsad.reading.article import Article, ArticleError, Origin, text_id, unstorable
@@ -38,7 +45,10 @@ DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024
 #: room for the other fields, but a crawler's record may carry a page's HTML beside its text
 MIN_RECORD_BYTES = 16 * 1024 * 1024
 _SKIP_CHUNK = 1 << 20
-_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".json", ".json.gz", ".zip", ".txt.gz", ".ndjson")
+_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".json", ".json.gz", ".zip", ".txt.gz", ".ndjson",
+             ".parquet")
+#: the columns of a Parquet input read (contract §1's fields); others are left unread
+PARQUET_COLUMNS = ("id", "title", "text", "date", "source", "url", "language")
 
 
 @dataclass(frozen=True)
@@ -82,10 +92,7 @@ def read_articles(paths: Iterable[str], report: Report,
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _known(p))
-            if not files:
-                report(InputIssue(str(path), None, "folder holds no .txt/.jsonl/.json/.zip files"))
-            for f in files:
+            for f in files_in(path, report):
                 yield from _read_file(f, report, options)
         elif path.is_file():
             yield from _read_file(path, report, options)
@@ -124,6 +131,15 @@ def read_records(records: Iterable[Any], report: Report) -> Iterator[Article]:
             report(InputIssue(f"record {no}", None, str(exc)))
 
 
+def files_in(folder: Path, report: Report) -> list[Path]:
+    """The input files under ``folder``, in the order they are read; none is reported."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and _known(p))
+    if not files:
+        report(InputIssue(str(folder), None,
+                          "folder holds no .txt/.jsonl/.json/.zip/.parquet files"))
+    return files
+
+
 def _known(path: Path) -> bool:
     return path.name.endswith(_SUFFIXES) and not path.name.startswith(".")
 
@@ -132,6 +148,9 @@ def _read_file(path: Path, report: Report, options: ReadOptions) -> Iterator[Art
     name = str(path)
     try:
         size = path.stat().st_size
+        if path.suffix == ".parquet":
+            yield from read_row_groups(path, None, report, options)
+            return
         if path.suffix == ".zip" or zipfile.is_zipfile(path):
             yield from _read_zip(path, report, options)
             return
@@ -214,9 +233,41 @@ def _read_txt(data: bytes, name: str, report: Report, options: ReadOptions,
     return _article(record, Origin(name), report, options)
 
 
-def _read_jsonl(stream: IO[bytes], name: str, report: Report, options: ReadOptions) -> Iterator[Article]:
+class Lines(Protocol):
+    """What JSONL is read from: a file, or a range of one."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _Range:
+    """The bytes of an open file from where it stands to ``end``, read a line at a time."""
+
+    def __init__(self, fh: IO[bytes], end: int):
+        self.fh, self.end = fh, end
+
+    def readline(self, size: int = -1, /) -> bytes:
+        left = self.end - self.fh.tell()
+        if left <= 0:
+            return b""
+        return self.fh.readline(left if size < 0 else min(size, left))
+
+
+def read_jsonl_range(path: str, start: int, end: int, first_line: int, report: Report,
+                     options: ReadOptions) -> Iterator[Article]:
+    """The articles of the lines of a JSONL file between bytes ``start`` and ``end`` (both
+    at the start of a line), the first of them line ``first_line`` of the file."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            yield from _read_jsonl(_Range(fh, end), path, report, options, first_line)
+    except OSError as exc:
+        report(InputIssue(path, None, f"cannot read: {exc}"))
+
+
+def _read_jsonl(stream: Lines, name: str, report: Report, options: ReadOptions,
+                first_line: int = 1) -> Iterator[Article]:
     limit = options.record_limit
-    for no, raw in _lines(stream, limit):
+    for no, raw in _lines(stream, limit, first_line):
         if raw is None:
             report(InputIssue(name, no, f"line is over the limit of {limit:,} bytes for one "
                                         "record (8 bytes per --max-chars character, "
@@ -234,10 +285,10 @@ def _read_jsonl(stream: IO[bytes], name: str, report: Report, options: ReadOptio
                 yield article
 
 
-def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """Each line of ``stream`` with its number; one longer than ``limit`` bytes comes as None,
-    read past a chunk at a time and never held whole."""
-    no = 0
+def _lines(stream: Lines, limit: int, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
+    """Each line of ``stream`` with its number (the first is ``first``); one longer than
+    ``limit`` bytes comes as None, read past a chunk at a time and never held whole."""
+    no = first - 1
     while raw := stream.readline(limit + 1):
         no += 1
         if len(raw) <= limit or raw.endswith(b"\n"):
@@ -278,10 +329,27 @@ def _read_json(data: bytes, name: str, report: Report, options: ReadOptions) -> 
             yield article
 
 
-def _read_zip(path: Path, report: Report, options: ReadOptions) -> Iterator[Article]:
+def zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members of a zip that are read, in order."""
+    return [info for info in archive.infolist()
+            if not info.is_dir() and _known(Path(info.filename))
+            and not info.filename.endswith((".zip", ".parquet"))]
+
+
+def read_zip_members(path: str, members: frozenset[str], report: Report,
+                     options: ReadOptions) -> Iterator[Article]:
+    """The articles of some members of a zip (``members``: their names)."""
+    try:
+        yield from _read_zip(Path(path), report, options, members)
+    except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        report(InputIssue(path, None, f"cannot read: {exc}"))
+
+
+def _read_zip(path: Path, report: Report, options: ReadOptions,
+              only: frozenset[str] | None = None) -> Iterator[Article]:
     with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            if info.is_dir() or not _known(Path(info.filename)) or info.filename.endswith(".zip"):
+        for info in zip_members(archive):
+            if only is not None and info.filename not in only:
                 continue
             member = f"{path}!{info.filename}"
             if info.file_size > options.max_file_bytes and not info.filename.endswith(".jsonl"):
@@ -290,6 +358,32 @@ def _read_zip(path: Path, report: Report, options: ReadOptions) -> Iterator[Arti
             with archive.open(info) as fh:
                 yield from _read_stream(fh, member, report, options, _kind_of(Path(info.filename)),
                                         Path(info.filename).stem)
+
+
+def read_row_groups(path: Path, groups: Iterable[int] | None, report: Report,
+                    options: ReadOptions) -> Iterator[Article]:
+    """The articles of a Parquet file's row groups (``None``: all of them), one row each; a
+    row is named ``FILE.parquet:row N``, N counted from 1 across the file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    name = str(path)
+    try:
+        parquet = pq.ParquetFile(path)
+        columns = [c for c in PARQUET_COLUMNS if c in parquet.schema_arrow.names]
+        if "text" not in columns:
+            report(InputIssue(name, None, "no 'text' column: every row needs an article's text"))
+            return
+        counts = [parquet.metadata.row_group(g).num_rows for g in range(parquet.num_row_groups)]
+        for group in range(len(counts)) if groups is None else groups:
+            first = sum(counts[:group]) + 1
+            rows = parquet.read_row_group(group, columns=columns).to_pylist()
+            for no, record in enumerate(rows, start=first):
+                article = _article(record, Origin(name, no, "row"), report, options)
+                if article is not None:
+                    yield article
+    except (OSError, pa.ArrowException) as exc:
+        report(InputIssue(name, None, f"cannot read as Parquet: {exc}"))
 
 
 def _from_saudinewsnet(record: Any) -> Any:

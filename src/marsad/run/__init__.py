@@ -19,13 +19,17 @@ handed an executor rather than importing the coder.
   per task, so the article that kills a worker is the only one reported lost.
 - ``make_executor(jobs, spec, executor=..., scheduler=...)`` picks one: ``jobs == 1`` codes in
   this process unless ``executor`` says ``dask``.
-- ``write_through(executor, articles, sink)`` codes and hands each chunk to a sink (the batch
-  Parquet output): on the workers with Dask, in this process otherwise.
+- ``code_partitions(executor, partitions, ...)`` codes the partitions of an input
+  (``marsad.reading.partitions``): read and coded by the workers with Dask, read here and
+  coded by the executor otherwise; ``write_partitions`` also hands each chunk to a sink (the
+  batch Parquet output), on the workers with Dask; ``write_through(executor, articles, sink)``
+  does so for articles given in Python.
 """
 
 from __future__ import annotations
 
 from marsad.run.base import (
+    Coded,
     CoderSpec,
     CoderVersions,
     CodesArticles,
@@ -35,8 +39,10 @@ from marsad.run.base import (
     Spec,
     code_chunk,
     code_one,
+    code_partitions,
     default_jobs,
     render,
+    write_partitions,
     write_through,
 )
 from marsad.run.process import ProcessExecutor
@@ -62,6 +68,7 @@ def make_executor(jobs: int = 1, spec: Spec | None = None, executor: str = "proc
     return ProcessExecutor(spec, jobs)
 
 
-__all__ = ["EXECUTORS", "CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome",
+__all__ = ["EXECUTORS", "Coded", "CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome",
            "ProcessExecutor", "SerialExecutor", "Sink", "Spec", "code_chunk", "code_one",
-           "default_jobs", "make_executor", "render", "write_through"]
+           "code_partitions", "default_jobs", "make_executor", "render", "write_partitions",
+           "write_through"]

@@ -1,5 +1,7 @@
 """What every executor shares: the outcome of coding one article, the coder's recipe, the
-``Executor`` protocol, and coding a chunk of articles with one coder."""
+``Executor`` protocol, coding a chunk of articles with one coder, and coding the partitions of
+an input (``code_partitions``, ``write_partitions``): read by the workers where the executor
+has workers of its own (Dask), else read here and coded by the executor."""
 
 from __future__ import annotations
 
@@ -8,15 +10,16 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from marsad.doc.records import Event
 from marsad.lang import UnsupportedLanguage
-from marsad.reading.article import Article
+from marsad.reading.article import Article, Origin
+from marsad.reading.sources import Pending, ReadOptions, Report
 
 if TYPE_CHECKING:
     from marsad.coder import Coder
+    from marsad.reading.partitions import Partition
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,11 @@ CHUNK = 32
 Sink = Callable[[str, list[tuple[Article, tuple[str, ...]]]], int]
 
 
-def part_name(index: int, article: int | None = None) -> str:
-    """The name of chunk ``index`` (or of its ``article``-th article alone) for a sink."""
-    return f"{index:06d}" if article is None else f"{index:06d}-{article:03d}"
+def part_name(partition: int, chunk: int = 0, article: int | None = None) -> str:
+    """The name of chunk ``chunk`` of partition ``partition`` (or of its ``article``-th
+    article alone, coded again after its worker died) for a sink."""
+    name = f"{partition:06d}-{chunk:03d}"
+    return name if article is None else f"{name}-{article:03d}"
 
 
 def write_outcomes(part: str, chunk: list[Article], outcomes: list[Outcome],
@@ -134,30 +139,66 @@ def write_outcomes(part: str, chunk: list[Article], outcomes: list[Outcome],
     return [Outcome(o.article_id, [], o.error, (), o.refused) for o in outcomes]
 
 
-def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
-                  chunksize: int = CHUNK) -> Iterator[Outcome]:
-    """Code ``articles`` and hand them to ``sink`` a chunk at a time: on the workers where the
-    executor can (``DaskExecutor.write``), else in this process as the outcomes come back.
-    The outcomes (errors only, no events) in input order. Chunks are of ``chunksize``
-    articles with every executor (an actor's code in the flat view is the first one stored in
-    the chunk's table, so the same chunks give the same files)."""
-    write = getattr(executor, "write", None)
-    if write is not None:
-        yield from write(articles, sink, chunksize)
+#: an article's outcome and where it was read (None: not read from a file)
+Coded = tuple[Outcome, Origin | None]
+
+
+def code_partitions(executor: Executor, partitions: Iterable[Partition], report: Report,
+                    options: ReadOptions, render: bool = False) -> Iterator[Coded]:
+    """Every article of ``partitions`` coded, in input order: the workers read the partitions
+    where the executor can (``DaskExecutor.code_partitions``), else they are read here. A
+    record that cannot be read is reported (by file and line, member or row) and skipped."""
+    own = getattr(executor, "code_partitions", None)
+    if own is not None:
+        yield from own(partitions, report, options, render)
         return
-    sent: deque[Article] = deque()
+    articles = Pending(article for p in partitions for article in p.read(report, options))
+    for outcome in executor.code(articles, render=render):
+        yield outcome, articles.done().origin
+
+
+def write_partitions(executor: Executor, partitions: Iterable[Partition], report: Report,
+                     options: ReadOptions, sink: Sink, chunksize: int = CHUNK) -> Iterator[Coded]:
+    """Code ``partitions`` and hand them to ``sink`` in chunks of ``chunksize`` articles of a
+    partition: on the workers where the executor can (``DaskExecutor.write_partitions``),
+    else here as the outcomes come back. The outcomes (errors only, no events) in input order.
+    The chunks are the same with every executor (an actor's code in the flat view is the
+    first one stored in the chunk's table, so the same chunks give the same files)."""
+    own = getattr(executor, "write_partitions", None)
+    if own is not None:
+        yield from own(partitions, report, options, sink, chunksize)
+        return
+    sent: deque[tuple[str, Article]] = deque()
 
     def remembered() -> Iterator[Article]:
-        for article in articles:
-            sent.append(article)
-            yield article
+        for index, partition in enumerate(partitions):
+            for number, article in enumerate(partition.read(report, options)):
+                sent.append((part_name(index, number // chunksize), article))
+                yield article
 
-    outcomes = executor.code(remembered(), render=True)
-    index = 0
-    while done := list(islice(outcomes, chunksize)):
-        chunk = [sent.popleft() for _ in done]
-        yield from write_outcomes(part_name(index), chunk, done, sink)
-        index += 1
+    chunk: list[Article] = []
+    done: list[Outcome] = []
+    name = ""
+    for outcome in executor.code(remembered(), render=True):
+        key, article = sent.popleft()
+        if key != name and chunk:
+            yield from zip(write_outcomes(name, chunk, done, sink), [a.origin for a in chunk])
+            chunk, done = [], []
+        name = key
+        chunk.append(article)
+        done.append(outcome)
+    if chunk:
+        yield from zip(write_outcomes(name, chunk, done, sink), [a.origin for a in chunk])
+
+
+def write_through(executor: Executor, articles: Iterable[Article], sink: Sink,
+                  chunksize: int = CHUNK) -> Iterator[Outcome]:
+    """``write_partitions`` for articles given in Python, in partitions of ``chunksize``."""
+    from marsad.reading.partitions import in_chunks
+
+    for outcome, _ in write_partitions(executor, in_chunks(articles, chunksize),
+                                       lambda issue: None, ReadOptions(), sink, chunksize):
+        yield outcome
 
 
 def default_jobs() -> int:

@@ -4,18 +4,25 @@ local cluster of worker processes started here when none is given.
 - The coder is built once per worker: a ``WorkerPlugin`` carries the spec (a small picklable
   recipe, never a coder or its resources) and its ``setup`` builds the coder when the plugin
   is registered, and again on any worker that joins later.
-- A task is a chunk of articles coded with the worker's coder (``code_chunk``), so a failing
-  article is that article's ``Outcome.error`` and never fails its task.
-- Chunks travel in a bounded sliding window of futures, yielded first in, first out: the
-  outcomes come back in input order and memory stays flat however long the input.
-- A task lost with its worker (``KilledWorker``: the worker died on it, as many times as the
-  scheduler allows) is resubmitted one article per task; the article that kills a worker is
-  reported as failed, and no other is lost.
-- ``write`` also hands each coded chunk to a sink *on the worker* (the batch Parquet output,
-  ``marsad.store.parts``): only the outcomes' errors come back to this process.
-
-The reading stays here, in this process (``marsad.reading`` names a bad record by file and
-line); a partition of the input is a chunk of ``chunksize`` consecutive articles.
+- A task is a partition of the input (``code_partitions``; ``marsad.reading.partitions``: a
+  range of a JSONL file's lines, a zip's members, a Parquet row group), a small description
+  that the worker reads itself with ``marsad.reading`` and codes with its coder. What comes
+  back is the outcomes and the input issues (a bad record, named by file and line, member or
+  row), never the articles: the input does not cross the network, so it must be on storage
+  every worker sees. A failing article is that article's ``Outcome.error`` and never fails its
+  task.
+- Partitions travel in a bounded sliding window of futures, yielded first in, first out: the
+  outcomes come back in input order and memory stays flat however many partitions there are.
+- A partition lost with its worker (``KilledWorker``: the worker died on it, as many times as
+  the scheduler allows) is read again by a worker, its articles brought here and each coded
+  as a task of its own; the article that kills a worker is reported as failed, and no other
+  is lost.
+- ``write_partitions`` also hands each chunk of a partition to a sink *on the worker* (the
+  batch Parquet output, ``marsad.store.parts``), and ``ingest_partitions`` to a store writer
+  there (``marsad.store.partitioned``): only errors and counts come back.
+- ``code`` codes articles read here (``Executor``'s protocol: articles given in Python, and an
+  ingest into a DuckDB file, which this process writes), a chunk of ``chunksize`` per task,
+  isolated the same way.
 """
 
 from __future__ import annotations
@@ -25,15 +32,18 @@ import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from distributed import WorkerPlugin
 
 from marsad.reading.article import Article
+from marsad.reading.partitions import Articles
+from marsad.reading.sources import InputIssue, ReadOptions, Report
 from marsad.run.base import (
     CHUNK,
+    Coded,
     CoderVersions,
     CodesArticles,
     Outcome,
@@ -43,6 +53,15 @@ from marsad.run.base import (
     part_name,
     write_outcomes,
 )
+
+if TYPE_CHECKING:
+    from marsad.reading.partitions import Partition
+    from marsad.store.partitioned import Ingested, StoreWriter
+
+R = TypeVar("R")
+#: a task over one partition: (partition's number, partition, read options, the number of the
+#: partition's article when it is coded alone) → its results and the input issues met
+PartTask = Callable[[int, "Partition", ReadOptions, "int | None"], tuple[list[Any], list[InputIssue]]]
 
 DIED = "worker died while coding this article"
 #: chunks in flight per worker: enough that no worker waits for the next, few enough that
@@ -118,55 +137,136 @@ class DaskExecutor:
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def code(self, articles: Iterable[Article], render: bool = False) -> Iterator[Outcome]:
-        yield from self._run(articles, lambda i, chunk: (_code_task, chunk, render, self._plugin))
+        yield from self._run(articles, render)
 
-    def write(self, articles: Iterable[Article], sink: Sink,
-              chunksize: int | None = None) -> Iterator[Outcome]:
-        """Code the articles and hand each chunk to ``sink`` on the worker that coded it;
-        outcomes (errors only, no events) in input order."""
-        return self._run(articles, lambda part, chunk: (_write_task, part, chunk, self._plugin, sink),
-                         chunksize)
+    def code_partitions(self, partitions: Iterable[Partition], report: Report,
+                        options: ReadOptions, render: bool = False) -> Iterator[Coded]:
+        """Each partition read and coded by a worker; outcomes in input order, with where each
+        article was read, and the input issues reported as their partitions come back."""
+        task = partial(_code_partition, plugin=self._plugin_name(), rendered=render)
+        for results in self._each_partition(partitions, report, options, task, _died):
+            yield from results
 
-    def _run(self, articles: Iterable[Article], task: Callable[[str, list[Article]], tuple],
-             chunksize: int | None = None) -> Iterator[Outcome]:
+    def write_partitions(self, partitions: Iterable[Partition], report: Report,
+                         options: ReadOptions, sink: Sink,
+                         chunksize: int = CHUNK) -> Iterator[Coded]:
+        """Each partition read and coded by a worker, which hands it to ``sink`` in chunks of
+        ``chunksize``; the outcomes (errors only, no events) in input order."""
+        task = partial(_write_partition, plugin=self._plugin_name(), sink=sink,
+                       chunksize=chunksize)
+        for results in self._each_partition(partitions, report, options, task, _died):
+            yield from results
+
+    def ingest_partitions(self, partitions: Iterable[Partition], report: Report,
+                          options: ReadOptions, writer: StoreWriter) -> Iterator[Ingested]:
+        """Each partition read, coded and written into a store by a worker (``writer``); what
+        each did, in input order."""
+        from marsad.store.partitioned import lost
+
+        task = partial(_ingest_partition, plugin=self._plugin_name(), writer=writer)
+        for results in self._each_partition(partitions, report, options, task, lost):
+            yield from results
+
+    def _plugin_name(self) -> str:
+        self.client   # noqa: B018 -- connects and registers the coder's plugin
+        return self._plugin
+
+    def _each_partition(self, partitions: Iterable[Partition], report: Report,
+                        options: ReadOptions, task: PartTask,
+                        died: Callable[[Article], R]) -> Iterator[list[R]]:
+        """``task`` over each partition in a bounded window of futures; per partition in input
+        order, its results (a partition whose worker died: one result per article, ``died``'s
+        for the article that killed a worker)."""
         from distributed import KilledWorker
 
-        client, it = self.client, iter(articles)
-        window: deque[tuple[int, list[Article], Any]] = deque()
-        sent = 0
+        client, it = self.client, enumerate(partitions)
+        window: deque[tuple[int, Partition, Any]] = deque()
 
         def send() -> None:
-            nonlocal sent
-            chunk = list(islice(it, chunksize or self.chunksize))
-            if chunk:
-                fn, *args = task(part_name(sent), chunk)
-                window.append((sent, chunk, client.submit(fn, *args, pure=False)))
-                sent += 1
+            for index, partition in islice(it, 1):
+                window.append((index, partition,
+                               client.submit(task, index, partition, options, None, pure=False)))
 
         try:
             for _ in range(self.workers() * IN_FLIGHT_PER_WORKER):
                 send()
             while window:
-                index, chunk, future = window.popleft()
+                index, partition, future = window.popleft()
                 try:
-                    outcomes = future.result()
+                    results, issues = future.result()
                 except KilledWorker:
-                    outcomes = list(self._isolate(index, chunk, task))
+                    results = list(self._isolate_partition(index, partition, options, task, died,
+                                                           report))
+                    issues = []
                 send()
-                yield from outcomes
+                for found in issues:
+                    report(found)
+                yield results
         finally:
             for _, _, future in window:
                 future.cancel()
 
-    def _isolate(self, index: int, chunk: list[Article],
-                 task: Callable[[str, list[Article]], tuple]) -> Iterator[Outcome]:
+    def _isolate_partition(self, index: int, partition: Partition, options: ReadOptions,
+                           task: PartTask, died: Callable[[Article], R],
+                           report: Report) -> Iterator[R]:
+        """A partition whose task killed its worker: read by a worker, its articles brought
+        here and each coded alone."""
+        from distributed import KilledWorker
+
+        try:
+            articles, issues = self.client.submit(_read_partition, partition, options,
+                                                  pure=False).result()
+        except KilledWorker:
+            report(InputIssue(str(partition), None, "a worker died reading this partition"))
+            return
+        for found in issues:
+            report(found)
+        for number, article in enumerate(articles):
+            alone = Articles((article,))
+            try:
+                results, issues = self.client.submit(task, index, alone, options, number,
+                                                     pure=False).result()
+            except KilledWorker:
+                results, issues = [died(article)], []
+            for found in issues:      # an ingest's article that failed in the coder
+                report(found)
+            yield from results
+
+    def _run(self, articles: Iterable[Article], render: bool) -> Iterator[Outcome]:
+        from distributed import KilledWorker
+
+        client, it = self.client, iter(articles)
+        window: deque[tuple[list[Article], Any]] = deque()
+
+        def send() -> None:
+            chunk = list(islice(it, self.chunksize))
+            if chunk:
+                window.append((chunk, client.submit(_code_task, chunk, render, self._plugin,
+                                                    pure=False)))
+
+        try:
+            for _ in range(self.workers() * IN_FLIGHT_PER_WORKER):
+                send()
+            while window:
+                chunk, future = window.popleft()
+                try:
+                    outcomes = future.result()
+                except KilledWorker:
+                    outcomes = list(self._isolate(chunk, render))
+                send()
+                yield from outcomes
+        finally:
+            for _, future in window:
+                future.cancel()
+
+    def _isolate(self, chunk: list[Article], render: bool) -> Iterator[Outcome]:
         """A chunk whose task killed its worker, one article per task."""
         from distributed import KilledWorker
 
-        for number, article in enumerate(chunk):
-            fn, *args = task(part_name(index, number), [article])
+        for article in chunk:
             try:
-                yield from self.client.submit(fn, *args, pure=False).result()
+                yield from self.client.submit(_code_task, [article], render, self._plugin,
+                                              pure=False).result()
             except KilledWorker:
                 yield Outcome(article.id, [], DIED)
 
@@ -214,6 +314,41 @@ def _code_task(chunk: list[Article], rendered: bool, plugin: str) -> list[Outcom
     return code_chunk(worker_coder(plugin), chunk, rendered)
 
 
-def _write_task(part: str, chunk: list[Article], plugin: str, sink: Sink) -> list[Outcome]:
-    outcomes = code_chunk(worker_coder(plugin), chunk, rendered=True)
-    return write_outcomes(part, chunk, outcomes, sink)
+def _read_partition(partition: Partition,
+                    options: ReadOptions) -> tuple[list[Article], list[InputIssue]]:
+    issues: list[InputIssue] = []
+    return list(partition.read(issues.append, options)), issues
+
+
+def _code_partition(index: int, partition: Partition, options: ReadOptions, alone: int | None,
+                    plugin: str, rendered: bool) -> tuple[list[Coded], list[InputIssue]]:
+    articles, issues = _read_partition(partition, options)
+    outcomes = code_chunk(worker_coder(plugin), articles, rendered)
+    return list(zip(outcomes, [a.origin for a in articles])), issues
+
+
+def _write_partition(index: int, partition: Partition, options: ReadOptions, alone: int | None,
+                     plugin: str, sink: Sink, chunksize: int) -> tuple[list[Coded], list[InputIssue]]:
+    articles, issues = _read_partition(partition, options)
+    coder = worker_coder(plugin)
+    coded: list[Coded] = []
+    for start in range(0, len(articles), chunksize):
+        chunk = articles[start:start + chunksize]
+        name = part_name(index, start // chunksize) if alone is None else \
+            part_name(index, alone // chunksize, alone % chunksize)
+        outcomes = write_outcomes(name, chunk, code_chunk(coder, chunk, rendered=True), sink)
+        coded.extend(zip(outcomes, [a.origin for a in chunk]))
+    return coded, issues
+
+
+def _ingest_partition(index: int, partition: Partition, options: ReadOptions, alone: int | None,
+                      plugin: str, writer: StoreWriter) -> tuple[list[Ingested], list[InputIssue]]:
+    articles, issues = _read_partition(partition, options)
+    coder = worker_coder(plugin)
+    done = writer.write(articles, lambda chunk: code_chunk(coder, chunk, rendered=True),
+                        issues.append)
+    return [done], issues
+
+
+def _died(article: Article) -> Coded:
+    return Outcome(article.id, [], DIED), article.origin

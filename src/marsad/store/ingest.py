@@ -110,7 +110,7 @@ class Ingestor:
             if article.id in rows.ids:      # read twice: the later one replaces it, as stored
                 self._write(rows)
                 rows, in_batch = Rows(self.names), 0
-            rows.add_article(article, list(outcome.lines), coder_version, resources_version, _now())
+            rows.add_article(article, list(outcome.lines), coder_version, resources_version, now())
             self.progress.advance(1, len(outcome.lines))
             in_batch += 1
             if in_batch >= self.batch_size:
@@ -128,7 +128,7 @@ class Ingestor:
         while chunk := list(islice(it, _LOOKUP_CHUNK)):
             # an id read before with other content: the earlier may still be on its way to the
             # store, so this one is coded and written after it even when it matches the store
-            replaces = {a.id for a in chunk if _say_repeated(a, seen.again(a), report)}
+            replaces = {a.id for a in chunk if say_repeated(a, seen.again(a), report)}
             chunk = unique_by_id(chunk)
             stored = self._stored_hashes([a.id for a in chunk])
             for article in chunk:
@@ -147,32 +147,49 @@ class Ingestor:
                 yield article
 
     def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
-        if not ids:
-            return {}
-        marks = ", ".join("?" * len(ids))
-        _, found = self.backend.fetch(
-            f"SELECT article_id, content_hash FROM articles WHERE article_id IN ({marks})", ids)
-        return dict(found)
+        return stored_hashes(self.backend, ids)
 
     def _write(self, rows: Rows) -> None:
         if not rows.articles:
             return
-        ids = [r[0] for r in rows.articles]
         with self.backend.transaction():
-            days = delete_articles(self.backend, ids)
-            b = self.backend
-            b.insert("articles", ARTICLE_COLUMNS, rows.articles)
-            b.insert("article_texts", TEXT_COLUMNS, rows.texts)
-            b.insert("actors", ACTOR_COLUMNS, list(rows.actors.values()), ignore_existing=True)
-            b.insert("places", PLACE_COLUMNS, list(rows.places.values()), ignore_existing=True)
-            b.insert("events", EVENT_COLUMNS, rows.events)
-            b.insert("event_entities", ENTITY_COLUMNS, rows.entities)
-            b.insert("event_contexts", CONTEXT_COLUMNS, rows.contexts)
-            mark_clusters_stale(b, days | {row[_EVENT_DATE] for row in rows.events})
+            write_rows(self.backend, rows)
         self.stats.events += len(rows.events)
 
 
-def _say_repeated(article: Article, earlier: tuple[Origin | None, bool] | None,
+def stored_hashes(backend: Backend, ids: list[str]) -> dict[str, str]:
+    """The content hash of each of ``ids`` that is stored."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 1000):
+        part = ids[start:start + 1000]
+        marks = ", ".join("?" * len(part))
+        _, rows = backend.fetch(
+            f"SELECT article_id, content_hash FROM articles WHERE article_id IN ({marks})", part)
+        found.update(rows)
+    return found
+
+
+def write_rows(backend: Backend, rows: Rows) -> set[date | None]:
+    """Replace the articles of ``rows`` and what was coded from them (inside the caller's
+    transaction); the days of the events written and deleted, marked for reclustering.
+    Actors and places go in key order, so that two writers at once never wait for each other
+    in a circle."""
+    days = delete_articles(backend, [r[0] for r in rows.articles])
+    backend.insert("articles", ARTICLE_COLUMNS, rows.articles)
+    backend.insert("article_texts", TEXT_COLUMNS, rows.texts)
+    backend.insert("actors", ACTOR_COLUMNS, [rows.actors[k] for k in sorted(rows.actors)],
+                   ignore_existing=True)
+    backend.insert("places", PLACE_COLUMNS, [rows.places[k] for k in sorted(rows.places)],
+                   ignore_existing=True)
+    backend.insert("events", EVENT_COLUMNS, rows.events)
+    backend.insert("event_entities", ENTITY_COLUMNS, rows.entities)
+    backend.insert("event_contexts", CONTEXT_COLUMNS, rows.contexts)
+    days |= {row[_EVENT_DATE] for row in rows.events}
+    mark_clusters_stale(backend, days)
+    return days
+
+
+def say_repeated(article: Article, earlier: tuple[Origin | None, bool] | None,
                   report: Report) -> bool:
     """Tell of an article whose id was read before in this ingest: the earlier one is not
     stored (a record skipped), unless the two are the same (a note). True when it replaces an
@@ -212,5 +229,5 @@ def delete_articles(backend: Backend, ids: list[str]) -> set[date | None]:
     return days
 
 
-def _now() -> datetime:
+def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)

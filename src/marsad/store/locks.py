@@ -57,6 +57,17 @@ def acquire_advisory(con: Any, key: int, name: str, timeout: float | None,
     _mark_holder(con, name)
 
 
+def lock_articles(backend: Any, ids: list[str]) -> None:
+    """Inside a transaction on PostgreSQL: take a transaction-level advisory lock on each
+    article id (let go at commit), in the order of their keys, so that two transactions
+    writing some of the same articles take turns on them and never wait for each other in a
+    circle."""
+    if ids:
+        backend.fetch("SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT DISTINCT "
+                      "hashtextextended('marsad:article:' || id, 0) AS k "
+                      "FROM unnest(?::text[]) AS id ORDER BY k) AS keys", [ids])
+
+
 def release_advisory(con: Any, key: int) -> None:
     con.execute("SELECT pg_advisory_unlock(%s)", (key,))
     current = con.execute("SHOW application_name").fetchone()[0]

@@ -23,6 +23,7 @@ from marsad.reading.sources import InputIssue, ReadOptions, read_articles, read_
 from marsad.store.backends import (
     DEFAULT_DB,
     DEFAULT_LOCK_TIMEOUT,
+    PostgresBackend,
     StoreError,
     open_backend,
 )
@@ -91,7 +92,9 @@ class Store:
         """Code with ``executor`` and store articles: paths (any input of contract §1) or
         ``Article`` objects. Unchanged articles are skipped, changed ones re-coded; see
         ``marsad.store.ingest``. On PostgreSQL, where another ingest runs, ``waiting`` is told
-        who holds the store and ``LockTimeout`` raised after ``lock_timeout`` seconds."""
+        who holds the store and ``LockTimeout`` raised after ``lock_timeout`` seconds. Paths
+        ingested into PostgreSQL by an executor with workers of its own (Dask) are read, coded
+        and written by the workers, a partition at a time (``marsad.store.partitioned``)."""
         if executor is None:
             raise StoreError("this store is not handed a coder: pass executor="
                              "marsad.run.make_executor(jobs, spec), or open it as marsad.Store")
@@ -101,12 +104,36 @@ class Store:
             from marsad.reading.article import parse_date
 
             options = options or ReadOptions(date=parse_date(date))
-            articles: Iterable[Article] = read_articles([str(s) for s in source], report, options)
+            paths = [str(s) for s in source]
+            if self._workers_write(executor):
+                return self._ingest_by_workers(paths, executor, recode, window_days, report,
+                                               progress, options, lock_timeout, waiting)
+            articles: Iterable[Article] = read_articles(paths, report, options)
         else:
             articles = read_records(source, report)
         ingestor = Ingestor(self.backend, executor, self.names, batch_size, recode,
                             window_days, progress)
         return ingestor.run(articles, report, lock_timeout, waiting)
+
+    def _workers_write(self, executor: Executor) -> bool:
+        """Whether the executor's workers write into this store themselves: a PostgreSQL
+        store and an executor with workers of its own (Dask); a DuckDB file is one process's."""
+        return isinstance(self.backend, PostgresBackend) and \
+            hasattr(executor, "ingest_partitions")
+
+    def _ingest_by_workers(self, paths: list[str], executor: Any, recode: bool,
+                           window_days: int, report: Callable[[InputIssue], None],
+                           progress: Progress | None, options: ReadOptions,
+                           lock_timeout: float | None,
+                           waiting: Callable[[str], None]) -> IngestStats:
+        from marsad.reading.partitions import list_partitions
+        from marsad.store.partitioned import StoreWriter, ingest_by_workers
+
+        writer = StoreWriter(self.db, tuple(executor.versions), self.names, recode)
+        with self.backend.exclusive("ingest", lock_timeout, waiting):
+            return ingest_by_workers(self.backend, executor,
+                                     list_partitions(paths, report, options), writer, report,
+                                     options, window_days, progress)
 
     def recluster(self, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
         """Recompute the cross-article clusters (e.g. with another window)."""
