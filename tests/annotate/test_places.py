@@ -41,6 +41,8 @@ def test_event_without_a_place_in_its_sentence_takes_the_dateline(coder):
 @pytest.mark.parametrize("text", [
     "وقال في بيان إن حماة الوطن لن يتراجعوا.",      # بيان "statement", حماة "protectors"
     "عقدت لجنة الأمن اجتماعا في إطار التعاون.",       # لجنة is not ل + جنه, إطار not a place
+    "وقالت الدبلوماسية الأمريكية ويندي شيرمان إن المحادثات مستمرة.",  # a surname, not Sherman (USA)
+    "ورداً على ذلك أعلن الرئيس فرانسوا هولاند دعمه للقرار.",  # ورداً "in reply", not Werder
 ])
 def test_place_names_that_are_ordinary_words_need_context(coder, text):
     assert _places(coder, text) == []
@@ -68,3 +70,9 @@ def test_a_name_that_is_a_word_stays_a_word_after_lam(coder):
     # للتحالف is ل + التحالف "the coalition", not a village of that name
     found = _places(coder, "قدمت المملكة الدعم للتحالف الدولي ضد الإرهاب.")
     assert [p.name for _, p in found] == []
+
+
+def test_a_port_or_a_crossing_is_a_place_word(coder):
+    # مرفأ "port" before عدن is not Merefa (Ukraine)
+    found = _places(coder, "رست أول سفينة مساعدات أمس في مرفأ عدن.")
+    assert [p.name for _, p in found] == ["Aden"]
