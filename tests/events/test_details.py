@@ -116,3 +116,11 @@ def test_a_capital_standing_for_its_government_is_not_the_event_place(coder):
         "بالنشاطات الإيرانية.")})
     [request] = [e for e in events if e.event_type == "REQUEST"]
     assert request.location.name == "Baghdad"
+
+
+def test_a_place_in_the_event_clause_comes_before_one_in_a_later_clause(coder):
+    # بمنطقة أضنة (بـ + a place word) in the killing's clause, not Syria in the clause after it
+    events = coder.code_text("قتل شرطيان تركيان بالرصاص أمس بمنطقة أضنة جنوب البلاد، بعد إطلاق "
+                             "عملية عسكرية تركية ضد المتشددين في سوريا.", date="2015-08-01")
+    [killing] = [e for e in events if e.evidence[0].trigger.text == "قتل"]
+    assert killing.location.name == "Adana"

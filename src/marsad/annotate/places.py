@@ -132,7 +132,9 @@ class PlaceResolver:
         prev = _previous_token(doc, m)
         bare = self.without_conjunction(prev)
         cues, nouns = self.locative_cues, self.place_nouns
-        return prev in cues or bare in cues or prev in nouns or bare in nouns
+        # بمنطقة أضنة، وبمدينة حلب: a place noun after بـ
+        return prev in cues or bare in cues or prev in nouns or bare in nouns \
+            or self.affixes.without_proclitic(bare) in nouns
 
     def _after_place_word(self, doc: Document, m: Match) -> bool:
         prev = _previous_token(doc, m)

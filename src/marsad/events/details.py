@@ -222,9 +222,14 @@ class Details:
         """The nearest place after في/بـ, else the nearest named place that is no country: a
         country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى سوريا،
         دبلوماسيون من الولايات المتحدة), not where the event happened."""
-        cued = [p for p in places if p.cued]
-        return self.nearest(self.doc, m, cued) or self.nearest(
-            self.doc, m, [p for p in places if p.place.precision != "country"])
+        lo, hi = self.nearest.clause(self.doc, m)
+        for pool in ([p for p in places if lo <= p.start < hi], places):
+            cued = [p for p in pool if p.cued]
+            found = self.nearest(self.doc, m, cued) or self.nearest(
+                self.doc, m, [p for p in pool if p.place.precision != "country"])
+            if found is not None:
+                return found
+        return None
 
     def _named(self, found: PlaceMention) -> Place:
         fld, start, end = self.doc.original_span(found.start, found.end)
