@@ -11,6 +11,7 @@ after a locative cue: a place word (مدينة، محافظة، بلدة، قر�
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -21,6 +22,10 @@ from marsad.resources import Resources
 #: quotation marks: a name inside them with no locative cue names something else, a newspaper
 #: or a channel (قال لـ«الرياض»), an operation or a campaign, not a place
 QUOTES = frozenset('"«»“”„')
+
+#: how far into its line (characters) a dateline's place may start (after a source: عين اليوم –)
+LEAD_REACH = 80
+_NOT_SPACE = re.compile(r"\S")
 
 #: a name found in the text: (start, end, the places it can be, cued, ambiguous)
 Candidate = tuple[int, int, list[PlaceRow], bool, bool]
@@ -75,27 +80,30 @@ class PlaceResolver:
         doc.lead_dateline = lead_dateline[1] if lead_dateline is not None else None
         return doc
 
-    def _lead_lines(self, doc: Document) -> list[int]:
-        """Where the title's first line and the body's first line start (folded offsets)."""
+    def _lead_lines(self, doc: Document) -> list[tuple[int, int]]:
+        """Where the title's first line and the body's first line start (folded offsets, and
+        the same in the matching view)."""
         if self.dateline_place is None:
             return []
         folded, lines = doc.norm.folded, []
         for lo in (0, doc.body_start) if doc.body_start > 0 else (0,):
-            first = len(folded) - len(folded[lo:].lstrip())
-            if first < len(folded):
-                lines.append(max(lo, folded.rfind("\n", 0, first) + 1))
+            text = _NOT_SPACE.search(folded, lo)
+            if text is not None:
+                line = max(lo, folded.rfind("\n", 0, text.start()) + 1)
+                lines.append((line, doc.norm.to_normalized(line)))
         return lines
 
-    def _dateline(self, doc: Document, leads: list[int], start: int, end: int
+    def _dateline(self, doc: Document, leads: list[tuple[int, int]], start: int, end: int
                   ) -> tuple[int, Dateline] | None:
         """``(line start, dateline)`` where the name at ``start:end`` (matching view) is the
         dateline of the title (rank 0) or of the body's first line (rank 1), else None."""
-        if not leads or self.dateline_place is None:
+        if not leads or self.dateline_place is None \
+                or not any(n <= start < n + LEAD_REACH for _, n in leads):
             return None
         lo, hi = doc.norm.span_to_original(start, end)
         folded = doc.norm.folded
-        for rank, line in enumerate(leads):
-            if line <= lo < line + 80 and "\n" not in folded[line:lo] \
+        for rank, (line, _) in enumerate(leads):
+            if line <= lo < line + LEAD_REACH and "\n" not in folded[line:lo] \
                     and self.dateline_place(folded, line, lo, hi):
                 line_end = folded.find("\n", hi)
                 return rank, Dateline(line, hi if line_end < 0 else line_end, lo, hi)
