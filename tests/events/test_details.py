@@ -93,3 +93,34 @@ def test_a_country_named_without_a_locative_is_not_the_event_place(coder):
         "الأوضاع.")})
     [meeting] = [e for e in events if e.event_type == "CONSULT"]
     assert (meeting.location.name, meeting.location.start) == ("Cairo", None)
+
+
+def test_an_event_takes_the_place_of_a_headline_dateline(coder):
+    events = coder.code_article({"id": "d", "date": "2015-08-03", "title": "القاهرة: غضب في نقابة الصحفيين",
+                                 "text": "تظاهر عشرات الصحفيين المصريين أمس احتجاجا على اعتقال زملائهم."})
+    [protest] = [e for e in events if e.event_type == "PROTEST"]
+    assert (protest.location.name, protest.location.start) == ("Cairo", None)
+
+
+def test_a_meeting_takes_the_dateline_not_the_place_it_was_about(coder):
+    events = coder.code_article({"id": "d", "date": "2015-08-03", "text": (
+        "عمان - (بترا) - التقى وزير الخارجية الأردني ناصر جودة أمس وفدا من حركة حماس لبحث "
+        "الأوضاع في قطاع غزة.")})
+    [meeting] = [e for e in events if e.event_type == "CONSULT"]
+    assert meeting.location.name == "Amman"
+
+
+def test_a_capital_standing_for_its_government_is_not_the_event_place(coder):
+    events = coder.code_article({"id": "d", "date": "2015-08-03", "text": (
+        "بغداد - (أ ف ب) - طالب رئيس الأركان الأمريكي رئيس الوزراء العراقي بإبلاغ واشنطن "
+        "بالنشاطات الإيرانية.")})
+    [request] = [e for e in events if e.event_type == "REQUEST"]
+    assert request.location.name == "Baghdad"
+
+
+def test_a_place_in_the_event_clause_comes_before_one_in_a_later_clause(coder):
+    # بمنطقة أضنة (بـ + a place word) in the killing's clause, not Syria in the clause after it
+    events = coder.code_text("قتل شرطيان تركيان بالرصاص أمس بمنطقة أضنة جنوب البلاد، بعد إطلاق "
+                             "عملية عسكرية تركية ضد المتشددين في سوريا.", date="2015-08-01")
+    [killing] = [e for e in events if e.evidence[0].trigger.text == "قتل"]
+    assert killing.location.name == "Adana"

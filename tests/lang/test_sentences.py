@@ -1,5 +1,7 @@
+import pytest
+
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.sentences import dateline_place, find_dateline, split_sentences
 
 
 def _sentences(text, body_start=0):
@@ -49,3 +51,22 @@ def test_title_lines_and_short_section_headings_are_marked():
 
 def test_a_single_line_without_a_full_stop_is_text_not_a_heading():
     assert _sentences("وافقت إثيوبيا على فتح الحدود") == [("body", "وافقت إثيوبيا على فتح الحدود")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("الكويت: أعلنت وزارة الداخلية تفكيك خلية إرهابية.", "الكويت"),
+    ("بغداد - قال مسؤول أمني إن انفجارا وقع قرب سوق شعبية.", "بغداد"),
+    ("عين اليوم – جاكرتا\nنفى الرئيس التركي الاتهامات.", "جاكرتا"),
+])
+def test_a_place_opening_the_line_before_a_colon_or_dash_is_its_dateline(text, place):
+    folded, start = fold(text), text.index(place)
+    assert dateline_place(folded, 0, start, start + len(place))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("بغداد والرياض تتفقان على فتح الحدود.", "بغداد"),      # the subject of a headline
+    ("قال مسؤول في بغداد: إن الوضع هادئ.", "بغداد"),       # not at the start of the line
+])
+def test_a_place_in_running_text_is_no_dateline(text, place):
+    folded, start = fold(text), text.index(place)
+    assert not dateline_place(folded, 0, start, start + len(place))

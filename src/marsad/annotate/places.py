@@ -11,16 +11,21 @@ after a locative cue: a place word (مدينة، محافظة، بلدة، قر�
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 
 from marsad.doc.document import Document
-from marsad.doc.spans import Match, PlaceMention, PlaceRow, named_country
+from marsad.doc.spans import Dateline, Match, PlaceMention, PlaceRow, named_country
 from marsad.resources import Resources
 
 #: quotation marks: a name inside them with no locative cue names something else, a newspaper
 #: or a channel (قال لـ«الرياض»), an operation or a campaign, not a place
 QUOTES = frozenset('"«»“”„')
+
+#: how far into its line (characters) a dateline's place may start (after a source: عين اليوم –)
+LEAD_REACH = 80
+_NOT_SPACE = re.compile(r"\S")
 
 #: a name found in the text: (start, end, the places it can be, cued, ambiguous)
 Candidate = tuple[int, int, list[PlaceRow], bool, bool]
@@ -38,6 +43,7 @@ class PlaceResolver:
         self.locative_cues = frozenset(lang.normalize_term(w) for w in words["locative_cues"])
         self.affixes = lang.affixes
         self.without_conjunction = lang.without_conjunction
+        self.dateline_place = lang.dateline_place
 
     def __call__(self, doc: Document) -> Document:
         # a whole-word actor name (لبنان) hides a place read by peeling a clitic (ل + بنان)
@@ -53,7 +59,14 @@ class PlaceResolver:
         sent_starts = [s.nstart for s in doc.sentences]
         countries = self._countries_by_sentence(doc)
         places: list[PlaceMention] = []
+        leads = self._lead_lines(doc)
+        lead_dateline: tuple[int, Dateline] | None = None
         for start, end, rows, cued, ambiguous in found:
+            # the place that opens the title or the lead as its dateline (الكويت: …) is a place
+            # whatever else its name may be (مالي: …)
+            dateline = self._dateline(doc, leads, start, end)
+            if dateline is not None:
+                cued = True
             if not cued and (ambiguous or _quoted(doc, start, end)):
                 continue
             k = bisect_right(sent_starts, start) - 1
@@ -61,8 +74,40 @@ class PlaceResolver:
             best = rows[0] if len(rows) == 1 else max(
                 rows, key=lambda p: _score(p, dominant, sentence_countries))
             places.append(PlaceMention(start, end, best, cued))
+            if dateline is not None and (lead_dateline is None or dateline[0] > lead_dateline[0]):
+                lead_dateline = dateline
         doc.places = places
+        doc.lead_dateline = lead_dateline[1] if lead_dateline is not None else None
         return doc
+
+    def _lead_lines(self, doc: Document) -> list[tuple[int, int]]:
+        """Where the title's first line and the body's first line start (folded offsets, and
+        the same in the matching view)."""
+        if self.dateline_place is None:
+            return []
+        folded, lines = doc.norm.folded, []
+        for lo in (0, doc.body_start) if doc.body_start > 0 else (0,):
+            text = _NOT_SPACE.search(folded, lo)
+            if text is not None:
+                line = max(lo, folded.rfind("\n", 0, text.start()) + 1)
+                lines.append((line, doc.norm.to_normalized(line)))
+        return lines
+
+    def _dateline(self, doc: Document, leads: list[tuple[int, int]], start: int, end: int
+                  ) -> tuple[int, Dateline] | None:
+        """``(line start, dateline)`` where the name at ``start:end`` (matching view) is the
+        dateline of the title (rank 0) or of the body's first line (rank 1), else None."""
+        if not leads or self.dateline_place is None \
+                or not any(n <= start < n + LEAD_REACH for _, n in leads):
+            return None
+        lo, hi = doc.norm.span_to_original(start, end)
+        folded = doc.norm.folded
+        for rank, (line, _) in enumerate(leads):
+            if line <= lo < line + LEAD_REACH and "\n" not in folded[line:lo] \
+                    and self.dateline_place(folded, line, lo, hi):
+                line_end = folded.find("\n", hi)
+                return rank, Dateline(line, hi if line_end < 0 else line_end, lo, hi)
+        return None
 
     def _candidates(self, doc: Document, m: Match) -> Candidate | None:
         rows: list[PlaceRow] = []
@@ -78,7 +123,10 @@ class PlaceResolver:
         core = doc.norm.text[m.core_start:m.core_end]
         if core in self.place_nouns or self.affixes.without_article(core) in self.place_nouns:
             return None         # مدينة in مدينة حلب is the word "city", not Medina
-        ambiguous = core in self.res.ambiguous_places
+        ambiguous = core in self.res.ambiguous_places or (
+            # للتحالف: the core لتحالف is التحالف with its alif dropped after ل
+            any(t.lam_variant for t in m.terms)
+            and self.affixes.with_article(core[1:]) in self.res.ambiguous_places)
         if ambiguous and not self.affixes.conjunctions_only(m.prefix):
             return None         # لجنة is not ل + جنه (Djenné): an ambiguous name takes no clitic
         # في بيان، في إطار: for a name that is also a word only a place noun is context enough
@@ -92,7 +140,9 @@ class PlaceResolver:
         prev = _previous_token(doc, m)
         bare = self.without_conjunction(prev)
         cues, nouns = self.locative_cues, self.place_nouns
-        return prev in cues or bare in cues or prev in nouns or bare in nouns
+        # بمنطقة أضنة، وبمدينة حلب: a place noun after بـ
+        return prev in cues or bare in cues or prev in nouns or bare in nouns \
+            or self.affixes.without_proclitic(bare) in nouns
 
     def _after_place_word(self, doc: Document, m: Match) -> bool:
         prev = _previous_token(doc, m)

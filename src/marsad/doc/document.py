@@ -39,7 +39,9 @@ class Document:
     token_starts: list[int] = field(default_factory=list)
     token_ends: list[int] = field(default_factory=list)
     tokens: list[str] = field(default_factory=list)
-    dateline: Dateline | None = None
+    dateline: Dateline | None = None         # the wire dateline, split off the first sentence
+    # a place opening the title or the lead as its dateline (الكويت: …), left in its sentence
+    lead_dateline: Dateline | None = None
     matches: list[Match] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)

@@ -36,6 +36,7 @@ class EventAssembler:
         self.nearest = Nearest(lang.clause_breaks)
         self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
         self.strip = lang.affixes.without_proclitic
+        self.topics = frozenset(map(lang.normalize_term, lang.table("places").get("topic_cues", ())))
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
 
     def __call__(self, doc: Document) -> Document:
@@ -47,7 +48,7 @@ class EventAssembler:
             kept = [m for m in doc.mentions if m.actor or m.recipient]
         stated = {id(m): self._stated(m) for m in kept}
         types = self.res.vocabulary.types
-        details = Details(doc, self.nearest, self.totals, self.strip)
+        details = Details(doc, self.nearest, self.totals, self.strip, self.topics)
         details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
         groups: list[list[EventMention]] = []
         # the groups of each (sentence, type, modality): a mention is compared with its own

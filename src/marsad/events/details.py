@@ -105,12 +105,13 @@ class Details:
     read after it."""
 
     def __init__(self, doc: Document, nearest: Nearest, totals: frozenset[str] = frozenset(),
-                 strip: Callable[[str], str] = str):
+                 strip: Callable[[str], str] = str, topics: frozenset[str] = frozenset()):
         self.doc = doc
         self.nearest = nearest
-        self.totals, self.strip = totals, strip
+        self.totals, self.strip, self.topics = totals, strip, topics
         self._times = by_sentence(doc, doc.times)
         self._places = by_sentence(doc, doc.places)
+        self._entities = by_sentence(doc, doc.entities)
         self._figures = by_sentence(doc, (q for q in doc.quantities
                                           if q.count is not None or q.unit))
         self._casualties = by_sentence(doc, (c for c in doc.casualties if c.count is not None))
@@ -188,28 +189,59 @@ class Details:
         else inferred (no offsets): the dateline, else the article's country."""
         doc = self.doc
         in_sentence = self._places.get(m.trigger.sentence, [])
-        if in_sentence and m.actor:
-            # the actor's own name (الولايات المتحدة أكدت …) is not where the event happened; a
-            # recipient's may be (يزور الوزير دمشق)
-            parties = [(e.start, e.end) for e in m.actor]
+        if in_sentence:
+            # a name without في/بـ that is the actor's, or any party's but the recipient's
+            # (الولايات المتحدة أكدت، دون علم واشنطن، اتفاق مع طهران), stands for its government,
+            # not for where the event happened; the recipient's may be (يزور الوزير دمشق)
+            recipients = {r.start for r in m.recipient}
+            named = [(e.start, e.end) for e in m.actor] + [
+                (e.start, e.end) for e in self._entities.get(m.trigger.sentence, ())
+                if e.start not in recipients]
             in_sentence = [p for p in in_sentence
-                           if p.cued or not any(s <= p.start < e for s, e in parties)]
-        cued = [p for p in in_sentence if p.cued]
-        # a country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى
-        # سوريا، دبلوماسيون من الولايات المتحدة), not where the event happened
-        found = self.nearest(doc, m, cued) or self.nearest(
-            doc, m, [p for p in in_sentence if p.place.precision != "country"])
+                           if p.cued or not any(s <= p.start < e for s, e in named)]
+        # a place in what the event is about (التقى … لبحث الأوضاع في غزة) comes after the
+        # dateline: the talks are held where the dateline says
+        topic = [p for p in in_sentence if self._topic(m, p.start)] if self.topics else []
+        if topic:
+            in_sentence = [p for p in in_sentence if p not in topic]
+        found = self._nearest_place(m, in_sentence)
         if found is not None:
-            fld, start, end = doc.original_span(found.start, found.end)
-            source = doc.article.title if fld == "title" else doc.article.text
-            return _place(found.place, source[start:end], start, end, fld)
+            return self._named(found)
         if self._fallbacks is None:
             self._fallbacks = (_dateline_place(doc), article_country(doc))
         dateline, country = self._fallbacks
         if dateline is not None:
             return _place(dateline.place, _original(doc, dateline.start, dateline.end),
                           None, None, None)
+        found = self._nearest_place(m, topic)
+        if found is not None:
+            return self._named(found)
         return _place(country, country.names[0], None, None, None) if country else None
+
+    def _nearest_place(self, m: EventMention, places: Sequence[PlaceMention]) -> PlaceMention | None:
+        """The nearest place after في/بـ, else the nearest named place that is no country: a
+        country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى سوريا،
+        دبلوماسيون من الولايات المتحدة), not where the event happened."""
+        lo, hi = self.nearest.clause(self.doc, m)
+        for pool in ([p for p in places if lo <= p.start < hi], places):
+            cued = [p for p in pool if p.cued]
+            found = self.nearest(self.doc, m, cued) or self.nearest(
+                self.doc, m, [p for p in pool if p.place.precision != "country"])
+            if found is not None:
+                return found
+        return None
+
+    def _named(self, found: PlaceMention) -> Place:
+        fld, start, end = self.doc.original_span(found.start, found.end)
+        source = self.doc.article.title if fld == "title" else self.doc.article.text
+        return _place(found.place, source[start:end], start, end, fld)
+
+    def _topic(self, m: EventMention, at: int) -> bool:
+        """Whether a word between the trigger and offset ``at`` makes what follows the subject
+        of the event rather than its place (التقى … لبحث الأوضاع في غزة)."""
+        doc, topics, strip = self.doc, self.topics, self.strip
+        hi = bisect_right(doc.token_starts, at) - 1
+        return any(t in topics or strip(t) in topics for t in doc.tokens[m.trigger.tok_hi:hi])
 
     def quantity(self, m: EventMention) -> dict[str, Any] | None:
         """The figure nearest the trigger of those it owns (أكثر من 22 عملية), else the nearest
@@ -283,11 +315,12 @@ def _news_day(t: TimeMention, published: date) -> bool:
 
 
 def _dateline_place(doc: Document) -> PlaceMention | None:
-    """The place named in the wire dateline."""
-    if doc.dateline is None:
+    """The place named in the wire dateline, else in the title's or the lead's (الكويت: …)."""
+    dateline = doc.dateline or doc.lead_dateline
+    if dateline is None:
         return None
-    lo = doc.norm.to_normalized(doc.dateline.place_start)
-    hi = doc.norm.to_normalized(doc.dateline.place_end)
+    lo = doc.norm.to_normalized(dateline.place_start)
+    hi = doc.norm.to_normalized(dateline.place_end)
     return next((p for p in doc.places if lo <= p.start < hi), None)
 
 

@@ -169,6 +169,9 @@ class Language:
     quantity_words: QuantityMorphology | None = None
     # the time expressions, built from the tables (None: the language has none, no times found)
     time_grammar: Callable[[Mapping[str, Any]], TimeGrammar] | None = None
+    # whether a place name opening a line is its dateline: (folded text, line start, place start,
+    # place end); None: the language has no such headline datelines
+    dateline_place: Callable[[str, int, int, int], bool] | None = None
 
     def table(self, name: str) -> Any:
         """The parsed data file ``name`` of this language (a KeyError names what is missing)."""

@@ -30,6 +30,7 @@ from marsad.resources.places import (
     read_ambiguous,
     read_country_ids,
     read_places,
+    with_press_names,
 )
 from marsad.resources.tables import (
     Actor,
@@ -251,7 +252,8 @@ def _decision_model(data: DataSet) -> DecisionModel | None:
 
 
 def _gazetteer(data: DataSet, countries: list[Country]) -> tuple[PlaceRow, ...]:
-    places = read_places(data.text("places/cities"), "city")
+    places = with_press_names(read_places(data.text("places/cities"), "city"),
+                              data.text("places/press_names", ""))
     places += read_places(data.text("places/admin1"), "admin1")
     names = {c.code: (c.name, c.names[0]) for c in countries}
     ids = read_country_ids(data.text("places/countries", ""))

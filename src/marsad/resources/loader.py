@@ -23,6 +23,7 @@ PACKAGE_FILES = {
     "places/admin1": ("marsad.resources", "data/places/admin1.tsv"),
     "places/countries": ("marsad.resources", "data/places/countries.tsv"),
     "places/ambiguous": ("marsad.resources", "data/places/ambiguous.txt"),
+    "places/press_names": ("marsad.resources", "data/places/press_names.tsv"),
     "people/offices": ("marsad.resources", "data/people/offices.tsv"),
     # trained by scripts/train_event_model.py; read by resources.models
     "models/event_decision": ("marsad.resources", "data/models/event_decision.json"),

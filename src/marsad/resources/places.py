@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from marsad.doc.spans import PlaceRow
 
@@ -37,6 +38,20 @@ def read_places(text: str, precision: str) -> list[PlaceRow]:
             precision,
         ))
     return rows
+
+
+def with_press_names(places: list[PlaceRow], text: str) -> list[PlaceRow]:
+    """``places`` with the names of ``press_names.tsv`` (``geonames_id names note``) added to
+    the rows of their GeoNames id."""
+    extra: dict[int, tuple[str, ...]] = {}
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) >= 2 and cells[0].strip().isdigit():
+            names = tuple(n.strip() for n in cells[1].split("|") if n.strip())
+            extra[int(cells[0])] = extra.get(int(cells[0]), ()) + names
+    return [replace(p, names=p.names + tuple(n for n in extra[p.geonames_id] if n not in p.names))
+            if p.geonames_id in extra else p for p in places]
 
 
 def country_rows(places: Iterable[PlaceRow], names: dict[str, tuple[str, str]],

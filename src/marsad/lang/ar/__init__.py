@@ -19,7 +19,7 @@ from marsad.lang.ar.inflect import MORPHOLOGY
 from marsad.lang.ar.normalize import normalize, normalize_term
 from marsad.lang.ar.numbers import ArabicNumbers
 from marsad.lang.ar.quantity_words import QuantityWords
-from marsad.lang.ar.sentences import find_dateline, split_sentences
+from marsad.lang.ar.sentences import dateline_place, find_dateline, split_sentences
 from marsad.lang.ar.syntax import SYNTAX
 from marsad.lang.ar.time_expressions import time_grammar
 from marsad.lang.ar.tokens import CLAUSE_BREAKS, tokenize, without_conjunction
@@ -39,6 +39,7 @@ def language(tables: Mapping[str, Any]) -> Language:
         tokenize=tokenize,
         split_sentences=split_sentences,
         find_dateline=find_dateline,
+        dateline_place=dateline_place,
         without_conjunction=without_conjunction,
         clause_breaks=CLAUSE_BREAKS,
         word_core=word_core,

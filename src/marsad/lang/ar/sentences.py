@@ -35,6 +35,13 @@ _AGENCIES = frozenset(normalize_term(a).replace(".", "") for a in (
     "الحياة|الجزيرة|الجزيرة نت|الوطن|عكاظ|اليوم|المدينة|الرياض|يو بي آي|شينخوا|أ ب|أسوشيتد برس|"
     "إم بي سي|بي بي سي|العربية|الخليج|فرانس برس").split("|"))
 HEADING_MAX_WORDS = 12
+# A place that opens the title or the body's first line as its dateline: "الكويت: …",
+# "بغداد - …", or a source and then the place alone on the line ("عين اليوم – جاكرتا").
+_DASHES = r"\-–—"
+_BEFORE_LEAD_PLACE_RE = re.compile(
+    rf"[^\S\n]*(?:{_LETTER}+(?:[ ]{_LETTER}+){{0,2}}[^\S\n]*[{_DASHES}][^\S\n]*)?")
+_AFTER_LEAD_PLACE_RE = re.compile(
+    rf"[^\S\n]*(?P<cut>[:{_DASHES}])[^\S\n]*(?=[^\W\d_]|[(«\"])|[^\S\n]*[:{_DASHES}]?[^\S\n]*(?:\n|$)")
 
 
 def find_dateline(folded: str, body_start: int) -> Dateline | None:
@@ -51,6 +58,23 @@ def find_dateline(folded: str, body_start: int) -> Dateline | None:
         body_start + m.start(), body_start + m.end(),
         body_start + m.start("place"), body_start + m.end("place"),
     )
+
+
+def dateline_place(folded: str, line_start: int, place_start: int, place_end: int) -> bool:
+    """Whether the place name at ``place_start:place_end`` is the dateline of the line that
+    starts at ``line_start``: the line opens with it and a colon or a dash follows it before the
+    news (``الكويت: أعلنت …``, ``بغداد - …``), or it stands alone on the line, after a source
+    and a dash (``عين اليوم – جاكرتا``)."""
+    before = _BEFORE_LEAD_PLACE_RE.fullmatch(folded, line_start, place_start)
+    if before is None:
+        return False
+    after = _AFTER_LEAD_PLACE_RE.match(folded, place_end)
+    if after is None:
+        return False
+    if folded[line_start:place_start].strip():
+        # after a source the place ends the line: "قال مراسلنا - إن …" is no dateline
+        return after.group("cut") is None
+    return True
 
 
 def split_sentences(folded: str, body_start: int, skip_until: int = 0) -> list[SentenceSpan]:
