@@ -106,3 +106,12 @@ def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
     doc = coder.process(Article(id="t", text="هاجم مسلحون حاجزا للجيش في مدينة الموصل."))
     gunmen = [e for e in doc.entities if e.sector == "REB"]
     assert gunmen and [(e.code, e.country) for e in gunmen] == [("NSA", "IRQ")]
+
+
+@pytest.mark.parametrize("text", [
+    'وقال مسؤول يمني ل"الرياض" إن المليشيات الحوثية تحتجز صحفيين في مأرب.',
+    "وأوضح المتحدث لـ«الرياض» أن الجيش اليمني استعاد مواقع في مأرب.",
+])
+def test_a_newspaper_named_after_a_capital_is_not_its_government(coder, text):
+    # the newspaper a source spoke to is attribution; Riyadh's government is in no clause here
+    assert "SAU" not in [c for _, c, _, _ in _entities(coder, text)]

@@ -55,6 +55,9 @@ class ActorResolver:
         self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
         self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
         self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.outlet_prepositions = frozenset(lang.normalize_term(w)
+                                             for w in words["outlet_prepositions"])
+        self.quote_openers = frozenset(lang.table("roles")["quote_openers"])
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
 
@@ -64,6 +67,7 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
+        units = [u for u in units if not self._news_outlet(doc, u)]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         i = 0
         while i < len(units):
@@ -71,6 +75,15 @@ class ActorResolver:
         self._place_unattached(found)
         doc.entities = self._merge_appositions(found)
         return doc
+
+    def _news_outlet(self, doc: Document, u: _Unit) -> bool:
+        """قال مصدر لـ"الرياض"، لـ«الرياض»: a capital's name quoted after ل names the newspaper
+        told, an attribution, not the state's government."""
+        if u.term("capital") is None or u.term("actor", "country") is not None or u.tok_lo == 0 \
+                or doc.tokens[u.tok_lo - 1] not in self.outlet_prepositions:
+            return False
+        start = doc.norm.to_original(u.match.core_start)
+        return start > 0 and doc.text[start - 1] in self.quote_openers
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
