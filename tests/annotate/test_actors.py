@@ -115,3 +115,19 @@ def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
 def test_a_newspaper_named_after_a_capital_is_not_its_government(coder, text):
     # the newspaper a source spoke to is attribution; Riyadh's government is in no clause here
     assert "SAU" not in [c for _, c, _, _ in _entities(coder, text)]
+
+
+def test_a_country_across_the_border_does_not_place_the_police(coder):
+    # the province borders Syria and Iraq; the police killed in it are not Iraqi or Syrian
+    codes = {c for t, c, s, _ in _entities(
+        coder, "وفي ولاية هكاري التركية الحدودية مع العراق، قتل ثلاثة عناصر من الشرطة في "
+               "انفجار عبوة ناسفة.") if s == "COP"}
+    assert codes == {"TUR"}
+
+
+def test_a_news_agency_does_not_place_the_people_it_reports(coder):
+    # تلقت وكالة الأنباء الألمانية نسخة: Germany is the agency's, not where the civilians died
+    codes = {c for t, c, s, _ in _entities(
+        coder, "وقال المرصد في بيان تلقت وكالة الأنباء الألمانية نسخة منه إن 40 مدنيا قتلوا في "
+               "قصف على مدينة إدلب.") if s == "CVL"}
+    assert codes == {"SYR"}
