@@ -131,3 +131,9 @@ def test_a_news_agency_does_not_place_the_people_it_reports(coder):
         coder, "وقال المرصد في بيان تلقت وكالة الأنباء الألمانية نسخة منه إن 40 مدنيا قتلوا في "
                "قصف على مدينة إدلب.") if s == "CVL"}
     assert codes == {"SYR"}
+
+
+def test_a_coalition_named_by_a_political_adjective_is_a_bloc_not_the_military_coalition(coder):
+    ents = _entities(coder, "وأعلن التحالف المدني الديمقراطي في العراق مقاطعته للانتخابات "
+                            "البرلمانية المقبلة.")
+    assert [(c, s) for t, c, s, _ in ents if t.startswith("التحالف")] == [("IRQ", "LEG")]
