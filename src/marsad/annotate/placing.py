@@ -21,9 +21,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from marsad.annotate.actors import by_border
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, PlaceMention
-from marsad.annotate.actors import by_border
 from marsad.resources import Resources, language_of
 
 #: the suffix the actor stage gives a counterpart's id (نظيره: the other side's official)
