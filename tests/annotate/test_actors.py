@@ -106,3 +106,34 @@ def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
     doc = coder.process(Article(id="t", text="هاجم مسلحون حاجزا للجيش في مدينة الموصل."))
     gunmen = [e for e in doc.entities if e.sector == "REB"]
     assert gunmen and [(e.code, e.country) for e in gunmen] == [("NSA", "IRQ")]
+
+
+@pytest.mark.parametrize("text", [
+    'وقال مسؤول يمني ل"الرياض" إن المليشيات الحوثية تحتجز صحفيين في مأرب.',
+    "وأوضح المتحدث لـ«الرياض» أن الجيش اليمني استعاد مواقع في مأرب.",
+])
+def test_a_newspaper_named_after_a_capital_is_not_its_government(coder, text):
+    # the newspaper a source spoke to is attribution; Riyadh's government is in no clause here
+    assert "SAU" not in [c for _, c, _, _ in _entities(coder, text)]
+
+
+def test_a_country_across_the_border_does_not_place_the_police(coder):
+    # the province borders Syria and Iraq; the police killed in it are not Iraqi or Syrian
+    codes = {c for t, c, s, _ in _entities(
+        coder, "وفي ولاية هكاري التركية الحدودية مع العراق، قتل ثلاثة عناصر من الشرطة في "
+               "انفجار عبوة ناسفة.") if s == "COP"}
+    assert codes == {"TUR"}
+
+
+def test_a_news_agency_does_not_place_the_people_it_reports(coder):
+    # تلقت وكالة الأنباء الألمانية نسخة: Germany is the agency's, not where the civilians died
+    codes = {c for t, c, s, _ in _entities(
+        coder, "وقال المرصد في بيان تلقت وكالة الأنباء الألمانية نسخة منه إن 40 مدنيا قتلوا في "
+               "قصف على مدينة إدلب.") if s == "CVL"}
+    assert codes == {"SYR"}
+
+
+def test_a_coalition_named_by_a_political_adjective_is_a_bloc_not_the_military_coalition(coder):
+    ents = _entities(coder, "وأعلن التحالف المدني الديمقراطي في العراق مقاطعته للانتخابات "
+                            "البرلمانية المقبلة.")
+    assert [(c, s) for t, c, s, _ in ents if t.startswith("التحالف")] == [("IRQ", "LEG")]

@@ -79,3 +79,12 @@ def test_a_user_lexicon_group_listed_under_its_country_is_coded_nsa_of_it(tmp_pa
     found = [(c, k) for _, c, k, kind in _entities(coder, "هاجم لواء الفجر الجديد مواقع الجيش.")
              if kind == "non_state_armed"]
     assert found == [("NSA", "SYR")]
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("قتلت قوات البشمركة الكردية 22 داعشيا في محيط كركوك.", "isis"),
+    ("أعلن الجيش المصري مقتل ستة من عناصر تنظيم بيت المقدس في شمال سيناء.", "isis.sinai"),
+])
+def test_the_members_of_a_group_named_by_its_nisba_or_short_name_are_the_group(coder, text, ident):
+    doc = coder.process(Article(id="t", text=text))
+    assert [(e.code, e.id) for e in doc.entities if e.id == ident] == [("NSA", ident)]

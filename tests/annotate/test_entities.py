@@ -145,3 +145,12 @@ def test_words_after_a_title_that_are_no_name_stay_outside_it(coder, text):
 def test_a_person_described_nowhere_is_placed_by_the_country_named_beside_them(coder):
     text = "وأصيب المواطن السعودي مشعل بن ناصر الحربي في حادث سير قرب الحدود."
     assert _code_of(coder, text, "مشعل بن ناصر الحربي")[0] == "SAU"
+
+
+
+def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_names(coder):
+    # النائب عن <bloc> في <parliament> <name>: the name is the MP's, not the bloc's
+    doc = _doc(coder, "وانتقد النائب عن التحالف الكردستاني في مجلس النواب العراقي محمد الكربولي "
+                      "قرار الحكومة.")
+    ids = {doc.norm.text[e.start:e.end]: e.id for e in doc.entities}
+    assert ids["محمد الكربولي"] == ids["الناءب"]

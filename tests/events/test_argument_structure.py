@@ -190,6 +190,13 @@ def test_a_call_received_is_aimed_at_the_receiver(coder):
     assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["SAU"]
 
 
+def test_a_caller_named_with_a_style_of_address_is_the_doer_of_the_call(coder):
+    # من جلالة الملك …: the style of address does not cut the caller off from من
+    ev = _events(coder, "تلقى رئيس الوزراء العراقي اتصالا هاتفيا اليوم من جلالة الملك عبدالله "
+                 "الثاني ملك الأردن بحثا فيه العلاقات الثنائية.", "CONSULT")[0]
+    assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["IRQ"]
+
+
 def test_an_execution_with_no_executor_named_is_by_the_state_where_it_happened(coder):
     ev = _events(coder, "وقد تم تنفيذ حكم القتل تعزيرا بالجاني في مدينة جدة صباح اليوم.",
                  "ASSAULT")[0]

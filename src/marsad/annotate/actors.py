@@ -14,6 +14,7 @@ country, never the country's code.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Container
 
 from marsad.doc.document import Document
 from marsad.doc.records import state_country
@@ -55,6 +56,12 @@ class ActorResolver:
         self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
         self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
         self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.outlet_prepositions = frozenset(lang.normalize_term(w)
+                                             for w in words["outlet_prepositions"])
+        roles = lang.table("roles")
+        self.quote_openers = frozenset(roles["quote_openers"])
+        self.border_words = frozenset(lang.normalize_term(w) for w in roles["border_words"])
+        self.without_conjunction = lang.without_conjunction
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
 
@@ -64,13 +71,23 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
+        units = [u for u in units if not self._news_outlet(doc, u)]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i, found)
-        self._place_unattached(found)
+        self._place_unattached(doc, found)
         doc.entities = self._merge_appositions(found)
         return doc
+
+    def _news_outlet(self, doc: Document, u: _Unit) -> bool:
+        """قال مصدر لـ"الرياض"، لـ«الرياض»: a capital's name quoted after ل names the newspaper
+        told, an attribution, not the state's government."""
+        if u.term("capital") is None or u.term("actor", "country") is not None or u.tok_lo == 0 \
+                or doc.tokens[u.tok_lo - 1] not in self.outlet_prepositions:
+            return False
+        start = doc.norm.to_original(u.match.core_start)
+        return start > 0 and doc.text[start - 1] in self.quote_openers
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
@@ -90,14 +107,18 @@ class ActorResolver:
             merged.append(e)
         return merged
 
-    def _place_unattached(self, entities: list[EntityMention]) -> None:
+    def _place_unattached(self, doc: Document, entities: list[EntityMention]) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
         nearest country mention in its sentence, else in the sentence before, as event data
-        codes civilians, rebels and officials by where they are."""
+        codes civilians, rebels and officials by where they are. A country named only as a
+        border (محافظة شيرناك الحدودية مع سوريا والعراق) or through a news outlet (تلقت وكالة
+        الأنباء الألمانية نسخة منه) says nothing of where the sentence's people are."""
         countries: dict[int, list[tuple[EntityMention, str]]] = {}  # by sentence, in order
+        bordering = False
         for e in entities:
             country = named_country(e)
-            if country:
+            bordering = self._by_border(doc, e) or (bordering and self.after_and(e.prefix))
+            if country and not bordering and e.sector != "MED":
                 countries.setdefault(e.sentence, []).append((e, country))
         if not countries:
             return
@@ -110,6 +131,10 @@ class ActorResolver:
                 e.country = country
                 e.code = e.code if e.code == "NSA" else country
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
+
+    def _by_border(self, doc: Document, e: EntityMention) -> bool:
+        return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,
+                         self.without_conjunction)
 
     def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
         u = units[i]
@@ -234,6 +259,15 @@ class ActorResolver:
         return EntityMention(first.match.start, last.match.end, first.tok_lo, last.tok_hi,
                              first.sentence, first.match.prefix, code, sector, ident, name, kind,
                              country)
+
+
+def by_border(tokens: list[str], lo: int, border_words: frozenset[str],
+              prepositions: Container[str], bare: Callable[[str], str]) -> bool:
+    """الحدود مع سوريا، الحدودية مع العراق، المتاخمة لإسرائيل: whether the word at ``lo`` names
+    a border (a border word right before it, or with a preposition between)."""
+    if lo > 0 and bare(tokens[lo - 1]) in border_words:
+        return True
+    return lo > 1 and tokens[lo - 1] in prepositions and bare(tokens[lo - 2]) in border_words
 
 
 def _last_tok(doc: Document, ent: EntityMention) -> int:

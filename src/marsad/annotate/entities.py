@@ -238,10 +238,14 @@ class EntityLinker:
         المحافظة، الشيخ …), or one right after it and a comma (محمد الربيعي، عضو مجلس محافظة
         بغداد); a one-person title word opens it or stands just before it."""
         tokens = doc.tokens
-        for e in reversed(ents):
+        for k in range(len(ents) - 1, -1, -1):
+            e = ents[k]
             if e.tok_hi <= name.tok_lo and name.tok_lo - e.tok_hi <= APPOSITION_GAP \
                     and self._titled(doc, e) and self._only_linking(tokens[e.tok_hi:name.tok_lo]):
-                return e
+                # النائبة عن التحالف المدني … شروق العبايجي: the title before the phrase it
+                # governs is the one the name stands for
+                return next((t for t in ents[:k] if e.tok_lo - 2 <= t.tok_lo < e.tok_lo
+                             and self._title_word(doc, t) is not None), e)
         after = next((e for e in ents if e.tok_lo >= name.tok_hi), None)
         if after is not None and name.tok_hi < len(tokens) and tokens[name.tok_hi] == ",":
             if after.tok_lo - name.tok_hi <= 2 and self._titled(doc, after):

@@ -7,7 +7,8 @@ The actor stage codes a sector word by a country named with it (الشرطة ا�
 they are (ANNOTATION.md: "a police force, civilians of that country"), so once the places are
 resolved, a sector word still without a country takes:
 
-* the country of the nearest place named in its own sentence; else
+* the country of the nearest place named in its own sentence (not a border's far side: الحدودية
+  مع سوريا); else
 * the country of the article's dateline; else
 * the country most of the article's places lie in, when most of them lie in one.
 
@@ -20,9 +21,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
+from marsad.annotate.actors import by_border
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, PlaceMention
-from marsad.resources import Resources
+from marsad.resources import Resources, language_of
 
 #: the suffix the actor stage gives a counterpart's id (نظيره: the other side's official)
 COUNTERPART = ".counterpart"
@@ -32,6 +34,11 @@ class SectorPlacer:
     def __init__(self, resources: Resources):
         self.res = resources
         self._sector_ids = frozenset(s.id for s in resources.sectors)
+        lang = language_of(resources)
+        self._border_words = frozenset(lang.normalize_term(w)
+                                       for w in lang.table("roles")["border_words"])
+        self._prepositions = resources.grammar.prepositions
+        self._bare = lang.without_conjunction
 
     def __call__(self, doc: Document) -> Document:
         unplaced = [e for e in doc.entities if self._unplaced(e)]
@@ -39,7 +46,15 @@ class SectorPlacer:
             return doc
         by_sentence: dict[int, list[PlaceMention]] = {}
         starts = [s.nstart for s in doc.sentences]
+        bordering, last = False, -2
         for p in doc.places:
+            # محافظة شيرناك الحدودية مع سوريا والعراق: a border's far side is not where it is
+            lo = bisect_right(doc.token_starts, p.start) - 1
+            bordering = by_border(doc.tokens, lo, self._border_words, self._prepositions,
+                                  self._bare) or (bordering and lo == last + 1)
+            last = lo
+            if bordering:
+                continue
             k = _sentence_at(starts, p.start)
             by_sentence.setdefault(k, []).append(p)
         fallback = _dateline_country(doc) or _article_country(doc.places)

@@ -94,6 +94,7 @@ class PhraseReader:
         self._circumstantial = words("circumstantial")
         self._border_words = words("border_words")
         self._receiving_verbs = words("receiving_verbs")
+        self._styles = frozenset(tuple(norm(w).split()) for w in table["styles_of_address"])
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
@@ -170,12 +171,15 @@ class PhraseReader:
 
     def _origin_phrase(self, doc: Document, start: int,
                        after: list[EntityMention]) -> list[EntityMention]:
-        """من + a phrase within two words of ``start`` (قصف مدفعي من قوات النظام)."""
+        """من + a phrase within two words of ``start`` (قصف مدفعي من قوات النظام), an honorific
+        or a style of address between them (اتصالا هاتفيا اليوم من جلالة الملك حمد)."""
         for k, e in enumerate(after):
             if e.tok_lo - start > 3:
                 break
-            if e.tok_lo > 0 and doc.tokens[e.tok_lo - 1] == self._origin \
-                    and not (e.tok_lo > 1 and self._is_partitive(doc.tokens[e.tok_lo - 2])):
+            lo = e.tok_lo - next((len(s) for s in self._styles
+                                  if tuple(doc.tokens[e.tok_lo - len(s):e.tok_lo]) == s), 0)
+            if lo > 0 and doc.tokens[lo - 1] == self._origin \
+                    and not (lo > 1 and self._is_partitive(doc.tokens[lo - 2])):
                 return self._chain_from(doc, after, k)
         return []
 
