@@ -12,8 +12,8 @@ cluster spans at most the window and the result does not depend on ingest order.
 After an ingest the clusters are recomputed in one transaction: only around the days whose
 events changed (``marsad.store.incremental``), which gives the clusters a recomputation of
 the whole store would give; the whole store when the window changed or the days are unknown.
-A recomputation of the whole store streams: the events are read in the walk's order a batch
-at a time and each cluster is written once it can take no more, so memory holds a window of
+A recomputation of the whole store streams: the events are read in date order, a range of days
+at a time, and each cluster is written once it can take no more, so memory holds a range of
 days whatever the store's size.
 """
 
@@ -23,7 +23,7 @@ import hashlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
 from marsad.store.backends import STREAM_ROWS, Backend, Column
@@ -156,11 +156,15 @@ class Walk:
         self.open.append(cluster)
         self.clusters.append(cluster)
 
-    def add(self, mention: Mention) -> Cluster:
-        while self.open and _expired(self.open[0], mention, self.window_days):
+    def expire(self, day: date | None) -> None:
+        """Close the clusters no mention of ``day`` or after can join (all, for no date)."""
+        while self.open and _expired(self.open[0], day, self.window_days):
             expired = self.open.popleft()
             if self.closed is not None:
                 self.closed(expired)
+
+    def add(self, mention: Mention) -> Cluster:
+        self.expire(mention.day)
         home = next((c for c in self.open if c.admits(mention, self.window_days)), None)
         if home is None:
             home = Cluster()
@@ -181,9 +185,9 @@ class Walk:
                 self.closed(cluster)
 
 
-def _expired(cluster: Cluster, mention: Mention, window_days: int) -> bool:
-    return (mention.day is None or cluster.first_day is None
-            or (mention.day - cluster.first_day).days > window_days)
+def _expired(cluster: Cluster, day: date | None, window_days: int) -> bool:
+    return (day is None or cluster.first_day is None
+            or (day - cluster.first_day).days > window_days)
 
 
 def group_key(m: Mention) -> tuple[str, str]:
@@ -236,21 +240,26 @@ def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS)
 def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS,
               batch_size: int | None = None) -> int:
     """Recompute every cluster of the store, in one transaction. The events are read in date
-    order a batch at a time (``batch_size`` rows, ``STREAM_ROWS`` unless given) and each
-    cluster is written (``batch_size`` clusters at a time, ``WRITE_CLUSTERS`` unless given) once
-    no later event can join it, so that memory holds the clusters of a window of days, not the
-    store's events. The clusters are those ``cluster_mentions`` gives for all of them."""
+    order, a range of days at a time (``batch_size`` events, ``SLICE_EVENTS`` unless given),
+    each range a batch of rows at a time (``batch_size``, ``STREAM_ROWS`` unless given); every
+    type and modality is walked at once, and each cluster is written (``batch_size`` at a time,
+    ``WRITE_CLUSTERS`` unless given) once no later event can join it. So memory holds a range
+    of days and the clusters of a window, whatever the store's size; the clusters are those
+    ``cluster_mentions`` gives for all the events."""
     writer = _ClusterWriter(backend, batch_size or WRITE_CLUSTERS)
     with backend.transaction():
         backend.execute("DELETE FROM event_clusters")
         backend.execute("DELETE FROM clusters")
-        walk, key = Walk(window_days, writer.add), None
+        walks: dict[tuple[str, str], Walk] = {}
+        today: date | None = None
         for mention in ordered_mentions(backend, batch_size):
-            if group_key(mention) != key:
-                walk.finish()
-                walk, key = Walk(window_days, writer.add), group_key(mention)
-            walk.add(mention)
-        walk.finish()
+            if mention.day != today:
+                today = mention.day
+                for walk in walks.values():
+                    walk.expire(today)
+            walks.setdefault(group_key(mention), Walk(window_days, writer.add)).add(mention)
+        for walk in walks.values():
+            walk.finish()
         writer.flush()
         clusters_current(backend, window_days)
     return writer.written
@@ -275,10 +284,11 @@ class _ClusterWriter:
         self.pending = []
 
 
-#: the store's mentions in the walk's order, one row per party (actor or recipient) or one
-#: for an event without any; an event's rows are next to each other (ties of type, modality
-#: and day are put in ``mention_order`` in Python, whatever the database's collation)
-_ORDERED_SQL = (
+#: events read at most at a time by a whole clustering (a range of days, or one day)
+SLICE_EVENTS = 100_000
+#: mentions with their parties, one row per party (actor or recipient) or one for an event
+#: without any, an event's rows next to each other
+_MENTIONS_SQL = (
     "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
     "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
     "p.precision, pa.role, pa.code FROM events e "
@@ -287,27 +297,52 @@ _ORDERED_SQL = (
     "LEFT JOIN (SELECT ee.event_id, ee.role, ac.code FROM event_entities ee "
     "JOIN actors ac ON ac.actor_id = ee.actor_id "
     "WHERE ee.role IN ('actor', 'recipient')) pa ON pa.event_id = e.event_id "
-    "ORDER BY e.event_type, e.modality, e.event_date NULLS LAST, e.event_id")
+    "WHERE e.event_date >= ? AND e.event_date < ? ORDER BY e.event_date, e.event_id")
+#: undated events, each a cluster of its own: their parties do not matter
+_UNDATED_SQL = (
+    "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
+    "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
+    "p.precision, NULL, NULL FROM events e JOIN articles a ON a.article_id = e.article_id "
+    "LEFT JOIN places p ON p.geonames_id = e.geonames_id WHERE e.event_date IS NULL")
 
 
 def ordered_mentions(backend: Backend, batch_size: int | None = None) -> Iterator[Mention]:
-    """Every mention of the store in ``mention_order`` within each type and modality (the
-    groups follow one another), read ``batch_size`` rows at a time; memory holds one day of
-    one group's mentions."""
-    day_key: tuple | None = None
-    day: list[Mention] = []
-    for mention in _stream_mentions(backend, batch_size):
-        key = (mention.event_type, mention.modality, mention.day)
-        if key != day_key:
-            yield from sorted(day, key=mention_order)
-            day_key, day = key, []
-        day.append(mention)
-    yield from sorted(day, key=mention_order)
+    """Every mention of the store by date, each day's in ``mention_order``, the undated last;
+    read a range of days at a time (at most ``batch_size`` events, ``SLICE_EVENTS`` unless
+    given, or one day's), ``batch_size`` rows at a time (ties of the order are put right in
+    Python, whatever the database's collation)."""
+    for since, until in _day_ranges(backend, batch_size or SLICE_EVENTS):
+        day_key: date | None = None
+        day: list[Mention] = []
+        for mention in _stream_mentions(backend, _MENTIONS_SQL, (since, until), batch_size):
+            if mention.day != day_key:
+                yield from sorted(day, key=mention_order)
+                day_key, day = mention.day, []
+            day.append(mention)
+        yield from sorted(day, key=mention_order)
+    yield from _stream_mentions(backend, _UNDATED_SQL, (), batch_size)
 
 
-def _stream_mentions(backend: Backend, batch_size: int | None) -> Iterator[Mention]:
-    """The rows of ``_ORDERED_SQL``, an event's rows made one mention."""
-    _, batches = backend.stream(_ORDERED_SQL, (), batch_size or STREAM_ROWS)
+def _day_ranges(backend: Backend, most: int) -> Iterator[tuple[date, date]]:
+    """Ranges of days [since, until) of at most ``most`` events (or a single day)."""
+    _, days = backend.fetch("SELECT event_date, count(*) FROM events "
+                            "WHERE event_date IS NOT NULL GROUP BY event_date ORDER BY event_date")
+    since: date | None = None
+    count = 0
+    for day, n in days:
+        if since is not None and count + n > most:
+            yield since, day
+            since, count = None, 0
+        since = since or day
+        count += n
+    if since is not None:
+        yield since, days[-1][0] + timedelta(days=1)
+
+
+def _stream_mentions(backend: Backend, sql: str, params: tuple,
+                     batch_size: int | None) -> Iterator[Mention]:
+    """The rows of a mentions query, an event's rows made one mention."""
+    _, batches = backend.stream(sql, params, batch_size or STREAM_ROWS)
     row: tuple | None = None
     parties: dict[str, set[str]] = {"actor": set(), "recipient": set()}
     for rows in batches:
