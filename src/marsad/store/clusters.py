@@ -240,7 +240,7 @@ def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS)
 def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS,
               batch_size: int | None = None) -> int:
     """Recompute every cluster of the store, in one transaction. The events are read in date
-    order, a range of days at a time (``batch_size`` events, ``SLICE_EVENTS`` unless given),
+    order, a range of days at a time (``batch_size`` events, or see ``ordered_mentions``),
     each range a batch of rows at a time (``batch_size``, ``STREAM_ROWS`` unless given); every
     type and modality is walked at once, and each cluster is written (``batch_size`` at a time,
     ``WRITE_CLUSTERS`` unless given) once no later event can join it. So memory holds a range
@@ -284,8 +284,12 @@ class _ClusterWriter:
         self.pending = []
 
 
-#: events read at most at a time by a whole clustering (a range of days, or one day)
+#: events read at least at a time by a whole clustering (a range of days, or one day), and
+#: the most ranges it reads: each range's query scans the tables (DuckDB has no index for a
+#: range of dates), so a big store is read in ``SLICES`` ranges, each sorted by the database
+#: within its memory limit (spilling to disk beyond it) and streamed to Python a day at a time
 SLICE_EVENTS = 100_000
+SLICES = 20
 #: mentions with their parties, one row per party (actor or recipient) or one for an event
 #: without any, an event's rows next to each other
 _MENTIONS_SQL = (
@@ -308,10 +312,11 @@ _UNDATED_SQL = (
 
 def ordered_mentions(backend: Backend, batch_size: int | None = None) -> Iterator[Mention]:
     """Every mention of the store by date, each day's in ``mention_order``, the undated last;
-    read a range of days at a time (at most ``batch_size`` events, ``SLICE_EVENTS`` unless
-    given, or one day's), ``batch_size`` rows at a time (ties of the order are put right in
+    read a range of days at a time (at most ``batch_size`` events, unless not given: the
+    larger of ``SLICE_EVENTS`` and a ``SLICES``-th of the store; or one day's), ``batch_size``
+    rows at a time (ties of the order are put right in
     Python, whatever the database's collation)."""
-    for since, until in _day_ranges(backend, batch_size or SLICE_EVENTS):
+    for since, until in _day_ranges(backend, batch_size):
         day_key: date | None = None
         day: list[Mention] = []
         for mention in _stream_mentions(backend, _MENTIONS_SQL, (since, until), batch_size):
@@ -323,10 +328,12 @@ def ordered_mentions(backend: Backend, batch_size: int | None = None) -> Iterato
     yield from _stream_mentions(backend, _UNDATED_SQL, (), batch_size)
 
 
-def _day_ranges(backend: Backend, most: int) -> Iterator[tuple[date, date]]:
+def _day_ranges(backend: Backend, most: int | None) -> Iterator[tuple[date, date]]:
     """Ranges of days [since, until) of at most ``most`` events (or a single day)."""
     _, days = backend.fetch("SELECT event_date, count(*) FROM events "
                             "WHERE event_date IS NOT NULL GROUP BY event_date ORDER BY event_date")
+    if most is None:
+        most = max(SLICE_EVENTS, sum(n for _, n in days) // SLICES)
     since: date | None = None
     count = 0
     for day, n in days:
