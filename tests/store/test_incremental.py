@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from marsad.reading.article import Article
 from marsad.run import SerialExecutor
-from marsad.store.clusters import recluster
+from marsad.store.clusters import cluster_mentions, load_mentions_with_clusters, recluster
 from marsad.store.store import Store
 
 TYPES = ("ASSAULT", "PROTEST")
@@ -28,15 +29,18 @@ class _Event:
 
 
 class ScriptedCoder:
-    """Events written in the article's text as JSON: [type, modality, day, actor, place]."""
+    """Events written in the article's text as JSON: [type, modality, day, actor, place] and
+    perhaps a recipient."""
 
     def code(self, article: Article) -> list[_Event]:
         events = []
-        for n, (etype, modality, day, actor, place) in enumerate(json.loads(article.text)):
+        for n, (etype, modality, day, actor, place, *recipient) in enumerate(
+                json.loads(article.text)):
             events.append(_Event({
                 "event_id": f"{article.id}-{n}", "event_type": etype, "modality": modality,
                 "time": {"start": day, "precision": "day"} if day else None,
                 "actor": [{"code": actor, "id": actor.lower()}] if actor else [],
+                "recipient": [{"code": code, "id": code.lower()} for code in recipient if code],
                 "location": {"geonames_id": place, "country": "IRQ", "admin1": str(place % 3),
                              "precision": "locality"} if place else None}))
         return events
@@ -114,3 +118,27 @@ def test_a_few_new_reports_walk_a_few_days_not_the_store(db, monkeypatch):
         incremental_clusters = _clusters(store)
         recluster(store.backend, 2)
         assert _clusters(store) == incremental_clusters
+
+
+def test_a_whole_clustering_read_and_written_three_at_a_time_is_the_same(db):
+    # the whole clustering streams the events and writes clusters as they close: batches of 3
+    # rows (an event with an actor and a recipient spans two) change nothing
+    rng = random.Random(7)
+    articles = [replace(a, text=json.dumps([e + [rng.choice(CODES)] for e in json.loads(a.text)]))
+                for a in (_article(rng, n, 40) for n in range(120))]
+    executor = SerialExecutor(ScriptedCoder(), versions=("test", "test"))
+    with Store(db) as store:
+        store.ingest(articles, executor=executor, window_days=2)
+        mentions = [m for m, _ in load_mentions_with_clusters(store.backend)]
+        in_memory = sorted(sorted(m.event_id for m in c.members)
+                           for c in cluster_mentions(mentions, 2))
+        count = recluster(store.backend, 2, batch_size=3)
+        members, rows = _clusters(store)
+        by_cluster: dict[str, list[str]] = {}
+        for event_id, cluster_id in members:
+            by_cluster.setdefault(cluster_id, []).append(event_id)
+        assert sorted(sorted(ids) for ids in by_cluster.values()) == in_memory
+        assert count == len(rows) == len(in_memory)
+        assert any(len(ids) > 1 for ids in in_memory), "some reports were clustered together"
+        recluster(store.backend, 2)
+        assert _clusters(store) == (members, rows)

@@ -12,18 +12,21 @@ cluster spans at most the window and the result does not depend on ingest order.
 After an ingest the clusters are recomputed in one transaction: only around the days whose
 events changed (``marsad.store.incremental``), which gives the clusters a recomputation of
 the whole store would give; the whole store when the window changed or the days are unknown.
+A recomputation of the whole store streams: the events are read in date order, a range of days
+at a time, and each cluster is written once it can take no more, so memory holds a range of
+days whatever the store's size.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 
-from marsad.store.backends import Backend, Column
+from marsad.store.backends import STREAM_ROWS, Backend, Column
 
 DEFAULT_WINDOW_DAYS = 2
 _STALE = "clusters_stale"
@@ -39,6 +42,8 @@ _CLUSTER_COLUMNS = tuple(Column(*c.split(":")) for c in (
     "cluster_id:text event_type:text modality:text first_date:date last_date:date "
     "n_mentions:int n_articles:int n_sources:int").split())
 _MEMBER_COLUMNS = (Column("event_id", "text"), Column("cluster_id", "text"))
+#: finished clusters written at a time by a whole clustering
+WRITE_CLUSTERS = 20_000
 
 
 @dataclass(frozen=True)
@@ -135,33 +140,54 @@ class Walk:
     """The pass over one type and modality's mentions in date order: each mention joins the
     first open cluster that admits it, or opens one. Clusters open in date order, so they
     expire in order too. ``seed`` puts back a cluster opened before where a walk starts (the
-    incremental reclustering, ``marsad.store.incremental``)."""
+    incremental reclustering, ``marsad.store.incremental``).
 
-    def __init__(self, window_days: int):
+    Given ``closed``, the walk keeps no list of its clusters: each is handed to ``closed`` once
+    no later mention can join it (it expired, or its mention has no date), and ``finish``
+    hands over those still open, so that a walk holds only the window's clusters."""
+
+    def __init__(self, window_days: int, closed: Callable[[Cluster], None] | None = None):
         self.window_days = window_days
         self.open: deque[Cluster] = deque()
         self.clusters: list[Cluster] = []
+        self.closed = closed
 
     def seed(self, cluster: Cluster) -> None:
         self.open.append(cluster)
         self.clusters.append(cluster)
 
+    def expire(self, day: date | None) -> None:
+        """Close the clusters no mention of ``day`` or after can join (all, for no date)."""
+        while self.open and _expired(self.open[0], day, self.window_days):
+            expired = self.open.popleft()
+            if self.closed is not None:
+                self.closed(expired)
+
     def add(self, mention: Mention) -> Cluster:
-        while self.open and _expired(self.open[0], mention, self.window_days):
-            self.open.popleft()
+        self.expire(mention.day)
         home = next((c for c in self.open if c.admits(mention, self.window_days)), None)
         if home is None:
             home = Cluster()
-            self.clusters.append(home)
+            if self.closed is None:
+                self.clusters.append(home)
             if mention.day is not None:
                 self.open.append(home)
         home.add(mention)
+        if mention.day is None and self.closed is not None:
+            self.closed(home)
         return home
 
+    def finish(self) -> None:
+        """No mention comes after: the open clusters are handed to ``closed``."""
+        while self.open:
+            cluster = self.open.popleft()
+            if self.closed is not None:
+                self.closed(cluster)
 
-def _expired(cluster: Cluster, mention: Mention, window_days: int) -> bool:
-    return (mention.day is None or cluster.first_day is None
-            or (mention.day - cluster.first_day).days > window_days)
+
+def _expired(cluster: Cluster, day: date | None, window_days: int) -> bool:
+    return (day is None or cluster.first_day is None
+            or (day - cluster.first_day).days > window_days)
 
 
 def group_key(m: Mention) -> tuple[str, str]:
@@ -211,15 +237,141 @@ def recluster_if_stale(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS)
     return int(backend.fetch("SELECT count(*) FROM clusters")[1][0][0])
 
 
-def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
-    """Recompute every cluster of the store."""
-    clusters = cluster_mentions(load_mentions(backend), window_days)
+def recluster(backend: Backend, window_days: int = DEFAULT_WINDOW_DAYS,
+              batch_size: int | None = None) -> int:
+    """Recompute every cluster of the store, in one transaction. The events are read in date
+    order, a range of days at a time (``batch_size`` events, or see ``ordered_mentions``),
+    each range a batch of rows at a time (``batch_size``, ``STREAM_ROWS`` unless given); every
+    type and modality is walked at once, and each cluster is written (``batch_size`` at a time,
+    ``WRITE_CLUSTERS`` unless given) once no later event can join it. So memory holds a range
+    of days and the clusters of a window, whatever the store's size; the clusters are those
+    ``cluster_mentions`` gives for all the events."""
+    writer = _ClusterWriter(backend, batch_size or WRITE_CLUSTERS)
     with backend.transaction():
         backend.execute("DELETE FROM event_clusters")
         backend.execute("DELETE FROM clusters")
-        write_clusters(backend, clusters)
+        walks: dict[tuple[str, str], Walk] = {}
+        today: date | None = None
+        for mention in ordered_mentions(backend, batch_size):
+            if mention.day != today:
+                today = mention.day
+                for walk in walks.values():
+                    walk.expire(today)
+            walks.setdefault(group_key(mention), Walk(window_days, writer.add)).add(mention)
+        for walk in walks.values():
+            walk.finish()
+        writer.flush()
         clusters_current(backend, window_days)
-    return len(clusters)
+    return writer.written
+
+
+class _ClusterWriter:
+    """Finished clusters, written ``size`` at a time."""
+
+    def __init__(self, backend: Backend, size: int):
+        self.backend, self.size = backend, size
+        self.pending: list[Cluster] = []
+        self.written = 0
+
+    def add(self, cluster: Cluster) -> None:
+        self.pending.append(cluster)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        write_clusters(self.backend, self.pending)
+        self.written += len(self.pending)
+        self.pending = []
+
+
+#: events read at least at a time by a whole clustering (a range of days, or one day), and
+#: the most ranges it reads: each range's query scans the tables (DuckDB has no index for a
+#: range of dates), so a big store is read in ``SLICES`` ranges, each sorted by the database
+#: within its memory limit (spilling to disk beyond it) and streamed to Python a day at a time
+SLICE_EVENTS = 100_000
+SLICES = 20
+#: mentions with their parties, one row per party (actor or recipient) or one for an event
+#: without any, an event's rows next to each other
+_MENTIONS_SQL = (
+    "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
+    "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
+    "p.precision, pa.role, pa.code FROM events e "
+    "JOIN articles a ON a.article_id = e.article_id "
+    "LEFT JOIN places p ON p.geonames_id = e.geonames_id "
+    "LEFT JOIN (SELECT ee.event_id, ee.role, ac.code FROM event_entities ee "
+    "JOIN actors ac ON ac.actor_id = ee.actor_id "
+    "WHERE ee.role IN ('actor', 'recipient')) pa ON pa.event_id = e.event_id "
+    "WHERE e.event_date >= ? AND e.event_date < ? ORDER BY e.event_date, e.event_id")
+#: undated events, each a cluster of its own: their parties do not matter
+_UNDATED_SQL = (
+    "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
+    "e.modality, e.event_date, e.time_precision, p.country, p.admin1, e.geonames_id, "
+    "p.precision, NULL, NULL FROM events e JOIN articles a ON a.article_id = e.article_id "
+    "LEFT JOIN places p ON p.geonames_id = e.geonames_id WHERE e.event_date IS NULL")
+
+
+def ordered_mentions(backend: Backend, batch_size: int | None = None) -> Iterator[Mention]:
+    """Every mention of the store by date, each day's in ``mention_order``, the undated last;
+    read a range of days at a time (at most ``batch_size`` events, unless not given: the
+    larger of ``SLICE_EVENTS`` and a ``SLICES``-th of the store; or one day's), ``batch_size``
+    rows at a time (ties of the order are put right in
+    Python, whatever the database's collation)."""
+    for since, until in _day_ranges(backend, batch_size):
+        day_key: date | None = None
+        day: list[Mention] = []
+        for mention in _stream_mentions(backend, _MENTIONS_SQL, (since, until), batch_size):
+            if mention.day != day_key:
+                yield from sorted(day, key=mention_order)
+                day_key, day = mention.day, []
+            day.append(mention)
+        yield from sorted(day, key=mention_order)
+    yield from _stream_mentions(backend, _UNDATED_SQL, (), batch_size)
+
+
+def _day_ranges(backend: Backend, most: int | None) -> Iterator[tuple[date, date]]:
+    """Ranges of days [since, until) of at most ``most`` events (or a single day)."""
+    _, days = backend.fetch("SELECT event_date, count(*) FROM events "
+                            "WHERE event_date IS NOT NULL GROUP BY event_date ORDER BY event_date")
+    if most is None:
+        most = max(SLICE_EVENTS, sum(n for _, n in days) // SLICES)
+    since: date | None = None
+    count = 0
+    for day, n in days:
+        if since is not None and count + n > most:
+            yield since, day
+            since, count = None, 0
+        since = since or day
+        count += n
+    if since is not None:
+        yield since, days[-1][0] + timedelta(days=1)
+
+
+def _stream_mentions(backend: Backend, sql: str, params: tuple,
+                     batch_size: int | None) -> Iterator[Mention]:
+    """The rows of a mentions query, an event's rows made one mention."""
+    _, batches = backend.stream(sql, params, batch_size or STREAM_ROWS)
+    row: tuple | None = None
+    parties: dict[str, set[str]] = {"actor": set(), "recipient": set()}
+    for rows in batches:
+        for current in rows:
+            if row is not None and current[0] != row[0]:
+                yield _mention(row, parties)
+                parties = {"actor": set(), "recipient": set()}
+            row = current
+            role, code = current[11], current[12]
+            if role in parties and code and code != "UNK":
+                parties[role].add(code)
+    if row is not None:
+        yield _mention(row, parties)
+
+
+def _mention(row: tuple, parties: dict[str, set[str]]) -> Mention:
+    (eid, aid, source, etype, modality, day, precision, country, admin1, gid,
+     place_precision) = row[:11]
+    return Mention(eid, aid, source, etype, modality, day,
+                   precision if precision in _COARSE_TIMES else "day",
+                   frozenset(parties["actor"]), frozenset(parties["recipient"]),
+                   country, admin1, gid, place_precision)
 
 
 def write_clusters(backend: Backend, clusters: Iterable[Cluster]) -> None:
@@ -244,12 +396,6 @@ def clusters_current(backend: Backend, window_days: int) -> None:
     for key, value in ((_STALE, "0"), (_WINDOW, str(window_days))):
         backend.execute("INSERT INTO store_state (key, value) VALUES (?, ?) "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
-
-
-def load_mentions(backend: Backend, since: date | None = None,
-                  until: date | None = None) -> list[Mention]:
-    """The store's mentions, or those dated from ``since`` to before ``until``."""
-    return [m for m, _ in load_mentions_with_clusters(backend, since, until)]
 
 
 def load_mentions_with_clusters(backend: Backend, since: date | None = None,
