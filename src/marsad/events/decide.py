@@ -13,7 +13,10 @@ candidate's features (``events/features.py``) and
 * folds a dropped candidate that names a participant and is another mention of a kept one
   (the merger's ``same_event``, with the kept one's modality) into that one, as the merger
   would: the headline kept and its lead dropped would lose the lead's evidence and its more
-  precise figures ("أكثر من 22 عملية"). It adds no record.
+  precise figures ("أكثر من 22 عملية"). It adds no record;
+* gives a kept candidate that is another mention of a kept headline event (the merger's
+  ``same_event``) the headline's modality, so that the merger after it makes them one record:
+  the headline and its lead are one event even where the model read the lead as background.
 
 The model learnt from whole articles: a text shorter than its ``min_sentences`` (a headline, a
 single sentence, as in a sentence-level test set) is left to the rules.
@@ -57,8 +60,25 @@ class EventDecision:
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
             self._fold_into_kept(event, kept)
-        doc.events = kept
+        doc.events = self._as_headline(kept)
         return doc
+
+    def _as_headline(self, kept: list[Event]) -> list[Event]:
+        """Each kept event that is another mention of a kept headline event, at its modality."""
+        heads = [e for e in kept if any(ev.field == "title" for ev in e.evidence)]
+        if not heads:
+            return kept
+        out = []
+        for event in kept:
+            for head in heads:
+                if (head is not event and head.event_type == event.event_type
+                        and head.modality != event.modality):
+                    mention = evolve(event, modality=head.modality)
+                    if same_event(head, mention, self.generic_ids):
+                        event = mention
+                        break
+            out.append(event)
+        return out
 
     def _fold_into_kept(self, event: Event, kept: list[Event]) -> None:
         """Merge ``event`` into the kept event it is another mention of, if any."""

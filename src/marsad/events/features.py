@@ -242,7 +242,9 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _days_before(time: dict | None, published: date | None) -> str:
-    """How many days before publication the event's resolved date ends, in buckets."""
+    """How many days before publication the event's resolved date ends, in buckets, with the
+    date's anchor and precision: twenty days before is background for a day (في 29 أيلول) but
+    this article's news for a month (الشهر الماضي in a monthly summary)."""
     if not time or not published or not time.get("end"):
         return "none"
     try:
@@ -251,5 +253,5 @@ def _days_before(time: dict | None, published: date | None) -> str:
         return "none"
     for edge, name in _DAY_BUCKETS:
         if days <= edge:
-            return f"{name}/{time.get('anchor')}"
-    return f">365/{time.get('anchor')}"
+            return f"{name}/{time.get('anchor')}/{time.get('precision')}"
+    return f">365/{time.get('anchor')}/{time.get('precision')}"
