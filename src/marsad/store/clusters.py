@@ -23,7 +23,7 @@ import hashlib
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 
 from marsad.store.backends import STREAM_ROWS, Backend, Column
@@ -301,7 +301,7 @@ _MENTIONS_SQL = (
     "LEFT JOIN (SELECT ee.event_id, ee.role, ac.code FROM event_entities ee "
     "JOIN actors ac ON ac.actor_id = ee.actor_id "
     "WHERE ee.role IN ('actor', 'recipient')) pa ON pa.event_id = e.event_id "
-    "WHERE e.event_date >= ? AND e.event_date < ? ORDER BY e.event_date, e.event_id")
+    "WHERE e.event_date >= ? AND e.event_date <= ? ORDER BY e.event_date, e.event_id")
 #: undated events, each a cluster of its own: their parties do not matter
 _UNDATED_SQL = (
     "SELECT e.event_id, e.article_id, COALESCE(a.source, e.article_id), e.event_type, "
@@ -329,21 +329,24 @@ def ordered_mentions(backend: Backend, batch_size: int | None = None) -> Iterato
 
 
 def _day_ranges(backend: Backend, most: int | None) -> Iterator[tuple[date, date]]:
-    """Ranges of days [since, until) of at most ``most`` events (or a single day)."""
+    """Ranges of days [first, last] of at most ``most`` events (or a single day); inclusive, so
+    that no day past the last is computed (an article dated 9999-12-31 has no next day)."""
     _, days = backend.fetch("SELECT event_date, count(*) FROM events "
                             "WHERE event_date IS NOT NULL GROUP BY event_date ORDER BY event_date")
     if most is None:
         most = max(SLICE_EVENTS, sum(n for _, n in days) // SLICES)
     since: date | None = None
+    last: date | None = None
     count = 0
     for day, n in days:
-        if since is not None and count + n > most:
-            yield since, day
+        if since is not None and last is not None and count + n > most:
+            yield since, last
             since, count = None, 0
         since = since or day
+        last = day
         count += n
-    if since is not None:
-        yield since, days[-1][0] + timedelta(days=1)
+    if since is not None and last is not None:
+        yield since, last
 
 
 def _stream_mentions(backend: Backend, sql: str, params: tuple,
