@@ -42,3 +42,24 @@ def test_jsonl_export_is_contract_records(reports_store, tmp_path):
     record = json.loads(path.read_text(encoding="utf-8"))
     assert record["event_type"] == "CONSULT" and record["modality"] == "future"
     assert {"event_id", "actor", "recipient", "location", "time", "evidence", "coder"} <= set(record)
+
+
+def test_an_export_read_one_event_at_a_time_is_the_same_file(reports_store, tmp_path,
+                                                             monkeypatch):
+    """The export reads the flat rows a block of keys at a time; the block's size changes
+    nothing in what is written (rows, order, columns, types)."""
+    from marsad.store import backends
+
+    whole = {}
+    for fmt in ("csv", "jsonl", "parquet"):
+        whole[fmt] = tmp_path / f"whole.{fmt}"
+        assert reports_store.export(str(whole[fmt]), fmt) == 7
+    monkeypatch.setattr(backends, "STREAM_ROWS", 1)
+    for fmt in ("csv", "jsonl", "parquet"):
+        path = tmp_path / f"blocks.{fmt}"
+        assert reports_store.export(str(path), fmt) == 7
+        if fmt == "parquet":
+            assert pq.read_table(path).equals(pq.read_table(whole[fmt]))
+            assert pq.ParquetFile(path).num_row_groups == 7
+        else:
+            assert path.read_text(encoding="utf-8") == whole[fmt].read_text(encoding="utf-8")

@@ -208,7 +208,10 @@ def test_query_and_export_read_the_selection_in_batches(capsys, db, tmp_path, mo
 
     def refusing_events(fetch):
         def no_fetch_of_events(self, sql, params=()):
-            assert "events_flat" not in sql and "record" not in sql, "whole selection fetched"
+            # rows and records are read for a block of keys at a time, never for the selection
+            rows_read = "e.record" in sql or "string_agg" in sql
+            assert "events_flat" not in sql and (not rows_read or len(set(params)) <= 2), \
+                "whole selection fetched"
             return fetch(self, sql, params)
         return no_fetch_of_events
 

@@ -113,11 +113,6 @@ def events_sql(filters: Filters, limit: int | None = None) -> tuple[str, list[An
     return f"SELECT f.* {_FROM} WHERE {where} {_ORDER}{_limit(limit)}", params
 
 
-def records_sql(filters: Filters, limit: int | None = None) -> tuple[str, list[Any]]:
-    where, params = filters.where()
-    return f"SELECT e.record {_FROM} WHERE {where} {_ORDER}{_limit(limit)}", params
-
-
 def _limit(limit: int | None) -> str:
     """``None`` is no limit; 0 is no row (as SQL's LIMIT 0), not every row."""
     if limit is None:
@@ -217,10 +212,12 @@ _LEAN_FROM = """FROM (SELECT e.event_id, e.article_id, COALESCE(ec.cluster_id, e
 JOIN events e ON e.event_id = f.event_id"""
 
 
-def page_sql(filters: Filters, after: PageKey | None, limit: int) -> tuple[str, list[Any]]:
+def page_sql(filters: Filters, after: PageKey | None,
+             limit: int | None) -> tuple[str, list[Any]]:
     """The keys (event_date, article_id, event_id) of one page of the events of ``filters``
     in date order, after ``after`` (keyset pagination: the cost of a page does not grow with
-    how deep it is)."""
+    how deep it is); with no ``after`` and no ``limit``, every key, which ``Store.query_batches``
+    streams."""
     where, params = filters.where()
     if after is not None:
         day, article, event = after

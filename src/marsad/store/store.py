@@ -46,7 +46,6 @@ from marsad.store.queries import (
     period_label,
     period_starts,
     points_sql,
-    records_sql,
     rows_sql,
     trends_sql,
 )
@@ -151,24 +150,32 @@ class Store:
     def query_batches(self, filters: Filters | None = None, limit: int | None = None,
                       size: int | None = None, **criteria: Any) -> Iterator[pd.DataFrame]:
         """The rows of ``query`` in frames of at most ``size`` events (``backends.STREAM_ROWS``
-        unless given), read from the database
-        as they are consumed (at least one frame, perhaps empty, so its columns are known)."""
-        sql, params = events_sql(self._filters(filters, criteria), limit)
-        names, batches = self.backend.stream(sql, params, size)
+        unless given), read from the database as they are consumed (at least one frame, perhaps
+        empty, so its columns are known). The selection's keys are streamed in date order by
+        the lean query (no aggregation), and the flat rows of each block of keys read apart, so
+        that the database's memory is bounded by the block, not by the store."""
         empty = True
-        for rows in batches:
+        for ids in self._key_blocks(self._filters(filters, criteria), limit, size):
+            names, rows = self.backend.fetch(*rows_sql(ids, records=False))
             empty = False
             yield _frame(names, rows)
         if empty:
-            yield _frame(names, [])
+            yield _frame(*self.backend.fetch(*rows_sql([], records=False)))
 
     def records(self, filters: Filters | None = None, limit: int | None = None,
                 **criteria: Any) -> Iterator[dict[str, Any]]:
-        """The same events as contract §2 records, read as they are consumed."""
-        sql, params = records_sql(self._filters(filters, criteria), limit)
-        for rows in self.backend.stream(sql, params)[1]:
-            for (record,) in rows:
+        """The same events as contract §2 records, read as they are consumed (a block of keys
+        at a time, as ``query_batches``)."""
+        for ids in self._key_blocks(self._filters(filters, criteria), limit, None):
+            for (record,) in self.backend.fetch(*rows_sql(ids, records=True))[1]:
                 yield contract_record(json.loads(record))
+
+    def _key_blocks(self, filters: Filters, limit: int | None,
+                    size: int | None) -> Iterator[list[str]]:
+        """The ids of the events of ``filters`` in query order, in lists of at most ``size``."""
+        sql, params = page_sql(filters, None, limit)
+        for keys in self.backend.stream(sql, params, size)[1]:
+            yield [str(k[2]) for k in keys]
 
     def page(self, filters: Filters | None = None, after: PageKey | None = None,
              limit: int = 100, records: bool = True) -> tuple[list[Any], PageKey | None]:
