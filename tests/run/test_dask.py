@@ -248,8 +248,8 @@ def test_parquet_written_by_workers_loses_only_the_article_that_kills_one(client
 
 
 def test_a_local_cluster_left_without_workers_by_dask_is_revived_and_codes_everything():
-    # a worker that dies just as it starts is not started again by its nanny (Dask gives up):
-    # the run waited for ever on a cluster with no worker
+    # a killed worker not back within 15 s has its nanny closed by the cluster, and a worker
+    # that dies just as it starts is not started again by its nanny: the run waited for ever
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -257,14 +257,17 @@ def test_a_local_cluster_left_without_workers_by_dask_is_revived_and_codes_every
         executor = DaskExecutor(CoderSpec(), client=client, chunksize=4, poll=0.5)
         serial = _lines(make_executor(1).code(_articles(12), render=True))
         assert _lines(executor.code(_articles(2), render=True)) == serial[:2]
-        for nanny in cluster.workers.values():
-            nanny.process.on_exit = None          # the nanny will not start it again
-            os.kill(nanny.process.pid, signal.SIGKILL)
+        given_up, dropped = list(cluster.workers)
+        nanny = cluster.workers[given_up]
+        nanny.process.on_exit = None          # its nanny will not start it again
+        os.kill(nanny.process.pid, signal.SIGKILL)
+        cluster.sync(cluster.workers.pop(dropped).close)   # as the cluster drops a lost one
         deadline = time.monotonic() + 60
         while client.scheduler_info()["workers"] and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not client.scheduler_info()["workers"]
         assert _lines(executor.code(_articles(12), render=True)) == serial
+        client.wait_for_workers(2, timeout=60)    # both are back, the dropped one too
 
 
 def test_a_scheduler_that_cannot_be_reached_is_a_clear_error():

@@ -23,12 +23,14 @@ local cluster of worker processes started here when none is given.
 - ``code`` codes articles read here (``Executor``'s protocol: articles given in Python, and an
   ingest into a DuckDB file, which this process writes), a chunk of ``chunksize`` per task,
   isolated the same way.
-- No wait is endless. A worker that dies just as it starts is not started again by its nanny
-  (Dask's ``Nanny`` gives up when the process dies before it reports that it connected): a
-  poison article can do that, and a local cluster was left with no worker and the run waiting
-  for ever. While waiting, a local cluster's nanny whose worker stays dead is told to start
-  it again; a cluster at ``--scheduler`` (whose workers are not ours to start) with no
-  worker for ``no_workers_wait`` seconds is a ``ClusterLost`` error.
+- No wait is endless. A local cluster (``LocalCluster``) closes a worker's nanny for good when
+  the worker, killed by a poison article, is not back within 15 seconds (on a loaded machine
+  a restart that builds the coder takes longer), and a nanny gives up on a worker that dies
+  before it reports that it connected: either way the cluster was left with no worker and the
+  run waited for ever. While waiting, a local cluster is scaled back to its workers and a
+  nanny whose worker stays dead is told to start it again; a cluster at ``--scheduler``
+  (whose workers are not ours to start) with no worker for ``no_workers_wait`` seconds is a
+  ``ClusterLost`` error.
 """
 
 from __future__ import annotations
@@ -311,8 +313,14 @@ class DaskExecutor:
                                       f"for {self.no_workers_wait:.0f} s")
 
     def _revive(self, cluster: Any) -> None:
-        """Start again the worker of a local nanny that left it dead for a whole poll (a
-        nanny restarts a worker that dies at work within a second or two)."""
+        """Bring a local cluster back to its workers: those the cluster let go (a worker
+        not back within ``distributed.deploy.lost-worker-timeout``, 15 s, of its death: a
+        restart on a loaded machine takes longer, so its nanny is closed for good), and those
+        a nanny left dead for a whole poll (a nanny restarts a worker that dies at work
+        within a second or two)."""
+        spec = getattr(cluster, "worker_spec", None)
+        if spec is not None and len(cluster.workers) < len(spec):
+            cluster.scale(len(spec))       # starts the workers of the spec it has not
         now = time.monotonic()
         for name, nanny in list(cluster.workers.items()):
             process = getattr(nanny, "process", None)
