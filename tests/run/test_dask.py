@@ -7,14 +7,25 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from marsad.cli.main import main
 from marsad.reading.article import Article
 from marsad.reading.partitions import list_partitions
 from marsad.reading.sources import ReadOptions, read_articles
-from marsad.run import CoderSpec, ProcessExecutor, SerialExecutor, code_partitions, make_executor
+from marsad.run import (
+    ClusterLost,
+    CoderSpec,
+    ProcessExecutor,
+    SerialExecutor,
+    code_partitions,
+    make_executor,
+)
 from marsad.run.dask import DIED, DaskExecutor
 
 TEXTS = ["اعتقلت الشرطة العراقية ثلاثة مسلحين.", "قصفت الطائرات الروسية مواقع في إدلب.",
@@ -234,3 +245,37 @@ def test_parquet_written_by_workers_loses_only_the_article_that_kills_one(client
     # the articles of the chunk that killed a worker were coded and written one by one
     assert any(re.fullmatch(r"part-000000-000-\d{3}-\d+\.parquet", p.name)
                for p in (tmp_path / "parts").rglob("*.parquet"))
+
+
+def test_a_local_cluster_left_without_workers_by_dask_is_revived_and_codes_everything():
+    # a killed worker not back within 15 s has its nanny closed by the cluster, and a worker
+    # that dies just as it starts is not started again by its nanny: the run waited for ever
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        executor = DaskExecutor(CoderSpec(), client=client, chunksize=4, poll=0.5)
+        serial = _lines(make_executor(1).code(_articles(12), render=True))
+        assert _lines(executor.code(_articles(2), render=True)) == serial[:2]
+        given_up, dropped = list(cluster.workers)
+        nanny = cluster.workers[given_up]
+        nanny.process.on_exit = None          # its nanny will not start it again
+        os.kill(nanny.process.pid, signal.SIGKILL)
+        cluster.sync(cluster.workers.pop(dropped).close)   # as the cluster drops a lost one
+        deadline = time.monotonic() + 60
+        while client.scheduler_info()["workers"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not client.scheduler_info()["workers"]
+        assert _lines(executor.code(_articles(12), render=True)) == serial
+        client.wait_for_workers(2, timeout=60)    # both are back, the dropped one too
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_clear_error():
+    import socket
+
+    with socket.socket() as s:      # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    executor = DaskExecutor(CoderSpec(), scheduler=f"tcp://127.0.0.1:{port}", connect_timeout=1)
+    with pytest.raises(ClusterLost, match="cannot reach the Dask scheduler at tcp://127.0.0.1:"):
+        list(executor.code(_articles(3)))

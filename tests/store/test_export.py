@@ -54,7 +54,7 @@ def test_an_export_read_one_event_at_a_time_is_the_same_file(reports_store, tmp_
     for fmt in ("csv", "jsonl", "parquet"):
         whole[fmt] = tmp_path / f"whole.{fmt}"
         assert reports_store.export(str(whole[fmt]), fmt) == 7
-    monkeypatch.setattr(backends, "STREAM_ROWS", 1)
+    monkeypatch.setattr(backends, "KEY_BLOCK", 1)
     for fmt in ("csv", "jsonl", "parquet"):
         path = tmp_path / f"blocks.{fmt}"
         assert reports_store.export(str(path), fmt) == 7

@@ -120,6 +120,34 @@ def test_a_few_new_reports_walk_a_few_days_not_the_store(db, monkeypatch):
         assert _clusters(store) == incremental_clusters
 
 
+def test_reports_of_scattered_days_are_read_in_one_query_not_one_per_day(db, monkeypatch):
+    # a date range is a scan of the store on DuckDB: forty articles about forty different
+    # days took minutes at ten million events when each day was a read of its own
+    from marsad.store import incremental
+
+    reads: list[int] = []
+    load = incremental.load_mentions_with_clusters
+
+    def spy(*args, **kwargs):
+        reads.append(len(kwargs.get("ranges", ())))
+        return load(*args, **kwargs)
+
+    rng = random.Random(6)
+    executor = SerialExecutor(ScriptedCoder(), versions=("test", "test"))
+    with Store(db) as store:
+        store.ingest([_article(rng, n, 200) for n in range(300)], executor=executor)
+        monkeypatch.setattr(incremental, "load_mentions_with_clusters", spy)
+        days = [START + timedelta(days=d) for d in range(5, 200, 13)]
+        store.ingest([Article(id=f"new{d}", source="x", date=START, text=json.dumps(
+            [["ASSAULT", "asserted", day.isoformat(), "IRQ", 1]])) for d, day in enumerate(days)],
+            executor=executor)
+        # the first read holds every day's surroundings; a walk that goes on past them reads on
+        assert reads[0] == len(days) and len(reads) <= 2
+        incremental_clusters = _clusters(store)
+        recluster(store.backend, 2)
+        assert _clusters(store) == incremental_clusters
+
+
 def test_a_whole_clustering_read_and_written_three_at_a_time_is_the_same(db):
     # the whole clustering streams the events and writes clusters as they close: batches of 3
     # rows (an event with an actor and a recipient spans two) change nothing

@@ -217,7 +217,7 @@ def test_query_and_export_read_the_selection_in_batches(capsys, db, tmp_path, mo
 
     for cls in (backends.DuckDBBackend, backends.PostgresBackend):
         monkeypatch.setattr(cls, "fetch", refusing_events(cls.fetch))
-    monkeypatch.setattr(backends, "STREAM_ROWS", 2, raising=False)
+    monkeypatch.setattr(backends, "KEY_BLOCK", 2)
     for fmt in ("jsonl", "csv", "parquet"):
         status, _, err = _run(capsys, "export", "--db", db, "--format", fmt,
                               "-o", str(tmp_path / f"all.{fmt}"))

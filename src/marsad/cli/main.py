@@ -26,6 +26,7 @@ from marsad.reading.sources import (
     ReadOptions,
     id_issue,
 )
+from marsad.run.base import ClusterLost
 from marsad.version import __version__
 
 if TYPE_CHECKING:
@@ -146,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         return run_store_command(args)
-    except (UsageError, OutputError) as exc:
+    except (UsageError, OutputError, ClusterLost) as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

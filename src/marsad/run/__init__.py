@@ -29,6 +29,7 @@ handed an executor rather than importing the coder.
 from __future__ import annotations
 
 from marsad.run.base import (
+    ClusterLost,
     Coded,
     CoderSpec,
     CoderVersions,
@@ -68,7 +69,7 @@ def make_executor(jobs: int = 1, spec: Spec | None = None, executor: str = "proc
     return ProcessExecutor(spec, jobs)
 
 
-__all__ = ["EXECUTORS", "Coded", "CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome",
+__all__ = ["EXECUTORS", "ClusterLost", "Coded", "CoderSpec", "CoderVersions", "CodesArticles", "Executor", "Outcome",
            "ProcessExecutor", "SerialExecutor", "Sink", "Spec", "code_chunk", "code_one",
            "code_partitions", "default_jobs", "make_executor", "render", "write_partitions",
            "write_through"]

@@ -119,6 +119,11 @@ def code_chunk(coder: CodesArticles, chunk: Iterable[Article], rendered: bool = 
 #: the same in every executor, so that a chunked output is the same from each
 CHUNK = 32
 
+
+class ClusterLost(Exception):
+    """The cluster an executor codes on cannot be reached, or has had no worker for too long:
+    the run cannot go on (what was coded before it is kept)."""
+
 #: what a sink is handed: a name for the chunk, unique in the run (``000042``, or ``000042-007``
 #: for an article of a chunk coded again alone), and its coded articles with their events as
 #: JSON lines; it writes them somewhere (the batch Parquet output) and says how many events

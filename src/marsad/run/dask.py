@@ -23,6 +23,14 @@ local cluster of worker processes started here when none is given.
 - ``code`` codes articles read here (``Executor``'s protocol: articles given in Python, and an
   ingest into a DuckDB file, which this process writes), a chunk of ``chunksize`` per task,
   isolated the same way.
+- No wait is endless. A local cluster (``LocalCluster``) closes a worker's nanny for good when
+  the worker, killed by a poison article, is not back within 15 seconds (on a loaded machine
+  a restart that builds the coder takes longer), and a nanny gives up on a worker that dies
+  before it reports that it connected: either way the cluster was left with no worker and the
+  run waited for ever. While waiting, a local cluster is scaled back to its workers and a
+  nanny whose worker stays dead is told to start it again; a cluster at ``--scheduler``
+  (whose workers are not ours to start) with no worker for ``no_workers_wait`` seconds is a
+  ``ClusterLost`` error.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
@@ -43,6 +52,7 @@ from marsad.reading.partitions import Articles
 from marsad.reading.sources import InputIssue, ReadOptions, Report
 from marsad.run.base import (
     CHUNK,
+    ClusterLost,
     Coded,
     CoderVersions,
     CodesArticles,
@@ -67,6 +77,10 @@ DIED = "worker died while coding this article"
 #: chunks in flight per worker: enough that no worker waits for the next, few enough that
 #: memory does not grow with the input
 IN_FLIGHT_PER_WORKER = 4
+#: seconds between looks at the cluster while a result is awaited
+POLL_SECONDS = 5.0
+#: seconds a cluster at --scheduler may have no worker before the run stops
+NO_WORKERS_WAIT = 600.0
 
 
 class CoderPlugin(WorkerPlugin):
@@ -95,16 +109,21 @@ class DaskExecutor:
     ``with`` block) lets the cluster go."""
 
     def __init__(self, spec: Spec, jobs: int = 2, scheduler: str | None = None,
-                 chunksize: int = CHUNK, client: Any = None):
+                 chunksize: int = CHUNK, client: Any = None,
+                 no_workers_wait: float = NO_WORKERS_WAIT, poll: float = POLL_SECONDS,
+                 connect_timeout: float = 30):
         self.spec = spec
         self.jobs = max(1, jobs)
         self.scheduler = scheduler
         self.chunksize = max(1, chunksize)
+        self.no_workers_wait, self.poll = no_workers_wait, poll
+        self.connect_timeout = connect_timeout
         self._client = client
         self._own_client = client is None
         self._cluster: Any = None
         self._plugin = ""
         self._registered = False
+        self._dead_since: dict[Any, float] = {}
 
     @cached_property
     def versions(self) -> CoderVersions:
@@ -126,7 +145,11 @@ class DaskExecutor:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            return Client(self.scheduler, timeout="30s")
+            try:
+                return Client(self.scheduler, timeout=f"{self.connect_timeout}s")
+            except OSError as exc:
+                raise ClusterLost(f"cannot reach the Dask scheduler at {self.scheduler}: "
+                                  f"{exc}") from None
         # a worker that dies twice on a task makes it a KilledWorker, isolated one by one here
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
             self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1,
@@ -193,7 +216,7 @@ class DaskExecutor:
             while window:
                 index, partition, future = window.popleft()
                 try:
-                    results, issues = future.result()
+                    results, issues = self._result(future)
                 except KilledWorker:
                     results = list(self._isolate_partition(index, partition, options, task, died,
                                                            report))
@@ -214,8 +237,8 @@ class DaskExecutor:
         from distributed import KilledWorker
 
         try:
-            articles, issues = self.client.submit(_read_partition, partition, options,
-                                                  pure=False).result()
+            articles, issues = self._result(self.client.submit(_read_partition, partition,
+                                                               options, pure=False))
         except KilledWorker:
             report(InputIssue(str(partition), None, "a worker died reading this partition"))
             return
@@ -224,8 +247,8 @@ class DaskExecutor:
         for number, article in enumerate(articles):
             alone = Articles((article,))
             try:
-                results, issues = self.client.submit(task, index, alone, options, number,
-                                                     pure=False).result()
+                results, issues = self._result(self.client.submit(task, index, alone, options,
+                                                                  number, pure=False))
             except KilledWorker:
                 results, issues = [died(article)], []
             for found in issues:      # an ingest's article that failed in the coder
@@ -250,7 +273,7 @@ class DaskExecutor:
             while window:
                 chunk, future = window.popleft()
                 try:
-                    outcomes = future.result()
+                    outcomes = self._result(future)
                 except KilledWorker:
                     outcomes = list(self._isolate(chunk, render))
                 send()
@@ -265,10 +288,51 @@ class DaskExecutor:
 
         for article in chunk:
             try:
-                yield from self.client.submit(_code_task, [article], render, self._plugin,
-                                              pure=False).result()
+                yield from self._result(self.client.submit(_code_task, [article], render,
+                                                           self._plugin, pure=False))
             except KilledWorker:
                 yield Outcome(article.id, [], DIED)
+
+    def _result(self, future: Any) -> Any:
+        """``future``'s result, looking at the cluster every ``poll`` seconds while it waits."""
+        alone_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=self.poll)
+            except TimeoutError:
+                pass
+            local = self._cluster or getattr(self._client, "cluster", None)
+            if local is not None:       # a cluster of this process (ours or the caller's)
+                self._revive(local)
+            elif self._client.scheduler_info().get("workers"):
+                alone_since = None
+            else:
+                alone_since = alone_since or time.monotonic()
+                if time.monotonic() - alone_since > self.no_workers_wait:
+                    raise ClusterLost(f"the Dask cluster at {self.scheduler} has had no worker "
+                                      f"for {self.no_workers_wait:.0f} s")
+
+    def _revive(self, cluster: Any) -> None:
+        """Bring a local cluster back to its workers: those the cluster let go (a worker
+        not back within ``distributed.deploy.lost-worker-timeout``, 15 s, of its death: a
+        restart on a loaded machine takes longer, so its nanny is closed for good), and those
+        a nanny left dead for a whole poll (a nanny restarts a worker that dies at work
+        within a second or two)."""
+        spec = getattr(cluster, "worker_spec", None)
+        if spec is not None and len(cluster.workers) < len(spec):
+            cluster.scale(len(spec))       # starts the workers of the spec it has not
+        now = time.monotonic()
+        for name, nanny in list(cluster.workers.items()):
+            process = getattr(nanny, "process", None)
+            alive = process is not None and process.is_alive()
+            if alive or getattr(nanny, "status", None) is None or \
+                    nanny.status.name != "running":
+                self._dead_since.pop(name, None)
+                continue
+            since = self._dead_since.setdefault(name, now)
+            if now - since >= self.poll:
+                self._dead_since.pop(name, None)
+                cluster.sync(nanny.instantiate)
 
     def close(self) -> None:
         if self._own_client and self._client is not None:

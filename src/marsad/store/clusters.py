@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
@@ -402,13 +402,19 @@ def clusters_current(backend: Backend, window_days: int) -> None:
 
 
 def load_mentions_with_clusters(backend: Backend, since: date | None = None,
-                                until: date | None = None, undated: bool = False
+                                until: date | None = None, undated: bool = False,
+                                ranges: Sequence[tuple[date, date]] = ()
                                 ) -> list[tuple[Mention, str | None]]:
-    """Mentions (all, those dated from ``since`` to before ``until``, or the ``undated``) with
-    the cluster each is stored in (None for one not clustered yet)."""
+    """Mentions (all, those dated from ``since`` to before ``until`` or in any of ``ranges``
+    (from, before), or the ``undated``) with the cluster each is stored in (None for one not
+    clustered yet). Many ranges are one read: a date range is a scan of the events where the
+    database has no index for it (DuckDB), so a read per range costs a scan each."""
     where, params = "TRUE", []
     if since is not None and until is not None:
-        where, params = "e.event_date >= ? AND e.event_date < ?", [since, until]
+        ranges = [*ranges, (since, until)]
+    if ranges:
+        where = "(" + " OR ".join(["(e.event_date >= ? AND e.event_date < ?)"] * len(ranges)) + ")"
+        params = [day for pair in ranges for day in pair]
     elif undated:
         where = "e.event_date IS NULL"
     parties: dict[tuple[str, str], set[str]] = defaultdict(set)

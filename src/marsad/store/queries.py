@@ -233,13 +233,14 @@ def page_sql(filters: Filters, after: PageKey | None,
             f"{_ORDER}{_limit(limit)}", params)
 
 
-def rows_sql(event_ids: Sequence[str], records: bool) -> tuple[str, list[Any]]:
-    """The records (or flat-view rows) of the events ``event_ids``, in query order. The
-    flat rows are the view's, with its aggregation of parties and contexts done for these
-    events only (the database does not push a list of ids into the view's grouping, and
-    grouping every event costs a second on a corpus)."""
-    marks = ", ".join("?" * len(event_ids)) or "NULL"
-    ids = list(event_ids)
+def rows_sql(event_ids: Sequence[str], records: bool,
+             id_list: tuple[str, list[Any]] | None = None) -> tuple[str, list[Any]]:
+    """The records (or flat-view rows) of the events ``event_ids`` (or of ``id_list``, the
+    SQL of a list of ids and its parameters: ``Backend.id_list``), in query order. The flat
+    rows are the view's, with its aggregation of parties and contexts done for these events
+    only (the database does not push a list of ids into the view's grouping, and grouping
+    every event costs a second on a corpus)."""
+    marks, ids = id_list or (", ".join("?" * len(event_ids)) or "NULL", list(event_ids))
     if records:
         return (f"SELECT e.record FROM events e WHERE e.event_id IN ({marks}) "
                 "ORDER BY e.event_date NULLS LAST, e.article_id, e.event_id", ids)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.reading.article import Article
 from marsad.reading.sources import InputIssue, ReadOptions, read_articles, read_records
+from marsad.store import backends
 from marsad.store.backends import (
     DEFAULT_DB,
     DEFAULT_LOCK_TIMEOUT,
@@ -149,14 +150,15 @@ class Store:
 
     def query_batches(self, filters: Filters | None = None, limit: int | None = None,
                       size: int | None = None, **criteria: Any) -> Iterator[pd.DataFrame]:
-        """The rows of ``query`` in frames of at most ``size`` events (``backends.STREAM_ROWS``
+        """The rows of ``query`` in frames of at most ``size`` events (``backends.KEY_BLOCK``
         unless given), read from the database as they are consumed (at least one frame, perhaps
         empty, so its columns are known). The selection's keys are streamed in date order by
         the lean query (no aggregation), and the flat rows of each block of keys read apart, so
         that the database's memory is bounded by the block, not by the store."""
         empty = True
         for ids in self._key_blocks(self._filters(filters, criteria), limit, size):
-            names, rows = self.backend.fetch(*rows_sql(ids, records=False))
+            with self.backend.id_list(ids) as listed:
+                names, rows = self.backend.fetch(*rows_sql(ids, False, listed))
             empty = False
             yield _frame(names, rows)
         if empty:
@@ -167,14 +169,16 @@ class Store:
         """The same events as contract §2 records, read as they are consumed (a block of keys
         at a time, as ``query_batches``)."""
         for ids in self._key_blocks(self._filters(filters, criteria), limit, None):
-            for (record,) in self.backend.fetch(*rows_sql(ids, records=True))[1]:
+            with self.backend.id_list(ids) as listed:
+                found = self.backend.fetch(*rows_sql(ids, True, listed))[1]
+            for (record,) in found:
                 yield contract_record(json.loads(record))
 
     def _key_blocks(self, filters: Filters, limit: int | None,
                     size: int | None) -> Iterator[list[str]]:
         """The ids of the events of ``filters`` in query order, in lists of at most ``size``."""
         sql, params = page_sql(filters, None, limit)
-        for keys in self.backend.stream(sql, params, size)[1]:
+        for keys in self.backend.stream(sql, params, size or backends.KEY_BLOCK)[1]:
             yield [str(k[2]) for k in keys]
 
     def page(self, filters: Filters | None = None, after: PageKey | None = None,
