@@ -355,7 +355,8 @@ RARE = ("AID", "REJECT", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "THREATE
 def cmd_pick_rare(args: argparse.Namespace) -> int:
     """Articles for the rarer types: of 6,000 eligible articles (300-2,500 characters, a title
     not taken yet) in a seeded order, those in which the coder's candidates (the decision's
-    input, ``Coder(candidates=True)``) hold a rarer type, until ``--n``. Homographs in sport
+    input, ``Coder(candidates=True)``) hold a rarer type (``RARE``, or ``--types``), until
+    ``--n``. Homographs in sport
     and business articles come with them, as the negatives the decision needs."""
     from marsad.coder import Coder
     from marsad.reading.article import Article
@@ -372,13 +373,14 @@ def cmd_pick_rare(args: argparse.Namespace) -> int:
         pool.append(rec)
     random.Random(args.seed).shuffle(pool)
     coder, chosen, types = Coder(candidates=True), [], Counter[str]()
+    wanted = set(args.types.split(",")) if args.types else set(RARE)
     for rec in pool[:6000]:
         article = Article.from_mapping({"id": rec.url, "title": rec.title, "text": rec.content,
                                         "date": rec.date or None, "source": rec.source})
         found = {event.event_type for event in coder.code(article)}
-        if found & set(RARE):
+        if found & wanted:
             chosen.append(rec.url)
-            types.update(found & (set(RARE) | {"AGREE", "REQUEST"}))
+            types.update(found & (wanted | {"AGREE", "REQUEST"}))
         if len(chosen) == args.n:
             break
     Path(args.out).write_text("\n".join(chosen) + "\n", encoding="utf-8")
@@ -405,6 +407,7 @@ def main() -> int:
     r.add_argument("--out", required=True)
     r.add_argument("--n", type=int, default=150)
     r.add_argument("--seed", type=int, default=20153)
+    r.add_argument("--types", help="comma-separated types to seek (default: RARE)")
     r.add_argument("--skip", action="append", default=[], metavar="LIST",
                    help="leave out the articles of an earlier list")
     s = sub.add_parser("show")
