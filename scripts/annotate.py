@@ -6,6 +6,8 @@
     python scripts/annotate.py convert DRAFT.jsonl OUT.jsonl  span texts -> stand-off offsets
     python scripts/annotate.py check FILE...                  resolve against the corpus, count
     python scripts/annotate.py agree FIRST SECOND             agreement of two annotations
+    python scripts/annotate.py audit FILE... [--all]          types given to each trigger stem
+    python scripts/annotate.py relabel EDITS.tsv [--dir DIR]  apply settled type/code edits
 
 The corpus is read from ``$MARSAD_CORPUS`` (default ``../shared/corpus/saudinewsnet``).
 Articles of ``reserved-ids.txt`` and of the real-news dev set are never picked nor accepted.
@@ -161,6 +163,145 @@ def cmd_agree(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """The types annotators gave each trigger stem, split stems first, with every event's
+    place (file:line, event), type/mode/modality, trigger and sentence; ``--entities`` lists
+    instead the entity texts given more than one code, or none. Disagreements between
+    annotators show as a stem (or an entity) with two answers."""
+    from marsad.lang.ar import normalize_term
+
+    records = corpus()
+    stems: dict[str, list[tuple[str, str, str, str]]] = {}
+    entities: dict[str, list[tuple[str, str]]] = {}
+    for path in args.files:
+        for lineno, art in enumerate(read_standoff([path], records), 1):
+            rec = records[art["id"]]
+            for n, ev in enumerate(art["events"]):
+                where = f"{Path(path).name}:{lineno}:{n}"
+                for role in ("actor", "recipient"):
+                    for ent in ev.get(role) or []:
+                        if ent.get("text"):
+                            key = normalize_term(ent["text"])
+                            entities.setdefault(key, []).append(
+                                (f"{ent.get('code')}/{ent.get('sector')}", where))
+                if not ev.get("trigger"):
+                    continue
+                label = f"{ev['event_type']}/{ev.get('mode')}/{ev.get('modality')}"
+                stems.setdefault(trigger_stem(ev["trigger"]), []).append(
+                    (ev["event_type"], label, where,
+                     f"{ev['trigger']} | {_sentence_of(rec, ev.get('trigger_span'))}"))
+    if args.entities:
+        return _audit_entities(entities)
+    split = {k: v for k, v in stems.items() if len({t for t, *_ in v}) > 1}
+    shown = stems if args.all else split
+    print(f"{len(stems)} trigger stems, {len(split)} given more than one type")
+    for key, evs in sorted(shown.items(), key=lambda kv: -len(kv[1])):
+        types = Counter(t for t, *_ in evs)
+        print(f"\n== {key}: " + ", ".join(f"{t} {n}" for t, n in types.most_common()))
+        for _, label, where, text in sorted(evs, key=lambda e: e[1]):
+            print(f"  {where:22} {label:34} {text}")
+    return 0
+
+
+def _audit_entities(entities: dict[str, list[tuple[str, str]]]) -> int:
+    shown = {k: v for k, v in entities.items()
+             if len({c.split("/")[0] for c, _ in v}) > 1 or any(c.startswith("None/") for c, _ in v)}
+    print(f"{len(entities)} entity texts, {len(shown)} with more than one code or none")
+    for key, uses in sorted(shown.items(), key=lambda kv: -len(kv[1])):
+        codes = Counter(c for c, _ in uses)
+        odd = [w for c, w in uses if c != codes.most_common(1)[0][0]]
+        print(f"{key}: " + ", ".join(f"{c} {n}" for c, n in codes.most_common())
+              + f"  (other: {' '.join(odd[:6])})")
+    return 0
+
+
+def cmd_relabel(args: argparse.Namespace) -> int:
+    """Apply the settled edits of a TSV file (``training/settled.tsv``) to the stand-off
+    files of ``--dir``: each row ``FILE:LINE:EVENT  FROM  TO  REASON`` where FROM and TO are
+    ``TYPE/MODE/MODALITY`` (``None`` for an empty mode) or ``ROLE.N=CODE/SECTOR`` for the
+    N-th entity of the actor or recipient list. A row whose FROM no longer matches is applied
+    already (TO matches) or wrong (neither): the second is an error naming the row. Spans are
+    never touched, so the file still resolves against the corpus."""
+    folder = Path(args.dir)
+    edits: dict[str, dict[int, list[tuple[int, str, str, str]]]] = {}
+    rows = [r for r in Path(args.edits).read_text(encoding="utf-8").splitlines()
+            if r.strip() and not r.startswith("#")]
+    for n, text in enumerate(rows, 1):
+        where, old, new, *_ = text.split("\t")
+        name, line_no, event_no = where.rsplit(":", 2)
+        edits.setdefault(name, {}).setdefault(int(line_no), []).append(
+            (int(event_no), old, new, f"row {n}"))
+    changed = bad = 0
+    for name, by_line in sorted(edits.items()):
+        path = folder / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for lineno, items in by_line.items():
+            article = json.loads(lines[lineno - 1])
+            for event, old, new, label in items:
+                ev = article["events"][event]
+                state = _edit(ev, old, new)
+                if state is None:
+                    print(f"{args.edits} {label}: {name}:{lineno}:{event} is neither {old} nor {new}",
+                          file=sys.stderr)
+                    bad += 1
+                changed += state is True
+            lines[lineno - 1] = json.dumps(article, ensure_ascii=False)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} edits, {changed} applied now, {len(rows) - changed - bad} already applied")
+    return 1 if bad else 0
+
+
+def _edit(event: dict, old: str, new: str) -> bool | None:
+    """True when ``old`` matched and ``new`` was written, False when ``new`` is there already,
+    None when neither is."""
+    if "=" in old:
+        role, _, value = old.partition("=")
+        name, index = role.split(".")
+        entity = event[name][int(index)]
+        current = f"{name}.{index}={entity.get('code')}/{entity.get('sector')}"
+        if current == new:
+            return False
+        if current != old:
+            return None
+        code, sector = new.partition("=")[2].split("/")
+        entity["code"], entity["sector"] = _none(code), _none(sector)
+        return True
+    current = f"{event['event_type']}/{event.get('mode')}/{event.get('modality')}"
+    if current == new:
+        return False
+    if current != old:
+        return None
+    etype, mode, modality = new.split("/")
+    event["event_type"], event["mode"], event["modality"] = etype, _none(mode), modality
+    return True
+
+
+def _none(value: str) -> str | None:
+    return None if value == "None" else value
+
+
+def trigger_stem(trigger: str) -> str:
+    """The stem a trigger is grouped by: its head (first word of three letters or more) normalized, without clitics, as
+    the shortest core of four letters or more that ``token_cores`` gives (بإطلاق سراح → اطلاق،
+    والمساعدات → مساعدات), a final ه kept (زيارة → زياره, the ta marbuta as often as a pronoun)."""
+    from marsad.lang.ar import normalize_term
+    from marsad.lang.ar.clitics import token_cores
+
+    tokens = normalize_term(trigger).split() or [trigger]
+    head = next((t for t in tokens if len(t) > 2), tokens[0])   # past لم، تم، لن
+    cores = [c for c in token_cores(head) if len(c) >= 4 and not head.endswith(c + "ه")]
+    return min(cores, key=lambda c: (len(c), c)) if cores else head
+
+
+def _sentence_of(rec: CorpusRecord, span: dict | None) -> str:
+    if not span or span.get("field") != "text":
+        return f"[0] {rec.title}"
+    for n, (start, sent) in reversed(list(enumerate(sentences(rec.content), 1))):
+        if start <= span["start"]:
+            return f"[{n}] {sent}"
+    return ""
+
+
 def _by_id(path: str) -> dict[str, dict]:
     with open(path, encoding="utf-8") as fh:
         return {line["id"]: line for line in map(json.loads, fh) if line}
@@ -214,7 +355,9 @@ RARE = ("AID", "REJECT", "CONCEDE", "RETREAT", "COOPERATE", "SANCTION", "THREATE
 def cmd_pick_rare(args: argparse.Namespace) -> int:
     """Articles for the rarer types: of 6,000 eligible articles (300-2,500 characters, a title
     not taken yet) in a seeded order, those in which the coder's candidates (the decision's
-    input, ``Coder(candidates=True)``) hold a rarer type, until ``--n``. Homographs in sport
+    input, ``Coder(candidates=True)``) hold a rarer type (``RARE``, or ``--types``), until
+    ``--n``; ``--min-candidates`` keeps only articles with that many candidates (two thirds of
+    round 3 and three quarters of round 5 came out quiet; with four candidates or more, half). Homographs in sport
     and business articles come with them, as the negatives the decision needs."""
     from marsad.coder import Coder
     from marsad.reading.article import Article
@@ -231,13 +374,15 @@ def cmd_pick_rare(args: argparse.Namespace) -> int:
         pool.append(rec)
     random.Random(args.seed).shuffle(pool)
     coder, chosen, types = Coder(candidates=True), [], Counter[str]()
+    wanted = set(args.types.split(",")) if args.types else set(RARE)
     for rec in pool[:6000]:
         article = Article.from_mapping({"id": rec.url, "title": rec.title, "text": rec.content,
                                         "date": rec.date or None, "source": rec.source})
-        found = {event.event_type for event in coder.code(article)}
-        if found & set(RARE):
+        events = list(coder.code(article))
+        found = {event.event_type for event in events}
+        if found & wanted and len(events) >= args.min_candidates:
             chosen.append(rec.url)
-            types.update(found & (set(RARE) | {"AGREE", "REQUEST"}))
+            types.update(found & (wanted | {"AGREE", "REQUEST"}))
         if len(chosen) == args.n:
             break
     Path(args.out).write_text("\n".join(chosen) + "\n", encoding="utf-8")
@@ -264,6 +409,9 @@ def main() -> int:
     r.add_argument("--out", required=True)
     r.add_argument("--n", type=int, default=150)
     r.add_argument("--seed", type=int, default=20153)
+    r.add_argument("--types", help="comma-separated types to seek (default: RARE)")
+    r.add_argument("--min-candidates", type=int, default=0,
+                   help="only articles with this many candidates or more (politics, not homographs)")
     r.add_argument("--skip", action="append", default=[], metavar="LIST",
                    help="leave out the articles of an earlier list")
     s = sub.add_parser("show")
@@ -276,9 +424,17 @@ def main() -> int:
     g = sub.add_parser("agree")
     g.add_argument("first")
     g.add_argument("second")
+    a = sub.add_parser("audit")
+    a.add_argument("files", nargs="+")
+    a.add_argument("--all", action="store_true", help="every stem, not only the split ones")
+    a.add_argument("--entities", action="store_true", help="entity texts with split or no code")
+    e = sub.add_parser("relabel")
+    e.add_argument("edits", help="TSV: FILE:LINE:EVENT, FROM, TO, reason")
+    e.add_argument("--dir", default=str(ROOT / "training" / "annotations"))
     args = parser.parse_args()
     commands = {"agree": cmd_agree, "pick": cmd_pick, "pick-rare": cmd_pick_rare, "show": cmd_show,
-                "convert": cmd_convert, "check": cmd_check}
+                "convert": cmd_convert, "check": cmd_check, "audit": cmd_audit,
+                "relabel": cmd_relabel}
     return commands[args.command](args)
 
 
