@@ -124,3 +124,11 @@ def test_a_place_in_the_event_clause_comes_before_one_in_a_later_clause(coder):
                              "عملية عسكرية تركية ضد المتشددين في سوريا.", date="2015-08-01")
     [killing] = [e for e in events if e.evidence[0].trigger.text == "قتل"]
     assert killing.location.name == "Adana"
+
+
+def test_a_pledge_takes_the_day_it_was_made_not_the_day_of_what_it_pledges(coder):
+    events = coder.code_text("أعلن وزير الخارجية الألماني أنه سيزور المملكة خلال شهر "
+                             "سبتمبر المقبل لبحث التعاون بين البلدين.", date="2015-08-10")
+    [pledge] = [e for e in events if e.event_type == "AGREE"]
+    assert pledge.modality == "asserted"
+    assert pledge.time is None or pledge.time["start"] <= "2015-08-10"

@@ -85,6 +85,8 @@ class EventAssembler:
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
         time = _first_found(details.time, mentions)
+        if converted and _starts_after(time, doc.article.date):
+            time = None     # the pledged act's time (سيزور المملكة في سبتمبر), not the pledge's
         modality = "asserted" if converted else first.trigger.modality
         if modality == "asserted":
             modality = _by_date(time, doc.article.date, first.trigger.tense)
@@ -180,6 +182,11 @@ def _by_date(time: dict | None, publication: date | None, tense: str | None) -> 
     if tense != "past" and date.fromisoformat(time["start"]) > publication:
         return "future"     # a past verb with a later date is a misread date, not the future
     return "asserted"
+
+
+def _starts_after(time: dict | None, publication: date | None) -> bool:
+    start = (time or {}).get("start")
+    return bool(start and publication and date.fromisoformat(start) > publication)
 
 
 def _confidence(m: EventMention) -> float:
