@@ -126,6 +126,13 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     # a terrorist bombing with no one named: the unnamed armed group, not the mosque it hit
     ("وأدان وزير الداخلية الكويتي بشدة التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها.",
      ["NSA"]),
+    # a deed that is no event word: its doer named by a relative clause with a verb of doing
+    ("أدانت وزارة الخارجية المصرية الجريمة البشعة التي ارتكبها مستوطنون إسرائيليون في قرية دوما.",
+     ["ISR"]),
+    ("واستنكر رئيس البرلمان العراقي ما تقوم به قوات الاحتلال الإسرائيلي في القدس.", ["ISR"]),
+    # a criminal deed with no doer named, after a long subject: the unnamed armed group
+    ("أدان رئيس مجلس النواب البحريني أحمد بن إبراهيم الملا العمل الإجرامي الذي استهدف مصلين "
+     "في الكويت.", ["NSA"]),
 ])
 def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(coder, text, recipient):
     ev = _events(coder, text, "ACCUSE")[0]

@@ -69,7 +69,7 @@ class ImpliedActors:
                     else _country(doc, t, recipient)) or ""
             if not code:
                 return []
-        return [_implied(t, rule.doer, code)]
+        return [implied_mention(t, rule.doer, code)]
 
     def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
                 doer: list[EntityMention]) -> list[EntityMention]:
@@ -82,10 +82,10 @@ class ImpliedActors:
         code = _country(doc, t, []) or _article_country(doc)
         if not code:
             return []
-        return [_implied(t, rule.victims, code)]
+        return [implied_mention(t, rule.victims, code)]
 
 
-def _implied(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
+def implied_mention(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
     """An empty mention at the act's trigger: no words of the text name it."""
     country = code if code not in _NOT_COUNTRIES else None
     return EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code, row.sector,

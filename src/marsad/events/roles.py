@@ -22,9 +22,9 @@ commas right after the subject is passed over):
   subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient;
 * a verb with no subject anywhere takes the subject of the previous sentence;
-* a condemnation of an act (أدان الهجوم الإرهابي على المسجد) is aimed at the act's doer, the
-  actor read for the act itself (an unnamed armed group for a terrorist bombing), not at its
-  victims.
+* a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
+  the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
+  rules are ``condemned.CondemnedActs``.
 
 Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
 ``phrases.PhraseReader``.
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
@@ -67,11 +68,8 @@ class RoleAssigner:
         self._implied = ImpliedActors(resources, lang)
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
-        condemned = lang.table("roles")["condemned_acts"]
-        self._condemning = frozenset(
-            i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
-        self._condemnable = frozenset(condemned["types"])
-        self._condemned_gap = int(condemned["max_gap"])
+        #: whom a condemnation is aimed at: the doer of the deed it condemns
+        self._condemned = CondemnedActs(resources, lang, self.ph)
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -104,22 +102,8 @@ class RoleAssigner:
             m = self._assign(doc, siblings, t, ents, subjects[t.sentence])
             mentions.append(m)
             siblings.append(m)
-        for c in doc.complements:
-            # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
-            # relative clause about the act (التفجير الذي استهدف مسجدا)
-            if c.tense != "noun" or self.res.families[c.family].type not in self._condemnable:
-                continue
-            condemning = [m for m in in_sentence.get(c.sentence, ())
-                          if m.trigger.family in self._condemning
-                          and 0 <= c.tok_lo - m.trigger.tok_hi <= self._condemned_gap]
-            if condemning:
-                # the act's own words only: the phrase before it is the condemner
-                own = [e for e in by_sentence.get(c.sentence, []) if e.tok_lo >= c.tok_hi]
-                self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
-                act = self._assign(doc, [], c, own, [])
-                self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
-                for m in condemning:
-                    m.recipient = [e for e in act.actor if e not in m.actor]
+        self._condemned(doc, in_sentence, by_sentence,
+                        lambda c, own: self._assign(doc, [], c, own, []))
         doc.mentions = mentions
         return doc
 
