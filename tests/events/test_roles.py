@@ -62,6 +62,15 @@ def test_dropped_subject_continues_the_previous_sentence(coder):
     assert support and _codes(support[-1].actor) == ["TUR"] and _codes(support[-1].recipient) == ["QAT"]
 
 
+def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(coder):
+    # وطالبا: the dual ending is the subject (the two ministers), الحكومة is the one asked
+    events = coder.code_text("اجتمع وزير الخارجية الأردني ونظيره المصري في عمان أمس. وطالبا "
+                             "الحكومة الإسرائيلية بوقف الاستيطان في الضفة الغربية.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["JOR", "EGY"]
+    assert _codes(request[0].recipient) == ["ISR"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

@@ -63,6 +63,9 @@ class RoleAssigner:
                              | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
         self._two_voiced = _two_voiced_forms(lang, resources.families)
+        #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
+        self._subject_in_verb = _subject_forms(
+            lang, resources.families, frozenset(lang.table("roles")["subject_in_verb_types"]))
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -214,6 +217,10 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        elif self.ph._bare(doc.tokens[t.tok_lo]) in self._subject_in_verb.get(t.family, ()):
+            # وطالبوا الحكومة بـ …، الأهالي الذين اتهموا المتمردين: the verb's ending is its
+            # subject (found later: the sentence before), the phrase after it its object
+            return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
             actor = self.ph._first_chain(doc, after, bare=True)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
@@ -432,6 +439,21 @@ class RoleAssigner:
 
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
     return {e.id for e in a} == {e.id for e in b}
+
+
+def _subject_forms(lang: Language, families: tuple[EventFamily, ...], types: frozenset[str]
+                   ) -> dict[int, frozenset[str]]:
+    """Per family of ``types``, the written forms of its verbs whose ending is a dual or
+    plural subject."""
+    found: dict[int, frozenset[str]] = {}
+    for i, fam in enumerate(families):
+        if fam.type not in types:
+            continue
+        forms = {lang.normalize_term(f) for v in fam.verbs
+                 for f in lang.morphology.subject_forms(v)}
+        if forms:
+            found[i] = frozenset(forms)
+    return found
 
 
 def _two_voiced_forms(lang: Language, families: tuple[EventFamily, ...]
