@@ -208,3 +208,10 @@ def test_an_execution_with_no_executor_named_is_by_the_state_where_it_happened(c
     ev = _events(coder, "وقد تم تنفيذ حكم القتل تعزيرا بالجاني في مدينة جدة صباح اليوم.",
                  "ASSAULT")[0]
     assert [(a.code, a.sector, a.text) for a in ev.actor] == [("SAU", "GOV", None)]
+
+
+def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(coder):
+    # أكد X أن Y …، مطالبا Z: the call is X's, not the reported clause's subject Y
+    ev = _events(coder, "أكد وزير الخارجية السعودي أن الميليشيات الحوثية تواصل هجماتها على المدن "
+                 "اليمنية، مطالبا المجتمع الدولي بالضغط عليها.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IGO"]

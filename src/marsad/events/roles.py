@@ -164,8 +164,8 @@ class RoleAssigner:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
         clause's subject (the sentence's first actor, else the speaker); the phrase right after
         it is its object."""
-        main = next((m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None) \
-            or self.speech.speaker(doc, sent, t, ents)
+        main = self.speech.speaker(doc, sent, t, ents) or next(
+            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None)
         if not main:
             return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
