@@ -90,3 +90,10 @@ def test_offsets_point_into_the_article_text(coder):
 def test_attribution_names_who_reports_the_event(coder, text, code):
     attributed = [e.attribution for e in coder.code_text(text) if e.attribution]
     assert attributed and attributed[0].entity.code == code
+
+
+def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_its_place(coder):
+    ev = _event(coder, "انطلقت أمس مظاهرات حاشدة في مدينة البصرة احتجاجا على انقطاع الكهرباء.",
+                "PROTEST")
+    assert [(e.text, e.code, e.sector) for e in ev.actor] == [(None, "IRQ", "CVL")]
+    assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]

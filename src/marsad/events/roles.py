@@ -150,6 +150,8 @@ class RoleAssigner:
             actor = self._implied.doer(doc, t, fam, passive, recipient)
             if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
                 recipient = self._implied.victims(doc, t, fam, actor)
+        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
+            recipient = self._implied.target(doc, t, fam, actor)
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -430,7 +432,9 @@ class RoleAssigner:
                           ) -> list[EntityMention]:
         """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
         ``ents``: its phrases), else its first bare phrase."""
-        actor = next((m.actor for m in mentions if m.actor), None) if ents else None
+        # not an implied one (no words name it: شهدت البصرة مظاهرات)
+        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start),
+                     None) if ents else None
         if actor:
             return actor
         bare = [e for e in ents if not self.ph._governor(doc, e)]
