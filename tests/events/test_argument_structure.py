@@ -133,6 +133,9 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     # a criminal deed with no doer named, after a long subject: the unnamed armed group
     ("أدان رئيس مجلس النواب البحريني أحمد بن إبراهيم الملا العمل الإجرامي الذي استهدف مصلين "
      "في الكويت.", ["NSA"]),
+    # asides between the condemnation and the deed
+    ("واستنكر نقيب الأشراف في مصر، الشيخ محمود الشريف، في تصريح له أمس، الهجوم الإرهابي الذي "
+     "استهدف مسجدا في مدينة أبها.", ["NSA"]),
 ])
 def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(coder, text, recipient):
     ev = _events(coder, text, "ACCUSE")[0]

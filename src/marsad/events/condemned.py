@@ -43,6 +43,7 @@ class CondemnedActs:
         self._condemnable = frozenset(table["types"])
         self._gap = int(table["max_gap"])
         self._window = int(table["window"])
+        self._reach = int(table["unnamed_reach"])
         self._relatives = frozenset(norm(w) for w in table["relative_pronouns"])
         self._doer_verbs = tuple(norm(w) for w in table["doer_verbs"])
         self._undertaking = frozenset(norm(w) for w in table["undertaking"])
@@ -97,13 +98,10 @@ class CondemnedActs:
         end = next((i for i in range(start, end) if tokens[i] in self._breaks), end)
         inside = [e for e in ents if start <= e.tok_lo < end and e not in m.actor]
         bare = self.ph._bare
-        unnamed = False
         for i in range(start, end):
             word = bare(tokens[i])
             if i in self.ph._in_entity:
-                if not unnamed:
-                    break   # the object is a named party itself (انتقد X تصريحات Y)
-                continue
+                break       # the object is a named party itself (انتقد X تصريحات Y)
             if word in self._relatives and i + 1 < end \
                     and tokens[i + 1].startswith(self._doer_verbs):
                 doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 3]
@@ -113,11 +111,14 @@ class CondemnedActs:
                 doer = [e for e in inside if e.tok_lo == i + 1]
                 if doer:     # استنكر قيام عناصر جبهة النصرة بخطف …
                     return self.ph._chain_from(doc, inside, inside.index(doer[0]))
-            if i - start <= self._gap + 2 and word in self._unnamed_words:
-                unnamed = True
         agent = self.ph._agent(doc, m.trigger, inside)
         if agent:            # استمرار التصريحات العدائية من قبل المسؤولين الإيرانيين
             return agent
-        if unnamed:          # العمل الإجرامي الذي استهدف مسجدا: no doer named
+        # العمل الإجرامي الذي استهدف مسجدا: no doer named; the deed may stand after a long
+        # subject and its asides (دان رئيس ديوان المظالم … باسمه واسم منسوبيه العمل الإرهابي)
+        last = min(doc.sentences[m.trigger.sentence].tok_hi, start + self._reach)
+        last = next((i for i in range(start, last) if tokens[i] in self._breaks), last)
+        if any(bare(tokens[i]) in self._unnamed_words and i not in self.ph._in_entity
+               for i in range(start, last)):
             return [implied_mention(m.trigger, self._unnamed, self._unnamed.code)]
         return []
