@@ -218,3 +218,10 @@ def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(code
     ev = _events(coder, "أكد وزير الخارجية السعودي أن الميليشيات الحوثية تواصل هجماتها على المدن "
                  "اليمنية، مطالبا المجتمع الدولي بالضغط عليها.", "REQUEST")[0]
     assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IGO"]
+
+
+def test_an_obligation_after_an_aside_is_the_speakers(coder):
+    # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
+    ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "
+                 "حوار مع المتمردين يجب أن يبدأ بتنفيذ القرار الأممي.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["YEM"]

@@ -124,6 +124,11 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if fam.frame == "obligation" and not actor:
+            # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
+            # words between the verb of saying and it; the speaker is not the one obliged
+            actor = self.speech.speaker(doc, sent, t, ents)
+            recipient = [e for e in recipient if e not in actor]
         if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
