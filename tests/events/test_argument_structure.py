@@ -225,3 +225,10 @@ def test_an_obligation_after_an_aside_is_the_speakers(coder):
     ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "
                  "حوار مع المتمردين يجب أن يبدأ بتنفيذ القرار الأممي.", "REQUEST")[0]
     assert _codes(ev.actor) == ["YEM"]
+
+
+def test_a_relative_clause_verb_has_the_phrase_before_the_pronoun_as_subject(coder):
+    # X الذي اتهم Y: X accuses Y (Y after the verb is its object, not its subject)
+    ev = _events(coder, "ورفض المجلس الوطني تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم "
+                 "المملكة العربية السعودية بدعم الإرهاب.", "ACCUSE")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["SAU"]

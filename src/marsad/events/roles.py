@@ -38,6 +38,7 @@ from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.verb_forms import bare_forms, subject_forms
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -63,9 +64,13 @@ class RoleAssigner:
                              | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
         self._two_voiced = _two_voiced_forms(lang, resources.families)
+        roles = lang.table("roles")
+        statements = frozenset(roles["subject_in_verb_types"])
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
-        self._subject_in_verb = _subject_forms(
-            lang, resources.families, frozenset(lang.table("roles")["subject_in_verb_types"]))
+        self._subject_in_verb = subject_forms(lang, resources.families, statements)
+        self._verb_forms = bare_forms(lang, resources.families, statements)
+        self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
+        self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -151,12 +156,7 @@ class RoleAssigner:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
-        if not actor:
-            actor = self._implied.doer(doc, t, fam, passive, recipient)
-            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
-                recipient = self._implied.victims(doc, t, fam, actor)
-        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
-            recipient = self._implied.target(doc, t, fam, actor)
+        actor, recipient = self._unnamed(doc, t, fam, passive, actor, recipient)
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -169,15 +169,27 @@ class RoleAssigner:
                       recipient: list[EntityMention]
                       ) -> tuple[list[EntityMention], list[EntityMention]]:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the sentence's first actor, else the speaker); the phrase right after
+        clause's subject (the speaker, else the sentence's first actor); the phrase right after
         it is its object."""
         main = self.speech.speaker(doc, sent, t, ents) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None)
+            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
         if not main:
             return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
+
+    def _unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
+                 actor: list[EntityMention], recipient: list[EntityMention]
+                 ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """The doer and the target an act implies where the text names none (implied.py)."""
+        if not actor:
+            actor = self._implied.doer(doc, t, fam, passive, recipient)
+            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
+                recipient = self._implied.victims(doc, t, fam, actor)
+        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
+            recipient = self._implied.target(doc, t, fam, actor)
+        return actor, recipient
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -224,6 +236,10 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        elif self._relative_subject(doc, t):
+            # المالكي الذي اتهم المملكة: the subject is the phrase the relative clause is about
+            return self._antecedent(doc, t.tok_lo - 1), self.ph._marked(
+                doc, after, fam, after_tok=t.tok_hi)
         elif self.ph._bare(doc.tokens[t.tok_lo]) in self._subject_in_verb.get(t.family, ()):
             # وطالبوا الحكومة بـ …، الأهالي الذين اتهموا المتمردين: the verb's ending is its
             # subject (found later: the sentence before), the phrase after it its object
@@ -234,6 +250,21 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
+
+    def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
+        not about its object (الاتفاق الذي أبرمته إيران، القرار الذي صادق عليه المجلس)."""
+        tokens = doc.tokens
+        return t.family in self._subject_in_verb and t.tense != "noun" and t.tok_lo > 0 \
+            and tokens[t.tok_lo - 1] in self._relatives \
+            and self.ph._bare(tokens[t.tok_lo]) in self._verb_forms.get(t.family, ()) \
+            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
+
+    def _antecedent(self, doc: Document, relative: int) -> list[EntityMention]:
+        """The phrase ending right before a relative pronoun (or before a comma before it)."""
+        end = relative - 1 if relative > 0 and doc.tokens[relative - 1] == COMMA else relative
+        e = self.ph._entity_ending.get(end)
+        return [e] if e is not None else []
 
     def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
                     before: list[EntityMention], after: list[EntityMention]
@@ -448,21 +479,6 @@ class RoleAssigner:
 
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
     return {e.id for e in a} == {e.id for e in b}
-
-
-def _subject_forms(lang: Language, families: tuple[EventFamily, ...], types: frozenset[str]
-                   ) -> dict[int, frozenset[str]]:
-    """Per family of ``types``, the written forms of its verbs whose ending is a dual or
-    plural subject."""
-    found: dict[int, frozenset[str]] = {}
-    for i, fam in enumerate(families):
-        if fam.type not in types:
-            continue
-        forms = {lang.normalize_term(f) for v in fam.verbs
-                 for f in lang.morphology.subject_forms(v)}
-        if forms:
-            found[i] = frozenset(forms)
-    return found
 
 
 def _two_voiced_forms(lang: Language, families: tuple[EventFamily, ...]
