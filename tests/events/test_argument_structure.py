@@ -133,6 +133,9 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     # a criminal deed with no doer named, after a long subject: the unnamed armed group
     ("أدان رئيس مجلس النواب البحريني أحمد بن إبراهيم الملا العمل الإجرامي الذي استهدف مصلين "
      "في الكويت.", ["NSA"]),
+    # the party right after the word for the deed (its genitive)
+    ("أعرب وزير الخارجية البحريني عن استنكاره الشديد لتصريحات المسؤولين الإيرانيين الأخيرة.",
+     ["IRN"]),
     # asides between the condemnation and the deed
     ("واستنكر نقيب الأشراف في مصر، الشيخ محمود الشريف، في تصريح له أمس، الهجوم الإرهابي الذي "
      "استهدف مسجدا في مدينة أبها.", ["NSA"]),

@@ -11,7 +11,9 @@ condemned is the recipient; a terrorist act with no doer named is by an unnamed 
   named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
   الاحتلال), by قيام X بـ, or by an agent phrase (من قبل المسؤولين الإيرانيين);
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
-  an unnamed armed group's.
+  an unnamed armed group's;
+* where nothing else is aimed at, the party right after the word for the deed, its genitive or
+  adjective (استنكاره لتصريحات المسؤولين الإيرانيين، تندد بالتصريحات الإيرانية).
 
 The object is looked for right after the condemnation, or after its subject when the subject
 follows it (دان رئيس مجلس النواب … التفجير الإرهابي).
@@ -50,6 +52,7 @@ class CondemnedActs:
         self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
+        self._prepositions = resources.grammar.prepositions
 
     def __call__(self, doc: Document, in_sentence: dict[int, list[EventMention]],
                  by_sentence: dict[int, list[EntityMention]], read_act: ReadAct) -> None:
@@ -77,9 +80,26 @@ class CondemnedActs:
             ents = by_sentence.get(sentence, [])
             for m in mentions:
                 if m.trigger.family in self._condemning and id(m) not in settled:
-                    doer = self._deed_doer(doc, m, ents)
+                    doer = self._deed_doer(doc, m, ents) or (
+                        [] if m.recipient else self._deed_owner(doc, m, ents))
                     if doer:
                         m.recipient = doer
+
+    def _deed_owner(self, doc: Document, m: EventMention,
+                    ents: list[EntityMention]) -> list[EntityMention]:
+        """استغرابه من تصريحات القيادات الإيرانية، تندد بالتصريحات الإيرانية: the party right
+        after the word for the deed (its genitive or adjective), where nothing else is aimed at."""
+        start = self._object_start(m)
+        for e in ents:
+            if not start < e.tok_lo <= start + self._gap or e in m.actor:
+                continue
+            head = e.tok_lo - 1
+            if head in self.ph._in_entity or head in self.ph._in_trigger \
+                    or not doc.tokens[head].isalpha() or doc.tokens[head] in self._prepositions \
+                    or e.prefix in self.ph._preposition_clitics:
+                return []
+            return self.ph._chain_from(doc, ents, ents.index(e))
+        return []
 
     def _object_start(self, m: EventMention) -> int:
         """Where the condemnation's object may begin: after the trigger, or after its subject
