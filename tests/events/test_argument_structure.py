@@ -235,3 +235,9 @@ def test_a_relative_clause_verb_has_the_phrase_before_the_pronoun_as_subject(cod
     ev = _events(coder, "ورفض المجلس الوطني تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم "
                  "المملكة العربية السعودية بدعم الإرهاب.", "ACCUSE")[0]
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
+    ev = _events(coder, "ورفض وزير الخارجية القطري التصريحات التي أدلى بها الرئيس المصري حول "
+                 "الأزمة الليبية.", "REJECT")[0]
+    assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["EGY"]

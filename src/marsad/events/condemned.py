@@ -41,7 +41,8 @@ class CondemnedActs:
         table = lang.table("roles")["condemned_acts"]
         norm = lang.normalize_term
         self._condemning = frozenset(
-            i for i, f in enumerate(resources.families) if f.mode in table["modes"])
+            i for i, f in enumerate(resources.families)
+            if f.mode in table["modes"] or f.type in table.get("condemning_types", ()))
         self._condemnable = frozenset(table["types"])
         self._gap = int(table["max_gap"])
         self._window = int(table["window"])
