@@ -11,7 +11,9 @@ commas right after the subject is passed over):
   followed by no object (قتل صحافي في انفجار) is passive: that phrase is the recipient;
 * passive verb or ``تم`` + verbal noun: the phrase after it is the recipient, the actor is the
   one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
-* a verb joined by و to an earlier verb of its clause shares that verb's subject;
+* a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
+  verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
+  has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
   ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
@@ -20,7 +22,8 @@ commas right after the subject is passed over):
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
   subject (``قال X إنه هاجم``), X is the actor;
-* with no one else named, the country or city an act is aimed at (في X) is its recipient;
+* with no one else named, the country or city an act is aimed at (في X) is its recipient, and
+  a protest is by the people of its place against that country's government;
 * a verb with no subject anywhere takes the subject of the previous sentence;
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
