@@ -126,6 +126,19 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     # a terrorist bombing with no one named: the unnamed armed group, not the mosque it hit
     ("وأدان وزير الداخلية الكويتي بشدة التفجير الإرهابي الذي استهدف مسجدا في مدينة أبها.",
      ["NSA"]),
+    # a deed that is no event word: its doer named by a relative clause with a verb of doing
+    ("أدانت وزارة الخارجية المصرية الجريمة البشعة التي ارتكبها مستوطنون إسرائيليون في قرية دوما.",
+     ["ISR"]),
+    ("واستنكر رئيس البرلمان العراقي ما تقوم به قوات الاحتلال الإسرائيلي في القدس.", ["ISR"]),
+    # a criminal deed with no doer named, after a long subject: the unnamed armed group
+    ("أدان رئيس مجلس النواب البحريني أحمد بن إبراهيم الملا العمل الإجرامي الذي استهدف مصلين "
+     "في الكويت.", ["NSA"]),
+    # the party right after the word for the deed (its genitive)
+    ("أعرب وزير الخارجية البحريني عن استنكاره الشديد لتصريحات المسؤولين الإيرانيين الأخيرة.",
+     ["IRN"]),
+    # asides between the condemnation and the deed
+    ("واستنكر نقيب الأشراف في مصر، الشيخ محمود الشريف، في تصريح له أمس، الهجوم الإرهابي الذي "
+     "استهدف مسجدا في مدينة أبها.", ["NSA"]),
 ])
 def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(coder, text, recipient):
     ev = _events(coder, text, "ACCUSE")[0]
@@ -201,3 +214,30 @@ def test_an_execution_with_no_executor_named_is_by_the_state_where_it_happened(c
     ev = _events(coder, "وقد تم تنفيذ حكم القتل تعزيرا بالجاني في مدينة جدة صباح اليوم.",
                  "ASSAULT")[0]
     assert [(a.code, a.sector, a.text) for a in ev.actor] == [("SAU", "GOV", None)]
+
+
+def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(coder):
+    # أكد X أن Y …، مطالبا Z: the call is X's, not the reported clause's subject Y
+    ev = _events(coder, "أكد وزير الخارجية السعودي أن الميليشيات الحوثية تواصل هجماتها على المدن "
+                 "اليمنية، مطالبا المجتمع الدولي بالضغط عليها.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IGO"]
+
+
+def test_an_obligation_after_an_aside_is_the_speakers(coder):
+    # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
+    ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "
+                 "حوار مع المتمردين يجب أن يبدأ بتنفيذ القرار الأممي.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["YEM"]
+
+
+def test_a_relative_clause_verb_has_the_phrase_before_the_pronoun_as_subject(coder):
+    # X الذي اتهم Y: X accuses Y (Y after the verb is its object, not its subject)
+    ev = _events(coder, "ورفض المجلس الوطني تصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم "
+                 "المملكة العربية السعودية بدعم الإرهاب.", "ACCUSE")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
+    ev = _events(coder, "ورفض وزير الخارجية القطري التصريحات التي أدلى بها الرئيس المصري حول "
+                 "الأزمة الليبية.", "REJECT")[0]
+    assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["EGY"]

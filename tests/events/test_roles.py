@@ -62,6 +62,15 @@ def test_dropped_subject_continues_the_previous_sentence(coder):
     assert support and _codes(support[-1].actor) == ["TUR"] and _codes(support[-1].recipient) == ["QAT"]
 
 
+def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(coder):
+    # وطالبا: the dual ending is the subject (the two ministers), الحكومة is the one asked
+    events = coder.code_text("اجتمع وزير الخارجية الأردني ونظيره المصري في عمان أمس. وطالبا "
+                             "الحكومة الإسرائيلية بوقف الاستيطان في الضفة الغربية.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["JOR", "EGY"]
+    assert _codes(request[0].recipient) == ["ISR"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)
@@ -81,3 +90,10 @@ def test_offsets_point_into_the_article_text(coder):
 def test_attribution_names_who_reports_the_event(coder, text, code):
     attributed = [e.attribution for e in coder.code_text(text) if e.attribution]
     assert attributed and attributed[0].entity.code == code
+
+
+def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_its_place(coder):
+    ev = _event(coder, "انطلقت أمس مظاهرات حاشدة في مدينة البصرة احتجاجا على انقطاع الكهرباء.",
+                "PROTEST")
+    assert [(e.text, e.code, e.sector) for e in ev.actor] == [(None, "IRQ", "CVL")]
+    assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]

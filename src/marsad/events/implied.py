@@ -48,6 +48,21 @@ class ImpliedActors:
                         bool(spec.get("passive_only")), sectors[spec["actor"]],
                         sectors.get(spec.get("victims") or ""), spec.get("country") == "place"))
 
+        #: per event type, who an act aimed at no one named is aimed at
+        self._targets = {etype: sectors[row] for etype, row in
+                         (lang.table("roles").get("implied_recipients") or {}).items()
+                         if row in sectors}
+
+    def target(self, doc: Document, t: TriggerMention, fam: EventFamily,
+               actor: list[EntityMention]) -> list[EntityMention]:
+        """Who an act that names no recipient is aimed at (a protest: the government of the
+        country it is held in, else of the protesters, else of the article), or []."""
+        row = self._targets.get(fam.type)
+        if row is None:
+            return []
+        code = _country(doc, t, []) or _country_of(actor) or _article_country(doc)
+        return [implied_mention(t, row, code)] if code else []
+
     def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily,
               passive: bool) -> _Rule | None:
         """The first rule of the act's type that its mode or words (the trigger and the word
@@ -69,7 +84,7 @@ class ImpliedActors:
                     else _country(doc, t, recipient)) or ""
             if not code:
                 return []
-        return [_implied(t, rule.doer, code)]
+        return [implied_mention(t, rule.doer, code)]
 
     def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
                 doer: list[EntityMention]) -> list[EntityMention]:
@@ -82,14 +97,18 @@ class ImpliedActors:
         code = _country(doc, t, []) or _article_country(doc)
         if not code:
             return []
-        return [_implied(t, rule.victims, code)]
+        return [implied_mention(t, rule.victims, code)]
 
 
-def _implied(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
+def implied_mention(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:
     """An empty mention at the act's trigger: no words of the text name it."""
     country = code if code not in _NOT_COUNTRIES else None
     return EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code, row.sector,
                          row.id, row.name, row.kind, country)
+
+
+def _country_of(entities: list[EntityMention]) -> str | None:
+    return next((e.code for e in entities if e.code not in _NOT_COUNTRIES), None)
 
 
 def _article_country(doc: Document) -> str | None:

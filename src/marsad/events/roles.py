@@ -11,7 +11,9 @@ commas right after the subject is passed over):
   followed by no object (قتل صحافي في انفجار) is passive: that phrase is the recipient;
 * passive verb or ``تم`` + verbal noun: the phrase after it is the recipient, the actor is the
   one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
-* a verb joined by و to an earlier verb of its clause shares that verb's subject;
+* a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
+  verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
+  has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
   ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
@@ -20,11 +22,12 @@ commas right after the subject is passed over):
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
   subject (``قال X إنه هاجم``), X is the actor;
-* with no one else named, the country or city an act is aimed at (في X) is its recipient;
+* with no one else named, the country or city an act is aimed at (في X) is its recipient, and
+  a protest is by the people of its place against that country's government;
 * a verb with no subject anywhere takes the subject of the previous sentence;
-* a condemnation of an act (أدان الهجوم الإرهابي على المسجد) is aimed at the act's doer, the
-  actor read for the act itself (an unnamed armed group for a terrorist bombing), not at its
-  victims.
+* a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
+  the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
+  rules are ``condemned.CondemnedActs``.
 
 Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
 ``phrases.PhraseReader``.
@@ -34,9 +37,11 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.verb_forms import bare_forms, subject_forms
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -62,16 +67,20 @@ class RoleAssigner:
                              | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
         self._two_voiced = _two_voiced_forms(lang, resources.families)
+        roles = lang.table("roles")
+        statements = frozenset(roles["subject_in_verb_types"])
+        #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
+        self._subject_in_verb = subject_forms(lang, resources.families, statements)
+        self._verb_forms = bare_forms(lang, resources.families, statements)
+        self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
+        self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
-        condemned = lang.table("roles")["condemned_acts"]
-        self._condemning = frozenset(
-            i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
-        self._condemnable = frozenset(condemned["types"])
-        self._condemned_gap = int(condemned["max_gap"])
+        #: whom a condemnation is aimed at: the doer of the deed it condemns
+        self._condemned = CondemnedActs(resources, lang, self.ph)
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -104,22 +113,8 @@ class RoleAssigner:
             m = self._assign(doc, siblings, t, ents, subjects[t.sentence])
             mentions.append(m)
             siblings.append(m)
-        for c in doc.complements:
-            # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
-            # relative clause about the act (التفجير الذي استهدف مسجدا)
-            if c.tense != "noun" or self.res.families[c.family].type not in self._condemnable:
-                continue
-            condemning = [m for m in in_sentence.get(c.sentence, ())
-                          if m.trigger.family in self._condemning
-                          and 0 <= c.tok_lo - m.trigger.tok_hi <= self._condemned_gap]
-            if condemning:
-                # the act's own words only: the phrase before it is the condemner
-                own = [e for e in by_sentence.get(c.sentence, []) if e.tok_lo >= c.tok_hi]
-                self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
-                act = self._assign(doc, [], c, own, [])
-                self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
-                for m in condemning:
-                    m.recipient = [e for e in act.actor if e not in m.actor]
+        self._condemned(doc, in_sentence, by_sentence,
+                        lambda c, own: self._assign(doc, [], c, own, []))
         doc.mentions = mentions
         return doc
 
@@ -137,6 +132,11 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if fam.frame == "obligation" and not actor:
+            # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
+            # words between the verb of saying and it; the speaker is not the one obliged
+            actor = self.speech.speaker(doc, sent, t, ents)
+            recipient = [e for e in recipient if e not in actor]
         if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
@@ -159,10 +159,7 @@ class RoleAssigner:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
-        if not actor:
-            actor = self._implied.doer(doc, t, fam, passive, recipient)
-            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
-                recipient = self._implied.victims(doc, t, fam, actor)
+        actor, recipient = self._unnamed(doc, t, fam, passive, actor, recipient)
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -175,15 +172,27 @@ class RoleAssigner:
                       recipient: list[EntityMention]
                       ) -> tuple[list[EntityMention], list[EntityMention]]:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the sentence's first actor, else the speaker); the phrase right after
+        clause's subject (the speaker, else the sentence's first actor); the phrase right after
         it is its object."""
-        main = next((m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), None) \
-            or self.speech.speaker(doc, sent, t, ents)
+        main = self.speech.speaker(doc, sent, t, ents) or next(
+            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
         if not main:
             return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
+
+    def _unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
+                 actor: list[EntityMention], recipient: list[EntityMention]
+                 ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """The doer and the target an act implies where the text names none (implied.py)."""
+        if not actor:
+            actor = self._implied.doer(doc, t, fam, passive, recipient)
+            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
+                recipient = self._implied.victims(doc, t, fam, actor)
+        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
+            recipient = self._implied.target(doc, t, fam, actor)
+        return actor, recipient
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -230,12 +239,35 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        elif self._relative_subject(doc, t):
+            # المالكي الذي اتهم المملكة: the subject is the phrase the relative clause is about
+            return self._antecedent(doc, t.tok_lo - 1), self.ph._marked(
+                doc, after, fam, after_tok=t.tok_hi)
+        elif self.ph._bare(doc.tokens[t.tok_lo]) in self._subject_in_verb.get(t.family, ()):
+            # وطالبوا الحكومة بـ …، الأهالي الذين اتهموا المتمردين: the verb's ending is its
+            # subject (found later: the sentence before), the phrase after it its object
+            return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
             actor = self.ph._first_chain(doc, after, bare=True)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
+
+    def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
+        not about its object (الاتفاق الذي أبرمته إيران، القرار الذي صادق عليه المجلس)."""
+        tokens = doc.tokens
+        return t.family in self._subject_in_verb and t.tense != "noun" and t.tok_lo > 0 \
+            and tokens[t.tok_lo - 1] in self._relatives \
+            and self.ph._bare(tokens[t.tok_lo]) in self._verb_forms.get(t.family, ()) \
+            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
+
+    def _antecedent(self, doc: Document, relative: int) -> list[EntityMention]:
+        """The phrase ending right before a relative pronoun (or before a comma before it)."""
+        end = relative - 1 if relative > 0 and doc.tokens[relative - 1] == COMMA else relative
+        e = self.ph._entity_ending.get(end)
+        return [e] if e is not None else []
 
     def _noun_roles(self, doc: Document, t: TriggerMention, fam: EventFamily,
                     before: list[EntityMention], after: list[EntityMention]
@@ -439,7 +471,9 @@ class RoleAssigner:
                           ) -> list[EntityMention]:
         """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
         ``ents``: its phrases), else its first bare phrase."""
-        actor = next((m.actor for m in mentions if m.actor), None) if ents else None
+        # not an implied one (no words name it: شهدت البصرة مظاهرات)
+        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start),
+                     None) if ents else None
         if actor:
             return actor
         bare = [e for e in ents if not self.ph._governor(doc, e)]

@@ -118,6 +118,10 @@ class CliticModel:
     tokenize: Callable[[str], tuple[list[str], list[int], list[int]]]
 
 
+def _no_forms(spec: str) -> list[str]:
+    return []
+
+
 @dataclass(frozen=True)
 class Morphology:
     """How a language's lexicon entries, as written, become the forms the matcher looks for."""
@@ -131,6 +135,8 @@ class Morphology:
     name_letters: Callable[[str], int]              # the letters of a name that count its length
     #: a participle (its masculine singular) and its gender, number and accusative forms
     participle_forms: Callable[[str], list[str]]
+    #: a verb's forms whose ending is its (dual or plural) subject: a phrase after is its object
+    subject_forms: Callable[[str], list[str]] = _no_forms
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,32 @@ def present_forms(stem: str) -> list[str]:
     return forms
 
 
+def subject_forms(spec: str) -> list[str]:
+    """The written forms of a verb (its first word, from ``"past/present …"``) whose ending is
+    a dual or plural subject (طالبوا، دعوا، التقيا، يطالبون، يدعوان): the verb before its subject
+    is singular, so a phrase after such a form is its object, not its subject."""
+    head = spec.strip().split(" ")[0]
+    past, _, present = head.partition("/")
+    forms = []
+    if past.endswith("ى"):
+        forms += [past[:-1] + e for e in ("وا", "يا", "تا")]
+    elif past.endswith("ا") and len(past) <= 4:
+        forms += [past[:-1] + e for e in ("وا", "تا")]
+    elif past:
+        forms += [past + "وا", past + "تا"] + ([past + "ا"] if len(past) > 3 else [])
+    core = present[1:] if present.startswith("ي") else ""
+    if core.endswith("ي") or core.endswith(("ى", "ا")):
+        ends = [core[:-1] + "ون", core[:-1] + "وا", core[:-1] + "يان", core + "ان"]
+    elif core.endswith("و"):
+        ends = [core[:-1] + "ون", core + "ا", core + "ان"]
+    elif core:
+        ends = [core + "ون", core + "وا", core + "ان"]
+    else:
+        ends = []
+    forms += [p + e for p in ("ي", "ت") for e in ends]
+    return forms
+
+
 def verb_phrase_forms(spec: str) -> tuple[list[str], list[str]]:
     """Forms of ``"past/present literal words"`` → (past phrases, present phrases)."""
     head, _, rest = spec.strip().partition(" ")
@@ -135,4 +161,4 @@ def name_letters(name: str) -> int:
 
 
 MORPHOLOGY = Morphology(verb_phrase_forms, noun_forms, nisba_forms, construct_variants,
-                        without_pronoun, name_letters, participle_forms)
+                        without_pronoun, name_letters, participle_forms, subject_forms)

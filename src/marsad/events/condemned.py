@@ -1,0 +1,145 @@
+"""Whom a condemnation is aimed at: the doer of the deed it condemns (ANNOTATION.md: the one
+condemned is the recipient; a terrorist act with no doer named is by an unnamed armed group).
+
+``roles.py`` reads each act's clause; this module then re-reads the object of each condemnation
+(the ``condemned_acts`` entry of the language's ``roles`` table):
+
+* the object is an act the trigger finder set apart as its complement (أدان الهجوم على المسجد،
+  ندد بهجمات المستوطنين): the recipient is that act's actor, read by the role stage's own rules
+  (an implied armed group for a terrorist bombing);
+* the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
+  named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
+  الاحتلال), by قيام X بـ, or by an agent phrase (من قبل المسؤولين الإيرانيين);
+* with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
+  an unnamed armed group's;
+* where nothing else is aimed at, the party right after the word for the deed, its genitive or
+  adjective (استنكاره لتصريحات المسؤولين الإيرانيين، تندد بالتصريحات الإيرانية).
+
+The object is looked for right after the condemnation, or after its subject when the subject
+follows it (دان رئيس مجلس النواب … التفجير الإرهابي).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, EventMention, TriggerMention
+from marsad.events.implied import implied_mention
+from marsad.events.phrases import COMMA, PhraseReader
+from marsad.lang import Language
+from marsad.resources import Resources
+
+#: reads the roles of an act set apart as a complement, with the entities after it
+ReadAct = Callable[[TriggerMention, list[EntityMention]], EventMention]
+
+
+class CondemnedActs:
+    def __init__(self, resources: Resources, lang: Language, ph: PhraseReader):
+        self.res = resources
+        self.ph = ph
+        table = lang.table("roles")["condemned_acts"]
+        norm = lang.normalize_term
+        self._condemning = frozenset(
+            i for i, f in enumerate(resources.families)
+            if f.mode in table["modes"] or f.type in table.get("condemning_types", ()))
+        self._condemnable = frozenset(table["types"])
+        self._gap = int(table["max_gap"])
+        self._window = int(table["window"])
+        self._reach = int(table["unnamed_reach"])
+        self._relatives = frozenset(norm(w) for w in table["relative_pronouns"])
+        self._doer_verbs = tuple(norm(w) for w in table["doer_verbs"])
+        self._undertaking = frozenset(norm(w) for w in table["undertaking"])
+        self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
+        self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
+        self._breaks = lang.clause_breaks - {COMMA}
+        self._prepositions = resources.grammar.prepositions
+
+    def __call__(self, doc: Document, in_sentence: dict[int, list[EventMention]],
+                 by_sentence: dict[int, list[EntityMention]], read_act: ReadAct) -> None:
+        settled: set[int] = set()
+        for c in doc.complements:
+            # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
+            # relative clause about the act (التفجير الذي استهدف مسجدا)
+            if c.tense != "noun" or self.res.families[c.family].type not in self._condemnable:
+                continue
+            condemning = [m for m in in_sentence.get(c.sentence, ())
+                          if m.trigger.family in self._condemning
+                          and 0 <= c.tok_lo - self._object_start(m) <= self._gap]
+            if not condemning:
+                continue
+            # the act's own words only: the phrase before it is the condemner
+            own = [e for e in by_sentence.get(c.sentence, []) if e.tok_lo >= c.tok_hi]
+            self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
+            act = read_act(c, own)
+            self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
+            for m in condemning:
+                m.recipient = [e for e in act.actor if e not in m.actor]
+                if m.recipient:
+                    settled.add(id(m))
+        for sentence, mentions in in_sentence.items():
+            ents = by_sentence.get(sentence, [])
+            for m in mentions:
+                if m.trigger.family in self._condemning and id(m) not in settled:
+                    doer = self._deed_doer(doc, m, ents) or (
+                        [] if m.recipient else self._deed_owner(doc, m, ents))
+                    if doer:
+                        m.recipient = doer
+
+    def _deed_owner(self, doc: Document, m: EventMention,
+                    ents: list[EntityMention]) -> list[EntityMention]:
+        """استغرابه من تصريحات القيادات الإيرانية، تندد بالتصريحات الإيرانية: the party right
+        after the word for the deed (its genitive or adjective), where nothing else is aimed at."""
+        start = self._object_start(m)
+        for e in ents:
+            if not start < e.tok_lo <= start + self._gap or e in m.actor:
+                continue
+            head = e.tok_lo - 1
+            if head in self.ph._in_entity or head in self.ph._in_trigger \
+                    or not doc.tokens[head].isalpha() or doc.tokens[head] in self._prepositions \
+                    or e.prefix in self.ph._preposition_clitics:
+                return []
+            return self.ph._chain_from(doc, ents, ents.index(e))
+        return []
+
+    def _object_start(self, m: EventMention) -> int:
+        """Where the condemnation's object may begin: after the trigger, or after its subject
+        when the subject follows it (VSO)."""
+        t = m.trigger
+        if m.actor and m.actor[-1].tok_lo >= t.tok_hi and m.actor[-1].end > m.actor[-1].start:
+            return m.actor[-1].tok_hi
+        return t.tok_hi
+
+    def _deed_doer(self, doc: Document, m: EventMention,
+                   ents: list[EntityMention]) -> list[EntityMention]:
+        """The doer of the deed a condemnation names as its object (module docstring), or []."""
+        tokens = doc.tokens
+        start = self._object_start(m)
+        end = min(doc.sentences[m.trigger.sentence].tok_hi, start + self._window)
+        end = next((i for i in range(start, end) if tokens[i] in self._breaks), end)
+        inside = [e for e in ents if start <= e.tok_lo < end and e not in m.actor]
+        bare = self.ph._bare
+        for i in range(start, end):
+            word = bare(tokens[i])
+            if i in self.ph._in_entity:
+                break       # the object is a named party itself (انتقد X تصريحات Y)
+            if word in self._relatives and i + 1 < end \
+                    and tokens[i + 1].startswith(self._doer_verbs):
+                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 3]
+                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به قوات الاحتلال
+                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+            if word in self._undertaking and i - start <= self._gap:
+                doer = [e for e in inside if e.tok_lo == i + 1]
+                if doer:     # استنكر قيام عناصر جبهة النصرة بخطف …
+                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+        agent = self.ph._agent(doc, m.trigger, inside)
+        if agent:            # استمرار التصريحات العدائية من قبل المسؤولين الإيرانيين
+            return agent
+        # العمل الإجرامي الذي استهدف مسجدا: no doer named; the deed may stand after a long
+        # subject and its asides (دان رئيس ديوان المظالم … باسمه واسم منسوبيه العمل الإرهابي)
+        last = min(doc.sentences[m.trigger.sentence].tok_hi, start + self._reach)
+        last = next((i for i in range(start, last) if tokens[i] in self._breaks), last)
+        if any(bare(tokens[i]) in self._unnamed_words and i not in self.ph._in_entity
+               for i in range(start, last)):
+            return [implied_mention(m.trigger, self._unnamed, self._unnamed.code)]
+        return []

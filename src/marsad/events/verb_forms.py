@@ -1,0 +1,36 @@
+"""Per event family, the written forms of its verbs that the role rules read (``roles.py``).
+
+* ``subject_forms``: the forms whose ending is a dual or plural subject (طالبوا، دعوا، يدعون):
+  a verb before its subject is singular, so nothing after such a form is its subject;
+* ``bare_forms``: every form of the verbs' first words as the lexicon inflects them, so that a
+  token that is none of them carries a pronoun (أبرمته: the object is in the verb).
+"""
+
+from __future__ import annotations
+
+from marsad.lang import Language
+from marsad.resources.tables import EventFamily
+
+
+def subject_forms(lang: Language, families: tuple[EventFamily, ...], types: frozenset[str]
+                  ) -> dict[int, frozenset[str]]:
+    """Per family of ``types``, the written forms of its verbs whose ending is a dual or
+    plural subject."""
+    found: dict[int, frozenset[str]] = {}
+    for i, fam in enumerate(families):
+        if fam.type not in types:
+            continue
+        forms = {lang.normalize_term(f) for v in fam.verbs
+                 for f in lang.morphology.subject_forms(v)}
+        if forms:
+            found[i] = frozenset(forms)
+    return found
+
+
+def bare_forms(lang: Language, families: tuple[EventFamily, ...], types: frozenset[str]
+               ) -> dict[int, frozenset[str]]:
+    """Per family of ``types``, every written form of its verbs' first words, no pronoun."""
+    forms_of = lang.morphology.verb_phrase_forms
+    return {i: frozenset(lang.normalize_term(f.split()[0]) for v in fam.verbs
+                         for f in sum(forms_of(v), []))
+            for i, fam in enumerate(families) if fam.type in types and fam.verbs}
