@@ -298,12 +298,22 @@ class RoleAssigner:
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
-        لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
+        لقي جنود حتفهم بعبوة ناسفة، إصابة ثلاثة أشخاص بانفجار عبوة: an act named after a verb
+        or a noun of suffering in its clause."""
         tokens = doc.tokens
         if t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self.ph._cause_prepositions:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
-        return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
+        return any(tokens[i] in self.ph._clause_verbs or self._outcome_word(tokens[i])
+                   for i in range(lo, t.tok_lo))
+
+    def _outcome_word(self, token: str) -> bool:
+        """مقتل، وإصابة، بإصابة: a noun of suffering, after و or a fused ب / ل."""
+        word = self.ph._bare(token)
+        if word in self.ph._reported_outcomes:
+            return True
+        return self.ph._fused_preposition(word, True) is not None \
+            and word[1:] in self.ph._reported_outcomes
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],

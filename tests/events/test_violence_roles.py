@@ -1,0 +1,31 @@
+"""Who did it to whom in violent and coercive events (issue 12): the victims and the arrested as
+news names them, and the doer it leaves unnamed.
+
+The sentences are written for these tests, in the style of Arabic wire copy."""
+
+import pytest
+
+
+def _event(coder, text, event_type):
+    events = [e for e in coder.code_text(text) if e.event_type == event_type]
+    assert events, f"no {event_type} in {text}"
+    return events[0]
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("ألقت الشرطة المصرية القبض على خمسة أشخاص في القاهرة بتهمة سرقة سيارات.", "COERCE",
+     ("EGY", "CVL")),
+    ("اعتقلت الشرطة التركية ثلاثة مشتبه بهم في إسطنبول.", "COERCE", ("TUR", "CVL")),
+])
+def test_counted_people_and_suspects_arrested_are_the_recipient(coder, text, event_type,
+                                                                recipient):
+    ev = _event(coder, text, event_type)
+    assert [(e.code, e.sector) for e in ev.recipient] == [recipient]
+
+
+def test_those_hurt_by_an_act_named_after_a_noun_of_suffering_are_not_its_doer(coder):
+    # إصابة أربعة أشخاص بانفجار عبوة: the four were hurt by the blast, they did not set it off
+    ev = _event(coder, "أفاد مصدر أمني عراقي بإصابة أربعة أشخاص بانفجار عبوة ناسفة في بغداد.",
+                "ASSAULT")
+    assert "أشخاص" not in {e.text for e in ev.actor}
+    assert [e.code for e in ev.recipient] == ["IRQ"]
