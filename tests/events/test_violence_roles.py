@@ -29,3 +29,13 @@ def test_those_hurt_by_an_act_named_after_a_noun_of_suffering_are_not_its_doer(c
                 "ASSAULT")
     assert "أشخاص" not in {e.text for e in ev.actor}
     assert [e.code for e in ev.recipient] == ["IRQ"]
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد جنديان سعوديان في منطقة جازان أمس.",
+    "قتل شرطيان مصريان في مدينة العريش أمس.",
+])
+def test_soldiers_or_police_killed_by_no_one_named_fell_to_an_unnamed_armed_group(coder, text):
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text is None
+    assert ev.recipient and ev.recipient[0].sector in ("MIL", "COP")

@@ -31,6 +31,7 @@ class _Rule:
     doer: SectorWord
     victims: SectorWord | None = None
     where: bool = False     # the doer is the state where the act happened, not the victims'
+    victim_sectors: frozenset[str] = frozenset()    # only for acts done to these sectors
 
 
 class ImpliedActors:
@@ -46,21 +47,24 @@ class ImpliedActors:
                         frozenset(spec.get("modes") or ()),
                         frozenset(norm(w) for w in spec.get("words") or ()),
                         bool(spec.get("passive_only")), sectors[spec["actor"]],
-                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place"))
+                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place",
+                        frozenset(spec.get("victim_sectors") or ())))
 
-    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily,
-              passive: bool) -> _Rule | None:
+    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
+              recipient: list[EntityMention]) -> _Rule | None:
         """The first rule of the act's type that its mode or words (the trigger and the word
-        after it) match."""
+        after it) and the sectors of those it was done to match."""
         words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+        sectors = {e.sector for e in recipient if e.kind == "state"}
         return next((r for r in self._rules.get(fam.type, ())
                      if not (r.passive_only and not passive)
+                     and not (r.victim_sectors and r.victim_sectors.isdisjoint(sectors))
                      and (fam.mode in r.modes or not r.words.isdisjoint(words))), None)
 
     def doer(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
              recipient: list[EntityMention]) -> list[EntityMention]:
         """The implied doer of the act at ``t``, or [] where nothing implies one."""
-        rule = self._rule(doc, t, fam, passive)
+        rule = self._rule(doc, t, fam, passive, recipient)
         if rule is None:
             return []
         code = rule.doer.code
