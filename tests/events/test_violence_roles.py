@@ -39,3 +39,16 @@ def test_soldiers_or_police_killed_by_no_one_named_fell_to_an_unnamed_armed_grou
     ev = _event(coder, text, "ASSAULT")
     assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text is None
     assert ev.recipient and ev.recipient[0].sector in ("MIL", "COP")
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("وقال مسؤول محلي إن 15 مدنيا قتلوا في قصف على بلدة في ريف حلب.", "ASSAULT", "مدنيا"),
+    ("وذكرت وكالة الأنباء الرسمية أن ستة أشخاص اعتقلوا في إسطنبول.", "COERCE", "أشخاص"),
+])
+def test_a_counted_phrase_before_a_verb_with_no_object_suffered_it(coder, text, event_type,
+                                                                   recipient):
+    # قتلوا / اعتقلوا unvocalized are also قُتلوا / اعتُقلوا: nothing after the verb, so the
+    # indefinite phrase before it is who was killed or arrested
+    ev = _event(coder, text, event_type)
+    assert recipient not in {e.text for e in ev.actor}
+    assert [e.text for e in ev.recipient] == [recipient]

@@ -108,7 +108,7 @@ def _article_country(doc: Document) -> str | None:
 def _country(doc: Document, t: TriggerMention, recipient: list[EntityMention]) -> str | None:
     """The country of those the act was done to, else of the first place in the sentence."""
     for e in recipient:
-        if e.kind == "state" and e.code not in _NOT_COUNTRIES:
+        if e.kind in ("state", "people") and e.code not in _NOT_COUNTRIES:
             return e.code
     sent = doc.sentences[t.sentence]
     place = next((p for p in doc.places if sent.nstart <= p.start < sent.nend), None)

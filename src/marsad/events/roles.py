@@ -322,13 +322,15 @@ class RoleAssigner:
         """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
         is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
         end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
-        is the agent phrase if any (قتل شاب برصاص الجيش)."""
-        if recipient or not actor or actor[0].tok_lo < t.tok_lo \
-                or fam.type not in self.ph._passive_prone \
+        is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
+        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا)."""
+        if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
                 or not self.ph._indefinite(doc, t, actor[0]):
             return actor, recipient, False
-        end = actor[-1].tok_hi
+        end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
+        if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
+            return actor, recipient, False      # قتلوا مدنيين: an object follows
         if end < right_edge and end not in self.ph._in_entity:
             nxt = doc.tokens[end]
             bare = self.ph._bare(nxt)
@@ -337,7 +339,7 @@ class RoleAssigner:
                     or bare in self.g.prepositions or nxt in self._clause_breaks
                     or self.ph._fused_preposition(nxt, True)):
                 return actor, recipient, False
-        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end])
+        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
 
     def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
