@@ -52,3 +52,11 @@ def test_a_counted_phrase_before_a_verb_with_no_object_suffered_it(coder, text, 
     ev = _event(coder, text, event_type)
     assert recipient not in {e.text for e in ev.actor}
     assert [e.text for e in ev.recipient] == [recipient]
+
+
+def test_aid_to_a_people_named_with_lam_is_its_recipient_not_its_donor(coder):
+    # مساعدات للشعب اليمني: ل marks whom aid goes to (هجوم لداعش: ل marks whose attack it is)
+    ev = _event(coder, "بدأ مركز الملك سلمان للإغاثة توزيع مساعدات إغاثية للشعب اليمني في عدن.",
+                "AID")
+    assert [e.code for e in ev.actor] == ["SAU"]
+    assert [e.code for e in ev.recipient] == ["YEM"]

@@ -248,8 +248,10 @@ class RoleAssigner:
         if nisba:
             actor, after = nisba, after[1:]
         genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
-        if not genitive and fam.genitive == "actor":
-            genitive = self.ph._lam_genitive(doc, t, after)   # هجوم لداعش، غارات للتحالف
+        if not genitive and fam.genitive == "actor" \
+                and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
+            # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
+            genitive = self.ph._lam_genitive(doc, t, after)
         if genitive:
             if fam.genitive == "recipient":
                 recipient = genitive
