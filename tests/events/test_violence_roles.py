@@ -60,3 +60,10 @@ def test_aid_to_a_people_named_with_lam_is_its_recipient_not_its_donor(coder):
                 "AID")
     assert [e.code for e in ev.actor] == ["SAU"]
     assert [e.code for e in ev.recipient] == ["YEM"]
+
+
+def test_people_hit_by_a_foreign_force_are_placed_where_they_are_not_by_the_force(coder):
+    # القوات التركية names the doer's country; the six were in Iraqi Kurdistan
+    ev = _event(coder, "قتلت القوات التركية ستة أشخاص في قرية قرب أربيل أمس.", "ASSAULT")
+    assert [e.code for e in ev.actor] == ["TUR"]
+    assert [e.code for e in ev.recipient] == ["IRQ"]
