@@ -5,6 +5,8 @@ The sentences are written for these tests, in the style of Arabic wire copy."""
 
 import pytest
 
+from marsad.coder import Coder
+
 
 def _event(coder, text, event_type):
     events = [e for e in coder.code_text(text) if e.event_type == event_type]
@@ -67,3 +69,18 @@ def test_people_hit_by_a_foreign_force_are_placed_where_they_are_not_by_the_forc
     ev = _event(coder, "قتلت القوات التركية ستة أشخاص في قرية قرب أربيل أمس.", "ASSAULT")
     assert [e.code for e in ev.actor] == ["TUR"]
     assert [e.code for e in ev.recipient] == ["IRQ"]
+
+
+@pytest.fixture(scope="module")
+def candidates():
+    # taking ground (تحرير، سيطر على) is a candidate for the trained decision, not a rule
+    # trigger: every candidate is kept, so that its roles can be read
+    return Coder(candidates=True)
+
+
+def test_ground_taken_from_a_side_makes_both_sides_the_actor_and_the_place_no_party(candidates):
+    # تحرير عدن من الحوثيين: Aden is where they fought, the Houthis the other side
+    ev = _event(candidates, "وتمكنت قوات المقاومة الشعبية أمس من تحرير مدينة عدن من الحوثيين.",
+                "ASSAULT")
+    assert sorted(e.code for e in ev.actor) == ["NSA", "YEM"]
+    assert ev.recipient == ()

@@ -137,6 +137,8 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if fam.frame == "territory":
+            actor, recipient = self._territory(doc, t, before, after, actor, recipient)
         if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
@@ -184,6 +186,33 @@ class RoleAssigner:
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
+
+    def _territory(self, doc: Document, t: TriggerMention, before: list[EntityMention],
+                   after: list[EntityMention], actor: list[EntityMention],
+                   recipient: list[EntityMention]
+                   ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """تمكنت المقاومة من تحرير عدن من الحوثيين، طهرت القوات الحي من عناصر داعش: ground
+        taken is no party; the side it is taken from (من X, من قبضة X) is not the doer (as in
+        قصف من الطيران) but fought for it and joins the actor, with no recipient. A named place
+        alone is never the recipient."""
+        k = next((k for k, e in enumerate(after) if self._origin_before(doc, t, e)), None)
+        if k is None:
+            return actor, [e for e in recipient if not self._names_a_place(doc, e)]
+        side = self.ph._chain_from(doc, after, k)
+        doer = [e for e in actor if e not in side]
+        if not doer and t.tense == "noun":
+            doer = [e for e in self.ph._subject_before(doc, before, t, near=True)
+                    if e not in side]
+        return doer + side, []
+
+    def _origin_before(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether من stands at most three words before ``e``, after the trigger."""
+        lo = max(t.tok_hi, e.tok_lo - 3)
+        return any(doc.tokens[i] == self.ph._origin for i in range(lo, e.tok_lo))
+
+    @staticmethod
+    def _names_a_place(doc: Document, e: EntityMention) -> bool:
+        return any(p.start <= e.start < p.end for p in doc.places)
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
