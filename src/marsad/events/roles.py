@@ -17,6 +17,7 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
+  so is ground taken from a side (تحرير عدن من الحوثيين: ``territory.py``);
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
   subject (``قال X إنه هاجم``), X is the actor;
@@ -37,6 +38,7 @@ from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMenti
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.territory import TerritoryReader
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -52,6 +54,7 @@ class RoleAssigner:
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         self.speech = SpeechReader(self.ph, g, lang)
+        self.territory = TerritoryReader(self.ph)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -138,7 +141,7 @@ class RoleAssigner:
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
         if fam.frame == "territory":
-            actor, recipient = self._territory(doc, t, before, after, actor, recipient)
+            actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
@@ -186,33 +189,6 @@ class RoleAssigner:
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
-
-    def _territory(self, doc: Document, t: TriggerMention, before: list[EntityMention],
-                   after: list[EntityMention], actor: list[EntityMention],
-                   recipient: list[EntityMention]
-                   ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """تمكنت المقاومة من تحرير عدن من الحوثيين، طهرت القوات الحي من عناصر داعش: ground
-        taken is no party; the side it is taken from (من X, من قبضة X) is not the doer (as in
-        قصف من الطيران) but fought for it and joins the actor, with no recipient. A named place
-        alone is never the recipient."""
-        k = next((k for k, e in enumerate(after) if self._origin_before(doc, t, e)), None)
-        if k is None:
-            return actor, [e for e in recipient if not self._names_a_place(doc, e)]
-        side = self.ph._chain_from(doc, after, k)
-        doer = [e for e in actor if e not in side]
-        if not doer and t.tense == "noun":
-            doer = [e for e in self.ph._subject_before(doc, before, t, near=True)
-                    if e not in side]
-        return doer + side, []
-
-    def _origin_before(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
-        """Whether من stands at most three words before ``e``, after the trigger."""
-        lo = max(t.tok_hi, e.tok_lo - 3)
-        return any(doc.tokens[i] == self.ph._origin for i in range(lo, e.tok_lo))
-
-    @staticmethod
-    def _names_a_place(doc: Document, e: EntityMention) -> bool:
-        return any(p.start <= e.start < p.end for p in doc.places)
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
