@@ -84,3 +84,10 @@ def test_ground_taken_from_a_side_makes_both_sides_the_actor_and_the_place_no_pa
                 "ASSAULT")
     assert sorted(e.code for e in ev.actor) == ["NSA", "YEM"]
     assert ev.recipient == ()
+
+
+def test_positions_of_a_group_named_through_its_members_are_aimed_at_the_group(coder):
+    # مواقع لعناصر داعش: the positions belong to the group's members, so to the group
+    ev = _event(coder, "وقصف طيران التحالف الدولي مواقع لعناصر داعش في قضاء بيجي أمس.",
+                "ASSAULT")
+    assert [e.code for e in ev.recipient] == ["NSA"]

@@ -298,11 +298,7 @@ class PhraseReader:
             if (gov is None or gov == possessive) and e.tok_lo > 1 \
                     and doc.tokens[e.tok_lo - 2] in markers:
                 return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
-            if gov == possessive and "obj" in markers and allow_obj and e.tok_lo > 1 \
-                    and (e.tok_lo - 1) not in self._in_entity \
-                    and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
-                    and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
-                    and self._governor_of_token(doc, e.tok_lo - 1) is None:
+            if "obj" in markers and allow_obj and self._owner(doc, e, gov):
                 return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
 
         # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
@@ -311,6 +307,21 @@ class PhraseReader:
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _owner(self, doc: Document, e: EntityMention, gov: str | None) -> bool:
+        """قصفت مواقعَ لتنظيم داعش، مواقع لعناصر داعش: ``e`` owns the bare noun right before
+        it (through ل, or through ل + a partitive head: لعناصر، لمسلحي)."""
+        lo = e.tok_lo
+        if gov != self._possessive:
+            return False
+        head = doc.tokens[lo - 1] if lo > 0 else ""
+        if self._fused_preposition(head, True) == self._possessive \
+                and self._is_partitive(head[1:]) and (lo - 1) not in self._in_entity:
+            lo -= 1         # لعناصر داعش: the members stand for the group
+        return lo > 1 and (lo - 1) not in self._in_entity \
+            and doc.tokens[lo - 1] not in self.g.prepositions \
+            and doc.tokens[lo - 2] not in self.g.prepositions \
+            and self._governor_of_token(doc, lo - 1) is None
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         """الحدود مع سوريا، الحدود السورية، المتاخمة لإسرائيل: a country naming where."""
