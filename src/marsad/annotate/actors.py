@@ -22,7 +22,7 @@ from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
-#: the sectors of armed forces: their country is theirs, not that of the people they act on
+#: armed forces and offices: their country is theirs, not that of the people beside them
 _ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV"})
 
 
