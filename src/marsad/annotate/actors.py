@@ -22,8 +22,9 @@ from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
-#: armed forces and offices: their country is theirs, not that of the people beside them
-_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "SPY", "GOV"})
+#: a state's forces and offices: their country is theirs, not that of the people beside them (an
+#: armed group's nisba, المتمردون الكونغوليون, still places them)
+_ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 
 
 class _Unit:
@@ -140,10 +141,10 @@ class ActorResolver:
     def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]]
                    ) -> list[tuple[EntityMention, str]]:
         """The country mentions that can place ``e``: for people (civilians, the arrested), a
-        country named as such or by a body they belong to, not the country of an armed force
-        beside them (قتلت القوات التركية ستة أشخاص في أربيل: Turkey is the doer's, not where
-        the six were);
-        people left unplaced here are placed by the sentence's places (placing.py)."""
+        country named as such, by a body they belong to or by an armed group's nisba, not the
+        country of a state's force or office beside them (قتلت القوات التركية ستة أشخاص في
+        أربيل: Turkey is the doer's, not where the six were); people left unplaced here are
+        placed by the sentence's places (placing.py)."""
         if e.kind != "people":
             return near
         return [n for n in near if n[0].sector not in _ARMED_SECTORS]
