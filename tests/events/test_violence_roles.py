@@ -91,3 +91,9 @@ def test_positions_of_a_group_named_through_its_members_are_aimed_at_the_group(c
     ev = _event(coder, "وقصف طيران التحالف الدولي مواقع لعناصر داعش في قضاء بيجي أمس.",
                 "ASSAULT")
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_forces_deployed_somewhere_have_no_recipient(candidates):
+    # what is deployed and where are not whom it is aimed at (ضد X would be)
+    ev = _event(candidates, "وعززت السلطات الفرنسية قوات الشرطة في مدينة كاليه أمس.", "MOBILIZE")
+    assert [e.code for e in ev.actor] == ["FRA"] and ev.recipient == ()
