@@ -97,3 +97,9 @@ def test_forces_deployed_somewhere_have_no_recipient(candidates):
     # what is deployed and where are not whom it is aimed at (ضد X would be)
     ev = _event(candidates, "وعززت السلطات الفرنسية قوات الشرطة في مدينة كاليه أمس.", "MOBILIZE")
     assert [e.code for e in ev.actor] == ["FRA"] and ev.recipient == ()
+
+
+def test_an_ambassador_recalled_from_a_country_names_that_country_as_recipient(coder):
+    # سفيرها لدى إيران: recalled from where it served
+    ev = _event(coder, "استدعت البحرين أمس سفيرها لدى إيران للتشاور.", "SANCTION")
+    assert [e.code for e in ev.actor] == ["BHR"] and [e.code for e in ev.recipient] == ["IRN"]
