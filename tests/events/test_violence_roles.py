@@ -103,3 +103,13 @@ def test_an_ambassador_recalled_from_a_country_names_that_country_as_recipient(c
     # سفيرها لدى إيران: recalled from where it served
     ev = _event(coder, "استدعت البحرين أمس سفيرها لدى إيران للتشاور.", "SANCTION")
     assert [e.code for e in ev.actor] == ["BHR"] and [e.code for e in ev.recipient] == ["IRN"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("واعتقلت قوات الأمن المصرية أمس عناصر من جماعة الإخوان المسلمين في الإسكندرية.", "EGY"),
+    ("وداهمت الشرطة الأردنية أمس مقرا لجماعة الإخوان المسلمين في الزرقاء.", "JOR"),
+])
+def test_the_muslim_brotherhood_is_the_opposition_of_the_country_it_is_placed_in(coder, text,
+                                                                                recipient):
+    ev = _event(coder, text, "COERCE")
+    assert [(e.code, e.sector) for e in ev.recipient] == [(recipient, "OPP")]
