@@ -113,3 +113,10 @@ def test_the_muslim_brotherhood_is_the_opposition_of_the_country_it_is_placed_in
                                                                                 recipient):
     ev = _event(coder, text, "COERCE")
     assert [(e.code, e.sector) for e in ev.recipient] == [(recipient, "OPP")]
+
+
+def test_a_group_counted_after_the_preposition_of_the_act_is_its_recipient(coder):
+    # القبض على 18 من قيادات الجماعة: على governs the count, the count the group
+    ev = _event(coder, "وألقت أجهزة الأمن المصرية القبض على 18 من قيادات جماعة الإخوان في الجيزة.",
+                "COERCE")
+    assert [e.code for e in ev.recipient] == ["EGY"]

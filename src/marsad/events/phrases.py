@@ -210,6 +210,9 @@ class PhraseReader:
         conjunct = self._entity_ending.get(lo)
         if conjunct is not None and e.prefix.startswith(self._coordinators):
             return self._governor(doc, conjunct)    # مع سوريا والعراق: both after مع
+        counted = self._counted_governor(doc, e)
+        if counted is not None:
+            return counted
         if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
             return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
         prepositions = self.g.prepositions
@@ -234,6 +237,23 @@ class PhraseReader:
                     and all(i not in self._in_entity and i not in self._in_trigger
                             for i in range(lo - k + 1, lo)):
                 return tokens[lo - k]
+        return None
+
+    def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
+        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة: the preposition before
+        a count (and من, and at most one head noun) governs the group counted."""
+        tokens, lo = doc.tokens, e.tok_lo
+        first = doc.sentences[e.sentence].tok_lo
+        for k in (3, 4):
+            i = lo - k
+            if i < first or tokens[i] not in self.g.prepositions \
+                    or not self._is_partitive(tokens[i + 1]) \
+                    or tokens[i + 2] != self._partitive_preposition:
+                continue
+            heads = range(i + 3, lo)
+            if all(tokens[j].isalpha() and tokens[j] not in self.g.prepositions
+                   and j not in self._in_entity and j not in self._in_trigger for j in heads):
+                return tokens[i]
         return None
 
     def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
