@@ -120,3 +120,10 @@ def test_a_group_counted_after_the_preposition_of_the_act_is_its_recipient(coder
     ev = _event(coder, "وألقت أجهزة الأمن المصرية القبض على 18 من قيادات جماعة الإخوان في الجيزة.",
                 "COERCE")
     assert [e.code for e in ev.recipient] == ["EGY"]
+
+
+
+def test_people_arrested_by_a_force_with_no_place_named_are_of_its_country(coder):
+    # no place in the sentence: the Turkish police's country is the best word on the three
+    ev = _event(coder, "واعتقلت الشرطة التركية أمس ثلاثة أشخاص مشتبه بهم.", "COERCE")
+    assert [(e.text, e.code) for e in ev.recipient] == [("أشخاص", "TUR")]
