@@ -127,3 +127,11 @@ def test_people_arrested_by_a_force_with_no_place_named_are_of_its_country(coder
     # no place in the sentence: the Turkish police's country is the best word on the three
     ev = _event(coder, "واعتقلت الشرطة التركية أمس ثلاثة أشخاص مشتبه بهم.", "COERCE")
     assert [(e.text, e.code) for e in ev.recipient] == [("أشخاص", "TUR")]
+
+
+def test_those_a_release_noun_names_after_it_are_released_not_releasing(candidates):
+    # إخلاء سبيل 11 متهما: the accused are set free by the authorities named before
+    ev = _event(candidates, "وقررت السلطات الكويتية أمس إخلاء سبيل 11 متهما في القضية.",
+                "RETREAT")
+    assert [e.code for e in ev.actor] == ["KWT"]
+    assert [(e.text, e.code) for e in ev.recipient] == [("متهما", "KWT")]
