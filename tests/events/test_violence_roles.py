@@ -135,3 +135,13 @@ def test_those_a_release_noun_names_after_it_are_released_not_releasing(candidat
                 "RETREAT")
     assert [e.code for e in ev.actor] == ["KWT"]
     assert [(e.text, e.code) for e in ev.recipient] == [("متهما", "KWT")]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("واعتقلت السلطات التركية 590 شخصا متهمين بالارتباط بتنظيم داعش.", ("NSA", "TUR")),
+    ("واعتقلت الشرطة التركية ثلاثة أشخاص بتهمة سرقة سيارات في أنقرة.", ("TUR", "TUR")),
+])
+def test_people_arrested_on_a_charge_of_terrorism_are_coded_as_an_armed_group(coder, text,
+                                                                              recipient):
+    ev = _event(coder, text, "COERCE")
+    assert [(e.code, e.country) for e in ev.recipient] == [recipient]

@@ -38,6 +38,7 @@ from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMenti
 from marsad.events.implied import ImpliedActors
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
@@ -55,6 +56,7 @@ class RoleAssigner:
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
+        self.suspects = SuspectReader(lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -75,6 +77,8 @@ class RoleAssigner:
             i for i, f in enumerate(resources.families) if f.mode in condemned["modes"])
         self._condemnable = frozenset(condemned["types"])
         self._condemned_gap = int(condemned["max_gap"])
+        #: the types whose people recipients may be suspects of terrorism (suspects.py)
+        self._suspect_types = frozenset({"COERCE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -168,6 +172,8 @@ class RoleAssigner:
             actor = self._implied.doer(doc, t, fam, passive, recipient)
             if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
                 recipient = self._implied.victims(doc, t, fam, actor)
+        if fam.type in self._suspect_types:
+            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
