@@ -145,3 +145,10 @@ def test_people_arrested_on_a_charge_of_terrorism_are_coded_as_an_armed_group(co
                                                                               recipient):
     ev = _event(coder, text, "COERCE")
     assert [(e.code, e.country) for e in ev.recipient] == [recipient]
+
+
+def test_the_genitive_of_relief_is_who_is_relieved(candidates):
+    # إغاثة الشعب اليمني: relief of the Yemeni people, by the kingdom named before it
+    ev = _event(candidates, "وتتحمل المملكة العربية السعودية تكاليف إغاثة الشعب اليمني.", "AID")
+    assert [e.code for e in ev.recipient] == ["YEM"]
+    assert "YEM" not in [e.code for e in ev.actor]
