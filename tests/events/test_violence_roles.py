@@ -152,3 +152,11 @@ def test_the_genitive_of_relief_is_who_is_relieved(candidates):
     ev = _event(candidates, "وتتحمل المملكة العربية السعودية تكاليف إغاثة الشعب اليمني.", "AID")
     assert [e.code for e in ev.recipient] == ["YEM"]
     assert "YEM" not in [e.code for e in ev.actor]
+
+
+def test_clashes_written_with_a_fused_preposition_are_still_two_sided(coder):
+    # باشتباكات مع «داعش»: ISIS is the other side of the clashes, not their target
+    events = coder.code_text("مقتل جندي تركي وإصابة آخر باشتباكات مع داعش على الحدود السورية")
+    clashes = [e for e in events if any(ev.trigger.text == "باشتباكات" for ev in e.evidence)]
+    assert clashes and "NSA" in [e.code for e in clashes[0].actor]
+    assert "NSA" not in [e.code for e in clashes[0].recipient]

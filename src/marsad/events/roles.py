@@ -384,8 +384,10 @@ class RoleAssigner:
         return actor + [e for e in recipient if e not in actor], []
 
     def _two_sided(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك)."""
+        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك، باشتباكات)."""
         word = self.ph._bare(doc.tokens[t.tok_lo])
+        if word not in self.ph._reciprocal and self.ph._fused_preposition(word, True):
+            word = word[1:]     # مقتل جندي باشتباكات مع داعش
         art = self.ph._article
         return word in self.ph._reciprocal or (
             word.startswith(art) and word[len(art):] in self.ph._reciprocal)
