@@ -160,3 +160,12 @@ def test_clashes_written_with_a_fused_preposition_are_still_two_sided(coder):
     clashes = [e for e in events if any(ev.trigger.text == "باشتباكات" for ev in e.evidence)]
     assert clashes and "NSA" in [e.code for e in clashes[0].actor]
     assert "NSA" not in [e.code for e in clashes[0].recipient]
+
+
+def test_the_dead_of_a_two_sided_fight_fell_in_it_with_no_recipient(coder):
+    # مقتل ستة أشخاص في اشتباكات بين X و Y: the outcome of the fight, both sides its actor
+    events = coder.code_text("وأعلنت السلطات مقتل ستة أشخاص في اشتباكات بين قوات الأمن التركية "
+                             "ومسلحين أكراد في جنوب شرق تركيا.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and all(e.recipient == () for e in assault)
+    assert sorted({e.code for e in assault[0].actor}) == ["NSA", "TUR"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.implied import ImpliedActors
+from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.suspects import SuspectReader
@@ -56,6 +57,7 @@ class RoleAssigner:
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
+        self.outcomes = OutcomeReader(self.ph)
         self.suspects = SuspectReader(lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
@@ -127,6 +129,7 @@ class RoleAssigner:
                 self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
                 for m in condemning:
                     m.recipient = [e for e in act.actor if e not in m.actor]
+        self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
         doc.mentions = mentions
         return doc
 
@@ -293,7 +296,7 @@ class RoleAssigner:
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
-        return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+        return self.outcomes.is_outcome(doc, t)
 
     def _receiver(self, doc: Document, t: TriggerMention,
                   before: list[EntityMention]) -> list[EntityMention]:
@@ -317,16 +320,8 @@ class RoleAssigner:
         if t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self.ph._cause_prepositions:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
-        return any(tokens[i] in self.ph._clause_verbs or self._outcome_word(tokens[i])
+        return any(tokens[i] in self.ph._clause_verbs or self.outcomes.word(tokens[i])
                    for i in range(lo, t.tok_lo))
-
-    def _outcome_word(self, token: str) -> bool:
-        """مقتل، وإصابة، بإصابة: a noun of suffering, after و or a fused ب / ل."""
-        word = self.ph._bare(token)
-        if word in self.ph._reported_outcomes:
-            return True
-        return self.ph._fused_preposition(word, True) is not None \
-            and word[1:] in self.ph._reported_outcomes
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],
