@@ -169,3 +169,10 @@ def test_the_dead_of_a_two_sided_fight_fell_in_it_with_no_recipient(coder):
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and all(e.recipient == () for e in assault)
     assert sorted({e.code for e in assault[0].actor}) == ["NSA", "TUR"]
+
+
+def test_a_verb_spelled_like_a_preposition_does_not_govern_the_count_after_it(coder):
+    # عبر عدد من اليمنيين: عبّر "expressed", not عبر "via": the Yemenis are its subject
+    ev = _event(coder, "وعبر عدد من اليمنيين عن شكرهم لخادم الحرمين الشريفين على جهوده.",
+                "SUPPORT")
+    assert [e.code for e in ev.actor] == ["YEM"]

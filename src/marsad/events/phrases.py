@@ -246,7 +246,7 @@ class PhraseReader:
         first = doc.sentences[e.sentence].tok_lo
         for k in (3, 4):
             i = lo - k
-            if i < first or tokens[i] not in self.g.prepositions \
+            if i < first or tokens[i] not in self.g.prepositions or i in self._in_trigger \
                     or not self._is_partitive(tokens[i + 1]) \
                     or tokens[i + 2] != self._partitive_preposition:
                 continue
