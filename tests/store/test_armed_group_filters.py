@@ -1,6 +1,7 @@
 """Armed groups in the store: code NSA, the home state in a country column of its own, so that
 ACLED-style users see the groups apart and CAMEO-style users find them under their country.
-In ``data/reports.jsonl`` Turkey strikes the PKK (NSA, home TUR) in Duhok, reported twice."""
+In ``data/reports.jsonl`` Turkey strikes the PKK (NSA, home TUR) in Duhok, reported twice, and
+the Iraqi police arrest twelve suspected ISIS members in Mosul (NSA, placed in IRQ)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from marsad.store.schema import current_version, migrations
 
 REPORTS = str(Path(__file__).parent / "data" / "reports.jsonl")
 STRIKES = {"alpha-0301", "beta-0302"}
+ARREST = "alpha-0410"
 
 
 @pytest.mark.parametrize("criteria, expected", [
-    ({"recipients": ["NSA"]}, STRIKES),            # every armed group
+    ({"recipients": ["NSA"]}, STRIKES | {ARREST}),  # every armed group
     ({"recipients": ["TUR"]}, STRIKES),            # the PKK under its home country
     ({"recipients": ["pkk"]}, STRIKES),            # by dictionary id, as before
     ({"actors": ["NSA"]}, set()),
@@ -40,9 +42,10 @@ def test_the_flat_view_has_the_parties_countries_beside_their_codes(reports_stor
 
 
 def test_trends_count_armed_groups_by_nsa_and_by_country(reports_store):
-    for recipient in ("NSA", "TUR"):
+    for recipient, expected in (("NSA", [("2025-03", 1), ("2025-04", 1)]),
+                                ("TUR", [("2025-03", 1)])):
         rows = reports_store.trends(by="month", recipients=[recipient]).to_dict("records")
-        assert [(r["period"], r["events"]) for r in rows if r["events"]] == [("2025-03", 1)]
+        assert [(r["period"], r["events"]) for r in rows if r["events"]] == expected
 
 
 def test_csv_export_shows_nsa_with_the_home_country_in_its_own_column(reports_store, tmp_path):
@@ -65,8 +68,9 @@ def test_query_command_finds_a_group_under_its_home_country(capsys, db):
     capsys.readouterr()
     assert main(["query", "--db", db, "--format", "jsonl", "--recipient", "NSA"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {r["article_id"] for r in records} == STRIKES
-    assert {(e["code"], e["country"]) for r in records for e in r["recipient"]} == {("NSA", "TUR")}
+    assert {r["article_id"] for r in records} == STRIKES | {ARREST}
+    assert {(e["code"], e["country"]) for r in records for e in r["recipient"]} == {
+        ("NSA", "TUR"), ("NSA", "IRQ")}
 
 
 # a store written by marsad before schema version 2: the PKK coded by its country

@@ -22,6 +22,10 @@ from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
 from marsad.resources.tables import Actor
 
+#: a state's forces and offices: their country is theirs, not that of the people beside them (an
+#: armed group's nisba, المتمردون الكونغوليون, still places them)
+_ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
+
 
 class _Unit:
     """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
@@ -125,12 +129,25 @@ class ActorResolver:
         for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
-            near = countries.get(e.sentence) or countries.get(e.sentence - 1)
+            near = self._places_of(e, countries.get(e.sentence) or countries.get(e.sentence - 1)
+                                   or [])
             if near:
                 c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
                 e.country = country
                 e.code = e.code if e.code == "NSA" else country
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
+
+    @staticmethod
+    def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]]
+                   ) -> list[tuple[EntityMention, str]]:
+        """The country mentions that can place ``e``: for people (civilians, the arrested), a
+        country named as such, by a body they belong to or by an armed group's nisba, not the
+        country of a state's force or office beside them (قتلت القوات التركية ستة أشخاص في
+        أربيل: Turkey is the doer's, not where the six were); people left unplaced here are
+        placed by the sentence's places (placing.py)."""
+        if e.kind != "people":
+            return near
+        return [n for n in near if n[0].sector not in _ARMED_SECTORS]
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,

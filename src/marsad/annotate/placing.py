@@ -10,7 +10,9 @@ resolved, a sector word still without a country takes:
 * the country of the nearest place named in its own sentence (not a border's far side: الحدودية
   مع سوريا); else
 * the country of the article's dateline; else
-* the country most of the article's places lie in, when most of them lie in one.
+* the country most of the article's places lie in, when most of them lie in one; else, for
+  people (civilians, the arrested), the country of the state force or office nearest to them
+  in the sentence, which the actor stage passes over when a place may say better.
 
 A state sector word takes that code; an armed one stays ``NSA`` with the country as its home
 (contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced.
@@ -23,7 +25,7 @@ from collections import Counter
 
 from marsad.annotate.actors import by_border
 from marsad.doc.document import Document
-from marsad.doc.spans import EntityMention, PlaceMention
+from marsad.doc.spans import EntityMention, PlaceMention, named_country
 from marsad.resources import Resources, language_of
 
 #: the suffix the actor stage gives a counterpart's id (نظيره: the other side's official)
@@ -42,7 +44,7 @@ class SectorPlacer:
 
     def __call__(self, doc: Document) -> Document:
         unplaced = [e for e in doc.entities if self._unplaced(e)]
-        if not unplaced or not doc.places:
+        if not unplaced:
             return doc
         by_sentence: dict[int, list[PlaceMention]] = {}
         starts = [s.nstart for s in doc.sentences]
@@ -57,8 +59,9 @@ class SectorPlacer:
                 continue
             k = _sentence_at(starts, p.start)
             by_sentence.setdefault(k, []).append(p)
-        fallback = _dateline_country(doc) or _article_country(doc.places)
-        found = [(e, self._country(e, by_sentence.get(e.sentence, ()), fallback))
+        fallback = (_dateline_country(doc) or _article_country(doc.places)) if doc.places else None
+        found = [(e, self._country(e, by_sentence.get(e.sentence, ()), fallback)
+                  or (_beside(doc, e) if e.kind == "people" else None))
                  for e in unplaced]
         for e, country in found:
             if country:
@@ -76,6 +79,15 @@ class SectorPlacer:
         if places:
             return min(places, key=lambda p: abs(p.start - e.start)).place.country
         return fallback
+
+
+def _beside(doc: Document, e: EntityMention) -> str | None:
+    """The country of the state entity nearest to ``e`` in its sentence: people the actor stage
+    would not place by a force or an office beside them (اعتقلت الشرطة التركية ثلاثة أشخاص)
+    are of its country when nothing else says where they are."""
+    near = [(abs(o.tok_lo - e.tok_lo), c) for o in doc.entities
+            if o.sentence == e.sentence and o is not e and (c := named_country(o))]
+    return min(near)[1] if near else None
 
 
 def _place(e: EntityMention, country: str) -> None:

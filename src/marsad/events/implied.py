@@ -31,6 +31,7 @@ class _Rule:
     doer: SectorWord
     victims: SectorWord | None = None
     where: bool = False     # the doer is the state where the act happened, not the victims'
+    victim_sectors: frozenset[str] = frozenset()    # only for acts done to these sectors
 
 
 class ImpliedActors:
@@ -46,12 +47,25 @@ class ImpliedActors:
                         frozenset(spec.get("modes") or ()),
                         frozenset(norm(w) for w in spec.get("words") or ()),
                         bool(spec.get("passive_only")), sectors[spec["actor"]],
-                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place"))
+                        sectors.get(spec.get("victims") or ""), spec.get("country") == "place",
+                        frozenset(spec.get("victim_sectors") or ())))
 
         #: per event type, who an act aimed at no one named is aimed at
         self._targets = {etype: sectors[row] for etype, row in
                          (lang.table("roles").get("implied_recipients") or {}).items()
                          if row in sectors}
+
+    def unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
+                actor: list[EntityMention], recipient: list[EntityMention]
+                ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """The doer and the target an act implies where the text names none."""
+        if not actor:
+            actor = self.doer(doc, t, fam, passive, recipient)
+            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
+                recipient = self.victims(doc, t, fam, actor)
+        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
+            recipient = self.target(doc, t, fam, actor)
+        return actor, recipient
 
     def target(self, doc: Document, t: TriggerMention, fam: EventFamily,
                actor: list[EntityMention]) -> list[EntityMention]:
@@ -63,19 +77,21 @@ class ImpliedActors:
         code = _country(doc, t, []) or _country_of(actor) or _article_country(doc)
         return [implied_mention(t, row, code)] if code else []
 
-    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily,
-              passive: bool) -> _Rule | None:
+    def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
+              recipient: list[EntityMention]) -> _Rule | None:
         """The first rule of the act's type that its mode or words (the trigger and the word
-        after it) match."""
+        after it) and the sectors of those it was done to match."""
         words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+        sectors = {e.sector for e in recipient if e.kind == "state"}
         return next((r for r in self._rules.get(fam.type, ())
                      if not (r.passive_only and not passive)
+                     and not (r.victim_sectors and r.victim_sectors.isdisjoint(sectors))
                      and (fam.mode in r.modes or not r.words.isdisjoint(words))), None)
 
     def doer(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
              recipient: list[EntityMention]) -> list[EntityMention]:
         """The implied doer of the act at ``t``, or [] where nothing implies one."""
-        rule = self._rule(doc, t, fam, passive)
+        rule = self._rule(doc, t, fam, passive, recipient)
         if rule is None:
             return []
         code = rule.doer.code
@@ -123,7 +139,7 @@ def _article_country(doc: Document) -> str | None:
 def _country(doc: Document, t: TriggerMention, recipient: list[EntityMention]) -> str | None:
     """The country of those the act was done to, else of the first place in the sentence."""
     for e in recipient:
-        if e.kind == "state" and e.code not in _NOT_COUNTRIES:
+        if e.kind in ("state", "people") and e.code not in _NOT_COUNTRIES:
             return e.code
     sent = doc.sentences[t.sentence]
     place = next((p for p in doc.places if sent.nstart <= p.start < sent.nend), None)

@@ -210,6 +210,9 @@ class PhraseReader:
         conjunct = self._entity_ending.get(lo)
         if conjunct is not None and e.prefix.startswith(self._coordinators):
             return self._governor(doc, conjunct)    # مع سوريا والعراق: both after مع
+        counted = self._counted_governor(doc, e)
+        if counted is not None:
+            return counted
         if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
             return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
         prepositions = self.g.prepositions
@@ -234,6 +237,23 @@ class PhraseReader:
                     and all(i not in self._in_entity and i not in self._in_trigger
                             for i in range(lo - k + 1, lo)):
                 return tokens[lo - k]
+        return None
+
+    def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
+        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة: the preposition before
+        a count (and من, and at most one head noun) governs the group counted."""
+        tokens, lo = doc.tokens, e.tok_lo
+        first = doc.sentences[e.sentence].tok_lo
+        for k in (3, 4):
+            i = lo - k
+            if i < first or tokens[i] not in self.g.prepositions or i in self._in_trigger \
+                    or not self._is_partitive(tokens[i + 1]) \
+                    or tokens[i + 2] != self._partitive_preposition:
+                continue
+            heads = range(i + 3, lo)
+            if all(tokens[j].isalpha() and tokens[j] not in self.g.prepositions
+                   and j not in self._in_entity and j not in self._in_trigger for j in heads):
+                return tokens[i]
         return None
 
     def _first_chain(self, doc: Document, ents: list[EntityMention], bare: bool,
@@ -298,11 +318,7 @@ class PhraseReader:
             if (gov is None or gov == possessive) and e.tok_lo > 1 \
                     and doc.tokens[e.tok_lo - 2] in markers:
                 return self._chain_from(doc, ents, k)  # على مواقع لحزب العمال
-            if gov == possessive and "obj" in markers and allow_obj and e.tok_lo > 1 \
-                    and (e.tok_lo - 1) not in self._in_entity \
-                    and doc.tokens[e.tok_lo - 1] not in self.g.prepositions \
-                    and doc.tokens[e.tok_lo - 2] not in self.g.prepositions \
-                    and self._governor_of_token(doc, e.tok_lo - 1) is None:
+            if "obj" in markers and allow_obj and self._owner(doc, e, gov):
                 return self._chain_from(doc, ents, k)  # قصفت مواقعَ لتنظيم داعش: the owner
 
         # The lexicon's markers missed: a phrase the act is directed at, by the act's polarity
@@ -311,6 +327,21 @@ class PhraseReader:
             if self._governor(doc, e) in directed:
                 return self._chain_from(doc, ents, k)
         return []
+
+    def _owner(self, doc: Document, e: EntityMention, gov: str | None) -> bool:
+        """قصفت مواقعَ لتنظيم داعش، مواقع لعناصر داعش: ``e`` owns the bare noun right before
+        it (through ل, or through ل + a partitive head: لعناصر، لمسلحي)."""
+        lo = e.tok_lo
+        if gov != self._possessive:
+            return False
+        head = doc.tokens[lo - 1] if lo > 0 else ""
+        if self._fused_preposition(head, True) == self._possessive \
+                and self._is_partitive(head[1:]) and (lo - 1) not in self._in_entity:
+            lo -= 1         # لعناصر داعش: the members stand for the group
+        return lo > 1 and (lo - 1) not in self._in_entity \
+            and doc.tokens[lo - 1] not in self.g.prepositions \
+            and doc.tokens[lo - 2] not in self.g.prepositions \
+            and self._governor_of_token(doc, lo - 1) is None
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         """الحدود مع سوريا، الحدود السورية، المتاخمة لإسرائيل: a country naming where."""

@@ -19,6 +19,7 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
+  so is ground taken from a side (تحرير عدن من الحوثيين: ``territory.py``);
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
   subject (``قال X إنه هاجم``), X is the actor;
@@ -39,10 +40,12 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
+from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
-from marsad.events.verb_forms import bare_forms, subject_forms
-from marsad.lang import Language
+from marsad.events.suspects import SuspectReader
+from marsad.events.territory import TerritoryReader
+from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
 
@@ -57,6 +60,9 @@ class RoleAssigner:
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
         self.speech = SpeechReader(self.ph, g, lang)
+        self.territory = TerritoryReader(self.ph)
+        self.outcomes = OutcomeReader(self.ph)
+        self.suspects = SuspectReader(lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -66,7 +72,7 @@ class RoleAssigner:
         self._right_stops = (self._clause_breaks | g.complementizers | opener_words
                              | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
-        self._two_voiced = _two_voiced_forms(lang, resources.families)
+        self._two_voiced = two_voiced_forms(lang, resources.families)
         roles = lang.table("roles")
         statements = frozenset(roles["subject_in_verb_types"])
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
@@ -81,6 +87,8 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
+        #: the types whose people recipients may be suspects of terrorism (suspects.py)
+        self._suspect_types = frozenset({"COERCE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -115,6 +123,7 @@ class RoleAssigner:
             siblings.append(m)
         self._condemned(doc, in_sentence, by_sentence,
                         lambda c, own: self._assign(doc, [], c, own, []))
+        self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
         doc.mentions = mentions
         return doc
 
@@ -137,6 +146,8 @@ class RoleAssigner:
             # words between the verb of saying and it; the speaker is not the one obliged
             actor = self.speech.speaker(doc, sent, t, ents)
             recipient = [e for e in recipient if e not in actor]
+        if fam.frame == "territory":
+            actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
@@ -159,7 +170,9 @@ class RoleAssigner:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
-        actor, recipient = self._unnamed(doc, t, fam, passive, actor, recipient)
+        actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
+        if fam.type in self._suspect_types:
+            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -181,18 +194,6 @@ class RoleAssigner:
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
-
-    def _unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
-                 actor: list[EntityMention], recipient: list[EntityMention]
-                 ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """The doer and the target an act implies where the text names none (implied.py)."""
-        if not actor:
-            actor = self._implied.doer(doc, t, fam, passive, recipient)
-            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
-                recipient = self._implied.victims(doc, t, fam, actor)
-        if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
-            recipient = self._implied.target(doc, t, fam, actor)
-        return actor, recipient
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -280,8 +281,10 @@ class RoleAssigner:
         if nisba:
             actor, after = nisba, after[1:]
         genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
-        if not genitive and fam.genitive == "actor":
-            genitive = self.ph._lam_genitive(doc, t, after)   # هجوم لداعش، غارات للتحالف
+        if not genitive and fam.genitive == "actor" \
+                and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
+            # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
+            genitive = self.ph._lam_genitive(doc, t, after)
         if genitive:
             if fam.genitive == "recipient":
                 recipient = genitive
@@ -312,7 +315,7 @@ class RoleAssigner:
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
-        return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+        return self.outcomes.is_outcome(doc, t)
 
     def _receiver(self, doc: Document, t: TriggerMention,
                   before: list[EntityMention]) -> list[EntityMention]:
@@ -330,12 +333,14 @@ class RoleAssigner:
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
-        لقي جنود حتفهم بعبوة ناسفة: an act named after a verb of suffering in its clause."""
+        لقي جنود حتفهم بعبوة ناسفة، إصابة ثلاثة أشخاص بانفجار عبوة: an act named after a verb
+        or a noun of suffering in its clause."""
         tokens = doc.tokens
         if t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self.ph._cause_prepositions:
             return True
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
-        return any(tokens[i] in self.ph._clause_verbs for i in range(lo, t.tok_lo))
+        return any(tokens[i] in self.ph._clause_verbs or self.outcomes.word(tokens[i])
+                   for i in range(lo, t.tok_lo))
 
     def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
                after: list[EntityMention], actor: list[EntityMention],
@@ -344,13 +349,15 @@ class RoleAssigner:
         """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
         is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
         end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
-        is the agent phrase if any (قتل شاب برصاص الجيش)."""
-        if recipient or not actor or actor[0].tok_lo < t.tok_lo \
-                or fam.type not in self.ph._passive_prone \
+        is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
+        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا)."""
+        if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
                 or not self.ph._indefinite(doc, t, actor[0]):
             return actor, recipient, False
-        end = actor[-1].tok_hi
+        end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
+        if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
+            return actor, recipient, False      # قتلوا مدنيين: an object follows
         if end < right_edge and end not in self.ph._in_entity:
             nxt = doc.tokens[end]
             bare = self.ph._bare(nxt)
@@ -359,7 +366,7 @@ class RoleAssigner:
                     or bare in self.g.prepositions or nxt in self._clause_breaks
                     or self.ph._fused_preposition(nxt, True)):
                 return actor, recipient, False
-        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end])
+        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
 
     def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
@@ -391,8 +398,10 @@ class RoleAssigner:
         return actor + [e for e in recipient if e not in actor], []
 
     def _two_sided(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك)."""
+        """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك، باشتباكات)."""
         word = self.ph._bare(doc.tokens[t.tok_lo])
+        if word not in self.ph._reciprocal and self.ph._fused_preposition(word, True):
+            word = word[1:]     # مقتل جندي باشتباكات مع داعش
         art = self.ph._article
         return word in self.ph._reciprocal or (
             word.startswith(art) and word[len(art):] in self.ph._reciprocal)
@@ -483,16 +492,3 @@ class RoleAssigner:
 def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
     return {e.id for e in a} == {e.id for e in b}
 
-
-def _two_voiced_forms(lang: Language, families: tuple[EventFamily, ...]
-                      ) -> dict[int, frozenset[str]]:
-    """Per family, the forms of each verb it lists both as active and as passive: unvocalized,
-    قتل is also قُتل, so the clause decides the voice."""
-    forms_of = lang.morphology.verb_phrase_forms
-    found: dict[int, frozenset[str]] = {}
-    for i, fam in enumerate(families):
-        heads = {v.split()[0] for v in fam.verbs} & {p.split()[0] for p in fam.passive}
-        forms = {lang.normalize_term(f) for h in heads for f in sum(forms_of(h), [])}
-        if forms:
-            found[i] = frozenset(forms)
-    return found

@@ -2,6 +2,8 @@
 
 * ``subject_forms``: the forms whose ending is a dual or plural subject (طالبوا، دعوا، يدعون):
   a verb before its subject is singular, so nothing after such a form is its subject;
+* ``two_voiced_forms``: the forms of each verb a family lists both as active and as passive
+  (unvocalized, قتل is also قُتل, so the clause decides the voice);
 * ``bare_forms``: every form of the verbs' first words as the lexicon inflects them, so that a
   token that is none of them carries a pronoun (أبرمته: the object is in the verb).
 """
@@ -34,3 +36,17 @@ def bare_forms(lang: Language, families: tuple[EventFamily, ...], types: frozens
     return {i: frozenset(lang.normalize_term(f.split()[0]) for v in fam.verbs
                          for f in sum(forms_of(v), []))
             for i, fam in enumerate(families) if fam.type in types and fam.verbs}
+
+
+def two_voiced_forms(lang: Language, families: tuple[EventFamily, ...]
+                      ) -> dict[int, frozenset[str]]:
+    """Per family, the forms of each verb it lists both as active and as passive: unvocalized,
+    قتل is also قُتل, so the clause decides the voice."""
+    forms_of = lang.morphology.verb_phrase_forms
+    found: dict[int, frozenset[str]] = {}
+    for i, fam in enumerate(families):
+        heads = {v.split()[0] for v in fam.verbs} & {p.split()[0] for p in fam.passive}
+        forms = {lang.normalize_term(f) for h in heads for f in sum(forms_of(h), [])}
+        if forms:
+            found[i] = frozenset(forms)
+    return found

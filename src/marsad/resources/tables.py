@@ -377,8 +377,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
     requires = _str_list(item.get("requires"), "requires", problems)
     frame = item.get("frame")
-    if frame not in (None, "obligation"):
-        problems.append(f"'frame' must be obligation or absent, not {frame!r}")
+    if frame not in (None, "obligation", "territory"):
+        problems.append(f"'frame' must be obligation, territory or absent, not {frame!r}")
     cameo = item.get("cameo")
     candidate = item.get("candidate", False)
     if not isinstance(candidate, bool):

@@ -1,0 +1,58 @@
+"""What people suffered (مقتل، إصابة، استشهاد) and the acts it came from.
+
+* A noun of suffering, also after و or a fused ب / ل (مقتل، وإصابة، بإصابة), makes an act named
+  after it in its clause the cause of the suffering (إصابة ثلاثة أشخاص بانفجار عبوة): those
+  hurt are not the act's doer (``roles.py``, the cause phrase).
+* The dead of a two-sided fight fell in it: ``مقتل ستة أشخاص في اشتباكات بين قوات الأمن
+  ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
+  "Violence").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EventMention, TriggerMention
+from marsad.events.phrases import PhraseReader
+
+#: how many words after the outcome the fight it fell in may be named (في اشتباكات عنيفة بين …)
+FIGHT_REACH = 6
+
+
+class OutcomeReader:
+    """The outcome rules of the role stage, over the phrase rules ``ph``."""
+
+    def __init__(self, ph: PhraseReader):
+        self.ph = ph
+
+    def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
+        return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+
+    def word(self, token: str) -> bool:
+        """مقتل، وإصابة، بإصابة: a noun of suffering, after و or a fused ب / ل."""
+        word = self.ph._bare(token)
+        if word in self.ph._reported_outcomes:
+            return True
+        return self.ph._fused_preposition(word, True) is not None \
+            and word[1:] in self.ph._reported_outcomes
+
+    def of_fights(self, doc: Document, sentences: Iterable[list[EventMention]],
+                  two_sided: Callable[[Document, TriggerMention], bool]) -> None:
+        """Give each outcome that fell in a two-sided fight named after it in its sentence
+        (``sentences``: each sentence's mentions) the fight's roles (module docstring)."""
+        for ms in sentences:
+            self._of_fights(doc, ms, two_sided)
+
+    def _of_fights(self, doc: Document, ms: list[EventMention],
+                   two_sided: Callable[[Document, TriggerMention], bool]) -> None:
+        for m in ms:
+            t = m.trigger
+            if not self.is_outcome(doc, t):
+                continue
+            fight = next((c for c in ms if len(c.actor) > 1
+                          and 0 < c.trigger.tok_lo - t.tok_hi <= FIGHT_REACH
+                          and two_sided(doc, c.trigger)), None)
+            if fight is not None:
+                m.actor, m.recipient = list(fight.actor), []

@@ -1,0 +1,53 @@
+"""Who fought over ground: the roles of taking a place (the event lexicon's ``frame:
+territory``: سيطر على، تحرير، تطهير).
+
+Annotators code a place taken as no party: ``تمكنت المقاومة من تحرير عدن من الحوثيين`` is a fight
+between the resistance and the Houthis over Aden, both the actor and no recipient
+(ANNOTATION.md, "Violence": both sides fighting). So:
+
+* the side the ground is taken from (من X, من قبضة X, من آخر تواجد لـ X) is not the doer, as
+  من is after an attack (قصف من الطيران), but the other side: it joins the actor, and there is
+  no recipient;
+* the doer of a verbal noun whose من-phrase was taken for it is the phrase before the noun;
+* without such a side, a named place (عدن، صنعاء) is not the recipient.
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.phrases import PhraseReader
+
+#: how many words may stand between من and the side after it (من قبضة تنظيم داعش)
+ORIGIN_REACH = 3
+
+
+class TerritoryReader:
+    """The territory rules of the role stage, over the phrase rules ``ph``."""
+
+    def __init__(self, ph: PhraseReader):
+        self.ph = ph
+
+    def sides(self, doc: Document, t: TriggerMention, before: list[EntityMention],
+              after: list[EntityMention], actor: list[EntityMention],
+              recipient: list[EntityMention]
+              ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """Actor and recipient of taking ground at ``t`` (module docstring)."""
+        k = next((k for k, e in enumerate(after) if self._origin_before(doc, t, e)), None)
+        if k is None:
+            return actor, [e for e in recipient if not _names_a_place(doc, e)]
+        side = self.ph._chain_from(doc, after, k)
+        doer = [e for e in actor if e not in side]
+        if not doer and t.tense == "noun":
+            doer = [e for e in self.ph._subject_before(doc, before, t, near=True)
+                    if e not in side]
+        return doer + side, []
+
+    def _origin_before(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether من stands at most ``ORIGIN_REACH`` words before ``e``, after the trigger."""
+        lo = max(t.tok_hi, e.tok_lo - ORIGIN_REACH)
+        return any(doc.tokens[i] == self.ph._origin for i in range(lo, e.tok_lo))
+
+
+def _names_a_place(doc: Document, e: EntityMention) -> bool:
+    return any(p.start <= e.start < p.end for p in doc.places)
