@@ -6,7 +6,8 @@ Numbers are put in buckets (``days=3-14``). The features read:
 
 * the trigger: its form in the matching view, without proclitics; its type and mode; its shape
   (past, present or passive verb, verbal noun; the future prefix and other proclitics, asked of
-  the language's ``Syntax`` and ``Affixes``); the words before and after it;
+  the language's ``Syntax`` and ``Affixes``); the lexicon entry that proposed it; the words
+  before and after it and the words of its sentence, each also conjoined with its type;
 * where it stands: the title, the first body sentence, the sentence's index and its relative
   place in the article;
 * the rules' own reading: the modality and stance the trigger stage gave, and the modality cues

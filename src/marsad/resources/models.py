@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import repeat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 MODEL_FORMAT = 1
