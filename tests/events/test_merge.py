@@ -94,3 +94,32 @@ def test_a_record_that_absorbs_many_keeps_all_their_evidence_in_order(coder):
     kept = _merged(coder, _many(coder, copies, distinct=False))
     assert len(kept) == 1
     assert [ev.sentence_index for ev in kept[0].evidence] == list(range(1, copies + 1))
+
+
+def _two_readings(coder, sentences: tuple[int, int], days: tuple[str, str] | None = None):
+    """The records of one strike read twice with different (named) actors, at ``sentences``;
+    with ``days``, each record dated on its own day by its text."""
+    from marsad.doc.records import evolve
+
+    a, b = _many(coder, 2, distinct=True)
+    out = []
+    for record, index, day in zip((a, b), sentences, days or (None, None)):
+        record = evolve(record, evidence=tuple(evolve(ev, sentence_index=index)
+                                               for ev in record.evidence))
+        if day:
+            record = evolve(record, time={"start": day, "end": day, "precision": "day",
+                                          "anchor": "text"})
+        out.append(record)
+    return out
+
+
+def test_one_sentence_read_twice_with_different_actors_is_one_record(coder):
+    # قصفت الطائرات الروسية مواقع لتنظيم داعش … with its actor read two ways in one sentence
+    assert len(_merged(coder, _two_readings(coder, (3, 3)))) == 1
+    # the same two readings in sentences 3 and 5 are two groups' strikes: two records
+    assert len(_merged(coder, _two_readings(coder, (3, 5)))) == 2
+
+
+def test_one_sentence_telling_strikes_on_two_days_keeps_two_records(coder):
+    records = _two_readings(coder, (3, 3), ("2015-07-20", "2015-07-24"))
+    assert len(_merged(coder, records)) == 2

@@ -6,7 +6,8 @@ Numbers are put in buckets (``days=3-14``). The features read:
 
 * the trigger: its form in the matching view, without proclitics; its type and mode; its shape
   (past, present or passive verb, verbal noun; the future prefix and other proclitics, asked of
-  the language's ``Syntax`` and ``Affixes``); the words before and after it;
+  the language's ``Syntax`` and ``Affixes``); the lexicon entry that proposed it; the words
+  before and after it and the words of its sentence, each also conjoined with its type;
 * where it stands: the title, the first body sentence, the sentence's index and its relative
   place in the article;
 * the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
@@ -65,6 +66,10 @@ class CandidateFeatures:
         assert lang is not None
         g = resources.grammar
         self.res = resources
+        #: each lexicon entry by its type, mode and first word: the forms of one entry (قتل،
+        #: يقتل، مقتل، قتلى) share what they say of an event
+        self.families = [f"{f.type}/{f.mode}/{(f.verbs + f.nouns + f.participles + ('',))[0]}"
+                         + ("/candidate" if f.candidate else "") for f in resources.families]
         self.bare = lang.without_conjunction
         self.marks_future = lang.syntax.marks_future
         self.preposition = lang.syntax.preposition_proclitic
@@ -97,6 +102,7 @@ class CandidateFeatures:
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
         self._last_sentence: tuple[int | None, list[str]] = (None, [])
+        self._typed_words: dict[str, list[str]] = {}
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
@@ -124,7 +130,7 @@ class CandidateFeatures:
             if found is not None:
                 own, m = found
                 feats += self._trigger(doc, m, event.event_type, first_body)
-                feats += self._surroundings(doc, m)
+                feats += self._surroundings(doc, m, event.event_type)
                 if in_roles.get(m.trigger.tok_lo, set()) - {own}:
                     feats.append("in_other_role")
             else:
@@ -166,9 +172,13 @@ class CandidateFeatures:
     def _trigger(self, doc: Document, m: EventMention, etype: str,
                  first_body: int) -> list[str]:
         t = m.trigger
-        form = self.bare(doc.norm.text[t.start + len(t.prefix):t.end])
+        # the prefix is the trigger's proclitics as matched: the form after it is whole (وافق،
+        # وعد، فرض begin with و/ف of their own, which without_conjunction would strip)
+        form = doc.norm.text[t.start + len(t.prefix):t.end]
         shape = t.tense + ("+future" if self.marks_future(t.prefix) else "")
+        fam = self.families[t.family]
         feats = [f"trigger={form}", f"trigger|type={form}|{etype}", f"tense={shape}",
+                 f"entry={fam}",
                  f"type|tense={etype}|{shape}", f"stance={t.stance}",
                  f"rule|tense={t.modality}|{shape}",
                  f"prefix_conj={self.after_conjunction(t.prefix)}",
@@ -181,20 +191,22 @@ class CandidateFeatures:
                   f"relpos={round(4 * sent.index / max(len(sents), 1))}"]
         return feats
 
-    def _surroundings(self, doc: Document, m: EventMention) -> list[str]:
+    def _surroundings(self, doc: Document, m: EventMention, etype: str) -> list[str]:
         t = m.trigger
         toks = doc.tokens
         sent = doc.sentences[t.sentence]
         before = toks[max(sent.tok_lo, t.tok_lo - _WINDOW):t.tok_lo]
         after = toks[t.tok_hi:min(sent.tok_hi, t.tok_hi + _AFTER)]
         bare = self.bare
-        feats = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
-        feats += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
+        near = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
+        near += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
+        # the same words with the type: قتل after حادث is a traffic death, after غارة an attack
+        feats = near + [f"{etype}|{f}" for f in near]
         marks = self._marks
         feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
                   if c not in _NOT_CUES]
         feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
-        feats += self._sentence_words(doc, t.sentence)
+        feats += self._sentence_words(doc, t.sentence, etype)
         head = toks[sent.tok_lo:t.tok_lo]
         if "reporting" in marks(head):
             feats.append("reported")
@@ -204,15 +216,22 @@ class CandidateFeatures:
             feats.append("governed")
         return feats
 
-    def _sentence_words(self, doc: Document, index: int) -> list[str]:
-        """``w=…`` of each distinct word of the sentence, made once per sentence (the last
-        sentence asked is kept: a document's candidates come sentence by sentence)."""
+    def _sentence_words(self, doc: Document, index: int, etype: str) -> list[str]:
+        """``w=…`` of each distinct word of the sentence, and each again with the candidate's
+        type (``ASSAULT|w=…``: a word that makes one type's trigger an event says nothing of
+        another's), made once per sentence and type (the last sentence asked is kept: a
+        document's candidates come sentence by sentence)."""
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
             bare = self.bare
             words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
             self._last_sentence = (index, [f"w={w}" for w in words])
-        return self._last_sentence[1]
+            self._typed_words = {}
+        typed = self._typed_words.get(etype)
+        if typed is None:
+            words = self._last_sentence[1]
+            typed = self._typed_words[etype] = words + [f"{etype}|{w}" for w in words]
+        return typed
 
     def _marks(self, tokens: list[str]) -> set[str]:
         """The cue lists that a word or phrase of ``tokens`` is in (a phrase whole: من

@@ -1,8 +1,9 @@
 """Pipeline stage: one record per event within an article.
 
 The headline and the lead, or two paragraphs, often tell the same event. Records of the same
-type and modality whose participants are compatible (the same codes, or one side unknown) and
-whose time and place overlap are merged into one that keeps every evidence span and the most
+type and modality whose participants are compatible (the same codes, or one side unknown), or
+that are told together (in one sentence, or in the headline and the lead), and whose time and
+place overlap are merged into one that keeps every evidence span and the most
 precise figures: a count with its qualifier over a bare count, a day over a month, a city over
 a country. A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
 modality, not with all of an article's.
@@ -59,12 +60,37 @@ class EventMerger:
 
 
 def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) -> bool:
-    """Whether two records of one article report the same event."""
+    """Whether two records of one article report the same event: compatible time and place
+    (two operations on different days or in different places are never one), and compatible
+    participants, or mentions told together (one sentence, or the headline and the lead)."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
-    return (_compatible_parties(a.actor, b.actor, generic_ids)
-            and _compatible_parties(a.recipient, b.recipient, generic_ids)
-            and _compatible_time(a.time, b.time) and _compatible_place(a, b))
+    if not (_compatible_time(a.time, b.time) and _compatible_place(a, b)):
+        return False
+    return ((_compatible_parties(a.actor, b.actor, generic_ids)
+             and _compatible_parties(a.recipient, b.recipient, generic_ids))
+            or _told_together(a, b))
+
+
+def _told_together(a: Event, b: Event) -> bool:
+    """Mentions of one type and modality in one sentence (قتل … بانفجار), or in the headline
+    and the lead: news tells one event there, and where their participants differ the roles
+    were read differently, not two events told (on the training annotations, out of fold:
+    precision 0.630 -> 0.654, F1 0.602 -> 0.605 at threshold 0.40)."""
+    sa = {(ev.field, ev.sentence_index) for ev in a.evidence}
+    sb = {(ev.field, ev.sentence_index) for ev in b.evidence}
+    if sa & sb:
+        return True
+    return bool((_in_title(sa) and _leads(sb)) or (_in_title(sb) and _leads(sa)))
+
+
+def _in_title(sentences: set[tuple[str, int]]) -> bool:
+    return any(f == "title" for f, _ in sentences)
+
+
+def _leads(sentences: set[tuple[str, int]]) -> bool:
+    """Whether a record's first body sentence is the article's first (the title is 0)."""
+    return min((i for f, i in sentences if f != "title"), default=99) <= 1
 
 
 def combine(a: Event, b: Event) -> Event:

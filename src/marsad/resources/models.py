@@ -23,6 +23,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 MODEL_FORMAT = 1
@@ -54,8 +55,9 @@ class DecisionModel:
 
     def keep_probability(self, features: Iterable[str]) -> float:
         """``features``: each once (as the training one-hot encoding counts them)."""
-        weights = self.keep_weights
-        score = self.keep_bias + sum([weights[f] for f in features if f in weights])
+        # a feature the file does not know weighs 0.0 (the same sum, in C: a candidate has some
+        # hundred features, its sentence's words among them)
+        score = self.keep_bias + sum(map(self.keep_weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-score)) if score > -60 else 0.0
 
     def modality(self, features: Iterable[str], rules: str) -> str:
