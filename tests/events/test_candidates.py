@@ -63,6 +63,14 @@ def rules() -> Coder:
     ("CONCEDE", "وتراجعت", "وتراجعت الحكومة عن قرار رفع أسعار الوقود بعد احتجاجات واسعة."),
     ("SANCTION", "وصدر", "وصدر بحقه صك شرعي بالسجن عشر سنوات بعد إدانته بتهريب الأسلحة."),
     ("COOPERATE", "يداً بيد", "وقال الوزير إن البلدين يعملان يداً بيد لحماية الحدود المشتركة."),
+    # an invitation given or taken up, a meeting announced ahead: an agreement to meet
+    ("AGREE", "وتلقى", "وتلقى الرئيس السوداني دعوة رسمية لزيارة القاهرة الشهر المقبل."),
+    ("AGREE", "الزيارة المرتقبة", "وتتناول الزيارة المرتقبة للوزير ملفات الأمن والطاقة."),
+    # a threat left open
+    ("THREATEN", "كل الخيارات", "وقال المتحدث إن كل الخيارات مطروحة للرد على الاعتداءات."),
+    # aircraft over a place, arms shipped
+    ("MOBILIZE", "وحلقت", "وحلقت طائرات حربية فوق المدينة طوال الليل."),
+    ("AID", "شحنة أسلحة", "ووصلت إلى الميناء شحنة أسلحة جديدة للقوات الحكومية."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
