@@ -147,6 +147,11 @@ def test_a_person_described_nowhere_is_placed_by_the_country_named_beside_them(c
     assert _code_of(coder, text, "مشعل بن ناصر الحربي")[0] == "SAU"
 
 
+def test_a_person_described_nowhere_takes_the_country_where_the_article_happens(coder):
+    text = ("ودعا الدكتور عبدالرحمن حمزة كماس إلى حماية الشواطئ من التلوث. "
+            "وشهدت شواطئ جدة وينبع تراجعا في أعداد الزوار.")
+    assert _code_of(coder, text, "الدكتور عبدالرحمن حمزه كماس")[0] == "SAU"
+
 
 def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_names(coder):
     # النائب عن <bloc> في <parliament> <name>: the name is the MP's, not the bloc's
