@@ -93,6 +93,19 @@ def test_militias_officials_and_coalitions_the_lexicon_lacked(coder, text, code,
 
 
 @pytest.mark.parametrize("text, code, sector", [
+    # the competent, concerned and security "bodies" (الجهات) are the state's, placed by the city
+    ("وأحالت الجهات المختصة في مدينة جدة المتهمين إلى النيابة العامة.", "SAU", "GOV"),
+    ("وتمكنت الجهات الأمنية في الأردن من القبض على المهرب.", "JOR", "COP"),
+    # an extremist group named by its kind is an armed group without a home
+    ("وقصفت المقاتلات مواقع الجماعات المتشددة شمال سيناء.", "NSA", "REB"),
+    # worshippers are civilians where they pray
+    ("وأطلق مسلح النار على المصلين في مسجد بمدينة الكويت.", "KWT", "CVL"),
+])
+def test_generic_bodies_and_groups_are_entities(coder, text, code, sector):
+    assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
+
+
+@pytest.mark.parametrize("text, code, sector", [
     # no country word: the city of the sentence places the police, the worshippers, the soldiers
     ("اشتبكت الشرطة مع مسلحين في مدينة كراتشي مساء أمس.", "PAK", "COP"),
     ("قتل ثلاثة من رجال الأمن في تفجير استهدف مسجدا في مدينة أبها.", "SAU", "COP"),
