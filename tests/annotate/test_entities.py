@@ -72,6 +72,9 @@ def test_a_kunya_later_is_the_same_person(coder, text, bare):
     ("وأصيب أنس منتصر طه برصاصة في قدمه.", "انس منتصر طه"),
     ("وقال الدكتور عبد الله بن عبد المحسن التركي إن الإرهاب لا دين له.",
      "الدكتور عبد الله بن عبد المحسن التركي"),
+    # المدعو ("the one called") introduces a suspect's name as an honorific does
+    ("وتمكنت الشرطة من القبض على المدعو منصور بن مؤنس الرويلي بعد مطاردة.",
+     "المدعو منصور بن مءنس الرويلي"),
 ])
 def test_unknown_people_are_recognised_as_names(coder, text, name):
     assert name in [t for t, _, _ in _coded(coder, text)]
