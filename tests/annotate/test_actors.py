@@ -150,3 +150,10 @@ def test_a_coalition_named_by_a_political_adjective_is_a_bloc_not_the_military_c
     ents = _entities(coder, "وأعلن التحالف المدني الديمقراطي في العراق مقاطعته للانتخابات "
                             "البرلمانية المقبلة.")
     assert [(c, s) for t, c, s, _ in ents if t.startswith("التحالف")] == [("IRQ", "LEG")]
+
+
+def test_the_course_of_events_is_not_the_hungarian_adjective(coder):
+    # مجريات "the course of" is written as the feminine plural of مجري "Hungarian"
+    text = "واطلع مدير الأمن العام على مجريات التحقيق في الحادث."
+    assert "HUN" not in [c for _, c, _, _ in _entities(coder, text)]
+    assert "HUN" in [c for _, c, _, _ in _entities(coder, "وقال مسؤولون مجريون إن الحدود مغلقة.")]
