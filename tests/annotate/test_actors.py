@@ -157,3 +157,13 @@ def test_the_course_of_events_is_not_the_hungarian_adjective(coder):
     text = "واطلع مدير الأمن العام على مجريات التحقيق في الحادث."
     assert "HUN" not in [c for _, c, _, _ in _entities(coder, text)]
     assert "HUN" in [c for _, c, _, _ in _entities(coder, "وقال مسؤولون مجريون إن الحدود مغلقة.")]
+
+
+@pytest.mark.parametrize("text", [
+    "وتأتي زيارة ولي العهد لمصر محمد بن سلمان بعد أسبوع من توقيع الاتفاق.",
+    "وأكد وزير الخارجية لروسيا أن بلاده تدعم الحل السياسي.",
+])
+def test_a_country_after_to_is_where_a_title_goes_not_whose_it_is(coder, text):
+    # لمصر: "to Egypt", not a genitive; the title and the country stay two mentions
+    spans = [t for t, _, _, _ in _entities(coder, text)]
+    assert spans and not any(" ل" in t and t.split()[0] in ("ولي", "وزير") for t in spans), spans
