@@ -156,6 +156,13 @@ def test_a_person_described_nowhere_takes_the_country_where_the_article_happens(
     assert _code_of(coder, text, "الدكتور عبدالرحمن حمزه كماس")[0] == "SAU"
 
 
+def test_a_word_with_to_the_ends_a_name(coder):
+    # للعمرة "for the Umrah" follows the name مشعل; a name never goes on with ل and the article
+    doc = _doc(coder, "زيارة مشعل للعمرة لا تغير موقف المملكة من الحركة.")
+    assert not any("للعمره" in doc.norm.text[e.start:e.end] for e in doc.entities), \
+        _coded(coder, "زيارة مشعل للعمرة لا تغير موقف المملكة من الحركة.")
+
+
 def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_names(coder):
     # النائب عن <bloc> في <parliament> <name>: the name is the MP's, not the bloc's
     doc = _doc(coder, "وانتقد النائب عن التحالف الكردستاني في مجلس النواب العراقي محمد الكربولي "
