@@ -169,3 +169,20 @@ def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_nam
                       "قرار الحكومة.")
     ids = {doc.norm.text[e.start:e.end]: e.id for e in doc.entities}
     assert ids["محمد الكربولي"] == ids["الناءب"]
+
+
+@pytest.mark.parametrize("text, head, ident", [
+    ("أعلن تنظيم داعش مسؤوليته عن التفجير. وقال التنظيم في بيان إن عناصره نفذوا الهجوم.",
+     "التنظيم", "isis"),
+    ("وأطلقت حركة حماس صواريخ على إسرائيل، واتهمت الحركة الاحتلال بخرق التهدئة.",
+     "الحركه", "hamas"),
+])
+def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, head, ident):
+    doc = _doc(coder, text)
+    found = [e.id for e in doc.entities if doc.norm.text[e.start:e.end] == head]
+    assert found == [ident], _coded(coder, text)
+
+
+def test_a_head_alone_with_no_organisation_before_it_names_none(coder):
+    doc = _doc(coder, "وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.")
+    assert not any(doc.norm.text[e.start:e.end] == "الحزب" for e in doc.entities)
