@@ -176,6 +176,8 @@ def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_nam
      "التنظيم", "isis"),
     ("وأطلقت حركة حماس صواريخ على إسرائيل، واتهمت الحركة الاحتلال بخرق التهدئة.",
      "الحركه", "hamas"),
+    ("وصلت قافلة مساعدات من مركز الملك سلمان للإغاثة إلى عدن. وأوضح المركز أن القافلة تحمل "
+     "أدوية.", "المركز", "sau.ksrelief"),
 ])
 def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, head, ident):
     doc = _doc(coder, text)
