@@ -173,8 +173,8 @@ class ActorResolver:
 
     def _attach(self, doc: Document, u: _Unit, nxt: _Unit | None) -> tuple[EntityMention, int] | None:
         """Sector word + the country/organization that follows it, if one does."""
-        if nxt is None or u.match.suffix in self.third_person:
-            return None     # سفيرها من طهران: her ambassador (from Tehran) is hers (_sector_alone)
+        if nxt is None:
+            return None
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
         adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
