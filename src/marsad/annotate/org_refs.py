@@ -45,17 +45,17 @@ class OrganisationReferences:
         if not named:
             return []
         covered = {t for e in mentions for t in range(e.tok_lo, e.tok_hi)}
-        starts = [e.tok_lo for e in named]
-        found = []
+        sentence_starts = [s.tok_lo for s in doc.sentences]
+        latest: dict[str, EntityMention] = {}     # head → the organisation named last with it
+        found, j = [], 0
         for i in range(named[0].tok_hi, len(doc.tokens)):
+            while j < len(named) and named[j].tok_hi <= i:
+                latest.update(dict.fromkeys(self._heads[named[j].id], named[j]))
+                j += 1
             head, prefix = self._head_alone(doc.tokens[i]) if i not in covered else (None, "")
-            if head is None:
-                continue
-            k = bisect_right(starts, i) - 1
-            while k >= 0 and head not in self._heads[named[k].id]:
-                k -= 1
-            if k >= 0:
-                found.append(_copy(named[k], doc, i, prefix))
+            if head is not None and head in latest:
+                sentence = max(bisect_right(sentence_starts, i) - 1, 0)
+                found.append(_copy(latest[head], doc, i, sentence, prefix))
         return found
 
     def _head_alone(self, tok: str) -> tuple[str | None, str]:
@@ -70,8 +70,7 @@ class OrganisationReferences:
         return None, ""
 
 
-def _copy(e: EntityMention, doc: Document, i: int, prefix: str) -> EntityMention:
-    """A mention of ``e``'s organisation at token ``i``."""
-    sentence = bisect_right([s.tok_lo for s in doc.sentences], i) - 1
-    return EntityMention(doc.token_starts[i], doc.token_ends[i], i, i + 1, max(sentence, 0),
-                         prefix, e.code, e.sector, e.id, e.name, e.kind, e.country)
+def _copy(e: EntityMention, doc: Document, i: int, sentence: int, prefix: str) -> EntityMention:
+    """A mention of ``e``'s organisation at token ``i`` of ``sentence``."""
+    return EntityMention(doc.token_starts[i], doc.token_ends[i], i, i + 1, sentence, prefix,
+                         e.code, e.sector, e.id, e.name, e.kind, e.country)

@@ -148,10 +148,12 @@ class PlaceResolver:
         """After a place noun (مدينة عمان), or a place noun and its country's adjective
         (العاصمة الأردنية عمان، البلدة السورية حماة): the adjective describes the place noun."""
         k = bisect_right(doc.token_starts, m.start) - 1
-        if k > 1 and _country_word(doc, k - 1):
-            k -= 1
-        prev = doc.tokens[k - 1] if k > 0 else ""
-        return prev in self.place_nouns or self.affixes.without_proclitic(prev) in self.place_nouns
+        if k > 0 and self._place_noun(doc.tokens[k - 1]):
+            return True
+        return k > 1 and self._place_noun(doc.tokens[k - 2]) and _country_word(doc, k - 1)
+
+    def _place_noun(self, tok: str) -> bool:
+        return tok in self.place_nouns or self.affixes.without_proclitic(tok) in self.place_nouns
 
     @staticmethod
     def _dominant_country(doc: Document, found: list[Candidate]) -> str | None:
