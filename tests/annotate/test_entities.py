@@ -72,6 +72,9 @@ def test_a_kunya_later_is_the_same_person(coder, text, bare):
     ("وأصيب أنس منتصر طه برصاصة في قدمه.", "انس منتصر طه"),
     ("وقال الدكتور عبد الله بن عبد المحسن التركي إن الإرهاب لا دين له.",
      "الدكتور عبد الله بن عبد المحسن التركي"),
+    # المدعو ("the one called") introduces a suspect's name as an honorific does
+    ("وتمكنت الشرطة من القبض على المدعو منصور بن مؤنس الرويلي بعد مطاردة.",
+     "المدعو منصور بن مءنس الرويلي"),
 ])
 def test_unknown_people_are_recognised_as_names(coder, text, name):
     assert name in [t for t, _, _ in _coded(coder, text)]
@@ -147,6 +150,18 @@ def test_a_person_described_nowhere_is_placed_by_the_country_named_beside_them(c
     assert _code_of(coder, text, "مشعل بن ناصر الحربي")[0] == "SAU"
 
 
+def test_a_person_described_nowhere_takes_the_country_where_the_article_happens(coder):
+    text = ("ودعا الدكتور عبدالرحمن حمزة كماس إلى حماية الشواطئ من التلوث. "
+            "وشهدت شواطئ جدة وينبع تراجعا في أعداد الزوار.")
+    assert _code_of(coder, text, "الدكتور عبدالرحمن حمزه كماس")[0] == "SAU"
+
+
+def test_a_word_with_to_the_ends_a_name(coder):
+    # للعمرة "for the Umrah" follows the name مشعل; a name never goes on with ل and the article
+    doc = _doc(coder, "زيارة مشعل للعمرة لا تغير موقف المملكة من الحركة.")
+    assert not any("للعمره" in doc.norm.text[e.start:e.end] for e in doc.entities), \
+        _coded(coder, "زيارة مشعل للعمرة لا تغير موقف المملكة من الحركة.")
+
 
 def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_names(coder):
     # النائب عن <bloc> في <parliament> <name>: the name is the MP's, not the bloc's
@@ -154,3 +169,22 @@ def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_nam
                       "قرار الحكومة.")
     ids = {doc.norm.text[e.start:e.end]: e.id for e in doc.entities}
     assert ids["محمد الكربولي"] == ids["الناءب"]
+
+
+@pytest.mark.parametrize("text, head, ident", [
+    ("أعلن تنظيم داعش مسؤوليته عن التفجير. وقال التنظيم في بيان إن عناصره نفذوا الهجوم.",
+     "التنظيم", "isis"),
+    ("وأطلقت حركة حماس صواريخ على إسرائيل، واتهمت الحركة الاحتلال بخرق التهدئة.",
+     "الحركه", "hamas"),
+    ("وصلت قافلة مساعدات من مركز الملك سلمان للإغاثة إلى عدن. وأوضح المركز أن القافلة تحمل "
+     "أدوية.", "المركز", "sau.ksrelief"),
+])
+def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, head, ident):
+    doc = _doc(coder, text)
+    found = [e.id for e in doc.entities if doc.norm.text[e.start:e.end] == head]
+    assert found == [ident], _coded(coder, text)
+
+
+def test_a_head_alone_with_no_organisation_before_it_names_none(coder):
+    doc = _doc(coder, "وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.")
+    assert not any(doc.norm.text[e.start:e.end] == "الحزب" for e in doc.entities)

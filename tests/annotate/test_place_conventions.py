@@ -8,3 +8,11 @@ def test_jerusalem_in_palestinian_news_is_coded_palestine(coder):
                              "أمس.", date="2015-08-10")
     places = [e.location for e in events if e.location is not None]
     assert places and places[0].country == "PSE"
+
+
+def test_a_capital_after_its_countrys_adjective_is_that_countrys_city(coder):
+    # عمان is Amman and Oman alike: "the Jordanian capital" before it says which
+    events = coder.code_text("واعتقلت الشرطة في العاصمة الأردنية عمان خمسة أشخاص بتهمة التهريب "
+                             "أمس.", date="2015-08-10")
+    places = [e.location for e in events if e.location is not None]
+    assert places and (places[0].text, places[0].country) == ("عمان", "JOR")

@@ -68,6 +68,7 @@ class ActorResolver:
         self.without_conjunction = lang.without_conjunction
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
+        self.dative = lang.affixes.dative_prefix
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -101,7 +102,7 @@ class ActorResolver:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
                     and (prev.code, prev.country) == (e.code, e.country)
-                    and not self.after_conjunction(e.prefix)
+                    and not self.after_conjunction(e.prefix) and not self.dative(e.prefix)
                     and e.id not in self._sector_ids):  # a name after a title, not a new noun
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
@@ -176,7 +177,8 @@ class ActorResolver:
             return None
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
-        adjacent = not gap and not self.after_conjunction(nxt.match.prefix)
+        adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
+            and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital"))
         nisba = nxt.term("nisba")
         linked = len(gap) == 1 and gap[0] in self.place_links and nxt.term("country", "capital", "actor")
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions

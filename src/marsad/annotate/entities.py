@@ -13,6 +13,8 @@ every mention from the participant's description:
   (``أبو مالك`` after ``أبي مالك الشامي``), the definite title alone (``الوزيرة`` after a minister:
   the nearest one before it with the same title word), and "his/her country" (``بلادها``: the
   country of the nearest participant before it, as its government).
+* **An organisation** named again by the head of its name alone (``التنظيم`` after ``تنظيم
+  داعش``) is the one named last with that head (``annotate/org_refs.py``).
 * **The code** comes from the description: a title with a country (``الكولومبية``) first; else, for
   a person of the dictionary, the office they held on the article's publication date
   (``resources/offices.py``: "بوش" is USA GOV in 2004 and USA without sector in 2015); else the
@@ -31,6 +33,7 @@ from collections.abc import Container
 from marsad.annotate.coverage import BareStarts, SentenceOf, Taken, positions, tokens_of
 from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
 from marsad.annotate.names import NameReader, NameWords
+from marsad.annotate.org_refs import OrganisationReferences
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention
 from marsad.resources import Resources
@@ -56,6 +59,7 @@ class EntityLinker:
         self._word_core = lang.word_core
         self._sector_ids = frozenset(s.id for s in resources.sectors)
         self._describer = Describer(resources, self._sector_ids)
+        self._organisations = OrganisationReferences(resources)
         w = self.words
         #: the tokens a new name can open with (most tokens of an article cannot)
         # a name opens on an honorific, a given name that may open one, or a word-like given
@@ -93,6 +97,7 @@ class EntityLinker:
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
         mentions += self._own_countries(doc, mentions, blocked.union(names, doc), sentence_of)
+        mentions += self._organisations.find(doc, mentions)
         doc.entities = sorted(mentions, key=lambda e: e.start)
         doc.matches = _drop_places_in(doc, names)
         return doc

@@ -79,6 +79,7 @@ class NameReader:
         self._bare = lang.without_conjunction
         self._cores = lang.token_cores
         self._definite_prefix = lang.affixes.definite_prefix
+        self._dative = lang.affixes.dative_prefix
         self._honorific_heads = frozenset(h[0] for h in words.honorifics)
 
     def name_word(self, tok: str) -> bool:
@@ -94,6 +95,8 @@ class NameReader:
         while end < hi and end - lo < MAX_NAME_WORDS and end not in blocked \
                 and self.name_word(tokens[end]):
             tok = tokens[end]
+            if end > lo and self._to_the(tok):
+                break   # مشعل للعمرة: "for the", a phrase after the name, never inside it
             if end > lo and self._bare(tok) != tok and tok not in self.words.given and not (
                     end == lo + 1 and tokens[lo] in self.words.given
                     and self._bare(tok) not in self.words.given):
@@ -102,6 +105,11 @@ class NameReader:
         while end > lo and tokens[end - 1] in self.words.particles:
             end -= 1            # a name never ends on بن or أبو
         return end
+
+    def _to_the(self, tok: str) -> bool:
+        """The token carries "to/for" and the article before its core (للعمرة، وللرئيس)."""
+        return any(self._dative(p) and self._definite_prefix(p)
+                   for p in (tok[:len(tok) - len(c)] for c in self._cores(tok) if tok.endswith(c)))
 
     def strict_run(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """An Arab name's shape from ``lo``: given names, particles and the word after a

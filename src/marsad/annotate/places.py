@@ -145,8 +145,15 @@ class PlaceResolver:
             or self.affixes.without_proclitic(bare) in nouns
 
     def _after_place_word(self, doc: Document, m: Match) -> bool:
-        prev = _previous_token(doc, m)
-        return prev in self.place_nouns or self.affixes.without_proclitic(prev) in self.place_nouns
+        """After a place noun (مدينة عمان), or a place noun and its country's adjective
+        (العاصمة الأردنية عمان، البلدة السورية حماة): the adjective describes the place noun."""
+        k = bisect_right(doc.token_starts, m.start) - 1
+        if k > 0 and self._place_noun(doc.tokens[k - 1]):
+            return True
+        return k > 1 and self._place_noun(doc.tokens[k - 2]) and _country_word(doc, k - 1)
+
+    def _place_noun(self, tok: str) -> bool:
+        return tok in self.place_nouns or self.affixes.without_proclitic(tok) in self.place_nouns
 
     @staticmethod
     def _dominant_country(doc: Document, found: list[Candidate]) -> str | None:
@@ -177,6 +184,12 @@ def _quoted(doc: Document, start: int, end: int) -> bool:
     text = doc.text
     lo, hi = doc.norm.span_to_original(start, end)
     return 0 < lo and hi < len(text) and text[lo - 1] in QUOTES and text[hi] in QUOTES
+
+
+def _country_word(doc: Document, k: int) -> bool:
+    """Whether token ``k`` alone names a country (a country's adjective: الأردنية)."""
+    return any(e.tok_lo == k and e.tok_hi == k + 1 and e.kind == "state" and e.sector is None
+               for e in doc.entities)
 
 
 def _previous_token(doc: Document, m: Match) -> str:

@@ -15,7 +15,10 @@ resolved, a sector word still without a country takes:
   in the sentence, which the actor stage passes over when a place may say better.
 
 A state sector word takes that code; an armed one stays ``NSA`` with the country as its home
-(contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced.
+(contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced. A person the
+article names with no office, side or country anywhere (``ودعا الدكتور عبدالرحمن كماس إلى …``,
+left ``UNK`` by the entity stage) is placed the same way: the annotators code such people by
+where the article's news happens.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from marsad.resources import Resources, language_of
 
 #: the suffix the actor stage gives a counterpart's id (نظيره: the other side's official)
 COUNTERPART = ".counterpart"
+#: the id the entity stage gives a person named outside the dictionary
+PERSON = "person"
 
 
 class SectorPlacer:
@@ -69,6 +74,8 @@ class SectorPlacer:
         return doc
 
     def _unplaced(self, e: EntityMention) -> bool:
+        if e.id == PERSON and e.code == "UNK":
+            return True     # a person described nowhere (module docstring)
         if e.id not in self._sector_ids or e.id.endswith(COUNTERPART):
             return False
         return e.code == "UNK" or (e.code == "NSA" and e.country is None)

@@ -44,6 +44,9 @@ class Affixes:
     locative_prefix: Callable[[str], bool] = _never
     #: the prefix holds the definite article: a title that refers back (الوزيرة، للرئيس)
     definite_prefix: Callable[[str], bool] = _never
+    #: the prefix holds the preposition "to, for": what follows is governed by it, not a
+    #: genitive (زيارة ولي العهد لمصر: a visit to Egypt, not Egypt's crown prince)
+    dative_prefix: Callable[[str], bool] = _never
     #: a token without the single proclitic letter (conjunction or preposition) it may carry
     without_proclitic: Callable[[str], str] = _unchanged
     #: a place-noun candidate without its leading article letters

@@ -291,10 +291,13 @@ def _write_cache(key: str, res: Resources) -> None:
 def _fill_lexicon(res: Resources, lang: Language) -> None:
     lex = res.lexicon
     forms = lang.morphology
+    # a nisba's form that is mostly another word (مجريات "the course of") names no country
+    homographs = frozenset(lang.normalize_term(w) for w in lang.table("actors")["nisba_homographs"])
     for i, c in enumerate(res.countries):
         _add_all(lex, c.names, Term("actor", "country", i, "country"))
         _add_all(lex, c.capitals, Term("actor", "capital", i, "name"))
-        _add_all(lex, (f for n in c.nisbas for f in forms.nisba_forms(n)),
+        _add_all(lex, (f for n in c.nisbas for f in forms.nisba_forms(n)
+                       if lang.normalize_term(f) not in homographs),
                  Term("actor", "nisba", i, "noun"))
         _add_all(lex, c.people, Term("actor", "people", i, "noun"))
     for i, a in enumerate(res.actors):

@@ -48,6 +48,11 @@ def definite_prefix(prefix: str) -> bool:
     return prefix.endswith(("ال", "لل"))
 
 
+def dative_prefix(prefix: str) -> bool:
+    """ل after any conjunction (لمصر، وللرئيس): the preposition "to, for"."""
+    return prefix.lstrip("وف").startswith("ل")
+
+
 def without_proclitic(token: str) -> str:
     """The token without a leading و، ف or ب (وبلدة → بلدة; two letters or fewer stay)."""
     return token[1:] if len(token) > 2 and token[0] in "وفب" else token
@@ -75,6 +80,7 @@ AFFIXES = Affixes(
     after_and=after_and,
     locative_prefix=locative_prefix,
     definite_prefix=definite_prefix,
+    dative_prefix=dative_prefix,
     without_proclitic=without_proclitic,
     without_article=without_article,
     with_article=with_article,

@@ -1,0 +1,76 @@
+"""An organisation named again by the head of its name alone: ``التنظيم`` after ``تنظيم داعش``.
+
+News names a group once in full and then by the head noun of its name with the article
+(التنظيم، الحركة، الجماعة، الحزب): ``أعلن تنظيم داعش … وقال التنظيم في بيان``. Such a head
+alone is the organisation named last before it (anywhere earlier in the article) whose
+dictionary names open with that head, and takes its code, sector and id. A head that another
+word already covers (التنظيم الإرهابي: a sector phrase of its own) is left as it is, and one
+with nothing named before it names nothing. The heads are the language's
+(``organisation_heads`` of the ``actors`` table).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention
+from marsad.resources import Resources
+
+
+class OrganisationReferences:
+    """Finds the heads alone and the organisations they point back to (look, then the
+    entity stage writes)."""
+
+    def __init__(self, resources: Resources):
+        assert resources.language is not None
+        lang = resources.language
+        heads = frozenset(lang.normalize_term(w)
+                          for w in lang.table("actors")["organisation_heads"])
+        self._definite = lang.affixes.definite_prefix
+        self._cores = lang.token_cores
+        self._forms = heads
+        self._endings = tuple(heads)       # a cheap test before the token's cores
+        #: dictionary id → the heads its names open with (حركة of حركة حماس)
+        self._heads: dict[str, frozenset[str]] = {}
+        for a in resources.actors:
+            found = frozenset(w for w in (lang.normalize_term(n).split()[0] for n in a.names)
+                              if w in heads)
+            if found:
+                self._heads[a.id] = found
+
+    def find(self, doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
+        """New mentions for the heads alone in ``doc`` that point back to one of ``mentions``."""
+        named = sorted((e for e in mentions if e.id in self._heads), key=lambda e: e.tok_lo)
+        if not named:
+            return []
+        covered = {t for e in mentions for t in range(e.tok_lo, e.tok_hi)}
+        sentence_starts = [s.tok_lo for s in doc.sentences]
+        latest: dict[str, EntityMention] = {}     # head → the organisation named last with it
+        found, j = [], 0
+        for i in range(named[0].tok_hi, len(doc.tokens)):
+            while j < len(named) and named[j].tok_hi <= i:
+                latest.update(dict.fromkeys(self._heads[named[j].id], named[j]))
+                j += 1
+            head, prefix = self._head_alone(doc.tokens[i]) if i not in covered else (None, "")
+            if head is not None and head in latest:
+                sentence = max(bisect_right(sentence_starts, i) - 1, 0)
+                found.append(_copy(latest[head], doc, i, sentence, prefix))
+        return found
+
+    def _head_alone(self, tok: str) -> tuple[str | None, str]:
+        """The head the token is, with the article before it (التنظيم، وللحركة), and the
+        proclitics before the head; ``(None, "")`` if it is none."""
+        if not tok.endswith(self._endings):
+            return None, ""
+        for core in self._cores(tok):
+            prefix = tok[:len(tok) - len(core)]
+            if core in self._forms and tok.endswith(core) and self._definite(prefix):
+                return core, prefix
+        return None, ""
+
+
+def _copy(e: EntityMention, doc: Document, i: int, sentence: int, prefix: str) -> EntityMention:
+    """A mention of ``e``'s organisation at token ``i`` of ``sentence``."""
+    return EntityMention(doc.token_starts[i], doc.token_ends[i], i, i + 1, sentence, prefix,
+                         e.code, e.sector, e.id, e.name, e.kind, e.country)
