@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
+from marsad.events.assemble import before_news
 from marsad.events.features import CandidateFeatures
 from marsad.events.merge import combine, same_event
 from marsad.resources import Resources
@@ -60,16 +61,21 @@ class EventDecision:
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
             self._fold_into_kept(event, kept)
-        doc.events = self._as_headline(kept)
+        doc.events = self._as_headline(kept, doc)
         return doc
 
-    def _as_headline(self, kept: list[Event]) -> list[Event]:
-        """Each kept event that is another mention of a kept headline event, at its modality."""
+    def _as_headline(self, kept: list[Event], doc: Document) -> list[Event]:
+        """Each kept event that is another mention of a kept headline event, at its modality;
+        not one whose own date is before the news period (وقتل 6500 شخص منذ أبريل 2014 under a
+        headline of today's killings: background, whatever the headline says)."""
         heads = [e for e in kept if any(ev.field == "title" for ev in e.evidence)]
         if not heads:
             return kept
         out = []
         for event in kept:
+            if before_news(event.time, doc.article.date):
+                out.append(event)
+                continue
             for head in heads:
                 if (head is not event and head.event_type == event.event_type
                         and head.modality != event.modality):
