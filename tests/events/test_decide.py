@@ -166,3 +166,18 @@ def test_a_dated_earlier_deed_is_not_made_the_headlines_news(rules: Coder) -> No
     events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
     by_year = {e.time["start"][:4]: e.modality for e in events if e.event_type == "ASSAULT"}
     assert by_year == {"2015": "asserted", "2014": "historical"}
+
+
+def test_a_year_before_publication_in_the_sentence_reaches_the_model(rules: Coder) -> None:
+    # an almanac line has no date the time stage reads, only its year at the head
+    article = {"id": "decide-3", "date": "2015-08-09",
+               "title": "قوات الأمن تعتقل خمسة مشتبه بهم في القاهرة",
+               "text": ("اعتقلت قوات الأمن المصرية خمسة مشتبه بهم في القاهرة أمس. "
+                        "وقال مصدر أمني إن التحقيق جار. "
+                        "1976 - اعتقال رئيس الوزراء الياباني بتهمة تلقي رشوة كبيرة.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"sent_year=before": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    modality = {e.evidence[-1].sentence_index: e.modality for e in events
+                if e.event_type == "COERCE"}
+    assert modality == {1: "asserted", 3: "historical"}
