@@ -181,3 +181,17 @@ def test_a_year_before_publication_in_the_sentence_reaches_the_model(rules: Code
     modality = {e.evidence[-1].sentence_index: e.modality for e in events
                 if e.event_type == "COERCE"}
     assert modality == {1: "asserted", 3: "historical"}
+
+
+def test_background_later_in_the_article_is_not_made_the_headlines_news(rules: Coder) -> None:
+    article = {"id": "decide-4", "date": "2015-08-09",
+               "title": "مسلحون يقتلون عشرة قرويين في شمال نيجيريا",
+               "text": ("قتل مسلحون عشرة قرويين في هجوم على قرية في شمال نيجيريا أمس. "
+                        "وقال مسؤول محلي إن المهاجمين فروا إلى الغابة. "
+                        "وكان مسلحون قد قتلوا عشرين قرويا في القرية نفسها.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"rule_modality=historical": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    by_sentence = {e.evidence[-1].sentence_index: e.modality for e in events
+                   if e.event_type == "ASSAULT"}
+    assert by_sentence == {1: "asserted", 3: "historical"}

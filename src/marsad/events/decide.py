@@ -16,7 +16,8 @@ candidate's features (``events/features.py``) and
   precise figures ("أكثر من 22 عملية"). It adds no record;
 * gives a kept candidate that is another mention of a kept headline event (the merger's
   ``same_event``) the headline's modality, so that the merger after it makes them one record:
-  the headline and its lead are one event even where the model read the lead as background.
+  the headline and its lead are one event even where the model read the lead as background;
+  but not a candidate dated before the news period, nor one read as background after the lead.
 
 The model learnt from whole articles: a text shorter than its ``min_sentences`` (a headline, a
 single sentence, as in a sentence-level test set) is left to the rules.
@@ -67,13 +68,18 @@ class EventDecision:
     def _as_headline(self, kept: list[Event], doc: Document) -> list[Event]:
         """Each kept event that is another mention of a kept headline event, at its modality;
         not one whose own date is before the news period (وقتل 6500 شخص منذ أبريل 2014 under a
-        headline of today's killings: background, whatever the headline says)."""
+        headline of today's killings: background, whatever the headline says), nor one the
+        model read as background outside the lead (وكان مسلحون قد قتلوا … in the fifth
+        sentence): the headline restates its lead, not the article's recap."""
         heads = [e for e in kept if any(ev.field == "title" for ev in e.evidence)]
         if not heads:
             return kept
         out = []
         for event in kept:
-            if before_news(event.time, doc.article.date):
+            lead = min((ev.sentence_index for ev in event.evidence if ev.field != "title"),
+                       default=0) <= 1
+            if before_news(event.time, doc.article.date) or (
+                    event.modality == "historical" and not lead):
                 out.append(event)
                 continue
             for head in heads:
