@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event
@@ -97,15 +98,7 @@ class CandidateFeatures:
             for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
                 begins.setdefault(form, []).append((kind, phrase[1:]))
         self.begins = {form: tuple(found) for form, found in begins.items()}
-        #: what subordinates a trigger to another deed: a relative pronoun or a temporal
-        #: conjunction in the last words of its clause; and the past auxiliaries (كان), whose
-        #: clause is background even without قد (وكانت النيابة وجهت)
-        sub = {"relative": _phrases(table.get("relatives", []), norm),
-               "temporal": _phrases(table.get("temporal", []), norm)}
-        self.subordinators = {form: kind for kind, ps in sorted(sub.items()) for p in ps
-                              for form in lang.syntax.with_conjunction(frozenset(p[:1]))}
-        self.auxiliaries = frozenset(
-            norm(w) for w in lang.table("triggers").get("past_auxiliaries", []))
+        self.subordinators, self.auxiliaries = _subordinators(lang, table)
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -285,6 +278,19 @@ class CandidateFeatures:
                 if not rest or tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
                     found.add(kind)
         return found
+
+
+def _subordinators(lang: Any, table: dict[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    """What subordinates a trigger to another deed: a relative pronoun or a temporal conjunction
+    (first words, with و/ف in front, by kind); and the past auxiliaries (كان), whose clause is
+    background even without قد (وكانت النيابة وجهت)."""
+    norm = lang.normalize_term
+    sub = {"relative": _phrases(table.get("relatives", []), norm),
+           "temporal": _phrases(table.get("temporal", []), norm)}
+    by_form = {form: kind for kind, ps in sorted(sub.items()) for p in ps
+               for form in lang.syntax.with_conjunction(frozenset(p[:1]))}
+    auxiliaries = frozenset(norm(w) for w in lang.table("triggers").get("past_auxiliaries", []))
+    return by_form, auxiliaries
 
 
 def _phrases(words: list[str], norm: Callable[[str], str]) -> tuple[tuple[str, ...], ...]:
