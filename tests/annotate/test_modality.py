@@ -69,3 +69,15 @@ def test_an_anonymous_source_formula_is_not_an_event(coder, text):
 def test_an_event_dated_outside_the_news_period_is_background_or_future(coder, text, expected):
     events = coder.code_text(text, date="2015-08-11")
     assert expected in {(e.event_type, e.modality) for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ووجهت النيابة العامة في 14 يوليو الماضي الاتهام إلى 29 شخصا بالانتماء إلى تنظيم إرهابي.",
+     ("ACCUSE", "historical")),
+    ("ووجهت النيابة العامة في 6 أغسطس الجاري الاتهام إلى 29 شخصا بالانتماء إلى تنظيم إرهابي.",
+     ("ACCUSE", "asserted")),
+])
+def test_a_named_day_weeks_before_publication_is_background(coder, text, expected):
+    # the day is the text's own, only its year comes from the publication: as exact as a full date
+    events = coder.code_text(text, date="2015-08-10")
+    assert expected in {(e.event_type, e.modality) for e in events}

@@ -153,3 +153,45 @@ def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
     assert (not table.problems) == ok
     if ok:
         assert table.rows[0].candidate is value
+
+
+def test_a_dated_earlier_deed_is_not_made_the_headlines_news(rules: Coder) -> None:
+    article = {"id": "decide-2", "date": "2015-08-09",
+               "title": "مسلحون يقتلون عشرة قرويين في شمال نيجيريا",
+               "text": ("قتل مسلحون عشرة قرويين في هجوم على قرية في شمال نيجيريا أمس. "
+                        "وقال مسؤول محلي إن المهاجمين فروا إلى الغابة. "
+                        "وكان مسلحون قتلوا عشرين قرويا في القرية نفسها في أبريل 2014.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"rule_modality=historical": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    by_year = {e.time["start"][:4]: e.modality for e in events if e.event_type == "ASSAULT"}
+    assert by_year == {"2015": "asserted", "2014": "historical"}
+
+
+def test_a_year_before_publication_in_the_sentence_reaches_the_model(rules: Coder) -> None:
+    # an almanac line has no date the time stage reads, only its year at the head
+    article = {"id": "decide-3", "date": "2015-08-09",
+               "title": "قوات الأمن تعتقل خمسة مشتبه بهم في القاهرة",
+               "text": ("اعتقلت قوات الأمن المصرية خمسة مشتبه بهم في القاهرة أمس. "
+                        "وقال مصدر أمني إن التحقيق جار. "
+                        "1976 - اعتقال رئيس الوزراء الياباني بتهمة تلقي رشوة كبيرة.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"sent_year=before": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    modality = {e.evidence[-1].sentence_index: e.modality for e in events
+                if e.event_type == "COERCE"}
+    assert modality == {1: "asserted", 3: "historical"}
+
+
+def test_background_later_in_the_article_is_not_made_the_headlines_news(rules: Coder) -> None:
+    article = {"id": "decide-4", "date": "2015-08-09",
+               "title": "مسلحون يقتلون عشرة قرويين في شمال نيجيريا",
+               "text": ("قتل مسلحون عشرة قرويين في هجوم على قرية في شمال نيجيريا أمس. "
+                        "وقال مسؤول محلي إن المهاجمين فروا إلى الغابة. "
+                        "وكان مسلحون قد قتلوا عشرين قرويا في القرية نفسها.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"rule_modality=historical": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    by_sentence = {e.evidence[-1].sentence_index: e.modality for e in events
+                   if e.event_type == "ASSAULT"}
+    assert by_sentence == {1: "asserted", 3: "historical"}

@@ -172,16 +172,28 @@ RELATIVE_NEWS_PERIOD_DAYS = 45
 
 def _by_date(time: dict | None, publication: date | None, tense: str | None) -> str:
     """An asserted event's modality by its date: historical when its time ended before the news
-    period (في سبتمبر 2014، العام الماضي), future when a verb that is not past or a noun starts
-    after publication (يلتقي يوم 19/11، غدا), else asserted."""
+    period (في سبتمبر 2014، العام الماضي، في 14 يوليو الماضي in news of August), future when a
+    verb that is not past or a noun starts after publication (يلتقي يوم 19/11، غدا), else
+    asserted."""
     if not time or not publication or not time.get("end") or not time.get("start"):
         return "asserted"
-    reach = NEWS_PERIOD_DAYS if time.get("anchor") == "explicit" else RELATIVE_NEWS_PERIOD_DAYS
-    if (publication - date.fromisoformat(time["end"])).days > reach:
+    if before_news(time, publication):
         return "historical"
     if tense != "past" and date.fromisoformat(time["start"]) > publication:
         return "future"     # a past verb with a later date is a misread date, not the future
     return "asserted"
+
+
+def before_news(time: dict | None, publication: date | None) -> bool:
+    """Whether a resolved time ended before the article's news period."""
+    if not time or not publication or not time.get("end"):
+        return False
+    # a named day (في 14 يوليو الماضي: the year is the publication's, the day the text's own) is
+    # as exact as a full date; the wider reach is for the vague ones (الشهر الماضي)
+    anchor = time.get("anchor")
+    exact = anchor == "explicit" or (anchor == "publication_date" and time.get("precision") == "day")
+    reach = NEWS_PERIOD_DAYS if exact else RELATIVE_NEWS_PERIOD_DAYS
+    return (publication - date.fromisoformat(time["end"])).days > reach
 
 
 def _starts_after(time: dict | None, publication: date | None) -> bool:

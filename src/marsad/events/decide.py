@@ -16,7 +16,8 @@ candidate's features (``events/features.py``) and
   precise figures ("أكثر من 22 عملية"). It adds no record;
 * gives a kept candidate that is another mention of a kept headline event (the merger's
   ``same_event``) the headline's modality, so that the merger after it makes them one record:
-  the headline and its lead are one event even where the model read the lead as background.
+  the headline and its lead are one event even where the model read the lead as background;
+  but not a candidate dated before the news period, nor one read as background after the lead.
 
 The model learnt from whole articles: a text shorter than its ``min_sentences`` (a headline, a
 single sentence, as in a sentence-level test set) is left to the rules.
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
+from marsad.events.assemble import before_news
 from marsad.events.features import CandidateFeatures
 from marsad.events.merge import combine, same_event
 from marsad.resources import Resources
@@ -60,16 +62,26 @@ class EventDecision:
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
             self._fold_into_kept(event, kept)
-        doc.events = self._as_headline(kept)
+        doc.events = self._as_headline(kept, doc)
         return doc
 
-    def _as_headline(self, kept: list[Event]) -> list[Event]:
-        """Each kept event that is another mention of a kept headline event, at its modality."""
+    def _as_headline(self, kept: list[Event], doc: Document) -> list[Event]:
+        """Each kept event that is another mention of a kept headline event, at its modality;
+        not one whose own date is before the news period (وقتل 6500 شخص منذ أبريل 2014 under a
+        headline of today's killings: background, whatever the headline says), nor one the
+        model read as background outside the lead (وكان مسلحون قد قتلوا … in the fifth
+        sentence): the headline restates its lead, not the article's recap."""
         heads = [e for e in kept if any(ev.field == "title" for ev in e.evidence)]
         if not heads:
             return kept
         out = []
         for event in kept:
+            lead = min((ev.sentence_index for ev in event.evidence if ev.field != "title"),
+                       default=0) <= 1
+            if before_news(event.time, doc.article.date) or (
+                    event.modality == "historical" and not lead):
+                out.append(event)
+                continue
             for head in heads:
                 if (head is not event and head.event_type == event.event_type
                         and head.modality != event.modality):

@@ -13,6 +13,9 @@ Numbers are put in buckets (``days=3-14``). The features read:
 * the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
   it reads (the ``function_words`` lists of the language: negation, future, hypothetical,
   historical, pledge) in a window before and after the trigger, counted here again as features;
+  background: a background word (منذ، العام الماضي: the ``decision`` table) or a year before the
+  publication's anywhere in its sentence, a relative pronoun or temporal conjunction just before
+  it, a past auxiliary earlier in its clause;
   a reporting verb or noun before it; quotation marks around it; whether it lies inside another
   candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
   ``decision`` table of the language);
@@ -30,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event
@@ -83,7 +87,8 @@ class CandidateFeatures:
         words = {"negation": g.negation | g.negation_verbs,
                  "reporting": g.speech | g.speech_nouns, "governing": self.governing}
         phrases = {"future": g.future, "hypothetical": g.hypothetical,
-                   "historical": g.historical, "pledge": g.pledge}
+                   "historical": g.historical, "pledge": g.pledge,
+                   "background": _phrases(table.get("background", []), norm)}
         cues: list[tuple[str, tuple[str, ...]]] = [
             (kind, (w,)) for kind, ws in words.items() for w in ws]
         cues += [(kind, p) for kind, ps in phrases.items() for p in ps if p]
@@ -93,6 +98,7 @@ class CandidateFeatures:
             for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
                 begins.setdefault(form, []).append((kind, phrase[1:]))
         self.begins = {form: tuple(found) for form, found in begins.items()}
+        self.subordinators, self.auxiliaries = _subordinators(lang, table)
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -208,12 +214,41 @@ class CandidateFeatures:
         feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
         feats += self._sentence_words(doc, t.sentence, etype)
         head = toks[sent.tok_lo:t.tok_lo]
+        feats += self._background(doc, m, before, head)
         if "reporting" in marks(head):
             feats.append("reported")
         if sum(w in self.quotes for w in head) % 2:
             feats.append("in_quotes")
         if "governing" in marks(before[-3:]):
             feats.append("governed")
+        return feats
+
+    def _background(self, doc: Document, m: EventMention, before: list[str],
+                    head: list[str]) -> list[str]:
+        """What tells that the candidate is background to the news: a background word anywhere
+        in its sentence, a year before the publication's in it (في أبريل 2014، 1976 - اعتقال),
+        a subordinating word just before the trigger (الذي نفذه، بعد هجوم استهدف), a past
+        auxiliary earlier in its clause (وكانت النيابة وجهت)."""
+        t = m.trigger
+        sent = doc.sentences[t.sentence]
+        tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
+        feats = []
+        if "background" in self._marks(tokens):
+            feats.append("sent_cue=background")
+        published = doc.article.date
+        if published is not None:
+            years = {int(w) for w in tokens if len(w) == 4 and w.isdigit()}
+            years = {y for y in years if 1900 <= y <= published.year}
+            if years:
+                feats.append("sent_year=" + ("before" if min(years) < published.year
+                                             else "same"))
+        tail = _clause_tail(before, self.breaks)
+        for kind in sorted({self.subordinators[tok] for tok in tail[-3:]
+                            if tok in self.subordinators}):
+            feats += [f"sub={kind}", f"sub|tense={kind}|{t.tense}"]
+        bare = self.bare
+        if any(bare(w) in self.auxiliaries for w in _clause_tail(head, self.breaks)):
+            feats.append(f"aux_past|tense={t.tense}")
         return feats
 
     def _sentence_words(self, doc: Document, index: int, etype: str) -> list[str]:
@@ -243,6 +278,23 @@ class CandidateFeatures:
                 if not rest or tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
                     found.add(kind)
         return found
+
+
+def _subordinators(lang: Any, table: dict[str, Any]) -> tuple[dict[str, str], frozenset[str]]:
+    """What subordinates a trigger to another deed: a relative pronoun or a temporal conjunction
+    (first words, with و/ف in front, by kind); and the past auxiliaries (كان), whose clause is
+    background even without قد (وكانت النيابة وجهت)."""
+    norm = lang.normalize_term
+    sub = {"relative": _phrases(table.get("relatives", []), norm),
+           "temporal": _phrases(table.get("temporal", []), norm)}
+    by_form = {form: kind for kind, ps in sorted(sub.items()) for p in ps
+               for form in lang.syntax.with_conjunction(frozenset(p[:1]))}
+    auxiliaries = frozenset(norm(w) for w in lang.table("triggers").get("past_auxiliaries", []))
+    return by_form, auxiliaries
+
+
+def _phrases(words: list[str], norm: Callable[[str], str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(norm(w).split()) for w in words)
 
 
 def _clause_tail(tokens: list[str], breaks: frozenset[str]) -> list[str]:
