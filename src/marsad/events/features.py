@@ -108,11 +108,12 @@ class CandidateFeatures:
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
         self._last_sentence: tuple[int | None, list[str]] = (None, [])
+        self._last_background: tuple[int | None, list[str]] = (None, [])
         self._typed_words: dict[str, list[str]] = {}
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
-        self._last_sentence = (None, [])
+        self._last_sentence = self._last_background = (None, [])
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
                     for k, m in enumerate(doc.mentions)}
@@ -230,18 +231,7 @@ class CandidateFeatures:
         a subordinating word just before the trigger (الذي نفذه، بعد هجوم استهدف), a past
         auxiliary earlier in its clause (وكانت النيابة وجهت)."""
         t = m.trigger
-        sent = doc.sentences[t.sentence]
-        tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
-        feats = []
-        if "background" in self._marks(tokens):
-            feats.append("sent_cue=background")
-        published = doc.article.date
-        if published is not None:
-            years = {int(w) for w in tokens if len(w) == 4 and w.isdigit()}
-            years = {y for y in years if 1900 <= y <= published.year}
-            if years:
-                feats.append("sent_year=" + ("before" if min(years) < published.year
-                                             else "same"))
+        feats = list(self._sentence_background(doc, t.sentence))
         tail = _clause_tail(before, self.breaks)
         for kind in sorted({self.subordinators[tok] for tok in tail[-3:]
                             if tok in self.subordinators}):
@@ -250,6 +240,23 @@ class CandidateFeatures:
         if any(bare(w) in self.auxiliaries for w in _clause_tail(head, self.breaks)):
             feats.append(f"aux_past|tense={t.tense}")
         return feats
+
+    def _sentence_background(self, doc: Document, index: int) -> list[str]:
+        """A background word in the sentence, and a year in it before (or in) the
+        publication's; once per sentence, as ``_sentence_words``."""
+        if self._last_background[0] != index:
+            sent = doc.sentences[index]
+            tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
+            feats = ["sent_cue=background"] if "background" in self._marks(tokens) else []
+            published = doc.article.date
+            if published is not None:
+                years = {int(w) for w in tokens if len(w) == 4 and w.isdigit()}
+                years = {y for y in years if 1900 <= y <= published.year}
+                if years:
+                    feats.append("sent_year=" + ("before" if min(years) < published.year
+                                                 else "same"))
+            self._last_background = (index, feats)
+        return self._last_background[1]
 
     def _sentence_words(self, doc: Document, index: int, etype: str) -> list[str]:
         """``w=…`` of each distinct word of the sentence, and each again with the candidate's
