@@ -179,7 +179,7 @@ def _by_date(time: dict | None, publication: date | None, tense: str | None) -> 
         return "asserted"
     if before_news(time, publication):
         return "historical"
-    if tense != "past" and date.fromisoformat(time["start"]) > publication:
+    if tense != "past" and _starts_after(time, publication):
         return "future"     # a past verb with a later date is a misread date, not the future
     return "asserted"
 
