@@ -79,3 +79,20 @@ def test_a_port_or_a_crossing_is_a_place_word(coder):
     # مرفأ "port" before عدن is not Merefa (Ukraine)
     found = _places(coder, "رست أول سفينة مساعدات أمس في مرفأ عدن.")
     assert [p.name for _, p in found] == ["Aden"]
+
+
+def test_a_headline_opening_with_a_known_person_names_the_speaker_not_a_town(coder):
+    # أوباما is also a town in Japan: "أوباما: …" is who spoke, not a dateline
+    events = coder.code_article({
+        "id": "o", "title": "أوباما: رفض الكونغرس للاتفاق مع إيران يعني الحرب",
+        "text": "دافع الرئيس الأمريكي باراك أوباما أمس عن الاتفاق مع إيران حول برنامجها النووي."})
+    assert events and all(e.location is None or e.location.country != "JPN" for e in events)
+
+
+def test_a_country_past_a_border_or_near_is_not_where_the_attack_was(coder):
+    events = coder.code_article({
+        "id": "b", "title": "مقتل جنديين ماليين في كمين قرب موريتانيا",
+        "text": "قتل جنديان ماليان وأصيب أربعة آخرون في كمين نصبه مسلحون قرب نامبالا قرب "
+                "الحدود مع موريتانيا، كما أعلنت الحكومة في باماكو."})
+    [assault] = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault.location is not None and assault.location.country == "MLI"

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from marsad.annotate.actors import by_border
 from marsad.doc.document import Document
 from marsad.doc.spans import Dateline, Match, PlaceMention, PlaceRow, named_country
 from marsad.resources import Resources
@@ -44,13 +45,19 @@ class PlaceResolver:
         self.affixes = lang.affixes
         self.without_conjunction = lang.without_conjunction
         self.dateline_place = lang.dateline_place
+        self.border_words = frozenset(lang.normalize_term(w) for w in lang.table("roles")["border_words"])
 
     def __call__(self, doc: Document) -> Document:
         # a whole-word actor name (لبنان) hides a place read by peeling a clitic (ل + بنان)
         actor_core = [-1] * (len(doc.norm.text) + 1)
+        # the spans of named actors (أوباما، هولاند، كونا): the person or body, not the town of
+        # the same name, unless a locative cue says a place is meant
+        named_actors: set[tuple[int, int]] = set()
         for m in doc.matches:
             if m.terms[0].layer == "actor":
                 actor_core[m.start:m.end] = [m.core_start] * (m.end - m.start)
+                if any(t.kind == "actor" for t in m.terms):
+                    named_actors.add((m.core_start, m.end))
         candidates = [self._candidates(doc, m) for m in doc.matches
                       if m.terms[0].layer == "actor"
                       or (m.terms[0].layer == "place" and actor_core[m.start] in (-1, m.core_start))]
@@ -62,6 +69,8 @@ class PlaceResolver:
         leads = self._lead_lines(doc)
         lead_dateline: tuple[int, Dateline] | None = None
         for start, end, rows, cued, ambiguous in found:
+            if (start, end) in named_actors and not cued:
+                continue        # أوباما: رفض الكونغرس …: the speaker, not a dateline in Japan
             # the place that opens the title or the lead as its dateline (الكويت: …) is a place
             # whatever else its name may be (مالي: …)
             dateline = self._dateline(doc, leads, start, end)
@@ -73,7 +82,8 @@ class PlaceResolver:
             sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
             best = rows[0] if len(rows) == 1 else max(
                 rows, key=lambda p: _score(p, dominant, sentence_countries))
-            places.append(PlaceMention(start, end, best, cued))
+            places.append(PlaceMention(start, end, best, cued,
+                                       best.precision == "country" and self._far_side(doc, start)))
             if dateline is not None and (lead_dateline is None or dateline[0] > lead_dateline[0]):
                 lead_dateline = dateline
         doc.places = places
@@ -108,6 +118,13 @@ class PlaceResolver:
                 line_end = folded.find("\n", hi)
                 return rank, Dateline(line, hi if line_end < 0 else line_end, lo, hi)
         return None
+
+    def _far_side(self, doc: Document, start: int) -> bool:
+        """Whether the name at ``start`` follows a border or a "near" (كمين قرب موريتانيا،
+        هجوم على الحدود مع سوريا): a country named so is the far side, not where it happened."""
+        lo = bisect_right(doc.token_starts, start) - 1
+        return by_border(doc.tokens, lo, self.border_words, self.res.grammar.prepositions,
+                         self.without_conjunction)
 
     def _candidates(self, doc: Document, m: Match) -> Candidate | None:
         rows: list[PlaceRow] = []

@@ -204,6 +204,7 @@ class PlaceMention:
     end: int
     place: PlaceRow
     cued: bool              # a locative cue stands before it (في حلب, مدينة حماة)
+    far_side: bool = False  # a country past a border or a "near" (قرب موريتانيا، الحدود مع سوريا)
 
 
 class SentenceSpan(NamedTuple):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
@@ -105,10 +105,12 @@ class Details:
     read after it."""
 
     def __init__(self, doc: Document, nearest: Nearest, totals: frozenset[str] = frozenset(),
-                 strip: Callable[[str], str] = str, topics: frozenset[str] = frozenset()):
+                 strip: Callable[[str], str] = str, topics: frozenset[str] = frozenset(),
+                 country_rows: Mapping[str, PlaceRow] | None = None):
         self.doc = doc
         self.nearest = nearest
         self.totals, self.strip, self.topics = totals, strip, topics
+        self.country_rows = country_rows or {}
         self._times = by_sentence(doc, doc.times)
         self._places = by_sentence(doc, doc.places)
         self._entities = by_sentence(doc, doc.entities)
@@ -188,7 +190,8 @@ class Details:
         """The event's place: in its clause, else its sentence (a place after في/بـ first);
         else inferred (no offsets): the dateline, else the article's country."""
         doc = self.doc
-        in_sentence = self._places.get(m.trigger.sentence, [])
+        # a country past a border or a "near" (كمين قرب موريتانيا) is not where it happened
+        in_sentence = [p for p in self._places.get(m.trigger.sentence, ()) if not p.far_side]
         if in_sentence:
             # a name without في/بـ that is the actor's, or any party's but the recipient's
             # (الولايات المتحدة أكدت، دون علم واشنطن، اتفاق مع طهران), stands for its government,
@@ -208,7 +211,7 @@ class Details:
         if found is not None:
             return self._named(found)
         if self._fallbacks is None:
-            self._fallbacks = (_dateline_place(doc), article_country(doc))
+            self._fallbacks = (_dateline_place(doc), article_country(doc, self.country_rows))
         dateline, country = self._fallbacks
         if dateline is not None:
             return _place(dateline.place, _original(doc, dateline.start, dateline.end),
@@ -334,11 +337,13 @@ def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: st
                  row.lon, row.precision, fld)
 
 
-def article_country(doc: Document) -> PlaceRow | None:
-    """The country the article's places (else its state actors) point to most."""
-    votes = Counter(p.place.country for p in doc.places)
+def article_country(doc: Document, country_rows: Mapping[str, PlaceRow] | None = None
+                    ) -> PlaceRow | None:
+    """The country the article's places point to most: its row among the places, else in
+    ``country_rows`` (an article that names Ségou and Nampala but never Mali is in Mali)."""
+    votes = Counter(p.place.country for p in doc.places if not p.far_side)
     if not votes:
         return None
     code = votes.most_common(1)[0][0]
     return next((p.place for p in doc.places if p.place.country == code and p.place.precision == "country"),
-                None)
+                (country_rows or {}).get(code))
