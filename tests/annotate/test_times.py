@@ -100,6 +100,8 @@ def test_month_and_year_has_month_precision(raw, expected_text, year, month, las
     ("اندلعت الثورة في 2011م.", "2011م", 2011),
     ("تعيش البلاد أزمة سياسية منذ 2019.", "2019", 2019),
     ("وارتفع العجز لعام 2016 مقارنة بما سبقه.", "لعام 2016", 2016),
+    # an almanac's entry ("on this day"): the year opens the line, a dash follows
+    ("1974 - مواجهات عنيفة بين قوات حزب الكتائب وفدائيين فلسطينيين في بيروت.", "1974", 1974),
 ])
 def test_written_years_have_year_precision(raw, expected_text, year):
     m = _only(raw, None)
@@ -401,3 +403,7 @@ def test_articles_dated_at_the_ends_of_the_calendar_are_coded(coder):
     text = "هاجمت القوات التركية أمس مواقع في شمال العراق قبل يومين وتعود الأسبوع المقبل."
     for when in (date(1, 1, 1), date(9999, 12, 31)):
         assert [e.event_type for e in coder.code(Article("edge", text, date=when))] == ["ASSAULT"]
+
+
+def test_a_number_with_a_dash_inside_a_line_is_not_an_almanac_year():
+    assert not [m for m in _find("وارتفع عدد القتلى إلى 2015 - 2016 شخصا")[1] if m.precision == "year"]
