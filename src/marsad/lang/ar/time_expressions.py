@@ -154,7 +154,7 @@ def _date_patterns(w: _Words, p: _Pieces) -> list[TimePattern]:
         TimePattern(rf"{_B}{_PRO}{year_cue_words}\s+(?P<t>{_YEAR}){_E}", "year", "year"),
         TimePattern(rf"{_B}{_PRO}(?P<year>(?:19|20)\d\d)\s?{_n('م')}{_E}", "year", "year"),
         # an almanac's entry opens its line with its year and a dash (1974 - مواجهات عنيفة …)
-        TimePattern(rf"(?:^|(?<=\n))[ \t]*(?P<year>(?:19|20)\d\d)(?=[ \t]*[-–—])", "year", "year"),
+        TimePattern(r"(?:^|(?<=\n))[ \t]*(?P<year>(?:19|20)\d\d)(?=[ \t]*[-–—])", "year", "year"),
     ]
 
 
