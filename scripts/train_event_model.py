@@ -36,11 +36,14 @@ the candidates kept, given their modality and merged as the coder merges them.
 Choices. The keep threshold is chosen on the out-of-fold predictions of the shipped learner,
 among 0.05, 0.10, ... 0.90: the best article-level F1 of asserted events among the thresholds
 of precision >= 0.70 if one of them is within 0.01 of the best F1 overall, else the most precise
-threshold within 0.01 of the best F1. The model's modality ships only when its out-of-fold
-article F1 beats the rules' modality with the same keep decisions; otherwise the file has no
-modality model and the rules' modality stays. The logistic model ships: it is evaluated in plain
-Python (a dictionary of weights, no learning library imported by marsad); LightGBM is reported
-for comparison.
+threshold within 0.01 of the best F1. Then a type threshold (``events/decide.py``: in an
+article where some candidate reaches the threshold, the most probable candidate of each event
+type is kept from the type threshold) and the threshold with it, the pair of best article F1
+with no more false alarms in quiet articles than the single threshold. The model's modality
+ships only when its out-of-fold article F1 beats the rules' modality with the same keep
+decisions; otherwise the file has no modality model and the rules' modality stays. The
+logistic model ships: it is evaluated in plain Python (a dictionary of weights, no learning
+library imported by marsad); LightGBM is reported for comparison.
 """
 
 from __future__ import annotations
@@ -66,7 +69,7 @@ from marsad.doc.document import Document  # noqa: E402
 from marsad.doc.records import Event, evolve  # noqa: E402
 from marsad.evaluation.articles import ArticleScores, GoldArticle, score_article  # noqa: E402
 from marsad.evaluation.standoff import read_corpus, read_standoff  # noqa: E402
-from marsad.events.decide import EventDecision  # noqa: E402
+from marsad.events.decide import EventDecision, keep  # noqa: E402
 from marsad.events.features import CandidateFeatures  # noqa: E402
 from marsad.events.merge import EventMerger  # noqa: E402
 from marsad.reading.article import Article  # noqa: E402
@@ -266,14 +269,14 @@ def _predict_modality(model: Any, x: Any, rows: int) -> list[str]:
 
 
 def fit(learner: Any, x: Any, cands: list[Candidate]) -> tuple[Any, Any]:
-    keep = learner.fit_keep(x, [int(c.keep) for c in cands])
+    keeper = learner.fit_keep(x, [int(c.keep) for c in cands])
     events = [i for i, c in enumerate(cands) if c.keep and c.modality]
     labels = [cands[i].modality for i in events]
     if len(set(labels)) > 1:
         modality = learner.fit_modality(x[events], labels)
     else:
         modality = labels[0] if labels else None
-    return keep, modality
+    return keeper, modality
 
 
 def cross_validate(learner: Any, data: list[ArticleData], vocab: list[str]
@@ -286,8 +289,8 @@ def cross_validate(learner: Any, data: list[ArticleData], vocab: list[str]
     x = encode([c.features for c in cands], vocab)
     out: list[tuple[float, str]] = [(0.0, "asserted")] * len(cands)
     for train, test in GroupKFold(n_splits=FOLDS).split(x, groups=groups):
-        keep, modality = fit(learner, x[train], [cands[i] for i in train])
-        probs = keep.predict_proba(x[test])[:, 1]
+        keeper, modality = fit(learner, x[train], [cands[i] for i in train])
+        probs = keeper.predict_proba(x[test])[:, 1]
         mods = _predict_modality(modality, x[test], len(test))
         for i, p, m in zip(test, probs, mods):
             out[i] = (float(p), m)
@@ -323,9 +326,12 @@ def article_figures(scores: ArticleScores) -> dict[str, Any]:
 
 
 def decided(art: ArticleData, preds: list[tuple[float, str]], threshold: float,
-            merger: EventMerger) -> list[Event]:
+            merger: EventMerger, type_threshold: float | None = None) -> list[Event]:
+    """The article's records as the decision stage and the merger make them (``keep``)."""
+    keeps = keep([c.event.event_type for c in art.candidates], [p for p, _ in preds],
+                 threshold, type_threshold)
     kept = [c.event if m == c.event.modality else evolve(c.event, modality=m)
-            for c, (p, m) in zip(art.candidates, preds) if p >= threshold]
+            for c, (p, m), k in zip(art.candidates, preds, keeps) if k]
     doc = Document.__new__(Document)
     doc.events = kept
     return merger(doc).events
@@ -333,15 +339,45 @@ def decided(art: ArticleData, preds: list[tuple[float, str]], threshold: float,
 
 def threshold_table(data: list[ArticleData], preds: list[tuple[float, str]],
                     merger: EventMerger) -> list[tuple[float, dict[str, Any]]]:
-    table = []
-    for t in [round(0.05 * k, 2) for k in range(1, 19)]:
-        scores, start = ArticleScores(), 0
-        for art in data:
-            n = len(art.candidates)
-            score_article(art.scored, decided(art, preds[start:start + n], t, merger), scores)
-            start += n
-        table.append((t, article_figures(scores)))
-    return table
+    return [(t, article_scores(data, preds, t, merger))
+            for t in [round(0.05 * k, 2) for k in range(1, 19)]]
+
+
+def article_scores(data: list[ArticleData], preds: list[tuple[float, str]], threshold: float,
+                   merger: EventMerger, type_threshold: float | None = None) -> dict[str, Any]:
+    scores, start = ArticleScores(), 0
+    for art in data:
+        n = len(art.candidates)
+        score_article(art.scored, decided(art, preds[start:start + n], threshold, merger,
+                                          type_threshold), scores)
+        start += n
+    return article_figures(scores)
+
+
+def choose_type_threshold(data: list[ArticleData], preds: list[tuple[float, str]],
+                          chosen: tuple[float, dict[str, Any]], merger: EventMerger
+                          ) -> tuple[float, float | None, dict[str, Any]]:
+    """The pair (threshold, type threshold) of best article F1 among those with no more false
+    alarms in quiet articles than the single ``chosen`` threshold (``events/decide.py``: the
+    most probable candidate of each type, in an article where one candidate reaches the
+    threshold, is kept from the type threshold); the threshold from 0.10 below the chosen one
+    to 0.15 above it, the type threshold from 0.15 below it. The single threshold stays (type
+    threshold None) when no pair beats its F1."""
+    t0, fig0 = chosen
+    best: tuple[float, float | None, dict[str, Any]] = (t0, None, fig0)
+    for t in [round(t0 + 0.05 * k, 2) for k in range(-2, 4)]:
+        for t1 in [round(0.05 * k, 2) for k in range(3, 18)]:
+            if t1 >= t or not 0 < t <= 0.9:
+                continue
+            fig = article_scores(data, preds, t, merger, t1)
+            print(f"  threshold {t:.2f} type threshold {t1:.2f}: loose P / R / F1 "
+                  f"{fig['loose']['precision']:.3f} / {fig['loose']['recall']:.3f} / "
+                  f"{fig['loose']['f1']:.4f}, quiet false alarms {fig['quiet_false_alarms']}",
+                  flush=True)
+            if (fig["quiet_false_alarms"] <= fig0["quiet_false_alarms"]
+                    and fig["loose"]["f1"] > best[2]["loose"]["f1"]):
+                best = (t, t1, fig)
+    return best
 
 
 def choose_threshold(table: list[tuple[float, dict[str, Any]]]) -> tuple[float, dict[str, Any]]:
@@ -376,10 +412,10 @@ def rules_only(data: list[ArticleData], merger: EventMerger) -> dict[str, Any]:
 
 
 # -- export ------------------------------------------------------------------------------------
-def export(keep: Any, modality: Any, vocab: list[str], threshold: float,
-           info: dict[str, Any]) -> dict[str, Any]:
+def export(keeper: Any, modality: Any, vocab: list[str], threshold: float,
+           type_threshold: float | None, info: dict[str, Any]) -> dict[str, Any]:
     """The model file; ``modality`` None: no modality model (the rules' modality stays)."""
-    kw = [round(float(w), 4) for w in keep.coef_[0]]
+    kw = [round(float(w), 4) for w in keeper.coef_[0]]
     if modality is None:
         classes, bias, rows = [], [], [[] for _ in vocab]
     elif isinstance(modality, str):
@@ -394,8 +430,10 @@ def export(keep: Any, modality: Any, vocab: list[str], threshold: float,
         rows = [[round(float(coef[k][j]), 4) for k in range(len(classes))] for j in range(len(vocab))]
     used = [j for j in range(len(vocab)) if kw[j] or any(rows[j])]
     return {"format": 1, "model": "event_decision", "learner": "logistic", **info,
-            "threshold": threshold, "min_sentences": MIN_SENTENCES, "features": [vocab[j] for j in used],
-            "keep": {"bias": round(float(keep.intercept_[0]), 4), "weights": [kw[j] for j in used]},
+            "threshold": threshold, "type_threshold": type_threshold,
+            "min_sentences": MIN_SENTENCES, "features": [vocab[j] for j in used],
+            "keep": {"bias": round(float(keeper.intercept_[0]), 4),
+                     "weights": [kw[j] for j in used]},
             "modality": {"classes": classes, "bias": bias, "weights": [rows[j] for j in used]}
             if classes else None}
 
@@ -439,22 +477,31 @@ def train(paths: list[str], corpus: str, out: Path, trained: str,
                                 "seconds": round(time.perf_counter() - t1, 1)}
         print(f"{learner.name}: {json.dumps(report[learner.name])}", flush=True)
         if learner.name == "logistic":
+            shipped = preds
             chosen, rule_modality = best, modality_by_rules(data, preds, merger)
             report["logistic+rules_modality"] = rule_modality
             print(f"logistic keep, rules' modality: {json.dumps(rule_modality)}", flush=True)
     assert chosen is not None, "the logistic learner is the one shipped: it must be compared"
     use_rules = rule_modality["articles"]["loose"]["f1"] >= chosen[1]["loose"]["f1"]
+    cands = [c for a in data for c in a.candidates]
     if use_rules:
         chosen = (rule_modality["threshold"], rule_modality["articles"])
-    cands = [c for a in data for c in a.candidates]
-    keep, modality = fit(Logistic(), encode([c.features for c in cands], vocab), cands)
+        shipped = [(p, c.event.modality) for (p, _), c in zip(shipped, cands)]
+    threshold, type_threshold, figures = choose_type_threshold(data, shipped, chosen, merger)
+    report["logistic+type_threshold"] = {"threshold": threshold,
+                                         "type_threshold": type_threshold, "articles": figures}
+    print(f"logistic, most probable of each type from the type threshold: "
+          f"{json.dumps(report['logistic+type_threshold'])}", flush=True)
+    keeper, modality = fit(Logistic(), encode([c.features for c in cands], vocab), cands)
     cv = {k: (v if k == "rules_only" else {kk: vv for kk, vv in v.items() if kk != "seconds"})
           for k, v in report.items()}
     info = {"trained": trained, "data": info, "cv": cv,
             "modality_from": "rules" if use_rules else "model"}
-    model = export(keep, None if use_rules else modality, vocab, chosen[0], info)
+    model = export(keeper, None if use_rules else modality, vocab, threshold, type_threshold,
+                   info)
     out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {out}: threshold {chosen[0]}, {len(model['features'])} features")
+    print(f"wrote {out}: threshold {threshold}, type threshold {type_threshold}, "
+          f"{len(model['features'])} features")
     return report
 
 

@@ -24,10 +24,12 @@ ARTICLE = {
 
 
 def _model(keep: dict[str, float], threshold: float = 0.5, classes: tuple[str, ...] = (),
-           modality: dict[str, tuple[float, ...]] | None = None) -> DecisionModel:
+           modality: dict[str, tuple[float, ...]] | None = None,
+           type_threshold: float | None = None) -> DecisionModel:
     return DecisionModel(threshold=threshold, keep_bias=0.0, keep_weights=keep, classes=classes,
                          modality_bias=tuple(0.0 for _ in classes),
-                         modality_weights=modality or {}, min_sentences=3)
+                         modality_weights=modality or {}, min_sentences=3,
+                         type_threshold=type_threshold)
 
 
 def _records(coder: Coder) -> list[str]:
@@ -70,6 +72,18 @@ def test_a_strongly_negative_feature_drops_the_candidate(rules: Coder) -> None:
     after = _decided(rules, _model({"type=ACCUSE": -20.0}, threshold=0.4))
     assert not any(e.event_type == "ACCUSE" for e in after)
     assert {e.event_type for e in after} == {e.event_type for e in before} - {"ACCUSE"}
+
+
+@pytest.mark.parametrize("assault, type_threshold, kept", [
+    (5.0, None, {"ASSAULT"}),                   # the condemnation (p 0.38) under the threshold
+    (5.0, 0.3, {"ASSAULT", "ACCUSE"}),          # the air strikes kept: its best from 0.3
+    (-0.5, 0.3, set()),                         # nothing reaches the threshold: a quiet article
+])
+def test_the_most_probable_candidate_of_a_type_is_kept_from_the_type_threshold(
+        rules: Coder, assault: float, type_threshold: float | None, kept: set[str]) -> None:
+    model = _model({"type=ASSAULT": assault, "type=ACCUSE": -0.5}, threshold=0.5,
+                   type_threshold=type_threshold)
+    assert {e.event_type for e in _decided(rules, model)} == kept
 
 
 def test_the_model_gives_the_modality(rules: Coder) -> None:
@@ -181,6 +195,24 @@ def test_a_year_before_publication_in_the_sentence_reaches_the_model(rules: Code
     modality = {e.evidence[-1].sentence_index: e.modality for e in events
                 if e.event_type == "COERCE"}
     assert modality == {1: "asserted", 3: "historical"}
+
+
+@pytest.mark.parametrize("sentence, feature", [
+    ("وكانت انتحارية فجرت نفسها في مركز للشرطة في يناير وقتلت ضابطا.", "sent_month=before"),
+    ("ويذكر أن مسلحين هاجموا مركزا للشرطة في المدينة.", "sent_cue=background"),
+    ("وكان مسلحون هاجموا مركزا للشرطة في المدينة قبل 3 سنوات.", "sent_cue=background"),
+])
+def test_background_told_by_a_month_or_a_recap_reaches_the_model(
+        rules: Coder, sentence: str, feature: str) -> None:
+    article = {"id": "decide-5", "date": "2015-07-20",
+               "title": "قوات الأمن تعتقل خمسة مشتبه بهم في القاهرة",
+               "text": "اعتقلت قوات الأمن المصرية خمسة مشتبه بهم في القاهرة أمس. " + sentence}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={feature: (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    last = [e.modality for e in events if e.evidence[-1].sentence_index == 2]
+    assert last and set(last) == {"historical"}
+    assert {e.modality for e in events if e.evidence[-1].sentence_index == 1} == {"asserted"}
 
 
 def test_background_later_in_the_article_is_not_made_the_headlines_news(rules: Coder) -> None:

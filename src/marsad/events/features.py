@@ -13,9 +13,10 @@ Numbers are put in buckets (``days=3-14``). The features read:
 * the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
   it reads (the ``function_words`` lists of the language: negation, future, hypothetical,
   historical, pledge) in a window before and after the trigger, counted here again as features;
-  background: a background word (منذ، العام الماضي: the ``decision`` table) or a year before the
-  publication's anywhere in its sentence, a relative pronoun or temporal conjunction just before
-  it, a past auxiliary earlier in its clause;
+  background: a background word (منذ، العام الماضي، قبل 3 سنوات، ويذكر أن: the ``decision``
+  table) or a year before the publication's anywhere in its sentence, a month it names before,
+  in or after the publication's (في يناير in a July article), a relative pronoun or temporal
+  conjunction just before it, a past auxiliary earlier in its clause;
   a reporting verb or noun before it; quotation marks around it; whether it lies inside another
   candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
   ``decision`` table of the language);
@@ -42,6 +43,7 @@ from marsad.resources import Resources
 
 _WINDOW = 6         # tokens before the trigger read for cues
 _AFTER = 3          # tokens after it
+NUMBER = "#"        # in a cue phrase of the data files: any number in digits
 _NOT_CUES = frozenset({"reporting", "governing"})
 _DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
 
@@ -99,6 +101,8 @@ class CandidateFeatures:
                 begins.setdefault(form, []).append((kind, phrase[1:]))
         self.begins = {form: tuple(found) for form, found in begins.items()}
         self.subordinators, self.auxiliaries = _subordinators(lang, table)
+        self.months = _month_names(lang)
+        self.month_openers = frozenset(norm(w) for w in table.get("month_openers", []))
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -255,8 +259,33 @@ class CandidateFeatures:
                 if years:
                     feats.append("sent_year=" + ("before" if min(years) < published.year
                                                  else "same"))
+                feats += [f"sent_month={m}" for m in self._months_named(tokens, published)]
             self._last_background = (index, feats)
         return self._last_background[1]
+
+    def _months_named(self, tokens: list[str], published: date) -> list[str]:
+        """Where the months the sentence names lie against the publication's month (before,
+        same, after), for a month name after a day number or an opener of the ``decision``
+        table (في يونيو، مطلع حزيران; not مارس the verb) and not followed by a year (a
+        year is ``sent_year``'s): وكانت انتحارية فجرت نفسها في يناير is background in July
+        though the time stage gives no date for a month alone."""
+        found = set()
+        bare, months = self.bare, self.months
+        for i in range(1, len(tokens)):
+            prev = tokens[i - 1]
+            if not (prev.isdigit() or bare(prev) in self.month_openers):
+                continue
+            word = bare(tokens[i])
+            pair = f"{word} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
+            number = months.get(pair) or months.get(word)
+            if number is None:
+                continue
+            after = tokens[i + 1 + (pair in months):i + 3 + (pair in months)]
+            if any(len(w) == 4 and w.isdigit() for w in after):
+                continue
+            found.add("before" if number < published.month
+                      else "same" if number == published.month else "after")
+        return sorted(found)
 
     def _sentence_words(self, doc: Document, index: int, etype: str) -> list[str]:
         """``w=…`` of each distinct word of the sentence, and each again with the candidate's
@@ -277,14 +306,32 @@ class CandidateFeatures:
 
     def _marks(self, tokens: list[str]) -> set[str]:
         """The cue lists that a word or phrase of ``tokens`` is in (a phrase whole: من
-        alone is no cue, من المتوقع is one)."""
+        alone is no cue, من المتوقع is one; a ``#`` of a phrase is any number written in
+        digits: قبل # سنوات is قبل 3 سنوات)."""
         begins = self.begins
         found = set()
         for i, tok in enumerate(tokens):
             for kind, rest in begins.get(tok, ()):
-                if not rest or tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                if not rest or _phrase_at(tokens, i + 1, rest):
                     found.add(kind)
         return found
+
+
+def _phrase_at(tokens: list[str], i: int, rest: tuple[str, ...]) -> bool:
+    """Whether ``rest`` is written at ``tokens[i:]``, its ``#`` matching a number in digits."""
+    found = tuple(tokens[i:i + len(rest)])
+    if found == rest:
+        return True
+    return NUMBER in rest and len(found) == len(rest) and all(
+        w == r or (r == NUMBER and w.isdigit()) for w, r in zip(found, rest))
+
+
+def _month_names(lang: Any) -> dict[str, int]:
+    """Each month name of the language's calendar (one word or two: كانون الثاني) → its
+    number, by its normalized spelling."""
+    norm = lang.normalize_term
+    return {norm(w): int(number) for variety in lang.table("calendar")["months"].values()
+            for number, names in variety.items() for w in names}
 
 
 def _subordinators(lang: Any, table: dict[str, Any]) -> tuple[dict[str, str], frozenset[str]]:

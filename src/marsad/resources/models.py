@@ -10,7 +10,8 @@ weighs nothing. No learning library is imported at run time: the weights are a d
 Format 1::
 
     {"format": 1, "model": "event_decision", "learner": "logistic", "trained": "YYYY-MM-DD",
-     "data": {...}, "threshold": 0.5, "min_sentences": 3, "features": [NAME, ...],
+     "data": {...}, "threshold": 0.5, "type_threshold": 0.3, "min_sentences": 3,
+     "features": [NAME, ...],
      "keep": {"bias": B, "weights": [W per feature]},
      "modality": {"classes": [CLASS, ...], "bias": [B per class],
                   "weights": [[W per class] per feature]} | null,
@@ -47,6 +48,10 @@ class DecisionModel:
     classes: tuple[str, ...]
     modality_bias: tuple[float, ...]
     modality_weights: dict[str, tuple[float, ...]]
+    #: the bar for the most probable candidate of each event type in an article where some
+    #: candidate reaches ``threshold`` (None: ``threshold`` for every candidate; optional in
+    #: the file)
+    type_threshold: float | None = None
     #: texts of fewer sentences with words in them (a headline, one sentence) are not what the
     #: model learnt from (``Document.worded_sentences``)
     min_sentences: int = 1
@@ -104,6 +109,8 @@ def _decision_model(data: dict[str, Any]) -> DecisionModel:
         raise ValueError("a modality row does not have one weight per class")
     return DecisionModel(
         threshold=float(data["threshold"]),
+        type_threshold=None if data.get("type_threshold") is None
+        else float(data["type_threshold"]),
         keep_bias=float(keep["bias"]),
         keep_weights={n: float(w) for n, w in zip(names, keep["weights"]) if w},
         classes=classes,
