@@ -110,6 +110,21 @@ def test_a_meeting_that_may_lie_ahead_is_also_an_agreement_to_meet(
     assert ("AGREE", trigger) not in _triggers(rules, sentence)
 
 
+@pytest.mark.parametrize("etype, trigger, sentence", [
+    # the attack a condemnation is aimed at
+    ("ASSAULT", "الهجوم", "وأدان وزير الخارجية الهجوم على مسجد قوات الطوارئ في أبها."),
+    # the release a demand asks for
+    ("RETREAT", "بالإفراج عن", "وطالبت منظمات حقوقية بالإفراج عن الصحفيين المعتقلين في القاهرة."),
+])
+def test_the_act_another_act_is_about_is_a_candidate_too(candidates: Coder, rules: Coder,
+                                                          etype: str, trigger: str,
+                                                          sentence: str) -> None:
+    """The rules set the condemned or demanded act apart as its head's content; the
+    annotators code it as an event of its own wherever the article reports it."""
+    assert (etype, trigger) in _triggers(candidates, sentence)
+    assert (etype, trigger) not in _triggers(rules, sentence)
+
+
 def test_a_candidate_phrase_does_not_hide_a_rule_word_where_no_decision_reads_it() -> None:
     """In one sentence the rules decide: the candidate phrase هجوم حاد (a verbal attack) must
     not take the place of the rule's هجوم, as the longer of two overlapping forms would."""
