@@ -4,6 +4,14 @@ A trigger is a verb or noun of the event lexicon. Triggers inside a named actor 
 المعارضة السورية) are dropped; an event word that is the content of a verbal act (هدد بشن هجمات,
 دعا إلى وقف إطلاق النار, أدان الهجوم) is the act's object, not a second event.
 
+Where a trained decision reads the candidates (documents of its ``min_sentences`` up), the
+stage proposes every reading and the decision tells them apart: words of two types are a
+candidate of each (أدان: ACCUSE, and the passive أُدين of SANCTION); an act set apart as
+another's content is a candidate too where its sentence has no trigger of its type (the
+condemned attack, the demanded release); a cooperative act with a schedule word after it
+(زيارة … الأسبوع المقبل) is also read as its promise (AGREE). Elsewhere the rules' one reading
+stands.
+
 Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
 من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
 commitment words (التزامها بمواصلة الدعم) make the act future rather than done.
