@@ -90,7 +90,9 @@ def test_the_model_gives_the_modality(rules: Coder) -> None:
     model = _model({}, threshold=0.5, classes=("asserted", "historical"),
                    modality={"type=ASSAULT": (0.0, 5.0)})
     after = _decided(rules, model)
-    assert [e.modality for e in after if e.event_type == "ASSAULT"] == ["historical"]
+    # (a keep-all model keeps the condemned raids of the last sentence too: a candidate)
+    modalities = [e.modality for e in after if e.event_type == "ASSAULT"]
+    assert modalities and set(modalities) == {"historical"}
 
 
 def test_a_single_sentence_is_left_to_the_rules(rules: Coder) -> None:
