@@ -241,3 +241,16 @@ def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
     ev = _events(coder, "ورفض وزير الخارجية القطري التصريحات التي أدلى بها الرئيس المصري حول "
                  "الأزمة الليبية.", "REJECT")[0]
     assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["EGY"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the doer named by a relative clause with a verb of doing (قدمه، تقدمها، تقوم به)
+    ("وأشاد وزير الخارجية اليمني بالدعم الكبير الذي قدمته المملكة العربية السعودية لبلاده.",
+     ["SAU"]),
+    ("وثمن الرئيس اليمني الجهود التي تبذلها دولة الإمارات في تحرير عدن.", ["ARE"]),
+    # the party right after the word for the deed (its genitive)
+    ("ورحب وزير الخارجية الأردني بموقف الحكومة المصرية من الأزمة.", ["EGY"]),
+])
+def test_praise_of_a_deed_is_aimed_at_the_one_who_did_it(coder, text, recipient):
+    ev = _events(coder, text, "SUPPORT")[0]
+    assert _codes(ev.recipient) == recipient

@@ -1,5 +1,8 @@
 """Whom a condemnation is aimed at: the doer of the deed it condemns (ANNOTATION.md: the one
 condemned is the recipient; a terrorist act with no doer named is by an unnamed armed group).
+A rejection and praise of a deed are read the same way (رفض التصريحات التي أدلى بها X، أشاد
+بالدعم الذي قدمه X: the one supported is the one who gave the support), as the ``roles`` table's
+``condemning_types`` and ``condemning_cameos`` say.
 
 ``roles.py`` reads each act's clause; this module then re-reads the object of each condemnation
 (the ``condemned_acts`` entry of the language's ``roles`` table):
@@ -42,7 +45,8 @@ class CondemnedActs:
         norm = lang.normalize_term
         self._condemning = frozenset(
             i for i, f in enumerate(resources.families)
-            if f.mode in table["modes"] or f.type in table.get("condemning_types", ()))
+            if f.mode in table["modes"] or f.type in table.get("condemning_types", ())
+            or f.cameo in table.get("condemning_cameos", ()))
         self._condemnable = frozenset(table["types"])
         self._gap = int(table["max_gap"])
         self._window = int(table["window"])
