@@ -254,3 +254,13 @@ def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
 def test_praise_of_a_deed_is_aimed_at_the_one_who_did_it(coder, text, recipient):
     ev = _events(coder, text, "SUPPORT")[0]
     assert _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس التركي رجب طيب أردوغان خلال زيارة إلى إندونيسيا إن بلاده عانت من خسائر كبيرة.",
+    # the circumstance first, the speaker after it
+    "وخلال زيارة إلى إندونيسيا، قال الرئيس التركي رجب طيب أردوغان إن بلاده عانت من خسائر كبيرة.",
+])
+def test_a_visit_named_as_the_circumstance_of_a_statement_is_the_speakers(coder, text):
+    ev = _events(coder, text, "CONSULT")[0]
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IDN"]

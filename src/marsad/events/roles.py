@@ -26,6 +26,8 @@ commas right after the subject is passed over):
 * with no one else named, the country or city an act is aimed at (في X) is its recipient, and
   a protest is by the people of its place against that country's government;
 * a verb with no subject anywhere takes the subject of the previous sentence;
+* a statement or diplomatic act named by a noun after خلال / أثناء / عقب … with no doer of its
+  own is the sentence's speaker's (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة … قال X);
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
@@ -78,6 +80,9 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
+        self._statements = statements
+        self._circumstance_words = lang.syntax.with_conjunction(
+            frozenset(lang.normalize_term(w) for w in roles["circumstance_prepositions"]))
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
@@ -169,6 +174,12 @@ class RoleAssigner:
                 and t.tok_lo - left_edge <= 1:
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
+        if not actor and t.tense == "noun" and fam.type in self._statements \
+                and t.tok_lo > sent.tok_lo and doc.tokens[t.tok_lo - 1] in self._circumstance_words:
+            # قال أردوغان خلال زيارة إلى الصين: the visit is the speaker's
+            actor = self.speech.speaker(doc, sent, t, ents) \
+                or self.speech.speaker_after(doc, sent, t, ents)
+            recipient = [e for e in recipient if e not in actor]
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
