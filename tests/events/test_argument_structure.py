@@ -264,3 +264,10 @@ def test_praise_of_a_deed_is_aimed_at_the_one_who_did_it(coder, text, recipient)
 def test_a_visit_named_as_the_circumstance_of_a_statement_is_the_speakers(coder, text):
     ev = _events(coder, text, "CONSULT")[0]
     assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IDN"]
+
+
+def test_a_pronoun_subject_with_no_verb_of_saying_is_the_sentences_earlier_actor(coder):
+    # فإنها دعت X: the pronoun is the subject (the presidency), X after the verb is the one asked
+    ev = _events(coder, "وفيما أدانت رئاسة إقليم كردستان القصف، فإنها دعت حزب العمال الكردستاني "
+                 "إلى إبعاد ساحة المعركة عن الإقليم.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["NSA"]

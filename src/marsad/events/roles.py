@@ -25,7 +25,9 @@ commas right after the subject is passed over):
   subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient, and
   a protest is by the people of its place against that country's government;
-* a verb with no subject anywhere takes the subject of the previous sentence;
+* a verb with no subject anywhere takes the subject of the previous sentence; a statement verb
+  after a pronoun with no verb of saying (وفيما أدانت X القصف، فإنها دعت Y) takes its own
+  sentence's earlier actor, and the phrase after it is its object;
 * a statement or diplomatic act named by a noun after خلال / أثناء / عقب … with no doer of its
   own is the sentence's speaker's (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة … قال X);
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
@@ -172,7 +174,10 @@ class RoleAssigner:
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
-            actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
+            # وأضاف، وهاجم …: a clause-initial verb continues the last subject; after a pronoun
+            # (فإنها دعت) the one of its own sentence first
+            actor = (pronoun_subject and self._opens_clause(doc, t)
+                     and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
         if not actor and t.tense == "noun" and fam.type in self._statements \
                 and t.tok_lo > sent.tok_lo and doc.tokens[t.tok_lo - 1] in self._circumstance_words:
@@ -251,6 +256,10 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        elif pronoun_subject and fam.type in self._statements and self._opens_clause(doc, t):
+            # وفيما أدانت رئاسة كردستان القصف، فإنها دعت حزب العمال إلى …: the pronoun is the
+            # subject (found later: the sentence's earlier actor), the phrase after it the object
+            return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         elif self._relative_subject(doc, t):
             # المالكي الذي اتهم المملكة: the subject is the phrase the relative clause is about
             return self._antecedent(doc, t.tok_lo - 1), self.ph._marked(
@@ -265,6 +274,14 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
+
+    def _opens_clause(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb stands right after the complementizer that carries its subject
+        (فإنها دعت), not after a phrase of its own (وصفه بأنه «معركة» سمحت تركيا)."""
+        if t.tok_lo == 0:
+            return False
+        prev = self.ph._bare(doc.tokens[t.tok_lo - 1])
+        return prev in self.ph._pronoun_complementizers
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
