@@ -271,3 +271,11 @@ def test_a_pronoun_subject_with_no_verb_of_saying_is_the_sentences_earlier_actor
     ev = _events(coder, "وفيما أدانت رئاسة إقليم كردستان القصف، فإنها دعت حزب العمال الكردستاني "
                  "إلى إبعاد ساحة المعركة عن الإقليم.", "REQUEST")[0]
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["NSA"]
+
+
+def test_a_condemned_act_told_before_is_aimed_at_its_doer(coder):
+    # القصف with no doer of its own: the strikes of the sentence before, by Turkish aircraft
+    text = ("أسفرت غارات للطيران التركي فجر أمس على قرية شمال شرقي أربيل عن مقتل عشرة قرويين. "
+            "وأدانت رئاسة إقليم كردستان القصف.")
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["TUR"]

@@ -9,7 +9,9 @@ A rejection and praise of a deed are read the same way (رفض التصريحا�
 
 * the object is an act the trigger finder set apart as its complement (أدان الهجوم على المسجد،
   ندد بهجمات المستوطنين): the recipient is that act's actor, read by the role stage's own rules
-  (an implied armed group for a terrorist bombing);
+  (an implied armed group for a terrorist bombing); a definite act with no doer in its own words
+  (وأدانت رئاسة كردستان القصف) is the last act of its type the article told before, and its
+  doer is that act's (``told_before``: how many sentences back, its own included);
 * the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
   named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
   الاحتلال), by قيام X بـ, or by an agent phrase (من قبل المسؤولين الإيرانيين);
@@ -58,6 +60,8 @@ class CondemnedActs:
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
         self._prepositions = resources.grammar.prepositions
+        self._definite = lang.affixes.definite_prefix
+        self._lookback = int(table["told_before"])
 
     def __call__(self, doc: Document, in_sentence: dict[int, list[EventMention]],
                  by_sentence: dict[int, list[EntityMention]], read_act: ReadAct) -> None:
@@ -77,8 +81,11 @@ class CondemnedActs:
             self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
             act = read_act(c, own)
             self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
+            doer = act.actor
+            if not doer and self._definite(c.prefix):
+                doer = self._told_before(c, in_sentence)    # أدان القصف: the one told before
             for m in condemning:
-                m.recipient = [e for e in act.actor if e not in m.actor]
+                m.recipient = [e for e in doer if e not in m.actor]
                 if m.recipient:
                     settled.add(id(m))
         for sentence, mentions in in_sentence.items():
@@ -89,6 +96,19 @@ class CondemnedActs:
                         [] if m.recipient else self._deed_owner(doc, m, ents))
                     if doer:
                         m.recipient = doer
+
+    def _told_before(self, c: TriggerMention, in_sentence: dict[int, list[EventMention]]
+                     ) -> list[EntityMention]:
+        """The doer of the last act of the condemned act's type told before it in the article
+        (غارات للطيران التركي على قرية … وأدانت رئاسة كردستان القصف): a definite act with no
+        doer of its own is that one."""
+        kind = self.res.families[c.family].type
+        for sentence in range(c.sentence, max(-1, c.sentence - self._lookback), -1):
+            for m in reversed(in_sentence.get(sentence, ())):
+                if (sentence < c.sentence or m.trigger.tok_hi <= c.tok_lo) and m.actor \
+                        and self.res.families[m.trigger.family].type == kind:
+                    return m.actor
+        return []
 
     def _deed_owner(self, doc: Document, m: EventMention,
                     ents: list[EntityMention]) -> list[EntityMention]:
