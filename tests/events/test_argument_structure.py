@@ -279,3 +279,11 @@ def test_a_condemned_act_told_before_is_aimed_at_its_doer(coder):
             "وأدانت رئاسة إقليم كردستان القصف.")
     ev = _events(coder, text, "ACCUSE")[0]
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["TUR"]
+
+
+def test_a_statement_joined_to_the_verb_of_saying_is_the_speakers(coder):
+    # وأكد X أن …، وطالب Y بـ …: the coalition is asked, the minister asks
+    ev = _events(coder, "وأكد وزير الخارجية اليمني رياض ياسين أن قوات التحالف تقوم بدور فعال في "
+                 "التصدي للعدوان الإيراني، وطالب قوات التحالف بالاستمرار في توجيه الضربات.",
+                 "REQUEST")[0]
+    assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["IGO"]

@@ -25,6 +25,8 @@ commas right after the subject is passed over):
   subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient, and
   a protest is by the people of its place against that country's government;
+* a statement joined by و after a comma to the sentence's verb of saying is the speaker's (وأكد
+  X أن …، وطالب Y بـ …: Y is the one asked);
 * a verb with no subject anywhere takes the subject of the previous sentence; a statement verb
   after a pronoun with no verb of saying (وفيما أدانت X القصف، فإنها دعت Y) takes its own
   sentence's earlier actor, and the phrase after it is its object;
@@ -148,6 +150,9 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
+        if fam.type in self._statements and t.tense in ("past", "present") and not passive \
+                and self._after_comma_and(doc, t):
+            actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
         if fam.frame == "obligation" and not actor:
             # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
             # words between the verb of saying and it; the speaker is not the one obliged
@@ -274,6 +279,25 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
+
+    def _after_comma_and(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb opens a clause joined by و after a comma (…، وطالب …)."""
+        return t.prefix[:1] in self.ph._coordinators and t.tok_lo > 0 \
+            and doc.tokens[t.tok_lo - 1] == COMMA
+
+    def _speakers_next_statement(self, doc: Document, sent: Sentence, t: TriggerMention,
+                                 ents: list[EntityMention], actor: list[EntityMention],
+                                 recipient: list[EntityMention]
+                                 ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """وأكد القميشي أن قوات التحالف تقوم بدور فعال، وطالب قوات التحالف بالاستمرار: a
+        statement joined by و to the sentence's verb of saying is the speaker's, not the
+        subject of the clause reported in between; the one phrase after it is its object
+        (two phrases after it are a subject and an object of its own)."""
+        speaker = self.speech.speaker(doc, sent, t, ents)
+        if not speaker or (actor and recipient and actor[0].tok_lo > t.tok_lo):
+            return actor, recipient
+        obj = actor if actor and actor[0].tok_lo > t.tok_lo else []
+        return speaker, [e for e in recipient or obj if e not in speaker]
 
     def _opens_clause(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb stands right after the complementizer that carries its subject
