@@ -170,3 +170,9 @@ def test_a_country_after_to_is_where_a_title_goes_not_whose_it_is(coder, text):
     # لمصر: "to Egypt", not a genitive; the title and the country stay two mentions
     spans = [t for t, _, _, _ in _entities(coder, text)]
     assert spans and not any(" ل" in t and t.split()[0] in ("ولي", "وزير") for t in spans), spans
+
+
+def test_people_right_after_an_office_are_a_participant_of_their_own(coder):
+    # دعت السلطات الإيرانية مواطنيها: the authorities and their citizens are two participants
+    found = _entities(coder, "دعت السلطات الإيرانية مواطنيها إلى عدم السفر برا إلى تركيا.")
+    assert [(c, s) for _, c, s, _ in found[:2]] == [("IRN", "GOV"), ("IRN", "CVL")]
