@@ -248,6 +248,9 @@ def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
     ("وأشاد وزير الخارجية اليمني بالدعم الكبير الذي قدمته المملكة العربية السعودية لبلاده.",
      ["SAU"]),
     ("وثمن الرئيس اليمني الجهود التي تبذلها دولة الإمارات في تحرير عدن.", ["ARE"]),
+    # a head word before the doer the dictionary names (دول التحالف)
+    ("وأعرب الرئيس اليمني عن سعادته بالانتصارات، مشيدا بالدور الإيجابي الذي تقوم به دول التحالف.",
+     ["IGO"]),
     # the party right after the word for the deed (its genitive)
     ("ورحب وزير الخارجية الأردني بموقف الحكومة المصرية من الأزمة.", ["EGY"]),
 ])

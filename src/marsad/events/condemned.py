@@ -149,8 +149,8 @@ class CondemnedActs:
                 break       # the object is a named party itself (انتقد X تصريحات Y)
             if word in self._relatives and i + 1 < end \
                     and tokens[i + 1].startswith(self._doer_verbs):
-                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 3]
-                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به قوات الاحتلال
+                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 4]
+                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به (دول) التحالف
                     return self.ph._chain_from(doc, inside, inside.index(doer[0]))
             if word in self._undertaking and i - start <= self._gap:
                 doer = [e for e in inside if e.tok_lo == i + 1]
