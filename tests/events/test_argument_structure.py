@@ -290,3 +290,10 @@ def test_a_statement_joined_to_the_verb_of_saying_is_the_speakers(coder):
                  "التصدي للعدوان الإيراني، وطالب قوات التحالف بالاستمرار في توجيه الضربات.",
                  "REQUEST")[0]
     assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["IGO"]
+
+
+def test_a_relative_clause_after_the_subject_goes_on_over_clauses_joined_to_it(coder):
+    # X، التي تقاتل داعش، وتعتبرها واشنطن شريكا، Y: Washington is in the aside, Turkey the accused
+    ev = _events(coder, "اتهمت وحدات حماية الشعب الكردية، التي تقاتل تنظيم داعش في سوريا، "
+                 "وتعتبرها واشنطن شريكا على الأرض، تركيا، أمس، باستهداف مواقعها.", "ACCUSE")[0]
+    assert _codes(ev.recipient) == ["TUR"]
