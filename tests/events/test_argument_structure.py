@@ -297,3 +297,12 @@ def test_a_relative_clause_after_the_subject_goes_on_over_clauses_joined_to_it(c
     ev = _events(coder, "اتهمت وحدات حماية الشعب الكردية، التي تقاتل تنظيم داعش في سوريا، "
                  "وتعتبرها واشنطن شريكا على الأرض، تركيا، أمس، باستهداف مواقعها.", "ACCUSE")[0]
     assert _codes(ev.recipient) == ["TUR"]
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت محكمة الجنايات الكويتية أمس محاكمة المتهمين بتفجير مسجد الإمام الصادق.",
+    "أحالت النيابة العامة الإماراتية إلى القضاء 41 شخصا بتهمة الانتماء إلى تنظيم إرهابي.",
+])
+def test_people_charged_or_tried_for_terrorism_are_an_armed_group(coder, text):
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.recipient) == ["NSA"]

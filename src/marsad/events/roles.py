@@ -96,8 +96,9 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
-        #: the types whose people recipients may be suspects of terrorism (suspects.py)
-        self._suspect_types = frozenset({"COERCE"})
+        #: the types whose people recipients may be suspects of terrorism (suspects.py): an
+        #: arrest, and a charge or a trial
+        self._suspect_types = frozenset({"COERCE", "ACCUSE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
