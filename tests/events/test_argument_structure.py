@@ -306,3 +306,12 @@ def test_a_relative_clause_after_the_subject_goes_on_over_clauses_joined_to_it(c
 def test_people_charged_or_tried_for_terrorism_are_an_armed_group(coder, text):
     ev = _events(coder, text, "ACCUSE")[0]
     assert _codes(ev.recipient) == ["NSA"]
+
+
+@pytest.mark.parametrize("text", [
+    "التقى وزير الخارجية الروسي سيرجي لافروف نظيره الأمريكي جون كيري في الدوحة أمس.",
+    "وأشار الرئيس التركي رجب طيب أردوغان إلى لقائه بنظيره الأمريكي باراك أوباما.",
+])
+def test_a_meeting_with_ones_counterpart_has_both_as_actor_and_no_recipient(coder, text):
+    ev = _events(coder, text, "CONSULT")[0]
+    assert len(ev.actor) == 2 and ev.recipient == ()

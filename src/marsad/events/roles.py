@@ -19,6 +19,7 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
+  so are a meeting and its counterpart (التقى لافروف نظيره الأمريكي: no host, PLOVER's CONSULT);
   so is ground taken from a side (تحرير عدن من الحوثيين: ``territory.py``);
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
@@ -88,6 +89,10 @@ class RoleAssigner:
         self._circumstance_words = lang.syntax.with_conjunction(
             frozenset(lang.normalize_term(w) for w in roles["circumstance_prepositions"]))
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
+        #: a meeting with one's counterpart has no host: both sides are the actor
+        self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
+        self._counterparts = frozenset(lang.normalize_term(w)
+                                       for w in lang.table("actors")["counterparts"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
@@ -192,6 +197,9 @@ class RoleAssigner:
                 or self.speech.speaker_after(doc, sent, t, ents)
             recipient = [e for e in recipient if e not in actor]
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
+        if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
+                and all(self._counterpart(doc, e) for e in recipient):
+            actor, recipient = actor + recipient, []    # التقى لافروف نظيره الأمريكي
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
@@ -299,6 +307,13 @@ class RoleAssigner:
             return actor, recipient
         obj = actor if actor and actor[0].tok_lo > t.tok_lo else []
         return speaker, [e for e in recipient or obj if e not in speaker]
+
+    def _counterpart(self, doc: Document, e: EntityMention) -> bool:
+        """Whether the phrase opens on a word for one's counterpart (نظيره، بنظيره)."""
+        word = self.ph._bare(doc.tokens[e.tok_lo])
+        if self.ph._fused_preposition(word, True):
+            word = word[1:]
+        return word in self._counterparts
 
     def _opens_clause(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb stands right after the complementizer that carries its subject
