@@ -176,3 +176,13 @@ def test_people_right_after_an_office_are_a_participant_of_their_own(coder):
     # دعت السلطات الإيرانية مواطنيها: the authorities and their citizens are two participants
     found = _entities(coder, "دعت السلطات الإيرانية مواطنيها إلى عدم السفر برا إلى تركيا.")
     assert [(c, s) for _, c, s, _ in found[:2]] == [("IRN", "GOV"), ("IRN", "CVL")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("أعلنت تركيا أنها مستعدة لسحب قواتها من العراق.", "TUR"),
+    ("وأكدت روسيا أن جيشها في سوريا سيبقى هناك.", "RUS"),
+])
+def test_a_sector_word_with_a_pronoun_is_its_owners_not_the_place_after_it(coder, text, code):
+    # قواتها من العراق: the forces are Turkey's; Iraq is where they withdraw from
+    owned = [c for t, c, _, _ in _entities(coder, text) if t.startswith(("قوات", "جيش"))]
+    assert owned == [code]

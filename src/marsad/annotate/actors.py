@@ -185,7 +185,11 @@ class ActorResolver:
         adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
             and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital"))
         nisba = nxt.term("nisba")
-        linked = len(gap) == 1 and gap[0] in self.place_links and nxt.term("country", "capital", "actor")
+        # قواتها من لبنان، جيشه في سوريا: a sector word with a pronoun is its owner's; a place
+        # after it says where it is, not whose it is
+        linked = len(gap) == 1 and gap[0] in self.place_links \
+            and nxt.term("country", "capital", "actor") is not None \
+            and u.match.suffix not in self.third_person
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
                     and nisba)
         if not (adjacent or linked or one_word):
