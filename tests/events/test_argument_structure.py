@@ -315,3 +315,9 @@ def test_people_charged_or_tried_for_terrorism_are_an_armed_group(coder, text):
 def test_a_meeting_with_ones_counterpart_has_both_as_actor_and_no_recipient(coder, text):
     ev = _events(coder, text, "CONSULT")[0]
     assert len(ev.actor) == 2 and ev.recipient == ()
+
+
+def test_a_pledge_after_the_speakers_pronoun_is_the_speakers_toward_the_other_side(coder):
+    # X أعلنت أنها مستعدة لسحب قواتها من Y: X pledges, Y (not X's own forces) is the recipient
+    ev = _events(coder, "أعلنت تركيا أنها مستعدة لسحب قواتها من العراق خلال أسابيع.", "AGREE")[0]
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IRQ"]

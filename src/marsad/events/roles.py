@@ -159,6 +159,13 @@ class RoleAssigner:
         if fam.type in self._statements and t.tense in ("past", "present") and not passive \
                 and self._after_comma_and(doc, t):
             actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
+        if t.tense == "noun" and pronoun_subject and reporter and self._opens_clause(doc, t):
+            # قالت سوريا إنها مستعدة لسحب قواتها من لبنان: the pronoun right before the word is
+            # its subject, the speaker; no phrase after it is its doer, and the speaker's own
+            # (قواتها) is not whom the act concerns when another side is named
+            own = {e.code for e in reporter}
+            others = [e for e in actor + recipient if e not in reporter and e.code not in own]
+            actor, recipient = reporter, others or [e for e in recipient if e not in reporter]
         if fam.frame == "obligation" and not actor:
             # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
             # words between the verb of saying and it; the speaker is not the one obliged
