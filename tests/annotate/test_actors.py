@@ -186,3 +186,9 @@ def test_a_sector_word_with_a_pronoun_is_its_owners_not_the_place_after_it(coder
     # قواتها من العراق: the forces are Turkey's; Iraq is where they withdraw from
     owned = [c for t, c, _, _ in _entities(coder, text) if t.startswith(("قوات", "جيش"))]
     assert owned == [code]
+
+
+def test_a_title_does_not_run_over_a_complementizer_into_the_reported_clause(coder):
+    # قال الرئيس إن تركيا …: the president and Turkey are two mentions, not "the president إن Turkey"
+    texts = [t for t, _, _, _ in _entities(coder, "وقال الرئيس إن تركيا عانت من خسائر كبيرة.")]
+    assert len(texts) == 2 and texts[1] == "تركيا"

@@ -190,8 +190,9 @@ class ActorResolver:
         linked = len(gap) == 1 and gap[0] in self.place_links \
             and nxt.term("country", "capital", "actor") is not None \
             and u.match.suffix not in self.third_person
+        # رئيس وزراء تركيا: one word between; not a complementizer (قال الرئيس إن تركيا …)
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
-                    and nisba)
+                    and gap[0] not in self.res.grammar.complementizers and nisba)
         if not (adjacent or linked or one_word):
             return None
         target = nisba if (adjacent or one_word) and nisba else None
