@@ -321,3 +321,9 @@ def test_a_pledge_after_the_speakers_pronoun_is_the_speakers_toward_the_other_si
     # X أعلنت أنها مستعدة لسحب قواتها من Y: X pledges, Y (not X's own forces) is the recipient
     ev = _events(coder, "أعلنت تركيا أنها مستعدة لسحب قواتها من العراق خلال أسابيع.", "AGREE")[0]
     assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IRQ"]
+
+
+def test_whom_a_demanded_act_concerns_is_not_the_one_asked(coder):
+    # طالبت X بمحاكمة الضباط: the officers are what the demand is about; no one is named as asked
+    ev = _events(coder, "وطالبت منظمة العفو الدولية بمحاكمة الضباط الإسرائيليين.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["NGO"] and ev.recipient == ()

@@ -89,6 +89,8 @@ class RoleAssigner:
         self._circumstance_words = lang.syntax.with_conjunction(
             frozenset(lang.normalize_term(w) for w in roles["circumstance_prepositions"]))
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
+        #: the types whose act is named after ب/ل (طالب بتوقيف X): X is its content, not the asked
+        self._content_types = frozenset(roles["content_types"])
         #: a meeting with one's counterpart has no host: both sides are the actor
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._counterparts = frozenset(lang.normalize_term(w)
@@ -203,6 +205,8 @@ class RoleAssigner:
             actor = self.speech.speaker(doc, sent, t, ents) \
                 or self.speech.speaker_after(doc, sent, t, ents)
             recipient = [e for e in recipient if e not in actor]
+        if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
+            recipient = []  # طالبوا بتوقيف سليمان الأسد: whom the demand is about, not the asked
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
                 and all(self._counterpart(doc, e) for e in recipient):
@@ -314,6 +318,16 @@ class RoleAssigner:
             return actor, recipient
         obj = actor if actor and actor[0].tok_lo > t.tok_lo else []
         return speaker, [e for e in recipient or obj if e not in speaker]
+
+    def _in_content(self, doc: Document, e: EntityMention) -> bool:
+        """Whether ``e`` is the genitive of a verbal noun that carries ب or ل (بتوقيف سليمان
+        الأسد، لمحاسبة المسؤولين): the preposition is the noun's, not the phrase's."""
+        lo = e.tok_lo
+        if lo == 0 or self.ph._preposition_clitics.get(e.prefix) or (lo - 1) in self.ph._in_entity:
+            return False
+        prev = doc.tokens[lo - 1]
+        return prev not in self.ph._not_prepositional \
+            and self.ph._fused_preposition(prev, False) is not None
 
     def _counterpart(self, doc: Document, e: EntityMention) -> bool:
         """Whether the phrase opens on a word for one's counterpart (نظيره، بنظيره)."""
