@@ -209,8 +209,10 @@ class RoleAssigner:
             recipient = []  # طالبوا بتوقيف سليمان الأسد: whom the demand is about, not the asked
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
-                and all(self._counterpart(doc, e) for e in recipient):
-            actor, recipient = actor + recipient, []    # التقى لافروف نظيره الأمريكي
+                and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
+            # التقى لافروف نظيره الأمريكي (not a promise to meet, سيلتقي نظيره: an AGREE that
+            # the one who promises makes to the other)
+            actor, recipient = actor + recipient, []
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
