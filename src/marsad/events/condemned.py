@@ -14,7 +14,7 @@ A rejection and praise of a deed are read the same way (رفض التصريحا�
   doer is that act's (``told_before``: how many sentences back, its own included);
 * the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
   named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
-  الاحتلال), by قيام X بـ, or by an agent phrase (من قبل المسؤولين الإيرانيين);
+  الاحتلال), by قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
   an unnamed armed group's;
 * where nothing else is aimed at, the party right after the word for the deed, its genitive or
@@ -56,6 +56,8 @@ class CondemnedActs:
         self._relatives = frozenset(norm(w) for w in table["relative_pronouns"])
         self._doer_verbs = tuple(norm(w) for w in table["doer_verbs"])
         self._undertaking = frozenset(norm(w) for w in table["undertaking"])
+        self._issued = frozenset(norm(w) for w in table["issued"])
+        self._issued_by = frozenset(norm(w) for w in table["issued_prepositions"])
         self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
@@ -151,6 +153,10 @@ class CondemnedActs:
                     and tokens[i + 1].startswith(self._doer_verbs):
                 doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 4]
                 if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به (دول) التحالف
+                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+            if word in self._issued and i + 1 < end and bare(tokens[i + 1]) in self._issued_by:
+                doer = [e for e in inside if e.tok_lo == i + 2]
+                if doer:     # التوضيحات الصادرة عن الحكومة العراقية
                     return self.ph._chain_from(doc, inside, inside.index(doer[0]))
             if word in self._undertaking and i - start <= self._gap:
                 doer = [e for e in inside if e.tok_lo == i + 1]
