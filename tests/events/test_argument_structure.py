@@ -329,3 +329,14 @@ def test_whom_a_demanded_act_concerns_is_not_the_one_asked(coder):
     # طالبت X بمحاكمة الضباط: the officers are what the demand is about; no one is named as asked
     ev = _events(coder, "وطالبت منظمة العفو الدولية بمحاكمة الضباط الإسرائيليين.", "REQUEST")[0]
     assert _codes(ev.actor) == ["NGO"] and ev.recipient == ()
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وهدد وزير الدفاع الإسرائيلي بقصف مواقع حزب الله في جنوب لبنان.", ["NSA"]),
+    # a comma after the subject, before the threatened act: the act is the threat's own
+    ("من جهته، توعد الرئيس النيجيري محمد بخاري، بسحق جماعة بوكو حرام، ويجري تشكيل قوة مشتركة.",
+     ["NSA"]),
+])
+def test_a_threat_is_aimed_at_the_object_of_the_act_it_threatens(coder, text, recipient):
+    ev = _events(coder, text, "THREATEN")[0]
+    assert _codes(ev.recipient) == recipient

@@ -28,6 +28,8 @@ commas right after the subject is passed over):
   a protest is by the people of its place against that country's government;
 * a statement joined by و after a comma to the sentence's verb of saying is the speaker's (وأكد
   X أن …، وطالب Y بـ …: Y is the one asked);
+* a threat whose verb names no one is aimed at the object of the act it threatens (توعد الرئيس،
+  بسحق بوكو حرام), while in a demand that object is what the act concerns (طالبوا بتوقيف X);
 * a verb with no subject anywhere takes the subject of the previous sentence; a statement verb
   after a pronoun with no verb of saying (وفيما أدانت X القصف، فإنها دعت Y) takes its own
   sentence's earlier actor, and the phrase after it is its object;
@@ -91,6 +93,8 @@ class RoleAssigner:
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         #: the types whose act is named after ب/ل (طالب بتوقيف X): X is its content, not the asked
         self._content_types = frozenset(roles["content_types"])
+        #: the types whose act named after ب (توعد بسحق X) is aimed at the recipient (X)
+        self._threat_types = frozenset(roles["threat_content_types"])
         #: a meeting with one's counterpart has no host: both sides are the actor
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._counterparts = frozenset(lang.normalize_term(w)
@@ -207,6 +211,10 @@ class RoleAssigner:
             recipient = [e for e in recipient if e not in actor]
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []  # طالبوا بتوقيف سليمان الأسد: whom the demand is about, not the asked
+        if fam.type in self._threat_types and not recipient and t.tense != "noun":
+            # توعد الرئيس بسحق بوكو حرام: the threatened act's object is the one threatened
+            recipient = next((self.ph._chain_from(doc, after, k) for k, e in enumerate(after)
+                              if e not in actor and self._in_content(doc, e)), [])
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
                 and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
@@ -328,7 +336,8 @@ class RoleAssigner:
         if lo == 0 or self.ph._preposition_clitics.get(e.prefix) or (lo - 1) in self.ph._in_entity:
             return False
         prev = doc.tokens[lo - 1]
-        return prev not in self.ph._not_prepositional \
+        # not a link to a leader or an owner (شبكة القاعدة بزعامة بن لادن)
+        return prev not in self.ph._not_prepositional and prev not in self.ph._link_words \
             and self.ph._fused_preposition(prev, False) is not None
 
     def _counterpart(self, doc: Document, e: EntityMention) -> bool:
@@ -547,6 +556,11 @@ class RoleAssigner:
         end = min((i for i in self._verb_starts.get(t.sentence, ()) if i >= t.tok_hi),
                   default=sent.tok_hi)
         subject_end = next((e.tok_hi for e in ents if t.tok_hi <= e.tok_lo <= t.tok_hi + 1), -1)
+        # توعد الرئيس، بسحق «بوكو حرام»، …: after a statement's subject, a comma before a governed
+        # phrase opens the statement's own complement, not an aside
+        if self.res.families[t.family].type in self._statements and 0 <= subject_end < end - 1 \
+                and tokens[subject_end] == COMMA and self.ph._governed_next(tokens[subject_end + 1]):
+            subject_end = -1
         i = t.tok_hi
         self._aside = (0, 0)
         while i < end:
