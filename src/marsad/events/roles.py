@@ -19,22 +19,16 @@ commas right after the subject is passed over):
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
   مقتل …) or stands after a preposition of place or cause (قتل ضابط في هجوم);
 * two-sided acts (اشتباكات بين X و Y، اشتبك X مع Y): both sides are the actor, no recipient;
-  so are a meeting and its counterpart (التقى لافروف نظيره الأمريكي: no host, PLOVER's CONSULT);
   so is ground taken from a side (تحرير عدن من الحوثيين: ``territory.py``);
 * reported speech (``X قال إن Y هاجم Z``, or a quotation ``قال X «هاجم Y Z»``): the embedded
   clause is read on its own, X is kept as the attribution; when the embedded clause has no
   subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient, and
   a protest is by the people of its place against that country's government;
-* a statement joined by و after a comma to the sentence's verb of saying is the speaker's (وأكد
-  X أن …، وطالب Y بـ …: Y is the one asked);
-* a threat whose verb names no one is aimed at the object of the act it threatens (توعد الرئيس،
-  بسحق بوكو حرام), while in a demand that object is what the act concerns (طالبوا بتوقيف X);
 * a verb with no subject anywhere takes the subject of the previous sentence; a statement verb
-  after a pronoun with no verb of saying (وفيما أدانت X القصف، فإنها دعت Y) takes its own
-  sentence's earlier actor, and the phrase after it is its object;
-* a statement or diplomatic act named by a noun after خلال / أثناء / عقب … with no doer of its
-  own is the sentence's speaker's (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة … قال X);
+  after a pronoun with no verb of saying (فإنها دعت Y) takes its own sentence's earlier actor;
+* statements and diplomacy (the speaker, the one asked or threatened, a meeting of
+  counterparts): the rules are ``statements.StatementReader``;
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
@@ -52,6 +46,7 @@ from marsad.events.implied import ImpliedActors
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
@@ -87,18 +82,9 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
-        self._statements = statements
-        self._circumstance_words = lang.syntax.with_conjunction(
-            frozenset(lang.normalize_term(w) for w in roles["circumstance_prepositions"]))
+        #: who says what to whom in statements and diplomacy (statements.py)
+        self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
-        #: the types whose act is named after ب/ل (طالب بتوقيف X): X is its content, not the asked
-        self._content_types = frozenset(roles["content_types"])
-        #: the types whose act named after ب (توعد بسحق X) is aimed at the recipient (X)
-        self._threat_types = frozenset(roles["threat_content_types"])
-        #: a meeting with one's counterpart has no host: both sides are the actor
-        self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
-        self._counterparts = frozenset(lang.normalize_term(w)
-                                       for w in lang.table("actors")["counterparts"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
@@ -162,26 +148,12 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
-        if fam.type in self._statements and t.tense in ("past", "present") and not passive \
-                and self._after_comma_and(doc, t):
-            actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
-        if t.tense == "noun" and pronoun_subject and reporter and self._opens_clause(doc, t):
-            # قالت سوريا إنها مستعدة لسحب قواتها من لبنان: the pronoun right before the word is
-            # its subject, the speaker; no phrase after it is its doer, and the speaker's own
-            # (قواتها) is not whom the act concerns when another side is named
-            own = {e.code for e in reporter}
-            others = [e for e in actor + recipient if e not in reporter and e.code not in own]
-            actor, recipient = reporter, others or [e for e in recipient if e not in reporter]
-        if fam.frame == "obligation" and not actor:
-            # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
-            # words between the verb of saying and it; the speaker is not the one obliged
-            actor = self.speech.speaker(doc, sent, t, ents)
-            recipient = [e for e in recipient if e not in actor]
+        actor, recipient = self.statements.speaker_first(
+            doc, sent, t, fam, ents, reporter, pronoun_subject, passive, (actor, recipient))
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
-        if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
-            actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
-                                                  actor, recipient)
+        actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
+                                                        (actor, recipient))
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
                                                     right_edge)
@@ -198,53 +170,19 @@ class RoleAssigner:
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
-            # وأضاف، وهاجم …: a clause-initial verb continues the last subject; after a pronoun
-            # (فإنها دعت) the one of its own sentence first
-            actor = (pronoun_subject and self._opens_clause(doc, t)
+            # وأضاف، وهاجم: the last subject continues; after فإنها دعت, its own sentence's first
+            actor = (pronoun_subject and self.statements.opens_clause(doc, t)
                      and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
-        if not actor and t.tense == "noun" and fam.type in self._statements \
-                and t.tok_lo > sent.tok_lo and doc.tokens[t.tok_lo - 1] in self._circumstance_words:
-            # قال أردوغان خلال زيارة إلى الصين: the visit is the speaker's
-            actor = self.speech.speaker(doc, sent, t, ents) \
-                or self.speech.speaker_after(doc, sent, t, ents)
-            recipient = [e for e in recipient if e not in actor]
-        if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
-            recipient = []  # طالبوا بتوقيف سليمان الأسد: whom the demand is about, not the asked
-        if fam.type in self._threat_types and not recipient and t.tense != "noun":
-            # توعد الرئيس بسحق بوكو حرام: the threatened act's object is the one threatened
-            recipient = next((self.ph._chain_from(doc, after, k) for k, e in enumerate(after)
-                              if e not in actor and self._in_content(doc, e)), [])
+        actor, recipient = self.statements.addressed(
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
-        if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
-                and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
-            # التقى لافروف نظيره الأمريكي (not a promise to meet, سيلتقي نظيره: an AGREE that
-            # the one who promises makes to the other)
-            actor, recipient = actor + recipient, []
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
-        if not source:
-            return EventMention(t, actor, recipient, round(confidence, 2))
-        return EventMention(t, actor, recipient, round(confidence, 2), source[0],
-                            self.speech.saying_span(doc, sent, source[0]))
-
-    def _circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
-                      t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
-                      after: list[EntityMention], actor: list[EntityMention],
-                      recipient: list[EntityMention]
-                      ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the speaker, else the sentence's first actor); the phrase right after
-        it is its object."""
-        main = self.speech.speaker(doc, sent, t, ents) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
-        if not main:
-            return actor, recipient
-        obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
-            or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
-        return main, [e for e in obj if e not in main]
+        return EventMention(t, actor, recipient, round(confidence, 2), *(
+            (source[0], self.speech.saying_span(doc, sent, source[0])) if source else ()))
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -291,7 +229,8 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
-        elif pronoun_subject and fam.type in self._statements and self._opens_clause(doc, t):
+        elif pronoun_subject and fam.type in self.statements.statements \
+                and self.statements.opens_clause(doc, t):
             # وفيما أدانت رئاسة كردستان القصف، فإنها دعت حزب العمال إلى …: the pronoun is the
             # subject (found later: the sentence's earlier actor), the phrase after it the object
             return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
@@ -309,51 +248,6 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
-
-    def _after_comma_and(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether the verb opens a clause joined by و after a comma (…، وطالب …)."""
-        return t.prefix[:1] in self.ph._coordinators and t.tok_lo > 0 \
-            and doc.tokens[t.tok_lo - 1] == COMMA
-
-    def _speakers_next_statement(self, doc: Document, sent: Sentence, t: TriggerMention,
-                                 ents: list[EntityMention], actor: list[EntityMention],
-                                 recipient: list[EntityMention]
-                                 ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """وأكد القميشي أن قوات التحالف تقوم بدور فعال، وطالب قوات التحالف بالاستمرار: a
-        statement joined by و to the sentence's verb of saying is the speaker's, not the
-        subject of the clause reported in between; the one phrase after it is its object
-        (two phrases after it are a subject and an object of its own)."""
-        speaker = self.speech.speaker(doc, sent, t, ents)
-        if not speaker or (actor and recipient and actor[0].tok_lo > t.tok_lo):
-            return actor, recipient
-        obj = actor if actor and actor[0].tok_lo > t.tok_lo else []
-        return speaker, [e for e in recipient or obj if e not in speaker]
-
-    def _in_content(self, doc: Document, e: EntityMention) -> bool:
-        """Whether ``e`` is the genitive of a verbal noun that carries ب or ل (بتوقيف سليمان
-        الأسد، لمحاسبة المسؤولين): the preposition is the noun's, not the phrase's."""
-        lo = e.tok_lo
-        if lo == 0 or self.ph._preposition_clitics.get(e.prefix) or (lo - 1) in self.ph._in_entity:
-            return False
-        prev = doc.tokens[lo - 1]
-        # not a link to a leader or an owner (شبكة القاعدة بزعامة بن لادن)
-        return prev not in self.ph._not_prepositional and prev not in self.ph._link_words \
-            and self.ph._fused_preposition(prev, False) is not None
-
-    def _counterpart(self, doc: Document, e: EntityMention) -> bool:
-        """Whether the phrase opens on a word for one's counterpart (نظيره، بنظيره)."""
-        word = self.ph._bare(doc.tokens[e.tok_lo])
-        if self.ph._fused_preposition(word, True):
-            word = word[1:]
-        return word in self._counterparts
-
-    def _opens_clause(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether the verb stands right after the complementizer that carries its subject
-        (فإنها دعت), not after a phrase of its own (وصفه بأنه «معركة» سمحت تركيا)."""
-        if t.tok_lo == 0:
-            return False
-        prev = self.ph._bare(doc.tokens[t.tok_lo - 1])
-        return prev in self.ph._pronoun_complementizers
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
@@ -556,11 +450,9 @@ class RoleAssigner:
         end = min((i for i in self._verb_starts.get(t.sentence, ()) if i >= t.tok_hi),
                   default=sent.tok_hi)
         subject_end = next((e.tok_hi for e in ents if t.tok_hi <= e.tok_lo <= t.tok_hi + 1), -1)
-        # توعد الرئيس، بسحق «بوكو حرام»، …: after a statement's subject, a comma before a governed
-        # phrase opens the statement's own complement, not an aside
-        if self.res.families[t.family].type in self._statements and 0 <= subject_end < end - 1 \
-                and tokens[subject_end] == COMMA and self.ph._governed_next(tokens[subject_end + 1]):
-            subject_end = -1
+        if self.statements.complement_after_subject(doc, t, self.res.families[t.family],
+                                                     subject_end, end):
+            subject_end = -1    # توعد الرئيس، بسحق «بوكو حرام»: not an aside
         i = t.tok_hi
         self._aside = (0, 0)
         while i < end:
