@@ -170,3 +170,25 @@ def test_a_country_after_to_is_where_a_title_goes_not_whose_it_is(coder, text):
     # لمصر: "to Egypt", not a genitive; the title and the country stay two mentions
     spans = [t for t, _, _, _ in _entities(coder, text)]
     assert spans and not any(" ل" in t and t.split()[0] in ("ولي", "وزير") for t in spans), spans
+
+
+def test_people_right_after_an_office_are_a_participant_of_their_own(coder):
+    # دعت السلطات الإيرانية مواطنيها: the authorities and their citizens are two participants
+    found = _entities(coder, "دعت السلطات الإيرانية مواطنيها إلى عدم السفر برا إلى تركيا.")
+    assert [(c, s) for _, c, s, _ in found[:2]] == [("IRN", "GOV"), ("IRN", "CVL")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("أعلنت تركيا أنها مستعدة لسحب قواتها من العراق.", "TUR"),
+    ("وأكدت روسيا أن جيشها في سوريا سيبقى هناك.", "RUS"),
+])
+def test_a_sector_word_with_a_pronoun_is_its_owners_not_the_place_after_it(coder, text, code):
+    # قواتها من العراق: the forces are Turkey's; Iraq is where they withdraw from
+    owned = [c for t, c, _, _ in _entities(coder, text) if t.startswith(("قوات", "جيش"))]
+    assert owned == [code]
+
+
+def test_a_title_does_not_run_over_a_complementizer_into_the_reported_clause(coder):
+    # قال الرئيس إن تركيا …: the president and Turkey are two mentions, not "the president إن Turkey"
+    texts = [t for t, _, _, _ in _entities(coder, "وقال الرئيس إن تركيا عانت من خسائر كبيرة.")]
+    assert len(texts) == 2 and texts[1] == "تركيا"

@@ -130,6 +130,8 @@ def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     ("أدانت وزارة الخارجية المصرية الجريمة البشعة التي ارتكبها مستوطنون إسرائيليون في قرية دوما.",
      ["ISR"]),
     ("واستنكر رئيس البرلمان العراقي ما تقوم به قوات الاحتلال الإسرائيلي في القدس.", ["ISR"]),
+    # issued by: الصادرة عن X
+    ("واستنكرت وزارة الخارجية البحرينية التصريحات الصادرة عن المسؤولين الإيرانيين.", ["IRN"]),
     # a criminal deed with no doer named, after a long subject: the unnamed armed group
     ("أدان رئيس مجلس النواب البحريني أحمد بن إبراهيم الملا العمل الإجرامي الذي استهدف مصلين "
      "في الكويت.", ["NSA"]),
@@ -241,3 +243,100 @@ def test_a_rejected_statement_is_aimed_at_the_one_who_made_it(coder):
     ev = _events(coder, "ورفض وزير الخارجية القطري التصريحات التي أدلى بها الرئيس المصري حول "
                  "الأزمة الليبية.", "REJECT")[0]
     assert _codes(ev.actor) == ["QAT"] and _codes(ev.recipient) == ["EGY"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the doer named by a relative clause with a verb of doing (قدمه، تقدمها، تقوم به)
+    ("وأشاد وزير الخارجية اليمني بالدعم الكبير الذي قدمته المملكة العربية السعودية لبلاده.",
+     ["SAU"]),
+    ("وثمن الرئيس اليمني الجهود التي تبذلها دولة الإمارات في تحرير عدن.", ["ARE"]),
+    # a head word before the doer the dictionary names (دول التحالف)
+    ("وأعرب الرئيس اليمني عن سعادته بالانتصارات، مشيدا بالدور الإيجابي الذي تقوم به دول التحالف.",
+     ["IGO"]),
+    # the party right after the word for the deed (its genitive)
+    ("ورحب وزير الخارجية الأردني بموقف الحكومة المصرية من الأزمة.", ["EGY"]),
+])
+def test_praise_of_a_deed_is_aimed_at_the_one_who_did_it(coder, text, recipient):
+    ev = _events(coder, text, "SUPPORT")[0]
+    assert _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس التركي رجب طيب أردوغان خلال زيارة إلى إندونيسيا إن بلاده عانت من خسائر كبيرة.",
+    # the circumstance first, the speaker after it
+    "وخلال زيارة إلى إندونيسيا، قال الرئيس التركي رجب طيب أردوغان إن بلاده عانت من خسائر كبيرة.",
+])
+def test_a_visit_named_as_the_circumstance_of_a_statement_is_the_speakers(coder, text):
+    ev = _events(coder, text, "CONSULT")[0]
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IDN"]
+
+
+def test_a_pronoun_subject_with_no_verb_of_saying_is_the_sentences_earlier_actor(coder):
+    # فإنها دعت X: the pronoun is the subject (the presidency), X after the verb is the one asked
+    ev = _events(coder, "وفيما أدانت رئاسة إقليم كردستان القصف، فإنها دعت حزب العمال الكردستاني "
+                 "إلى إبعاد ساحة المعركة عن الإقليم.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["NSA"]
+
+
+def test_a_condemned_act_told_before_is_aimed_at_its_doer(coder):
+    # القصف with no doer of its own: the strikes of the sentence before, by Turkish aircraft
+    text = ("أسفرت غارات للطيران التركي فجر أمس على قرية شمال شرقي أربيل عن مقتل عشرة قرويين. "
+            "وأدانت رئاسة إقليم كردستان القصف.")
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["TUR"]
+
+
+def test_a_statement_joined_to_the_verb_of_saying_is_the_speakers(coder):
+    # وأكد X أن …، وطالب Y بـ …: the coalition is asked, the minister asks
+    ev = _events(coder, "وأكد وزير الخارجية اليمني رياض ياسين أن قوات التحالف تقوم بدور فعال في "
+                 "التصدي للعدوان الإيراني، وطالب قوات التحالف بالاستمرار في توجيه الضربات.",
+                 "REQUEST")[0]
+    assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["IGO"]
+
+
+def test_a_relative_clause_after_the_subject_goes_on_over_clauses_joined_to_it(coder):
+    # X، التي تقاتل داعش، وتعتبرها واشنطن شريكا، Y: Washington is in the aside, Turkey the accused
+    ev = _events(coder, "اتهمت وحدات حماية الشعب الكردية، التي تقاتل تنظيم داعش في سوريا، "
+                 "وتعتبرها واشنطن شريكا على الأرض، تركيا، أمس، باستهداف مواقعها.", "ACCUSE")[0]
+    assert _codes(ev.recipient) == ["TUR"]
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت محكمة الجنايات الكويتية أمس محاكمة المتهمين بتفجير مسجد الإمام الصادق.",
+    "أحالت النيابة العامة الإماراتية إلى القضاء 41 شخصا بتهمة الانتماء إلى تنظيم إرهابي.",
+])
+def test_people_charged_or_tried_for_terrorism_are_an_armed_group(coder, text):
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.recipient) == ["NSA"]
+
+
+@pytest.mark.parametrize("text", [
+    "التقى وزير الخارجية الروسي سيرجي لافروف نظيره الأمريكي جون كيري في الدوحة أمس.",
+    "وأشار الرئيس التركي رجب طيب أردوغان إلى لقائه بنظيره الأمريكي باراك أوباما.",
+])
+def test_a_meeting_with_ones_counterpart_has_both_as_actor_and_no_recipient(coder, text):
+    ev = _events(coder, text, "CONSULT")[0]
+    assert len(ev.actor) == 2 and ev.recipient == ()
+
+
+def test_a_pledge_after_the_speakers_pronoun_is_the_speakers_toward_the_other_side(coder):
+    # X أعلنت أنها مستعدة لسحب قواتها من Y: X pledges, Y (not X's own forces) is the recipient
+    ev = _events(coder, "أعلنت تركيا أنها مستعدة لسحب قواتها من العراق خلال أسابيع.", "AGREE")[0]
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["IRQ"]
+
+
+def test_whom_a_demanded_act_concerns_is_not_the_one_asked(coder):
+    # طالبت X بمحاكمة الضباط: the officers are what the demand is about; no one is named as asked
+    ev = _events(coder, "وطالبت منظمة العفو الدولية بمحاكمة الضباط الإسرائيليين.", "REQUEST")[0]
+    assert _codes(ev.actor) == ["NGO"] and ev.recipient == ()
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وهدد وزير الدفاع الإسرائيلي بقصف مواقع حزب الله في جنوب لبنان.", ["NSA"]),
+    # a comma after the subject, before the threatened act: the act is the threat's own
+    ("من جهته، توعد الرئيس النيجيري محمد بخاري، بسحق جماعة بوكو حرام، ويجري تشكيل قوة مشتركة.",
+     ["NSA"]),
+])
+def test_a_threat_is_aimed_at_the_object_of_the_act_it_threatens(coder, text, recipient):
+    ev = _events(coder, text, "THREATEN")[0]
+    assert _codes(ev.recipient) == recipient

@@ -22,8 +22,8 @@ def _codes(entities):
     ("اعتدى مستوطنون إسرائيليون على مزارعين فلسطينيين.", "ASSAULT", ["ISR"], ["PSE"]),
     # ضد
     ("تظاهر آلاف الأتراك ضد الحكومة السويدية.", "PROTEST", ["TUR"], ["SWE"]),
-    # مع after an act towards a partner
-    ("اجتمع وزير الخارجية الأردني مع نظيره المصري في عمان.", "CONSULT", ["JOR"], ["EGY"]),
+    # مع after an act towards a partner (a counterpart would be a second actor: no host)
+    ("اجتمع وزير الخارجية الأردني مع السفير المصري في عمان.", "CONSULT", ["JOR"], ["EGY"]),
 ])
 def test_actor_and_recipient_from_word_order_and_prepositions(coder, text, event_type, actor, recipient):
     ev = _event(coder, text, event_type)

@@ -25,6 +25,8 @@ from marsad.resources.tables import Actor
 #: a state's forces and offices: their country is theirs, not that of the people beside them (an
 #: armed group's nisba, المتمردون الكونغوليون, still places them)
 _ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
+#: people, never one participant with an office before them (السلطات الإيرانية مواطنيها)
+_CIVILIANS = "CVL"
 
 
 class _Unit:
@@ -96,14 +98,17 @@ class ActorResolver:
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
-        the same code and no و between, are one participant; the named entry's id is kept."""
+        the same code and no و between, are one participant; the named entry's id is kept. Not
+        an office and people (السلطات الإيرانية مواطنيها: its citizens are not its authorities)."""
         merged: list[EntityMention] = []
         for e in entities:
             prev = merged[-1] if merged else None
             if (prev is not None and prev.sentence == e.sentence and prev.tok_hi == e.tok_lo
                     and (prev.code, prev.country) == (e.code, e.country)
                     and not self.after_conjunction(e.prefix) and not self.dative(e.prefix)
-                    and e.id not in self._sector_ids):  # a name after a title, not a new noun
+                    and e.id not in self._sector_ids  # a name after a title, not a new noun
+                    and not (e.sector == _CIVILIANS != prev.sector)):
+                # (دعت السلطات الإيرانية مواطنيها: the citizens are the authorities' object)
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
                 prev.sector = prev.sector or e.sector
@@ -180,9 +185,14 @@ class ActorResolver:
         adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
             and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital"))
         nisba = nxt.term("nisba")
-        linked = len(gap) == 1 and gap[0] in self.place_links and nxt.term("country", "capital", "actor")
+        # قواتها من لبنان، جيشه في سوريا: a sector word with a pronoun is its owner's; a place
+        # after it says where it is, not whose it is
+        linked = len(gap) == 1 and gap[0] in self.place_links \
+            and nxt.term("country", "capital", "actor") is not None \
+            and u.match.suffix not in self.third_person
+        # رئيس وزراء تركيا: one word between; not a complementizer (قال الرئيس إن تركيا …)
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
-                    and nisba)
+                    and gap[0] not in self.res.grammar.complementizers and nisba)
         if not (adjacent or linked or one_word):
             return None
         target = nisba if (adjacent or one_word) and nisba else None

@@ -1,15 +1,20 @@
 """Whom a condemnation is aimed at: the doer of the deed it condemns (ANNOTATION.md: the one
 condemned is the recipient; a terrorist act with no doer named is by an unnamed armed group).
+A rejection and praise of a deed are read the same way (رفض التصريحات التي أدلى بها X، أشاد
+بالدعم الذي قدمه X: the one supported is the one who gave the support), as the ``roles`` table's
+``condemning_types`` and ``condemning_cameos`` say.
 
 ``roles.py`` reads each act's clause; this module then re-reads the object of each condemnation
 (the ``condemned_acts`` entry of the language's ``roles`` table):
 
 * the object is an act the trigger finder set apart as its complement (أدان الهجوم على المسجد،
   ندد بهجمات المستوطنين): the recipient is that act's actor, read by the role stage's own rules
-  (an implied armed group for a terrorist bombing);
+  (an implied armed group for a terrorist bombing); a definite act with no doer in its own words
+  (وأدانت رئاسة كردستان القصف) is the last act of its type the article told before, and its
+  doer is that act's (``told_before``: how many sentences back, its own included);
 * the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
   named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
-  الاحتلال), by قيام X بـ, or by an agent phrase (من قبل المسؤولين الإيرانيين);
+  الاحتلال), by قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
   an unnamed armed group's;
 * where nothing else is aimed at, the party right after the word for the deed, its genitive or
@@ -42,7 +47,8 @@ class CondemnedActs:
         norm = lang.normalize_term
         self._condemning = frozenset(
             i for i, f in enumerate(resources.families)
-            if f.mode in table["modes"] or f.type in table.get("condemning_types", ()))
+            if f.mode in table["modes"] or f.type in table.get("condemning_types", ())
+            or f.cameo in table.get("condemning_cameos", ()))
         self._condemnable = frozenset(table["types"])
         self._gap = int(table["max_gap"])
         self._window = int(table["window"])
@@ -50,10 +56,14 @@ class CondemnedActs:
         self._relatives = frozenset(norm(w) for w in table["relative_pronouns"])
         self._doer_verbs = tuple(norm(w) for w in table["doer_verbs"])
         self._undertaking = frozenset(norm(w) for w in table["undertaking"])
+        self._issued = frozenset(norm(w) for w in table["issued"])
+        self._issued_by = frozenset(norm(w) for w in table["issued_prepositions"])
         self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
         self._prepositions = resources.grammar.prepositions
+        self._definite = lang.affixes.definite_prefix
+        self._lookback = int(table["told_before"])
 
     def __call__(self, doc: Document, in_sentence: dict[int, list[EventMention]],
                  by_sentence: dict[int, list[EntityMention]], read_act: ReadAct) -> None:
@@ -73,8 +83,11 @@ class CondemnedActs:
             self.ph._in_trigger.update(range(c.tok_lo, c.tok_hi))   # ندد بهجمات X
             act = read_act(c, own)
             self.ph._in_trigger.difference_update(range(c.tok_lo, c.tok_hi))
+            doer = act.actor
+            if not doer and self._definite(c.prefix):
+                doer = self._told_before(c, in_sentence)    # أدان القصف: the one told before
             for m in condemning:
-                m.recipient = [e for e in act.actor if e not in m.actor]
+                m.recipient = [e for e in doer if e not in m.actor]
                 if m.recipient:
                     settled.add(id(m))
         for sentence, mentions in in_sentence.items():
@@ -85,6 +98,19 @@ class CondemnedActs:
                         [] if m.recipient else self._deed_owner(doc, m, ents))
                     if doer:
                         m.recipient = doer
+
+    def _told_before(self, c: TriggerMention, in_sentence: dict[int, list[EventMention]]
+                     ) -> list[EntityMention]:
+        """The doer of the last act of the condemned act's type told before it in the article
+        (غارات للطيران التركي على قرية … وأدانت رئاسة كردستان القصف): a definite act with no
+        doer of its own is that one."""
+        kind = self.res.families[c.family].type
+        for sentence in range(c.sentence, max(-1, c.sentence - self._lookback), -1):
+            for m in reversed(in_sentence.get(sentence, ())):
+                if (sentence < c.sentence or m.trigger.tok_hi <= c.tok_lo) and m.actor \
+                        and self.res.families[m.trigger.family].type == kind:
+                    return m.actor
+        return []
 
     def _deed_owner(self, doc: Document, m: EventMention,
                     ents: list[EntityMention]) -> list[EntityMention]:
@@ -125,8 +151,12 @@ class CondemnedActs:
                 break       # the object is a named party itself (انتقد X تصريحات Y)
             if word in self._relatives and i + 1 < end \
                     and tokens[i + 1].startswith(self._doer_verbs):
-                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 3]
-                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به قوات الاحتلال
+                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 4]
+                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به (دول) التحالف
+                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+            if word in self._issued and i + 1 < end and bare(tokens[i + 1]) in self._issued_by:
+                doer = [e for e in inside if e.tok_lo == i + 2]
+                if doer:     # التوضيحات الصادرة عن الحكومة العراقية
                     return self.ph._chain_from(doc, inside, inside.index(doer[0]))
             if word in self._undertaking and i - start <= self._gap:
                 doer = [e for e in inside if e.tok_lo == i + 1]

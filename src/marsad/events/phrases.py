@@ -68,6 +68,7 @@ class PhraseReader:
         self._directed_any = directed["any"]
         self._directed_prepositions = directed
         self._not_prepositional = words("not_prepositional")
+        self._relatives = words("relative_pronouns")
         self._belonging = words("belonging")
         self._possessive = norm(table["possessive_preposition"])
         self._partitive_heads = words("partitive_heads")
@@ -187,6 +188,20 @@ class PhraseReader:
         """The comma closing an apposition or relative clause that opens at ``comma``."""
         if comma + 1 >= end or tokens[comma + 1][:1] in self._coordinators:
             return None
+        close = self._next_comma(tokens, comma, end)
+        if close is None or tokens[comma + 1] not in self._relatives:
+            return close
+        # التي تقاتل داعش، وتعتبرها واشنطن «شريكا»، تركيا: a relative clause goes on over the
+        # clauses joined to it by و
+        while close + 1 < end and tokens[close + 1][:1] in self._coordinators:
+            more = self._next_comma(tokens, close, end)
+            if more is None:
+                break
+            close = more
+        return close
+
+    @staticmethod
+    def _next_comma(tokens: list[str], comma: int, end: int) -> int | None:
         return next((j for j in range(comma + 2, min(end, comma + 16)) if tokens[j] == COMMA),
                     None)
 

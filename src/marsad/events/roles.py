@@ -25,7 +25,10 @@ commas right after the subject is passed over):
   subject (``قال X إنه هاجم``), X is the actor;
 * with no one else named, the country or city an act is aimed at (في X) is its recipient, and
   a protest is by the people of its place against that country's government;
-* a verb with no subject anywhere takes the subject of the previous sentence;
+* a verb with no subject anywhere takes the subject of the previous sentence; a statement verb
+  after a pronoun with no verb of saying (فإنها دعت Y) takes its own sentence's earlier actor;
+* statements and diplomacy (the speaker, the one asked or threatened, a meeting of
+  counterparts): the rules are ``statements.StatementReader``;
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
@@ -43,6 +46,7 @@ from marsad.events.implied import ImpliedActors
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
@@ -78,6 +82,8 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
+        #: who says what to whom in statements and diplomacy (statements.py)
+        self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
@@ -87,8 +93,9 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
-        #: the types whose people recipients may be suspects of terrorism (suspects.py)
-        self._suspect_types = frozenset({"COERCE"})
+        #: the types whose people recipients may be suspects of terrorism (suspects.py): an
+        #: arrest, and a charge or a trial
+        self._suspect_types = frozenset({"COERCE", "ACCUSE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -141,16 +148,12 @@ class RoleAssigner:
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
-        if fam.frame == "obligation" and not actor:
-            # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
-            # words between the verb of saying and it; the speaker is not the one obliged
-            actor = self.speech.speaker(doc, sent, t, ents)
-            recipient = [e for e in recipient if e not in actor]
+        actor, recipient = self.statements.speaker_first(
+            doc, sent, t, fam, ents, reporter, pronoun_subject, passive, (actor, recipient))
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
-        if t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._circumstantial:
-            actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
-                                                  actor, recipient)
+        actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
+                                                        (actor, recipient))
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
                                                     right_edge)
@@ -167,33 +170,19 @@ class RoleAssigner:
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1:
-            actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
+            # وأضاف، وهاجم: the last subject continues; after فإنها دعت, its own sentence's first
+            actor = (pronoun_subject and self.statements.opens_clause(doc, t)
+                     and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
+        actor, recipient = self.statements.addressed(
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
-        if not source:
-            return EventMention(t, actor, recipient, round(confidence, 2))
-        return EventMention(t, actor, recipient, round(confidence, 2), source[0],
-                            self.speech.saying_span(doc, sent, source[0]))
-
-    def _circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
-                      t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
-                      after: list[EntityMention], actor: list[EntityMention],
-                      recipient: list[EntityMention]
-                      ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the speaker, else the sentence's first actor); the phrase right after
-        it is its object."""
-        main = self.speech.speaker(doc, sent, t, ents) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
-        if not main:
-            return actor, recipient
-        obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
-            or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
-        return main, [e for e in obj if e not in main]
+        return EventMention(t, actor, recipient, round(confidence, 2), *(
+            (source[0], self.speech.saying_span(doc, sent, source[0])) if source else ()))
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -240,6 +229,11 @@ class RoleAssigner:
             rest = after
         elif pronoun_subject and reporter:
             actor, rest = reporter, after  # قالت سويسرا إنها طردت دبلوماسيين روسيين
+        elif pronoun_subject and fam.type in self.statements.statements \
+                and self.statements.opens_clause(doc, t):
+            # وفيما أدانت رئاسة كردستان القصف، فإنها دعت حزب العمال إلى …: the pronoun is the
+            # subject (found later: the sentence's earlier actor), the phrase after it the object
+            return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         elif self._relative_subject(doc, t):
             # المالكي الذي اتهم المملكة: the subject is the phrase the relative clause is about
             return self._antecedent(doc, t.tok_lo - 1), self.ph._marked(
@@ -456,6 +450,9 @@ class RoleAssigner:
         end = min((i for i in self._verb_starts.get(t.sentence, ()) if i >= t.tok_hi),
                   default=sent.tok_hi)
         subject_end = next((e.tok_hi for e in ents if t.tok_hi <= e.tok_lo <= t.tok_hi + 1), -1)
+        if self.statements.complement_after_subject(doc, t, self.res.families[t.family],
+                                                     subject_end, end):
+            subject_end = -1    # توعد الرئيس، بسحق «بوكو حرام»: not an aside
         i = t.tok_hi
         self._aside = (0, 0)
         while i < end:

@@ -59,6 +59,19 @@ class SpeechReader:
         return chain or self.ph._subject_before(
             doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
 
+    def speaker_after(self, doc: Document, sent: Sentence, t: TriggerMention,
+                      ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject right after the first verb of saying in the sentence after ``t``
+        (وخلال زيارة إلى إندونيسيا، قال الرئيس التركي …)."""
+        speech = self.g.speech
+        bare = self.ph._bare
+        verb = next((i for i in range(t.tok_hi, sent.tok_hi)
+                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        if verb is None:
+            return []
+        return self.ph._first_chain(doc, [e for e in ents if e.tok_lo > verb], bare=True,
+                                    max_gap=2, start=verb + 1)
+
     def quotation_starts(self, doc: Document) -> frozenset[int]:
         """The tokens that open a quotation: the first token after an opening quote mark."""
         starts = doc.token_starts

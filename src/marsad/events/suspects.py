@@ -3,10 +3,11 @@
 ANNOTATION.md codes terrorists and militants NSA, and the annotators code the people an arrest
 names by a charge of terrorism that way too (اعتقلت السلطات 590 شخصا متهمين بالارتباط بتنظيم
 داعش، تعتقل 851 شخصا بشبهة الانتماء لمنظمات إرهابية), while the arrested of an ordinary charge
-stay civilians of their country. So a recipient of an arrest that is people (persons, suspects,
-citizens) followed, within a few words of its clause, by a word of suspicion (بتهمة، بشبهة،
-للاشتباه، متهمين …) and a word of terrorism or an armed group is an armed group (NSA) with the
-country it was placed in as its home.
+stay civilians of their country. So a recipient of an arrest, a charge or a trial that is
+people (persons, suspects, citizens) named as suspects or followed, within a few words of its
+clause, by a word of suspicion (بتهمة، بشبهة، للاشتباه، متهمين …) and a word of terrorism or an
+armed group is an armed group (NSA) with the country it was placed in as its home (محاكمة
+المتهمين بتفجير مسجد الإمام الصادق).
 
 The words are the language's (``roles``: ``suspicion_cues``, ``terror_words``).
 """
@@ -39,7 +40,8 @@ class SuspectReader:
 
     def _suspected(self, doc: Document, e: EntityMention) -> bool:
         hi = min(doc.sentences[e.sentence].tok_hi, e.tok_hi + CHARGE_REACH)
-        words = {self._bare(w) for w in doc.tokens[e.tok_hi:hi]}
+        # the people may be named by the charge itself (محاكمة المتهمين بتفجير المسجد)
+        words = {self._bare(w) for w in doc.tokens[e.tok_lo:hi]}
         if words.isdisjoint(self._cues):
             return False
         return not words.isdisjoint(self._terror) or any(

@@ -1,0 +1,166 @@
+"""Who says what to whom: the rules of the role stage for statements and diplomacy.
+
+``roles.py`` reads each act's clause; for the statement and diplomacy types (the ``roles``
+table's ``subject_in_verb_types``) these rules then settle the speaker and the one addressed,
+following ANNOTATION.md (REQUEST: the one asked; THREATEN: the threatened; CONSULT: the other
+side of the meeting):
+
+* a statement joined by و after a comma to the sentence's verb of saying is the speaker's, and
+  the one phrase after it its object (وأكد X أن قوات التحالف …، وطالب قوات التحالف بـ …);
+* a word right after the speaker's pronoun (قالت سوريا إنها مستعدة لسحب قواتها من لبنان) has the
+  speaker as subject, and the other side, not the speaker's own, as recipient;
+* a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران);
+* an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
+  (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس);
+* in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
+  the one asked (طالبت X بمحاكمة الضباط); in a threat it is the one threatened (توعد بسحق X);
+* a meeting with one's counterpart has no host: both sides are the actor (التقى لافروف نظيره),
+  but a promise to meet one (سيلتقي نظيره) is made to the counterpart.
+
+The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
+``threat_content_types``, ``counterpart_meetings``; ``actors``: ``counterparts``).
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.speech import SpeechReader
+from marsad.lang import Language
+from marsad.resources.tables import EventFamily
+
+Roles = tuple[list[EntityMention], list[EntityMention]]
+
+
+class StatementReader:
+    def __init__(self, ph: PhraseReader, speech: SpeechReader, lang: Language,
+                 statements: frozenset[str]):
+        self.ph = ph
+        self.speech = speech
+        self.statements = statements
+        roles = lang.table("roles")
+        norm = lang.normalize_term
+        self._circumstance_words = lang.syntax.with_conjunction(
+            frozenset(norm(w) for w in roles["circumstance_prepositions"]))
+        self._content_types = frozenset(roles["content_types"])
+        self._threat_types = frozenset(roles["threat_content_types"])
+        self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
+        self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+
+    # -- the speaker -----------------------------------------------------------------------
+    def speaker_first(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
+                      ents: list[EntityMention], reporter: list[EntityMention],
+                      pronoun_subject: bool, passive: bool, roles: Roles) -> Roles:
+        """The statement joined to the verb of saying, the word after the speaker's pronoun
+        (module docstring) and an obligation (يجب أن), over the roles its clause gave."""
+        actor, recipient = roles
+        if fam.type in self.statements and t.tense in ("past", "present") and not passive \
+                and self._after_comma_and(doc, t):
+            actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
+        if t.tense == "noun" and pronoun_subject and reporter and self.opens_clause(doc, t):
+            # the speaker's own (قواتها) is not whom the act concerns when another side is named
+            own = {e.code for e in reporter}
+            others = [e for e in actor + recipient if e not in reporter and e.code not in own]
+            actor, recipient = reporter, others or [e for e in recipient if e not in reporter]
+        if fam.frame == "obligation" and not actor:
+            # قال هادي، إن أي حوارات … يجب أن تكون …: the obligation is the speaker's, even with
+            # words between the verb of saying and it; the speaker is not the one obliged
+            actor = self.speech.speaker(doc, sent, t, ents)
+            recipient = [e for e in recipient if e not in actor]
+        return actor, recipient
+
+    def circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                     t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                     after: list[EntityMention], roles: Roles) -> Roles:
+        """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
+        clause's subject (the speaker, else the sentence's first actor); the phrase right after
+        it is its object."""
+        actor, recipient = roles
+        if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
+            return actor, recipient
+        main = self.speech.speaker(doc, sent, t, ents) or next(
+            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
+        if not main:
+            return actor, recipient
+        obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
+            or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
+        return main, [e for e in obj if e not in main]
+
+    def occasion(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
+                 ents: list[EntityMention], roles: Roles) -> Roles:
+        """قال أردوغان خلال زيارة إلى الصين: an act named after خلال … with no doer of its own
+        is the speaker's, before it or after it."""
+        actor, recipient = roles
+        if actor or t.tense != "noun" or fam.type not in self.statements \
+                or t.tok_lo <= sent.tok_lo or doc.tokens[t.tok_lo - 1] not in self._circumstance_words:
+            return actor, recipient
+        actor = self.speech.speaker(doc, sent, t, ents) \
+            or self.speech.speaker_after(doc, sent, t, ents)
+        return actor, [e for e in recipient if e not in actor]
+
+    # -- the one addressed -----------------------------------------------------------------
+    def addressed(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                  after: list[EntityMention], roles: Roles) -> Roles:
+        """The content of a demand and of a threat, and a meeting of counterparts (module
+        docstring)."""
+        actor, recipient = roles
+        if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
+            recipient = []
+        if fam.type in self._threat_types and not recipient and t.tense != "noun":
+            recipient = next((self.ph._chain_from(doc, after, k) for k, e in enumerate(after)
+                              if e not in actor and self._in_content(doc, e)), [])
+        if fam.type in self._reciprocal_meetings and fam.mode != "visit" and actor and recipient \
+                and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
+            actor, recipient = actor + recipient, []
+        return actor, recipient
+
+    # -- words -----------------------------------------------------------------------------
+    def opens_clause(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the word stands right after the complementizer that carries its subject
+        (فإنها دعت), not after a phrase of its own (وصفه بأنه «معركة» سمحت تركيا)."""
+        if t.tok_lo == 0:
+            return False
+        return self.ph._bare(doc.tokens[t.tok_lo - 1]) in self.ph._pronoun_complementizers
+
+    def complement_after_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                                 comma: int, end: int) -> bool:
+        """توعد الرئيس، بسحق «بوكو حرام»، …: after a statement's subject, a comma before a
+        governed phrase opens the statement's own complement, not an aside."""
+        return fam.type in self.statements and 0 <= comma < end - 1 \
+            and doc.tokens[comma] == COMMA and self.ph._governed_next(doc.tokens[comma + 1])
+
+    def _after_comma_and(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb opens a clause joined by و after a comma (…، وطالب …)."""
+        return t.prefix[:1] in self.ph._coordinators and t.tok_lo > 0 \
+            and doc.tokens[t.tok_lo - 1] == COMMA
+
+    def _speakers_next_statement(self, doc: Document, sent: Sentence, t: TriggerMention,
+                                 ents: list[EntityMention], actor: list[EntityMention],
+                                 recipient: list[EntityMention]) -> Roles:
+        """وأكد القميشي أن قوات التحالف تقوم بدور فعال، وطالب قوات التحالف بالاستمرار: not the
+        subject of the clause reported in between; two phrases after the verb are a subject and
+        an object of its own."""
+        speaker = self.speech.speaker(doc, sent, t, ents)
+        if not speaker or (actor and recipient and actor[0].tok_lo > t.tok_lo):
+            return actor, recipient
+        obj = actor if actor and actor[0].tok_lo > t.tok_lo else []
+        return speaker, [e for e in recipient or obj if e not in speaker]
+
+    def _in_content(self, doc: Document, e: EntityMention) -> bool:
+        """Whether ``e`` is the genitive of a verbal noun that carries ب or ل (بتوقيف سليمان
+        الأسد، لمحاسبة المسؤولين): the preposition is the noun's, not the phrase's; not a link
+        to a leader or an owner (شبكة القاعدة بزعامة بن لادن)."""
+        lo = e.tok_lo
+        if lo == 0 or self.ph._preposition_clitics.get(e.prefix) or (lo - 1) in self.ph._in_entity:
+            return False
+        prev = doc.tokens[lo - 1]
+        return prev not in self.ph._not_prepositional and prev not in self.ph._link_words \
+            and self.ph._fused_preposition(prev, False) is not None
+
+    def _counterpart(self, doc: Document, e: EntityMention) -> bool:
+        """Whether the phrase opens on a word for one's counterpart (نظيره، بنظيره)."""
+        word = self.ph._bare(doc.tokens[e.tok_lo])
+        if self.ph._fused_preposition(word, True):
+            word = word[1:]
+        return word in self._counterparts
