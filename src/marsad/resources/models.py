@@ -23,7 +23,9 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import reduce
 from itertools import repeat
+from operator import add
 from typing import Any
 
 MODEL_FORMAT = 1
@@ -66,13 +68,11 @@ class DecisionModel:
         better."""
         if not self.classes:
             return rules
-        scores = list(self.modality_bias)
-        weights = self.modality_weights
-        for f in features:
-            row = weights.get(f)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+        # the rows of the features the file knows, found in C; each class's score is then its
+        # bias plus their weights added in the features' order, as one loop over them would
+        rows = [row for row in map(self.modality_weights.get, features) if row is not None]
+        scores = [reduce(add, column, bias) for bias, column in zip(self.modality_bias, zip(*rows))] \
+            if rows else list(self.modality_bias)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
 
