@@ -1,18 +1,22 @@
 """Do two versions of the coder write the same records? And how much CPU does each spend?
 
     .venv/bin/python bench/same_records.py [--base /work/main/src] [--limit 1000] [--skip 0]
-                                           [--rounds 1] [--passes 1] [--profile out.prof]
+                                           [--rounds 1] [--passes 1] [--serial]
+                                           [--profile out.prof]
 
 Codes the same SaudiNewsNet articles with the sources of ``--base`` (run with ``PYTHONPATH``
 set to it) and with this checkout's, each in a fresh process, writes every article's events as
 the JSON lines ``marsad code`` writes (an exception is a line of its own), and compares them byte
-for byte, naming the first article that differs (leaving out the resources' version, which names
-the code that compiles the resources too, where that alone differs). With ``--rounds N`` the two run N times in turn
-(old, new, old, new, …) and the CPU time of the coding (``time.process_time``, reading the
-corpus left out) is given for each run, which holds better than wall time on a shared machine;
-``--passes N`` codes the articles N times in each process and gives the best of the later passes
-too (the words' memos warm, as in a long run). Only the first pass's records are compared.
-``--profile`` writes a cProfile of this checkout's coding. Not part of the tests.
+for byte, naming the first article that differs. The resources' version is left out where it
+alone differs: it hashes the code that compiles the resources too.
+
+The CPU time of the coding (``time.process_time``, reading the corpus left out) is given for
+each side: it holds better than wall time on a shared machine, and the two sides run side by
+side (``--serial``: one after the other), so that the machine's load weighs on both alike.
+``--rounds N`` runs them N times and gives the best of each; ``--passes N`` codes the articles N
+times in each process and gives the best of the later passes too (the words' memos warm, as in a
+long run). Only the first pass's records are compared. ``--profile`` writes a cProfile of this
+checkout's coding. Not part of the tests.
 """
 
 from __future__ import annotations
@@ -77,14 +81,33 @@ def _code(corpus: str, limit: int, skip: int, out: str, profile: str | None,
             "source": marsad.__file__}
 
 
-def _child(src: Path, args: argparse.Namespace, out: str, profile: str | None = None) -> dict:
+def _start(src: Path, args: argparse.Namespace, out: str,
+           profile: str | None = None) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(src))
     cmd = [sys.executable, __file__, "--_child", "--corpus", args.corpus, "--limit", str(args.limit),
            "--skip", str(args.skip), "--out", out, "--passes", str(args.passes)]
     if profile:
         cmd += ["--profile", profile]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
+
+
+def _result(child: subprocess.Popen) -> dict:
+    out, _ = child.communicate()
+    if child.returncode:
+        raise SystemExit(f"a coding process failed (exit {child.returncode})")
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def _pair(args: argparse.Namespace, base_out: str, new_out: str,
+          profile: str | None) -> tuple[dict, dict]:
+    """Both sides' runs, side by side (the load of a shared machine then weighs on both alike),
+    or one after the other with ``--serial``."""
+    base = _start(Path(args.base), args, base_out)
+    if args.serial:
+        b = _result(base)
+        return b, _result(_start(HERE / "src", args, new_out, profile))
+    new = _start(HERE / "src", args, new_out, profile)
+    return _result(base), _result(new)
 
 
 #: the resources' version in a record: a hash of the data files and of the code that compiles
@@ -117,6 +140,8 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--passes", type=int, default=1,
                         help="times each process codes the articles (the first is compared)")
+    parser.add_argument("--serial", action="store_true",
+                        help="run the two sides one after the other, not side by side")
     parser.add_argument("--profile", help="write a cProfile of this checkout's coding here")
     parser.add_argument("--out")
     parser.add_argument("--_child", action="store_true", help=argparse.SUPPRESS)
@@ -129,8 +154,7 @@ def main() -> int:
         base_out, new_out = f"{tmp}/base.jsonl", f"{tmp}/new.jsonl"
         base_cpu, new_cpu, base_warm, new_warm = [], [], [], []
         for r in range(args.rounds):
-            b = _child(Path(args.base), args, base_out)
-            n = _child(HERE / "src", args, new_out, args.profile if r == 0 else None)
+            b, n = _pair(args, base_out, new_out, args.profile if r == 0 else None)
             base_cpu.append(b["cpu_s"])
             new_cpu.append(n["cpu_s"])
             base_warm.append(b["warm_s"])
