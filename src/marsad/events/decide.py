@@ -42,7 +42,7 @@ from marsad.resources.models import DecisionModel
 
 class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
-        self.model = model
+        self.model = model.interned() if model is not None else None
         self.features = CandidateFeatures(resources) if model is not None else None
         self.generic_ids = frozenset(s.id for s in resources.sectors)
 

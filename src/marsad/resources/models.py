@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from itertools import repeat
 from operator import add
@@ -54,6 +55,13 @@ class DecisionModel:
     min_sentences: int = 1
     trained: str = ""
     info: dict[str, Any] = field(default_factory=dict)
+
+    def interned(self) -> DecisionModel:
+        """The same model with its feature names interned (``sys.intern``): a feature made
+        interned (``events/features.py`` does so for the words of a sentence) is then found
+        by identity, not compared letter by letter."""
+        return replace(self, keep_weights={sys.intern(f): w for f, w in self.keep_weights.items()},
+                       modality_weights={sys.intern(f): r for f, r in self.modality_weights.items()})
 
     def keep_probability(self, features: Iterable[str]) -> float:
         """``features``: each once (as the training one-hot encoding counts them)."""
