@@ -164,7 +164,7 @@ def main() -> int:
                   f"over {n['articles']} articles", flush=True)
         a = Path(base_out).read_text(encoding="utf-8").splitlines()
         c = Path(new_out).read_text(encoding="utf-8").splitlines()
-        versions = {m for x in (a[1:2] + c[1:2]) for m in _VERSION_RE.findall(x)}
+        versions = {m for x in a + c if not x.startswith("# ") for m in _VERSION_RE.findall(x)}
         if len(versions) > 1:
             print("resources versions differ (the code that compiles them changed): "
                   + ", ".join(sorted(versions)) + "; compared without them")
