@@ -80,7 +80,7 @@ class _Interned(dict):
 
 
 #: words (and per type, word features) whose features are kept; news repeats its words
-_INTERNED_MAX = 1 << 16
+_INTERNED_MAX = 1 << 14
 
 
 class _TypedWords(dict):
