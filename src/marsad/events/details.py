@@ -62,8 +62,7 @@ class Nearest:
         self.clause_breaks = clause_breaks
         # the clause of each trigger of the document last asked about (its time, place and
         # figures each ask for it): worked out once, by (sentence, first token, end token)
-        self._doc: Document | None = None
-        self._clauses: dict[tuple[int, int, int], tuple[int, int]] = {}
+        self._memo: tuple[Document | None, dict[tuple[int, int, int], tuple[int, int]]] = (None, {})
 
     def __call__(self, doc: Document, m: EventMention, inside: Sequence[Any]) -> Any | None:
         """Of the spans of the trigger's sentence (anything with matching-view ``start``), the
@@ -81,10 +80,12 @@ class Nearest:
 
     def _clause(self, doc: Document, m: EventMention) -> tuple[int, int]:
         t = m.trigger
-        if doc is not self._doc:    # held, so no later document can be taken for it
-            self._doc, self._clauses = doc, {}
+        memo = self._memo           # the document is held, so no later one is taken for it
+        if memo[0] is not doc:
+            memo = self._memo = (doc, {})
+        clauses = memo[1]
         key = (t.sentence, t.tok_lo, t.tok_hi)
-        found = self._clauses.get(key)
+        found = clauses.get(key)
         if found is None:
             sent = doc.sentences[t.sentence]
             tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
@@ -92,7 +93,7 @@ class Nearest:
                        if tokens[i] in breaks), sent.nstart)
             hi = next((starts[i] for i in range(t.tok_hi, sent.tok_hi) if tokens[i] in breaks),
                       sent.nend)
-            found = self._clauses[key] = (lo, hi)
+            found = clauses[key] = (lo, hi)
         return found
 
 
