@@ -39,6 +39,8 @@ _MODALITY_WINDOW = 6
 _NEEDS_WINDOW = 10
 _AHEAD_WINDOW = 8
 _START = attrgetter("start")
+#: tuples of terms whose first needed words ``TriggerFinder._firsts`` keeps
+_FIRSTS_MAX = 1 << 15
 
 
 class TriggerFinder:
@@ -85,6 +87,8 @@ class TriggerFinder:
         self._verbal_types = resources.vocabulary.types_with("verbal")
         #: cooperative types (directed towards their recipient): their acts can be promised
         self._towards = resources.vocabulary.directed("towards")
+        #: id of a tuple of terms → (that tuple, ``_firsts`` of it)
+        self._firsts_memo: dict[int, tuple[Sequence[Term], frozenset[str], tuple[Term, ...]]] = {}
 
     def __call__(self, doc: Document) -> Document:
         found, complements = self._drop_complements(doc, self._find(doc))
@@ -164,12 +168,23 @@ class TriggerFinder:
         stops = self._window_stops
         if not stops.isdisjoint(window):
             window = window[:next(i for i, tok in enumerate(window) if tok in stops)]
+        firsts, bare_terms = self._firsts(terms)
         # the words' cores are only read for terms that need words after them (most need none)
         token_cores = self._token_cores
-        cores = [token_cores(tok) for tok in window] if any(t.needs for t in terms) else []
+        cores = [token_cores(tok) for tok in window] if firsts else []
         present = frozenset().union(*cores)
         requires_of = self._requires_of
         bare = self._bare
+        if present.isdisjoint(firsts):
+            # no term's first needed word follows (so it is for most matches): the first term
+            # that needs no word after it and has its required words, as the loop below finds
+            for term in bare_terms:
+                if term.ref in requires_of:
+                    requires = requires_of[term.ref]
+                    if not any(bare(tok) in requires or tok in requires for tok in window):
+                        continue
+                return term
+            return None
         best = None
         for term in terms:
             needs = term.needs
@@ -187,6 +202,19 @@ class TriggerFinder:
             elif not needs and best is None:
                 best = term
         return best
+
+    def _firsts(self, terms: Sequence[Term]) -> tuple[frozenset[str], tuple[Term, ...]]:
+        """The first word each term of ``terms`` needs after it (its core and its form), and
+        the terms that need none, in order; worked out once per tuple of terms (the lexicon's
+        own tuples come back match after match; the tuple is held, so its id stays its own)."""
+        found = self._firsts_memo.get(id(terms))
+        if found is None or found[0] is not terms:
+            if len(self._firsts_memo) >= _FIRSTS_MAX:
+                self._firsts_memo.clear()
+            firsts = frozenset(w for t in terms if t.needs for w in self._needed(t.needs)[0])
+            found = self._firsts_memo[id(terms)] = (
+                terms, firsts, tuple(t for t in terms if not t.needs))
+        return found[1], found[2]
 
     def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
         """طلب، أمر، دعم are also their own verbal nouns: such a form is a verb only where a

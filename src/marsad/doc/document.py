@@ -55,13 +55,24 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: ``worded_sentences`` of the sentences and tokens it was counted over (several stages ask)
+    _worded: tuple[list[Sentence], list[str], int, int, int] | None = field(
+        default=None, repr=False, compare=False)
 
     def worded_sentences(self) -> int:
         """How many sentences hold a word (a token that starts with a letter or digit), not
         only punctuation or a stray mark."""
-        toks = self.tokens
-        return sum(any(toks[i][:1].isalnum() for i in range(s.tok_lo, s.tok_hi))
-                   for s in self.sentences)
+        sentences, toks = self.sentences, self.tokens
+        last = self._worded
+        # the lists are held, so a new list is never taken for them; one changed in place
+        # (only the Segmenter writes them) would change its length
+        if last is not None and last[0] is sentences and last[1] is toks \
+                and last[2] == len(sentences) and last[3] == len(toks):
+            return last[4]
+        count = sum(any(toks[i][:1].isalnum() for i in range(s.tok_lo, s.tok_hi))
+                    for s in sentences)
+        self._worded = (sentences, toks, len(sentences), len(toks), count)
+        return count
 
     def event_sentences(self) -> list[int]:
         """Indices of the sentences holding an event mention with a participant."""

@@ -68,7 +68,7 @@ def keep(types: Sequence[str], probs: Sequence[float], threshold: float,
 
 class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
-        self.model = model
+        self.model = model.interned() if model is not None else None
         self.features = CandidateFeatures(resources) if model is not None else None
         self.generic_ids = frozenset(s.id for s in resources.sectors)
 

@@ -60,6 +60,9 @@ class Nearest:
 
     def __init__(self, clause_breaks: frozenset[str]):
         self.clause_breaks = clause_breaks
+        # the clause of each trigger of the document last asked about (its time, place and
+        # figures each ask for it): worked out once, by (sentence, first token, end token)
+        self._memo: tuple[Document | None, dict[tuple[int, int, int], tuple[int, int]]] = (None, {})
 
     def __call__(self, doc: Document, m: EventMention, inside: Sequence[Any]) -> Any | None:
         """Of the spans of the trigger's sentence (anything with matching-view ``start``), the
@@ -76,13 +79,22 @@ class Nearest:
         return self._clause(doc, m)
 
     def _clause(self, doc: Document, m: EventMention) -> tuple[int, int]:
-        sent = doc.sentences[m.trigger.sentence]
-        tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
-        lo = next((starts[i] for i in range(m.trigger.tok_lo - 1, sent.tok_lo - 1, -1)
-                   if tokens[i] in breaks), sent.nstart)
-        hi = next((starts[i] for i in range(m.trigger.tok_hi, sent.tok_hi) if tokens[i] in breaks),
-                  sent.nend)
-        return lo, hi
+        t = m.trigger
+        memo = self._memo           # the document is held, so no later one is taken for it
+        if memo[0] is not doc:
+            memo = self._memo = (doc, {})
+        clauses = memo[1]
+        key = (t.sentence, t.tok_lo, t.tok_hi)
+        found = clauses.get(key)
+        if found is None:
+            sent = doc.sentences[t.sentence]
+            tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
+            lo = next((starts[i] for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1)
+                       if tokens[i] in breaks), sent.nstart)
+            hi = next((starts[i] for i in range(t.tok_hi, sent.tok_hi) if tokens[i] in breaks),
+                      sent.nend)
+            found = clauses[key] = (lo, hi)
+        return found
 
 
 def by_sentence(doc: Document, spans: Iterable[S]) -> dict[int, list[S]]:
@@ -225,6 +237,8 @@ class Details:
         """The nearest place after في/بـ, else the nearest named place that is no country: a
         country named without في/بـ is a party or an attribute (مبعوث الأمم المتحدة إلى سوريا،
         دبلوماسيون من الولايات المتحدة), not where the event happened."""
+        if not places:
+            return None
         lo, hi = self.nearest.clause(self.doc, m)
         for pool in ([p for p in places if lo <= p.start < hi], places):
             cued = [p for p in pool if p.cued]

@@ -31,6 +31,7 @@ The stage that writes nothing here: ``candidate_features`` only looks.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -62,6 +63,34 @@ class _TopicWords(dict):
         cores = self.token_cores(token)
         found = self[token] = tuple(t for t, words in self.topics.items() if cores & words)
         return found
+
+
+class _Interned(dict):
+    """key → ``sys.intern(prefix + key)``, made on first use: the features every sentence
+    repeats (``w=…``, ``ASSAULT|w=…``) are then made once, and found in the decision model by
+    identity (its feature names are interned too). Emptied past ``_INTERNED_MAX`` keys."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= _INTERNED_MAX:
+            self.clear()
+        value = self[key] = sys.intern(self.prefix + key)
+        return value
+
+
+#: words (and per type, word features) whose features are kept; news repeats its words
+_INTERNED_MAX = 1 << 14
+
+
+class _TypedWords(dict):
+    """event type → its ``_Interned`` table of typed word features."""
+
+    def __missing__(self, etype: str) -> _Interned:
+        table = self[etype] = _Interned(etype + "|")
+        return table
 
 
 class CandidateFeatures:
@@ -114,6 +143,8 @@ class CandidateFeatures:
         self._last_sentence: tuple[int | None, list[str]] = (None, [])
         self._last_background: tuple[int | None, list[str]] = (None, [])
         self._typed_words: dict[str, list[str]] = {}
+        self._word_features = _Interned("w=")
+        self._typed_features = _TypedWords()
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
@@ -296,12 +327,13 @@ class CandidateFeatures:
             sent = doc.sentences[index]
             bare = self.bare
             words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
-            self._last_sentence = (index, [f"w={w}" for w in words])
+            self._last_sentence = (index, list(map(self._word_features.__getitem__, words)))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
         if typed is None:
             words = self._last_sentence[1]
-            typed = self._typed_words[etype] = words + [f"{etype}|{w}" for w in words]
+            typed = self._typed_words[etype] = words + list(
+                map(self._typed_features[etype].__getitem__, words))
         return typed
 
     def _marks(self, tokens: list[str]) -> set[str]:

@@ -147,15 +147,15 @@ class Lexicon:
             self._learn(set(tokens).difference(memo))
             entries = list(map(memo.__getitem__, tokens))
         found: list[Match] = []
+        add = found.append
         phrases = False
         new = tuple.__new__     # builds the Match without NamedTuple's Python-level __new__
-        for k in compress(range(len(entries)), entries):
-            singles, second = entries[k]  # type: ignore[misc]  # learnt: no None is left
-            start = token_starts[k]
-            end = token_ends[k]
+        # the tokens that hold something, with their offsets, in one pass in C
+        for k, (singles, second), start, end in compress(  # type: ignore[misc]  # no None left
+                zip(range(len(entries)), entries, token_starts, token_ends), entries):
             for core_start, core_end, prefix, suffix, terms in singles:
-                found.append(new(Match, (start, end, start + core_start, start + core_end,
-                                         prefix, suffix, terms)))
+                add(new(Match, (start, end, start + core_start, start + core_end,
+                                prefix, suffix, terms)))
             # a phrase can start in the word before: is that word's end a first word of one?
             if second and k and tokens[k - 1].endswith(second[1]) and \
                     self._phrases(text, token_starts, token_ends, tokens[k - 1], k - 1, second[0],

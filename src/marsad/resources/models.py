@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import reduce
 from itertools import repeat
+from operator import add
 from typing import Any
 
 MODEL_FORMAT = 1
@@ -58,6 +61,13 @@ class DecisionModel:
     trained: str = ""
     info: dict[str, Any] = field(default_factory=dict)
 
+    def interned(self) -> DecisionModel:
+        """The same model with its feature names interned (``sys.intern``): a feature made
+        interned (``events/features.py`` does so for the words of a sentence) is then found
+        by identity, not compared letter by letter."""
+        return replace(self, keep_weights={sys.intern(f): w for f, w in self.keep_weights.items()},
+                       modality_weights={sys.intern(f): r for f, r in self.modality_weights.items()})
+
     def keep_probability(self, features: Iterable[str]) -> float:
         """``features``: each once (as the training one-hot encoding counts them)."""
         # a feature the file does not know weighs 0.0 (the same sum, in C: a candidate has some
@@ -71,13 +81,11 @@ class DecisionModel:
         better."""
         if not self.classes:
             return rules
-        scores = list(self.modality_bias)
-        weights = self.modality_weights
-        for f in features:
-            row = weights.get(f)
-            if row is not None:
-                for k, w in enumerate(row):
-                    scores[k] += w
+        # the rows of the features the file knows, found in C; each class's score is then its
+        # bias plus their weights added in the features' order, as one loop over them would
+        rows = [row for row in map(self.modality_weights.get, features) if row is not None]
+        scores = [reduce(add, column, bias) for bias, column in zip(self.modality_bias, zip(*rows))] \
+            if rows else list(self.modality_bias)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
 
 
