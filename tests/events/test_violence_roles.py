@@ -176,3 +176,22 @@ def test_a_verb_spelled_like_a_preposition_does_not_govern_the_count_after_it(co
     ev = _event(coder, "وعبر عدد من اليمنيين عن شكرهم لخادم الحرمين الشريفين على جهوده.",
                 "SUPPORT")
     assert [e.code for e in ev.actor] == ["YEM"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("أعلنت وزارة الدفاع العراقية أمس مقتل أكثر من 20 من عناصر داعش في محافظة الأنبار.", "NSA"),
+    ("أعلنت الشرطة التركية مقتل وإصابة عدد من رجال الأمن في مدينة ديار بكر.", "TUR"),
+])
+def test_the_group_counted_after_a_noun_of_suffering_is_who_suffered_it(coder, text, recipient):
+    # مقتل 20 من عناصر داعش، مقتل وإصابة عدد من رجال الأمن: the count stands between the noun
+    # and its genitive, and a second noun of suffering may come before it
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.code for e in ev.recipient] == [recipient]
+
+
+def test_security_men_killed_by_no_one_named_fell_to_an_unnamed_armed_group(coder):
+    # رجال الشرطة is a sector phrase, not a state's name: the police still fell to an armed group
+    ev = _event(coder, "قالت الشرطة المصرية إن الهجوم أسفر عن مقتل عدد من رجال الشرطة في العريش.",
+                "ASSAULT")
+    assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text is None
+    assert [(e.code, e.sector) for e in ev.recipient] == [("EGY", "COP")]

@@ -82,7 +82,9 @@ class ImpliedActors:
         """The first rule of the act's type that its mode or words (the trigger and the word
         after it) and the sectors of those it was done to match."""
         words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
-        sectors = {e.sector for e in recipient if e.kind == "state"}
+        # soldiers or police of a state, named by the state or only by the sector words (رجال
+        # الأمن، قوات الأمن), not an armed group's fighters
+        sectors = {e.sector for e in recipient if e.kind in ("state", "other")}
         return next((r for r in self._rules.get(fam.type, ())
                      if not (r.passive_only and not passive)
                      and not (r.victim_sectors and r.victim_sectors.isdisjoint(sectors))

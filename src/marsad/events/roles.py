@@ -200,12 +200,14 @@ class RoleAssigner:
                       recipient: list[EntityMention]
                       ) -> tuple[list[EntityMention], list[EntityMention]]:
         """One phrase for both roles is the actor's; an act aimed at a place (في X); an event
-        noun with a recipient and no actor is run by the sentence's last verb's actor."""
+        noun with a recipient and no actor is run by the sentence's last verb's actor, unless
+        it names what the recipient suffered."""
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
-        if not actor and recipient and t.tense == "noun":
+        if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t):
+            # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
 
@@ -281,6 +283,10 @@ class RoleAssigner:
         if nisba:
             actor, after = nisba, after[1:]
         genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        if not genitive and fam.genitive == "recipient":
+            # مقتل 20 من عناصر داعش، مقتل وإصابة عدد من رجال الأمن: the group counted
+            genitive = self.ph._counted_genitive(doc, t.tok_hi, after,
+                                                 self.ph._reported_outcomes)
         if not genitive and fam.genitive == "actor" \
                 and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
             # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
