@@ -195,3 +195,18 @@ def test_security_men_killed_by_no_one_named_fell_to_an_unnamed_armed_group(code
                 "ASSAULT")
     assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text is None
     assert [(e.code, e.sector) for e in ev.recipient] == [("EGY", "COP")]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("وقال مسؤول عسكري إن الغارات التي استهدفت مواقع للحوثيين في صعدة أمس دمرت مخازن أسلحة.",
+     [], ["NSA"]),
+    ("وقال الجيش إن المسلحين الذين هاجموا نقطة تفتيش للشرطة المصرية في العريش فروا.",
+     ["NSA"], ["EGY"]),
+])
+def test_a_violent_verb_after_a_relative_pronoun_has_what_the_clause_is_about_as_subject(
+        coder, text, actor, recipient):
+    # الغارات التي استهدفت مواقع للحوثيين: the strikes hit the Houthis' positions (the phrase
+    # after the verb is its object, not its subject); المسلحين الذين هاجموا: the gunmen attacked
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.code for e in ev.actor if e.text] == actor
+    assert [e.code for e in ev.recipient] == recipient

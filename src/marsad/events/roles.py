@@ -78,6 +78,11 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
+        #: per family of the acts done to someone, its verbs' forms with no pronoun: after a
+        #: relative pronoun such a verb's subject is what the clause is about (التفجير الذي
+        #: استهدف مسجدا), one with a pronoun has its subject after it (الحزب الذي استهدفته الغارات)
+        self._relative_acts = bare_forms(lang, resources.families,
+                                         frozenset(roles["relative_clause_types"]))
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
@@ -236,6 +241,9 @@ class RoleAssigner:
                     reporter: list[EntityMention], pronoun_subject: bool
                     ) -> tuple[list[EntityMention], list[EntityMention]]:
         """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
+        if t.family in self._relative_acts and t.tok_lo > 0 \
+                and doc.tokens[t.tok_lo - 1] in self._relatives:
+            return self._relative_act(doc, t, fam, after)
         subject = self.ph._subject_before(doc, before, t)
         if subject:
             actor = subject
@@ -265,6 +273,24 @@ class RoleAssigner:
             and tokens[t.tok_lo - 1] in self._relatives \
             and self.ph._bare(tokens[t.tok_lo]) in self._verb_forms.get(t.family, ()) \
             and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
+
+    def _relative_act(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                      after: list[EntityMention]
+                      ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """A violent act's verb right after a relative pronoun. With no pronoun on the verb its
+        subject is what the clause is about: the phrase before the pronoun (المسلحون الذين هاجموا
+        مركز الشرطة), or an act or a weapon, which names no one (التفجير الذي استهدف مسجدا، الغارات
+        التي استهدفت مواقع للحوثيين): the doer is then found as for a dropped subject, and the
+        phrase after the verb is its object. With a pronoun on the verb (or one after it) the
+        phrase before is its object and the subject follows (الحزب الذي استهدفته الغارات
+        التركية)."""
+        tokens = doc.tokens
+        antecedent = self._antecedent(doc, t.tok_lo - 1)
+        if self.ph._bare(tokens[t.tok_lo]) in self._relative_acts[t.family] \
+                and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive):
+            return antecedent, self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
+        actor = self.ph._first_chain(doc, after, bare=True)
+        return actor, [e for e in antecedent if e not in actor]
 
     def _antecedent(self, doc: Document, relative: int) -> list[EntityMention]:
         """The phrase ending right before a relative pronoun (or before a comma before it)."""
