@@ -210,3 +210,12 @@ def test_a_violent_verb_after_a_relative_pronoun_has_what_the_clause_is_about_as
     ev = _event(coder, text, "ASSAULT")
     assert [e.code for e in ev.actor if e.text] == actor
     assert [e.code for e in ev.recipient] == recipient
+
+
+def test_the_doer_of_an_attack_may_be_named_by_a_relative_clause_after_it(coder):
+    # العمليات التي يقوم بها الجيش التركي ضد X: the army runs the operations, aimed at X
+    text = ("وتظاهر المئات في إسطنبول أمس ضد العمليات التي يقوم بها الجيش التركي ضد مسلحي "
+            "حزب العمال الكردستاني في شمال العراق.")
+    ev = _event(coder, text, "ASSAULT")
+    assert [(e.code, e.sector) for e in ev.actor] == [("TUR", "MIL")]
+    assert [e.code for e in ev.recipient] == ["NSA"]

@@ -110,6 +110,17 @@ class CondemnedActs:
             return m.actor[-1].tok_hi
         return t.tok_hi
 
+    def relative_doer(self, doc: Document, i: int, end: int,
+                      ents: list[EntityMention]) -> list[EntityMention]:
+        """The doer named by a relative clause with a verb of doing that opens at token ``i``
+        (التي نفذها مستوطنون، ما تقوم به قوات الاحتلال، الذي شنته مجموعة مسلحة), or []."""
+        tokens = doc.tokens
+        if not (self.ph._bare(tokens[i]) in self._relatives and i + 1 < end
+                and tokens[i + 1].startswith(self._doer_verbs)):
+            return []
+        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 3]
+        return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
+
     def _deed_doer(self, doc: Document, m: EventMention,
                    ents: list[EntityMention]) -> list[EntityMention]:
         """The doer of the deed a condemnation names as its object (module docstring), or []."""
@@ -123,11 +134,9 @@ class CondemnedActs:
             word = bare(tokens[i])
             if i in self.ph._in_entity:
                 break       # the object is a named party itself (انتقد X تصريحات Y)
-            if word in self._relatives and i + 1 < end \
-                    and tokens[i + 1].startswith(self._doer_verbs):
-                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 3]
-                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به قوات الاحتلال
-                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+            doer = self.relative_doer(doc, i, end, inside)
+            if doer:        # الجريمة التي نفذها مستوطنون، ما تقوم به قوات الاحتلال
+                return doer
             if word in self._undertaking and i - start <= self._gap:
                 doer = [e for e in inside if e.tok_lo == i + 1]
                 if doer:     # استنكر قيام عناصر جبهة النصرة بخطف …

@@ -50,6 +50,10 @@ from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
 
 
+#: how many words (adjectives) may stand between an event noun and its relative clause
+RELATIVE_REACH = 2
+
+
 class RoleAssigner:
     def __init__(self, resources: Resources):
         self.ph = PhraseReader(resources)
@@ -81,13 +85,15 @@ class RoleAssigner:
         #: per family of the acts done to someone, its verbs' forms with no pronoun: after a
         #: relative pronoun such a verb's subject is what the clause is about (التفجير الذي
         #: استهدف مسجدا), one with a pronoun has its subject after it (الحزب الذي استهدفته الغارات)
-        self._relative_acts = bare_forms(lang, resources.families,
-                                         frozenset(roles["relative_clause_types"]))
+        self._relative_types = frozenset(roles["relative_clause_types"])
+        self._relative_acts = bare_forms(lang, resources.families, self._relative_types)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
+        #: per document: each sentence's phrases
+        self._by_sentence: dict[int, list[EntityMention]] = {}
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
@@ -105,6 +111,7 @@ class RoleAssigner:
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
+        self._by_sentence = by_sentence
         mentions = list(doc.mentions)
         # the mentions of each sentence: a trigger reads its own sentence's and the one before
         in_sentence: dict[int, list[EventMention]] = {}
@@ -330,6 +337,13 @@ class RoleAssigner:
             rest = [e for e in rest if e not in actor]
             if actor and not genitive:
                 recipient = self._receiver(doc, t, before)
+        if not actor and fam.type in self._relative_types:
+            # العمليات التي يقوم بها الجيش التركي ضد X، الإعدامات التي نفذتها السلطات: the
+            # relative clause may lie past the noun's clause, so the sentence's phrases are read
+            own = [e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo >= t.tok_hi]
+            actor = self._relative_doer(doc, t, own)
+            if actor:
+                rest = [e for e in own if e.tok_lo >= actor[-1].tok_hi]
         if not recipient:
             recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
@@ -344,6 +358,21 @@ class RoleAssigner:
                     and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
                 actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
+
+    def _relative_doer(self, doc: Document, t: TriggerMention,
+                       after: list[EntityMention]) -> list[EntityMention]:
+        """The doer an event noun's relative clause names with a verb of doing, right after the
+        noun or its adjectives (الإعدامات التي نفذتها السلطات، العمليات العسكرية التي تقوم بها
+        قوات التحالف)."""
+        end = doc.sentences[t.sentence].tok_hi
+        for i in range(t.tok_hi, min(end, t.tok_hi + RELATIVE_REACH + 1)):
+            if i in self.ph._in_entity or i in self.ph._in_trigger \
+                    or doc.tokens[i] in self.g.prepositions:
+                return []
+            doer = self._condemned.relative_doer(doc, i, end, after)
+            if doer:
+                return doer
+        return []
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
