@@ -219,3 +219,19 @@ def test_the_doer_of_an_attack_may_be_named_by_a_relative_clause_after_it(coder)
     ev = _event(coder, text, "ASSAULT")
     assert [(e.code, e.sector) for e in ev.actor] == [("TUR", "MIL")]
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_the_subject_before_a_passive_verb_with_nothing_after_it_suffered_it(coder):
+    # إن ثلاثة من رجال الأمن استشهدوا أمس: they were martyred, by no one named
+    ev = _event(coder, "وأعلنت وزارة الداخلية أن ثلاثة من رجال الأمن استشهدوا أمس في جازان.",
+                "ASSAULT")
+    assert [(e.code, e.sector) for e in ev.recipient] == [("SAU", "COP")]
+    assert [e.code for e in ev.actor] == ["NSA"]
+
+
+def test_a_count_with_the_article_still_counts_the_group_after_min(coder):
+    # المئات من الأكاديميين: the academics are who suffered it, not an oblique of من
+    ev = _event(coder, "وتعرض المئات من الأكاديميين للملاحقات والخطف من قبل ميليشيات الحوثي.",
+                "ASSAULT")
+    assert [e.sector for e in ev.recipient] == ["EDU"]
+    assert [e.code for e in ev.actor] == ["NSA"]

@@ -408,4 +408,7 @@ class PhraseReader:
         return []
 
     def _is_partitive(self, token: str) -> bool:
-        return token.isdigit() or token in self._partitive_heads
+        """20، عناصر، عشرات، and with the article (العشرات من المدنيين، المئات من الأكاديميين)."""
+        art = self._article
+        return token.isdigit() or token in self._partitive_heads or (
+            token.startswith(art) and token[len(art):] in self._partitive_heads)

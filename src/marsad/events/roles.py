@@ -236,6 +236,13 @@ class RoleAssigner:
         if passive:
             agent = self.ph._agent(doc, t, after)
             patient = self.ph._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            if not patient and t.tense == "passive":
+                # إن ثلاثة من رجال الأمن استشهدوا أمس: nothing after the passive verb, so the
+                # subject before it is who suffered it (with no other act between them)
+                patient = [e for e in self.ph._subject_before(doc, before, t) if e not in agent]
+                if patient and self.ph._in_trigger.intersection(range(patient[-1].tok_hi,
+                                                                      t.tok_lo)):
+                    patient = []
             return agent, patient, 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
