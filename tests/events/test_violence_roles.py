@@ -235,3 +235,10 @@ def test_a_count_with_the_article_still_counts_the_group_after_min(coder):
                 "ASSAULT")
     assert [e.sector for e in ev.recipient] == ["EDU"]
     assert [e.code for e in ev.actor] == ["NSA"]
+
+
+def test_those_arrested_after_tamma_and_the_arrests_own_preposition_are_its_recipient(coder):
+    # تم القبض على ثلاثة أشخاص: على belongs to القبض, the people after it were arrested
+    ev = _event(coder, "وأوضح المتحدث أنه تم القبض على ثلاثة أشخاص في مدينة القطيف للاشتباه "
+                       "بعلاقتهم بالجريمة.", "COERCE")
+    assert [(e.code, e.sector) for e in ev.recipient] == [("SAU", "CVL")]

@@ -235,7 +235,15 @@ class RoleAssigner:
             return reporter, recipient, 0.6
         if passive:
             agent = self.ph._agent(doc, t, after)
-            patient = self.ph._first_chain(doc, [e for e in after if e not in agent], bare=True)
+            others = [e for e in after if e not in agent]
+            patient = self.ph._first_chain(doc, others, bare=True)
+            if not patient and fam.type in self.ph._passive_prone:
+                # تم القبض على شخصين، تم الاعتداء على المصلين: the act's own preposition (not
+                # one that only directs it: استشهد جنديان في مواجهات مع الحوثيين)
+                patient = self.ph._marked(doc, others, fam, allow_obj=False)
+                if patient and self.ph._governor(doc, patient[0]) \
+                        not in self.ph._recipient_markers[fam.recipient]:
+                    patient = []
             if not patient and t.tense == "passive":
                 # إن ثلاثة من رجال الأمن استشهدوا أمس: nothing after the passive verb, so the
                 # subject before it is who suffered it (with no other act between them)
