@@ -242,3 +242,14 @@ def test_those_arrested_after_tamma_and_the_arrests_own_preposition_are_its_reci
     ev = _event(coder, "وأوضح المتحدث أنه تم القبض على ثلاثة أشخاص في مدينة القطيف للاشتباه "
                        "بعلاقتهم بالجريمة.", "COERCE")
     assert [(e.code, e.sector) for e in ev.recipient] == [("SAU", "CVL")]
+
+
+def test_an_act_called_terrorist_before_a_relative_clause_is_an_unnamed_armed_groups(coder):
+    # التفجير الإرهابي الذي استهدف مسجدا: the bombing hit the mosque; no one is named as its
+    # doer, so it is an unnamed armed group's, not the condemner's nor the headline's subject's
+    events = coder.code_text("الجبوري يستنكر تفجير عسير\nاستنكر رئيس مجلس النواب العراقي سليم "
+                             "الجبوري التفجير الانتحاري الإرهابي الذي استهدف مسجدا لقوات "
+                             "الطوارئ في منطقة عسير في المملكة.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and [e.code for e in assault[0].actor] == ["NSA"]
+    assert assault[0].actor[0].text is None

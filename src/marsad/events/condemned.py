@@ -110,6 +110,16 @@ class CondemnedActs:
             return m.actor[-1].tok_hi
         return t.tok_hi
 
+    def unnamed_doer(self, doc: Document, t: TriggerMention, lo: int,
+                     hi: int) -> list[EntityMention]:
+        """An unnamed armed group as the doer of an act called terrorist or criminal by a word
+        in tokens [lo, hi) (التفجير الإرهابي الذي استهدف مسجدا), else []."""
+        words = self._unnamed_words
+        if any(self.ph._bare(doc.tokens[i]) in words and i not in self.ph._in_entity
+               for i in range(max(lo, 0), hi)):
+            return [implied_mention(t, self._unnamed, self._unnamed.code)]
+        return []
+
     def relative_doer(self, doc: Document, i: int, end: int,
                       ents: list[EntityMention]) -> list[EntityMention]:
         """The doer named by a relative clause with a verb of doing that opens at token ``i``

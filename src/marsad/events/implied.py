@@ -61,8 +61,10 @@ class ImpliedActors:
         """The doer and the target an act implies where the text names none."""
         if not actor:
             actor = self.doer(doc, t, fam, passive, recipient)
-            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
-                recipient = self.victims(doc, t, fam, actor)
+        if not recipient and actor:
+            # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia (for an implied doer
+            # only, found here or by the clause: التفجير الإرهابي الذي استهدف)
+            recipient = self.victims(doc, t, fam, actor)
         if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
             recipient = self.target(doc, t, fam, actor)
         return actor, recipient

@@ -178,7 +178,7 @@ class RoleAssigner:
                 and not self._outcome(doc, t):
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
-                and t.tok_lo - left_edge <= 1:
+                and t.tok_lo - left_edge <= 1 and not self._relative_is_subject(doc, t):
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
@@ -308,11 +308,24 @@ class RoleAssigner:
         التركية)."""
         tokens = doc.tokens
         antecedent = self._antecedent(doc, t.tok_lo - 1)
-        if self.ph._bare(tokens[t.tok_lo]) in self._relative_acts[t.family] \
-                and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive):
-            return antecedent, self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
+        if self._relative_is_subject(doc, t):
+            relative = t.tok_lo - 1
+            # التفجير الإرهابي الذي استهدف: an act called terrorist is an unnamed armed group's
+            actor = antecedent or self._condemned.unnamed_doer(
+                doc, t, max(doc.sentences[t.sentence].tok_lo, relative - RELATIVE_REACH - 1),
+                relative)
+            return actor, self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         actor = self.ph._first_chain(doc, after, bare=True)
         return actor, [e for e in antecedent if e not in actor]
+
+    def _relative_is_subject(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` is a violent act's verb right after a relative pronoun whose subject
+        is what the clause is about (no pronoun on the verb or after it): التفجير الذي استهدف."""
+        tokens = doc.tokens
+        return t.family in self._relative_acts and t.tok_lo > 0 \
+            and tokens[t.tok_lo - 1] in self._relatives \
+            and self.ph._bare(tokens[t.tok_lo]) in self._relative_acts[t.family] \
+            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
 
     def _antecedent(self, doc: Document, relative: int) -> list[EntityMention]:
         """The phrase ending right before a relative pronoun (or before a comma before it)."""
