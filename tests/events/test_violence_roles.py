@@ -253,3 +253,11 @@ def test_an_act_called_terrorist_before_a_relative_clause_is_an_unnamed_armed_gr
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and [e.code for e in assault[0].actor] == ["NSA"]
     assert assault[0].actor[0].text is None
+
+
+def test_those_killed_in_an_act_named_after_them_fell_to_its_doer(coder):
+    # قتل عشرة من عناصر داعش في غارات لطيران التحالف: the coalition's strikes killed them
+    ev = _event(coder, "وقتل عشرة من عناصر داعش في غارات لطيران التحالف الدولي على الرمادي.",
+                "ASSAULT")
+    assert [e.code for e in ev.actor] == ["IGO"]
+    assert [e.code for e in ev.recipient] == ["NSA"]

@@ -6,6 +6,9 @@
 * The dead of a two-sided fight fell in it: ``مقتل ستة أشخاص في اشتباكات بين قوات الأمن
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
   "Violence").
+* Those killed or hurt by an act named after them with a cause preposition fell to its doer:
+  ``مقتل 23 عنصرا من داعش بقصف لطيران التحالف`` is the coalition's, where the outcome names no
+  doer of its own.
 """
 
 from __future__ import annotations
@@ -13,11 +16,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EventMention, TriggerMention
+from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.phrases import PhraseReader
 
 #: how many words after the outcome the fight it fell in may be named (في اشتباكات عنيفة بين …)
 FIGHT_REACH = 6
+#: how many words after the outcome the act that caused it may be named (مقتل 23 عنصرا من تنظيم
+#: داعش وتدمير سيارة مفخخة بقصف لطيران التحالف)
+CAUSE_REACH = 10
+
+
+def _named(entities: list[EntityMention]) -> bool:
+    """Whether the text names one of ``entities`` (not only an implied doer)."""
+    return any(e.end > e.start for e in entities)
 
 
 class OutcomeReader:
@@ -56,3 +67,27 @@ class OutcomeReader:
                           and two_sided(doc, c.trigger)), None)
             if fight is not None:
                 m.actor, m.recipient = list(fight.actor), []
+        for m in ms:
+            if m.recipient and not _named(m.actor) and self.ph.res.families[m.trigger.family].type \
+                    in self.ph._passive_prone:
+                cause = self._cause(doc, m, ms)
+                if cause is not None:
+                    m.actor = [e for e in cause.actor if e not in m.recipient]
+
+    def _cause(self, doc: Document, m: EventMention,
+               ms: list[EventMention]) -> EventMention | None:
+        """The act with a named doer that ``m`` reports the outcome of: named after a cause
+        preposition within reach after it (مقتل 23 عنصرا من داعش بقصف لطيران التحالف، قتل 15
+        مدنيا في غارات للطيران الروسي)."""
+        t = m.trigger
+        for c in ms:
+            lo = c.trigger.tok_lo
+            if c is m or not 0 <= lo - t.tok_hi <= CAUSE_REACH or not _named(c.actor):
+                continue
+            word = self.ph._bare(doc.tokens[lo])
+            before = self.ph._bare(doc.tokens[lo - 1]) if lo > 0 else ""
+            if before in self.ph._cause_prepositions \
+                    or self.ph._fused_preposition(word, True) is not None \
+                    and word not in self.ph._not_prepositional:
+                return c
+        return None
