@@ -80,10 +80,12 @@ class OutcomeReader:
         preposition within reach after it (مقتل 23 عنصرا من داعش بقصف لطيران التحالف، قتل 15
         مدنيا في غارات للطيران الروسي)."""
         t = m.trigger
+        families = self.ph.res.families
         for c in ms:
             lo = c.trigger.tok_lo
-            if c is m or not 0 <= lo - t.tok_hi <= CAUSE_REACH or not _named(c.actor):
-                continue
+            if c is m or not 0 <= lo - t.tok_hi <= CAUSE_REACH or not _named(c.actor) \
+                    or families[c.trigger.family].type != families[t.family].type:
+                continue    # not an act of its kind (اعتقال X بتهمة …: the charge is no cause)
             word = self.ph._bare(doc.tokens[lo])
             before = self.ph._bare(doc.tokens[lo - 1]) if lo > 0 else ""
             if before in self.ph._cause_prepositions \
