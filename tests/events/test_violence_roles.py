@@ -261,3 +261,9 @@ def test_those_killed_in_an_act_named_after_them_fell_to_its_doer(coder):
                 "ASSAULT")
     assert [e.code for e in ev.actor] == ["IGO"]
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_the_putschists_whose_gatherings_are_struck_are_an_armed_group(coder):
+    # تجمعات الانقلابيين: Yemeni news of 2015 calls the Houthi-Saleh side "the putschists"
+    ev = _event(coder, "كما استهدفت غارات التحالف تجمعات الانقلابيين في مزارع الوهط.", "ASSAULT")
+    assert [e.code for e in ev.recipient] == ["NSA"]
