@@ -267,3 +267,10 @@ def test_the_putschists_whose_gatherings_are_struck_are_an_armed_group(coder):
     # تجمعات الانقلابيين: Yemeni news of 2015 calls the Houthi-Saleh side "the putschists"
     ev = _event(coder, "كما استهدفت غارات التحالف تجمعات الانقلابيين في مزارع الوهط.", "ASSAULT")
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_the_one_a_death_sentence_is_carried_out_on_follows_fi(coder):
+    # نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين: the two Yemenis were executed
+    ev = _event(coder, "نفذت وزارة الداخلية أمس حكم القتل تعزيرا في جانيين يمنيين بمنطقة جازان.",
+                "ASSAULT")
+    assert [e.code for e in ev.recipient] == ["YEM"]

@@ -85,6 +85,10 @@ class RoleAssigner:
         #: per family of the acts done to someone, its verbs' forms with no pronoun: after a
         #: relative pronoun such a verb's subject is what the clause is about (التفجير الذي
         #: استهدف مسجدا), one with a pronoun has its subject after it (الحزب الذي استهدفته الغارات)
+        executions = roles["executions"]
+        self._sentence_heads = frozenset(lang.normalize_term(w) for w in executions["heads"])
+        self._sentence_kinds = frozenset(lang.normalize_term(w) for w in executions["kinds"])
+        self._executed_on = lang.normalize_term(executions["preposition"])
         self._relative_types = frozenset(roles["relative_clause_types"])
         self._relative_acts = bare_forms(lang, resources.families, self._relative_types)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
@@ -373,7 +377,8 @@ class RoleAssigner:
             if actor:
                 rest = [e for e in own if e.tok_lo >= actor[-1].tok_hi]
         if not recipient:
-            recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
+            recipient = self.ph._marked(doc, rest, fam, allow_obj=False) \
+                or self._executed(doc, t, rest)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
             # قتل ضابط في هجوم لداعش، توفي سجين جراء التعذيب: the subject suffered the act
             if not recipient:
@@ -401,6 +406,24 @@ class RoleAssigner:
             if doer:
                 return doer
         return []
+
+    def _executed(self, doc: Document, t: TriggerMention,
+                  after: list[EntityMention]) -> list[EntityMention]:
+        """نفذت الوزارة حكم القتل تعزيرا في جانيين إثيوبيين: the one a sentence of death is
+        carried out on follows في, after the sentence's kind (تعزيرا، قصاصا، حدا)."""
+        tokens = doc.tokens
+        if t.tok_lo == 0 or self.ph._bare(tokens[t.tok_lo - 1]) not in self._sentence_heads:
+            return []
+        i = t.tok_hi
+        while i < len(tokens) and tokens[i] in self._sentence_kinds:
+            i += 1
+        if i + 1 >= len(tokens) or tokens[i] != self._executed_on:
+            return []
+        # one head noun may stand before the name or the adjective of origin (في جانيين إثيوبيين)
+        on = next((k for k, e in enumerate(after) if e.tok_lo == i + 1 or (
+            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
+            and i + 1 not in self.ph._in_trigger)), None)
+        return self.ph._chain_from(doc, after, on) if on is not None else []
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
