@@ -78,10 +78,18 @@ def candidates():
     return Coder(candidates=True)
 
 
-def test_ground_taken_from_a_side_makes_both_sides_the_actor_and_the_place_no_party(candidates):
-    # تحرير عدن من الحوثيين: Aden is where they fought, the Houthis the other side
+def test_ground_taken_from_a_side_is_taken_from_it_and_the_place_is_no_party(candidates):
+    # تحرير عدن من الحوثيين: the resistance drove the Houthis out; Aden is where
     ev = _event(candidates, "وتمكنت قوات المقاومة الشعبية أمس من تحرير مدينة عدن من الحوثيين.",
                 "ASSAULT")
+    assert [e.code for e in ev.actor] == ["YEM"]
+    assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_ground_taken_in_fighting_the_sentence_reports_makes_both_sides_the_actor(candidates):
+    # بعد معارك عنيفة: the sentence tells of a fight between the two, so neither is a recipient
+    ev = _event(candidates, "وتمكنت قوات المقاومة الشعبية أمس من تحرير مدينة عدن من الحوثيين "
+                            "بعد معارك عنيفة استمرت أياما.", "ASSAULT")
     assert sorted(e.code for e in ev.actor) == ["NSA", "YEM"]
     assert ev.recipient == ()
 
