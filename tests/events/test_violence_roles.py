@@ -282,3 +282,12 @@ def test_the_one_a_death_sentence_is_carried_out_on_follows_fi(coder):
     ev = _event(coder, "نفذت وزارة الداخلية أمس حكم القتل تعزيرا في جانيين يمنيين بمنطقة جازان.",
                 "ASSAULT")
     assert [e.code for e in ev.recipient] == ["YEM"]
+
+
+def test_the_outcome_after_a_verb_of_result_is_what_the_act_did(coder):
+    # أسفرت غارات للطيران الروسي … عن مقتل وإصابة نحو 30 قرويا سوريا: the strikes' victims are
+    # the villagers counted after the verb of result, far from the strikes themselves
+    ev = _event(coder, "وأسفرت غارات للطيران الروسي فجر أمس على قرية في ريف إدلب عن مقتل وإصابة "
+                       "نحو 30 قرويا سوريا.", "ASSAULT")
+    assert [e.code for e in ev.actor] == ["RUS"]
+    assert [e.code for e in ev.recipient] == ["SYR"]

@@ -6,6 +6,9 @@
 * The dead of a two-sided fight fell in it: ``مقتل ستة أشخاص في اشتباكات بين قوات الأمن
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
   "Violence").
+* An outcome after a verb of result (أسفر عن، أدى إلى) is what the act named with that verb did:
+  ``غارات للطيران التركي أسفرت عن مقتل 25 قرويا`` gives the strikes their victims and the deaths
+  their doer.
 * Those killed or hurt by an act named after them with a cause preposition fell to its doer:
   ``مقتل 23 عنصرا من داعش بقصف لطيران التحالف`` is the coalition's, where the outcome names no
   doer of its own.
@@ -24,6 +27,9 @@ FIGHT_REACH = 6
 #: how many words after the outcome the act that caused it may be named (مقتل 23 عنصرا من تنظيم
 #: داعش وتدمير سيارة مفخخة بقصف لطيران التحالف)
 CAUSE_REACH = 10
+#: how many words before an outcome its verb of result may stand (أسفرت غارات للطيران التركي، فجر
+#: أمس، على قرية … عن مقتل), and before that verb the act it reports the result of
+RESULT_REACH = 16
 
 
 def _named(entities: list[EntityMention]) -> bool:
@@ -36,6 +42,9 @@ class OutcomeReader:
 
     def __init__(self, ph: PhraseReader):
         self.ph = ph
+        norm = ph.lang.normalize_term
+        #: verbs that tie an act to what it did (أسفر عن، أدى إلى، أوقع)
+        self._result_verbs = frozenset(norm(w) for w in ph.lang.table("roles")["result_verbs"])
 
     def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
@@ -73,6 +82,32 @@ class OutcomeReader:
                 cause = self._cause(doc, m, ms)
                 if cause is not None:
                     m.actor = [e for e in cause.actor if e not in m.recipient]
+        for m in ms:
+            if self.is_outcome(doc, m.trigger):
+                self._result(doc, m, ms)
+
+    def _result(self, doc: Document, m: EventMention, ms: list[EventMention]) -> None:
+        """غارات للطيران التركي أسفرت عن مقتل نحو 25 قرويا، أسفرت غارات X عن مقتل …: an outcome
+        after a verb of result (أسفر عن، أدى إلى، أوقع) is what the act named with that verb did:
+        the outcome takes the act's doer, the act those who suffered it, where they name none."""
+        tokens, lo = doc.tokens, m.trigger.tok_lo
+        first = doc.sentences[m.trigger.sentence].tok_lo
+        verb = next((i for i in range(lo - 1, max(first, lo - RESULT_REACH) - 1, -1)
+                     if self.ph._bare(tokens[i]) in self._result_verbs), None)
+        if verb is None:
+            return
+        families = self.ph.res.families
+        kind = families[m.trigger.family].type
+        acts = [c for c in ms if c is not m and families[c.trigger.family].type == kind
+                and not self.is_outcome(doc, c.trigger)
+                and verb - RESULT_REACH <= c.trigger.tok_lo < lo]
+        if not acts:
+            return
+        act = min(acts, key=lambda c: abs(c.trigger.tok_lo - verb))
+        if not _named(m.actor) and _named(act.actor):
+            m.actor = [e for e in act.actor if e not in m.recipient]
+        if not _named(act.recipient) and m.recipient and _named(m.recipient):
+            act.recipient = [e for e in m.recipient if e not in act.actor]
 
     def _cause(self, doc: Document, m: EventMention,
                ms: list[EventMention]) -> EventMention | None:

@@ -393,16 +393,18 @@ class PhraseReader:
         i = start
         while i < len(tokens) and self._bare(tokens[i]) in also and tokens[i] != self._bare(tokens[i]):
             i += 1
-        counted = False
-        for j in range(i, min(len(tokens), i + self._count_reach + 1)):
+        counted = head = False
+        for j in range(i, min(len(tokens), i + self._count_reach + 2)):
             e = next((x for x in ents if x.tok_lo == j), None)
             if e is not None:
                 return self._chain_from(doc, ents, ents.index(e)) if counted else []
             tok = tokens[j]
-            if j in self._in_entity or j in self._in_trigger:
+            if j in self._in_entity or j in self._in_trigger or head:
                 return []
             if self._is_partitive(tok):
                 counted = True
+            elif counted and tok.isalpha() and tok not in self.g.prepositions:
+                head = True     # 25 قرويا عراقيا: the counted noun, then its adjective of origin
             elif tok != self._partitive_preposition and tok not in self._count_qualifiers:
                 return []
         return []
