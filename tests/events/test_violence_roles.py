@@ -291,3 +291,11 @@ def test_the_outcome_after_a_verb_of_result_is_what_the_act_did(coder):
                        "نحو 30 قرويا سوريا.", "ASSAULT")
     assert [e.code for e in ev.actor] == ["RUS"]
     assert [e.code for e in ev.recipient] == ["SYR"]
+
+
+def test_the_doer_of_an_indefinite_act_follows_the_verb_of_doing_after_it(coder):
+    # مداهمات قامت بها الشرطة التركية: an indefinite act takes no relative pronoun; the verb of
+    # doing right after it, with a pronoun for the act, names its doer
+    ev = _event(coder, "لقيت سيدة مصرعها خلال عمليات مداهمات قامت بها الشرطة التركية الجمعة.",
+                "COERCE")
+    assert [(e.code, e.sector) for e in ev.actor] == [("TUR", "COP")]

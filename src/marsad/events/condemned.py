@@ -50,6 +50,8 @@ class CondemnedActs:
         self._relatives = frozenset(norm(w) for w in table["relative_pronouns"])
         self._doer_verbs = tuple(norm(w) for w in table["doer_verbs"])
         self._undertaking = frozenset(norm(w) for w in table["undertaking"])
+        self._object_pronouns = tuple(norm(w) for w in table["object_pronouns"])
+        self._resumptive = frozenset(norm(w) for w in lang.table("roles")["resumptive_pronouns"])
         self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
@@ -119,6 +121,21 @@ class CondemnedActs:
                for i in range(max(lo, 0), hi)):
             return [implied_mention(t, self._unnamed, self._unnamed.code)]
         return []
+
+    def verb_doer(self, doc: Document, i: int, end: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
+        """The doer named after a verb of doing at token ``i`` that carries a pronoun for the
+        act, as after an indefinite act, which takes no relative pronoun (غارات شنتها الطائرات
+        التركية، مداهمات قامت بها الشرطة، كمين نصبه مسلحون), or []."""
+        tokens = doc.tokens
+        tok = tokens[i]
+        if not tok.startswith(self._doer_verbs) or i + 1 >= end:
+            return []
+        lo = i + 2 if tokens[i + 1] in self._resumptive else i + 1
+        if lo == i + 1 and not tok.endswith(self._object_pronouns):
+            return []
+        doer = [e for e in ents if lo <= e.tok_lo <= lo + 1]
+        return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
 
     def relative_doer(self, doc: Document, i: int, end: int,
                       ents: list[EntityMention]) -> list[EntityMention]:

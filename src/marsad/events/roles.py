@@ -396,9 +396,12 @@ class RoleAssigner:
                        after: list[EntityMention]) -> list[EntityMention]:
         """The doer an event noun's relative clause names with a verb of doing, right after the
         noun or its adjectives (الإعدامات التي نفذتها السلطات، العمليات العسكرية التي تقوم بها
-        قوات التحالف)."""
+        قوات التحالف، غارات شنتها الطائرات التركية)."""
         end = doc.sentences[t.sentence].tok_hi
         for i in range(t.tok_hi, min(end, t.tok_hi + RELATIVE_REACH + 1)):
+            doer = self._condemned.verb_doer(doc, i, end, after)
+            if doer:        # غارات شنتها الطائرات التركية: an indefinite act, no relative
+                return doer
             if i in self.ph._in_entity or i in self.ph._in_trigger \
                     or doc.tokens[i] in self.g.prepositions:
                 return []
