@@ -46,12 +46,9 @@ from marsad.events.speech import SpeechReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
+from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
-
-
-#: how many words (adjectives) may stand between an event noun and its relative clause
-RELATIVE_REACH = 2
 
 
 class RoleAssigner:
@@ -82,15 +79,6 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
-        #: per family of the acts done to someone, its verbs' forms with no pronoun: after a
-        #: relative pronoun such a verb's subject is what the clause is about (التفجير الذي
-        #: استهدف مسجدا), one with a pronoun has its subject after it (الحزب الذي استهدفته الغارات)
-        executions = roles["executions"]
-        self._sentence_heads = frozenset(lang.normalize_term(w) for w in executions["heads"])
-        self._sentence_kinds = frozenset(lang.normalize_term(w) for w in executions["kinds"])
-        self._executed_on = lang.normalize_term(executions["preposition"])
-        self._relative_types = frozenset(roles["relative_clause_types"])
-        self._relative_acts = bare_forms(lang, resources.families, self._relative_types)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
@@ -102,6 +90,8 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
+        #: relative clauses, executions and passives of violent acts
+        self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
         #: the types whose people recipients may be suspects of terrorism (suspects.py)
         self._suspect_types = frozenset({"COERCE"})
 
@@ -168,8 +158,8 @@ class RoleAssigner:
             actor, recipient = self._circumstance(doc, sent, siblings, t, fam, ents, after,
                                                   actor, recipient)
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
-            actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
-                                                    right_edge)
+            actor, recipient, passive = self.violent.voice(doc, t, fam, after, actor, recipient,
+                                                           right_edge)
         if actor and not recipient and actor[0].tok_lo > t.tok_lo and t.tense != "noun" \
                 and t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self.g.prepositions:
             actor, recipient = [], actor    # بسبب دعمها بن لادن: a verbal noun and its object
@@ -182,7 +172,7 @@ class RoleAssigner:
                 and not self._outcome(doc, t):
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
-                and t.tok_lo - left_edge <= 1 and not self._relative_is_subject(doc, t):
+                and t.tok_lo - left_edge <= 1 and not self.violent.subject_is_antecedent(doc, t):
             actor = previous  # وأضاف، وهاجم …: a clause-initial verb continues the last subject
             confidence -= 0.15
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
@@ -240,22 +230,9 @@ class RoleAssigner:
         if passive:
             agent = self.ph._agent(doc, t, after)
             others = [e for e in after if e not in agent]
-            patient = self.ph._first_chain(doc, others, bare=True)
-            if not patient and fam.type in self.ph._passive_prone:
-                # تم القبض على شخصين، تم الاعتداء على المصلين: the act's own preposition (not
-                # one that only directs it: استشهد جنديان في مواجهات مع الحوثيين)
-                patient = self.ph._marked(doc, others, fam, allow_obj=False)
-                if patient and self.ph._governor(doc, patient[0]) \
-                        not in self.ph._recipient_markers[fam.recipient]:
-                    patient = []
-            if not patient and t.tense == "passive":
-                # إن ثلاثة من رجال الأمن استشهدوا أمس: nothing after the passive verb, so the
-                # subject before it is who suffered it (with no other act between them)
-                patient = [e for e in self.ph._subject_before(doc, before, t) if e not in agent]
-                if patient and self.ph._in_trigger.intersection(range(patient[-1].tok_hi,
-                                                                      t.tok_lo)):
-                    patient = []
-            return agent, patient, 0.6
+            patient = self.ph._first_chain(doc, others, bare=True) \
+                or self.violent.passive_patient(doc, t, fam, before, others)
+            return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
             return actor, recipient, 0.6
@@ -267,9 +244,9 @@ class RoleAssigner:
                     reporter: list[EntityMention], pronoun_subject: bool
                     ) -> tuple[list[EntityMention], list[EntityMention]]:
         """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
-        if t.family in self._relative_acts and t.tok_lo > 0 \
-                and doc.tokens[t.tok_lo - 1] in self._relatives:
-            return self._relative_act(doc, t, fam, after)
+        if self.violent.after_relative(doc, t):
+            # التفجير الذي استهدف مسجدا، الحزب الذي استهدفته الغارات (violent.py)
+            return self.violent.relative_act(doc, t, fam, after, self._antecedent(doc, t.tok_lo - 1))
         subject = self.ph._subject_before(doc, before, t)
         if subject:
             actor = subject
@@ -300,37 +277,6 @@ class RoleAssigner:
             and self.ph._bare(tokens[t.tok_lo]) in self._verb_forms.get(t.family, ()) \
             and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
 
-    def _relative_act(self, doc: Document, t: TriggerMention, fam: EventFamily,
-                      after: list[EntityMention]
-                      ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """A violent act's verb right after a relative pronoun. With no pronoun on the verb its
-        subject is what the clause is about: the phrase before the pronoun (المسلحون الذين هاجموا
-        مركز الشرطة), or an act or a weapon, which names no one (التفجير الذي استهدف مسجدا، الغارات
-        التي استهدفت مواقع للحوثيين): the doer is then found as for a dropped subject, and the
-        phrase after the verb is its object. With a pronoun on the verb (or one after it) the
-        phrase before is its object and the subject follows (الحزب الذي استهدفته الغارات
-        التركية)."""
-        tokens = doc.tokens
-        antecedent = self._antecedent(doc, t.tok_lo - 1)
-        if self._relative_is_subject(doc, t):
-            relative = t.tok_lo - 1
-            # التفجير الإرهابي الذي استهدف: an act called terrorist is an unnamed armed group's
-            actor = antecedent or self._condemned.unnamed_doer(
-                doc, t, max(doc.sentences[t.sentence].tok_lo, relative - RELATIVE_REACH - 1),
-                relative)
-            return actor, self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
-        actor = self.ph._first_chain(doc, after, bare=True)
-        return actor, [e for e in antecedent if e not in actor]
-
-    def _relative_is_subject(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether ``t`` is a violent act's verb right after a relative pronoun whose subject
-        is what the clause is about (no pronoun on the verb or after it): التفجير الذي استهدف."""
-        tokens = doc.tokens
-        return t.family in self._relative_acts and t.tok_lo > 0 \
-            and tokens[t.tok_lo - 1] in self._relatives \
-            and self.ph._bare(tokens[t.tok_lo]) in self._relative_acts[t.family] \
-            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
-
     def _antecedent(self, doc: Document, relative: int) -> list[EntityMention]:
         """The phrase ending right before a relative pronoun (or before a comma before it)."""
         end = relative - 1 if relative > 0 and doc.tokens[relative - 1] == COMMA else relative
@@ -348,10 +294,8 @@ class RoleAssigner:
         if nisba:
             actor, after = nisba, after[1:]
         genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
-        if not genitive and fam.genitive == "recipient":
-            # مقتل 20 من عناصر داعش، مقتل وإصابة عدد من رجال الأمن: the group counted
-            genitive = self.ph._counted_genitive(doc, t.tok_hi, after,
-                                                 self.ph._reported_outcomes)
+        if not genitive and fam.genitive == "recipient":    # مقتل 20 من عناصر داعش: the group
+            genitive = self.ph._counted_genitive(doc, t.tok_hi, after, self.ph._reported_outcomes)
         if not genitive and fam.genitive == "actor" \
                 and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
             # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
@@ -369,16 +313,11 @@ class RoleAssigner:
             rest = [e for e in rest if e not in actor]
             if actor and not genitive:
                 recipient = self._receiver(doc, t, before)
-        if not actor and fam.type in self._relative_types:
-            # العمليات التي يقوم بها الجيش التركي ضد X، الإعدامات التي نفذتها السلطات: the
-            # relative clause may lie past the noun's clause, so the sentence's phrases are read
-            own = [e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo >= t.tok_hi]
-            actor = self._relative_doer(doc, t, own)
-            if actor:
-                rest = [e for e in own if e.tok_lo >= actor[-1].tok_hi]
+        if not actor and fam.type in self.violent.types:    # العمليات التي يقوم بها الجيش ضد X
+            actor, rest = self.violent.noun_doer(doc, t, self._by_sentence.get(t.sentence, []), rest)
         if not recipient:
             recipient = self.ph._marked(doc, rest, fam, allow_obj=False) \
-                or self._executed(doc, t, rest)
+                or self.violent.executed(doc, t, rest)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
             # قتل ضابط في هجوم لداعش، توفي سجين جراء التعذيب: the subject suffered the act
             if not recipient:
@@ -391,42 +330,6 @@ class RoleAssigner:
                     and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
                 actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
         return actor, recipient
-
-    def _relative_doer(self, doc: Document, t: TriggerMention,
-                       after: list[EntityMention]) -> list[EntityMention]:
-        """The doer an event noun's relative clause names with a verb of doing, right after the
-        noun or its adjectives (الإعدامات التي نفذتها السلطات، العمليات العسكرية التي تقوم بها
-        قوات التحالف، غارات شنتها الطائرات التركية)."""
-        end = doc.sentences[t.sentence].tok_hi
-        for i in range(t.tok_hi, min(end, t.tok_hi + RELATIVE_REACH + 1)):
-            doer = self._condemned.verb_doer(doc, i, end, after)
-            if doer:        # غارات شنتها الطائرات التركية: an indefinite act, no relative
-                return doer
-            if i in self.ph._in_entity or i in self.ph._in_trigger \
-                    or doc.tokens[i] in self.g.prepositions:
-                return []
-            doer = self._condemned.relative_doer(doc, i, end, after)
-            if doer:
-                return doer
-        return []
-
-    def _executed(self, doc: Document, t: TriggerMention,
-                  after: list[EntityMention]) -> list[EntityMention]:
-        """نفذت الوزارة حكم القتل تعزيرا في جانيين إثيوبيين: the one a sentence of death is
-        carried out on follows في, after the sentence's kind (تعزيرا، قصاصا، حدا)."""
-        tokens = doc.tokens
-        if t.tok_lo == 0 or self.ph._bare(tokens[t.tok_lo - 1]) not in self._sentence_heads:
-            return []
-        i = t.tok_hi
-        while i < len(tokens) and tokens[i] in self._sentence_kinds:
-            i += 1
-        if i + 1 >= len(tokens) or tokens[i] != self._executed_on:
-            return []
-        # one head noun may stand before the name or the adjective of origin (في جانيين إثيوبيين)
-        on = next((k for k, e in enumerate(after) if e.tok_lo == i + 1 or (
-            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
-            and i + 1 not in self.ph._in_trigger)), None)
-        return self.ph._chain_from(doc, after, on) if on is not None else []
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
@@ -456,33 +359,6 @@ class RoleAssigner:
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
         return any(tokens[i] in self.ph._clause_verbs or self.outcomes.word(tokens[i])
                    for i in range(lo, t.tok_lo))
-
-    def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
-               after: list[EntityMention], actor: list[EntityMention],
-               recipient: list[EntityMention], right_edge: int
-               ) -> tuple[list[EntityMention], list[EntityMention], bool]:
-        """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
-        is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
-        end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
-        is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
-        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا)."""
-        if recipient or not actor or fam.type not in self.ph._passive_prone \
-                or "obj" not in self.ph._recipient_markers[fam.recipient] \
-                or not self.ph._indefinite(doc, t, actor[0]):
-            return actor, recipient, False
-        end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
-        if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
-            return actor, recipient, False      # قتلوا مدنيين: an object follows
-        if end < right_edge and end not in self.ph._in_entity:
-            nxt = doc.tokens[end]
-            bare = self.ph._bare(nxt)
-            if nxt == self.ph._origin or not (
-                    nxt in self.g.prepositions or bare in self.ph._after_passive_subject
-                    or bare in self.g.prepositions or nxt in self._clause_breaks
-                    or self.ph._fused_preposition(nxt, True)):
-                return actor, recipient, False
-        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
-        return agent, actor, True
 
     def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                         fam: EventFamily, left_edge: int, after: list[EntityMention],
