@@ -299,3 +299,10 @@ def test_the_doer_of_an_indefinite_act_follows_the_verb_of_doing_after_it(coder)
     ev = _event(coder, "لقيت سيدة مصرعها خلال عمليات مداهمات قامت بها الشرطة التركية الجمعة.",
                 "COERCE")
     assert [(e.code, e.sector) for e in ev.actor] == [("TUR", "COP")]
+
+
+def test_civilians_after_a_killing_verb_with_no_object_were_killed_even_when_definite(coder):
+    # وقتل المدنيون عندما …: قتل is also قُتل; civilians with nothing after them are its victims
+    ev = _event(coder, "وقتل المدنيون عندما سقطت القذائف على بلدة افدييفكا.", "ASSAULT")
+    assert [e.sector for e in ev.recipient] == ["CVL"]
+    assert "CVL" not in [e.sector for e in ev.actor]

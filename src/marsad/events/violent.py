@@ -151,10 +151,11 @@ class ViolentClauses:
         is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
         end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
         is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
-        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا)."""
+        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
+        Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار)."""
         if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
-                or not self.ph._indefinite(doc, t, actor[0]):
+                or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"):
             return actor, recipient, False
         end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
         if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
