@@ -306,3 +306,11 @@ def test_civilians_after_a_killing_verb_with_no_object_were_killed_even_when_def
     ev = _event(coder, "وقتل المدنيون عندما سقطت القذائف على بلدة افدييفكا.", "ASSAULT")
     assert [e.sector for e in ev.recipient] == ["CVL"]
     assert "CVL" not in [e.sector for e in ev.actor]
+
+
+def test_the_fighters_an_act_of_mobilizing_gathers_are_not_its_recipient(coder):
+    # حشد مقاتلين جدد: the new fighters are what the Houthis mobilize, not whom it is aimed at
+    ev = _event(coder, "وقالت المصادر إن قادة الحوثيين رفضوا المشاركة في القتال، مما دفع الحوثيين "
+                       "إلى حشد مقاتلين جدد من أبناء القبائل.", "MOBILIZE")
+    assert [e.code for e in ev.actor] == ["NSA"]
+    assert ev.recipient == ()

@@ -179,6 +179,7 @@ class RoleAssigner:
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+        recipient = self.violent.not_mobilized(fam, recipient)
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))

@@ -14,6 +14,8 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
 * a sentence of death is carried out on the one after في (حكم القتل تعزيرا في جانيين إثيوبيين);
 * a verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it is
   followed by no object (قتل صحافي في انفجار): that phrase suffered it;
+* troops or people named by a sector word after an act of mobilizing (حشد مقاتلين) are what it
+  mobilizes, not its recipient;
 * a passive act with no bare phrase after it was done to the phrase its own preposition marks
   (تم القبض على ثلاثة أشخاص), else to the subject before it (إن ثلاثة من رجال الأمن استشهدوا).
 """
@@ -53,6 +55,8 @@ class ViolentClauses:
         self._executed_on = norm(executions["preposition"])
         self._prepositions = resources.grammar.prepositions
         self._clause_breaks = lang.clause_breaks
+        self._mobilizing = frozenset(roles["mobilizing_types"])
+        self._sector_words = frozenset(s.id for s in resources.sectors)
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -122,6 +126,14 @@ class ViolentClauses:
             e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
             and i + 1 not in self.ph._in_trigger)), None)
         return self.ph._chain_from(doc, after, on) if on is not None else []
+
+    def not_mobilized(self, fam: EventFamily,
+                      recipient: list[EntityMention]) -> list[EntityMention]:
+        """حشد مقاتلين جددا، نشر قوات، سيرت دوريات الشرطة: troops, fighters or people named by a
+        sector word after an act of mobilizing are what it mobilizes, not whom it is aimed at."""
+        if fam.type not in self._mobilizing:
+            return recipient
+        return [e for e in recipient if e.id not in self._sector_words]
 
     def passive_patient(self, doc: Document, t: TriggerMention, fam: EventFamily,
                         before: list[EntityMention], others: list[EntityMention]
