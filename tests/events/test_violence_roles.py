@@ -314,3 +314,10 @@ def test_the_fighters_an_act_of_mobilizing_gathers_are_not_its_recipient(coder):
                        "إلى حشد مقاتلين جدد من أبناء القبائل.", "MOBILIZE")
     assert [e.code for e in ev.actor] == ["NSA"]
     assert ev.recipient == ()
+
+
+def test_a_name_in_quote_marks_is_no_quotation_that_hides_the_subject(coder):
+    # أعلن تنظيم «داعش» مسؤوليته عن هجوم: «داعش» quotes a name, not speech; ISIS claimed it
+    ev = _event(coder, "وأعلن تنظيم «داعش» مسؤوليته عن هجوم بسيارة مفخخة في سوق بمدينة بعقوبة.",
+                "ASSAULT")
+    assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text
