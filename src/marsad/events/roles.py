@@ -30,6 +30,11 @@ commas right after the subject is passed over):
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
 
+* violent and coercive acts have rules of their own (``violent.ViolentClauses``): a verb right
+  after a relative pronoun (التفجير الذي استهدف مسجدا), an act noun's doer named by a relative
+  clause after it (العمليات التي يقوم بها الجيش ضد X), executions, passives with nothing after
+  them; and what people suffered takes the doer of the act it came from (``outcomes.py``).
+
 Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
 ``phrases.PhraseReader``.
 """
