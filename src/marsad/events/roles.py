@@ -184,7 +184,6 @@ class RoleAssigner:
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
-        recipient = self.violent.not_mobilized(fam, recipient)
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         if not source:
             return EventMention(t, actor, recipient, round(confidence, 2))
@@ -213,7 +212,8 @@ class RoleAssigner:
                       ) -> tuple[list[EntityMention], list[EntityMention]]:
         """One phrase for both roles is the actor's; an act aimed at a place (في X); an event
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
-        it names what the recipient suffered."""
+        it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
+        recipient = self.violent.not_mobilized(fam, recipient)
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
