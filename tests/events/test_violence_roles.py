@@ -321,3 +321,12 @@ def test_a_name_in_quote_marks_is_no_quotation_that_hides_the_subject(coder):
     ev = _event(coder, "وأعلن تنظيم «داعش» مسؤوليته عن هجوم بسيارة مفخخة في سوق بمدينة بعقوبة.",
                 "ASSAULT")
     assert [e.code for e in ev.actor] == ["NSA"] and ev.actor[0].text
+
+
+def test_who_condemns_a_terrorist_act_is_not_its_doer(coder):
+    # أدان الأمير … الرئيس العام لرعاية الشباب العمل الإرهابي: the official condemns the act;
+    # no one is named as its doer, so it is an unnamed armed group's
+    events = coder.code_text("أدان الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب العمل "
+                             "الإرهابي الآثم الذي استهدف مسجدا بمقر قوات الطوارئ في منطقة عسير.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and [e.code for e in assault[0].actor] == ["NSA"]

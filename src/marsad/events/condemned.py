@@ -112,6 +112,17 @@ class CondemnedActs:
             return m.actor[-1].tok_hi
         return t.tok_hi
 
+    def condemned_by(self, doc: Document, subject: list[EntityMention],
+                     t: TriggerMention) -> bool:
+        """Whether a condemnation stands before the act at ``t``, between it and ``subject`` or
+        before both (الوزير أدان العمل الإرهابي، أدان الوزير العمل الإرهابي): the subject
+        condemns the act, it did not do it."""
+        if self.res.families[t.family].type not in self._condemnable:
+            return False
+        return any(c.sentence == t.sentence and c.tok_hi <= t.tok_lo and c.family in self._condemning
+                   and (c.tok_lo >= subject[-1].tok_hi or c.tok_hi <= subject[0].tok_lo)
+                   for c in doc.triggers)
+
     def unnamed_doer(self, doc: Document, t: TriggerMention, lo: int,
                      hi: int) -> list[EntityMention]:
         """An unnamed armed group as the doer of an act called terrorist or criminal by a word

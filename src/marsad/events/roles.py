@@ -333,8 +333,9 @@ class RoleAssigner:
             actor = self.ph._subject_before(doc, before, t, near=True)
             if actor and (self.ph._reporting_source(doc, actor[-1])
                           or self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes) \
-                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
-                actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
+                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo) \
+                    or actor and self._condemned.condemned_by(doc, actor, t):
+                actor = []      # أعلنت الوزارة مقتل …، أدان الوزير العمل الإرهابي …
         return actor, recipient
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
