@@ -330,3 +330,12 @@ def test_who_condemns_a_terrorist_act_is_not_its_doer(coder):
                              "الإرهابي الآثم الذي استهدف مسجدا بمقر قوات الطوارئ في منطقة عسير.")
     assault = [e for e in events if e.event_type == "ASSAULT"]
     assert assault and [e.code for e in assault[0].actor] == ["NSA"]
+
+
+def test_a_verb_of_doing_with_a_pronoun_for_the_act_opens_a_clause_of_its_own(coder):
+    # قتل سبعة مدنيين في غارات جوية شنتها طائرات روسية: the planes are the subject of شنتها,
+    # not the killing's object, so the killing is passive and the civilians its victims
+    ev = _event(coder, "قتل سبعة مدنيين في غارات جوية شنتها طائرات روسية على مدينة سراقب أمس.",
+                "ASSAULT")
+    assert [e.sector for e in ev.recipient] == ["CVL"]
+    assert "CVL" not in [e.sector for e in ev.actor]

@@ -133,6 +133,10 @@ class CondemnedActs:
             return [implied_mention(t, self._unnamed, self._unnamed.code)]
         return []
 
+    def doer_forms_with_pronoun(self) -> frozenset[str]:
+        """The verbs of doing with a pronoun for the act (شنتها، نفذه، ارتكبوها)."""
+        return frozenset(v + p for v in self._doer_verbs for p in self._object_pronouns)
+
     def verb_doer(self, doc: Document, i: int, end: int,
                   ents: list[EntityMention]) -> list[EntityMention]:
         """The doer named after a verb of doing at token ``i`` that carries a pronoun for the
@@ -145,8 +149,14 @@ class CondemnedActs:
         lo = i + 2 if tokens[i + 1] in self._resumptive else i + 1
         if lo == i + 1 and not tok.endswith(self._object_pronouns):
             return []
-        doer = [e for e in ents if lo <= e.tok_lo <= lo + 1]
+        doer = [e for e in ents if lo <= e.tok_lo <= lo + 1 and self._unmarked(doc, e)]
         return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
+
+    def _unmarked(self, doc: Document, e: EntityMention) -> bool:
+        """Whether no preposition governs ``e`` (العمليات التي شنت ضد داعش: ISIS is the target
+        of a passive, not the doer)."""
+        return doc.tokens[e.tok_lo - 1] not in self._prepositions \
+            and e.prefix not in self.ph._preposition_clitics
 
     def relative_doer(self, doc: Document, i: int, end: int,
                       ents: list[EntityMention]) -> list[EntityMention]:
@@ -156,7 +166,7 @@ class CondemnedActs:
         if not (self.ph._bare(tokens[i]) in self._relatives and i + 1 < end
                 and tokens[i + 1].startswith(self._doer_verbs)):
             return []
-        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 3]
+        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 3 and self._unmarked(doc, e)]
         return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
 
     def _deed_doer(self, doc: Document, m: EventMention,

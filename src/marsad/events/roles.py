@@ -95,6 +95,9 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
+        # قتل سبعة مدنيين في غارات شنتها طائرات روسية: a verb of doing with a pronoun for the act
+        # opens a clause of its own (the planes are its subject, not the killing's object)
+        self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
         #: the types whose people recipients may be suspects of terrorism (suspects.py)
