@@ -7,10 +7,10 @@
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
   "Violence").
 * An outcome after a verb of result (أسفر عن، أدى إلى) is what the act named with that verb did:
-  ``غارات للطيران التركي أسفرت عن مقتل 25 قرويا`` gives the strikes their victims and the deaths
+  ``غارات للطيران الروسي أسفرت عن مقتل 15 قرويا`` gives the strikes their victims and the deaths
   their doer.
 * Those killed or hurt by an act named after them with a cause preposition fell to its doer:
-  ``مقتل 23 عنصرا من داعش بقصف لطيران التحالف`` is the coalition's, where the outcome names no
+  ``مقتل 30 عنصرا من داعش بقصف لطيران التحالف`` is the coalition's, where the outcome names no
   doer of its own.
 """
 
@@ -24,11 +24,11 @@ from marsad.events.phrases import PhraseReader
 
 #: how many words after the outcome the fight it fell in may be named (في اشتباكات عنيفة بين …)
 FIGHT_REACH = 6
-#: how many words after the outcome the act that caused it may be named (مقتل 23 عنصرا من تنظيم
-#: داعش وتدمير سيارة مفخخة بقصف لطيران التحالف)
+#: how many words after the outcome the act that caused it may be named (مقتل 30 عنصرا من تنظيم
+#: داعش وتدمير مخزن للأسلحة بقصف لطيران التحالف)
 CAUSE_REACH = 10
-#: how many words before an outcome its verb of result may stand (أسفرت غارات للطيران التركي، فجر
-#: أمس، على قرية … عن مقتل), and before that verb the act it reports the result of
+#: how many words before an outcome its verb of result may stand (أسفرت غارات X، مساء الأحد، على
+#: بلدة … عن مقتل), and before that verb the act it reports the result of
 RESULT_REACH = 16
 
 
@@ -87,7 +87,7 @@ class OutcomeReader:
                 self._result(doc, m, ms)
 
     def _result(self, doc: Document, m: EventMention, ms: list[EventMention]) -> None:
-        """غارات للطيران التركي أسفرت عن مقتل نحو 25 قرويا، أسفرت غارات X عن مقتل …: an outcome
+        """غارات للطيران الروسي أسفرت عن مقتل نحو 15 قرويا، أسفرت غارات X عن مقتل …: an outcome
         after a verb of result (أسفر عن، أدى إلى، أوقع) is what the act named with that verb did:
         the outcome takes the act's doer, the act those who suffered it, where they name none."""
         tokens, lo = doc.tokens, m.trigger.tok_lo
@@ -112,7 +112,7 @@ class OutcomeReader:
     def _cause(self, doc: Document, m: EventMention,
                ms: list[EventMention]) -> EventMention | None:
         """The act with a named doer that ``m`` reports the outcome of: named after a cause
-        preposition within reach after it (مقتل 23 عنصرا من داعش بقصف لطيران التحالف، قتل 15
+        preposition within reach after it (مقتل 30 عنصرا من داعش بقصف لطيران التحالف، قتل 15
         مدنيا في غارات للطيران الروسي)."""
         t = m.trigger
         families = self.ph.res.families

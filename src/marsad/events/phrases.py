@@ -404,7 +404,7 @@ class PhraseReader:
             if self._is_partitive(tok):
                 counted = True
             elif counted and tok.isalpha() and tok not in self.g.prepositions:
-                head = True     # 25 قرويا عراقيا: the counted noun, then its adjective of origin
+                head = True     # 15 قرويا سوريا: the counted noun, then its adjective of origin
             elif tok != self._partitive_preposition and tok not in self._count_qualifiers:
                 return []
         return []

@@ -11,7 +11,7 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
 * an act noun's doer may be named by a relative clause with a verb of doing right after it
   (العمليات التي يقوم بها الجيش التركي ضد X، الإعدامات التي نفذتها السلطات), or, the act being
   indefinite, by such a verb with a pronoun for the act (غارات شنتها الطائرات التركية);
-* a sentence of death is carried out on the one after في (حكم القتل تعزيرا في جانيين إثيوبيين);
+* a sentence of death is carried out on the one after في (حكم القتل تعزيرا في جانيين يمنيين);
 * a verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it is
   followed by no object (قتل صحافي في انفجار): that phrase suffered it;
 * troops or people named by a sector word after an act of mobilizing (حشد مقاتلين) are what it
@@ -111,7 +111,7 @@ class ViolentClauses:
 
     def executed(self, doc: Document, t: TriggerMention,
                  after: list[EntityMention]) -> list[EntityMention]:
-        """نفذت الوزارة حكم القتل تعزيرا في جانيين إثيوبيين: the one a sentence of death is
+        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين: the one a sentence of death is
         carried out on follows في, after the sentence's kind (تعزيرا، قصاصا، حدا)."""
         tokens = doc.tokens
         if t.tok_lo == 0 or self.ph._bare(tokens[t.tok_lo - 1]) not in self._sentence_heads:
@@ -121,7 +121,7 @@ class ViolentClauses:
             i += 1
         if i + 1 >= len(tokens) or tokens[i] != self._executed_on:
             return []
-        # one head noun may stand before the name or the adjective of origin (في جانيين إثيوبيين)
+        # one head noun may stand before the name or the adjective of origin (في جانيين يمنيين)
         on = next((k for k, e in enumerate(after) if e.tok_lo == i + 1 or (
             e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
             and i + 1 not in self.ph._in_trigger)), None)
