@@ -58,6 +58,8 @@ class CondemnedActs:
         self._undertaking = frozenset(norm(w) for w in table["undertaking"])
         self._issued = frozenset(norm(w) for w in table["issued"])
         self._issued_by = frozenset(norm(w) for w in table["issued_prepositions"])
+        self._object_pronouns = tuple(norm(w) for w in table["object_pronouns"])
+        self._resumptive = frozenset(norm(w) for w in lang.table("roles")["resumptive_pronouns"])
         self._unnamed_words = frozenset(norm(w) for w in table["unnamed_doer_words"])
         self._unnamed = next(s for s in resources.sectors if s.id == table["unnamed_doer"])
         self._breaks = lang.clause_breaks - {COMMA}
@@ -136,6 +138,63 @@ class CondemnedActs:
             return m.actor[-1].tok_hi
         return t.tok_hi
 
+    def condemned_by(self, doc: Document, subject: list[EntityMention],
+                     t: TriggerMention) -> bool:
+        """Whether a condemnation stands before the act at ``t``, between it and ``subject`` or
+        before both (الوزير أدان العمل الإرهابي، أدان الوزير العمل الإرهابي): the subject
+        condemns the act, it did not do it."""
+        if self.res.families[t.family].type not in self._condemnable:
+            return False
+        return any(c.sentence == t.sentence and c.tok_hi <= t.tok_lo and c.family in self._condemning
+                   and (c.tok_lo >= subject[-1].tok_hi or c.tok_hi <= subject[0].tok_lo)
+                   for c in doc.triggers)
+
+    def unnamed_doer(self, doc: Document, t: TriggerMention, lo: int,
+                     hi: int) -> list[EntityMention]:
+        """An unnamed armed group as the doer of an act called terrorist or criminal by a word
+        in tokens [lo, hi) (التفجير الإرهابي الذي استهدف مسجدا), else []."""
+        words = self._unnamed_words
+        if any(self.ph._bare(doc.tokens[i]) in words and i not in self.ph._in_entity
+               for i in range(max(lo, 0), hi)):
+            return [implied_mention(t, self._unnamed, self._unnamed.code)]
+        return []
+
+    def doer_forms_with_pronoun(self) -> frozenset[str]:
+        """The verbs of doing with a pronoun for the act (شنتها، نفذه، ارتكبوها)."""
+        return frozenset(v + p for v in self._doer_verbs for p in self._object_pronouns)
+
+    def verb_doer(self, doc: Document, i: int, end: int,
+                  ents: list[EntityMention]) -> list[EntityMention]:
+        """The doer named after a verb of doing at token ``i`` that carries a pronoun for the
+        act, as after an indefinite act, which takes no relative pronoun (غارات شنتها الطائرات
+        التركية، مداهمات قامت بها الشرطة، كمين نصبه مسلحون), or []."""
+        tokens = doc.tokens
+        tok = tokens[i]
+        if not tok.startswith(self._doer_verbs) or i + 1 >= end:
+            return []
+        lo = i + 2 if tokens[i + 1] in self._resumptive else i + 1
+        if lo == i + 1 and not tok.endswith(self._object_pronouns):
+            return []
+        doer = [e for e in ents if lo <= e.tok_lo <= lo + 1 and self._unmarked(doc, e)]
+        return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
+
+    def _unmarked(self, doc: Document, e: EntityMention) -> bool:
+        """Whether no preposition governs ``e`` (العمليات التي شنت ضد داعش: ISIS is the target
+        of a passive, not the doer)."""
+        return doc.tokens[e.tok_lo - 1] not in self._prepositions \
+            and e.prefix not in self.ph._preposition_clitics
+
+    def relative_doer(self, doc: Document, i: int, end: int,
+                      ents: list[EntityMention]) -> list[EntityMention]:
+        """The doer named by a relative clause with a verb of doing that opens at token ``i``
+        (التي نفذها مستوطنون، ما تقوم به قوات الاحتلال، الذي شنته مجموعة مسلحة), or []."""
+        tokens = doc.tokens
+        if not (self.ph._bare(tokens[i]) in self._relatives and i + 1 < end
+                and tokens[i + 1].startswith(self._doer_verbs)):
+            return []
+        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 4 and self._unmarked(doc, e)]
+        return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
+
     def _deed_doer(self, doc: Document, m: EventMention,
                    ents: list[EntityMention]) -> list[EntityMention]:
         """The doer of the deed a condemnation names as its object (module docstring), or []."""
@@ -149,11 +208,9 @@ class CondemnedActs:
             word = bare(tokens[i])
             if i in self.ph._in_entity:
                 break       # the object is a named party itself (انتقد X تصريحات Y)
-            if word in self._relatives and i + 1 < end \
-                    and tokens[i + 1].startswith(self._doer_verbs):
-                doer = [e for e in inside if i + 2 <= e.tok_lo <= i + 4]
-                if doer:     # الجريمة التي نفذها مستوطنون، ما تقوم به (دول) التحالف
-                    return self.ph._chain_from(doc, inside, inside.index(doer[0]))
+            doer = self.relative_doer(doc, i, end, inside)
+            if doer:        # الجريمة التي نفذها مستوطنون، ما تقوم به (دول) التحالف
+                return doer
             if word in self._issued and i + 1 < end and bare(tokens[i + 1]) in self._issued_by:
                 doer = [e for e in inside if e.tok_lo == i + 2]
                 if doer:     # التوضيحات الصادرة عن الحكومة العراقية

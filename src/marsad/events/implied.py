@@ -61,8 +61,10 @@ class ImpliedActors:
         """The doer and the target an act implies where the text names none."""
         if not actor:
             actor = self.doer(doc, t, fam, passive, recipient)
-            if not recipient:   # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia
-                recipient = self.victims(doc, t, fam, actor)
+        if not recipient and actor:
+            # تفجير إرهابي استهدف مسجدا في أبها: done to Saudi Arabia (for an implied doer
+            # only, found here or by the clause: التفجير الإرهابي الذي استهدف)
+            recipient = self.victims(doc, t, fam, actor)
         if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
             recipient = self.target(doc, t, fam, actor)
         return actor, recipient
@@ -82,7 +84,9 @@ class ImpliedActors:
         """The first rule of the act's type that its mode or words (the trigger and the word
         after it) and the sectors of those it was done to match."""
         words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
-        sectors = {e.sector for e in recipient if e.kind == "state"}
+        # soldiers or police of a state, named by the state or only by the sector words (رجال
+        # الأمن، قوات الأمن), not an armed group's fighters
+        sectors = {e.sector for e in recipient if e.kind in ("state", "other")}
         return next((r for r in self._rules.get(fam.type, ())
                      if not (r.passive_only and not passive)
                      and not (r.victim_sectors and r.victim_sectors.isdisjoint(sectors))

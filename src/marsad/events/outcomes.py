@@ -6,6 +6,12 @@
 * The dead of a two-sided fight fell in it: ``مقتل ستة أشخاص في اشتباكات بين قوات الأمن
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
   "Violence").
+* An outcome after a verb of result (أسفر عن، أدى إلى) is what the act named with that verb did:
+  ``غارات للطيران الروسي أسفرت عن مقتل 15 قرويا`` gives the strikes their victims and the deaths
+  their doer.
+* Those killed or hurt by an act named after them with a cause preposition fell to its doer:
+  ``مقتل 30 عنصرا من داعش بقصف لطيران التحالف`` is the coalition's, where the outcome names no
+  doer of its own.
 """
 
 from __future__ import annotations
@@ -13,11 +19,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EventMention, TriggerMention
+from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.phrases import PhraseReader
 
 #: how many words after the outcome the fight it fell in may be named (في اشتباكات عنيفة بين …)
 FIGHT_REACH = 6
+#: how many words after the outcome the act that caused it may be named (مقتل 30 عنصرا من تنظيم
+#: داعش وتدمير مخزن للأسلحة بقصف لطيران التحالف)
+CAUSE_REACH = 10
+#: how many words before an outcome its verb of result may stand (أسفرت غارات X، مساء الأحد، على
+#: بلدة … عن مقتل), and before that verb the act it reports the result of
+RESULT_REACH = 16
+
+
+def _named(entities: list[EntityMention]) -> bool:
+    """Whether the text names one of ``entities`` (not only an implied doer)."""
+    return any(e.end > e.start for e in entities)
 
 
 class OutcomeReader:
@@ -25,6 +42,9 @@ class OutcomeReader:
 
     def __init__(self, ph: PhraseReader):
         self.ph = ph
+        norm = ph.lang.normalize_term
+        #: verbs that tie an act to what it did (أسفر عن، أدى إلى، أوقع)
+        self._result_verbs = frozenset(norm(w) for w in ph.lang.table("roles")["result_verbs"])
 
     def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
@@ -56,3 +76,55 @@ class OutcomeReader:
                           and two_sided(doc, c.trigger)), None)
             if fight is not None:
                 m.actor, m.recipient = list(fight.actor), []
+        for m in ms:
+            if m.recipient and not _named(m.actor) and self.ph.res.families[m.trigger.family].type \
+                    in self.ph._passive_prone:
+                cause = self._cause(doc, m, ms)
+                if cause is not None:
+                    m.actor = [e for e in cause.actor if e not in m.recipient]
+        for m in ms:
+            if self.is_outcome(doc, m.trigger):
+                self._result(doc, m, ms)
+
+    def _result(self, doc: Document, m: EventMention, ms: list[EventMention]) -> None:
+        """غارات للطيران الروسي أسفرت عن مقتل نحو 15 قرويا، أسفرت غارات X عن مقتل …: an outcome
+        after a verb of result (أسفر عن، أدى إلى، أوقع) is what the act named with that verb did:
+        the outcome takes the act's doer, the act those who suffered it, where they name none."""
+        tokens, lo = doc.tokens, m.trigger.tok_lo
+        first = doc.sentences[m.trigger.sentence].tok_lo
+        verb = next((i for i in range(lo - 1, max(first, lo - RESULT_REACH) - 1, -1)
+                     if self.ph._bare(tokens[i]) in self._result_verbs), None)
+        if verb is None:
+            return
+        families = self.ph.res.families
+        kind = families[m.trigger.family].type
+        acts = [c for c in ms if c is not m and families[c.trigger.family].type == kind
+                and not self.is_outcome(doc, c.trigger)
+                and verb - RESULT_REACH <= c.trigger.tok_lo < lo]
+        if not acts:
+            return
+        act = min(acts, key=lambda c: abs(c.trigger.tok_lo - verb))
+        if not _named(m.actor) and _named(act.actor):
+            m.actor = [e for e in act.actor if e not in m.recipient]
+        if not _named(act.recipient) and m.recipient and _named(m.recipient):
+            act.recipient = [e for e in m.recipient if e not in act.actor]
+
+    def _cause(self, doc: Document, m: EventMention,
+               ms: list[EventMention]) -> EventMention | None:
+        """The act with a named doer that ``m`` reports the outcome of: named after a cause
+        preposition within reach after it (مقتل 30 عنصرا من داعش بقصف لطيران التحالف، قتل 15
+        مدنيا في غارات للطيران الروسي)."""
+        t = m.trigger
+        families = self.ph.res.families
+        for c in ms:
+            lo = c.trigger.tok_lo
+            if c is m or not 0 <= lo - t.tok_hi <= CAUSE_REACH or not _named(c.actor) \
+                    or families[c.trigger.family].type != families[t.family].type:
+                continue    # not an act of its kind (اعتقال X بتهمة …: the charge is no cause)
+            word = self.ph._bare(doc.tokens[lo])
+            before = self.ph._bare(doc.tokens[lo - 1]) if lo > 0 else ""
+            if before in self.ph._cause_prepositions \
+                    or self.ph._fused_preposition(word, True) is not None \
+                    and word not in self.ph._not_prepositional:
+                return c
+        return None

@@ -100,6 +100,9 @@ class PhraseReader:
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
         self._no_place_recipient = frozenset(table["no_place_recipient"])
+        self._count_qualifiers = words("count_qualifiers")
+        #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
+        self._count_reach = int(table["count_reach"])
 
     def _reporting_source(self, doc: Document, e: EntityMention) -> bool:
         """Whether ``e`` names who reports rather than who acts: a news outlet, a monitoring
@@ -395,5 +398,34 @@ class PhraseReader:
                 return self._chain_from(doc, after, k)
         return []
 
+    def _counted_genitive(self, doc: Document, start: int, ents: list[EntityMention],
+                          also: frozenset[str] = frozenset()) -> list[EntityMention]:
+        """مقتل 20 من عناصر داعش، إصابة عدد من رجال الأمن، اعتقال أكثر من 300 من أنصار الجماعة:
+        a count (a number or a partitive head, with its qualifiers and من) between an event
+        noun and a phrase makes the phrase the noun's genitive. Words in ``also`` may come
+        first (مقتل وإصابة عدد من …: a second noun of suffering shares the genitive)."""
+        tokens = doc.tokens
+        i = start
+        while i < len(tokens) and self._bare(tokens[i]) in also and tokens[i] != self._bare(tokens[i]):
+            i += 1
+        counted = head = False
+        for j in range(i, min(len(tokens), i + self._count_reach + 2)):
+            e = next((x for x in ents if x.tok_lo == j), None)
+            if e is not None:
+                return self._chain_from(doc, ents, ents.index(e)) if counted else []
+            tok = tokens[j]
+            if j in self._in_entity or j in self._in_trigger or head:
+                return []
+            if self._is_partitive(tok):
+                counted = True
+            elif counted and tok.isalpha() and tok not in self.g.prepositions:
+                head = True     # 15 قرويا سوريا: the counted noun, then its adjective of origin
+            elif tok != self._partitive_preposition and tok not in self._count_qualifiers:
+                return []
+        return []
+
     def _is_partitive(self, token: str) -> bool:
-        return token.isdigit() or token in self._partitive_heads
+        """20، عناصر، عشرات، and with the article (العشرات من المدنيين، المئات من الأكاديميين)."""
+        art = self._article
+        return token.isdigit() or token in self._partitive_heads or (
+            token.startswith(art) and token[len(art):] in self._partitive_heads)

@@ -33,6 +33,11 @@ commas right after the subject is passed over):
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
 
+* violent and coercive acts have rules of their own (``violent.ViolentClauses``): a verb right
+  after a relative pronoun (التفجير الذي استهدف مسجدا), an act noun's doer named by a relative
+  clause after it (العمليات التي يقوم بها الجيش ضد X), executions, passives with nothing after
+  them; and what people suffered takes the doer of the act it came from (``outcomes.py``).
+
 Phrases joined by و are one compound participant (PLOVER's convention). The phrase rules are
 ``phrases.PhraseReader``.
 """
@@ -50,6 +55,7 @@ from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
+from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
 
@@ -89,10 +95,17 @@ class RoleAssigner:
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
+        #: per document: each sentence's phrases
+        self._by_sentence: dict[int, list[EntityMention]] = {}
         #: the apposition passed over by the last clause read (رفضت باكستان، الحليف …، نشر)
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
+        # قتل سبعة مدنيين في غارات شنتها طائرات روسية: a verb of doing with a pronoun for the act
+        # opens a clause of its own (the planes are its subject, not the killing's object)
+        self._right_stops |= self._condemned.doer_forms_with_pronoun()
+        #: relative clauses, executions and passives of violent acts
+        self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
         #: the types whose people recipients may be suspects of terrorism (suspects.py): an
         #: arrest, and a charge or a trial
         self._suspect_types = frozenset({"COERCE", "ACCUSE"})
@@ -107,6 +120,7 @@ class RoleAssigner:
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
+        self._by_sentence = by_sentence
         mentions = list(doc.mentions)
         # the mentions of each sentence: a trigger reads its own sentence's and the one before
         in_sentence: dict[int, list[EventMention]] = {}
@@ -155,8 +169,8 @@ class RoleAssigner:
         actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
                                                         (actor, recipient))
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
-            actor, recipient, passive = self._voice(doc, t, fam, after, actor, recipient,
-                                                    right_edge)
+            actor, recipient, passive = self.violent.voice(doc, t, fam, after, actor, recipient,
+                                                           right_edge)
         if actor and not recipient and actor[0].tok_lo > t.tok_lo and t.tense != "noun" \
                 and t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self.g.prepositions:
             actor, recipient = [], actor    # بسبب دعمها بن لادن: a verbal noun and its object
@@ -169,7 +183,7 @@ class RoleAssigner:
                 and not self._outcome(doc, t):
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
-                and t.tok_lo - left_edge <= 1:
+                and t.tok_lo - left_edge <= 1 and not self.violent.subject_is_antecedent(doc, t):
             # وأضاف، وهاجم: the last subject continues; after فإنها دعت, its own sentence's first
             actor = (pronoun_subject and self.statements.opens_clause(doc, t)
                      and self._sentence_agent(siblings, t, recipient)) or previous
@@ -189,12 +203,15 @@ class RoleAssigner:
                       recipient: list[EntityMention]
                       ) -> tuple[list[EntityMention], list[EntityMention]]:
         """One phrase for both roles is the actor's; an act aimed at a place (في X); an event
-        noun with a recipient and no actor is run by the sentence's last verb's actor."""
+        noun with a recipient and no actor is run by the sentence's last verb's actor, unless
+        it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
+        recipient = self.violent.not_mobilized(fam, recipient)
         if actor and recipient and _same_codes(actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
-        if not actor and recipient and t.tense == "noun":
+        if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t):
+            # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
 
@@ -210,8 +227,10 @@ class RoleAssigner:
             return reporter, recipient, 0.6
         if passive:
             agent = self.ph._agent(doc, t, after)
-            patient = self.ph._first_chain(doc, [e for e in after if e not in agent], bare=True)
-            return agent, patient, 0.6
+            others = [e for e in after if e not in agent]
+            patient = self.ph._first_chain(doc, others, bare=True) \
+                or self.violent.passive_patient(doc, t, fam, before, others)
+            return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
             return actor, recipient, 0.6
@@ -223,6 +242,9 @@ class RoleAssigner:
                     reporter: list[EntityMention], pronoun_subject: bool
                     ) -> tuple[list[EntityMention], list[EntityMention]]:
         """An active verb: its subject (SVO, VSO, or the reporter's pronoun) and its object."""
+        if self.violent.after_relative(doc, t):
+            # التفجير الذي استهدف مسجدا، الحزب الذي استهدفته الغارات (violent.py)
+            return self.violent.relative_act(doc, t, fam, after, self._antecedent(doc, t.tok_lo - 1))
         subject = self.ph._subject_before(doc, before, t)
         if subject:
             actor = subject
@@ -275,6 +297,8 @@ class RoleAssigner:
         if nisba:
             actor, after = nisba, after[1:]
         genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+        if not genitive and fam.genitive == "recipient":    # مقتل 20 من عناصر داعش: the group
+            genitive = self.ph._counted_genitive(doc, t.tok_hi, after, self.ph._reported_outcomes)
         if not genitive and fam.genitive == "actor" \
                 and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
             # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
@@ -292,8 +316,11 @@ class RoleAssigner:
             rest = [e for e in rest if e not in actor]
             if actor and not genitive:
                 recipient = self._receiver(doc, t, before)
+        if not actor and fam.type in self.violent.types:    # العمليات التي يقوم بها الجيش ضد X
+            actor, rest = self.violent.noun_doer(doc, t, self._by_sentence.get(t.sentence, []), rest)
         if not recipient:
-            recipient = self.ph._marked(doc, rest, fam, allow_obj=False)
+            recipient = self.ph._marked(doc, rest, fam, allow_obj=False) \
+                or self.violent.executed(doc, t, rest)
         if fam.type in self.ph._passive_prone and self._in_cause_phrase(doc, t):
             # قتل ضابط في هجوم لداعش، توفي سجين جراء التعذيب: the subject suffered the act
             if not recipient:
@@ -303,8 +330,9 @@ class RoleAssigner:
             actor = self.ph._subject_before(doc, before, t, near=True)
             if actor and (self.ph._reporting_source(doc, actor[-1])
                           or self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes) \
-                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo):
-                actor = []      # أعلنت الوزارة مقتل …، أفاد مصدر أمني بانفجار عبوة …
+                    and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo) \
+                    or actor and self._condemned.condemned_by(doc, actor, t):
+                actor = []      # أعلنت الوزارة مقتل …، أدان الوزير العمل الإرهابي …
         return actor, recipient
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
@@ -335,33 +363,6 @@ class RoleAssigner:
         lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - 8)
         return any(tokens[i] in self.ph._clause_verbs or self.outcomes.word(tokens[i])
                    for i in range(lo, t.tok_lo))
-
-    def _voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
-               after: list[EntityMention], actor: list[EntityMention],
-               recipient: list[EntityMention], right_edge: int
-               ) -> tuple[list[EntityMention], list[EntityMention], bool]:
-        """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
-        is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
-        end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
-        is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
-        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا)."""
-        if recipient or not actor or fam.type not in self.ph._passive_prone \
-                or "obj" not in self.ph._recipient_markers[fam.recipient] \
-                or not self.ph._indefinite(doc, t, actor[0]):
-            return actor, recipient, False
-        end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
-        if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
-            return actor, recipient, False      # قتلوا مدنيين: an object follows
-        if end < right_edge and end not in self.ph._in_entity:
-            nxt = doc.tokens[end]
-            bare = self.ph._bare(nxt)
-            if nxt == self.ph._origin or not (
-                    nxt in self.g.prepositions or bare in self.ph._after_passive_subject
-                    or bare in self.g.prepositions or nxt in self._clause_breaks
-                    or self.ph._fused_preposition(nxt, True)):
-                return actor, recipient, False
-        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
-        return agent, actor, True
 
     def _shared_subject(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                         fam: EventFamily, left_edge: int, after: list[EntityMention],

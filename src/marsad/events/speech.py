@@ -36,6 +36,11 @@ class SpeechReader:
         self._source_cues = lang.syntax.with_conjunction(
             self._source_heads | g.speech | ph._source_words_with_lam)
         self._quote_pattern = re.compile("[" + re.escape("".join(ph._quote_openers)) + "]")
+        roles = lang.table("roles")
+        closers = re.escape("".join(roles["quote_closers"]))
+        word, n = f"[^{closers}\\s]+", int(roles["quoted_name_words"])
+        #: a name in quote marks («داعش»، "بي كيه كيه"): a closing mark within a few words
+        self._quoted_name = re.compile(rf"\s*{word}(?:\s+{word}){{0,{n - 1}}}\s*[{closers}]")
 
     def reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
         """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
@@ -73,10 +78,13 @@ class SpeechReader:
                                     max_gap=2, start=verb + 1)
 
     def quotation_starts(self, doc: Document) -> frozenset[int]:
-        """The tokens that open a quotation: the first token after an opening quote mark."""
+        """The tokens that open a quotation: the first token after an opening quote mark that
+        a closing mark does not follow within a few words (those quote a name)."""
         starts = doc.token_starts
         found = set()
         for m in self._quote_pattern.finditer(doc.text):
+            if self._quoted_name.match(doc.text, m.end()):
+                continue    # أعلن تنظيم «داعش» مسؤوليته: a name, not a quotation
             k = bisect_left(starts, doc.norm.to_normalized(m.start()))
             if k < len(starts):
                 found.add(k)

@@ -1,13 +1,15 @@
 """Who fought over ground: the roles of taking a place (the event lexicon's ``frame:
 territory``: سيطر على، تحرير، تطهير).
 
-Annotators code a place taken as no party: ``تمكنت المقاومة من تحرير عدن من الحوثيين`` is a fight
-between the resistance and the Houthis over Aden, both the actor and no recipient
-(ANNOTATION.md, "Violence": both sides fighting). So:
+Annotators code a place taken as no party, and the side it is taken from as the one the act
+was done to: ``تمكنت المقاومة من تحرير عدن من الحوثيين`` is the resistance's act against the
+Houthis; where the sentence reports the fighting itself (بعد معارك عنيفة مع الحوثيين، اشتباكات)
+it is a fight between the two, both the actor and no recipient (ANNOTATION.md, "Violence": both
+sides fighting). So:
 
 * the side the ground is taken from (من X, من قبضة X, من آخر تواجد لـ X) is not the doer, as
-  من is after an attack (قصف من الطيران), but the other side: it joins the actor, and there is
-  no recipient;
+  من is after an attack (قصف من الطيران), but the other side: it is the recipient, or, in a
+  sentence of fighting, it joins the actor and there is no recipient;
 * the doer of a verbal noun whose من-phrase was taken for it is the phrase before the noun;
 * without such a side, a named place (عدن، صنعاء) is not the recipient.
 """
@@ -41,7 +43,23 @@ class TerritoryReader:
         if not doer and t.tense == "noun":
             doer = [e for e in self.ph._subject_before(doc, before, t, near=True)
                     if e not in side]
-        return doer + side, []
+        if self._fighting(doc, t):
+            return doer + side, []
+        return doer, side
+
+    def _fighting(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the sentence of ``t`` reports two-sided fighting (معارك، اشتباكات، مواجهات)."""
+        sent = doc.sentences[t.sentence]
+        art = self.ph._article
+        for tok in doc.tokens[sent.tok_lo:sent.tok_hi]:
+            word = self.ph._bare(tok)
+            if word not in self.ph._reciprocal and self.ph._fused_preposition(word, True):
+                word = word[1:]     # بعد مواجهات، باشتباكات
+            if word.startswith(art):
+                word = word[len(art):]
+            if word in self.ph._reciprocal:
+                return True
+        return False
 
     def _origin_before(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether من stands at most ``ORIGIN_REACH`` words before ``e``, after the trigger."""

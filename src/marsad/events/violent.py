@@ -1,0 +1,184 @@
+"""Who did violent and coercive acts to whom, where the clause says it in ways of its own
+(``roles.py`` reads every clause; these rules are for the types of the ``relative_clause_types``
+entry of the language's ``roles`` table, attacks and arrests, and the ``executions`` entry):
+
+* a verb right after a relative pronoun with no pronoun on it has what the clause is about as
+  its subject: the phrase before the pronoun (المسلحون الذين هاجموا مركز الشرطة), or an act or a
+  weapon, which names no one (التفجير الذي استهدف مسجدا، الغارات التي استهدفت مواقع للحوثيين), so
+  the phrase after the verb is its object; an act called terrorist there is an unnamed armed
+  group's. With a pronoun on the verb the phrase before is its object and the subject follows
+  (الحزب الذي استهدفته الغارات التركية);
+* an act noun's doer may be named by a relative clause with a verb of doing right after it
+  (العمليات التي يقوم بها الجيش التركي ضد X، الإعدامات التي نفذتها السلطات), or, the act being
+  indefinite, by such a verb with a pronoun for the act (غارات شنتها الطائرات التركية);
+* a sentence of death is carried out on the one after في (حكم القتل تعزيرا في جانيين يمنيين);
+* a verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it is
+  followed by no object (قتل صحافي في انفجار): that phrase suffered it;
+* troops or people named by a sector word after an act of mobilizing (حشد مقاتلين) are what it
+  mobilizes, not its recipient;
+* a passive act with no bare phrase after it was done to the phrase its own preposition marks
+  (تم القبض على ثلاثة أشخاص), else to the subject before it (إن ثلاثة من رجال الأمن استشهدوا).
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.condemned import CondemnedActs
+from marsad.events.phrases import PhraseReader
+from marsad.events.verb_forms import bare_forms
+from marsad.lang import Language
+from marsad.resources import Resources
+from marsad.resources.tables import EventFamily
+
+#: how many words (adjectives) may stand between an event noun and its relative clause
+RELATIVE_REACH = 2
+
+
+class ViolentClauses:
+    """The rules of the module docstring, over the phrase rules ``ph``."""
+
+    def __init__(self, resources: Resources, lang: Language, ph: PhraseReader,
+                 condemned: CondemnedActs):
+        self.ph = ph
+        self.condemned = condemned
+        roles = lang.table("roles")
+        norm = lang.normalize_term
+        self.types = frozenset(roles["relative_clause_types"])
+        #: per family of those types, its verbs' forms with no pronoun (استهدف، not استهدفته)
+        self._acts = bare_forms(lang, resources.families, self.types)
+        self._relatives = frozenset(norm(w) for w in roles["relative_pronouns"])
+        self._resumptive = frozenset(norm(w) for w in roles["resumptive_pronouns"])
+        executions = roles["executions"]
+        self._sentence_heads = frozenset(norm(w) for w in executions["heads"])
+        self._sentence_kinds = frozenset(norm(w) for w in executions["kinds"])
+        self._executed_on = norm(executions["preposition"])
+        self._prepositions = resources.grammar.prepositions
+        self._clause_breaks = lang.clause_breaks
+        self._mobilizing = frozenset(roles["mobilizing_types"])
+        self._sector_words = frozenset(s.id for s in resources.sectors)
+
+    def after_relative(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` is a verb of these types right after a relative pronoun."""
+        return t.family in self._acts and t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self._relatives
+
+    def subject_is_antecedent(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t``, after a relative pronoun, carries no pronoun (nor one after it): its
+        subject is what the clause is about (التفجير الذي استهدف)."""
+        tokens = doc.tokens
+        return self.after_relative(doc, t) \
+            and self.ph._bare(tokens[t.tok_lo]) in self._acts[t.family] \
+            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
+
+    def relative_act(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                     after: list[EntityMention], antecedent: list[EntityMention]
+                     ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """Actor and recipient of a verb right after a relative pronoun (module docstring);
+        ``antecedent``: the phrase before the pronoun, if any."""
+        if self.subject_is_antecedent(doc, t):
+            relative = t.tok_lo - 1
+            actor = antecedent or self.condemned.unnamed_doer(
+                doc, t, max(doc.sentences[t.sentence].tok_lo, relative - RELATIVE_REACH - 1),
+                relative)
+            return actor, self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
+        actor = self.ph._first_chain(doc, after, bare=True)
+        return actor, [e for e in antecedent if e not in actor]
+
+    def noun_doer(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
+                  rest: list[EntityMention]) -> tuple[list[EntityMention], list[EntityMention]]:
+        """The doer an act noun's relative clause (or, indefinite, its verb of doing with a
+        pronoun for it) names right after the noun or its adjectives, read past the noun's
+        clause among its sentence's phrases ``ents``; and the phrases after the doer, where
+        the recipient is marked (else ``rest``, those after the noun in its clause)."""
+        after = [e for e in ents if e.tok_lo >= t.tok_hi]
+        doer = self._doer_after(doc, t, after)
+        return doer, ([e for e in after if e.tok_lo >= doer[-1].tok_hi] if doer else rest)
+
+    def _doer_after(self, doc: Document, t: TriggerMention,
+                    after: list[EntityMention]) -> list[EntityMention]:
+        end = doc.sentences[t.sentence].tok_hi
+        for i in range(t.tok_hi, min(end, t.tok_hi + RELATIVE_REACH + 1)):
+            doer = self.condemned.verb_doer(doc, i, end, after)
+            if doer:        # غارات شنتها الطائرات التركية: an indefinite act, no relative
+                return doer
+            if i in self.ph._in_entity or i in self.ph._in_trigger \
+                    or doc.tokens[i] in self._prepositions:
+                return []
+            doer = self.condemned.relative_doer(doc, i, end, after)
+            if doer:
+                return doer
+        return []
+
+    def executed(self, doc: Document, t: TriggerMention,
+                 after: list[EntityMention]) -> list[EntityMention]:
+        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين: the one a sentence of death is
+        carried out on follows في, after the sentence's kind (تعزيرا، قصاصا، حدا)."""
+        tokens = doc.tokens
+        if t.tok_lo == 0 or self.ph._bare(tokens[t.tok_lo - 1]) not in self._sentence_heads:
+            return []
+        i = t.tok_hi
+        while i < len(tokens) and tokens[i] in self._sentence_kinds:
+            i += 1
+        if i + 1 >= len(tokens) or tokens[i] != self._executed_on:
+            return []
+        # one head noun may stand before the name or the adjective of origin (في جانيين يمنيين)
+        on = next((k for k, e in enumerate(after) if e.tok_lo == i + 1 or (
+            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
+            and i + 1 not in self.ph._in_trigger)), None)
+        return self.ph._chain_from(doc, after, on) if on is not None else []
+
+    def not_mobilized(self, fam: EventFamily,
+                      recipient: list[EntityMention]) -> list[EntityMention]:
+        """حشد مقاتلين جددا، نشر قوات، سيرت دوريات الشرطة: troops, fighters or people named by a
+        sector word after an act of mobilizing are what it mobilizes, not whom it is aimed at."""
+        if fam.type not in self._mobilizing:
+            return recipient
+        return [e for e in recipient if e.id not in self._sector_words]
+
+    def passive_patient(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                        before: list[EntityMention], others: list[EntityMention]
+                        ) -> list[EntityMention]:
+        """Who suffered a passive act with no bare phrase after it (``others``: the phrases
+        after it but its agent): the phrase its own preposition marks (تم القبض على شخصين, not
+        one that only directs it: استشهد جنديان في مواجهات مع الحوثيين), else, for a passive
+        verb, the subject before it with no other act between them (إن ثلاثة من رجال الأمن
+        استشهدوا أمس)."""
+        ph = self.ph
+        patient: list[EntityMention] = []
+        if fam.type in ph._passive_prone:
+            patient = ph._marked(doc, others, fam, allow_obj=False)
+            if patient and ph._governor(doc, patient[0]) not in ph._recipient_markers[fam.recipient]:
+                patient = []
+        if not patient and t.tense == "passive":
+            patient = ph._subject_before(doc, before, t)
+            if patient and ph._in_trigger.intersection(range(patient[-1].tok_hi, t.tok_lo)):
+                patient = []
+        return patient
+
+    def voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
+              after: list[EntityMention], actor: list[EntityMention],
+              recipient: list[EntityMention], right_edge: int
+              ) -> tuple[list[EntityMention], list[EntityMention], bool]:
+        """A verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it
+        is followed by no object: a preposition, a time word, a cause (جراء، إثر) or the clause's
+        end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
+        is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
+        indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
+        Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار)."""
+        if recipient or not actor or fam.type not in self.ph._passive_prone \
+                or "obj" not in self.ph._recipient_markers[fam.recipient] \
+                or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"):
+            return actor, recipient, False
+        end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
+        if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
+            return actor, recipient, False      # قتلوا مدنيين: an object follows
+        if end < right_edge and end not in self.ph._in_entity:
+            nxt = doc.tokens[end]
+            bare = self.ph._bare(nxt)
+            if nxt == self.ph._origin or not (
+                    nxt in self._prepositions or bare in self.ph._after_passive_subject
+                    or bare in self._prepositions or nxt in self._clause_breaks
+                    or self.ph._fused_preposition(nxt, True)):
+                return actor, recipient, False
+        agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
+        return agent, actor, True
