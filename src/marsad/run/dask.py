@@ -74,6 +74,8 @@ R = TypeVar("R")
 PartTask = Callable[[int, "Partition", ReadOptions, "int | None"], tuple[list[Any], list[InputIssue]]]
 
 DIED = "worker died while coding this article"
+#: how many times an article coded alone is tried before the death of its worker is its own
+ALONE_TRIES = 3
 #: chunks in flight per worker: enough that no worker waits for the next, few enough that
 #: memory does not grow with the input
 IN_FLIGHT_PER_WORKER = 4
@@ -247,8 +249,7 @@ class DaskExecutor:
         for number, article in enumerate(articles):
             alone = Articles((article,))
             try:
-                results, issues = self._result(self.client.submit(task, index, alone, options,
-                                                                  number, pure=False))
+                results, issues = self._alone(task, index, alone, options, number)
             except KilledWorker:
                 results, issues = [died(article)], []
             for found in issues:      # an ingest's article that failed in the coder
@@ -288,10 +289,25 @@ class DaskExecutor:
 
         for article in chunk:
             try:
-                yield from self._result(self.client.submit(_code_task, [article], render,
-                                                           self._plugin, pure=False))
+                yield from self._alone(_code_task, [article], render, self._plugin)
             except KilledWorker:
                 yield Outcome(article.id, [], DIED)
+
+    def _alone(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """The result of one article's task ``fn(*args)``, tried ``ALONE_TRIES`` times before its
+        ``KilledWorker`` is believed: a task waiting on a worker that another article kills is
+        counted as having died with it, and an innocent article queued behind the poison one
+        twice would be reported lost (one in three runs on a loaded machine). The article that
+        kills a worker kills it every time."""
+        from distributed import KilledWorker
+
+        for attempt in range(ALONE_TRIES):
+            try:
+                return self._result(self.client.submit(fn, *args, pure=False))
+            except KilledWorker:
+                if attempt == ALONE_TRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     def _result(self, future: Any) -> Any:
         """``future``'s result, looking at the cluster every ``poll`` seconds while it waits."""
