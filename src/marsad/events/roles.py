@@ -50,6 +50,7 @@ from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.pronoun_objects import PronounObjects
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
@@ -88,17 +89,12 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
-        #: object pronouns on a verb (اتهمه، طالبها، يحثانه), longest first
-        self._object_suffixes = sorted((lang.normalize_term(w) for w in
-                                        lang.table("actors")["third_person_suffixes"]),
-                                       key=len, reverse=True)
-        #: per family, its nouns' first words: رفضه، دعمها are as often "his refusal", "its support"
-        self._noun_heads = {i: frozenset(lang.normalize_term(n.split()[0]) for n in fam.nouns)
-                            for i, fam in enumerate(resources.families) if i in self._verb_forms}
         #: who says what to whom in statements and diplomacy (statements.py)
         self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
+        #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
+        self._objects = PronounObjects(self.ph, lang, resources.families, self._verb_forms)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -196,7 +192,7 @@ class RoleAssigner:
                      and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
         if t.tense in ("past", "present") and not passive:
-            recipient = self._pronoun_object(doc, t, ents, actor) or recipient
+            recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
         actor, recipient = self.statements.addressed(
             doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
@@ -279,41 +275,6 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
-
-    def _pronoun_object(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
-                        actor: list[EntityMention]) -> list[EntityMention]:
-        """واتهمها بتقويض السلام، وطالبه بالانسحاب: a speech or political verb whose object is a
-        pronoun has as recipient the last party named before it, in its sentence or the one
-        before, that the pronoun can stand for (ـه one man or a masculine body, ـها a feminine
-        one, a country, or things; ـهم ـهما people or sides) and that is not its actor; the
-        phrase after such a verb is what it is about, not whom."""
-        forms = self._verb_forms.get(t.family)
-        word = self.ph._bare(doc.tokens[t.tok_lo])
-        if not forms or word in forms:
-            return []
-        suffix = next((s for s in self._object_suffixes
-                       if word.endswith(s) and word[:-len(s)] in forms), None)
-        if suffix is None or word[:-len(suffix)] in self._noun_heads.get(t.family, ()) \
-                or (t.tok_lo > 0 and doc.tokens[t.tok_lo - 1] in self._relatives):
-            return []   # a verbal noun's owner; a relative clause's resumptive pronoun (أبرمته)
-        codes = {e.code for e in actor}
-        earlier = [e for e in ents if e.tok_hi <= t.tok_lo][::-1] \
-            + self._by_sentence.get(t.sentence - 1, [])[::-1]
-        for e in earlier:
-            if e in actor or e.sector == "MED" or e.code in codes:
-                continue    # the actor's own side (its capital, its officials) or the press
-            if self._agrees(doc, e, suffix):
-                return [e]
-        return []
-
-    def _agrees(self, doc: Document, e: EntityMention, suffix: str) -> bool:
-        """Whether an object pronoun can stand for ``e``: ـه not for a feminine noun (الحكومة)
-        or a country's name, ـها not for a masculine singular (الرئيس، مجلس الأمن)."""
-        if len(suffix) > 2:     # هم، هما: people or sides, of any form
-            return True
-        head = self.ph._bare(doc.tokens[e.tok_lo])
-        feminine = head.endswith(("ه", "ات")) or (e.kind == "state" and e.sector is None)
-        return feminine == (suffix == "ها")
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
