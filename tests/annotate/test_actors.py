@@ -192,3 +192,20 @@ def test_a_title_does_not_run_over_a_complementizer_into_the_reported_clause(cod
     # قال الرئيس إن تركيا …: the president and Turkey are two mentions, not "the president إن Turkey"
     texts = [t for t, _, _, _ in _entities(coder, "وقال الرئيس إن تركيا عانت من خسائر كبيرة.")]
     assert len(texts) == 2 and texts[1] == "تركيا"
+
+
+@pytest.mark.parametrize("text, ident", [
+    ("وطالب الرئيس اليمني الدول العربية بدعم الحكومة الشرعية.", "states.arab"),
+    ("ودعا الوزير البلدان العربية الشقيقة إلى الوقوف مع لبنان.", "states.arab"),
+    ("وحثت موسكو الدول الغربية على رفع العقوبات.", "states.western"),
+    ("وانتقدت طهران العواصم الغربية لصمتها.", "states.western"),
+    ("وبحث الاجتماع التنسيق مع دول مجلس التعاون الخليجي.", "states.gulf"),
+    ("ودعت المنظمة الدول الخليجية إلى دعم اللاجئين.", "states.gulf"),
+    ("وتتفاوض إيران مع القوى الكبرى على برنامجها النووي.", "states.great_powers"),
+    ("وحذر الرئيس التركي دول الجوار من التدخل.", "states.regional"),
+    ("ومنعت السلطات السورية المفتشين الدوليين من دخول الموقع.", "international_inspectors"),
+    ("ورفضت كوريا الشمالية السماح لمفتشي الوكالة بزيارة المفاعل.", "international_inspectors"),
+])
+def test_a_group_of_states_or_international_staff_is_one_igo_participant(coder, text, ident):
+    # not a country picked from the adjective (العربية, الخليجية) and not left out
+    assert (ident, "IGO") in [(i, c) for _, c, _, i in _entities(coder, text)]

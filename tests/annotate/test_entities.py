@@ -188,3 +188,9 @@ def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, 
 def test_a_head_alone_with_no_organisation_before_it_names_none(coder):
     doc = _doc(coder, "وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.")
     assert not any(doc.norm.text[e.start:e.end] == "الحزب" for e in doc.entities)
+
+
+def test_a_name_after_a_title_stops_before_a_collective_noun(coder):
+    # القوى opens the accused party; it is not the president's family name
+    texts = [t for t, _, _ in _coded(coder, "واتهم الرئيس عباس القوى الفلسطينية بعرقلة المصالحة.")]
+    assert "الرءيس عباس" in texts and not any("القوي" in t for t in texts)

@@ -97,3 +97,17 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
                 "PROTEST")
     assert [(e.text, e.code, e.sector) for e in ev.actor] == [(None, "IRQ", "CVL")]
     assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # ـها: a country named earlier in the sentence, not the phrase after the verb
+    ("وأشار الرئيس الفلسطيني إلى أن إسرائيل تواصل الاستيطان، واتهمها بتقويض عملية السلام.",
+     "ACCUSE", ["PSE"], ["ISR"]),
+    # ـه: the man named in the sentence before
+    ("وصل الرئيس السوداني إلى القاهرة أمس. واستقبله الرئيس المصري في قصر الاتحادية.",
+     "CONSULT", ["EGY"], ["SDN"]),
+])
+def test_an_object_pronoun_on_the_verb_is_the_recipient_named_before(coder, text, event_type,
+                                                                      actor, recipient):
+    ev = _event(coder, text, event_type)
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient

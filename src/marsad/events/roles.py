@@ -50,6 +50,7 @@ from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.pronoun_objects import PronounObjects
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
@@ -92,6 +93,8 @@ class RoleAssigner:
         self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
+        #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
+        self._objects = PronounObjects(self.ph, lang, resources.families, self._verb_forms)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -188,6 +191,8 @@ class RoleAssigner:
             actor = (pronoun_subject and self.statements.opens_clause(doc, t)
                      and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
+        if t.tense in ("past", "present") and not passive:
+            recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
         actor, recipient = self.statements.addressed(
             doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)

@@ -1,0 +1,78 @@
+"""Whom an object pronoun on a speech or political verb stands for.
+
+A verb of those types whose object is a pronoun (its written form is one of the family's verb
+forms plus a pronoun suffix of the language) has as recipient the last party named before it, in
+its sentence or the one before, that the pronoun agrees with: a feminine pronoun for a feminine
+noun, a country or things, a masculine one for the rest, a plural or dual one for any. The
+actor's own side (its capital, its officials) and the press are passed over. Not read: forms that
+are also the family's verbal nouns (one word is "he refused it" and "his refusal") and resumptive
+pronouns of relative clauses (an agreement that a state concluded). The words are the language's
+(``actors`` table); this module only reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.phrases import PhraseReader
+from marsad.lang import Language
+from marsad.resources.tables import EventFamily
+
+
+class PronounObjects:
+    def __init__(self, ph: PhraseReader, lang: Language, families: Sequence[EventFamily],
+                 verb_forms: Mapping[int, frozenset[str]]):
+        words = lang.table("actors")
+        norm = lang.normalize_term
+        self.ph = ph
+        self._verb_forms = verb_forms
+        self._relatives = frozenset(norm(w) for w in lang.table("roles")["relative_pronouns"])
+        #: pronoun suffixes, longest first
+        self._suffixes = sorted((norm(w) for w in words["third_person_suffixes"]),
+                                key=len, reverse=True)
+        self._feminine = frozenset(norm(w) for w in words["feminine_pronouns"])
+        self._plural = frozenset(norm(w) for w in words["plural_pronouns"])
+        self._feminine_endings = tuple(norm(w) for w in words["feminine_endings"])
+        #: per family, its nouns' first words: a verb form that is one of them may be a noun
+        self._noun_heads = {i: frozenset(norm(n.split()[0]) for n in fam.nouns)
+                            for i, fam in enumerate(families) if i in verb_forms}
+
+    def referent(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
+                 actor: list[EntityMention], by_sentence: Mapping[int, list[EntityMention]]
+                 ) -> list[EntityMention]:
+        """The party the object pronoun on ``t``'s verb stands for, or nothing."""
+        suffix = self._object_suffix(doc, t)
+        if suffix is None:
+            return []
+        codes = {e.code for e in actor}
+        earlier = [e for e in ents if e.tok_hi <= t.tok_lo][::-1] \
+            + by_sentence.get(t.sentence - 1, [])[::-1]
+        for e in earlier:
+            if e in actor or e.sector == "MED" or e.code in codes:
+                continue
+            if self._agrees(doc, e, suffix):
+                return [e]
+        return []
+
+    def _object_suffix(self, doc: Document, t: TriggerMention) -> str | None:
+        forms = self._verb_forms.get(t.family)
+        word = self.ph._bare(doc.tokens[t.tok_lo])
+        if not forms or word in forms or (t.tok_lo > 0
+                                          and doc.tokens[t.tok_lo - 1] in self._relatives):
+            return None
+        suffix = next((s for s in self._suffixes if word.endswith(s) and word[:-len(s)] in forms),
+                      None)
+        if suffix is None or word[:-len(suffix)] in self._noun_heads.get(t.family, ()):
+            return None
+        return suffix
+
+    def _agrees(self, doc: Document, e: EntityMention, suffix: str) -> bool:
+        """Whether the pronoun can stand for ``e``: a plural one for any party, a feminine one
+        only for a feminine noun or a country's name, a masculine one for the rest."""
+        if suffix in self._plural:
+            return True
+        head = self.ph._bare(doc.tokens[e.tok_lo])
+        feminine = head.endswith(self._feminine_endings) or (e.kind == "state" and e.sector is None)
+        return feminine == (suffix in self._feminine)
