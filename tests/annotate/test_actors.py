@@ -192,3 +192,29 @@ def test_a_title_does_not_run_over_a_complementizer_into_the_reported_clause(cod
     # قال الرئيس إن تركيا …: the president and Turkey are two mentions, not "the president إن Turkey"
     texts = [t for t, _, _, _ in _entities(coder, "وقال الرئيس إن تركيا عانت من خسائر كبيرة.")]
     assert len(texts) == 2 and texts[1] == "تركيا"
+
+
+def test_a_sector_word_takes_the_articles_country_not_one_named_in_another_clause(coder):
+    # Russia is named in the next clause, about something else; the police are Turkey's, the
+    # country the article's offices and places point to
+    codes = {c for t, c, s, _ in _entities(
+        coder, "شددت السلطات التركية الإجراءات الأمنية في إسطنبول بعد التفجير. واعتقلت الشرطة "
+               "خمسة مشتبه بهم، فيما نفت روسيا أي صلة لها بالهجوم.") if s == "COP"}
+    assert codes == {"TUR"}
+
+
+def test_the_country_a_sector_word_addresses_is_the_other_party_not_its_own(coder):
+    # شكر للسعودية: Saudi Arabia is thanked; the minister is Yemen's, as the article says
+    codes = {c for t, c, s, _ in _entities(
+        coder, "عقدت الحكومة اليمنية اجتماعا في عدن لبحث الأوضاع الأمنية. وقدم وزير الداخلية "
+               "الشكر للسعودية على دعمها.") if s == "COP"}
+    assert codes == {"YEM"}
+
+
+def test_a_place_named_in_the_sector_words_own_clause_places_it(coder):
+    # the soldiers were killed in Adana: the place of their own clause, not the article's
+    # other country nor the one after the comma
+    codes = {c for t, c, s, _ in _entities(
+        coder, "قال مسؤولون عراقيون إن الوضع في بغداد هادئ. وقتل جنديان في هجوم في مدينة أضنة، "
+               "بحسب ما أعلن مسؤول في العراق.") if s == "MIL"}
+    assert codes == {"TUR"}
