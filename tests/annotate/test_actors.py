@@ -218,3 +218,11 @@ def test_a_place_named_in_the_sector_words_own_clause_places_it(coder):
         coder, "قال مسؤولون عراقيون إن الوضع في بغداد هادئ. وقتل جنديان في هجوم في مدينة أضنة، "
                "بحسب ما أعلن مسؤول في العراق.") if s == "MIL"}
     assert codes == {"TUR"}
+
+
+def test_a_persons_nationality_does_not_place_the_ministry_beside_it(coder):
+    # باكستاني الجنسية is the convicted man's nationality; the ministry is the article's state's
+    codes = {c for t, c, s, _ in _entities(
+        coder, "أعلنت السلطات السعودية في الرياض تنفيذ الأحكام. ونفذت وزارة الداخلية أمس حكم "
+               "القتل في رجل - باكستاني الجنسية - أدين بتهريب المخدرات.") if s == "COP"}
+    assert codes == {"SAU"}

@@ -62,6 +62,7 @@ class ActorResolver:
         self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
         self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
         self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.nationality = frozenset(lang.normalize_term(w) for w in words["nationality_words"])
         self.outlet_prepositions = frozenset(lang.normalize_term(w)
                                              for w in words["outlet_prepositions"])
         roles = lang.table("roles")
@@ -154,9 +155,12 @@ class ActorResolver:
 
     def _other_party(self, doc: Document, c: EntityMention) -> bool:
         """A country after a dative or a preposition other than a place's (شكر للسعودية، هجوم
-        على تركيا، اتفاق مع إيران) is the event's other side, not where the sector word is."""
+        على تركيا، اتفاق مع إيران) is the event's other side, not where the sector word is; a
+        nationality (في المدعو … باكستاني الجنسية) is that person's."""
         if self.dative(c.prefix):
             return True
+        if c.tok_hi < len(doc.tokens) and doc.tokens[c.tok_hi] in self.nationality:
+            return True     # باكستاني الجنسية: the nationality of the person it follows
         before = doc.tokens[c.tok_lo - 1] if c.tok_lo > 0 else ""
         return before in self.prepositions and before not in self.place_links
 
