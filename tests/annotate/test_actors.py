@@ -209,3 +209,37 @@ def test_a_title_does_not_run_over_a_complementizer_into_the_reported_clause(cod
 def test_a_group_of_states_or_international_staff_is_one_igo_participant(coder, text, ident):
     # not a country picked from the adjective (العربية, الخليجية) and not left out
     assert (ident, "IGO") in [(i, c) for _, c, _, i in _entities(coder, text)]
+
+
+def test_a_sector_word_takes_the_articles_country_not_one_named_in_another_clause(coder):
+    # Russia is named in the next clause, about something else; the police are Turkey's, the
+    # country the article's offices and places point to
+    codes = {c for t, c, s, _ in _entities(
+        coder, "شددت السلطات التركية الإجراءات الأمنية في إسطنبول بعد التفجير. واعتقلت الشرطة "
+               "خمسة مشتبه بهم، فيما نفت روسيا أي صلة لها بالهجوم.") if s == "COP"}
+    assert codes == {"TUR"}
+
+
+def test_the_country_a_sector_word_addresses_is_the_other_party_not_its_own(coder):
+    # شكر للسعودية: Saudi Arabia is thanked; the minister is Yemen's, as the article says
+    codes = {c for t, c, s, _ in _entities(
+        coder, "عقدت الحكومة اليمنية اجتماعا في عدن لبحث الأوضاع الأمنية. وقدم وزير الداخلية "
+               "الشكر للسعودية على دعمها.") if s == "COP"}
+    assert codes == {"YEM"}
+
+
+def test_a_place_named_in_the_sector_words_own_clause_places_it(coder):
+    # the soldiers were killed in Adana: the place of their own clause, not the article's
+    # other country nor the one after the comma
+    codes = {c for t, c, s, _ in _entities(
+        coder, "قال مسؤولون عراقيون إن الوضع في بغداد هادئ. وقتل جنديان في هجوم في مدينة أضنة، "
+               "بحسب ما أعلن مسؤول في العراق.") if s == "MIL"}
+    assert codes == {"TUR"}
+
+
+def test_a_persons_nationality_does_not_place_the_ministry_beside_it(coder):
+    # باكستاني الجنسية is the convicted man's nationality; the ministry is the article's state's
+    codes = {c for t, c, s, _ in _entities(
+        coder, "أعلنت السلطات السعودية في الرياض تنفيذ الأحكام. ونفذت وزارة الداخلية أمس حكم "
+               "القتل في رجل - باكستاني الجنسية - أدين بتهريب المخدرات.") if s == "COP"}
+    assert codes == {"SAU"}

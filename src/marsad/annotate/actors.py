@@ -24,7 +24,7 @@ from marsad.resources.tables import Actor
 
 #: a state's forces and offices: their country is theirs, not that of the people beside them (an
 #: armed group's nisba, المتمردون الكونغوليون, still places them)
-_ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 #: people, never one participant with an office before them (السلطات الإيرانية مواطنيها)
 _CIVILIANS = "CVL"
 
@@ -62,6 +62,7 @@ class ActorResolver:
         self.place_links = frozenset(lang.normalize_term(w) for w in words["place_links"])
         self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
         self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
+        self.nationality = frozenset(lang.normalize_term(w) for w in words["nationality_words"])
         self.outlet_prepositions = frozenset(lang.normalize_term(w)
                                              for w in words["outlet_prepositions"])
         roles = lang.table("roles")
@@ -71,6 +72,7 @@ class ActorResolver:
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
         self.dative = lang.affixes.dative_prefix
+        self.clause_breaks = lang.clause_breaks
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -119,8 +121,11 @@ class ActorResolver:
 
     def _place_unattached(self, doc: Document, entities: list[EntityMention]) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
-        nearest country mention in its sentence, else in the sentence before, as event data
-        codes civilians, rebels and officials by where they are. A country named only as a
+        nearest country mention in its own clause (no comma or full stop between), as event
+        data codes civilians, rebels and officials by where they are; not one of another clause
+        or sentence (that is often another story: واعتقلت الشرطة …، فيما نفت روسيا …), nor the
+        event's other side (شكر للسعودية). Those left are placed by the sentence's places or
+        the article's country (placing.py). A country named only as a
         border (محافظة شيرناك الحدودية مع سوريا والعراق) or through a news outlet (تلقت وكالة
         الأنباء الألمانية نسخة منه) says nothing of where the sentence's people are."""
         countries: dict[int, list[tuple[EntityMention, str]]] = {}  # by sentence, in order
@@ -135,13 +140,29 @@ class ActorResolver:
         for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
-            near = self._places_of(e, countries.get(e.sentence) or countries.get(e.sentence - 1)
-                                   or [])
+            near = [n for n in self._places_of(e, countries.get(e.sentence) or [])
+                    if self._same_clause(doc, n[0], e) and not self._other_party(doc, n[0])]
             if near:
                 c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
                 e.country = country
                 e.code = e.code if e.code == "NSA" else country
                 e.name = f"{e.name} ({c.name.split(' (')[0]})"
+
+    def _same_clause(self, doc: Document, a: EntityMention, b: EntityMention) -> bool:
+        """No clause break (a comma, a full stop, a bracket) between two mentions of a sentence."""
+        lo, hi = (a, b) if a.tok_lo < b.tok_lo else (b, a)
+        return not any(t in self.clause_breaks for t in doc.tokens[lo.tok_hi:hi.tok_lo])
+
+    def _other_party(self, doc: Document, c: EntityMention) -> bool:
+        """A country after a dative or a preposition other than a place's (شكر للسعودية، هجوم
+        على تركيا، اتفاق مع إيران) is the event's other side, not where the sector word is; a
+        nationality (في المدعو … باكستاني الجنسية) is that person's."""
+        if self.dative(c.prefix):
+            return True
+        if c.tok_hi < len(doc.tokens) and doc.tokens[c.tok_hi] in self.nationality:
+            return True     # باكستاني الجنسية: the nationality of the person it follows
+        before = doc.tokens[c.tok_lo - 1] if c.tok_lo > 0 else ""
+        return before in self.prepositions and before not in self.place_links
 
     @staticmethod
     def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]]
@@ -153,7 +174,7 @@ class ActorResolver:
         placed by the sentence's places (placing.py)."""
         if e.kind != "people":
             return near
-        return [n for n in near if n[0].sector not in _ARMED_SECTORS]
+        return [n for n in near if n[0].sector not in ARMED_SECTORS]
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,

@@ -7,12 +7,15 @@ The actor stage codes a sector word by a country named with it (الشرطة ا�
 they are (ANNOTATION.md: "a police force, civilians of that country"), so once the places are
 resolved, a sector word still without a country takes:
 
-* the country of the nearest place named in its own sentence (not a border's far side: الحدودية
-  مع سوريا); else
+* the country of the nearest place named with a locative cue in its own clause (في كراتشي;
+  not a border's far side: الحدودية مع سوريا); else
 * the country of the article's dateline; else
-* the country most of the article's places lie in, when most of them lie in one; else, for
-  people (civilians, the arrested), the country of the state force or office nearest to them
-  in the sentence, which the actor stage passes over when a place may say better.
+* the article's country: the one its places and its state actors name most often, when no
+  other is named as often (for people, its places and bodies only, not the forces and offices
+  that may be the other side); else
+* the country of the nearest place of its sentence; else, for people (civilians, the
+  arrested), the country of the state force or office nearest to them in the sentence, which
+  the actor stage passes over when a place may say better.
 
 A state sector word takes that code; an armed one stays ``NSA`` with the country as its home
 (contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced. A person the
@@ -26,7 +29,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from marsad.annotate.actors import by_border
+from marsad.annotate.actors import ARMED_SECTORS, by_border
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, PlaceMention, named_country
 from marsad.resources import Resources, language_of
@@ -35,6 +38,8 @@ from marsad.resources import Resources, language_of
 COUNTERPART = ".counterpart"
 #: the id the entity stage gives a person named outside the dictionary
 PERSON = "person"
+#: the sectors whose country says nothing of where an article's news is (a news agency's)
+_NOT_COUNTED: frozenset[str | None] = frozenset({"MED"})
 
 
 class SectorPlacer:
@@ -46,6 +51,7 @@ class SectorPlacer:
                                        for w in lang.table("roles")["border_words"])
         self._prepositions = resources.grammar.prepositions
         self._bare = lang.without_conjunction
+        self._breaks = lang.clause_breaks
 
     def __call__(self, doc: Document) -> Document:
         unplaced = [e for e in doc.entities if self._unplaced(e)]
@@ -64,8 +70,13 @@ class SectorPlacer:
                 continue
             k = _sentence_at(starts, p.start)
             by_sentence.setdefault(k, []).append(p)
-        fallback = (_dateline_country(doc) or _article_country(doc.places)) if doc.places else None
-        found = [(e, self._country(e, by_sentence.get(e.sentence, ()), fallback)
+        dateline = _dateline_country(doc)
+        # people are placed where they are, not by the forces and offices beside them (the
+        # actor stage's rule): the article's country for them is its places'
+        fallback = dateline or _article_country(doc, doc.places, _NOT_COUNTED)
+        people = dateline or _article_country(doc, doc.places, _NOT_COUNTED | ARMED_SECTORS)
+        found = [(e, self._country(doc, e, by_sentence.get(e.sentence, ()),
+                                   people if e.kind == "people" else fallback)
                   or (_beside(doc, e) if e.kind == "people" else None))
                  for e in unplaced]
         for e, country in found:
@@ -80,12 +91,23 @@ class SectorPlacer:
             return False
         return e.code == "UNK" or (e.code == "NSA" and e.country is None)
 
-    @staticmethod
-    def _country(e: EntityMention, places: tuple[PlaceMention, ...] | list[PlaceMention],
+    def _country(self, doc: Document, e: EntityMention,
+                 places: tuple[PlaceMention, ...] | list[PlaceMention],
                  fallback: str | None) -> str | None:
-        if places:
-            return min(places, key=lambda p: abs(p.start - e.start)).place.country
+        """The nearest place of ``e``'s clause; else the article's country; else the nearest
+        place of its sentence."""
+        if not places:
+            return fallback
+        own = [p for p in places if p.cued and self._same_clause(doc, e, p)]
+        if own or fallback is None:
+            return min(own or places, key=lambda p: abs(p.start - e.start)).place.country
         return fallback
+
+    def _same_clause(self, doc: Document, e: EntityMention, p: PlaceMention) -> bool:
+        """No clause break (a comma, a full stop) between a mention and a place."""
+        lo = bisect_right(doc.token_starts, p.start) - 1
+        a, b = (e.tok_hi, lo) if e.tok_lo < lo else (lo + 1, e.tok_lo)
+        return not any(t in self._breaks for t in doc.tokens[a:b])
 
 
 def _beside(doc: Document, e: EntityMention) -> str | None:
@@ -116,8 +138,20 @@ def _dateline_country(doc: Document) -> str | None:
     return next((p.place.country for p in doc.places if lo <= p.start < hi), None)
 
 
-def _article_country(places: list[PlaceMention]) -> str | None:
-    """The country most of the article's places lie in, when more than half do."""
-    votes = Counter(p.place.country for p in places)
-    code, n = votes.most_common(1)[0]
-    return code if n * 2 > len(places) else None
+def _article_country(doc: Document, places: list[PlaceMention], skip: frozenset[str | None]
+                     ) -> str | None:
+    """The country the article is about: the one its places (a border's far side left out)
+    and its state actors (الشرطة التركية، الرئيس التركي) point to most often, when no other
+    is named as often."""
+    named = sorted((e.start, e.end, c) for e in doc.entities
+                   if e.sector not in skip and (c := named_country(e)))
+    votes = Counter(c for _, _, c in named)
+    starts = [lo for lo, _, _ in named]
+    for p in places:    # a name both an actor and a place (للسعودية) counts once
+        k = bisect_right(starts, p.start) - 1
+        if k < 0 or p.start >= named[k][1]:
+            votes[p.place.country] += 1
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
