@@ -39,7 +39,7 @@ COUNTERPART = ".counterpart"
 #: the id the entity stage gives a person named outside the dictionary
 PERSON = "person"
 #: the sectors whose country says nothing of where an article's news is (a news agency's)
-_NOT_COUNTED: frozenset[str | None] = frozenset({"MED"})
+NOT_COUNTED: frozenset[str | None] = frozenset({"MED"})
 
 
 class SectorPlacer:
@@ -73,8 +73,8 @@ class SectorPlacer:
         dateline = _dateline_country(doc)
         # people are placed where they are, not by the forces and offices beside them (the
         # actor stage's rule): the article's country for them is its places'
-        fallback = dateline or _article_country(doc, doc.places, _NOT_COUNTED)
-        people = dateline or _article_country(doc, doc.places, _NOT_COUNTED | ARMED_SECTORS)
+        fallback = dateline or article_country_code(doc, doc.places, NOT_COUNTED)
+        people = dateline or article_country_code(doc, doc.places, NOT_COUNTED | ARMED_SECTORS)
         found = [(e, self._country(doc, e, by_sentence.get(e.sentence, ()),
                                    people if e.kind == "people" else fallback)
                   or (_beside(doc, e) if e.kind == "people" else None))
@@ -138,13 +138,15 @@ def _dateline_country(doc: Document) -> str | None:
     return next((p.place.country for p in doc.places if lo <= p.start < hi), None)
 
 
-def _article_country(doc: Document, places: list[PlaceMention], skip: frozenset[str | None]
-                     ) -> str | None:
+def article_country_code(doc: Document, places: list[PlaceMention], skip: frozenset[str | None]
+                         ) -> str | None:
     """The country the article is about: the one its places (a border's far side left out)
     and its state actors (الشرطة التركية، الرئيس التركي) point to most often, when no other
-    is named as often."""
+    is named as often. A country named as a far side (قرب موريتانيا) is no vote as an actor
+    either."""
+    far = {p.start for p in doc.places if p.far_side}
     named = sorted((e.start, e.end, c) for e in doc.entities
-                   if e.sector not in skip and (c := named_country(e)))
+                   if e.sector not in skip and e.start not in far and (c := named_country(e)))
     votes = Counter(c for _, _, c in named)
     starts = [lo for lo, _, _ in named]
     for p in places:    # a name both an actor and a place (للسعودية) counts once

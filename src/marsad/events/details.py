@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
+from marsad.annotate.placing import NOT_COUNTED, article_country_code
 from marsad.doc.document import Document
 from marsad.doc.records import Place
 from marsad.doc.spans import CasualtyMention, EventMention, PlaceMention, PlaceRow, TimeMention
@@ -355,9 +356,10 @@ def article_country(doc: Document, country_rows: Mapping[str, PlaceRow] | None =
                     ) -> PlaceRow | None:
     """The country the article's places point to most: its row among the places, else in
     ``country_rows`` (an article that names Ségou and Nampala but never Mali is in Mali)."""
-    votes = Counter(p.place.country for p in doc.places if not p.far_side)
-    if not votes:
+    places = [p for p in doc.places if not p.far_side]
+    if not places:
         return None
-    code = votes.most_common(1)[0][0]
+    code = article_country_code(doc, places, NOT_COUNTED) \
+        or Counter(p.place.country for p in places).most_common(1)[0][0]
     return next((p.place for p in doc.places if p.place.country == code and p.place.precision == "country"),
                 (country_rows or {}).get(code))
