@@ -73,8 +73,8 @@ class SectorPlacer:
         dateline = _dateline_country(doc)
         # people are placed where they are, not by the forces and offices beside them (the
         # actor stage's rule): the article's country for them is its places'
-        fallback = dateline or article_country_code(doc, doc.places, NOT_COUNTED)
-        people = dateline or article_country_code(doc, doc.places, NOT_COUNTED | ARMED_SECTORS)
+        fallback = dateline or article_country_code(doc, NOT_COUNTED)
+        people = dateline or article_country_code(doc, NOT_COUNTED | ARMED_SECTORS)
         found = [(e, self._country(doc, e, by_sentence.get(e.sentence, ()),
                                    people if e.kind == "people" else fallback)
                   or (_beside(doc, e) if e.kind == "people" else None))
@@ -138,15 +138,15 @@ def _dateline_country(doc: Document) -> str | None:
     return next((p.place.country for p in doc.places if lo <= p.start < hi), None)
 
 
-def article_country_code(doc: Document, places: list[PlaceMention], skip: frozenset[str | None]
-                         ) -> str | None:
-    """The country the article is about: the one its places (a border's far side left out)
-    and its state actors (الشرطة التركية، الرئيس التركي) point to most often, when no other
-    is named as often. A country named as a far side (قرب موريتانيا) is no vote as an actor
-    either."""
-    far = {p.start for p in doc.places if p.far_side}
+def article_country_code(doc: Document, skip: frozenset[str | None]) -> str | None:
+    """The country the article is about: the one its places and its state actors (الشرطة
+    التركية، الرئيس التركي) point to most often, when no other is named as often. A country
+    named as a far side (قرب موريتانيا، الحدود مع سوريا) is no vote, as a place or an actor."""
+    places = [p for p in doc.places if not p.far_side]
+    far = [p.start for p in doc.places if p.far_side]
     named = sorted((e.start, e.end, c) for e in doc.entities
-                   if e.sector not in skip and e.start not in far and (c := named_country(e)))
+                   if e.sector not in skip and (c := named_country(e))
+                   and not any(e.start <= f < e.end for f in far))
     votes = Counter(c for _, _, c in named)
     starts = [lo for lo, _, _ in named]
     for p in places:    # a name both an actor and a place (للسعودية) counts once

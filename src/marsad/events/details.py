@@ -354,12 +354,13 @@ def _place(row: PlaceRow, text: str, start: int | None, end: int | None, fld: st
 
 def article_country(doc: Document, country_rows: Mapping[str, PlaceRow] | None = None
                     ) -> PlaceRow | None:
-    """The country the article's places point to most: its row among the places, else in
-    ``country_rows`` (an article that names Ségou and Nampala but never Mali is in Mali)."""
+    """The article's country (its places and state actors together; on a tie its places
+    alone), for an article with a place: its row among the places, else in ``country_rows``
+    (an article that names Ségou and Nampala but never Mali is in Mali)."""
     places = [p for p in doc.places if not p.far_side]
     if not places:
         return None
-    code = article_country_code(doc, places, NOT_COUNTED) \
+    code = article_country_code(doc, NOT_COUNTED) \
         or Counter(p.place.country for p in places).most_common(1)[0][0]
     return next((p.place for p in doc.places if p.place.country == code and p.place.precision == "country"),
                 (country_rows or {}).get(code))
