@@ -56,6 +56,10 @@ class Article:
     origin: Origin | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
+        if self.date is not None and type(self.date) is not date:
+            # Article(date="2015-08-06") as from_mapping reads it, not a string every stage
+            # that counts days from publication would stumble on; a datetime keeps its day
+            object.__setattr__(self, "date", parse_date(self.date))
         if _UNSTORABLE.search(self.id):
             raise ArticleError(f"'id' {self.id!r} holds {unstorable(self.id)}, which an id may not")
         for name in ("text", "title", "source", "url"):
