@@ -17,6 +17,8 @@ def _places(coder, text):
     # spellings of the press that GeoNames lacks (press_names.tsv): كابول is not the Israeli village
     ("قتل 14 جنديا في غارة على حاجز جنوب كابول.", "Kabul", "AFG", "city"),
     ("وصل الوفد إلى الخرطوم أمس.", "Khartoum", "SDN", "city"),
+    # بماكو: Bamako without its first alif, not ب + ماكو (Maku, Iran)
+    ("اقتحم مسلحون فندقا في العاصمة بماكو.", "Bamako", "MLI", "city"),
 ])
 def test_places_resolve_with_coordinates_and_geonames_id(coder, text, name, country, precision):
     found = [p for _, p in _places(coder, text) if p.name == name]
@@ -46,6 +48,7 @@ def test_event_without_a_place_in_its_sentence_takes_the_dateline(coder):
     "عقدت لجنة الأمن اجتماعا في إطار التعاون.",       # لجنة is not ل + جنه, إطار not a place
     "وقالت الدبلوماسية الأمريكية ويندي شيرمان إن المحادثات مستمرة.",  # a surname, not Sherman (USA)
     "ورداً على ذلك أعلن الرئيس فرانسوا هولاند دعمه للقرار.",  # ورداً "in reply", not Werder
+    "أقدم الجاني على قتل الضحية وذلك بضربه بفأس.",   # فأس "axe", not Fes
 ])
 def test_place_names_that_are_ordinary_words_need_context(coder, text):
     assert _places(coder, text) == []
@@ -79,6 +82,12 @@ def test_a_port_or_a_crossing_is_a_place_word(coder):
     # مرفأ "port" before عدن is not Merefa (Ukraine)
     found = _places(coder, "رست أول سفينة مساعدات أمس في مرفأ عدن.")
     assert [p.name for _, p in found] == ["Aden"]
+
+
+def test_a_camp_is_a_place_word_not_a_town(coder):
+    # معسكر "camp" is not Mascara (Algeria): like مخيم it makes the name after it a place
+    found = _places(coder, "قتل عناصر من التنظيم في منطقة معسكر الكرامة قرب الرقة.")
+    assert [(p.name, p.country) for _, p in found] == [("Al Karāmah", "SYR"), ("Ar Raqqah", "SYR")]
 
 
 def test_a_headline_opening_with_a_known_person_names_the_speaker_not_a_town(coder):
