@@ -90,6 +90,12 @@ def test_a_camp_is_a_place_word_not_a_town(coder):
     assert [(p.name, p.country) for _, p in found] == [("Al Karāmah", "SYR"), ("Ar Raqqah", "SYR")]
 
 
+def test_a_town_takes_the_division_named_with_it(coder):
+    # أريحا is Jericho (PSE, the larger) and Ariha in Idlib: بمحافظة إدلب says which
+    found = _places(coder, "تحطمت طائرة حربية أثناء قصفها حيا في أريحا بمحافظة إدلب.")
+    assert [(p.name, p.country) for _, p in found] == [("Arīḩā", "SYR"), ("Idlib", "SYR")]
+
+
 def test_a_headline_opening_with_a_known_person_names_the_speaker_not_a_town(coder):
     # أوباما is also a town in Japan: "أوباما: …" is who spoke, not a dateline
     events = coder.code_article({

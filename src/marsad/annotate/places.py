@@ -65,6 +65,8 @@ class PlaceResolver:
         dominant = self._dominant_country(doc, found)
         sent_starts = [s.nstart for s in doc.sentences]
         countries = self._countries_by_sentence(doc)
+        regions = _regions_by_sentence(found, sent_starts)
+        doc_regions = frozenset().union(*regions.values()) if regions else frozenset()
         places: list[PlaceMention] = []
         leads = self._lead_lines(doc)
         lead_dateline: tuple[int, Dateline] | None = None
@@ -80,8 +82,10 @@ class PlaceResolver:
                 continue
             k = bisect_right(sent_starts, start) - 1
             sentence_countries = countries.get(k, frozenset()) if k >= 0 else frozenset()
+            sentence_regions = regions.get(k, frozenset())
             best = rows[0] if len(rows) == 1 else max(
-                rows, key=lambda p: _score(p, dominant, sentence_countries))
+                rows, key=lambda p: _score(p, dominant, sentence_countries)
+                + _in_region(p, sentence_regions, doc_regions))
             places.append(PlaceMention(start, end, best, cued,
                                        best.precision == "country" and self._far_side(doc, start)))
             if dateline is not None and (lead_dateline is None or dateline[0] > lead_dateline[0]):
@@ -212,6 +216,33 @@ def _country_word(doc: Document, k: int) -> bool:
 def _previous_token(doc: Document, m: Match) -> str:
     k = bisect_right(doc.token_starts, m.start) - 1
     return doc.tokens[k - 1] if k > 0 else ""
+
+
+def _regions_by_sentence(found: list[Candidate], sent_starts: list[int]
+                         ) -> dict[int, frozenset[tuple[str, str]]]:
+    """The first-level divisions (country, admin1 code) each sentence names: a name all of
+    whose places lie in one division (إدلب the city and the province; جسر الشغور), not a name
+    that is also a word, nor one whose places lie in several divisions (أريحا)."""
+    named: dict[int, set[tuple[str, str]]] = {}
+    for start, _, rows, _, ambiguous in found:
+        if ambiguous:
+            continue
+        pairs = {(r.country, r.admin1) for r in rows}
+        if len(pairs) == 1:
+            country, admin1 = pairs.pop()
+            if admin1 is not None:
+                named.setdefault(bisect_right(sent_starts, start) - 1, set()).add((country, admin1))
+    return {k: frozenset(v) for k, v in named.items()}
+
+
+def _in_region(p: PlaceRow, sentence: frozenset[tuple[str, str]],
+               document: frozenset[tuple[str, str]]) -> float:
+    """A town in a division the sentence names (أريحا بمحافظة إدلب is Ariha, not Jericho), or
+    failing that one the article names: places named together lie together."""
+    if p.admin1 is None or p.precision != "city":
+        return 0.0
+    region = (p.country, p.admin1)
+    return 2.5 if region in sentence else 1.0 if region in document else 0.0
 
 
 def _score(p: PlaceRow, dominant: str | None, sentence_countries: frozenset[str]) -> float:
