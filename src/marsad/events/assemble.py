@@ -37,6 +37,8 @@ class EventAssembler:
         self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
         self.strip = lang.affixes.without_proclitic
         self.topics = frozenset(map(lang.normalize_term, lang.table("places").get("topic_cues", ())))
+        #: relative pronouns: a time in a relative clause on another noun is not the event's
+        self.relatives = frozenset(map(lang.normalize_term, lang.table("decision").get("relatives", ())))
         #: each country's own gazetteer row: the article's country when it names only its towns
         self.country_rows = {p.country: p for p in resources.places if p.precision == "country"}
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
@@ -50,7 +52,8 @@ class EventAssembler:
             kept = [m for m in doc.mentions if m.actor or m.recipient]
         stated = {id(m): self._stated(m) for m in kept}
         types = self.res.vocabulary.types
-        details = Details(doc, self.nearest, self.totals, self.strip, self.topics, self.country_rows)
+        details = Details(doc, self.nearest, self.totals, self.strip, self.topics, self.country_rows,
+                          self.relatives)
         details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
         groups: list[list[EventMention]] = []
         # the groups of each (sentence, type, modality): a mention is compared with its own

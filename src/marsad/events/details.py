@@ -119,8 +119,11 @@ class Details:
 
     def __init__(self, doc: Document, nearest: Nearest, totals: frozenset[str] = frozenset(),
                  strip: Callable[[str], str] = str, topics: frozenset[str] = frozenset(),
-                 country_rows: Mapping[str, PlaceRow] | None = None):
+                 country_rows: Mapping[str, PlaceRow] | None = None,
+                 relatives: frozenset[str] = frozenset()):
         self.doc = doc
+        self.relatives = relatives
+        self._trigger_tokens: frozenset[int] | None = None
         self.nearest = nearest
         self.totals, self.strip, self.topics = totals, strip, topics
         self.country_rows = country_rows or {}
@@ -187,10 +190,36 @@ class Details:
         return any(k in kinds and (k, n) not in mine for k, n in theirs)
 
     def time(self, m: EventMention) -> dict[str, Any] | None:
-        found = self.nearest(self.doc, m, self._times.get(m.trigger.sentence, ()))
+        times = self._times.get(m.trigger.sentence, ())
+        if times and self.relatives:
+            times = [t for t in times if not self._in_relative(m, t.start)]
+        found = self.nearest(self.doc, m, times)
         if found is None:
             return None
         return _time(found, _original(self.doc, found.start, found.end), found.anchor)
+
+    def _in_relative(self, m: EventMention, at: int) -> bool:
+        """Whether offset ``at`` lies in a relative clause opened after the trigger on another
+        noun: قصفها حيا في أريحا بمحافظة إدلب التي تسيطر عليها الفصائل منذ 28 مايو dates the
+        control, not the strike; a relative right after the trigger or its adjective describes
+        the event itself (الهجوم الذي وقع أمس، الهجوم الإرهابي الذي وقع أمس)."""
+        doc, relatives, strip = self.doc, self.relatives, self.strip
+        hi = bisect_right(doc.token_starts, at) - 1
+        for k in range(m.trigger.tok_hi + 2, hi):
+            t = doc.tokens[k]
+            if (t in relatives or strip(t) in relatives) and not self._event_word(k - 1) \
+                    and not self._event_word(k - 2):
+                return True
+        return False
+
+    def _event_word(self, k: int) -> bool:
+        """Whether token ``k`` is an event's word (any mention's trigger): a relative clause on
+        it (قتل ثلاثة جنود في الهجوم الذي وقع أمس) tells of that event, not of a place or party."""
+        if self._trigger_tokens is None:
+            self._trigger_tokens = frozenset(
+                i for mention in self.doc.mentions
+                for i in range(mention.trigger.tok_lo, mention.trigger.tok_hi))
+        return k in self._trigger_tokens
 
     def news_time(self) -> dict[str, Any] | None:
         """The article's news time (anchored ``"article"``), or None when its title and lead
