@@ -271,6 +271,12 @@ def test_parts_of_periods(raw, expected_text, first, last, precision):
     assert _dates(m) == (first, last, precision, "publication_date")
 
 
+def test_a_month_alone_after_since_or_with_no_preposition_is_no_time():
+    # منذ مارس bounds a state, it does not date a deed; مارس alone may be the verb "practised"
+    assert _find("يسيطر التنظيم على المدينة منذ مارس.")[1] == []
+    assert _find("مارس الضغط على الحكومة.")[1] == []
+
+
 @pytest.mark.parametrize("raw, year, month", [
     ("أُعلن وقف إطلاق النار في يوليو الماضي.", 2025, 7),
     ("أُعلن وقف إطلاق النار في تموز/يوليو الماضي.", 2025, 7),
@@ -278,9 +284,13 @@ def test_parts_of_periods(raw, expected_text, first, last, precision):
     ("تُعقد القمة في شهر مارس المقبل.", 2026, 3),
     ("تنتهي الولاية في يناير القادم.", 2026, 1),
     ("وقع الانقلاب في شهر أغسطس.", 2025, 8),
+    # a month alone after في, خلال or a part of a period: the 62-day rule of شهر أغسطس
+    ("وقع الانقلاب في أغسطس.", 2025, 8),
+    ("قتل ثلاثة جنود خلال مارس.", 2025, 3),
 ])
 def test_named_months_relative_to_publication(raw, year, month):
     m = _only(raw)
+    assert not m.text.startswith(normalize_term("في"))
     assert _dates(m)[2:] == ("month", "publication_date")
     assert (m.start_date.year, m.start_date.month, m.start_date.day) == (year, month, 1)
     assert m.end_date.month == month

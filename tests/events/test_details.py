@@ -9,13 +9,18 @@ def test_event_takes_the_time_of_its_sentence(coder):
     assert (ev.time["start"], ev.time["end"], ev.time["precision"]) == ("2025-03-13", "2025-03-13", "day")
 
 
-def test_a_time_in_a_relative_clause_on_another_noun_is_not_the_events(coder):
-    # "since 28 May" dates the rebels' control of Idlib, not the strike; a relative clause on
+def test_a_time_in_a_clause_about_something_else_is_not_the_events(coder):
+    # "since 28 May" dates the rebels' control of Idlib, not the strike; "since he took office
+    # in February" dates the taking of office, not the visit's talks; a relative clause on
     # an event word (الهجوم الذي وقع أمس) still dates the event
     [strike] = [e for e in coder.code_text(
         "قصفت طائرة حربية حيا في أريحا بمحافظة إدلب التي تسيطر عليها فصائل المعارضة منذ 28 مايو الماضي.",
         date="2015-08-04") if e.event_type == "ASSAULT" and e.modality == "asserted"]
     assert strike.time is None or strike.time["start"] != "2015-05-28"
+    [visit] = [e for e in coder.code_text(
+        "التقى وزير الدفاع الأمريكي آشتون كارتر رئيس الوزراء العراقي حيدر العبادي في زيارته "
+        "الأولى منذ تسلمه مهامه في فبراير.", date="2015-07-23") if e.event_type == "CONSULT"]
+    assert visit.time is None or visit.time["start"] != "2015-02-01"
     [attack] = [e for e in coder.code_text("قتل ثلاثة جنود في الهجوم الذي وقع أمس في عدن.",
                                            date="2015-08-04") if e.event_type == "ASSAULT"]
     assert attack.time["start"] == "2015-08-03"

@@ -37,8 +37,10 @@ class EventAssembler:
         self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
         self.strip = lang.affixes.without_proclitic
         self.topics = frozenset(map(lang.normalize_term, lang.table("places").get("topic_cues", ())))
-        #: relative pronouns: a time in a relative clause on another noun is not the event's
-        self.relatives = frozenset(map(lang.normalize_term, lang.table("decision").get("relatives", ())))
+        #: words opening a clause whose times are not the event's (events/details.py)
+        words = lang.table("time_words")
+        self.other_clause = (frozenset(map(lang.normalize_term, words.get("relative_pronouns", ()))),
+                             frozenset(map(lang.normalize_term, words.get("since", ()))))
         #: each country's own gazetteer row: the article's country when it names only its towns
         self.country_rows = {p.country: p for p in resources.places if p.precision == "country"}
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}
@@ -53,7 +55,7 @@ class EventAssembler:
         stated = {id(m): self._stated(m) for m in kept}
         types = self.res.vocabulary.types
         details = Details(doc, self.nearest, self.totals, self.strip, self.topics, self.country_rows,
-                          self.relatives)
+                          self.other_clause)
         details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
         groups: list[list[EventMention]] = []
         # the groups of each (sentence, type, modality): a mention is compared with its own

@@ -120,9 +120,9 @@ class Details:
     def __init__(self, doc: Document, nearest: Nearest, totals: frozenset[str] = frozenset(),
                  strip: Callable[[str], str] = str, topics: frozenset[str] = frozenset(),
                  country_rows: Mapping[str, PlaceRow] | None = None,
-                 relatives: frozenset[str] = frozenset()):
+                 other_clause: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())):
         self.doc = doc
-        self.relatives = relatives
+        self.other_clause = other_clause
         self._trigger_tokens: frozenset[int] | None = None
         self.nearest = nearest
         self.totals, self.strip, self.topics = totals, strip, topics
@@ -191,24 +191,30 @@ class Details:
 
     def time(self, m: EventMention) -> dict[str, Any] | None:
         times = self._times.get(m.trigger.sentence, ())
-        if times and self.relatives:
-            times = [t for t in times if not self._in_relative(m, t.start)]
+        if times and any(self.other_clause):
+            times = [t for t in times if not self._in_other_clause(m, t.start)]
         found = self.nearest(self.doc, m, times)
         if found is None:
             return None
         return _time(found, _original(self.doc, found.start, found.end), found.anchor)
 
-    def _in_relative(self, m: EventMention, at: int) -> bool:
-        """Whether offset ``at`` lies in a relative clause opened after the trigger on another
-        noun: قصفها حيا في أريحا بمحافظة إدلب التي تسيطر عليها الفصائل منذ 28 مايو dates the
-        control, not the strike; a relative right after the trigger or its adjective describes
-        the event itself (الهجوم الذي وقع أمس، الهجوم الإرهابي الذي وقع أمس)."""
-        doc, relatives, strip = self.doc, self.relatives, self.strip
+    def _in_other_clause(self, m: EventMention, at: int) -> bool:
+        """Whether offset ``at`` lies in a clause opened after the trigger, a word or more before
+        it, by a relative pronoun on another noun or by منذ (the language's ``relative_pronouns``
+        and ``since``): قصفها حيا في أريحا بمحافظة إدلب التي تسيطر عليها الفصائل منذ 28 مايو dates the
+        control, not the strike; زيارته الأولى منذ تسلمه مهامه في فبراير dates the taking of
+        office. A relative right after the trigger or an event word (الهجوم الذي وقع أمس)
+        tells of the event, and منذ right before the time (منذ أمس) bounds it."""
+        doc, strip = self.doc, self.strip
+        relatives, since = self.other_clause
         hi = bisect_right(doc.token_starts, at) - 1
-        for k in range(m.trigger.tok_hi + 2, hi):
+        for k in range(m.trigger.tok_hi, hi - 1):
             t = doc.tokens[k]
-            if (t in relatives or strip(t) in relatives) and not self._event_word(k - 1) \
-                    and not self._event_word(k - 2):
+            bare = strip(t)
+            if t in since or bare in since:
+                return True
+            if k >= m.trigger.tok_hi + 2 and (t in relatives or bare in relatives) \
+                    and not self._event_word(k - 1) and not self._event_word(k - 2):
                 return True
         return False
 
