@@ -150,3 +150,26 @@ def test_an_entry_of_participles_alone_is_a_lexicon_entry() -> None:
                       ensure_ascii=False)
     table = read_events(text, "x.yaml", vocabulary())
     assert not table.problems and table.rows[0].participles == ("مندد",)
+
+
+@pytest.mark.parametrize("trigger, sentence", [
+    # a negated acceptance, negotiation, participation or intent: a refusal as well as a denial
+    ("تقبل", "وقال المتحدث إن حكومته لا تقبل الشروط التي وضعها المتمردون للحوار."),
+    ("نتفاوض", "وقال المرشد في خطابه إننا لا نتفاوض مع الولايات المتحدة إلا في الملف النووي."),
+    ("يشارك", "وقال الصندوق إنه لن يشارك في خطة الإنقاذ الجديدة قبل تنفيذ الإصلاحات."),
+    ("تسمح", "وأكد الوزير أن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية."),
+])
+def test_a_negated_cooperative_act_is_also_a_refusal(candidates: Coder, trigger: str,
+                                                      sentence: str) -> None:
+    """PLOVER codes a refused act as REJECT; لن says it in the rules, لا and لم say a denial as
+    often, so where the decision reads the candidates a refusal is proposed beside the act;
+    the bare verbs of acceptance, permission and participation are read after a negation."""
+    assert ("REJECT", trigger) in _triggers(candidates, sentence)
+
+
+def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder) -> None:
+    """The bare verbs of the refusal entry (شارك، سمح، نوى) are read only after a negation."""
+    sentence = "وشارك آلاف الطلاب في حفل التخرج الذي نوت الجامعة إقامته سنويا."
+    read = _triggers(candidates, sentence)
+    assert not {(etype, text) for etype, text in read
+                if etype in ("AGREE", "REJECT") and text in ("وشارك", "نوت")}

@@ -51,6 +51,9 @@ class TriggerFinder:
         #: their words are no triggers
         self._candidate_families = frozenset(
             i for i, f in enumerate(resources.families) if f.candidate)
+        #: candidate families read only right after a negation (لن نقبل، لا نسمح: refusals)
+        self._negated_families = frozenset(
+            i for i, f in enumerate(resources.families) if f.negated)
         self._candidates_from = candidates_from
         lang = language_of(resources)
         g = self.g = resources.grammar
@@ -62,6 +65,7 @@ class TriggerFinder:
         self._past_auxiliaries = words["past_auxiliaries"]
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
+        self._maybe_refusal = words["refusal_candidate_negation"]
         self._verb_only_negation = words["verb_only_negation"]
         self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
@@ -96,6 +100,7 @@ class TriggerFinder:
         if self._reads_candidates(doc):
             triggers = self._with_announced(doc, triggers + self._contents(doc, found,
                                                                            complements))
+            triggers = self._with_refused(doc, triggers)
         doc.triggers = doc.triggers + triggers
         doc.complements = doc.complements + complements
         return doc
@@ -132,6 +137,11 @@ class TriggerFinder:
             terms = m.terms
             if ignored:
                 terms = tuple(t for t in terms if t.ref not in ignored)
+                if not terms:
+                    continue
+            elif self._negated_families and not self._negated_families.isdisjoint(
+                    t.ref for t in terms) and not self._after_negation(doc, lo, sent):
+                terms = tuple(t for t in terms if t.ref not in self._negated_families)
                 if not terms:
                     continue
             if self._reads_as_noun(doc, m, lo):
@@ -266,6 +276,44 @@ class TriggerFinder:
                 out.append(TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence,
                                           t.prefix, t.family, t.tense, "future", "pledge"))
         return out
+
+    # -- acts refused --------------------------------------------------------------------------
+    def _with_refused(self, doc: Document, triggers: list[TriggerMention]
+                      ) -> list[TriggerMention]:
+        """Each trigger, and after a cooperative act negated right before it (لا نقبل، لم توافق،
+        لا نتفاوض، عدم المشاركة), its reading as a refusal (the type's refusal: REJECT), as لن
+        makes one in the rules. The same words are a denial of the act (لم يلتق الوزيران) as
+        often as a refusal of it, so both readings are candidates and the decision chooses."""
+        out: list[TriggerMention] = []
+        for t in triggers:
+            out.append(t)
+            if t.modality == "negated" and t.stance is None and self._refusable(t.family) \
+                    and self._negated_before(doc, t):
+                out.append(TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence,
+                                          t.prefix, t.family, t.tense, "negated", "refusal"))
+        return out
+
+    def _refusable(self, family: int) -> bool:
+        """A cooperative type whose refusal is another type (AGREE, CONSULT, AID → REJECT)."""
+        fam = self.res.families[family]
+        return fam.type in self._towards \
+            and self.res.vocabulary.stated(fam.type, fam.mode, "refusal")[2]
+
+    def _negated_before(self, doc: Document, t: TriggerMention) -> bool:
+        """One of the refusal's negations in the two words before the trigger, in its clause."""
+        return self._after_negation(doc, t.tok_lo, t.sentence, self._maybe_refusal)
+
+    def _after_negation(self, doc: Document, lo: int, sentence: int,
+                        words: frozenset[str] | None = None) -> bool:
+        """A negation (of ``words``, else any that may say a refusal: لن، لا، لم، عدم) in
+        the two words before token ``lo``, in its clause (لن نقبل أبدا: an adverb after it)."""
+        if words is None:
+            words = self._maybe_refusal | self._refusal
+        sent = doc.sentences[sentence] if doc.sentences else None
+        start = max(sent.tok_lo if sent is not None else 0, lo - 2)
+        before = self._clause_tail(doc.tokens[start:lo])
+        bare = self._bare
+        return any(w in words or bare(w) in words for w in before)
 
     def _promisable(self, family: int) -> bool:
         """A cooperative type whose promise is another type (CONSULT, SUPPORT, AID → AGREE)."""

@@ -90,6 +90,8 @@ class EventFamily:
     candidate: bool = False
     #: participles by their masculine singular (مندد): read as nouns, in every form
     participles: tuple[str, ...] = ()
+    #: a candidate only right after a negation (لن نقبل، لا نسمح): the act's refusal
+    negated: bool = False
 
 
 @dataclass
@@ -345,7 +347,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "participles", "recipient", "genitive", "requires", "frame", "candidate", "note"}
+                           "participles", "recipient", "genitive", "requires", "frame", "candidate", "negated",
+                           "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -383,9 +386,15 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     candidate = item.get("candidate", False)
     if not isinstance(candidate, bool):
         problems.append(f"'candidate' must be true or false, not {candidate!r}")
+    negated = item.get("negated", False)
+    if not isinstance(negated, bool):
+        problems.append(f"'negated' must be true or false, not {negated!r}")
+    elif negated and candidate is not True:
+        problems.append("'negated: true' needs 'candidate: true' (the rules read no refusal "
+                        "from a negated act but لن)")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate is True, participles)
+                       candidate is True, participles, negated is True)
 
 
 def _check_verbs(specs: tuple[str, ...], vocab: Vocabulary, problems: list[str]) -> None:
