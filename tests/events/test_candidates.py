@@ -73,6 +73,10 @@ def rules() -> Coder:
     # aircraft over a place, arms shipped
     ("MOBILIZE", "وحلقت", "وحلقت طائرات حربية فوق المدينة طوال الليل."),
     ("AID", "شحنة أسلحة", "ووصلت إلى الميناء شحنة أسلحة جديدة للقوات الحكومية."),
+    # a verdict said with a copula verb, an investigation said with في, a promise with وعد
+    ("ACCUSE", "يشكل", "وقال البيان إن بناء المستوطنات يشكل انتهاكا صارخا للقانون الدولي."),
+    ("ACCUSE", "يحققون", "وقالت الشرطة إن محققين محليين يحققون في وفاة السجين داخل زنزانته."),
+    ("AGREE", "ووعدت", "ووعدت الحكومة المحتجين بإجراء إصلاحات شاملة خلال أسابيع."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
@@ -173,3 +177,20 @@ def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder)
     read = _triggers(candidates, sentence)
     assert not {(etype, text) for etype, text in read
                 if etype in ("AGREE", "REJECT") and text in ("وشارك", "نوت")}
+
+
+@pytest.mark.parametrize("etype, trigger, sentence", [
+    # a cooperative act carried on: its promise (AGREE)
+    ("AGREE", "تقديم المساعدات", "وأكد الوزير مواصلة بلاده تقديم المساعدات للاجئين السوريين."),
+    # a hostile act carried on in the future, or said ahead: its threat (THREATEN)
+    ("THREATEN", "قصف", "وقال المتحدث إن الحكومة ستستمر في قصف مواقع المتمردين في الجبال."),
+    ("THREATEN", "فرض", "ومن المتوقع أن يتم فرض عقوبات جديدة على الشركات المخالفة."),
+])
+def test_an_act_carried_on_or_said_ahead_is_also_its_promise(candidates: Coder, rules: Coder,
+                                                              etype: str, trigger: str,
+                                                              sentence: str) -> None:
+    """PLOVER codes a promised cooperative act as AGREE and a promised hostile one as THREATEN;
+    the words of continuation and of the future do not tell a promise from a forecast, so the
+    promise is a candidate beside the act, and the rules keep the act."""
+    assert (etype, trigger) in _triggers(candidates, sentence)
+    assert (etype, trigger) not in _triggers(rules, sentence)

@@ -66,6 +66,8 @@ class TriggerFinder:
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
         self._maybe_refusal = words["refusal_candidate_negation"]
+        self._continuation = words["continuation"]
+        self._continuation_ahead = words["continuation_ahead"]
         self._verb_only_negation = words["verb_only_negation"]
         self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
@@ -267,15 +269,32 @@ class TriggerFinder:
         readings are candidates and the decision chooses. (Every present-tense act, يزور
         الوزير تركيا, was tried as well: many more candidates, mostly today's visits, and
         cross-validated F1 0.604 → 0.591; present verbs after أن/كي and acts after a
-        schedule cue before them, 0.608 → 0.604.)"""
+        schedule cue before them, 0.608 → 0.604.) An act carried on is also read as its
+        promise: a cooperative act after a word of continuation (مؤكدا استمرار الدعم، مواصلة
+        بلاده تقديم المساعدات: AGREE), a hostile one after a continuation in the future
+        (ستواصل استهداف، سنستمر في قصف: THREATEN)."""
         out: list[TriggerMention] = []
         for t in sorted(triggers, key=_START):
             out.append(t)
             if t.stance is None and t.modality in ("asserted", "future") \
-                    and self._promisable(t.family) and self._maybe_ahead(doc, t):
+                    and self._pledged(doc, t):
                 out.append(TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence,
                                           t.prefix, t.family, t.tense, "future", "pledge"))
         return out
+
+    def _pledged(self, doc: Document, t: TriggerMention) -> bool:
+        if t.modality == "future" and self._pledgeable(t.family):
+            return True     # من المقرر أن يتم فرض، سوف يتم توقيع: said ahead, maybe promised
+        if self._promisable(t.family):
+            return self._maybe_ahead(doc, t) or self._after_negation(
+                doc, t.tok_lo, t.sentence, self._continuation | self._continuation_ahead)
+        return self._pledgeable(t.family) \
+            and self._after_negation(doc, t.tok_lo, t.sentence, self._continuation_ahead)
+
+    def _pledgeable(self, family: int) -> bool:
+        """A type whose promise is another type (AID → AGREE, SANCTION → THREATEN)."""
+        fam = self.res.families[family]
+        return self.res.vocabulary.stated(fam.type, fam.mode, "pledge")[2]
 
     # -- acts refused --------------------------------------------------------------------------
     def _with_refused(self, doc: Document, triggers: list[TriggerMention]
@@ -306,7 +325,8 @@ class TriggerFinder:
     def _after_negation(self, doc: Document, lo: int, sentence: int,
                         words: frozenset[str] | None = None) -> bool:
         """A negation (of ``words``, else any that may say a refusal: لن، لا، لم، عدم) in
-        the two words before token ``lo``, in its clause (لن نقبل أبدا: an adverb after it)."""
+        the two words before token ``lo``, in its clause (لن نقبل أبدا: an adverb after it);
+        with other ``words``, one of them there (استمرار الدعم، ستواصل استهداف)."""
         if words is None:
             words = self._maybe_refusal | self._refusal
         sent = doc.sentences[sentence] if doc.sentences else None
