@@ -77,6 +77,9 @@ def rules() -> Coder:
     ("ACCUSE", "يشكل", "وقال البيان إن بناء المستوطنات يشكل انتهاكا صارخا للقانون الدولي."),
     ("ACCUSE", "يحققون", "وقالت الشرطة إن محققين محليين يحققون في وفاة السجين داخل زنزانته."),
     ("AGREE", "ووعدت", "ووعدت الحكومة المحتجين بإجراء إصلاحات شاملة خلال أسابيع."),
+    # praise with أثنى على, rescue as aid
+    ("SUPPORT", "وأثنى", "وأثنى الوزير على جهود المملكة في دعم الشعب اليمني."),
+    ("AID", "إنقاذ", "وتمكنت فرق الدفاع المدني من إنقاذ نحو ألف شخص حاصرتهم السيول."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
@@ -184,6 +187,8 @@ def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder)
     ("AGREE", "تقديم المساعدات", "وأكد الوزير مواصلة بلاده تقديم المساعدات للاجئين السوريين."),
     # a hostile act carried on in the future, or said ahead: its threat (THREATEN)
     ("THREATEN", "قصف", "وقال المتحدث إن الحكومة ستستمر في قصف مواقع المتمردين في الجبال."),
+    ("THREATEN", "العمليات العسكرية",
+     "وقال المصدر إن العمليات العسكرية ضد المتمردين سوف تستمر حتى تحرير المدينة."),
     ("THREATEN", "فرض", "ومن المتوقع أن يتم فرض عقوبات جديدة على الشركات المخالفة."),
 ])
 def test_an_act_carried_on_or_said_ahead_is_also_its_promise(candidates: Coder, rules: Coder,

@@ -9,8 +9,10 @@ stage proposes every reading and the decision tells them apart: words of two typ
 candidate of each (أدان: ACCUSE, and the passive أُدين of SANCTION); an act set apart as
 another's content is a candidate too where its sentence has no trigger of its type (the
 condemned attack, the demanded release); a cooperative act with a schedule word after it
-(زيارة … الأسبوع المقبل) is also read as its promise (AGREE). Elsewhere the rules' one reading
-stands.
+(زيارة … الأسبوع المقبل) is also read as its promise (AGREE), and so is an act said ahead or
+carried on (من المتوقع أن يتم فرض، مواصلة تقديم المساعدات، العمليات سوف تستمر: AGREE or
+THREATEN); a cooperative act negated right before it (لا نقبل، لم توافق) is also read as its
+refusal (REJECT). Elsewhere the rules' one reading stands.
 
 Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
 من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
@@ -68,6 +70,7 @@ class TriggerFinder:
         self._maybe_refusal = words["refusal_candidate_negation"]
         self._continuation = words["continuation"]
         self._continuation_ahead = words["continuation_ahead"]
+        self._future_particles = words["future_particles"]
         self._verb_only_negation = words["verb_only_negation"]
         self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
@@ -288,8 +291,25 @@ class TriggerFinder:
         if self._promisable(t.family):
             return self._maybe_ahead(doc, t) or self._after_negation(
                 doc, t.tok_lo, t.sentence, self._continuation | self._continuation_ahead)
-        return self._pledgeable(t.family) \
-            and self._after_negation(doc, t.tok_lo, t.sentence, self._continuation_ahead)
+        return self._pledgeable(t.family) and (
+            self._after_negation(doc, t.tok_lo, t.sentence, self._continuation_ahead)
+            or self._carried_on_after(doc, t))
+
+    def _carried_on_after(self, doc: Document, t: TriggerMention) -> bool:
+        """A continuation in the future just after the act (العمليات العسكرية سوف تستمر،
+        حملة شاملة وستستمر)."""
+        sent = doc.sentences[t.sentence]
+        after = doc.tokens[t.tok_hi:min(sent.tok_hi, t.tok_hi + 4)]
+        bare = self._bare
+        for i, tok in enumerate(after):
+            if tok in self._boundary_punct:
+                return False
+            word = bare(tok)
+            if word in self._continuation_ahead or (
+                    word in self._future_particles and i + 1 < len(after)
+                    and bare(after[i + 1]) in self._continuation):
+                return True
+        return False
 
     def _pledgeable(self, family: int) -> bool:
         """A type whose promise is another type (AID → AGREE, SANCTION → THREATEN)."""
