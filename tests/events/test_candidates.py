@@ -199,3 +199,16 @@ def test_an_act_carried_on_or_said_ahead_is_also_its_promise(candidates: Coder, 
     promise is a candidate beside the act, and the rules keep the act."""
     assert (etype, trigger) in _triggers(candidates, sentence)
     assert (etype, trigger) not in _triggers(rules, sentence)
+
+
+def test_an_entry_read_only_after_a_negation_must_be_a_candidate_entry() -> None:
+    """``negated: true`` says a refusal only the decision reads; a rule entry cannot carry it."""
+    import json
+
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    text = json.dumps([{"type": "AGREE", "negated": True, "verbs": ["قبل/يقبل"]}],
+                      ensure_ascii=False)
+    table = read_events(text, "x.yaml", vocabulary())
+    assert any("negated" in str(p) for p in table.problems)
