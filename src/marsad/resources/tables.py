@@ -383,18 +383,22 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     if frame not in (None, "obligation", "territory"):
         problems.append(f"'frame' must be obligation, territory or absent, not {frame!r}")
     cameo = item.get("cameo")
-    candidate = item.get("candidate", False)
-    if not isinstance(candidate, bool):
-        problems.append(f"'candidate' must be true or false, not {candidate!r}")
-    negated = item.get("negated", False)
-    if not isinstance(negated, bool):
-        problems.append(f"'negated' must be true or false, not {negated!r}")
-    elif negated and candidate is not True:
-        problems.append("'negated: true' needs 'candidate: true' (the rules read no refusal "
-                        "from a negated act but لن)")
+    candidate, negated = _flag(item, "candidate", problems), _flag(item, "negated", problems)
+    if negated and not candidate:
+        problems.append("'negated: true' needs 'candidate: true' (only the trained decision "
+                        "reads a refusal from a negated act)")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate is True, participles, negated is True)
+                       candidate, participles, negated)
+
+
+def _flag(item: dict[str, Any], key: str, problems: list[str]) -> bool:
+    """A true/false key of an entry (false when absent)."""
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        problems.append(f"'{key}' must be true or false, not {value!r}")
+        return False
+    return value
 
 
 def _check_verbs(specs: tuple[str, ...], vocab: Vocabulary, problems: list[str]) -> None:
