@@ -73,6 +73,13 @@ def rules() -> Coder:
     # aircraft over a place, arms shipped
     ("MOBILIZE", "وحلقت", "وحلقت طائرات حربية فوق المدينة طوال الليل."),
     ("AID", "شحنة أسلحة", "ووصلت إلى الميناء شحنة أسلحة جديدة للقوات الحكومية."),
+    # a verdict said with a copula verb, an investigation said with في, a promise with وعد
+    ("ACCUSE", "يشكل", "وقال البيان إن بناء المستوطنات يشكل انتهاكا صارخا للقانون الدولي."),
+    ("ACCUSE", "يحققون", "وقالت الشرطة إن محققين محليين يحققون في وفاة السجين داخل زنزانته."),
+    ("AGREE", "ووعدت", "ووعدت الحكومة المحتجين بإجراء إصلاحات شاملة خلال أسابيع."),
+    # praise with أثنى على, rescue as aid
+    ("SUPPORT", "وأثنى", "وأثنى الوزير على جهود المملكة في دعم الشعب اليمني."),
+    ("AID", "إنقاذ", "وتمكنت فرق الدفاع المدني من إنقاذ نحو ألف شخص حاصرتهم السيول."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
@@ -150,3 +157,58 @@ def test_an_entry_of_participles_alone_is_a_lexicon_entry() -> None:
                       ensure_ascii=False)
     table = read_events(text, "x.yaml", vocabulary())
     assert not table.problems and table.rows[0].participles == ("مندد",)
+
+
+@pytest.mark.parametrize("trigger, sentence", [
+    # a negated acceptance, negotiation, participation or intent: a refusal as well as a denial
+    ("تقبل", "وقال المتحدث إن حكومته لا تقبل الشروط التي وضعها المتمردون للحوار."),
+    ("نتفاوض", "وقال المرشد في خطابه إننا لا نتفاوض مع الولايات المتحدة إلا في الملف النووي."),
+    ("يشارك", "وقال الصندوق إنه لن يشارك في خطة الإنقاذ الجديدة قبل تنفيذ الإصلاحات."),
+    ("تسمح", "وأكد الوزير أن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية."),
+])
+def test_a_negated_cooperative_act_is_also_a_refusal(candidates: Coder, trigger: str,
+                                                      sentence: str) -> None:
+    """PLOVER codes a refused act as REJECT; لن says it in the rules, لا and لم say a denial as
+    often, so where the decision reads the candidates a refusal is proposed beside the act;
+    the bare verbs of acceptance, permission and participation are read after a negation."""
+    assert ("REJECT", trigger) in _triggers(candidates, sentence)
+
+
+def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder) -> None:
+    """The bare verbs of the refusal entry (شارك، سمح، نوى) are read only after a negation."""
+    sentence = "وشارك آلاف الطلاب في حفل التخرج الذي نوت الجامعة إقامته سنويا."
+    read = _triggers(candidates, sentence)
+    assert not {(etype, text) for etype, text in read
+                if etype in ("AGREE", "REJECT") and text in ("وشارك", "نوت")}
+
+
+@pytest.mark.parametrize("etype, trigger, sentence", [
+    # a cooperative act carried on: its promise (AGREE)
+    ("AGREE", "تقديم المساعدات", "وأكد الوزير مواصلة بلاده تقديم المساعدات للاجئين السوريين."),
+    # a hostile act carried on in the future, or said ahead: its threat (THREATEN)
+    ("THREATEN", "قصف", "وقال المتحدث إن الحكومة ستستمر في قصف مواقع المتمردين في الجبال."),
+    ("THREATEN", "العمليات العسكرية",
+     "وقال المصدر إن العمليات العسكرية ضد المتمردين سوف تستمر حتى تحرير المدينة."),
+    ("THREATEN", "فرض", "ومن المتوقع أن يتم فرض عقوبات جديدة على الشركات المخالفة."),
+])
+def test_an_act_carried_on_or_said_ahead_is_also_its_promise(candidates: Coder, rules: Coder,
+                                                              etype: str, trigger: str,
+                                                              sentence: str) -> None:
+    """PLOVER codes a promised cooperative act as AGREE and a promised hostile one as THREATEN;
+    the words of continuation and of the future do not tell a promise from a forecast, so the
+    promise is a candidate beside the act, and the rules keep the act."""
+    assert (etype, trigger) in _triggers(candidates, sentence)
+    assert (etype, trigger) not in _triggers(rules, sentence)
+
+
+def test_an_entry_read_only_after_a_negation_must_be_a_candidate_entry() -> None:
+    """``negated: true`` says a refusal only the decision reads; a rule entry cannot carry it."""
+    import json
+
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    text = json.dumps([{"type": "AGREE", "negated": True, "verbs": ["قبل/يقبل"]}],
+                      ensure_ascii=False)
+    table = read_events(text, "x.yaml", vocabulary())
+    assert any("negated" in str(p) for p in table.problems)

@@ -9,8 +9,10 @@ stage proposes every reading and the decision tells them apart: words of two typ
 candidate of each (أدان: ACCUSE, and the passive أُدين of SANCTION); an act set apart as
 another's content is a candidate too where its sentence has no trigger of its type (the
 condemned attack, the demanded release); a cooperative act with a schedule word after it
-(زيارة … الأسبوع المقبل) is also read as its promise (AGREE). Elsewhere the rules' one reading
-stands.
+(زيارة … الأسبوع المقبل) is also read as its promise (AGREE), and so is an act said ahead or
+carried on (من المتوقع أن يتم فرض، مواصلة تقديم المساعدات، العمليات سوف تستمر: AGREE or
+THREATEN); a cooperative act negated right before it (لا نقبل، لم توافق) is also read as its
+refusal (REJECT). Elsewhere the rules' one reading stands.
 
 Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
 من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
@@ -25,10 +27,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
-from operator import attrgetter
+from functools import lru_cache
 from typing import Any
 
+from marsad.annotate.readings import CandidateReadings
+from marsad.annotate.readings import heads as _heads
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
@@ -37,13 +40,11 @@ from marsad.resources import Resources, language_of
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
 _NEEDS_WINDOW = 10
-_AHEAD_WINDOW = 8
-_START = attrgetter("start")
 #: tuples of terms whose first needed words ``TriggerFinder._firsts`` keeps
 _FIRSTS_MAX = 1 << 15
 
 
-class TriggerFinder:
+class TriggerFinder(CandidateReadings):
     def __init__(self, resources: Resources, candidates_from: int | None = None):
         self.res = resources
         #: lexicon families that only propose candidates to a trained event decision: read
@@ -62,6 +63,7 @@ class TriggerFinder:
         self._past_auxiliaries = words["past_auxiliaries"]
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
+        self._init_readings(words)
         self._verb_only_negation = words["verb_only_negation"]
         self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
@@ -96,6 +98,7 @@ class TriggerFinder:
         if self._reads_candidates(doc):
             triggers = self._with_announced(doc, triggers + self._contents(doc, found,
                                                                            complements))
+            triggers = self._with_refused(doc, triggers)
         doc.triggers = doc.triggers + triggers
         doc.complements = doc.complements + complements
         return doc
@@ -132,6 +135,11 @@ class TriggerFinder:
             terms = m.terms
             if ignored:
                 terms = tuple(t for t in terms if t.ref not in ignored)
+                if not terms:
+                    continue
+            elif self._negated_families and not self._negated_families.isdisjoint(
+                    t.ref for t in terms) and not self._after_negation(doc, lo, sent):
+                terms = tuple(t for t in terms if t.ref not in self._negated_families)
                 if not terms:
                     continue
             if self._reads_as_noun(doc, m, lo):
@@ -246,43 +254,6 @@ class TriggerFinder:
         return [self._with_modality(doc, c) for c in complements
                 if (c.sentence, families[c.family].type) not in told]
 
-    # -- acts announced ahead ----------------------------------------------------------------
-    def _with_announced(self, doc: Document, triggers: list[TriggerMention]
-                        ) -> list[TriggerMention]:
-        """Each trigger, and after a cooperative act that may be one announced for later, its
-        reading as a promise (the type's pledge: AGREE, as the annotators code an announced
-        visit). News often tells a coming visit or meeting with no سـ and no pledge word, only
-        a schedule word of the grammar's future list after the act (زيارة … الأسبوع المقبل،
-        اجتماعه المرتقب); the words alone do not say whether it is announced or reported, so both
-        readings are candidates and the decision chooses. (Every present-tense act, يزور
-        الوزير تركيا, was tried as well: many more candidates, mostly today's visits, and
-        cross-validated F1 0.604 → 0.591; present verbs after أن/كي and acts after a
-        schedule cue before them, 0.608 → 0.604.)"""
-        out: list[TriggerMention] = []
-        for t in sorted(triggers, key=_START):
-            out.append(t)
-            if t.stance is None and t.modality in ("asserted", "future") \
-                    and self._promisable(t.family) and self._maybe_ahead(doc, t):
-                out.append(TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence,
-                                          t.prefix, t.family, t.tense, "future", "pledge"))
-        return out
-
-    def _promisable(self, family: int) -> bool:
-        """A cooperative type whose promise is another type (CONSULT, SUPPORT, AID → AGREE)."""
-        fam = self.res.families[family]
-        vocab = self.res.vocabulary
-        return fam.type in self._towards and vocab.stated(fam.type, fam.mode, "pledge")[2]
-
-    def _maybe_ahead(self, doc: Document, t: TriggerMention) -> bool:
-        sent = doc.sentences[t.sentence]
-        after = doc.tokens[t.tok_hi:min(sent.tok_hi, t.tok_hi + _AHEAD_WINDOW)]
-        punct = self._boundary_punct
-        for i, tok in enumerate(after):
-            if tok in punct:
-                after = after[:i]
-                break
-        return bool(after) and self._has_phrase(after, self.g.future)
-
     # -- complements --------------------------------------------------------------------------
     def _drop_complements(self, doc: Document, found: list[TriggerMention]
                           ) -> tuple[list[TriggerMention], list[TriggerMention]]:
@@ -392,27 +363,6 @@ class TriggerFinder:
             return t.tense != "noun"
         return any(w in self.g.negation and w not in verb_only for w in near)
 
-    def _clause_tail(self, tokens: list[str]) -> list[str]:
-        """The tokens after the last clause punctuation."""
-        punct = self._boundary_punct
-        for i in range(len(tokens) - 1, -1, -1):
-            if tokens[i] in punct:
-                return tokens[i + 1:]
-        return tokens
-
-    def _has_phrase(self, tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-        """Whether a phrase occurs in ``tokens`` (a token may carry و/ف in front)."""
-        heads = _heads(phrases)
-        bare = self._bare
-        for i, tok in enumerate(tokens):
-            for first in (tok, bare(tok)):
-                if first in heads:
-                    rest = tuple(tokens[i + 1:i + 3])
-                    if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
-                        return True
-        return False
-
-
 def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Each word list of a data table, normalized like the text."""
     return {name: frozenset(lang.normalize_term(w) for w in words)
@@ -429,8 +379,3 @@ def _in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]])
             return False
         i += 1
     return True
-
-
-@cache
-def _heads(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases if p)

@@ -90,6 +90,8 @@ class EventFamily:
     candidate: bool = False
     #: participles by their masculine singular (مندد): read as nouns, in every form
     participles: tuple[str, ...] = ()
+    #: a candidate only right after a negation (لن نقبل، لا نسمح): the act's refusal
+    negated: bool = False
 
 
 @dataclass
@@ -345,7 +347,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append("each entry must be a mapping with at least 'type'")
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
-                           "participles", "recipient", "genitive", "requires", "frame", "candidate", "note"}
+                           "participles", "recipient", "genitive", "requires", "frame", "candidate", "negated",
+                           "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -380,12 +383,22 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     if frame not in (None, "obligation", "territory"):
         problems.append(f"'frame' must be obligation, territory or absent, not {frame!r}")
     cameo = item.get("cameo")
-    candidate = item.get("candidate", False)
-    if not isinstance(candidate, bool):
-        problems.append(f"'candidate' must be true or false, not {candidate!r}")
+    candidate, negated = _flag(item, "candidate", problems), _flag(item, "negated", problems)
+    if negated and not candidate:
+        problems.append("'negated: true' needs 'candidate: true' (only the trained decision "
+                        "reads a refusal from a negated act)")
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate is True, participles)
+                       candidate, participles, negated)
+
+
+def _flag(item: dict[str, Any], key: str, problems: list[str]) -> bool:
+    """A true/false key of an entry (false when absent)."""
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        problems.append(f"'{key}' must be true or false, not {value!r}")
+        return False
+    return value
 
 
 def _check_verbs(specs: tuple[str, ...], vocab: Vocabulary, problems: list[str]) -> None:
