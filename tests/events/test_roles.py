@@ -71,6 +71,19 @@ def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(
     assert _codes(request[0].recipient) == ["ISR"]
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("أكد وزير الخارجية الأردني دعم بلاده للحوار. ودعا الحكومة السورية إلى وقف القصف.",
+     ["JOR"], ["SYR"]),
+    ("قال رئيس الوزراء العراقي إن الوضع خطير. وطالب المنظمات الدولية بتقديم المساعدة للنازحين.",
+     ["IRQ"], ["IGO"]),
+])
+def test_a_feminine_phrase_right_after_a_masculine_verb_is_its_object(coder, text, actor,
+                                                                     recipient):
+    # ودعا الحكومة: the verb would be دعت for a feminine subject, so the subject is dropped
+    ev = _event(coder, text, "REQUEST")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

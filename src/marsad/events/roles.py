@@ -55,7 +55,8 @@ from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
-from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
+from marsad.events.verb_forms import (bare_forms, masculine_forms, subject_forms,
+                                      two_voiced_forms)
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -89,6 +90,8 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
+        #: per family, the verb forms whose subject right after them is masculine (طالب، يطالب)
+        self._masculine = masculine_forms(lang, resources.families, statements)
         #: who says what to whom in statements and diplomacy (statements.py)
         self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
@@ -271,10 +274,21 @@ class RoleAssigner:
             return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
             actor = self.ph._first_chain(doc, after, bare=True)
+            if actor and self._disagrees(doc, t, actor[0]):
+                # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
+                # is its object; the subject is dropped (found later: the sentence before)
+                return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
+
+    def _disagrees(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether the phrase right after a masculine form of the verb is feminine, so cannot
+        be its subject (a verb agrees in gender with the subject that follows it)."""
+        return e.tok_lo == t.tok_hi \
+            and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
+            and self.ph._feminine(doc, e)
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
