@@ -84,6 +84,12 @@ def test_a_feminine_phrase_right_after_a_masculine_verb_is_its_object(coder, tex
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
+def test_two_officials_of_one_side_are_actor_and_recipient(coder):
+    # both offices are Egypt's government, named by different words: two parties
+    ev = _event(coder, "دعا الرئيس المصري وزير الخارجية المصري إلى زيارة الخرطوم.", "REQUEST")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["EGY"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

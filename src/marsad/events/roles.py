@@ -214,7 +214,7 @@ class RoleAssigner:
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
         it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
         recipient = self.violent.not_mobilized(fam, recipient)
-        if actor and recipient and _same_codes(actor, recipient):
+        if actor and recipient and self._same_party(doc, actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
@@ -222,6 +222,19 @@ class RoleAssigner:
             # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
+
+    def _same_party(self, doc: Document, actor: list[EntityMention],
+                    recipient: list[EntityMention]) -> bool:
+        """Whether the recipient is the actor named again (وطيران التحالف يقصف …، وشن طيران
+        التحالف): the same entries by the same words. Two people of one office or one side
+        (طالب رئيس الإدارة رئيس لجنة الحكام) are two parties."""
+        if not _same_codes(actor, recipient):
+            return False
+        words = {self._words(doc, e) for e in actor}
+        return any(self._words(doc, e) in words for e in recipient)
+
+    def _words(self, doc: Document, e: EntityMention) -> tuple[str, ...]:
+        return tuple(self.ph._bare(w) for w in doc.tokens[e.tok_lo:e.tok_hi])
 
     def _participants(self, doc: Document, t: TriggerMention, fam: EventFamily,
                       before: list[EntityMention], after: list[EntityMention],
