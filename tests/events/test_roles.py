@@ -90,6 +90,19 @@ def test_two_officials_of_one_side_are_actor_and_recipient(coder):
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["EGY"]
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("وأكد الرئيس الفلسطيني محمود عباس أثناء لقائه القنصل الأميركي في القدس أن الاستيطان يهدد "
+     "عملية السلام.", ["USA"], ["PSE"]),
+    ("وقال وزير الخارجية التركي خلال لقائه أمس وزير الخارجية الإيراني إن البلدين سيعززان "
+     "التعاون.", ["IRN"], ["TUR"]),
+])
+def test_a_meeting_noun_with_a_pronoun_meets_the_speaker_with_the_phrase_after_it(
+        coder, text, actor, recipient):
+    # لقائه X: the pronoun is the speaker, X the one met (the visitor, the actor in the corpus)
+    ev = _event(coder, text, "CONSULT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

@@ -112,6 +112,10 @@ class RoleAssigner:
         self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
+        #: per document: the enclitic on each trigger's word, by the trigger's start
+        self._trigger_suffixes: dict[int, str] = {}
+        self._third_person = frozenset(lang.normalize_term(w)
+                                       for w in lang.table("actors")["third_person_suffixes"])
         #: the types whose people recipients may be suspects of terrorism (suspects.py): an
         #: arrest, and a charge or a trial
         self._suspect_types = frozenset({"COERCE", "ACCUSE"})
@@ -121,6 +125,8 @@ class RoleAssigner:
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         self._quote_opens = self.speech.quotation_starts(doc)
+        self._trigger_suffixes = {m.start: m.suffix for m in doc.matches
+                                  if m.terms and m.terms[0].layer == "trigger"}
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -196,6 +202,8 @@ class RoleAssigner:
             confidence -= 0.15
         if t.tense in ("past", "present") and not passive:
             recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
+        actor, recipient = self._possessed_act(doc, sent, siblings, t, fam, ents, before,
+                                               previous, actor, recipient)
         actor, recipient = self.statements.addressed(
             doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
@@ -205,6 +213,28 @@ class RoleAssigner:
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         return EventMention(t, actor, recipient, round(confidence, 2), *(
             (source[0], self.speech.saying_span(doc, sent, source[0])) if source else ()))
+
+    def _possessed_act(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                       t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                       before: list[EntityMention], previous: list[EntityMention],
+                       actor: list[EntityMention], recipient: list[EntityMention]
+                       ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """وأكد عباس خلال لقائه القنصل الأميركي، لدى استقباله وفدا: a statement's or a
+        meeting's noun carrying a pronoun has its genitive in the pronoun, so the phrase right
+        after it is its object; the pronoun stands for the clause's subject (the speaker, else
+        the sentence's earlier actor, else the subject of the sentence before), the other
+        party."""
+        if t.tense != "noun" or fam.type not in self.statements.statements or recipient \
+                or not actor or actor[0].tok_lo < t.tok_hi or t.tok_hi - t.tok_lo != 1 \
+                or self._trigger_suffixes.get(t.start) not in self._third_person \
+                or not all(self.ph._bare(w) in self.ph._after_passive_subject    # لقائه أمس X
+                           for w in doc.tokens[t.tok_hi:actor[0].tok_lo]):
+            return actor, recipient
+        owner = self.speech.speaker(doc, sent, t, ents) \
+            or self._sentence_agent(siblings, t, actor) \
+            or self.ph._subject_before(doc, before, t) or previous
+        owner = [e for e in owner if e not in actor]
+        return (actor, owner) if owner else (actor, recipient)
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
