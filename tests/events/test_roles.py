@@ -103,6 +103,13 @@ def test_a_meeting_noun_with_a_pronoun_meets_the_speaker_with_the_phrase_after_i
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
+def test_a_call_received_by_a_subject_with_an_aside_is_made_to_that_subject(coder):
+    # تلقى X - حفظه الله - اتصالا من Y: the aside between dashes does not hide the receiver
+    ev = _event(coder, "تلقى الملك سلمان بن عبدالعزيز - حفظه الله - اتصالا هاتفيا أمس من الرئيس "
+                       "المصري عبد الفتاح السيسي.", "CONSULT")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

@@ -62,6 +62,11 @@ from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
 
 
+#: how many words before a received act (اتصالا هاتفيا) its receiving verb may stand: a long
+#: subject with its titles and an aside comes between
+RECEIVER_REACH = 20
+
+
 class RoleAssigner:
     def __init__(self, resources: Resources):
         self.ph = PhraseReader(resources)
@@ -404,12 +409,17 @@ class RoleAssigner:
     def _receiver(self, doc: Document, t: TriggerMention,
                   before: list[EntityMention]) -> list[EntityMention]:
         """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
-        (after it, else before it), when the act right after that verb is ``t``."""
-        verb = next((i for i in range(t.tok_lo - 1, max(0, t.tok_lo - 12) - 1, -1)
+        (after it, else before it), when the act right after that verb is ``t``; the subject
+        may be long and carry an aside (تلقى خادم الحرمين الشريفين الملك سلمان - حفظه الله -
+        اتصالا), which ends the clause that ``before`` covers, so the sentence's phrases are
+        read."""
+        first = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RECEIVER_REACH)
+        verb = next((i for i in range(t.tok_lo - 1, first - 1, -1)
                      if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
-        if verb is None:
+        if verb is None or self.ph._in_trigger.intersection(range(verb + 1, t.tok_lo)):
             return []
-        between = [e for e in before if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
+        between = [e for e in self._by_sentence.get(t.sentence, [])
+                   if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
         if between:
             return self.ph._first_chain(doc, between, bare=True)
         return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
