@@ -110,6 +110,13 @@ def test_a_call_received_by_a_subject_with_an_aside_is_made_to_that_subject(code
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
 
 
+def test_a_place_name_closes_the_phrase_of_its_preposition(coder):
+    # في محافظة مأرب ends at the place: the Houthis after it are the verb's object
+    ev = _event(coder, "توعدت قيادة المقاومة الشعبية في محافظة مأرب المتمردين الحوثيين "
+                       "بالملاحقة.", "THREATEN")
+    assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["NSA"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

@@ -55,6 +55,8 @@ class PhraseReader:
         self._in_trigger: set[int] = set()
         #: per document: the entity that ends right before each token
         self._entity_ending: dict[int, EntityMention] = {}
+        #: per document: the tokens right after a place's name
+        self._place_ends: set[int] = set()
 
     def _read_words(self, lang: Language, table: dict[str, Any]) -> None:
         """The role rules' words (``roles`` table of the language), normalized like the text."""
@@ -261,8 +263,11 @@ class PhraseReader:
         agent = self._agent_phrase
         if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
             return " ".join(agent)
-        # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name
+        # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name;
+        # not after a place's name, which closes the phrase (في محافظة البيضاء المتمردين)
         first = doc.sentences[e.sentence].tok_lo
+        if lo in self._place_ends:
+            return None
         for k in (2, 3):
             heads = tokens[lo - k + 1:lo]
             if lo - k >= first and tokens[lo - k] in prepositions and all(

@@ -44,6 +44,8 @@ Phrases joined by و are one compound participant (PLOVER's convention). The phr
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
@@ -129,6 +131,7 @@ class RoleAssigner:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
+        self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
         self._trigger_suffixes = {m.start: m.suffix for m in doc.matches
                                   if m.terms and m.terms[0].layer == "trigger"}
