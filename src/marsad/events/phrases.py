@@ -106,6 +106,7 @@ class PhraseReader:
         self._no_place_recipient = frozenset(table["no_place_recipient"])
         self._count_qualifiers = words("count_qualifiers")
         self._masculine_in_feminine_form = words("masculine_in_feminine_form")
+        self._feminine_plurals = words("feminine_plurals")
         self._feminine_endings = tuple(
             norm(w) for w in lang.table("actors")["feminine_endings"])
         #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
@@ -121,15 +122,16 @@ class PhraseReader:
             head.startswith(self._article) and head[len(self._article):] in self._reporting_sources)
 
     def _feminine(self, doc: Document, e: EntityMention) -> bool:
-        """Whether ``e`` is a feminine phrase by its head's ending (الحكومة، السلطات، منظمة):
-        not a person's name (أسامة) nor a masculine plural with that ending (القادة)."""
+        """Whether ``e`` is a feminine phrase by its head's ending (الحكومة، السلطات، منظمة)
+        or a plural of bodies (الدول، الفصائل): not a person's name (أسامة) nor a masculine
+        plural with that ending (القادة)."""
         if e.id == PERSON or e.id.startswith(PERSON + "."):
             return False
         head = self._bare(doc.tokens[e.tok_lo])
         if head.startswith(self._article):
             head = head[len(self._article):]
-        return head.endswith(self._feminine_endings) \
-            and head not in self._masculine_in_feminine_form
+        return head in self._feminine_plurals or (head.endswith(self._feminine_endings)
+                                                  and head not in self._masculine_in_feminine_form)
 
     def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase after a verb begins without the article and is not a name: news
