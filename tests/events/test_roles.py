@@ -120,6 +120,16 @@ def test_a_place_name_closes_the_phrase_of_its_preposition(coder):
     assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["NSA"]
 
 
+def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
+    # عقب لقائه وفدا: the delegation follows the meeting noun; the next sentence's dropped
+    # subject is the minister who spoke
+    events = coder.code_text("وقال وزير الخارجية المصري عقب لقائه وفدا من الاتحاد الأوروبي إن "
+                             "الحوار مستمر. ودعا الحكومة الإسرائيلية إلى وقف الاستيطان.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["EGY"]
+    assert _codes(request[0].recipient) == ["ISR"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

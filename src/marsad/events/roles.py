@@ -554,7 +554,9 @@ class RoleAssigner:
         """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
         ``ents``: its phrases), else its first bare phrase."""
         # not an implied one (no words name it: شهدت البصرة مظاهرات)
-        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start),
+        # nor the party an act noun names after it (عقب لقائه وفدا: the one met, not the subject)
+        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start
+                      and not (m.trigger.tense == "noun" and m.actor[0].tok_lo >= m.trigger.tok_hi)),
                      None) if ents else None
         if actor:
             return actor
