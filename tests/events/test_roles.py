@@ -130,6 +130,13 @@ def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
     assert _codes(request[0].recipient) == ["ISR"]
 
 
+def test_a_charge_named_after_an_arrest_is_against_the_arrested(coder):
+    # بتهمة تهريب الأسلحة: the charge is the police's, against the three Sudanese arrested
+    ev = _event(coder, "ألقت الشرطة المصرية القبض على ثلاثة مواطنين سودانيين بتهمة تهريب "
+                       "الأسلحة إلى ليبيا.", "ACCUSE")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SDN"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

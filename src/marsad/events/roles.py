@@ -216,6 +216,8 @@ class RoleAssigner:
             doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
+        if not recipient and t.tense == "noun" and self.suspects.is_cue(doc.tokens[t.tok_lo]):
+            actor, recipient = self._charged(siblings, t, actor)
         if fam.type in self._suspect_types:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
@@ -243,6 +245,17 @@ class RoleAssigner:
             or self.ph._subject_before(doc, before, t) or previous
         owner = [e for e in owner if e not in actor]
         return (actor, owner) if owner else (actor, recipient)
+
+    @staticmethod
+    def _charged(siblings: list[EventMention], t: TriggerMention, actor: list[EntityMention]
+                 ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """اعتقلت الشرطة خمسة أشخاص بتهمة الاتجار: a charge named after an act (بتهمة،
+        بشبهة) is against the act's recipient, by its actor."""
+        prior = next((m for m in reversed(siblings)
+                      if m.trigger.tok_lo < t.tok_lo and m.recipient), None)
+        if prior is None:
+            return actor, []
+        return prior.actor or actor, prior.recipient
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
