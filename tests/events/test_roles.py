@@ -137,6 +137,15 @@ def test_a_charge_named_after_an_arrest_is_against_the_arrested(coder):
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SDN"]
 
 
+def test_a_pronoun_after_the_preposition_of_the_act_is_the_party_named_before(coder):
+    # واعتدت قوات الاحتلال عليهم: عليهم stands for the prisoners of the sentence before
+    events = coder.code_text("نقلت إدارة السجون عشرات الأسرى الفلسطينيين إلى سجن النقب. "
+                             "واعتدت قوات الاحتلال الإسرائيلية عليهم بالضرب.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and _codes(assault[0].actor) == ["ISR"]
+    assert _codes(assault[0].recipient) == ["PSE"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

@@ -210,6 +210,9 @@ class RoleAssigner:
             confidence -= 0.15
         if t.tense in ("past", "present") and not passive:
             recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
+        if not recipient and not passive:
+            recipient = self._objects.after_preposition(
+                doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, self._by_sentence)
         actor, recipient = self._possessed_act(doc, sent, siblings, t, fam, ents, before,
                                                previous, actor, recipient)
         actor, recipient = self.statements.addressed(
