@@ -20,7 +20,6 @@ from marsad.events.phrases import PhraseReader
 from marsad.lang import Language
 from marsad.resources.tables import EventFamily
 
-
 #: how many words before the act a relative pronoun makes a pronoun after it resumptive
 RELATIVE_REACH = 4
 

@@ -57,12 +57,10 @@ from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
-from marsad.events.verb_forms import (bare_forms, masculine_forms, subject_forms,
-                                      two_voiced_forms)
+from marsad.events.verb_forms import bare_forms, masculine_forms, subject_forms, two_voiced_forms
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
-
 
 #: how many words before a received act (اتصالا هاتفيا) its receiving verb may stand: a long
 #: subject with its titles and an aside comes between
