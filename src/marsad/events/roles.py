@@ -13,7 +13,13 @@ commas right after the subject is passed over):
   one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
 * a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
   verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
-  has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
+  has no subject after it, nor has a masculine one before a feminine phrase (وطالب الحكومة:
+  the verb agrees with a subject that follows it); an obligation (يجب أن) or a participle
+  (مطالبا) is the speaker's;
+* a pronoun after the preposition the act marks its recipient with (واعتدت القوات عليهم) stands
+  for the last party named before it; a statement's or meeting's noun with a pronoun (خلال
+  لقائه X) has the speaker as its other party; a charge (بتهمة) named after an act is against
+  that act's recipient;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
   ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
