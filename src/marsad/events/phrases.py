@@ -107,8 +107,7 @@ class PhraseReader:
         self._count_qualifiers = words("count_qualifiers")
         self._masculine_in_feminine_form = words("masculine_in_feminine_form")
         self._feminine_plurals = words("feminine_plurals")
-        self._feminine_endings = tuple(
-            norm(w) for w in lang.table("actors")["feminine_endings"])
+        self._written_feminine_endings = tuple(lang.table("actors")["feminine_endings"])
         #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
         self._count_reach = int(table["count_reach"])
 
@@ -127,11 +126,18 @@ class PhraseReader:
         plural with that ending (القادة)."""
         if e.id == PERSON or e.id.startswith(PERSON + "."):
             return False
-        head = self._bare(doc.tokens[e.tok_lo])
+        return self.feminine_word(doc, e.tok_lo)
+
+    def feminine_word(self, doc: Document, i: int) -> bool:
+        """Whether the noun at token ``i`` is feminine by its ending as written (the folded
+        text writes ة like the pronoun ه of عليه) or is a plural of bodies (above)."""
+        head = self._bare(doc.tokens[i])
         if head.startswith(self._article):
             head = head[len(self._article):]
-        return head in self._feminine_plurals or (head.endswith(self._feminine_endings)
-                                                  and head not in self._masculine_in_feminine_form)
+        lo, hi = doc.norm.span_to_original(doc.token_starts[i], doc.token_ends[i])
+        return head in self._feminine_plurals or (
+            doc.text[lo:hi].endswith(self._written_feminine_endings)
+            and head not in self._masculine_in_feminine_form)
 
     def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase after a verb begins without the article and is not a name: news
