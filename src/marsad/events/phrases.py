@@ -287,17 +287,20 @@ class PhraseReader:
         return None
 
     def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
-        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة: the preposition before
-        a count (and من, and at most one head noun) governs the group counted."""
+        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة، اعتقال ضد 175 عنصرا من
+        مقاتليها: the preposition before a count (one or two words: a number and its counted
+        noun, then من, and at most one head noun) governs the group counted."""
         tokens, lo = doc.tokens, e.tok_lo
         first = doc.sentences[e.sentence].tok_lo
-        for k in (3, 4):
+        for k in (3, 4, 5):
             i = lo - k
             if i < first or tokens[i] not in self.g.prepositions or i in self._in_trigger \
-                    or not self._is_partitive(tokens[i + 1]) \
-                    or tokens[i + 2] != self._partitive_preposition:
+                    or not self._is_partitive(tokens[i + 1]):
                 continue
-            heads = range(i + 3, lo)
+            of = i + 3 if self._is_partitive(tokens[i + 2]) else i + 2
+            if of >= lo or tokens[of] != self._partitive_preposition:
+                continue
+            heads = range(of + 1, lo)
             if all(tokens[j].isalpha() and tokens[j] not in self.g.prepositions
                    and j not in self._in_entity and j not in self._in_trigger for j in heads):
                 return tokens[i]
