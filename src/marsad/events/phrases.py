@@ -30,6 +30,7 @@ class PhraseReader:
         self._bare = lang.without_conjunction
         self._fused_preposition = lang.syntax.preposition_proclitic
         self._read_words(lang, lang.table("roles"))
+        self._read_agreement(lang, lang.table("roles"))
         coordinators = tuple(lang.normalize_term(w)
                              for w in lang.table("function_words")["coordinators"])
         #: the first letters of a name joined to the one before it (وقطر)
@@ -105,11 +106,17 @@ class PhraseReader:
         self._place_prepositions = words("place_prepositions")
         self._no_place_recipient = frozenset(table["no_place_recipient"])
         self._count_qualifiers = words("count_qualifiers")
-        self._masculine_in_feminine_form = words("masculine_in_feminine_form")
-        self._feminine_plurals = words("feminine_plurals")
-        self._written_feminine_endings = tuple(lang.table("actors")["feminine_endings"])
         #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
         self._count_reach = int(table["count_reach"])
+
+    def _read_agreement(self, lang: Language, table: dict[str, Any]) -> None:
+        """The words of gender agreement (``_feminine``), normalized like the text."""
+        norm = lang.normalize_term
+        self._masculine_in_feminine_form = frozenset(
+            norm(w) for w in table["masculine_in_feminine_form"])
+        self._feminine_plurals = frozenset(norm(w) for w in table["feminine_plurals"])
+        #: as written: the folded text writes ة like the pronoun ه
+        self._written_feminine_endings = tuple(lang.table("actors")["feminine_endings"])
 
     def _reporting_source(self, doc: Document, e: EntityMention) -> bool:
         """Whether ``e`` names who reports rather than who acts: a news outlet, a monitoring

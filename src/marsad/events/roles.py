@@ -13,13 +13,9 @@ commas right after the subject is passed over):
   one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
 * a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
   verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
-  has no subject after it, nor has a masculine one before a feminine phrase (وطالب الحكومة:
-  the verb agrees with a subject that follows it); an obligation (يجب أن) or a participle
-  (مطالبا) is the speaker's;
-* a pronoun after the preposition the act marks its recipient with (واعتدت القوات عليهم) stands
-  for the last party named before it; a statement's or meeting's noun with a pronoun (خلال
-  لقائه X) has the speaker as its other party; a charge (بتهمة) named after an act is against
-  that act's recipient;
+  has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
+* parties named by a pronoun, by gender agreement or elsewhere in the sentence (عليهم، خلال
+  لقائه X، وطالب الحكومة، بتهمة …): the rules are ``other_parties.OtherParties``;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
   ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
@@ -56,21 +52,16 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
+from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
-from marsad.events.pronoun_objects import PronounObjects
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
-from marsad.events.verb_forms import bare_forms, masculine_forms, subject_forms, two_voiced_forms
+from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
-
-#: how many words before a received act (اتصالا هاتفيا) its receiving verb may stand: a long
-#: subject with its titles and an aside comes between
-RECEIVER_REACH = 20
 
 
 class RoleAssigner:
@@ -85,7 +76,6 @@ class RoleAssigner:
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
         self.outcomes = OutcomeReader(self.ph)
-        self.suspects = SuspectReader(lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -101,14 +91,12 @@ class RoleAssigner:
         #: per family, the verb forms whose ending is a dual or plural subject (طالبوا، يدعون)
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
-        #: per family, the verb forms whose subject right after them is masculine (طالب، يطالب)
-        self._masculine = masculine_forms(lang, resources.families, statements)
         #: who says what to whom in statements and diplomacy (statements.py)
         self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
-        #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
-        self._objects = PronounObjects(self.ph, lang, resources.families, self._verb_forms)
+        #: parties named by a pronoun, by agreement or elsewhere in the sentence
+        self.others = OtherParties(self.ph, self.speech, lang, resources.families, statements)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -123,13 +111,6 @@ class RoleAssigner:
         self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
-        #: per document: the enclitic on each trigger's word, by the trigger's start
-        self._trigger_suffixes: dict[int, str] = {}
-        self._third_person = frozenset(lang.normalize_term(w)
-                                       for w in lang.table("actors")["third_person_suffixes"])
-        #: the types whose people recipients may be suspects of terrorism (suspects.py): an
-        #: arrest, and a charge or a trial
-        self._suspect_types = frozenset({"COERCE", "ACCUSE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -137,8 +118,7 @@ class RoleAssigner:
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
-        self._trigger_suffixes = {m.start: m.suffix for m in doc.matches
-                                  if m.terms and m.terms[0].layer == "trigger"}
+        self.others.start(doc)
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -212,57 +192,28 @@ class RoleAssigner:
             actor = (pronoun_subject and self.statements.opens_clause(doc, t)
                      and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
-        if t.tense in ("past", "present") and not passive:
-            recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
-        if not recipient and not passive:
-            recipient = self._objects.after_preposition(
-                doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, self._by_sentence)
-        actor, recipient = self._possessed_act(doc, sent, siblings, t, fam, ents, before,
-                                               previous, actor, recipient)
+        recipient = self.others.pronouns(doc, t, fam, ents, self._by_sentence, passive,
+                                         (actor, recipient))
+        actor, recipient = self.others.possessed_act(doc, sent, t, fam, ents, [
+            self._sentence_agent(siblings, t, actor), self.ph._subject_before(doc, before, t),
+            previous], (actor, recipient))
+        return self._settled(doc, sent, siblings, t, fam, ents, after, reporter, passive,
+                             (actor, recipient), confidence)
+
+    def _settled(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                 t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                 after: list[EntityMention], reporter: list[EntityMention], passive: bool,
+                 roles: tuple[list[EntityMention], list[EntityMention]], confidence: float
+                 ) -> EventMention:
+        """The statement rules' last word, the last resorts, implied parties and charges."""
         actor, recipient = self.statements.addressed(
-            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
-        if not recipient and t.tense == "noun" and self.suspects.is_cue(doc.tokens[t.tok_lo]):
-            actor, recipient = self._charged(siblings, t, actor)
-        if fam.type in self._suspect_types:
-            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+        actor, recipient = self.others.charge(doc, siblings, t, fam, (actor, recipient))
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         return EventMention(t, actor, recipient, round(confidence, 2), *(
             (source[0], self.speech.saying_span(doc, sent, source[0])) if source else ()))
-
-    def _possessed_act(self, doc: Document, sent: Sentence, siblings: list[EventMention],
-                       t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
-                       before: list[EntityMention], previous: list[EntityMention],
-                       actor: list[EntityMention], recipient: list[EntityMention]
-                       ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """وأكد عباس خلال لقائه القنصل الأميركي، لدى استقباله وفدا: a statement's or a
-        meeting's noun carrying a pronoun has its genitive in the pronoun, so the phrase right
-        after it is its object; the pronoun stands for the clause's subject (the speaker, else
-        the sentence's earlier actor, else the subject of the sentence before), the other
-        party."""
-        if t.tense != "noun" or fam.type not in self.statements.statements or recipient \
-                or not actor or actor[0].tok_lo < t.tok_hi or t.tok_hi - t.tok_lo != 1 \
-                or self._trigger_suffixes.get(t.start) not in self._third_person \
-                or not all(self.ph._bare(w) in self.ph._after_passive_subject    # لقائه أمس X
-                           for w in doc.tokens[t.tok_hi:actor[0].tok_lo]):
-            return actor, recipient
-        owner = self.speech.speaker(doc, sent, t, ents) \
-            or self._sentence_agent(siblings, t, actor) \
-            or self.ph._subject_before(doc, before, t) or previous
-        owner = [e for e in owner if e not in actor]
-        return (actor, owner) if owner else (actor, recipient)
-
-    @staticmethod
-    def _charged(siblings: list[EventMention], t: TriggerMention, actor: list[EntityMention]
-                 ) -> tuple[list[EntityMention], list[EntityMention]]:
-        """اعتقلت الشرطة خمسة أشخاص بتهمة الاتجار: a charge named after an act (بتهمة،
-        بشبهة) is against the act's recipient, by its actor."""
-        prior = next((m for m in reversed(siblings)
-                      if m.trigger.tok_lo < t.tok_lo and m.recipient), None)
-        if prior is None:
-            return actor, []
-        return prior.actor or actor, prior.recipient
 
     def _last_resorts(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
                       fam: EventFamily, after: list[EntityMention], actor: list[EntityMention],
@@ -272,7 +223,7 @@ class RoleAssigner:
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
         it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
         recipient = self.violent.not_mobilized(fam, recipient)
-        if actor and recipient and self._same_party(doc, actor, recipient):
+        if actor and recipient and self.others.same_party(doc, actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
@@ -280,19 +231,6 @@ class RoleAssigner:
             # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
-
-    def _same_party(self, doc: Document, actor: list[EntityMention],
-                    recipient: list[EntityMention]) -> bool:
-        """Whether the recipient is the actor named again (وطيران التحالف يقصف …، وشن طيران
-        التحالف): the same entries by the same words. Two people of one office or one side
-        (طالب رئيس الإدارة رئيس لجنة الحكام) are two parties."""
-        if not _same_codes(actor, recipient):
-            return False
-        words = {self._words(doc, e) for e in actor}
-        return any(self._words(doc, e) in words for e in recipient)
-
-    def _words(self, doc: Document, e: EntityMention) -> tuple[str, ...]:
-        return tuple(self.ph._bare(w) for w in doc.tokens[e.tok_lo:e.tok_hi])
 
     def _participants(self, doc: Document, t: TriggerMention, fam: EventFamily,
                       before: list[EntityMention], after: list[EntityMention],
@@ -345,7 +283,7 @@ class RoleAssigner:
             return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
             actor = self.ph._first_chain(doc, after, bare=True)
-            if actor and self._disagrees(doc, t, actor[0]):
+            if actor and self.others.disagrees(doc, t, actor[0]):
                 # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
                 # is its object; the subject is dropped (found later: the sentence before)
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
@@ -353,13 +291,6 @@ class RoleAssigner:
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, recipient
-
-    def _disagrees(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
-        """Whether the phrase right after a masculine form of the verb is feminine, so cannot
-        be its subject (a verb agrees in gender with the subject that follows it)."""
-        return e.tok_lo == t.tok_hi \
-            and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
-            and self.ph._feminine(doc, e)
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
@@ -405,7 +336,8 @@ class RoleAssigner:
             actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
             rest = [e for e in rest if e not in actor]
             if actor and not genitive:
-                recipient = self._receiver(doc, t, before)
+                recipient = self.others.receiver(doc, t, self._by_sentence.get(t.sentence, []),
+                                                 before)
         if not actor and fam.type in self.violent.types:    # العمليات التي يقوم بها الجيش ضد X
             actor, rest = self.violent.noun_doer(doc, t, self._by_sentence.get(t.sentence, []), rest)
         if not recipient:
@@ -428,25 +360,6 @@ class RoleAssigner:
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
         return self.outcomes.is_outcome(doc, t)
-
-    def _receiver(self, doc: Document, t: TriggerMention,
-                  before: list[EntityMention]) -> list[EntityMention]:
-        """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
-        (after it, else before it), when the act right after that verb is ``t``; the subject
-        may be long and carry an aside (تلقى خادم الحرمين الشريفين الملك سلمان - حفظه الله -
-        اتصالا), which ends the clause that ``before`` covers, so the sentence's phrases are
-        read."""
-        first = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RECEIVER_REACH)
-        verb = next((i for i in range(t.tok_lo - 1, first - 1, -1)
-                     if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
-        if verb is None or self.ph._in_trigger.intersection(range(verb + 1, t.tok_lo)):
-            return []
-        between = [e for e in self._by_sentence.get(t.sentence, [])
-                   if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
-        if between:
-            return self.ph._first_chain(doc, between, bare=True)
-        return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
-                                       end=verb)
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
@@ -582,8 +495,3 @@ class RoleAssigner:
             return actor
         bare = [e for e in ents if not self.ph._governor(doc, e)]
         return self.ph._chain_from(doc, bare, 0) if bare else fallback
-
-
-def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
-    return {e.id for e in a} == {e.id for e in b}
-
