@@ -178,6 +178,18 @@ def test_people_right_after_an_office_are_a_participant_of_their_own(coder):
     assert [(c, s) for _, c, s, _ in found[:2]] == [("IRN", "GOV"), ("IRN", "CVL")]
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ("دعا رئيس الوزراء اللبناني رئيس مجلس النواب اللبناني إلى عقد جلسة طارئة.",
+     ("LBN", "GOV"), ("LBN", "LEG")),
+    ("وطالب وزير المالية الأردني البرلمان الأردني بإقرار الموازنة.", ("JOR", "GOV"), ("JOR", "LEG")),
+])
+def test_an_office_with_its_country_and_the_office_after_it_are_two_participants(coder, text, first,
+                                                                                 second):
+    # the verb's subject and its object, not one apposition (رئيس الوزراء الزيمبابوي روبرت موغابي)
+    found = _entities(coder, text)
+    assert [(c, s) for _, c, s, _ in found[:2]] == [first, second]
+
+
 @pytest.mark.parametrize("text, code", [
     ("أعلنت تركيا أنها مستعدة لسحب قواتها من العراق.", "TUR"),
     ("وأكدت روسيا أن جيشها في سوريا سيبقى هناك.", "RUS"),

@@ -71,6 +71,81 @@ def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(
     assert _codes(request[0].recipient) == ["ISR"]
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("أكد وزير الخارجية الأردني دعم بلاده للحوار. ودعا الحكومة السورية إلى وقف القصف.",
+     ["JOR"], ["SYR"]),
+    ("قال رئيس الوزراء العراقي إن الوضع خطير. وطالب المنظمات الدولية بتقديم المساعدة للنازحين.",
+     ["IRQ"], ["IGO"]),
+    # a plural of bodies agrees as a feminine (دعت الدول)
+    ("أكد وزير الخارجية الأردني أن الوضع خطير. ودعا الدول العربية إلى وقفة جادة.",
+     ["JOR"], ["IGO"]),
+])
+def test_a_feminine_phrase_right_after_a_masculine_verb_is_its_object(coder, text, actor,
+                                                                     recipient):
+    # ودعا الحكومة: the verb would be دعت for a feminine subject, so the subject is dropped
+    ev = _event(coder, text, "REQUEST")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+def test_two_officials_of_one_side_are_actor_and_recipient(coder):
+    # both offices are Egypt's government, named by different words: two parties
+    ev = _event(coder, "دعا الرئيس المصري وزير الخارجية المصري إلى زيارة الخرطوم.", "REQUEST")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["EGY"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("وأكد الرئيس الفلسطيني محمود عباس أثناء لقائه القنصل الأميركي في القدس أن الاستيطان يهدد "
+     "عملية السلام.", ["USA"], ["PSE"]),
+    ("وقال وزير الخارجية التركي خلال لقائه أمس وزير الخارجية الإيراني إن البلدين سيعززان "
+     "التعاون.", ["IRN"], ["TUR"]),
+])
+def test_a_meeting_noun_with_a_pronoun_meets_the_speaker_with_the_phrase_after_it(
+        coder, text, actor, recipient):
+    # لقائه X: the pronoun is the speaker, X the one met (the visitor, the actor in the corpus)
+    ev = _event(coder, text, "CONSULT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+def test_a_call_received_by_a_subject_with_an_aside_is_made_to_that_subject(coder):
+    # تلقى X - حفظه الله - اتصالا من Y: the aside between dashes does not hide the receiver
+    ev = _event(coder, "تلقى الملك سلمان بن عبدالعزيز - حفظه الله - اتصالا هاتفيا أمس من الرئيس "
+                       "المصري عبد الفتاح السيسي.", "CONSULT")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_a_place_name_closes_the_phrase_of_its_preposition(coder):
+    # في محافظة مأرب ends at the place: the Houthis after it are the verb's object
+    ev = _event(coder, "توعدت قيادة المقاومة الشعبية في محافظة مأرب المتمردين الحوثيين "
+                       "بالملاحقة.", "THREATEN")
+    assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["NSA"]
+
+
+def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
+    # عقب لقائه وفدا: the delegation follows the meeting noun; the next sentence's dropped
+    # subject is the minister who spoke
+    events = coder.code_text("وقال وزير الخارجية المصري عقب لقائه وفدا من الاتحاد الأوروبي إن "
+                             "الحوار مستمر. ودعا الحكومة الإسرائيلية إلى وقف الاستيطان.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["EGY"]
+    assert _codes(request[0].recipient) == ["ISR"]
+
+
+def test_a_charge_named_after_an_arrest_is_against_the_arrested(coder):
+    # بتهمة تهريب الأسلحة: the charge is the police's, against the three Sudanese arrested
+    ev = _event(coder, "ألقت الشرطة المصرية القبض على ثلاثة مواطنين سودانيين بتهمة تهريب "
+                       "الأسلحة إلى ليبيا.", "ACCUSE")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SDN"]
+
+
+def test_a_pronoun_after_the_preposition_of_the_act_is_the_party_named_before(coder):
+    # واعتدت قوات الاحتلال عليهم: عليهم stands for the prisoners of the sentence before
+    events = coder.code_text("نقلت إدارة السجون عشرات الأسرى الفلسطينيين إلى سجن النقب. "
+                             "واعتدت قوات الاحتلال الإسرائيلية عليهم بالضرب.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert assault and _codes(assault[0].actor) == ["ISR"]
+    assert _codes(assault[0].recipient) == ["PSE"]
+
+
 def test_offsets_point_into_the_article_text(coder):
     text = "وقالت مصادر أمنية إن القوات العراقية «اعتقلت» ثلاثة مسلحين."
     events = coder.code_text(text)

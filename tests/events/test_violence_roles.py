@@ -18,6 +18,9 @@ def _event(coder, text, event_type):
     ("ألقت الشرطة المصرية القبض على خمسة أشخاص في القاهرة بتهمة سرقة سيارات.", "COERCE",
      ("EGY", "CVL")),
     ("اعتقلت الشرطة التركية ثلاثة مشتبه بهم في إسطنبول.", "COERCE", ("TUR", "CVL")),
+    # ضد 30 عنصرا من …: a number and its counted noun before من
+    ("نفذت الشرطة التركية عمليات اعتقال ضد 30 عنصرا من مقاتلي حزب العمال الكردستاني.", "COERCE",
+     ("NSA", "REB")),
 ])
 def test_counted_people_and_suspects_arrested_are_the_recipient(coder, text, event_type,
                                                                 recipient):

@@ -82,6 +82,10 @@ class ActorResolver:
                  for m in doc.matches if m.terms[0].layer == "actor"]
         units = [u for u in units if not self._news_outlet(doc, u)]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
+        #: the mentions that open on a sector word, and those of them whose country follows the
+        #: word (وزير الخارجية المصري): a phrase complete in itself
+        self._headed: set[int] = set()
+        self._complete: set[int] = set()
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i, found)
@@ -109,6 +113,9 @@ class ActorResolver:
                     and (prev.code, prev.country) == (e.code, e.country)
                     and not self.after_conjunction(e.prefix) and not self.dative(e.prefix)
                     and e.id not in self._sector_ids  # a name after a title, not a new noun
+                    # دعا رئيس الوزراء اللبناني رئيس مجلس النواب: a verb's subject and object
+                    # (a phrase with its own country is complete: محامي السفارة is one phrase)
+                    and not (id(prev) in self._complete and id(e) in self._headed)
                     and not (e.sector == _CIVILIANS != prev.sector)):
                 # (دعت السلطات الإيرانية مواطنيها: the citizens are the authorities' object)
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
@@ -189,8 +196,11 @@ class ActorResolver:
             if head is not None:
                 ent, used = head
                 found.append(ent)
+                self._headed.add(id(ent))
+                self._complete.add(id(ent))
                 return self._coordinated(doc, units, i + 1 + used, ent, found)
             found.append(self._sector_alone(doc, u, sector, found))
+            self._headed.add(id(found[-1]))
             return i + 1
         found.append(self._standalone(u))
         if u.term("nisba", "country", "actor"):

@@ -15,6 +15,8 @@ from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
 
 COMMA = ","
+#: the id of a person named without an office the dictionary knows
+PERSON = "person"
 
 
 class PhraseReader:
@@ -28,6 +30,7 @@ class PhraseReader:
         self._bare = lang.without_conjunction
         self._fused_preposition = lang.syntax.preposition_proclitic
         self._read_words(lang, lang.table("roles"))
+        self._read_agreement(lang, lang.table("roles"))
         coordinators = tuple(lang.normalize_term(w)
                              for w in lang.table("function_words")["coordinators"])
         #: the first letters of a name joined to the one before it (وقطر)
@@ -53,6 +56,8 @@ class PhraseReader:
         self._in_trigger: set[int] = set()
         #: per document: the entity that ends right before each token
         self._entity_ending: dict[int, EntityMention] = {}
+        #: per document: the tokens right after a place's name
+        self._place_ends: set[int] = set()
 
     def _read_words(self, lang: Language, table: dict[str, Any]) -> None:
         """The role rules' words (``roles`` table of the language), normalized like the text."""
@@ -104,6 +109,15 @@ class PhraseReader:
         #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
         self._count_reach = int(table["count_reach"])
 
+    def _read_agreement(self, lang: Language, table: dict[str, Any]) -> None:
+        """The words of gender agreement (``_feminine``), normalized like the text."""
+        norm = lang.normalize_term
+        self._masculine_in_feminine_form = frozenset(
+            norm(w) for w in table["masculine_in_feminine_form"])
+        self._feminine_plurals = frozenset(norm(w) for w in table["feminine_plurals"])
+        #: as written: the folded text writes ة like the pronoun ه
+        self._written_feminine_endings = tuple(lang.table("actors")["feminine_endings"])
+
     def _reporting_source(self, doc: Document, e: EntityMention) -> bool:
         """Whether ``e`` names who reports rather than who acts: a news outlet, a monitoring
         NGO, a phrase headed by مصدر / مصادر / المرصد."""
@@ -112,6 +126,25 @@ class PhraseReader:
         head = self._bare(doc.tokens[e.tok_lo])
         return head in self._reporting_sources or (
             head.startswith(self._article) and head[len(self._article):] in self._reporting_sources)
+
+    def _feminine(self, doc: Document, e: EntityMention) -> bool:
+        """Whether ``e`` is a feminine phrase by its head's ending (الحكومة، السلطات، منظمة)
+        or a plural of bodies (الدول، الفصائل): not a person's name (أسامة) nor a masculine
+        plural with that ending (القادة)."""
+        if e.id == PERSON or e.id.startswith(PERSON + "."):
+            return False
+        return self.feminine_word(doc, e.tok_lo)
+
+    def feminine_word(self, doc: Document, i: int) -> bool:
+        """Whether the noun at token ``i`` is feminine by its ending as written (the folded
+        text writes ة like the pronoun ه of عليه) or is a plural of bodies (above)."""
+        head = self._bare(doc.tokens[i])
+        if head.startswith(self._article):
+            head = head[len(self._article):]
+        lo, hi = doc.norm.span_to_original(doc.token_starts[i], doc.token_ends[i])
+        return head in self._feminine_plurals or (
+            doc.text[lo:hi].endswith(self._written_feminine_endings)
+            and head not in self._masculine_in_feminine_form)
 
     def _indefinite(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase after a verb begins without the article and is not a name: news
@@ -245,8 +278,11 @@ class PhraseReader:
         agent = self._agent_phrase
         if prev == agent[-1] and lo >= len(agent) and tuple(tokens[lo - len(agent):lo]) == agent:
             return " ".join(agent)
-        # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name
+        # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name;
+        # not after a place's name, which closes the phrase (في محافظة البيضاء المتمردين)
         first = doc.sentences[e.sentence].tok_lo
+        if lo in self._place_ends:
+            return None
         for k in (2, 3):
             heads = tokens[lo - k + 1:lo]
             if lo - k >= first and tokens[lo - k] in prepositions and all(
@@ -258,17 +294,20 @@ class PhraseReader:
         return None
 
     def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
-        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة: the preposition before
-        a count (and من, and at most one head noun) governs the group counted."""
+        """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة، اعتقال ضد 175 عنصرا من
+        مقاتليها: the preposition before a count (one or two words: a number and its counted
+        noun, then من, and at most one head noun) governs the group counted."""
         tokens, lo = doc.tokens, e.tok_lo
         first = doc.sentences[e.sentence].tok_lo
-        for k in (3, 4):
+        for k in (3, 4, 5):
             i = lo - k
             if i < first or tokens[i] not in self.g.prepositions or i in self._in_trigger \
-                    or not self._is_partitive(tokens[i + 1]) \
-                    or tokens[i + 2] != self._partitive_preposition:
+                    or not self._is_partitive(tokens[i + 1]):
                 continue
-            heads = range(i + 3, lo)
+            of = i + 3 if self._is_partitive(tokens[i + 2]) else i + 2
+            if of >= lo or tokens[of] != self._partitive_preposition:
+                continue
+            heads = range(of + 1, lo)
             if all(tokens[j].isalpha() and tokens[j] not in self.g.prepositions
                    and j not in self._in_entity and j not in self._in_trigger for j in heads):
                 return tokens[i]

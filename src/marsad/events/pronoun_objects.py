@@ -20,6 +20,9 @@ from marsad.events.phrases import PhraseReader
 from marsad.lang import Language
 from marsad.resources.tables import EventFamily
 
+#: how many words before the act a relative pronoun makes a pronoun after it resumptive
+RELATIVE_REACH = 4
+
 
 class PronounObjects:
     def __init__(self, ph: PhraseReader, lang: Language, families: Sequence[EventFamily],
@@ -46,6 +49,33 @@ class PronounObjects:
         suffix = self._object_suffix(doc, t)
         if suffix is None:
             return []
+        return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
+
+    def after_preposition(self, doc: Document, t: TriggerMention, markers: frozenset[str],
+                          ents: list[EntityMention], actor: list[EntityMention],
+                          by_sentence: Mapping[int, list[EntityMention]]) -> list[EntityMention]:
+        """اعتدت قوات الاحتلال عليهم، يجري التحقيق معه: a preposition that marks the act's
+        recipient (``markers``) carrying a pronoun right after the act (or after its subject)
+        stands for the last party named before it that the pronoun agrees with; not the resumptive pronoun of a
+        relative clause (القرار الذي صادق عليه المجلس)."""
+        tokens = doc.tokens
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RELATIVE_REACH)
+        if t.tok_hi >= len(tokens) or any(w in self._relatives for w in tokens[lo:t.tok_lo]):
+            return []     # التي ما يزال المتمردون يسيطرون عليها
+        # right after the act, or after its subject (واعتدت قوات الاحتلال عليهم)
+        at = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
+        if at >= len(tokens):
+            return []
+        word = tokens[at]
+        suffix = next((s for s in self._suffixes
+                       if word.endswith(s) and word[:-len(s)] in markers), None)
+        if suffix is None:
+            return []
+        return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
+
+    def _antecedent(self, doc: Document, t: TriggerMention, suffix: str,
+                    ents: list[EntityMention], actor: list[EntityMention],
+                    by_sentence: Mapping[int, list[EntityMention]]) -> list[EntityMention]:
         codes = {e.code for e in actor}
         earlier = [e for e in ents if e.tok_hi <= t.tok_lo][::-1] \
             + by_sentence.get(t.sentence - 1, [])[::-1]

@@ -14,6 +14,8 @@ commas right after the subject is passed over):
 * a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
   verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
   has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
+* parties named by a pronoun, by gender agreement or elsewhere in the sentence (عليهم، خلال
+  لقائه X، وطالب الحكومة، بتهمة …): the rules are ``other_parties.OtherParties``;
 * noun: the genitive after it is the actor or recipient as the lexicon says (هجوم X / اعتقال X),
   ل + a phrase (هجوم لداعش) or من + a phrase (قصف من الطيران) after it is the doer, and the
   subject of the clause is the actor unless the noun names an outcome it reports (أعلنت الوزارة
@@ -44,16 +46,17 @@ Phrases joined by و are one compound participant (PLOVER's convention). The phr
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
+from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
-from marsad.events.pronoun_objects import PronounObjects
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.suspects import SuspectReader
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.violent import ViolentClauses
@@ -73,7 +76,6 @@ class RoleAssigner:
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
         self.outcomes = OutcomeReader(self.ph)
-        self.suspects = SuspectReader(lang)
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -93,8 +95,8 @@ class RoleAssigner:
         self.statements = StatementReader(self.ph, self.speech, lang, statements)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
-        #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
-        self._objects = PronounObjects(self.ph, lang, resources.families, self._verb_forms)
+        #: parties named by a pronoun, by agreement or elsewhere in the sentence
+        self.others = OtherParties(self.ph, self.speech, lang, resources.families, statements)
         #: per sentence, where its event verbs begin: a clause read from a trigger ends there
         self._verb_starts: dict[int, list[int]] = {}
         self._implied = ImpliedActors(resources, lang)
@@ -109,15 +111,14 @@ class RoleAssigner:
         self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
-        #: the types whose people recipients may be suspects of terrorism (suspects.py): an
-        #: arrest, and a charge or a trial
-        self._suspect_types = frozenset({"COERCE", "ACCUSE"})
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
+        self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
+        self.others.start(doc)
         for e in doc.entities:
             in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
@@ -191,14 +192,25 @@ class RoleAssigner:
             actor = (pronoun_subject and self.statements.opens_clause(doc, t)
                      and self._sentence_agent(siblings, t, recipient)) or previous
             confidence -= 0.15
-        if t.tense in ("past", "present") and not passive:
-            recipient = self._objects.referent(doc, t, ents, actor, self._by_sentence) or recipient
+        recipient = self.others.pronouns(doc, t, fam, ents, self._by_sentence, passive,
+                                         (actor, recipient))
+        actor, recipient = self.others.possessed_act(doc, sent, t, fam, ents, [
+            self._sentence_agent(siblings, t, actor), self.ph._subject_before(doc, before, t),
+            previous], (actor, recipient))
+        return self._settled(doc, sent, siblings, t, fam, ents, after, reporter, passive,
+                             (actor, recipient), confidence)
+
+    def _settled(self, doc: Document, sent: Sentence, siblings: list[EventMention],
+                 t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
+                 after: list[EntityMention], reporter: list[EntityMention], passive: bool,
+                 roles: tuple[list[EntityMention], list[EntityMention]], confidence: float
+                 ) -> EventMention:
+        """The statement rules' last word, the last resorts, implied parties and charges."""
         actor, recipient = self.statements.addressed(
-            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, (actor, recipient)))
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
-        if fam.type in self._suspect_types:
-            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+        actor, recipient = self.others.charge(doc, siblings, t, fam, (actor, recipient))
         source = reporter[:1] or self.speech.sentence_source(doc, sent, ents, t)
         return EventMention(t, actor, recipient, round(confidence, 2), *(
             (source[0], self.speech.saying_span(doc, sent, source[0])) if source else ()))
@@ -211,7 +223,7 @@ class RoleAssigner:
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
         it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
         recipient = self.violent.not_mobilized(fam, recipient)
-        if actor and recipient and _same_codes(actor, recipient):
+        if actor and recipient and self.others.same_party(doc, actor, recipient):
             recipient = []
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
@@ -271,6 +283,10 @@ class RoleAssigner:
             return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
             actor = self.ph._first_chain(doc, after, bare=True)
+            if actor and self.others.disagrees(doc, t, actor[0]):
+                # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
+                # is its object; the subject is dropped (found later: the sentence before)
+                return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
@@ -320,7 +336,8 @@ class RoleAssigner:
             actor = self.ph._origin_phrase(doc, genitive[-1].tok_hi if genitive else t.tok_hi, rest)
             rest = [e for e in rest if e not in actor]
             if actor and not genitive:
-                recipient = self._receiver(doc, t, before)
+                recipient = self.others.receiver(doc, t, self._by_sentence.get(t.sentence, []),
+                                                 before)
         if not actor and fam.type in self.violent.types:    # العمليات التي يقوم بها الجيش ضد X
             actor, rest = self.violent.noun_doer(doc, t, self._by_sentence.get(t.sentence, []), rest)
         if not recipient:
@@ -343,20 +360,6 @@ class RoleAssigner:
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
         return self.outcomes.is_outcome(doc, t)
-
-    def _receiver(self, doc: Document, t: TriggerMention,
-                  before: list[EntityMention]) -> list[EntityMention]:
-        """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
-        (after it, else before it), when the act right after that verb is ``t``."""
-        verb = next((i for i in range(t.tok_lo - 1, max(0, t.tok_lo - 12) - 1, -1)
-                     if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
-        if verb is None:
-            return []
-        between = [e for e in before if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
-        if between:
-            return self.ph._first_chain(doc, between, bare=True)
-        return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
-                                       end=verb)
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
@@ -484,14 +487,11 @@ class RoleAssigner:
         """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
         ``ents``: its phrases), else its first bare phrase."""
         # not an implied one (no words name it: شهدت البصرة مظاهرات)
-        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start),
+        # nor the party an act noun names after it (عقب لقائه وفدا: the one met, not the subject)
+        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start
+                      and not (m.trigger.tense == "noun" and m.actor[0].tok_lo >= m.trigger.tok_hi)),
                      None) if ents else None
         if actor:
             return actor
         bare = [e for e in ents if not self.ph._governor(doc, e)]
         return self.ph._chain_from(doc, bare, 0) if bare else fallback
-
-
-def _same_codes(a: list[EntityMention], b: list[EntityMention]) -> bool:
-    return {e.id for e in a} == {e.id for e in b}
-

@@ -33,6 +33,10 @@ class SuspectReader:
         self._terror = frozenset(norm(w) for w in table["terror_words"])
         self._bare = lang.without_conjunction
 
+    def is_cue(self, token: str) -> bool:
+        """Whether the word names a charge or a suspicion (بتهمة، بشبهة، للاشتباه)."""
+        return self._bare(token) in self._cues
+
     def recode(self, doc: Document, recipient: list[EntityMention]) -> list[EntityMention]:
         """``recipient`` with the people suspected of terrorism coded as an armed group."""
         return [_as_armed(e) if e.kind == "people" and self._suspected(doc, e) else e

@@ -4,6 +4,8 @@
   a verb before its subject is singular, so nothing after such a form is its subject;
 * ``two_voiced_forms``: the forms of each verb a family lists both as active and as passive
   (unvocalized, قتل is also قُتل, so the clause decides the voice);
+* ``masculine_forms``: the third person masculine singular forms (طالب، يطالب): a subject right
+  after the verb agrees with it in gender, so a feminine noun there is its object;
 * ``bare_forms``: every form of the verbs' first words as the lexicon inflects them, so that a
   token that is none of them carries a pronoun (أبرمته: the object is in the verb).
 """
@@ -24,6 +26,22 @@ def subject_forms(lang: Language, families: tuple[EventFamily, ...], types: froz
             continue
         forms = {lang.normalize_term(f) for v in fam.verbs
                  for f in lang.morphology.subject_forms(v)}
+        if forms:
+            found[i] = frozenset(forms)
+    return found
+
+
+def masculine_forms(lang: Language, families: tuple[EventFamily, ...], types: frozenset[str]
+                    ) -> dict[int, frozenset[str]]:
+    """Per family of ``types``, the third person masculine singular forms of its verbs, less
+    those written like an event noun (طلب، دعم: "his request" has its doer after it)."""
+    nouns = {lang.normalize_term(n.split()[0]) for fam in families for n in fam.nouns}
+    found: dict[int, frozenset[str]] = {}
+    for i, fam in enumerate(families):
+        if fam.type not in types:
+            continue
+        forms = {lang.normalize_term(f) for v in fam.verbs
+                 for f in lang.morphology.masculine_forms(v)} - nouns
         if forms:
             found[i] = frozenset(forms)
     return found

@@ -137,6 +137,8 @@ class Morphology:
     participle_forms: Callable[[str], list[str]]
     #: a verb's forms whose ending is its (dual or plural) subject: a phrase after is its object
     subject_forms: Callable[[str], list[str]] = _no_forms
+    #: a verb's third person masculine singular forms: a subject right after agrees with them
+    masculine_forms: Callable[[str], list[str]] = _no_forms
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,14 @@ def subject_forms(spec: str) -> list[str]:
     return forms
 
 
+def masculine_forms(spec: str) -> list[str]:
+    """The third person masculine singular forms of a verb (its first word, from
+    ``"past/present …"``: طالب، يطالب): a verb agrees in gender with a subject right after it,
+    so a feminine noun after such a form (وطالب الحكومة) is its object, not its subject."""
+    past, _, present = spec.strip().split(" ")[0].partition("/")
+    return [f for f in (past, present) if f]
+
+
 def verb_phrase_forms(spec: str) -> tuple[list[str], list[str]]:
     """Forms of ``"past/present literal words"`` → (past phrases, present phrases)."""
     head, _, rest = spec.strip().partition(" ")
@@ -161,4 +169,5 @@ def name_letters(name: str) -> int:
 
 
 MORPHOLOGY = Morphology(verb_phrase_forms, noun_forms, nisba_forms, construct_variants,
-                        without_pronoun, name_letters, participle_forms, subject_forms)
+                        without_pronoun, name_letters, participle_forms, subject_forms,
+                        masculine_forms)

@@ -1,0 +1,142 @@
+"""The other party of an act where its clause names it by a pronoun, by agreement or elsewhere
+in its sentence: rules of the role stage (``roles.py``), which reads the clause first.
+
+* a feminine phrase right after a masculine statement verb (وطالب الحكومة الإسرائيلية، ودعا
+  الدول العربية) is its object, since a verb agrees in gender with the subject that follows it;
+* an object pronoun on the verb (رفضته) or after the preposition that marks the act's recipient
+  (واعتدت القوات عليهم، يجري التحقيق معه) stands for the last party named before it
+  (``pronoun_objects.py``);
+* a statement's or meeting's noun carrying a pronoun (خلال لقائه القنصل الأميركي) has the
+  phrase after it as the one met and the speaker as its other party;
+* a call received (تلقى X - حفظه الله - اتصالا من Y) is made to the receiving verb's subject;
+* a charge named after an act (اعتقلت الشرطة خمسة أشخاص بتهمة …) is against the act's
+  recipient, by its actor; those charged with terrorism are an armed group (``suspects.py``);
+* a recipient with the actor's codes is dropped only when it is the actor named again by the
+  same words: two officials of one side (دعا الرئيس المصري وزير الخارجية المصري) are two parties.
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.phrases import PhraseReader
+from marsad.events.pronoun_objects import PronounObjects
+from marsad.events.speech import SpeechReader
+from marsad.events.suspects import SuspectReader
+from marsad.events.verb_forms import bare_forms, masculine_forms
+from marsad.lang import Language
+from marsad.resources.tables import EventFamily
+
+Roles = tuple[list[EntityMention], list[EntityMention]]
+
+#: how many words before a received act (اتصالا هاتفيا) its receiving verb may stand: a long
+#: subject with its titles and an aside comes between
+RECEIVER_REACH = 20
+#: the types whose people recipients may be suspects of terrorism (suspects.py): an arrest,
+#: and a charge or a trial
+SUSPECT_TYPES = frozenset({"COERCE", "ACCUSE"})
+
+
+class OtherParties:
+    def __init__(self, ph: PhraseReader, speech: SpeechReader, lang: Language,
+                 families: tuple[EventFamily, ...], statements: frozenset[str]):
+        self.ph = ph
+        self.speech = speech
+        self.statements = statements
+        self.suspects = SuspectReader(lang)
+        #: per family, the verb forms whose subject right after them is masculine (طالب، يطالب)
+        self._masculine = masculine_forms(lang, families, statements)
+        #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
+        self.objects = PronounObjects(ph, lang, families, bare_forms(lang, families, statements))
+        self._third_person = frozenset(lang.normalize_term(w)
+                                       for w in lang.table("actors")["third_person_suffixes"])
+        #: per document: the enclitic on each trigger's word, by the trigger's start
+        self._trigger_suffixes: dict[int, str] = {}
+
+    def start(self, doc: Document) -> None:
+        """Reads what the rules need of a new document."""
+        self._trigger_suffixes = {m.start: m.suffix for m in doc.matches
+                                  if m.terms and m.terms[0].layer == "trigger"}
+
+    def disagrees(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether the phrase right after a masculine form of the verb is feminine, so cannot
+        be its subject (a verb agrees in gender with the subject that follows it)."""
+        return e.tok_lo == t.tok_hi \
+            and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
+            and self.ph._feminine(doc, e)
+
+    def pronouns(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                 ents: list[EntityMention], by_sentence: dict[int, list[EntityMention]],
+                 passive: bool, roles: Roles) -> list[EntityMention]:
+        """The recipient an object pronoun stands for, on the verb or after its preposition."""
+        actor, recipient = roles
+        if passive:
+            return recipient
+        if t.tense in ("past", "present"):
+            recipient = self.objects.referent(doc, t, ents, actor, by_sentence) or recipient
+        return recipient or self.objects.after_preposition(
+            doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence)
+
+    def possessed_act(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
+                      ents: list[EntityMention], subjects: list[list[EntityMention]],
+                      roles: Roles) -> Roles:
+        """وأكد عباس خلال لقائه القنصل الأميركي، لدى استقباله وفدا: a statement's or a
+        meeting's noun carrying a pronoun has its genitive in the pronoun, so the phrase right
+        after it is its object; the pronoun stands for the clause's subject (the speaker, else
+        ``subjects`` in turn: the sentence's earlier actor, the subject before, the subject of
+        the sentence before), the other party."""
+        actor, recipient = roles
+        if t.tense != "noun" or fam.type not in self.statements or recipient \
+                or not actor or actor[0].tok_lo < t.tok_hi or t.tok_hi - t.tok_lo != 1 \
+                or self._trigger_suffixes.get(t.start) not in self._third_person \
+                or not all(self.ph._bare(w) in self.ph._after_passive_subject    # لقائه أمس X
+                           for w in doc.tokens[t.tok_hi:actor[0].tok_lo]):
+            return actor, recipient
+        owner = self.speech.speaker(doc, sent, t, ents) or next((s for s in subjects if s), [])
+        owner = [e for e in owner if e not in actor]
+        return (actor, owner) if owner else (actor, recipient)
+
+    def receiver(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
+                 before: list[EntityMention]) -> list[EntityMention]:
+        """تلقى الملك اتصالا هاتفيا من X، الملك يتلقى اتصالا من X: the receiving verb's subject
+        (after it, else before it), when the act right after that verb is ``t``; the subject
+        may be long and carry an aside (تلقى خادم الحرمين الشريفين الملك سلمان - حفظه الله -
+        اتصالا), which ends the clause that ``before`` covers, so the sentence's phrases
+        (``ents``) are read."""
+        first = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RECEIVER_REACH)
+        verb = next((i for i in range(t.tok_lo - 1, first - 1, -1)
+                     if self.ph._bare(doc.tokens[i]) in self.ph._receiving_verbs), None)
+        if verb is None or self.ph._in_trigger.intersection(range(verb + 1, t.tok_lo)):
+            return []
+        between = [e for e in ents if verb < e.tok_lo and e.tok_hi <= t.tok_lo]
+        if between:
+            return self.ph._first_chain(doc, between, bare=True)
+        return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= verb], None,
+                                       end=verb)
+
+    def charge(self, doc: Document, siblings: list[EventMention], t: TriggerMention,
+               fam: EventFamily, roles: Roles) -> Roles:
+        """اعتقلت الشرطة خمسة أشخاص بتهمة الاتجار: a charge named after an act (بتهمة، بشبهة)
+        is against the act's recipient, by its actor; the people of an arrest, a charge or a
+        trial suspected of terrorism are an armed group."""
+        actor, recipient = roles
+        if not recipient and t.tense == "noun" and self.suspects.is_cue(doc.tokens[t.tok_lo]):
+            prior = next((m for m in reversed(siblings)
+                          if m.trigger.tok_lo < t.tok_lo and m.recipient), None)
+            if prior is not None:
+                actor, recipient = prior.actor or actor, prior.recipient
+        if fam.type in SUSPECT_TYPES:
+            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+        return actor, recipient
+
+    def same_party(self, doc: Document, actor: list[EntityMention],
+                   recipient: list[EntityMention]) -> bool:
+        """Whether the recipient is the actor named again (وطيران التحالف يقصف …، وشن طيران
+        التحالف): the same entries by the same words."""
+        if {e.id for e in actor} != {e.id for e in recipient}:
+            return False
+        words = {self._words(doc, e) for e in actor}
+        return any(self._words(doc, e) in words for e in recipient)
+
+    def _words(self, doc: Document, e: EntityMention) -> tuple[str, ...]:
+        return tuple(self.ph._bare(w) for w in doc.tokens[e.tok_lo:e.tok_hi])
