@@ -125,6 +125,16 @@ def test_seed_article_where_when_how_many_and_one_record_per_event(shared):
 
 
 @pytest.mark.shared
+def test_seed_article_without_a_date_reports_the_same_events_undated(shared):
+    # الشهر الماضي is last month's news whether or not the publication day is known: the
+    # operations against ISIS stay asserted, with their time unresolved
+    seed = shared / "seed" / "centcom-syria-isis-operations.ar.txt"
+    dated, undated = ([(e["event_type"], e["modality"]) for e in map(json.loads, r.stdout.splitlines())]
+                      for r in (_run("code", str(seed), "--date", "2025-11-20"), _run("code", str(seed))))
+    assert sorted(dated) == sorted(undated) and ("ASSAULT", "asserted") in undated
+
+
+@pytest.mark.shared
 def test_seed_article_support_by_the_rules(shared):
     from marsad.coder import Coder
 

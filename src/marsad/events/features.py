@@ -37,6 +37,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from marsad.annotate.times import TimeFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.spans import EventMention
@@ -47,6 +48,9 @@ _AFTER = 3          # tokens after it
 NUMBER = "#"        # in a cue phrase of the data files: any number in digits
 _NOT_CUES = frozenset({"reporting", "governing"})
 _DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
+#: a publication date to measure an undated article's relative times by (``_undated_days``): how
+#: far back أمس or الشهر الماضي lies does not depend on the day
+_SOME_DAY = date(2015, 7, 15)
 
 
 class _TopicWords(dict):
@@ -111,6 +115,8 @@ class CandidateFeatures:
         self.after_conjunction = lang.affixes.after_conjunction
         self.breaks = lang.clause_breaks
         self.conflict = resources.vocabulary.types_with("conflict")
+        self.times = TimeFinder(resources)
+        self.normalize_term = lang.normalize_term
         table = lang.table("decision")
         norm = lang.normalize_term
         self.governing = frozenset(norm(w) for w in table["governing_nouns"])
@@ -199,7 +205,7 @@ class CandidateFeatures:
         t = event.event_type
         feats = [f"type={t}", f"mode={t}/{event.mode}", f"rule_modality={event.modality}",
                  f"conf={round(event.confidence, 1)}", f"nevidence={min(len(event.evidence), 3)}",
-                 f"days={_days_before(event.time, published)}",
+                 f"days={self._days(event.time, published)}",
                  f"attribution={event.attribution is not None}"]
         for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
             if not parties:
@@ -209,6 +215,20 @@ class CandidateFeatures:
                           f"{role}_nsa={e.code == 'NSA'}"]
         feats += [f"context={c}" for c in event.context]
         return feats
+
+    def _days(self, time: dict | None, published: date | None) -> str:
+        """``_days_before`` of the event's time; in an article without a publication date, of
+        its relative expression read as if published on some day: الشهر الماضي is as far back
+        in a dated article and an undated one, and the model learnt from dated ones."""
+        if published is not None or not time or time.get("anchor") != "unresolved" \
+                or not time.get("text"):
+            return _days_before(time, published)
+        found = self.times.find(self.normalize_term(time["text"]), _SOME_DAY)
+        if not found or found[0].end_date is None:
+            return _days_before(time, published)
+        resolved = {"end": found[0].end_date.isoformat(), "anchor": found[0].anchor,
+                    "precision": found[0].precision}
+        return _days_before(resolved, _SOME_DAY)
 
     # -- the trigger -------------------------------------------------------------------------
     def _trigger(self, doc: Document, m: EventMention, etype: str,
