@@ -201,6 +201,8 @@ def test_a_year_before_publication_in_the_sentence_reaches_the_model(rules: Code
 
 @pytest.mark.parametrize("sentence, feature", [
     ("وكانت انتحارية فجرت نفسها في مركز للشرطة في يناير وقتلت ضابطا.", "sent_month=before"),
+    # فبراير begins with ف, which is not the conjunction here
+    ("وهاجم مسلحون مركزا للشرطة في المدينة في فبراير وقتلوا ضابطا.", "sent_month=before"),
     ("ويذكر أن مسلحين هاجموا مركزا للشرطة في المدينة.", "sent_cue=background"),
     ("وكان مسلحون هاجموا مركزا للشرطة في المدينة قبل 3 سنوات.", "sent_cue=background"),
 ])

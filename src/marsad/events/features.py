@@ -326,7 +326,8 @@ class CandidateFeatures:
             prev = tokens[i - 1]
             if not (prev.isdigit() or bare(prev) in self.month_openers):
                 continue
-            word = bare(tokens[i])
+            # the month as written first: فبراير is no conjunction ف before براير
+            word = tokens[i] if tokens[i] in months else bare(tokens[i])
             pair = f"{word} {tokens[i + 1]}" if i + 1 < len(tokens) else ""
             number = months.get(pair) or months.get(word)
             if number is None:
