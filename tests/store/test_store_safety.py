@@ -192,7 +192,20 @@ def test_an_ingest_goes_on_once_the_lock_is_let_go(capsys, postgres_db):
     Store(postgres_db).close()
     other = psycopg.connect(postgres_db, autocommit=True)
     other.execute("SELECT pg_advisory_lock(%s)", (_ingest_lock_key(),))
-    threading.Timer(1.5, other.close).start()
+
+    def let_go_once_waited_for() -> None:
+        # the lock is let go once the ingest waits for it, not after a fixed time: on a busy
+        # machine the ingest may reach the lock later than any timer
+        with psycopg.connect(postgres_db, autocommit=True) as watcher:
+            for _ in range(600):
+                waiting = watcher.execute("SELECT count(*) FROM pg_locks WHERE locktype = "
+                                          "'advisory' AND NOT granted").fetchone()
+                if waiting and waiting[0]:
+                    break
+                time.sleep(0.1)
+        other.close()
+
+    threading.Thread(target=let_go_once_waited_for, daemon=True).start()
     status, _, err = _run(capsys, "ingest", REPORTS, "--db", postgres_db, "--jobs", "1")
     assert status == 0 and "waiting for the store's ingest lock" in err and "6 new" in err
 
