@@ -271,6 +271,13 @@ def test_parts_of_periods(raw, expected_text, first, last, precision):
     assert _dates(m) == (first, last, precision, "publication_date")
 
 
+def test_a_part_of_a_named_month_is_that_part_of_its_days():
+    assert _dates(_only("انفجرت سيارة مفخخة في نهاية تموز/يوليو.")) == (
+        date(2025, 7, 21), date(2025, 7, 31), "day", "publication_date")
+    assert _dates(_only("اعتقلت الشرطة ثلاثة مسلحين في منتصف مايو 2014.")) == (
+        date(2014, 5, 11), date(2014, 5, 20), "day", "explicit")
+
+
 def test_a_month_alone_after_since_or_with_no_preposition_is_no_time():
     # منذ مارس bounds a state, it does not date a deed; مارس alone may be the verb "practised"
     assert _find("يسيطر التنظيم على المدينة منذ مارس.")[1] == []
@@ -284,7 +291,7 @@ def test_a_month_alone_after_since_or_with_no_preposition_is_no_time():
     ("تُعقد القمة في شهر مارس المقبل.", 2026, 3),
     ("تنتهي الولاية في يناير القادم.", 2026, 1),
     ("وقع الانقلاب في شهر أغسطس.", 2025, 8),
-    # a month alone after في, خلال or a part of a period: the 62-day rule of شهر أغسطس
+    # a month alone after في or خلال: the 62-day rule of شهر أغسطس
     ("وقع الانقلاب في أغسطس.", 2025, 8),
     ("قتل ثلاثة جنود خلال مارس.", 2025, 3),
 ])

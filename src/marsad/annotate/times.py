@@ -196,16 +196,24 @@ def _resolve_numeric(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Res
 
 
 def _resolve_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
-    """A named month: with a year (تموز 2015), relative (يوليو الماضي) or bare (شهر مارس)."""
+    """A named month: with a year (تموز 2015), relative (يوليو الماضي) or bare (شهر مارس, في
+    مارس); after a part of a period (مطلع مارس، نهاية تموز 2015) that part of it."""
     d = m.groupdict()
     month = g.month_of(d["mon"])
+    part = g.parts[d["mod"]] if d.get("mod") else None
     if d.get("year"):
-        return _whole_month(int(d["year"]), month, _EXPLICIT)
-    if pub is None:
-        return _unresolved("month")
-    if d.get("yoff"):
-        return _whole_month(pub.year + _offset(g, d["yoff"]), month, _PUB)
-    return _whole_month(_year_of_month(pub, month, _offset(g, d.get("rel"))), month, _PUB)
+        found = _whole_month(int(d["year"]), month, _EXPLICIT)
+    elif pub is None:
+        return _unresolved("month" if part is None else "day")
+    elif d.get("yoff"):
+        found = _whole_month(pub.year + _offset(g, d["yoff"]), month, _PUB)
+    else:
+        found = _whole_month(_year_of_month(pub, month, _offset(g, d.get("rel"))), month, _PUB)
+    if part is None or found.start_date is None or found.end_date is None:
+        return found
+    # نهاية تموز/يوليو: the month's days 21 to its end, as نهاية الشهر
+    first, last = _part("month", found.start_date, found.end_date, part)
+    return _Resolution(first, last, "day", found.anchor)
 
 
 def _resolve_year(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:

@@ -137,7 +137,7 @@ def _date_patterns(w: _Words, p: _Pieces) -> list[TimePattern]:
                   rf"|{_n('هذا')}\s+{_n('الشهر')}")
     month_lead = rf"{_B}(?:{_SHAHR}|{_PRO}){p.month}"
     year_cue_words = _alt(['في', 'خلال', 'منذ', 'حتى', 'بحلول', 'قبل', 'بعد', *w.parts])
-    in_month_words = _alt(['في', 'خلال', *w.parts])
+    in_month_words = _alt(['في', 'خلال'])
     return [
         TimePattern(rf"{_B}{p.date_prefix}{day}(?:(?:{_SHAHR})?{p.month}"
                     rf"(?:{_YEAR_TAIL}|{p.rel}|{p.year_offset})?|{this_month}){_E}",
@@ -151,10 +151,13 @@ def _date_patterns(w: _Words, p: _Pieces) -> list[TimePattern]:
         TimePattern(rf"{month_lead}{_YEAR_TAIL}{_E}", "month", "month"),
         TimePattern(rf"{month_lead}(?:{p.rel}|{p.year_offset}){_E}", "month", "month"),
         TimePattern(rf"{_B}{_SHAHR}{p.month}{_E}", "month", "month"),
-        # a month alone that is when something happened (في يوليو، خلال أبريل، مطلع مارس): after
-        # such a word it is no verb (مارس "practised") nor a name; the mention is the month, not
-        # في. Not after منذ، حتى، قبل، بعد: those name a bound of the event, not its time
+        # a month alone that is when something happened (في يوليو، خلال أبريل): after such a word
+        # it is no verb (مارس "practised") nor a name; the mention is the month, not في. Not
+        # after منذ، حتى، قبل، بعد: those name a bound of the event, not its time
         TimePattern(rf"{_B}{_PRO}{in_month_words}\s+(?P<t>{p.month}){_E}", "month", "month"),
+        # a part of a month (مطلع مارس، نهاية تموز/يوليو، أواخر يونيو الماضي، منتصف مايو 2015)
+        TimePattern(rf"{_B}{p.part}{p.month}(?:{_YEAR_TAIL}|{p.rel}|{p.year_offset})?{_E}",
+                    "month", "month"),
         TimePattern(rf"{_B}{_PRO}{_YEAR_WORDS}\s+{_YEAR}{_E}", "year", "year"),
         TimePattern(rf"{_B}{_PRO}{year_cue_words}\s+(?P<t>{_YEAR}){_E}", "year", "year"),
         TimePattern(rf"{_B}{_PRO}(?P<year>(?:19|20)\d\d)\s?{_n('م')}{_E}", "year", "year"),
