@@ -105,8 +105,8 @@ class _TypedWords(dict):
 
 
 def _known_words(model: DecisionModel | None) -> tuple[list[str], dict[str, list[str]]]:
-    """The words whose ``w=…`` feature the model weighs, and by event type those whose
-    ``TYPE|w=…`` it weighs."""
+    """The keys of the word tables whose features the model weighs: the words of its ``w=…``
+    features, and by event type the ``w=…`` features of its ``TYPE|w=…`` ones."""
     words: list[str] = []
     typed: dict[str, list[str]] = {}
     if model is None:
@@ -114,9 +114,10 @@ def _known_words(model: DecisionModel | None) -> tuple[list[str], dict[str, list
     for name in {**model.keep_weights, **model.modality_weights}:
         if name.startswith("w="):
             words.append(name[2:])
-        elif "|w=" in name:
-            etype, _, word = name.partition("|w=")
-            typed.setdefault(etype, []).append(word)
+            continue
+        etype, bar, feature = name.partition("|")
+        if bar and feature.startswith("w="):
+            typed.setdefault(etype, []).append(feature)
     return words, typed
 
 
@@ -362,7 +363,7 @@ class CandidateFeatures:
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
             bare = self.bare
-            words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
+            words = sorted(set(map(bare, doc.tokens[sent.tok_lo:sent.tok_hi])))
             self._last_sentence = (index, list(map(self._word_features.__getitem__, words)))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
