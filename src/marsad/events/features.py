@@ -104,21 +104,19 @@ class _TypedWords(dict):
         return table
 
 
-def _known_words(model: DecisionModel | None) -> tuple[list[str], dict[str, list[str]]]:
-    """The keys of the word tables whose features the model weighs: the words of its ``w=…``
-    features, and by event type the ``w=…`` features of its ``TYPE|w=…`` ones."""
+def _word_tables(model: DecisionModel | None) -> tuple[_Interned, _TypedWords]:
+    """The tables of word features (``w=…``) and of typed word features (``TYPE|w=…``, keyed
+    by their ``w=…``), with the features the model weighs put in first."""
     words: list[str] = []
     typed: dict[str, list[str]] = {}
-    if model is None:
-        return words, typed
-    for name in {**model.keep_weights, **model.modality_weights}:
+    for name in {**model.keep_weights, **model.modality_weights} if model is not None else ():
         if name.startswith("w="):
             words.append(name[2:])
             continue
         etype, bar, feature = name.partition("|")
         if bar and feature.startswith("w="):
             typed.setdefault(etype, []).append(feature)
-    return words, typed
+    return _Interned("w=", words), _TypedWords(typed)
 
 
 class CandidateFeatures:
@@ -173,9 +171,7 @@ class CandidateFeatures:
         #: the cues of each sentence of the document last asked about, by sentence index
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self._typed_words: dict[str, list[str]] = {}
-        known, typed = _known_words(resources.decision_model)
-        self._word_features = _Interned("w=", known)
-        self._typed_features = _TypedWords(typed)
+        self._word_features, self._typed_features = _word_tables(resources.decision_model)
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
