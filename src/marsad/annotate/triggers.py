@@ -179,7 +179,7 @@ class TriggerFinder(CandidateReadings):
         firsts, bare_terms = self._firsts(terms)
         # the words' cores are only read for terms that need words after them (most need none)
         token_cores = self._token_cores
-        cores = [token_cores(tok) for tok in window] if firsts else []
+        cores = list(map(token_cores, window)) if firsts else []
         present = frozenset().union(*cores)
         requires_of = self._requires_of
         bare = self._bare

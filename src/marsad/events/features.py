@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -42,6 +42,7 @@ from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.spans import EventMention
 from marsad.resources import Resources
+from marsad.resources.models import DecisionModel
 
 _WINDOW = 6         # tokens before the trigger read for cues
 _AFTER = 3          # tokens after it
@@ -72,29 +73,54 @@ class _TopicWords(dict):
 class _Interned(dict):
     """key → ``sys.intern(prefix + key)``, made on first use: the features every sentence
     repeats (``w=…``, ``ASSAULT|w=…``) are then made once, and found in the decision model by
-    identity (its feature names are interned too). Emptied past ``_INTERNED_MAX`` keys."""
+    identity (its feature names are interned too). The keys whose features the model knows
+    (``known``) are put in first and kept; the others are emptied past ``_INTERNED_MAX``, so
+    that the words that weigh stay made, however many rare words pass."""
 
-    def __init__(self, prefix: str):
+    def __init__(self, prefix: str, known: Iterable[str] = ()):
         super().__init__()
         self.prefix = prefix
+        self.known = {key: sys.intern(prefix + key) for key in known}
+        self.update(self.known)
 
     def __missing__(self, key: str) -> str:
-        if len(self) >= _INTERNED_MAX:
+        if len(self) >= len(self.known) + _INTERNED_MAX:
             self.clear()
+            self.update(self.known)
         value = self[key] = sys.intern(self.prefix + key)
         return value
 
 
-#: words (and per type, word features) whose features are kept; news repeats its words
+#: words (and per type, word features) whose features are kept beside those the model knows;
+#: news repeats its words
 _INTERNED_MAX = 1 << 14
 
 
 class _TypedWords(dict):
     """event type → its ``_Interned`` table of typed word features."""
 
+    def __init__(self, known: dict[str, list[str]]):
+        super().__init__()
+        self.known = known
+
     def __missing__(self, etype: str) -> _Interned:
-        table = self[etype] = _Interned(etype + "|")
+        table = self[etype] = _Interned(etype + "|", self.known.get(etype, ()))
         return table
+
+
+def _word_tables(model: DecisionModel | None) -> tuple[_Interned, _TypedWords]:
+    """The tables of word features (``w=…``) and of typed word features (``TYPE|w=…``, keyed
+    by their ``w=…``), with the features the model weighs put in first."""
+    words: list[str] = []
+    typed: dict[str, list[str]] = {}
+    for name in {**model.keep_weights, **model.modality_weights} if model is not None else ():
+        if name.startswith("w="):
+            words.append(name[2:])
+            continue
+        etype, bar, feature = name.partition("|")
+        if bar and feature.startswith("w="):
+            typed.setdefault(etype, []).append(feature)
+    return _Interned("w=", words), _TypedWords(typed)
 
 
 class CandidateFeatures:
@@ -148,13 +174,15 @@ class CandidateFeatures:
         self.topic_words = _TopicWords(topics, lang.token_cores)
         self._last_sentence: tuple[int | None, list[str]] = (None, [])
         self._last_background: tuple[int | None, list[str]] = (None, [])
+        #: the cues of each sentence of the document last asked about, by sentence index
+        self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self._typed_words: dict[str, list[str]] = {}
-        self._word_features = _Interned("w=")
-        self._typed_features = _TypedWords()
+        self._word_features, self._typed_features = _word_tables(resources.decision_model)
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
         self._last_sentence = self._last_background = (None, [])
+        self._cues = {}
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
                     for k, m in enumerate(doc.mentions)}
@@ -257,25 +285,29 @@ class CandidateFeatures:
         t = m.trigger
         toks = doc.tokens
         sent = doc.sentences[t.sentence]
-        before = toks[max(sent.tok_lo, t.tok_lo - _WINDOW):t.tok_lo]
+        lo = max(sent.tok_lo, t.tok_lo - _WINDOW)
+        before = toks[lo:t.tok_lo]
         after = toks[t.tok_hi:min(sent.tok_hi, t.tok_hi + _AFTER)]
         bare = self.bare
         near = [f"prev{i}={bare(w)}" for i, w in enumerate(reversed(before[-2:]), 1)]
         near += [f"next{i}={bare(w)}" for i, w in enumerate(after[:2], 1)]
         # the same words with the type: قتل after حادث is a traffic death, after غارة an attack
         feats = near + [f"{etype}|{f}" for f in near]
-        marks = self._marks
-        feats += [f"cue_before={c}" for c in sorted(marks(_clause_tail(before, self.breaks)))
+        # the cues of each window, read off the sentence's cues (found once per sentence)
+        cues = self._sentence_cues(doc, t.sentence)
+        tail = t.tok_lo - len(_clause_tail(before, self.breaks))
+        feats += [f"cue_before={c}" for c in sorted(_marks_in(cues, tail, t.tok_lo))
                   if c not in _NOT_CUES]
-        feats += [f"cue_after={c}" for c in sorted(marks(after)) if c not in _NOT_CUES]
+        feats += [f"cue_after={c}" for c in sorted(_marks_in(cues, t.tok_hi, t.tok_hi + len(after)))
+                  if c not in _NOT_CUES]
         feats += self._sentence_words(doc, t.sentence, etype)
         head = toks[sent.tok_lo:t.tok_lo]
         feats += self._background(doc, m, before, head)
-        if "reporting" in marks(head):
+        if "reporting" in _marks_in(cues, sent.tok_lo, t.tok_lo):
             feats.append("reported")
         if sum(w in self.quotes for w in head) % 2:
             feats.append("in_quotes")
-        if "governing" in marks(before[-3:]):
+        if "governing" in _marks_in(cues, t.tok_lo - len(before[-3:]), t.tok_lo):
             feats.append("governed")
         return feats
 
@@ -302,7 +334,8 @@ class CandidateFeatures:
         if self._last_background[0] != index:
             sent = doc.sentences[index]
             tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
-            feats = ["sent_cue=background"] if "background" in self._marks(tokens) else []
+            cues = self._sentence_cues(doc, index)
+            feats = ["sent_cue=background"] if any(c[2] == "background" for c in cues) else []
             published = doc.article.date
             if published is not None:
                 years = {int(w) for w in tokens if len(w) == 4 and w.isdigit()}
@@ -347,7 +380,7 @@ class CandidateFeatures:
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
             bare = self.bare
-            words = sorted({bare(w) for w in doc.tokens[sent.tok_lo:sent.tok_hi]})
+            words = sorted(set(map(bare, doc.tokens[sent.tok_lo:sent.tok_hi])))
             self._last_sentence = (index, list(map(self._word_features.__getitem__, words)))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
@@ -357,17 +390,27 @@ class CandidateFeatures:
                 map(self._typed_features[etype].__getitem__, words))
         return typed
 
-    def _marks(self, tokens: list[str]) -> set[str]:
-        """The cue lists that a word or phrase of ``tokens`` is in (a phrase whole: من
-        alone is no cue, من المتوقع is one; a ``#`` of a phrase is any number written in
-        digits: قبل # سنوات is قبل 3 سنوات)."""
-        begins = self.begins
-        found = set()
-        for i, tok in enumerate(tokens):
-            for kind, rest in begins.get(tok, ()):
-                if not rest or _phrase_at(tokens, i + 1, rest):
-                    found.add(kind)
+    def _sentence_cues(self, doc: Document, index: int) -> list[tuple[int, int, str]]:
+        """``(first token, end token, cue list)`` of each word or phrase of the sentence that is
+        in a cue list (a phrase whole: من alone is no cue, من المتوقع is one; a ``#`` of a
+        phrase is any number written in digits: قبل # سنوات is قبل 3 سنوات). Found once per
+        sentence; the windows around each candidate read their cues off it (``_marks_in``)."""
+        found = self._cues.get(index)
+        if found is None:
+            sent = doc.sentences[index]
+            tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
+            begins, lo = self.begins, sent.tok_lo
+            found = self._cues[index] = [
+                (lo + i, lo + i + 1 + len(rest), kind)
+                for i, cue_lists in enumerate(map(begins.get, tokens)) if cue_lists
+                for kind, rest in cue_lists if not rest or _phrase_at(tokens, i + 1, rest)]
         return found
+
+
+def _marks_in(cues: list[tuple[int, int, str]], lo: int, hi: int) -> set[str]:
+    """The cue lists of the cues wholly inside tokens ``lo``…``hi`` (a phrase cut by the
+    window's edge is none)."""
+    return {kind for start, end, kind in cues if lo <= start and end <= hi}
 
 
 def _phrase_at(tokens: list[str], i: int, rest: tuple[str, ...]) -> bool:

@@ -81,9 +81,10 @@ class DecisionModel:
         better."""
         if not self.classes:
             return rules
-        # the rows of the features the file knows, found in C; each class's score is then its
-        # bias plus their weights added in the features' order, as one loop over them would
-        rows = [row for row in map(self.modality_weights.get, features) if row is not None]
+        # the rows of the features the file knows, found and kept in C (a row is never empty:
+        # it has a weight per class); each class's score is then its bias plus their weights
+        # added in the features' order, as one loop over them would
+        rows = list(filter(None, map(self.modality_weights.get, features)))
         scores = [reduce(add, column, bias) for bias, column in zip(self.modality_bias, zip(*rows))] \
             if rows else list(self.modality_bias)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]

@@ -27,9 +27,13 @@ _DEFINITE = ("ال", "لل")
 _NOT_NOUN_STARTS = ("ال", "بال", "فال", "كال", "لل", "و")
 _LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"
 _WORD_RE = re.compile(f"[{_LETTERS}]{{2,}}")
-_TOKEN_RE = re.compile(f"[{_LETTERS}]*[0-9]+(?:[.,][0-9]+)*|[{_LETTERS}]+|[a-z]+|\\S")
-# every non-space character is in a token, so a split on the tokens leaves only spaces between
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# The tokens: a number with the letters before it (``و20``, ``ال15``, ``1,500``), a word of
+# letters, a Latin word, any other non-space character; every non-space character is in a
+# token, so a split on them leaves only spaces between. A word is tried first: a run of letters
+# no digit follows (``[…]*[0-9]+`` first would try it as a number's prefix letter by letter
+# before giving it up), and the possessive ``++`` gives none of its letters back.
+_TOKEN_SPLIT_RE = re.compile(
+    f"([{_LETTERS}]++(?![0-9])|[{_LETTERS}]*[0-9]+(?:[.,][0-9]+)*|[a-z]+|\\S)")
 
 
 class QuantityWords:
