@@ -129,7 +129,6 @@ class CandidateFeatures:
     def __init__(self, resources: Resources):
         lang = resources.language
         assert lang is not None
-        g = resources.grammar
         self.res = resources
         #: each lexicon entry by its type, mode and first word: the forms of one entry (قتل،
         #: يقتل، مقتل، قتلى) share what they say of an event
@@ -147,20 +146,8 @@ class CandidateFeatures:
         norm = lang.normalize_term
         self.governing = frozenset(norm(w) for w in table["governing_nouns"])
         self.quotes = frozenset(table["quotes"])
-        words = {"negation": g.negation | g.negation_verbs,
-                 "reporting": g.speech | g.speech_nouns, "governing": self.governing}
-        phrases = {"future": g.future, "hypothetical": g.hypothetical,
-                   "historical": g.historical, "pledge": g.pledge,
-                   "background": _phrases(table.get("background", []), norm)}
-        cues: list[tuple[str, tuple[str, ...]]] = [
-            (kind, (w,)) for kind, ws in words.items() for w in ws]
-        cues += [(kind, p) for kind, ps in phrases.items() for p in ps if p]
         #: a token that can begin a cue (with or without و/ف in front) → (list, rest of phrase)
-        begins: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for kind, phrase in sorted(cues):
-            for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
-                begins.setdefault(form, []).append((kind, phrase[1:]))
-        self.begins = {form: tuple(found) for form, found in begins.items()}
+        self.begins = _cue_beginnings(resources, table, self.governing)
         self.subordinators, self.auxiliaries = _subordinators(lang, table)
         self.months = _month_names(lang)
         self.month_openers = frozenset(norm(w) for w in table.get("month_openers", []))
@@ -460,6 +447,28 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
         if n <= edge:
             return f"<={edge}"
     return f">{edges[-1]}"
+
+
+def _cue_beginnings(resources: Resources, table: dict[str, Any], governing: frozenset[str]
+                    ) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The cue words and phrases of each kind (negation, reporting, governing, future,
+    hypothetical, historical, pledge, background) by the token that can begin them, with or
+    without و/ف in front: token → ((kind, the rest of the phrase), …)."""
+    lang, g = resources.language, resources.grammar
+    assert lang is not None
+    words = {"negation": g.negation | g.negation_verbs,
+             "reporting": g.speech | g.speech_nouns, "governing": governing}
+    phrases = {"future": g.future, "hypothetical": g.hypothetical,
+               "historical": g.historical, "pledge": g.pledge,
+               "background": _phrases(table.get("background", []), lang.normalize_term)}
+    cues: list[tuple[str, tuple[str, ...]]] = [
+        (kind, (w,)) for kind, ws in words.items() for w in ws]
+    cues += [(kind, p) for kind, ps in phrases.items() for p in ps if p]
+    begins: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for kind, phrase in sorted(cues):
+        for form in lang.syntax.with_conjunction(frozenset(phrase[:1])):
+            begins.setdefault(form, []).append((kind, phrase[1:]))
+    return {form: tuple(found) for form, found in begins.items()}
 
 
 def _days_before(time: dict | None, published: date | None) -> str:
