@@ -75,8 +75,10 @@ class Document:
         return count
 
     def event_sentences(self) -> list[int]:
-        """Indices of the sentences holding an event mention with a participant."""
-        return sorted({m.trigger.sentence for m in self.mentions if m.actor or m.recipient})
+        """Indices of the sentences holding an event mention, with a participant or not: where
+        the trained decision follows, a candidate with no participant is kept for it, and its
+        time and figures are part of what it is judged by (1974 - مواجهات عنيفة …)."""
+        return sorted({m.trigger.sentence for m in self.mentions})
 
     @classmethod
     def from_article(cls, article: Article,
