@@ -9,6 +9,7 @@ import pytest
 
 from marsad.coder import Coder
 from marsad.events.decide import EventDecision
+from marsad.reading.article import Article
 from marsad.resources import load_resources
 from marsad.resources.loader import read_data
 from marsad.resources.models import DecisionModel, ModelFileError, read_decision_model
@@ -231,3 +232,22 @@ def test_background_later_in_the_article_is_not_made_the_headlines_news(rules: C
     by_sentence = {e.evidence[-1].sentence_index: e.modality for e in events
                    if e.event_type == "ASSAULT"}
     assert by_sentence == {1: "asserted", 3: "historical"}
+
+
+ALMANAC = ("1943 - الحرب العالمية الثانية: قوات الحلفاء تشن سلسلة غارات جوية على هامبورغ.\n"
+           "1974 - مواجهات عنيفة لا سابق لها في حي الدكوانة شرق بيروت: عشرة قتلى وأربعون جريحا.\n"
+           "1996 - عملية تفجير في حديقة في وسط اتلانتا خلال الأولمبياد تسفر عن سقوط قتيلين.\n"
+           "2005 - افتتاح معرض للكتاب في القاهرة.")
+
+
+def test_the_entries_of_an_on_this_day_column_are_history(coder):
+    events = coder.code_article({"id": "almanac", "title": "حدث في مثل هذا اليوم",
+                                 "text": ALMANAC, "date": "2015-07-27"})
+    assert events and all(e.modality == "historical" for e in events)
+
+
+def test_a_candidate_with_no_participant_takes_its_sentences_time(coder):
+    # مواجهات عنيفة names no side: kept for the decision, it is judged with its year
+    doc = coder.process(Article.from_mapping({"id": "almanac", "title": "حدث في مثل هذا اليوم",
+                                              "text": ALMANAC, "date": "2015-07-27"}))
+    assert "1974-01-01" in {str(t.start_date) for t in doc.times}

@@ -38,6 +38,7 @@ before the model existed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from marsad.doc.document import Document
@@ -66,6 +67,24 @@ def keep(types: Sequence[str], probs: Sequence[float], threshold: float,
     return kept
 
 
+#: a chronicle's entry ("on this day" columns): its line opens with the year and a dash
+_CHRONICLE_LINE = re.compile(r"\s*((?:19|20)\d\d)\s*[-–—]")
+
+
+def _chronicle_entry(event: Event, doc: Document) -> bool:
+    """Whether the event is an entry of a chronicle (1974 - مواجهات عنيفة …، 1996 - عملية تفجير
+    …): its own time is the year that opens its line before a dash, a year before the
+    publication's. Such a column tells history, whatever the words of the entry say; the
+    training annotations hold one, too few for the model to learn it."""
+    time = event.time
+    if not time or time.get("precision") != "year" or not event.evidence:
+        return False
+    found = _CHRONICLE_LINE.match(event.evidence[0].sentence)
+    published = doc.article.date
+    return found is not None and found.group(1) == time.get("text") and (
+        published is None or int(found.group(1)) < published.year)
+
+
 class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
         self.model = model.interned() if model is not None else None
@@ -88,7 +107,8 @@ class EventDecision:
             if not keeps:
                 dropped.append(event)
                 continue
-            modality = model.modality(feats, event.modality)
+            modality = "historical" if _chronicle_entry(event, doc) \
+                else model.modality(feats, event.modality)
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
             self._fold_into_kept(event, kept)
