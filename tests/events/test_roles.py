@@ -80,6 +80,17 @@ def test_a_statement_verb_with_no_subject_is_the_last_speakers_not_his_clauses(c
     assert support and support[0].actor[0].text.startswith("الرئيس اليمني")
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("قال وزير الخارجية السعودي عادل الجبير إننا نرحب بجهود الكويت في الوساطة.", "SUPPORT"),
+    ("قال الرئيس الإيراني حسن روحاني إن الحصار انتهى. وأضاف أنني أدعو الولايات المتحدة إلى "
+     "احترام الاتفاق.", "REQUEST"),
+])
+def test_the_speakers_own_pronoun_after_that_makes_him_the_actor(coder, text, event_type):
+    # إننا نرحب، أنني أدعو: "that we", "that I" — the speaker acts
+    ev = _event(coder, text, event_type)
+    assert ev.actor and ev.actor[0].text.startswith(("وزير الخارجية السعودي", "الرئيس الإيراني"))
+
+
 def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(coder):
     # وطالبا: the dual ending is the subject (the two ministers), الحكومة is the one asked
     events = coder.code_text("اجتمع وزير الخارجية الأردني ونظيره المصري في عمان أمس. وطالبا "
