@@ -194,3 +194,28 @@ def test_a_name_after_a_title_stops_before_a_collective_noun(coder):
     # القوى opens the accused party; it is not the president's family name
     texts = [t for t, _, _ in _coded(coder, "واتهم الرئيس عباس القوى الفلسطينية بعرقلة المصالحة.")]
     assert "الرءيس عباس" in texts and not any("القوي" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("وتعهد الرئيس بتقديم الدعم الكامل للجيش اليمني في حربه على الإرهاب.", "الرءيس"),
+    ("وتعهد وزير الدفاع بمواصلة الحرب حتى النهاية.", "وزير الدفاع"),
+])
+def test_a_verbal_noun_with_its_preposition_after_a_title_is_no_name(coder, text, title):
+    # بتقديم الدعم: the promise's content, not the president's name
+    assert title in [t for t, _, _ in _coded(coder, text)], _coded(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إننا نطالب المجتمع الدولي بالتدخل لوقف الحرب.",
+    "وقال الرئيس إنكم لن تفلتوا من العقاب.",
+    "وقال الوزير عليهم أن يغادروا البلاد فورا.",
+])
+def test_a_function_word_with_a_pronoun_after_a_title_is_no_name(coder, text):
+    # إننا "that we", عليهم "on them": a clause opens after the title, no name goes on into it
+    texts = [t for t, _, _ in _coded(coder, text)]
+    assert texts[0] in ("الوزير", "الرءيس"), texts
+
+
+def test_a_foreign_name_after_a_title_ends_before_its_verbs_object(coder):
+    text = "انتقد وزير الخارجية الجزائري رمطان لعمامرة التصريحات التي أدلى بها ساركوزي."
+    assert _code_of(coder, text, "وزير الخارجيه الجزاءري رمطان لعمامره")[0] == "DZA"

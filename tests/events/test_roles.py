@@ -62,6 +62,35 @@ def test_dropped_subject_continues_the_previous_sentence(coder):
     assert support and _codes(support[-1].actor) == ["TUR"] and _codes(support[-1].recipient) == ["QAT"]
 
 
+def test_a_clause_after_a_verb_of_saying_with_no_subject_is_the_last_speakers(coder):
+    # وأضاف أن … وتابع أنه يطالب: the minister goes on speaking, not the coalition he spoke of
+    events = coder.code_text("قال وزير الخارجية السعودي عادل الجبير إن التحالف حقق أهدافه في "
+                             "اليمن. وأضاف أن المفاوضات مستمرة. وتابع أنه يطالب الحوثيين "
+                             "بالانسحاب من المدن.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["SAU"]
+    assert request[0].attribution is not None
+
+
+def test_a_statement_verb_with_no_subject_is_the_last_speakers_not_his_clauses(coder):
+    # وأشاد بـ …: the speaker of the sentence before, not the army he said had shelled
+    events = coder.code_text("قال الرئيس اليمني عبد ربه منصور هادي إن الجيش قصف مواقع الحوثيين. "
+                             "وأشاد بجهود المملكة العربية السعودية في دعم اليمن.")
+    support = [e for e in events if e.event_type == "SUPPORT"]
+    assert support and support[0].actor[0].text.startswith("الرئيس اليمني")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("قال وزير الخارجية السعودي عادل الجبير إننا نرحب بجهود الكويت في الوساطة.", "SUPPORT"),
+    ("قال الرئيس الإيراني حسن روحاني إن الحصار انتهى. وأضاف أنني أدعو الولايات المتحدة إلى "
+     "احترام الاتفاق.", "REQUEST"),
+])
+def test_the_speakers_own_pronoun_after_that_makes_him_the_actor(coder, text, event_type):
+    # إننا نرحب، أنني أدعو: "that we", "that I" — the speaker acts
+    ev = _event(coder, text, event_type)
+    assert ev.actor and ev.actor[0].text.startswith(("وزير الخارجية السعودي", "الرئيس الإيراني"))
+
+
 def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(coder):
     # وطالبا: the dual ending is the subject (the two ministers), الحكومة is the one asked
     events = coder.code_text("اجتمع وزير الخارجية الأردني ونظيره المصري في عمان أمس. وطالبا "

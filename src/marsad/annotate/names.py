@@ -42,6 +42,7 @@ class NameWords:
     titles: frozenset[str]              # one-person titles (وزير، الرئيس → رئيس)
     modifiers: frozenset[str]           # words between a title and its name (السابق)
     not_names: frozenset[str]
+    pronoun_hosts: frozenset[str]       # function words that carry a pronoun (إننا، عليه)
     own_country: frozenset[str]         # بلاد of بلادها
 
     @classmethod
@@ -68,6 +69,7 @@ class NameWords:
             kunya=kunya,
             honorifics={tuple(norm(k).split()): v for k, v in (table.get("honorifics") or {}).items()},
             titles=words("person_titles"), modifiers=words("title_modifiers"), not_names=stops,
+            pronoun_hosts=grammar.complementizers | grammar.prepositions,
             own_country=words("own_country_nouns"))
 
 
@@ -81,12 +83,17 @@ class NameReader:
         self._definite_prefix = lang.affixes.definite_prefix
         self._dative = lang.affixes.dative_prefix
         self._honorific_heads = frozenset(h[0] for h in words.honorifics)
+        self._enclitic_splits = lang.clitic_model.enclitic_splits
+        self._fused = lang.syntax.preposition_proclitic
 
     def name_word(self, tok: str) -> bool:
-        """A word that can be part of a name: letters only, no function word."""
+        """A word that can be part of a name: letters only, no function word, bare or with a
+        pronoun after it (إننا، عليه: a name takes no enclitic)."""
         w = self.words
+        bare = self._bare(tok)
         return tok.isalpha() and len(tok) > 1 and tok not in w.not_names \
-            and self._bare(tok) not in w.not_names
+            and bare not in w.not_names and (bare in w.given or not any(
+                s in w.pronoun_hosts for s in self._enclitic_splits(bare)[1:]))
 
     def run(self, tokens: list[str], lo: int, hi: int, blocked: Container[int]) -> int:
         """The end of the name words from ``lo`` (at most MAX_NAME_WORDS, not past ``hi``);
@@ -145,7 +152,10 @@ class NameReader:
         """The name right after a title (or after its honorific), or ``lo`` when none.
 
         A name that opens with a word of no list must be short, end where a clause goes on
-        (punctuation, a function word, a matched event word) and not carry the article."""
+        (punctuation, a function word, a matched event word) and not carry the article; a
+        word with the article after two of its words is the verb's object (انتقد الوزير رمطان
+        لعمامرة التصريحات), and a word with ب or ل before a word with the article is a verbal
+        noun's phrase, not a name (تعهد الرئيس بتقديم الدعم)."""
         start, _, honorific = self.skip_honorific(tokens, lo, hi)
         first = tokens[start] if start < hi else ""
         if first in self.words.given or first in self.words.particles or honorific:
@@ -155,7 +165,10 @@ class NameReader:
         if end == start or self.definite(first) or end - start > MAX_UNKNOWN_NAME_WORDS \
                 or (end < hi and end in named) or not self._boundary(tokens, end, hi, blocked):
             return lo
-        return end
+        article = next((k for k in range(start + 1, end) if self.definite(tokens[k])), end)
+        if article < end and self._fused(self._bare(first), False):
+            return lo
+        return article if article >= start + 2 else end
 
     def _boundary(self, tokens: list[str], end: int, hi: int, blocked: Container[int]) -> bool:
         """A name may end before ``end``: the sentence ends, or a matched or function word."""

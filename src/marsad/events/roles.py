@@ -125,6 +125,7 @@ class RoleAssigner:
         for e in doc.entities:
             by_sentence.setdefault(e.sentence, []).append(e)
         self._by_sentence = by_sentence
+        self.statements.start(by_sentence)
         mentions = list(doc.mentions)
         # the mentions of each sentence: a trigger reads its own sentence's and the one before
         in_sentence: dict[int, list[EventMention]] = {}
@@ -158,6 +159,7 @@ class RoleAssigner:
         fam = self.res.families[t.family]
         sent = doc.sentences[t.sentence]
         left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
+        reporter = self.statements.carried_reporter(doc, sent, left_edge, reporter)
         right_edge = self._clause_end(doc, sent, t, ents)
         before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
         aside_lo, aside_hi = self._aside
@@ -190,7 +192,8 @@ class RoleAssigner:
                 and t.tok_lo - left_edge <= 1 and not self.violent.subject_is_antecedent(doc, t):
             # وأضاف، وهاجم: the last subject continues; after فإنها دعت, its own sentence's first
             actor = (pronoun_subject and self.statements.opens_clause(doc, t)
-                     and self._sentence_agent(siblings, t, recipient)) or previous
+                     and self._sentence_agent(siblings, t, recipient)) \
+                or self.statements.carried_speaker(doc, sent, t, fam) or previous
             confidence -= 0.15
         recipient = self.others.pronouns(doc, t, fam, ents, self._by_sentence, passive,
                                          (actor, recipient))

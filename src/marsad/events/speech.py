@@ -107,6 +107,30 @@ class SpeechReader:
         before = [e for e in ents if e.tok_hi <= speech and e.tok_lo >= sent.tok_lo]
         return self.ph._subject_before(doc, before, None, end=speech)
 
+    def opening_verb(self, doc: Document, sent: Sentence) -> int | None:
+        """The verb of saying that opens the sentence (وأضاف، وتابع، قال), if any."""
+        speech = self.g.speech
+        for i in range(sent.tok_lo, min(sent.tok_lo + 2, sent.tok_hi)):
+            if doc.tokens[i] in speech or self.ph._bare(doc.tokens[i]) in speech:
+                return i
+        return None
+
+    def own_speaker(self, doc: Document, sent: Sentence, ents: list[EntityMention]
+                    ) -> list[EntityMention]:
+        """Who speaks in the sentence: the subject right after its first verb of saying (قال
+        الرئيس هادي إن …) or before it (الرئيس قال إن …); none when the verb has no subject
+        of its own (وأضاف أن …)."""
+        speech = self.g.speech
+        bare = self.ph._bare
+        verb = next((i for i in range(sent.tok_lo, sent.tok_hi)
+                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        if verb is None:
+            return []
+        chain = self.ph._first_chain(doc, [e for e in ents if e.tok_lo > verb], bare=True,
+                                     max_gap=0, start=verb + 1)
+        return chain or self.ph._subject_before(
+            doc, [e for e in ents if e.tok_hi <= verb], None, near=True, end=verb)
+
     def sentence_source(self, doc: Document, sent: Sentence, ents: list[EntityMention],
                          t: TriggerMention) -> list[EntityMention]:
         """Who the sentence cites: بحسب X، وفقا لـ X، نقلا عن X، وفق ما أعلنت X، قال X."""

@@ -15,7 +15,11 @@ side of the meeting):
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
   the one asked (طالبت X بمحاكمة الضباط); in a threat it is the one threatened (توعد بسحق X);
 * a meeting with one's counterpart has no host: both sides are the actor (التقى لافروف نظيره),
-  but a promise to meet one (سيلتقي نظيره) is made to the counterpart.
+  but a promise to meet one (سيلتقي نظيره) is made to the counterpart;
+* a sentence opened by a verb of saying with no subject of its own (وأضاف أن …، وتابع)
+  goes on with the speaker of the sentence before: its clause is that speaker's, and so is a
+  statement verb opening a sentence with no subject (قال الرئيس هادي … . وأشاد بـ …), not
+  the subject of the clause that speaker reported.
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
 ``threat_content_types``, ``counterpart_meetings``; ``actors``: ``counterparts``).
@@ -47,6 +51,14 @@ class StatementReader:
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+        #: per document: each sentence's phrases, and the speaker each sentence goes on with
+        self._by_sentence: dict[int, list[EntityMention]] = {}
+        self._speakers: dict[int, list[EntityMention]] = {}
+
+    def start(self, by_sentence: dict[int, list[EntityMention]]) -> None:
+        """A new document: its phrases by sentence."""
+        self._by_sentence = by_sentence
+        self._speakers = {}
 
     # -- the speaker -----------------------------------------------------------------------
     def speaker_first(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
@@ -98,6 +110,40 @@ class StatementReader:
         actor = self.speech.speaker(doc, sent, t, ents) \
             or self.speech.speaker_after(doc, sent, t, ents)
         return actor, [e for e in recipient if e not in actor]
+
+    # -- the speaker of the sentence before ------------------------------------------------
+    def carried_reporter(self, doc: Document, sent: Sentence, left_edge: int,
+                         reporter: list[EntityMention]) -> list[EntityMention]:
+        """وأضاف أنه …: the clause after the complementizer of a verb of saying that opens the
+        sentence with no subject is reported by the sentence before's speaker."""
+        if reporter or left_edge <= sent.tok_lo:
+            return reporter
+        verb = self.speech.opening_verb(doc, sent)
+        if verb is None or verb >= left_edge - 1 \
+                or any(w.isalpha() for w in doc.tokens[verb + 1:left_edge - 1]):
+            return reporter     # وأفاد المصدر بأنه: a subject the phrases do not name
+        return self.speaker_before(doc, sent.index)
+
+    def carried_speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+                        fam: EventFamily) -> list[EntityMention]:
+        """وأشاد بـ …: a statement verb opening its sentence with no subject is the speaker's
+        of the sentence before, when that one has a speaker."""
+        if fam.type not in self.statements or t.tok_lo != sent.tok_lo:
+            return []
+        return self.speaker_before(doc, sent.index)
+
+    def speaker_before(self, doc: Document, index: int) -> list[EntityMention]:
+        """The speaker the sentence ``index`` goes on with: the sentence before's own, or the
+        one that sentence went on with when it opens with a verb of saying of no subject."""
+        if index <= 0:
+            return []
+        if index not in self._speakers:
+            sent = doc.sentences[index - 1]
+            self._speakers[index] = self.speech.own_speaker(
+                doc, sent, self._by_sentence.get(index - 1, [])) or (
+                self.speaker_before(doc, index - 1)
+                if self.speech.opening_verb(doc, sent) is not None else [])
+        return self._speakers[index]
 
     # -- the one addressed -----------------------------------------------------------------
     def addressed(self, doc: Document, t: TriggerMention, fam: EventFamily,
