@@ -186,3 +186,17 @@ def test_an_object_pronoun_on_the_verb_is_the_recipient_named_before(coder, text
                                                                       actor, recipient):
     ev = _event(coder, text, event_type)
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # الإليزيه ends in ه as written, not ة: a masculine name, which ـها does not stand for
+    ("أكد وزير الخارجية البريطاني أن إيران ستحترم الاتفاق بعد اتصال مع الإليزيه، وطالبها "
+     "بوقف تجاربها الصاروخية.", ["IRN"]),
+    # الفلسطينيين are people, for ـهم only, not the country ـها stands for
+    ("أعلنت إسرائيل اعتقال عشرات الفلسطينيين في الضفة الغربية. وأدانتها الحكومة الأردنية.",
+     ["ISR"]),
+])
+def test_an_object_pronoun_agrees_with_the_written_gender_and_number_of_its_antecedent(
+        coder, text, recipient):
+    events = [e for e in coder.code_text(text) if e.event_type in ("REQUEST", "ACCUSE")]
+    assert events and _codes(events[-1].recipient) == recipient

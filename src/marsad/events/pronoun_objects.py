@@ -37,7 +37,7 @@ class PronounObjects:
                                 key=len, reverse=True)
         self._feminine = frozenset(norm(w) for w in words["feminine_pronouns"])
         self._plural = frozenset(norm(w) for w in words["plural_pronouns"])
-        self._feminine_endings = tuple(norm(w) for w in words["feminine_endings"])
+        self._people_endings = tuple(norm(w) for w in words["people_endings"])
         #: per family, its nouns' first words: a verb form that is one of them may be a noun
         self._noun_heads = {i: frozenset(norm(n.split()[0]) for n in fam.nouns)
                             for i, fam in enumerate(families) if i in verb_forms}
@@ -100,9 +100,13 @@ class PronounObjects:
 
     def _agrees(self, doc: Document, e: EntityMention, suffix: str) -> bool:
         """Whether the pronoun can stand for ``e``: a plural one for any party, a feminine one
-        only for a feminine noun or a country's name, a masculine one for the rest."""
+        only for a feminine noun or a country's name, a masculine one for the rest; a plural of
+        a country's adjective (الفلسطينيين) is its people, for a plural one only. A noun's
+        gender is read on its ending as written (the folded text writes ة like the ه of الله)."""
         if suffix in self._plural:
             return True
-        head = self.ph._bare(doc.tokens[e.tok_lo])
-        feminine = head.endswith(self._feminine_endings) or (e.kind == "state" and e.sector is None)
+        word = doc.tokens[e.tok_lo][len(e.prefix):]
+        if word in self.ph._nisbas and word.endswith(self._people_endings):
+            return False
+        feminine = self.ph._feminine(doc, e) or (e.kind == "state" and e.sector is None)
         return feminine == (suffix in self._feminine)
