@@ -200,3 +200,18 @@ def test_an_object_pronoun_agrees_with_the_written_gender_and_number_of_its_ante
         coder, text, recipient):
     events = [e for e in coder.code_text(text) if e.event_type in ("REQUEST", "ACCUSE")]
     assert events and _codes(events[-1].recipient) == recipient
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the object is the pronoun after the act's preposition: the forces are the subject
+    ("وتجمع المصلون في باحات المسجد الأقصى، واعتدت قوات الاحتلال الإسرائيلية عليهم بالضرب.",
+     "ASSAULT", ["ISR"], ["PSE"]),
+    # the object is the pronoun on the verb: the president is the subject, not Israel
+    ("قصفت إسرائيل مواقع في غزة وقتلت ثلاثة فلسطينيين، واتهمها الرئيس الفلسطيني بارتكاب جرائم "
+     "حرب.", "ACCUSE", ["PSE"], ["ISR"]),
+])
+def test_a_verb_joined_by_wa_whose_object_is_a_pronoun_has_the_phrase_after_it_as_subject(
+        coder, text, event_type, actor, recipient):
+    ev = _event(coder, text, event_type)
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+

@@ -3,6 +3,9 @@ in its sentence: rules of the role stage (``roles.py``), which reads the clause 
 
 * a feminine phrase right after a masculine statement verb (وطالب الحكومة الإسرائيلية، ودعا
   الدول العربية) is its object, since a verb agrees in gender with the subject that follows it;
+* a verb joined by و to an earlier verb shares its subject, unless its object is a pronoun, on
+  the verb or after the act's preposition following the phrase after the verb (واتهمها الرئيس
+  الفلسطيني، واعتدت قوات الاحتلال عليهم): then that phrase is its subject;
 * an object pronoun on the verb (رفضته) or after the preposition that marks the act's recipient
   (واعتدت القوات عليهم، يجري التحقيق معه) stands for the last party named before it
   (``pronoun_objects.py``);
@@ -64,6 +67,23 @@ class OtherParties:
         return e.tok_lo == t.tok_hi \
             and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
             and self.ph._feminine(doc, e)
+
+    def own_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                    after: list[EntityMention]) -> Roles | None:
+        """واتهمها الرئيس الفلسطيني، واعتدت قوات الاحتلال عليهم: a verb joined by و whose
+        object is a pronoun, on the verb or after the preposition that directs the act right
+        after the phrase that follows the verb, has that phrase as its own subject, not the
+        earlier verb's (the pronoun is read later); None otherwise."""
+        own = self.ph._first_chain(doc, after, bare=True)
+        if not own or own[0].tok_lo != t.tok_hi:
+            return None
+        # a preposition that directs the act (على، ضد), not one of its source: وطردت الفصائل منها
+        markers = self.ph._recipient_markers[fam.recipient] \
+            & self.ph._directed.get(fam.type, self.ph._directed_any)
+        if self.objects.object_suffix(doc, t) is None \
+                and self.objects.marked_pronoun(doc, own[-1].tok_hi, markers) is None:
+            return None
+        return own, []
 
     def pronouns(self, doc: Document, t: TriggerMention, fam: EventFamily,
                  ents: list[EntityMention], by_sentence: dict[int, list[EntityMention]],

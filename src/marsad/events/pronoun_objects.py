@@ -46,7 +46,7 @@ class PronounObjects:
                  actor: list[EntityMention], by_sentence: Mapping[int, list[EntityMention]]
                  ) -> list[EntityMention]:
         """The party the object pronoun on ``t``'s verb stands for, or nothing."""
-        suffix = self._object_suffix(doc, t)
+        suffix = self.object_suffix(doc, t)
         if suffix is None:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
@@ -64,14 +64,17 @@ class PronounObjects:
             return []     # التي ما يزال المتمردون يسيطرون عليها
         # right after the act, or after its subject (واعتدت قوات الاحتلال عليهم)
         at = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
-        if at >= len(tokens):
-            return []
-        word = tokens[at]
-        suffix = next((s for s in self._suffixes
-                       if word.endswith(s) and word[:-len(s)] in markers), None)
+        suffix = self.marked_pronoun(doc, at, markers)
         if suffix is None:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
+
+    def marked_pronoun(self, doc: Document, i: int, markers: frozenset[str]) -> str | None:
+        """The pronoun suffix on the word at ``i`` if it is one of ``markers`` with a pronoun
+        (عليهم، معه), else None."""
+        word = doc.tokens[i] if i < len(doc.tokens) else ""
+        return next((s for s in self._suffixes if word.endswith(s) and word[:-len(s)] in markers),
+                    None)
 
     def _antecedent(self, doc: Document, t: TriggerMention, suffix: str,
                     ents: list[EntityMention], actor: list[EntityMention],
@@ -86,7 +89,7 @@ class PronounObjects:
                 return [e]
         return []
 
-    def _object_suffix(self, doc: Document, t: TriggerMention) -> str | None:
+    def object_suffix(self, doc: Document, t: TriggerMention) -> str | None:
         forms = self._verb_forms.get(t.family)
         word = self.ph._bare(doc.tokens[t.tok_lo])
         if not forms or word in forms or (t.tok_lo > 0
