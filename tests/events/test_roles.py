@@ -215,3 +215,11 @@ def test_a_verb_joined_by_wa_whose_object_is_a_pronoun_has_the_phrase_after_it_a
     ev = _event(coder, text, event_type)
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
+
+
+def test_an_adjective_of_origin_ending_the_subject_phrase_is_not_the_object(coder):
+    # الأمريكية describes the police of the genitive chain شرطة ولاية نيوجيرسي: the young man is
+    # the one arrested
+    ev = _event(coder, "اعتقلت شرطة ولاية نيوجيرسي الأمريكية شابا سعوديا بتهمة حيازة أسلحة.",
+                "COERCE")
+    assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["SAU"]

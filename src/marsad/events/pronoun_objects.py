@@ -69,6 +69,10 @@ class PronounObjects:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
 
+    def people(self, word: str) -> bool:
+        """Whether the word is a plural of a country's adjective (الفلسطينيين): its people."""
+        return word in self.ph._nisbas and word.endswith(self._people_endings)
+
     def marked_pronoun(self, doc: Document, i: int, markers: frozenset[str]) -> str | None:
         """The pronoun suffix on the word at ``i`` if it is one of ``markers`` with a pronoun
         (عليهم، معه), else None."""
@@ -108,8 +112,7 @@ class PronounObjects:
         gender is read on its ending as written (the folded text writes ة like the ه of الله)."""
         if suffix in self._plural:
             return True
-        word = doc.tokens[e.tok_lo][len(e.prefix):]
-        if word in self.ph._nisbas and word.endswith(self._people_endings):
+        if self.people(doc.tokens[e.tok_lo][len(e.prefix):]):
             return False
         feminine = self.ph._feminine(doc, e) or (e.kind == "state" and e.sector is None)
         return feminine == (suffix in self._feminine)

@@ -223,8 +223,8 @@ class RoleAssigner:
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
         it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
         recipient = self.violent.not_mobilized(fam, recipient)
-        if actor and recipient and self.others.same_party(doc, actor, recipient):
-            recipient = []
+        if actor and recipient:     # not the actor again, nor its phrase's adjective
+            recipient = self.others.other_party(doc, fam, actor, recipient, after)
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
         if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t):
