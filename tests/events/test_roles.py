@@ -215,3 +215,40 @@ def test_an_object_pronoun_on_the_verb_is_the_recipient_named_before(coder, text
                                                                       actor, recipient):
     ev = _event(coder, text, event_type)
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # الإليزيه ends in ه as written, not ة: a masculine name, which ـها does not stand for
+    ("أكد وزير الخارجية البريطاني أن إيران ستحترم الاتفاق بعد اتصال مع الإليزيه، وطالبها "
+     "بوقف تجاربها الصاروخية.", ["IRN"]),
+    # الفلسطينيين are people, for ـهم only, not the country ـها stands for
+    ("أعلنت إسرائيل اعتقال عشرات الفلسطينيين في الضفة الغربية. وأدانتها الحكومة الأردنية.",
+     ["ISR"]),
+])
+def test_an_object_pronoun_agrees_with_the_written_gender_and_number_of_its_antecedent(
+        coder, text, recipient):
+    events = [e for e in coder.code_text(text) if e.event_type in ("REQUEST", "ACCUSE")]
+    assert events and _codes(events[-1].recipient) == recipient
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # the object is the pronoun after the act's preposition: the forces are the subject
+    ("وتجمع المصلون في باحات المسجد الأقصى، واعتدت قوات الاحتلال الإسرائيلية عليهم بالضرب.",
+     "ASSAULT", ["ISR"], ["PSE"]),
+    # the object is the pronoun on the verb: the president is the subject, not Israel
+    ("قصفت إسرائيل مواقع في غزة وقتلت ثلاثة فلسطينيين، واتهمها الرئيس الفلسطيني بارتكاب جرائم "
+     "حرب.", "ACCUSE", ["PSE"], ["ISR"]),
+])
+def test_a_verb_joined_by_wa_whose_object_is_a_pronoun_has_the_phrase_after_it_as_subject(
+        coder, text, event_type, actor, recipient):
+    ev = _event(coder, text, event_type)
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+
+def test_an_adjective_of_origin_ending_the_subject_phrase_is_not_the_object(coder):
+    # الأمريكية describes the police of the genitive chain شرطة ولاية نيوجيرسي: the young man is
+    # the one arrested
+    ev = _event(coder, "اعتقلت شرطة ولاية نيوجيرسي الأمريكية شابا سعوديا بتهمة حيازة أسلحة.",
+                "COERCE")
+    assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["SAU"]

@@ -3,6 +3,9 @@ in its sentence: rules of the role stage (``roles.py``), which reads the clause 
 
 * a feminine phrase right after a masculine statement verb (وطالب الحكومة الإسرائيلية، ودعا
   الدول العربية) is its object, since a verb agrees in gender with the subject that follows it;
+* a verb joined by و to an earlier verb shares its subject, unless its object is a pronoun, on
+  the verb or after the act's preposition following the phrase after the verb (واتهمها الرئيس
+  الفلسطيني، واعتدت قوات الاحتلال عليهم): then that phrase is its subject;
 * an object pronoun on the verb (رفضته) or after the preposition that marks the act's recipient
   (واعتدت القوات عليهم، يجري التحقيق معه) stands for the last party named before it
   (``pronoun_objects.py``);
@@ -11,8 +14,10 @@ in its sentence: rules of the role stage (``roles.py``), which reads the clause 
 * a call received (تلقى X - حفظه الله - اتصالا من Y) is made to the receiving verb's subject;
 * a charge named after an act (اعتقلت الشرطة خمسة أشخاص بتهمة …) is against the act's
   recipient, by its actor; those charged with terrorism are an armed group (``suspects.py``);
-* a recipient with the actor's codes is dropped only when it is the actor named again by the
-  same words: two officials of one side (دعا الرئيس المصري وزير الخارجية المصري) are two parties.
+* an adjective of origin that ends the actor's phrase (شرطة ولاية نيوجيرسي الأمريكية) is not
+  the recipient; a recipient with the actor's codes is dropped only when it is the actor named
+  again by the same words: two officials of one side (دعا الرئيس المصري وزير الخارجية المصري)
+  are two parties.
 """
 
 from __future__ import annotations
@@ -64,6 +69,23 @@ class OtherParties:
         return e.tok_lo == t.tok_hi \
             and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
             and self.ph._feminine(doc, e)
+
+    def own_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                    after: list[EntityMention]) -> Roles | None:
+        """واتهمها الرئيس الفلسطيني، واعتدت قوات الاحتلال عليهم: a verb joined by و whose
+        object is a pronoun, on the verb or after the preposition that directs the act right
+        after the phrase that follows the verb, has that phrase as its own subject, not the
+        earlier verb's (the pronoun is read later); None otherwise."""
+        own = self.ph._first_chain(doc, after, bare=True)
+        if not own or own[0].tok_lo != t.tok_hi:
+            return None
+        # a preposition that directs the act (على، ضد), not one of its source: وطردت الفصائل منها
+        markers = self.ph._recipient_markers[fam.recipient] \
+            & self.ph._directed.get(fam.type, self.ph._directed_any)
+        if self.objects.object_suffix(doc, t) is None \
+                and self.objects.marked_pronoun(doc, own[-1].tok_hi, markers) is None:
+            return None
+        return own, []
 
     def pronouns(self, doc: Document, t: TriggerMention, fam: EventFamily,
                  ents: list[EntityMention], by_sentence: dict[int, list[EntityMention]],
@@ -129,6 +151,18 @@ class OtherParties:
             recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
         return actor, recipient
 
+    def other_party(self, doc: Document, fam: EventFamily, actor: list[EntityMention],
+                    recipient: list[EntityMention], after: list[EntityMention]
+                    ) -> list[EntityMention]:
+        """The recipient, less the actor named again (``same_party``); an adjective of origin
+        that ends the actor's phrase (اعتقلت شرطة ولاية نيوجيرسي الأمريكية شابا) gives way to the
+        marked phrase after it."""
+        if self._ends_actor(doc, actor, recipient):
+            e = recipient[0]
+            return self.ph._marked(doc, [x for x in after if x.tok_lo >= e.tok_hi], fam,
+                                   after_tok=e.tok_hi)
+        return [] if self.same_party(doc, actor, recipient) else recipient
+
     def same_party(self, doc: Document, actor: list[EntityMention],
                    recipient: list[EntityMention]) -> bool:
         """Whether the recipient is the actor named again (وطيران التحالف يقصف …، وشن طيران
@@ -137,6 +171,24 @@ class OtherParties:
             return False
         words = {self._words(doc, e) for e in actor}
         return any(self._words(doc, e) in words for e in recipient)
+
+    def _ends_actor(self, doc: Document, actor: list[EntityMention],
+                    recipient: list[EntityMention]) -> bool:
+        """Whether the recipient is one definite adjective of a country (الأمريكية, not its
+        people) after the actor, with only the indefinite nouns and names of a genitive chain
+        between: the actor's head has no article (شرطة), so the words after it are its
+        genitives, and the adjective describes one of them, not a party of its own."""
+        if len(recipient) != 1 or not actor or recipient[0].tok_hi - recipient[0].tok_lo != 1:
+            return False
+        e, art, tokens = recipient[0], self.ph._article, doc.tokens
+        word = tokens[e.tok_lo]
+        chain = tokens[actor[-1].tok_hi - 1:e.tok_lo]
+        return e.prefix in ("", art) and word.startswith(art) and word in self.ph._nisbas \
+            and not self.objects.people(word) and actor[-1].tok_hi <= e.tok_lo \
+            and e.tok_lo - actor[-1].tok_hi <= 3 and e.sentence == actor[-1].sentence \
+            and not self.ph._in_trigger.intersection(range(actor[-1].tok_hi, e.tok_lo)) \
+            and all(w.isalpha() and not w.startswith(art) and w not in self.ph.g.prepositions
+                    for w in chain)
 
     def _words(self, doc: Document, e: EntityMention) -> tuple[str, ...]:
         return tuple(self.ph._bare(w) for w in doc.tokens[e.tok_lo:e.tok_hi])

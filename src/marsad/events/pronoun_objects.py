@@ -37,7 +37,7 @@ class PronounObjects:
                                 key=len, reverse=True)
         self._feminine = frozenset(norm(w) for w in words["feminine_pronouns"])
         self._plural = frozenset(norm(w) for w in words["plural_pronouns"])
-        self._feminine_endings = tuple(norm(w) for w in words["feminine_endings"])
+        self._people_endings = tuple(norm(w) for w in words["people_endings"])
         #: per family, its nouns' first words: a verb form that is one of them may be a noun
         self._noun_heads = {i: frozenset(norm(n.split()[0]) for n in fam.nouns)
                             for i, fam in enumerate(families) if i in verb_forms}
@@ -46,7 +46,7 @@ class PronounObjects:
                  actor: list[EntityMention], by_sentence: Mapping[int, list[EntityMention]]
                  ) -> list[EntityMention]:
         """The party the object pronoun on ``t``'s verb stands for, or nothing."""
-        suffix = self._object_suffix(doc, t)
+        suffix = self.object_suffix(doc, t)
         if suffix is None:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
@@ -64,14 +64,21 @@ class PronounObjects:
             return []     # التي ما يزال المتمردون يسيطرون عليها
         # right after the act, or after its subject (واعتدت قوات الاحتلال عليهم)
         at = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
-        if at >= len(tokens):
-            return []
-        word = tokens[at]
-        suffix = next((s for s in self._suffixes
-                       if word.endswith(s) and word[:-len(s)] in markers), None)
+        suffix = self.marked_pronoun(doc, at, markers)
         if suffix is None:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
+
+    def people(self, word: str) -> bool:
+        """Whether the word is a plural of a country's adjective (الفلسطينيين): its people."""
+        return word in self.ph._nisbas and word.endswith(self._people_endings)
+
+    def marked_pronoun(self, doc: Document, i: int, markers: frozenset[str]) -> str | None:
+        """The pronoun suffix on the word at ``i`` if it is one of ``markers`` with a pronoun
+        (عليهم، معه), else None."""
+        word = doc.tokens[i] if i < len(doc.tokens) else ""
+        return next((s for s in self._suffixes if word.endswith(s) and word[:-len(s)] in markers),
+                    None)
 
     def _antecedent(self, doc: Document, t: TriggerMention, suffix: str,
                     ents: list[EntityMention], actor: list[EntityMention],
@@ -86,7 +93,7 @@ class PronounObjects:
                 return [e]
         return []
 
-    def _object_suffix(self, doc: Document, t: TriggerMention) -> str | None:
+    def object_suffix(self, doc: Document, t: TriggerMention) -> str | None:
         forms = self._verb_forms.get(t.family)
         word = self.ph._bare(doc.tokens[t.tok_lo])
         if not forms or word in forms or (t.tok_lo > 0
@@ -100,9 +107,12 @@ class PronounObjects:
 
     def _agrees(self, doc: Document, e: EntityMention, suffix: str) -> bool:
         """Whether the pronoun can stand for ``e``: a plural one for any party, a feminine one
-        only for a feminine noun or a country's name, a masculine one for the rest."""
+        only for a feminine noun or a country's name, a masculine one for the rest; a plural of
+        a country's adjective (الفلسطينيين) is its people, for a plural one only. A noun's
+        gender is read on its ending as written (the folded text writes ة like the ه of الله)."""
         if suffix in self._plural:
             return True
-        head = self.ph._bare(doc.tokens[e.tok_lo])
-        feminine = head.endswith(self._feminine_endings) or (e.kind == "state" and e.sector is None)
+        if self.people(doc.tokens[e.tok_lo][len(e.prefix):]):
+            return False
+        feminine = self.ph._feminine(doc, e) or (e.kind == "state" and e.sector is None)
         return feminine == (suffix in self._feminine)

@@ -226,8 +226,8 @@ class RoleAssigner:
         noun with a recipient and no actor is run by the sentence's last verb's actor, unless
         it names what the recipient suffered. Troops an act mobilizes are not its recipient."""
         recipient = self.violent.not_mobilized(fam, recipient)
-        if actor and recipient and self.others.same_party(doc, actor, recipient):
-            recipient = []
+        if actor and recipient:     # not the actor again, nor its phrase's adjective
+            recipient = self.others.other_party(doc, fam, actor, recipient, after)
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
         if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t):
@@ -384,6 +384,9 @@ class RoleAssigner:
         before it is the first verb's object, not this one's subject."""
         first = next((m for m in reversed(siblings) if m.trigger.tense in ("past", "present")
                       and left_edge <= m.trigger.tok_lo < t.tok_lo and m.actor), None)
+        own = self.others.own_subject(doc, t, fam, after)
+        if own is not None:     # وتجمع المصلون …، واعتدت القوات عليهم (other_parties.py)
+            return own
         if first is None or (actor and recipient and actor[0].tok_lo > t.tok_lo):
             return actor, recipient
         if actor and actor[0].tok_lo > t.tok_lo:
