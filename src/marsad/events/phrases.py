@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.lang import Language
 from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -468,3 +468,18 @@ class PhraseReader:
         art = self._article
         return token.isdigit() or token in self._partitive_heads or (
             token.startswith(art) and token[len(art):] in self._partitive_heads)
+
+    def sentence_subject(self, doc: Document, mentions: list[EventMention],
+                         ents: list[EntityMention], fallback: list[EntityMention]
+                         ) -> list[EntityMention]:
+        """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
+        ``ents``: its phrases), else its first bare phrase."""
+        # not an implied one (no words name it: شهدت البصرة مظاهرات)
+        # nor the party an act noun names after it (عقب لقائه وفدا: the one met, not the subject)
+        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start
+                      and not (m.trigger.tense == "noun" and m.actor[0].tok_lo >= m.trigger.tok_hi)),
+                     None) if ents else None
+        if actor:
+            return actor
+        bare = [e for e in ents if not self._governor(doc, e)]
+        return self._chain_from(doc, bare, 0) if bare else fallback

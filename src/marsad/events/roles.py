@@ -139,7 +139,7 @@ class RoleAssigner:
                 verb_starts.setdefault(t.sentence, []).append(t.tok_lo)
         for t in doc.triggers:
             if t.sentence not in subjects:
-                subjects[t.sentence] = self._sentence_subject(
+                subjects[t.sentence] = self.ph.sentence_subject(
                     doc, in_sentence.get(t.sentence - 1, []), by_sentence.get(t.sentence - 1, []),
                     [])
             ents = by_sentence.get(t.sentence, [])
@@ -486,18 +486,3 @@ class RoleAssigner:
     def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
         prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
         return self.ph._bare(prev) in self.g.passive_auxiliaries
-
-    def _sentence_subject(self, doc: Document, mentions: list[EventMention],
-                          ents: list[EntityMention], fallback: list[EntityMention]
-                          ) -> list[EntityMention]:
-        """The first actor coded in a sentence (``mentions``: the sentence's event mentions,
-        ``ents``: its phrases), else its first bare phrase."""
-        # not an implied one (no words name it: شهدت البصرة مظاهرات)
-        # nor the party an act noun names after it (عقب لقائه وفدا: the one met, not the subject)
-        actor = next((m.actor for m in mentions if m.actor and m.actor[0].end > m.actor[0].start
-                      and not (m.trigger.tense == "noun" and m.actor[0].tok_lo >= m.trigger.tok_hi)),
-                     None) if ents else None
-        if actor:
-            return actor
-        bare = [e for e in ents if not self.ph._governor(doc, e)]
-        return self.ph._chain_from(doc, bare, 0) if bare else fallback
