@@ -44,8 +44,8 @@ from collections.abc import Sequence
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
 from marsad.events.assemble import before_news
-from marsad.events.features import CandidateFeatures
-from marsad.events.merge import combine, same_event
+from marsad.events.features import SOME_DAY, CandidateFeatures
+from marsad.events.merge import INFERRED_TIME, combine, same_event
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -85,6 +85,21 @@ def _chronicle_entry(event: Event, doc: Document) -> bool:
         published is None or int(found.group(1)) < published.year)
 
 
+def _lead_news(event: Event, doc: Document, features: CandidateFeatures) -> bool:
+    """Whether the event is told in the headline or the lead with a time of its own inside the
+    news period, and the rules read it as asserted: what the lead dates to the news period is
+    the news (أكثر من 22 عملية ضد داعش الشهر الماضي in a monthly summary), not background. In
+    an undated article a relative time is measured as if it were dated (``undated_time``)."""
+    time, published = event.time, doc.article.date
+    if published is None:
+        time, published = features.undated_time(time), SOME_DAY
+    if event.modality != "asserted" or not time or not time.get("end") \
+            or time.get("anchor") == INFERRED_TIME:
+        return False
+    lead = any(ev.field == "title" or ev.sentence_index <= 1 for ev in event.evidence)
+    return lead and not before_news(time, published)
+
+
 class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
         self.model = model.interned() if model is not None else None
@@ -109,6 +124,8 @@ class EventDecision:
                 continue
             modality = "historical" if _chronicle_entry(event, doc) \
                 else model.modality(feats, event.modality)
+            if modality == "historical" and _lead_news(event, doc, features):
+                modality = event.modality
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
             self._fold_into_kept(event, kept)

@@ -51,7 +51,7 @@ _NOT_CUES = frozenset({"reporting", "governing"})
 _DAY_BUCKETS = ((-1, "future"), (2, "0-2"), (14, "3-14"), (60, "15-60"), (365, "61-365"))
 #: a publication date to measure an undated article's relative times by (``_undated_days``): how
 #: far back أمس or الشهر الماضي lies does not depend on the day
-_SOME_DAY = date(2015, 7, 15)
+SOME_DAY = date(2015, 7, 15)
 
 
 class _TopicWords(dict):
@@ -235,15 +235,20 @@ class CandidateFeatures:
         """``_days_before`` of the event's time; in an article without a publication date, of
         its relative expression read as if published on some day: الشهر الماضي is as far back
         in a dated article and an undated one, and the model learnt from dated ones."""
-        if published is not None or not time or time.get("anchor") != "unresolved" \
-                or not time.get("text"):
-            return _days_before(time, published)
-        found = self.times.find(self.normalize_term(time["text"]), _SOME_DAY)
-        if not found or found[0].end_date is None:
-            return _days_before(time, published)
-        resolved = {"end": found[0].end_date.isoformat(), "anchor": found[0].anchor,
-                    "precision": found[0].precision}
-        return _days_before(resolved, _SOME_DAY)
+        resolved = self.undated_time(time) if published is None else None
+        return _days_before(time, published) if resolved is None \
+            else _days_before(resolved, SOME_DAY)
+
+    def undated_time(self, time: dict | None) -> dict | None:
+        """An unresolved relative time (an article without a publication date) resolved as if
+        the article were published on ``SOME_DAY``; None for any other time."""
+        if not time or time.get("anchor") != "unresolved" or not time.get("text"):
+            return None
+        found = self.times.find(self.normalize_term(time["text"]), SOME_DAY)
+        if not found or found[0].start_date is None or found[0].end_date is None:
+            return None
+        return {"start": found[0].start_date.isoformat(), "end": found[0].end_date.isoformat(),
+                "anchor": found[0].anchor, "precision": found[0].precision}
 
     # -- the trigger -------------------------------------------------------------------------
     def _trigger(self, doc: Document, m: EventMention, etype: str,
