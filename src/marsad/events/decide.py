@@ -17,6 +17,9 @@ candidate's features (``events/features.py``) and
   threshold;
 * gives it the modality the model finds most likely (asserted, historical, future,
   hypothetical, negated), or keeps the rules' modality where the file has no modality model;
+  but an entry of an on-this-day chronicle (1974 - مواجهات عنيفة …) is historical, and a
+  headline or lead event the rules read as asserted, dated by its own words inside the news
+  period (22 عملية … الشهر الماضي), is not made background;
 * folds a dropped candidate that names a participant and is another mention of a kept one
   (the merger's ``same_event``, with the kept one's modality) into that one, as the merger
   would: the headline kept and its lead dropped would lose the lead's evidence and its more
