@@ -24,27 +24,30 @@ _START = attrgetter("start")
 
 
 class CandidateReadings:
-    """The readings of :class:`~marsad.annotate.triggers.TriggerFinder` (its base class): it
-    sets the attributes declared here and calls :meth:`_init_readings`."""
+    """The readings :class:`~marsad.annotate.triggers.TriggerFinder` adds to its triggers, and
+    the phrase tests its modality shares with them. A part the finder holds, not a base class:
+    the compiled build (mypyc) crashed building a finder whose base class set attributes the
+    subclass declared."""
 
-    res: Resources
-    g: Grammar
-    _bare: Callable[[str], str]
-    _boundary_punct: frozenset[str]
-    _towards: frozenset[str]
-    _refusal: frozenset[str]
-
-    def _init_readings(self, words: dict[str, frozenset[str]]) -> None:
+    def __init__(self, res: Resources, g: Grammar, bare: Callable[[str], str],
+                 boundary_punct: frozenset[str], towards: frozenset[str],
+                 refusal: frozenset[str], words: dict[str, frozenset[str]]):
+        self.res = res
+        self.g = g
+        self._bare = bare
+        self._boundary_punct = boundary_punct
+        self._towards = towards
+        self._refusal = refusal
         self._maybe_refusal = words["refusal_candidate_negation"]
         self._continuation = words["continuation"]
         self._continuation_ahead = words["continuation_ahead"]
         self._future_particles = words["future_particles"]
         #: candidate families read only right after a negation (لن نقبل، لا نسمح: refusals)
-        self._negated_families = frozenset(
-            i for i, f in enumerate(self.res.families) if f.negated)
+        self.negated_families = frozenset(
+            i for i, f in enumerate(res.families) if f.negated)
 
     # -- acts announced ahead ----------------------------------------------------------------
-    def _with_announced(self, doc: Document, triggers: list[TriggerMention]
+    def with_announced(self, doc: Document, triggers: list[TriggerMention]
                         ) -> list[TriggerMention]:
         """Each trigger, and after a cooperative act that may be one announced for later, its
         reading as a promise (the type's pledge: AGREE, as the annotators code an announced
@@ -71,10 +74,10 @@ class CandidateReadings:
         if t.modality == "future" and self._pledgeable(t.family):
             return True     # من المقرر أن يتم فرض، سوف يتم توقيع: said ahead, maybe promised
         if self._promisable(t.family):
-            return self._maybe_ahead(doc, t) or self._after_negation(
+            return self._maybe_ahead(doc, t) or self.after_negation(
                 doc, t.tok_lo, t.sentence, self._continuation | self._continuation_ahead)
         return self._pledgeable(t.family) and (
-            self._after_negation(doc, t.tok_lo, t.sentence, self._continuation_ahead)
+            self.after_negation(doc, t.tok_lo, t.sentence, self._continuation_ahead)
             or self._carried_on_after(doc, t))
 
     def _carried_on_after(self, doc: Document, t: TriggerMention) -> bool:
@@ -99,7 +102,7 @@ class CandidateReadings:
         return self.res.vocabulary.stated(fam.type, fam.mode, "pledge")[2]
 
     # -- acts refused --------------------------------------------------------------------------
-    def _with_refused(self, doc: Document, triggers: list[TriggerMention]
+    def with_refused(self, doc: Document, triggers: list[TriggerMention]
                       ) -> list[TriggerMention]:
         """Each trigger, and after a cooperative act negated right before it (لا نقبل، لم توافق،
         لا نتفاوض، عدم المشاركة), its reading as a refusal (the type's refusal: REJECT), as لن
@@ -122,9 +125,9 @@ class CandidateReadings:
 
     def _negated_before(self, doc: Document, t: TriggerMention) -> bool:
         """One of the refusal's negations in the two words before the trigger, in its clause."""
-        return self._after_negation(doc, t.tok_lo, t.sentence, self._maybe_refusal)
+        return self.after_negation(doc, t.tok_lo, t.sentence, self._maybe_refusal)
 
-    def _after_negation(self, doc: Document, lo: int, sentence: int,
+    def after_negation(self, doc: Document, lo: int, sentence: int,
                         words: frozenset[str] | None = None) -> bool:
         """A negation (of ``words``, else any that may say a refusal: لن، لا، لم، عدم) in
         the two words before token ``lo``, in its clause (لن نقبل أبدا: an adverb after it);
@@ -133,7 +136,7 @@ class CandidateReadings:
             words = self._maybe_refusal | self._refusal
         sent = doc.sentences[sentence] if doc.sentences else None
         start = max(sent.tok_lo if sent is not None else 0, lo - 2)
-        before = self._clause_tail(doc.tokens[start:lo])
+        before = self.clause_tail(doc.tokens[start:lo])
         bare = self._bare
         return any(w in words or bare(w) in words for w in before)
 
@@ -151,9 +154,9 @@ class CandidateReadings:
             if tok in punct:
                 after = after[:i]
                 break
-        return bool(after) and self._has_phrase(after, self.g.future)
+        return bool(after) and self.has_phrase(after, self.g.future)
 
-    def _clause_tail(self, tokens: list[str]) -> list[str]:
+    def clause_tail(self, tokens: list[str]) -> list[str]:
         """The tokens after the last clause punctuation."""
         punct = self._boundary_punct
         for i in range(len(tokens) - 1, -1, -1):
@@ -161,7 +164,7 @@ class CandidateReadings:
                 return tokens[i + 1:]
         return tokens
 
-    def _has_phrase(self, tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    def has_phrase(self, tokens: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
         """Whether a phrase occurs in ``tokens`` (a token may carry و/ف in front)."""
         first_words = heads(phrases)
         bare = self._bare

@@ -44,7 +44,7 @@ _NEEDS_WINDOW = 10
 _FIRSTS_MAX = 1 << 15
 
 
-class TriggerFinder(CandidateReadings):
+class TriggerFinder:
     def __init__(self, resources: Resources, candidates_from: int | None = None):
         self.res = resources
         #: lexicon families that only propose candidates to a trained event decision: read
@@ -63,7 +63,6 @@ class TriggerFinder(CandidateReadings):
         self._past_auxiliaries = words["past_auxiliaries"]
         self._qad = words["qad"]
         self._refusal = words["refusal_negation"]
-        self._init_readings(words)
         self._verb_only_negation = words["verb_only_negation"]
         self._continuity = words["continuity_verbs"]
         self._complement_markers = words["complement_markers"]
@@ -89,6 +88,8 @@ class TriggerFinder(CandidateReadings):
         self._verbal_types = resources.vocabulary.types_with("verbal")
         #: cooperative types (directed towards their recipient): their acts can be promised
         self._towards = resources.vocabulary.directed("towards")
+        self.readings = CandidateReadings(resources, g, self._bare, self._boundary_punct,
+                                          self._towards, self._refusal, words)
         #: id of a tuple of terms → (that tuple, ``_firsts`` of it)
         self._firsts_memo: dict[int, tuple[Sequence[Term], frozenset[str], tuple[Term, ...]]] = {}
 
@@ -96,9 +97,9 @@ class TriggerFinder(CandidateReadings):
         found, complements = self._drop_complements(doc, self._find(doc))
         triggers = [self._with_modality(doc, t) for t in found]
         if self._reads_candidates(doc):
-            triggers = self._with_announced(doc, triggers + self._contents(doc, found,
+            triggers = self.readings.with_announced(doc, triggers + self._contents(doc, found,
                                                                            complements))
-            triggers = self._with_refused(doc, triggers)
+            triggers = self.readings.with_refused(doc, triggers)
         doc.triggers = doc.triggers + triggers
         doc.complements = doc.complements + complements
         return doc
@@ -137,9 +138,9 @@ class TriggerFinder(CandidateReadings):
                 terms = tuple(t for t in terms if t.ref not in ignored)
                 if not terms:
                     continue
-            elif self._negated_families and not self._negated_families.isdisjoint(
-                    t.ref for t in terms) and not self._after_negation(doc, lo, sent):
-                terms = tuple(t for t in terms if t.ref not in self._negated_families)
+            elif self.readings.negated_families and not self.readings.negated_families.isdisjoint(
+                    t.ref for t in terms) and not self.readings.after_negation(doc, lo, sent):
+                terms = tuple(t for t in terms if t.ref not in self.readings.negated_families)
                 if not terms:
                     continue
             if self._reads_as_noun(doc, m, lo):
@@ -326,7 +327,7 @@ class TriggerFinder(CandidateReadings):
     def _modality(self, doc: Document, t: TriggerMention) -> tuple[str, str | None]:
         """The trigger's mode, and its stance where the words say pledge or refusal."""
         sent = doc.sentences[t.sentence]
-        clause = self._clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
+        clause = self.readings.clause_tail(doc.tokens[sent.tok_lo:t.tok_lo])
         before = clause[-_MODALITY_WINDOW:]    # the last words of the clause
         # the phrase and negation-verb checks below can only hit where a cue word is
         cued = not self._modality_cues.isdisjoint(clause)
@@ -342,14 +343,14 @@ class TriggerFinder(CandidateReadings):
         if t.tense == "past" and after_qad \
                 and any(bare(w) in self._past_auxiliaries for w in clause):
             return "historical", None  # كانت القوات قد انسحبت: the pluperfect is background
-        if cued and self._has_phrase(clause, g.hypothetical):
+        if cued and self.readings.has_phrase(clause, g.hypothetical):
             return "hypothetical", None
-        if cued and self._has_phrase(clause, g.future):
+        if cued and self.readings.has_phrase(clause, g.future):
             return "future", None
         if (t.tense == "present" and self._marks_future(t.prefix)) \
-                or (cued and self._has_phrase(before[-3:], g.pledge)):
+                or (cued and self.readings.has_phrase(before[-3:], g.pledge)):
             return "future", "pledge"
-        if cued and self._has_phrase(before, g.historical):
+        if cued and self.readings.has_phrase(before, g.historical):
             return "historical", None
         return "asserted", None
 
