@@ -38,9 +38,9 @@ class EventAssembler:
         self.strip = lang.affixes.without_proclitic
         self.topics = frozenset(map(lang.normalize_term, lang.table("places").get("topic_cues", ())))
         #: words opening a clause whose times are not the event's (events/details.py)
-        words = lang.table("time_words")
-        self.other_clause = (frozenset(map(lang.normalize_term, words.get("relative_pronouns", ()))),
-                             frozenset(map(lang.normalize_term, words.get("since", ()))))
+        self.other_clause = (
+            frozenset(map(lang.normalize_term, lang.table("roles")["relative_pronouns"])),
+            frozenset(map(lang.normalize_term, lang.table("time_words").get("since", ()))))
         #: each country's own gazetteer row: the article's country when it names only its towns
         self.country_rows = {p.country: p for p in resources.places if p.precision == "country"}
         self.coder_info = {"name": "marsad", "version": __version__, "resources": resources.version}

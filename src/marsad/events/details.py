@@ -200,11 +200,12 @@ class Details:
 
     def _in_other_clause(self, m: EventMention, at: int) -> bool:
         """Whether offset ``at`` lies in a clause opened after the trigger, a word or more before
-        it, by a relative pronoun on another noun or by منذ (the language's ``relative_pronouns``
-        and ``since``): قصفها حيا في أريحا بمحافظة إدلب التي تسيطر عليها الفصائل منذ 28 مايو dates the
-        control, not the strike; زيارته الأولى منذ تسلمه مهامه في فبراير dates the taking of
-        office. A relative right after the trigger or an event word (الهجوم الذي وقع أمس)
-        tells of the event, and منذ right before the time (منذ أمس) bounds it."""
+        it, by a relative pronoun on another noun or by منذ (the roles table's
+        ``relative_pronouns``, the time words' ``since``): قصفها حيا في أريحا بمحافظة إدلب التي
+        تسيطر عليها الفصائل منذ 28 مايو dates the control, not the strike; زيارته الأولى منذ
+        تسلمه مهامه في فبراير dates the taking of office. A relative right after the trigger
+        or an event word (الهجوم الذي وقع أمس) tells of the event, and منذ right before the time
+        (منذ أمس) bounds it."""
         doc, strip = self.doc, self.strip
         relatives, since = self.other_clause
         hi = bisect_right(doc.token_starts, at) - 1

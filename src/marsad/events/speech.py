@@ -53,10 +53,7 @@ class SpeechReader:
     def speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
                  ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the first verb of saying in the sentence before ``t``."""
-        speech = self.g.speech
-        bare = self.ph._bare
-        verb = next((i for i in range(sent.tok_lo, t.tok_lo)
-                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        verb = self._speech_verb(doc, sent.tok_lo, t.tok_lo)
         if verb is None:
             return []
         chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < t.tok_lo],
@@ -68,14 +65,17 @@ class SpeechReader:
                       ents: list[EntityMention]) -> list[EntityMention]:
         """The subject right after the first verb of saying in the sentence after ``t``
         (وخلال زيارة إلى إندونيسيا، قال الرئيس التركي …)."""
-        speech = self.g.speech
-        bare = self.ph._bare
-        verb = next((i for i in range(t.tok_hi, sent.tok_hi)
-                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        verb = self._speech_verb(doc, t.tok_hi, sent.tok_hi)
         if verb is None:
             return []
         return self.ph._first_chain(doc, [e for e in ents if e.tok_lo > verb], bare=True,
                                     max_gap=2, start=verb + 1)
+
+    def _speech_verb(self, doc: Document, lo: int, hi: int) -> int | None:
+        """The first verb of saying among tokens ``lo``–``hi`` (with or without و/ف), if any."""
+        speech, bare = self.g.speech, self.ph._bare
+        return next((i for i in range(lo, hi)
+                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
 
     def quotation_starts(self, doc: Document) -> frozenset[int]:
         """The tokens that open a quotation: the first token after an opening quote mark that
@@ -109,21 +109,14 @@ class SpeechReader:
 
     def opening_verb(self, doc: Document, sent: Sentence) -> int | None:
         """The verb of saying that opens the sentence (وأضاف، وتابع، قال), if any."""
-        speech = self.g.speech
-        for i in range(sent.tok_lo, min(sent.tok_lo + 2, sent.tok_hi)):
-            if doc.tokens[i] in speech or self.ph._bare(doc.tokens[i]) in speech:
-                return i
-        return None
+        return self._speech_verb(doc, sent.tok_lo, min(sent.tok_lo + 2, sent.tok_hi))
 
     def own_speaker(self, doc: Document, sent: Sentence, ents: list[EntityMention]
                     ) -> list[EntityMention]:
         """Who speaks in the sentence: the subject right after its first verb of saying (قال
         الرئيس هادي إن …) or before it (الرئيس قال إن …); none when the verb has no subject
         of its own (وأضاف أن …)."""
-        speech = self.g.speech
-        bare = self.ph._bare
-        verb = next((i for i in range(sent.tok_lo, sent.tok_hi)
-                     if doc.tokens[i] in speech or bare(doc.tokens[i]) in speech), None)
+        verb = self._speech_verb(doc, sent.tok_lo, sent.tok_hi)
         if verb is None:
             return []
         chain = self.ph._first_chain(doc, [e for e in ents if e.tok_lo > verb], bare=True,
