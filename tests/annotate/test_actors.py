@@ -16,6 +16,7 @@ def _entities(coder, text):
     ("خرج متظاهرون في بغداد إلى الشوارع.", "IRQ", "CVL"),
     ("أعلنت حكومة العراق حالة الطوارئ.", "IRQ", "GOV"),
     ("هاجمت قوات النظام السوري بلدة في ريف حماة.", "SYR", "MIL"),
+    ("قصفت القوات الجوية الإيرانية مواقع في العراق.", "IRN", "MIL"),
 ])
 def test_sector_word_and_country_make_one_state_actor(coder, text, code, sector):
     assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
@@ -170,6 +171,17 @@ def test_a_country_after_to_is_where_a_title_goes_not_whose_it_is(coder, text):
     # لمصر: "to Egypt", not a genitive; the title and the country stay two mentions
     spans = [t for t, _, _, _ in _entities(coder, text)]
     assert spans and not any(" ل" in t and t.split()[0] in ("ولي", "وزير") for t in spans), spans
+
+
+@pytest.mark.parametrize("condemned", ["وندد الوزير بالتدخل الإيراني في شؤون دول الخليج.",
+                                       "وأدان الوزير التدخلات الإيرانية في شؤون دول الخليج."])
+def test_a_country_adjective_on_the_condemned_act_is_the_target_not_the_title(coder, condemned):
+    # the Jordanian minister condemns Iran's interference: الإيراني is whose the act is
+    events = coder.code_text("قال وزير الخارجية الأردني ناصر جودة إن بلاده تتابع التطورات في "
+                             "المنطقة. " + condemned, date="2015-08-01")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert [([a.code for a in e.actor], [r.code for r in e.recipient]) for e in accuse] == \
+        [(["JOR"], ["IRN"])]
 
 
 def test_people_right_after_an_office_are_a_participant_of_their_own(coder):

@@ -72,6 +72,12 @@ class ActorResolver:
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
         self.dative = lang.affixes.dative_prefix
+        self.definite = lang.affixes.definite_prefix
+        self.governed_noun = lang.affixes.governed_noun
+        self.feminine_endings = tuple(lang.normalize_term(w) for w in words["feminine_endings"])
+        self.definite_word = lang.affixes.definite_word
+        self.area_nouns = frozenset(lang.normalize_term(w) for w in
+                                    (*words["area_nouns"], *lang.table("places")["place_nouns"]))
         self.clause_breaks = lang.clause_breaks
 
     def __call__(self, doc: Document) -> Document:
@@ -162,14 +168,22 @@ class ActorResolver:
 
     def _other_party(self, doc: Document, c: EntityMention) -> bool:
         """A country after a dative or a preposition other than a place's (شكر للسعودية، هجوم
-        على تركيا، اتفاق مع إيران) is the event's other side, not where the sector word is; a
-        nationality (في المدعو … باكستاني الجنسية) is that person's."""
+        على تركيا، اتفاق مع إيران) is the event's other side, not where the sector word is; so
+        is a country word describing a thing (ندد الوزير بالتدخل الإيراني، أدان الوزير الهجوم
+        الإسرائيلي) other than an area (في الأراضي السورية); a nationality (في المدعو … باكستاني
+        الجنسية) is that person's."""
         if self.dative(c.prefix):
             return True
         if c.tok_hi < len(doc.tokens) and doc.tokens[c.tok_hi] in self.nationality:
             return True     # باكستاني الجنسية: the nationality of the person it follows
         before = doc.tokens[c.tok_lo - 1] if c.tok_lo > 0 else ""
+        if c.id == c.code.lower() and self.definite_word(before) and not self._area(before):
+            return True     # بالتدخل الإيراني: whose the act is (area_nouns, actors.yaml)
         return before in self.prepositions and before not in self.place_links
+
+    def _area(self, token: str) -> bool:
+        """The token is a noun of an area or a place (الأراضي، بالعاصمة), its clitics aside."""
+        return any(token.endswith(n) and len(token) - len(n) <= 4 for n in self.area_nouns)
 
     @staticmethod
     def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]]
@@ -223,7 +237,8 @@ class ActorResolver:
             and u.match.suffix not in self.third_person
         # رئيس وزراء تركيا: one word between; not a complementizer (قال الرئيس إن تركيا …)
         one_word = (len(gap) == 1 and gap[0].isalpha() and gap[0] not in self.prepositions
-                    and gap[0] not in self.res.grammar.complementizers and nisba)
+                    and gap[0] not in self.res.grammar.complementizers and nisba is not None
+                    and self._construct_or_adjective(doc, u, gap[0], nxt))
         if not (adjacent or linked or one_word):
             return None
         target = nisba if (adjacent or one_word) and nisba else None
@@ -242,6 +257,23 @@ class ActorResolver:
         sec = sector_row.sector
         return self._of_country(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
                                 f"{name} ({sector_row.name})", sector_row.kind), 1
+
+    def _construct_or_adjective(self, doc: Document, u: _Unit, middle: str, nxt: _Unit) -> bool:
+        """Whether a nisba one word after a sector word can describe it: through a construct
+        (وزير الخارجية الإيراني، رئيس الحكومة الإسرائيلية: the head takes no article; مسؤول
+        بالخارجية الأمريكية: an office at a ministry) or an
+        adjective that agrees with a definite head as the nisba does (القوات الجوية الإيرانية).
+        Not the object of a verb between a bare title and its object (أدان الوزير التدخلات
+        الإيرانية) nor a noun after a preposition (ندد الوزير بالتدخل الإيراني): those say whose
+        the act was, not the title's country."""
+        if not self.definite(u.match.prefix):
+            return True     # a construct; a title's office (وزيرة الدولة بالداخلية الألمانية)
+        if self.governed_noun(middle):
+            return False
+        text, endings = doc.norm.text, self.feminine_endings
+        head = text[u.match.core_start:u.match.core_end]
+        nisba = text[nxt.match.core_start:nxt.match.core_end]
+        return head.endswith(endings) == middle.endswith(endings) == nisba.endswith(endings)
 
     def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention,
                      found: list[EntityMention]) -> int:

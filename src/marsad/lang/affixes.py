@@ -47,6 +47,11 @@ class Affixes:
     #: the prefix holds the preposition "to, for": what follows is governed by it, not a
     #: genitive (زيارة ولي العهد لمصر: a visit to Egypt, not Egypt's crown prince)
     dative_prefix: Callable[[str], bool] = _never
+    #: the token opens with a preposition and the article (بالتدخل، للهجوم، وبالأنشطة): a noun
+    #: governed by the preposition, so never the middle word of a construct (وزير الخارجية)
+    governed_noun: Callable[[str], bool] = _never
+    #: the token carries the definite article, after any proclitics (التدخل، بالتدخل، والهجوم)
+    definite_word: Callable[[str], bool] = _never
     #: a token without the single proclitic letter (conjunction or preposition) it may carry
     without_proclitic: Callable[[str], str] = _unchanged
     #: a place-noun candidate without its leading article letters

@@ -53,6 +53,26 @@ def dative_prefix(prefix: str) -> bool:
     return prefix.lstrip("وف").startswith("ل")
 
 
+_GOVERNED_ARTICLES = ("بال", "كال", "لل")
+
+
+def _article_at(token: str, articles: tuple[str, ...]) -> bool:
+    """One of ``articles`` opens the token, after و or ف or not, with three letters or more of
+    a word after it."""
+    bare = token[1:] if token[:1] in _CONJUNCTIONS and len(token) > 5 else token
+    return any(bare.startswith(a) and len(bare) - len(a) >= 3 for a in articles)
+
+
+def governed_noun(token: str) -> bool:
+    """بالتدخل، للهجوم، وكالأنشطة: ب، ل or ك with the article (ل + ال is written لل)."""
+    return _article_at(token, _GOVERNED_ARTICLES)
+
+
+def definite_word(token: str) -> bool:
+    """التدخل، والهجوم، بالتدخل، للهجوم: the article, alone or after a preposition."""
+    return _article_at(token, ("ال",) + _GOVERNED_ARTICLES)
+
+
 def without_proclitic(token: str) -> str:
     """The token without a leading و، ف or ب (وبلدة → بلدة; two letters or fewer stay)."""
     return token[1:] if len(token) > 2 and token[0] in "وفب" else token
@@ -81,6 +101,8 @@ AFFIXES = Affixes(
     locative_prefix=locative_prefix,
     definite_prefix=definite_prefix,
     dative_prefix=dative_prefix,
+    governed_noun=governed_noun,
+    definite_word=definite_word,
     without_proclitic=without_proclitic,
     without_article=without_article,
     with_article=with_article,
