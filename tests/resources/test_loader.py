@@ -3,8 +3,12 @@
 from dataclasses import replace
 from importlib import resources as importlib_resources
 
+import pytest
+
 import marsad.resources as resources_module
 from marsad.resources.loader import DataSet, read_data
+from marsad.resources.places import read_outlets
+from marsad.resources.tables import LexiconError
 
 
 def _package_files(package, folder):
@@ -65,3 +69,10 @@ def test_a_second_load_comes_from_the_cache_and_codes_the_same(monkeypatch, tmp_
     text = first.language.normalize("قصفت الطائرات التركية مواقع لحزب العمال").text
     assert second.version == first.version and second.language is not None
     assert second.lexicon.find(text) == first.lexicon.find(text) != []
+
+
+
+def test_an_outlet_without_a_known_country_is_reported_with_its_line():
+    with pytest.raises(LexiconError, match="outlets.tsv:3"):
+        read_outlets("source\tcountry\tname\nsabq\tSAU\tSabq\nnowhere\tXXX\tNowhere\n",
+                     "outlets.tsv", ["SAU"])

@@ -15,7 +15,9 @@ resolved, a sector word still without a country takes:
   that may be the other side); else
 * the country of the nearest place of its sentence; else, for people (civilians, the
   arrested), the country of the state force or office nearest to them in the sentence, which
-  the actor stage passes over when a place may say better.
+  the actor stage passes over when a place may say better;
+* in an article that names no country, place or dateline at all, its outlet's home country
+  (``places/outlets.tsv`` by the article's ``source``: a Saudi paper's local news).
 
 A state sector word takes that code; an armed one stays ``NSA`` with the country as its home
 (contract, ENTITY). A counterpart (نظيره) is the other side's and stays unplaced. A person the
@@ -73,8 +75,10 @@ class SectorPlacer:
         dateline = _dateline_country(doc)
         # people are placed where they are, not by the forces and offices beside them (the
         # actor stage's rule): the article's country for them is its places'
-        fallback = dateline or article_country_code(doc, NOT_COUNTED)
-        people = dateline or article_country_code(doc, NOT_COUNTED | ARMED_SECTORS)
+        outlet = self.res.outlet_countries.get(doc.article.source or "") \
+            if not doc.places and not any(map(named_country, doc.entities)) else None
+        fallback = dateline or article_country_code(doc, NOT_COUNTED) or outlet
+        people = dateline or article_country_code(doc, NOT_COUNTED | ARMED_SECTORS) or outlet
         found = [(e, self._country(doc, e, by_sentence.get(e.sentence, ()),
                                    people if e.kind == "people" else fallback)
                   or (_beside(doc, e) if e.kind == "people" else None))

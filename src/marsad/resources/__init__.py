@@ -12,7 +12,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from marsad.resources.places import (
     country_rows,
     read_ambiguous,
     read_country_ids,
+    read_outlets,
     read_places,
     with_press_names,
 )
@@ -124,6 +125,8 @@ class Resources:
     decision_model: DecisionModel | None = None
     language: Language | None = None    # set once built: the language these resources code
     offices: tuple[Office, ...] = ()    # named people's dated offices (people/offices.tsv)
+    #: a news outlet's home country by the article's ``source`` (places/outlets.tsv)
+    outlet_countries: dict[str, str] = field(default_factory=dict)
 
 
 def vocabulary(language: str = "ar") -> Vocabulary:
@@ -237,6 +240,8 @@ def _build(data: DataSet, key: str, lang: Language) -> Resources:
         places=_gazetteer(data, rows["countries"]),
         ambiguous_places=read_ambiguous(data.text("places/ambiguous", ""), lang.normalize_term),
         offices=people.offices,
+        outlet_countries=read_outlets(data.text("places/outlets", ""), data.get("places/outlets").path,
+                                      (c.code for c in rows["countries"])),
         decision_model=_decision_model(data),
     )
     _fill_lexicon(res, lang)

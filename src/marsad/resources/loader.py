@@ -24,6 +24,7 @@ PACKAGE_FILES = {
     "places/countries": ("marsad.resources", "data/places/countries.tsv"),
     "places/ambiguous": ("marsad.resources", "data/places/ambiguous.txt"),
     "places/press_names": ("marsad.resources", "data/places/press_names.tsv"),
+    "places/outlets": ("marsad.resources", "data/places/outlets.tsv"),
     "people/offices": ("marsad.resources", "data/people/offices.tsv"),
     # trained by scripts/train_event_model.py; read by resources.models
     "models/event_decision": ("marsad.resources", "data/models/event_decision.json"),

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from marsad.doc.spans import PlaceRow
+from marsad.resources.tables import LexiconError, Problem
 
 
 def read_places(text: str, precision: str) -> list[PlaceRow]:
@@ -79,6 +80,23 @@ def read_ambiguous(text: str, normalize_term: Callable[[str], str]) -> frozenset
     """The names of ``ambiguous.txt``, normalized the way the language normalizes a term."""
     return frozenset(normalize_term(ln.split("#")[0]) for ln in text.splitlines()
                      if ln.split("#")[0].strip())
+
+
+def read_outlets(text: str, path: str, countries: Iterable[str]) -> dict[str, str]:
+    """``outlets.tsv``: a news outlet's ``source`` name → its home country; a row whose country
+    is no code of the country table is a ``LexiconError`` naming the file and line."""
+    known, found, problems = set(countries), {}, []
+    rows = [(no, ln.split("\t")) for no, ln in enumerate(text.splitlines(), start=1)
+            if ln.strip() and not ln.startswith("#")]
+    for no, cells in rows[1:]:      # the first is the header
+        source, country = (c.strip() for c in (cells + ["", ""])[:2])
+        if not source or country not in known:
+            problems.append(Problem(path, no, f"an outlet needs a source and a country code of "
+                                              f"the country table, not {country!r}"))
+        found[source] = country
+    if problems:
+        raise LexiconError(problems)
+    return found
 
 
 def read_country_ids(text: str) -> dict[str, int]:
