@@ -80,6 +80,26 @@ def rules() -> Coder:
     # praise with أثنى على, rescue as aid
     ("SUPPORT", "وأثنى", "وأثنى الوزير على جهود المملكة في دعم الشعب اليمني."),
     ("AID", "إنقاذ", "وتمكنت فرق الدفاع المدني من إنقاذ نحو ألف شخص حاصرتهم السيول."),
+    # disapproval shown with a light verb, a characterisation with a word of blame, a doubt
+    ("ACCUSE", "وأبدى", "وأبدى أعضاء البرلمان غضبهم من قرار الحكومة رفع أسعار الوقود."),
+    ("ACCUSE", "ووصف", "ووصف المتحدث باسم الحكومة الهجوم على السفارة بالعمل الجبان."),
+    ("ACCUSE", "وشكك", "وشكك زعيم المعارضة في التزام الحكومة بإجراء الانتخابات في موعدها."),
+    # a wrong laid at another's door without اتهم
+    ("ACCUSE", "ضالعة", "وقال وزير الداخلية إن طهران ضالعة في تهريب الأسلحة إلى الجماعات المسلحة."),
+    ("ACCUSE", "المسؤولية تقع",
+     "وقال رئيس الحكومة إن المسؤولية تقع على الأحزاب التي عطلت تشكيلها."),
+    # a hostile policy charged (تزعزع الاستقرار), cowardly acts named in the plural
+    ("ACCUSE", "تزعزع", "وأكد الوزير أن إيران تقوم بأنشطة تزعزع الاستقرار في المنطقة."),
+    ("ACCUSE", "الأعمال الإرهابية الجبانة",
+     "وأكد النائب أن الدين بريء من هذه الأعمال الإرهابية الجبانة."),
+    # a participle that is also a word of a sector (متهمين: the accused), and a complaint
+    ("ACCUSE", "متهمين", "وانسحب النواب من الجلسة، متهمين رئيس البرلمان بخرق النظام الداخلي."),
+    ("ACCUSE", "ووجه", "ووجه النواب شكوى إلى مجلس الأمن ضد الميليشيات المسلحة."),
+    # a case sent to a prosecutor
+    ("ACCUSE", "وأحالت", "وأحالت الشرطة الموقوفين الثلاثة إلى النيابة العامة لاستكمال التحقيق."),
+    # a denial of a charge
+    ("REJECT", "ونفت", "ونفت وزارة الدفاع الاتهامات بقصف المدنيين في القرى الحدودية."),
+    ("REJECT", "لا توجد أدلة", "وقال المتحدث إنه لا توجد أدلة تثبت هذه الاتهامات."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
@@ -92,6 +112,8 @@ def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rul
     # أدان the active verb (condemned) and أُدان its passive (was convicted): one spelling
     ({"ACCUSE", "SANCTION"}, "أدان",
      "أدان المجلس التنسيقي للمقاومة الشعبية الجرائم التي ترتكبها الميليشيات في تعز."),
+    # rejecting another's words or act objects to it (ACCUSE); rejecting a proposal is REJECT
+    ({"ACCUSE", "REJECT"}, "رفضه", "وأعلن رئيس البرلمان رفضه للتصريحات المسيئة التي أدلى بها السفير."),
 ])
 def test_words_of_two_types_are_a_candidate_of_each(candidates: Coder, rules: Coder,
                                                     readings: set[str], trigger: str,
@@ -165,6 +187,8 @@ def test_an_entry_of_participles_alone_is_a_lexicon_entry() -> None:
     ("نتفاوض", "وقال المرشد في خطابه إننا لا نتفاوض مع الولايات المتحدة إلا في الملف النووي."),
     ("يشارك", "وقال الصندوق إنه لن يشارك في خطة الإنقاذ الجديدة قبل تنفيذ الإصلاحات."),
     ("تسمح", "وأكد الوزير أن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية."),
+    # allegiance withheld
+    ("تبايع", "وأعلنت الجماعة المسلحة أنها لم تبايع زعيم التنظيم."),
 ])
 def test_a_negated_cooperative_act_is_also_a_refusal(candidates: Coder, trigger: str,
                                                       sentence: str) -> None:
@@ -180,6 +204,16 @@ def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder)
     read = _triggers(candidates, sentence)
     assert not {(etype, text) for etype, text in read
                 if etype in ("AGREE", "REJECT") and text in ("وشارك", "نوت")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ووصف رئيس الوزراء زيارة الوفد بالناجحة والمثمرة.",
+    "ويصف المراقبون العلاقات بين البلدين بأنها متينة.",
+])
+def test_a_characterisation_without_a_word_of_blame_is_no_accusation(candidates: Coder,
+                                                                      sentence: str) -> None:
+    """وصف is ACCUSE only with a word of blame after it: praise is not a condemnation."""
+    assert not {text for etype, text in _triggers(candidates, sentence) if etype == "ACCUSE"}
 
 
 @pytest.mark.parametrize("etype, trigger, sentence", [

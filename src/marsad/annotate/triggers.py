@@ -1,8 +1,10 @@
 """Pipeline stage: event triggers and the modality of each.
 
 A trigger is a verb or noun of the event lexicon. Triggers inside a named actor (معارضة in
-المعارضة السورية) are dropped; an event word that is the content of a verbal act (هدد بشن هجمات,
-دعا إلى وقف إطلاق النار, أدان الهجوم) is the act's object, not a second event.
+المعارضة السورية) are dropped (where a decision reads the candidates, a word that names a sector
+alone, متهمين "the accused", is still a candidate's participle: متهمين الميليشيات بالفرار);
+an event word that is the content of a verbal act (هدد بشن هجمات, دعا إلى وقف إطلاق النار,
+أدان الهجوم) is the act's object, not a second event.
 
 Where a trained decision reads the candidates (documents of its ``min_sentences`` up), the
 stage proposes every reading and the decision tells them apart: words of two types are a
@@ -42,6 +44,8 @@ _MODALITY_WINDOW = 6
 _NEEDS_WINDOW = 10
 #: tuples of terms whose first needed words ``TriggerFinder._firsts`` keeps
 _FIRSTS_MAX = 1 << 15
+#: marks of ``TriggerFinder._named``
+_NAMED, _SECTOR_WORD = 1, 2
 
 
 class TriggerFinder:
@@ -53,6 +57,7 @@ class TriggerFinder:
         self._candidate_families = frozenset(
             i for i, f in enumerate(resources.families) if f.candidate)
         self._candidates_from = candidates_from
+        self._sector_ids = frozenset(s.id for s in resources.sectors)
         lang = language_of(resources)
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
@@ -116,18 +121,22 @@ class TriggerFinder:
         sentences = doc.sentences
         sent_starts = [s.nstart for s in sentences]
         token_starts = doc.token_starts
-        named = bytearray(len(doc.norm.text) + 1)
-        for e in doc.entities:
-            if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
-                named[e.start:e.end] = b"\x01" * (e.end - e.start)
         found: list[TriggerMention] = []
         wide = self._reads_candidates(doc)
+        named = self._named(doc, wide)
         ignored = frozenset() if wide else self._candidate_families
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
                 continue
             if named.find(0, m.start, m.end) < 0:
-                continue  # معارضة inside المعارضة السورية is the actor, not an event
+                # معارضة inside المعارضة السورية is the actor, not an event; a word of a sector
+                # alone (متهمين) may be a candidate's participle
+                if named.find(_NAMED, m.start, m.end) >= 0:
+                    continue
+                terms = tuple(t for t in m.terms if t.ref in self._candidate_families)
+                if not terms:
+                    continue
+                m = m._replace(terms=terms)
             lo = bisect_right(token_starts, m.start) - 1
             hi = bisect_right(token_starts, m.end - 1)
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
@@ -153,6 +162,21 @@ class TriggerFinder:
             found.extend(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
                                         term.tense or "noun") for term in chosen if term)
         return found
+
+    def _named(self, doc: Document, wide: bool) -> bytearray:
+        """Per character of the matching view: ``_NAMED`` inside an entity's name, whose
+        words are no trigger; ``_SECTOR_WORD`` inside a word that names a sector alone
+        (متهمين: the accused), where a decision reads the candidates: the same word is also
+        the participle of a candidate's act (قالوا إنهم يقاتلون وحدهم، متهمين الميليشيات
+        بالفرار), which the decision tells apart; else 0."""
+        named = bytearray(len(doc.norm.text) + 1)
+        sector_ids = self._sector_ids if wide else frozenset()
+        for e in doc.entities:
+            if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
+                mark = _SECTOR_WORD if e.tok_hi - e.tok_lo == 1 and e.id in sector_ids \
+                    else _NAMED
+                named[e.start:e.end] = bytes((mark,)) * (e.end - e.start)
+        return named
 
     def _choose_per_type(self, doc: Document, terms: Sequence[Term], after: int, limit: int
                          ) -> list[Term | None]:
