@@ -100,6 +100,30 @@ def rules() -> Coder:
     # a denial of a charge
     ("REJECT", "ونفت", "ونفت وزارة الدفاع الاتهامات بقصف المدنيين في القرى الحدودية."),
     ("REJECT", "لا توجد أدلة", "وقال المتحدث إنه لا توجد أدلة تثبت هذه الاتهامات."),
+    # a promise said as keenness for relations, as sparing no effort, as no objection
+    ("AGREE", "حريصة", "وقال الوزير إن بلاده حريصة على تعزيز علاقاتها مع الأردن في كل المجالات."),
+    ("AGREE", "حرص", "وأكد السفير حرص حكومته على توثيق التعاون مع المملكة."),
+    ("AGREE", "لن تدخر جهداً", "وقال المتحدث إن الحكومة لن تدخر جهداً في إعادة إعمار المدن المتضررة."),
+    ("AGREE", "لا مانع", "وقال رئيس الوفد إنه لا مانع من التنسيق مع الحكومة الجديدة."),
+    # a concluded agreement (SUPPORT), standing by someone
+    ("SUPPORT", "وتوصلت", "وتوصلت الحكومة والمعارضة إلى اتفاق لتقاسم السلطة بعد محادثات طويلة."),
+    ("SUPPORT", "وقوف", "وأكد البيان وقوف الكويت إلى جانب البحرين في مواجهة الإرهاب."),
+    # a truce declared, a request met, a ruling undone
+    ("CONCEDE", "وأعلن", "وأعلن الجيش هدنة إنسانية لمدة ثلاثة أيام في المدينة المحاصرة."),
+    ("CONCEDE", "استجابة لطلب", "وأفرجت السلطات عن الصيادين استجابة لطلب الحكومة المصرية."),
+    ("CONCEDE", "وألغت", "وألغت محكمة الاستئناف الحكم الصادر بحق الصحفيين."),
+    # intelligence shared, a base opened, a joint force formed
+    ("COOPERATE", "وقدمت", "وقدمت الأجهزة الأمنية الأردنية معلومات استخباراتية إلى نظيرتها العراقية."),
+    ("COOPERATE", "وفتحت", "وفتحت تركيا قاعدة جوية في الجنوب أمام طائرات التحالف الدولي."),
+    ("COOPERATE", "تشكيل قوة مشتركة", "واتفق قادة الجيوش على تشكيل قوة مشتركة لحماية الحدود."),
+    # aid handed over and trained, said before the clause that gives it
+    ("AID", "مكرمة", "وتسلمت الأسر النازحة مكرمة ملكية من المواد الغذائية."),
+    ("AID", "تدريب وتجهيز", "وأعلنت واشنطن استئناف تدريب وتجهيز فصائل المعارضة المعتدلة."),
+    ("AID", "المساعدات التي", "وقال المحافظ إن المساعدات التي أرسلتها الكويت وصلت إلى المستشفيات."),
+    # willingness to cooperate, relations restored, reforms in answer to protests
+    ("AGREE", "استعداد", "وأبلغ الوزير المبعوث الدولي استعداد حكومته للتعاون معه."),
+    ("SUPPORT", "إعادة العلاقات الدبلوماسية", "وتمت إعادة العلاقات الدبلوماسية بين البلدين بعد قطيعة طويلة."),
+    ("CONCEDE", "وأقرت", "وأقرت الحكومة حزمة إصلاحات واسعة بعد أسابيع من الاحتجاجات."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
@@ -196,6 +220,13 @@ def test_a_negated_cooperative_act_is_also_a_refusal(candidates: Coder, trigger:
     often, so where the decision reads the candidates a refusal is proposed beside the act;
     the bare verbs of acceptance, permission and participation are read after a negation."""
     assert ("REJECT", trigger) in _triggers(candidates, sentence)
+
+
+def test_keenness_alone_is_no_promise(candidates: Coder) -> None:
+    """حريص على is a promise only where relations or joint work follow: keenness on a
+    service or a season is not an act."""
+    read = _triggers(candidates, "وقال مدير المستشفى إن الإدارة حريصة على راحة المرضى والزوار.")
+    assert not {etype for etype, text in read if text == "حريصة"}
 
 
 def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder) -> None:
