@@ -47,3 +47,14 @@ def test_training_twice_gives_the_same_model(shared: Path, tmp_path: Path) -> No
 def test_the_labelling_rule_matches_type_and_nearby_sentence() -> None:
     script = _script()
     assert "same event type" in script.__doc__ and "next to it" in script.__doc__
+
+
+def test_an_articles_fold_comes_from_its_id_alone() -> None:
+    # a lexicon change that adds candidates must not move articles between folds: the
+    # cross-validated figures of two lexicons are then compared on the same folds
+    script = _script()
+    ids = [f"http://www.alriyadh.com/{n}" for n in range(1000, 1200)]
+    folds = [script.article_fold(i) for i in ids]
+    assert folds == [script.article_fold(i) for i in ids]
+    assert sorted(set(folds)) == list(range(script.FOLDS))
+    assert min(folds.count(k) for k in range(script.FOLDS)) > 20
