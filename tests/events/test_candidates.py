@@ -252,6 +252,17 @@ def test_fighting_words_not_said_ahead_are_no_candidate(candidates: Coder,
                 if text in ("مكافحة", "محاربة", "إجراءات")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "وستبدأ الوزارة الأسبوع المقبل بتوزيع المساعدات الغذائية على الأسر المحتاجة.",
+    "وقال مدير المشروع إنه سيتم افتتاح الجسر الجديد أمام حركة السير في سبتمبر.",
+    "وأكد المدرب أن الفريق سيواجه منافسه القوي بطموح كبير في المباراة المقبلة.",
+])
+def test_a_plan_said_ahead_is_no_threat(candidates: Coder, sentence: str) -> None:
+    """The future carried by a governing verb makes a threat only of force, pursuit or
+    punishment: a plan of aid, building or sport is no candidate of a threat."""
+    assert "THREATEN" not in {etype for etype, _ in _triggers(candidates, sentence)}
+
+
 def test_the_threatened_act_is_not_reported_as_done(candidates: Coder) -> None:
     """In هدد … بقتل the killing is the threat's content, to come: the candidate of the
     threat is asserted, that of the killing is not (whoever stands between verb and noun)."""
