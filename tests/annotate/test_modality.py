@@ -39,6 +39,15 @@ def test_stated_future_acts_are_promises_threats_or_refusals(coder, text, expect
     assert expected in _types_and_modality(coder, text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the future verb that governs the verbal noun gives it its tense
+    ("وقالت الشرطة إنه سيتم اعتقال كل من يشارك في التجمع غير المرخص.", ("COERCE", "future")),
+    ("وقال الوزير إن بلاده ستبدأ الأسبوع المقبل بقصف مواقع المتمردين.", ("ASSAULT", "future")),
+])
+def test_a_verbal_noun_governed_by_a_future_verb_is_future(coder, text, expected):
+    assert expected in _types_and_modality(coder, text)
+
+
 @pytest.mark.parametrize("text", [
     "ومن المتوقع أن يقدم التحالف الدولي بقيادة الولايات المتحدة الدعم لشركائه في العراق.",
     "ومن المتوقع أن يواصل التحالف الدولي بقيادة الولايات المتحدة دعم الحكومة العراقية.",

@@ -277,3 +277,78 @@ def test_an_entry_read_only_after_a_negation_must_be_a_candidate_entry() -> None
                       ensure_ascii=False)
     table = read_events(text, "x.yaml", vocabulary())
     assert any("negated" in str(p) for p in table.problems)
+
+
+@pytest.mark.parametrize("trigger, sentence", [
+    # a verbal noun of fighting or punishment that a future verb governs
+    ("بملاحقة", "وقال قائد الشرطة إن أجهزته ستقوم بملاحقة المتورطين في تهريب السلاح."),
+    ("التصدي", "وفي حال اقتراب الزوارق من المياه الإقليمية فسوف يتم التصدي لها فوراً."),
+    # a verb of fighting with the future prefix, or after a pledge
+    ("سنحارب", "وقال زعيم القبيلة في كلمة أمام أنصاره إننا سنحارب المتمردين حتى آخر رجل."),
+    ("مكافحة", "وقال رئيس الوزراء في كلمته إن حكومته عازمة على مكافحة العصابات المسلحة."),
+    # measures against someone, taken ahead
+    ("الإجراءات", "وأكد المتحدث أن الوزارة ستتخذ الإجراءات القانونية ضد الشركات المخالفة."),
+    # a hostile act said ahead after قد, or in the answer of a conditional
+    ("تشن", "وقال مسؤول عسكري إن قواته قد تشن هجمات جديدة على مواقع الجماعة."),
+    ("فرض عقوبات", "وقال الوزير إن بلاده ستلجأ إلى فرض عقوبات إذا لم تنسحب القوات."),
+    # a threatening participle
+    ("مهدداً", "وخرج المتحدث باسم الجماعة على التلفزيون مهدداً الحكومة بموجة هجمات جديدة."),
+])
+def test_an_act_of_force_said_ahead_is_a_threat(candidates: Coder, rules: Coder, trigger: str,
+                                                sentence: str) -> None:
+    """A side that says it will fight, pursue or punish someone threatens them (PLOVER:
+    THREATEN), whether the future is on the verb, on a verb that governs the act, in a
+    pledge before it or in the answer of a conditional; the rules alone code no threat."""
+    assert ("THREATEN", trigger) in _triggers(candidates, sentence)
+    assert ("THREATEN", trigger) not in _triggers(rules, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وشارك وزير الداخلية في مؤتمر إقليمي عن مكافحة الإرهاب في الرياض.",
+    "وتحدث الكاتب عن محاربة الفساد في الدوائر الحكومية خلال العقود الماضية.",
+    "وأقرت الحكومة إجراءات جديدة لتسهيل دخول المستثمرين الأجانب.",
+])
+def test_fighting_words_not_said_ahead_are_no_candidate(candidates: Coder,
+                                                        sentence: str) -> None:
+    """مكافحة، محاربة، إجراءات alone name a policy or a programme: no candidate of a threat
+    or an act where nothing says them ahead."""
+    read = _triggers(candidates, sentence)
+    assert not {(etype, text) for etype, text in read
+                if text in ("مكافحة", "محاربة", "إجراءات")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "وستبدأ الوزارة الأسبوع المقبل بتوزيع المساعدات الغذائية على الأسر المحتاجة.",
+    "وقال مدير المشروع إنه سيتم افتتاح الجسر الجديد أمام حركة السير في سبتمبر.",
+    "وأكد المدرب أن الفريق سيواجه منافسه القوي بطموح كبير في المباراة المقبلة.",
+])
+def test_a_plan_said_ahead_is_no_threat(candidates: Coder, sentence: str) -> None:
+    """The future carried by a governing verb makes a threat only of force, pursuit or
+    punishment: a plan of aid, building or sport is no candidate of a threat."""
+    assert "THREATEN" not in {etype for etype, _ in _triggers(candidates, sentence)}
+
+
+def test_the_threatened_act_is_not_reported_as_done(candidates: Coder) -> None:
+    """In هدد … بقتل the killing is the threat's content, to come: the candidate of the
+    threat is asserted, that of the killing is not (whoever stands between verb and noun)."""
+    events = candidates.code_article(_article(
+        "وهدد مسلحو الجماعة في تسجيل مصور بقتل الصحفيين المخطوفين خلال ثلاثة أيام."))
+    read = {(e.event_type, e.modality) for e in events
+            if any(ev.trigger.text in ("وهدد", "بقتل") for ev in e.evidence)}
+    assert ("THREATEN", "asserted") in read
+    assert read and ("ASSAULT", "asserted") not in read
+
+
+def test_an_entry_read_only_ahead_must_be_a_candidate_whose_type_has_a_promise() -> None:
+    """``ahead: true`` proposes an act's promise (its type's pledge) only to the decision."""
+    import json
+
+    from marsad.resources import vocabulary
+    from marsad.resources.tables import read_events
+
+    rule = json.dumps([{"type": "ASSAULT", "ahead": True, "verbs": ["حارب/يحارب"]}],
+                      ensure_ascii=False)
+    promise = json.dumps([{"type": "ACCUSE", "ahead": True, "candidate": True,
+                           "verbs": ["ندد/يندد"]}], ensure_ascii=False)
+    assert any("candidate" in str(p) for p in read_events(rule, "x.yaml", vocabulary()).problems)
+    assert any("pledge" in str(p) for p in read_events(promise, "y.yaml", vocabulary()).problems)

@@ -2,16 +2,19 @@
 
 Where a decision reads the candidates (``annotate/triggers.py``), a trigger is proposed with
 each reading its words may have: an act announced or carried on is also its promise (the type's
-pledge: AGREE for the cooperative types, THREATEN for the hostile ones), a cooperative act
-negated right before it is also its refusal (REJECT), and the candidate entries that say a
-refusal (``negated: true``) are read only after a negation. The words are the language's
-(``triggers`` table: ``refusal_candidate_negation``, ``continuation``, ``continuation_ahead``,
-``future_particles``).
+pledge: AGREE for the cooperative types, THREATEN for the hostile ones), and so is a hostile
+act said ahead in a conditional or after قد (فسوف يتم التصدي لها، قد تشن هجمات); a cooperative
+act negated right before it is also its refusal (REJECT); the candidate entries that say a
+refusal (``negated: true``) are read only after a negation, and those of force said ahead
+(``ahead: true``: ستبدأ بمحاربة، سنلاحق) only where they are said ahead, as their promise. The
+words are the language's (``triggers`` table: ``refusal_candidate_negation``,
+``continuation``, ``continuation_ahead``, ``future_particles``, ``future_governors``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
@@ -20,6 +23,8 @@ from marsad.doc.spans import TriggerMention
 from marsad.resources import Grammar, Resources
 
 _AHEAD_WINDOW = 8
+#: how far before a verbal noun the future verb governing it may stand (ستبدأ «قريبا» بمحاربة)
+_GOVERNOR_WINDOW = 3
 _START = attrgetter("start")
 
 
@@ -31,7 +36,8 @@ class CandidateReadings:
 
     def __init__(self, res: Resources, g: Grammar, bare: Callable[[str], str],
                  boundary_punct: frozenset[str], towards: frozenset[str],
-                 refusal: frozenset[str], words: dict[str, frozenset[str]]):
+                 refusal: frozenset[str], words: dict[str, frozenset[str]],
+                 governors: Governors):
         self.res = res
         self.g = g
         self._bare = bare
@@ -42,9 +48,13 @@ class CandidateReadings:
         self._continuation = words["continuation"]
         self._continuation_ahead = words["continuation_ahead"]
         self._future_particles = words["future_particles"]
+        self._qad = words["qad"]
+        self._governors = governors
         #: candidate families read only right after a negation (لن نقبل، لا نسمح: refusals)
         self.negated_families = frozenset(
             i for i, f in enumerate(res.families) if f.negated)
+        #: candidate families read only where said ahead (ستبدأ بمحاربة): promises and threats
+        self.ahead_families = frozenset(i for i, f in enumerate(res.families) if f.ahead)
 
     # -- acts announced ahead ----------------------------------------------------------------
     def with_announced(self, doc: Document, triggers: list[TriggerMention]
@@ -63,12 +73,61 @@ class CandidateReadings:
         (ستواصل استهداف، سنستمر في قصف: THREATEN)."""
         out: list[TriggerMention] = []
         for t in sorted(triggers, key=_START):
+            if t.family in self.ahead_families:
+                # read only where said ahead (``said_ahead``): the promise, never the act
+                if t.modality != "negated":
+                    out.append(t if t.stance == "pledge" else _pledge(t))
+                continue
             out.append(t)
-            if t.stance is None and t.modality in ("asserted", "future") \
-                    and self._pledged(doc, t):
-                out.append(TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence,
-                                          t.prefix, t.family, t.tense, "future", "pledge"))
+            if t.stance is None and (
+                    (t.modality in ("asserted", "future") and self._pledged(doc, t))
+                    or (t.modality == "hypothetical" and self._threatened(doc, t))):
+                out.append(_pledge(t))
         return out
+
+    def _threatened(self, doc: Document, t: TriggerMention) -> bool:
+        """A hostile act said ahead in a conditional or after قد (في حال استمرار الهجمات فسوف
+        يتم التصدي لها، قد تشن هجمات على مواقع التنظيم): the speaker's side holds the act out,
+        a threat, as much as a conditional one; the decision tells them apart."""
+        fam = self.res.families[t.family]
+        return fam.type not in self._towards and self._pledgeable(t.family) \
+            and self.said_ahead(doc, t.tok_lo, t.sentence, t.prefix, t.tense != "noun")
+
+    def said_ahead(self, doc: Document, lo: int, sentence: int, prefix: str,
+                   verb: bool, hi: int | None = None) -> bool:
+        """Whether the act at tokens ``lo``-``hi`` is said ahead: a verb with the future
+        prefix or right after قد (سنلاحق، قد تشن); an act a future verb governs
+        (``governed_ahead``) or has right after it as its predicate (الرد سيكون قاسيا); an act
+        right after a pledge (سوف، عازمون على، متعهدا ب)."""
+        if verb and self._governors.marks_future(prefix):
+            return True
+        if self.governed_ahead(doc, lo, sentence):
+            return True
+        if hi is not None and hi < doc.sentences[sentence].tok_hi \
+                and doc.tokens[hi] in self._governors.future:
+            return True
+        sent = doc.sentences[sentence]
+        before = self.clause_tail(doc.tokens[max(sent.tok_lo, lo - 3):lo])
+        if verb and before and before[-1] in self._qad:
+            return True
+        return self.has_phrase(before, self.g.pledge)
+
+    def governed_ahead(self, doc: Document, lo: int, sentence: int) -> bool:
+        """Whether a future verb governs the verbal noun at token ``lo`` from just before it,
+        in its clause: ستبدأ «قريبا» بمحاربة، سيتم ترحيل، فسوف يتم التصدي، سنكثف الغارات.
+        (The same verbs after قد, قد تشن ضربات, read as hypothetical, with شن، نفذ، وجه among
+        the verbs: cross-validated F1 0.621 → 0.618.)"""
+        sent = doc.sentences[sentence]
+        tokens = doc.tokens
+        gov = self._governors
+        for i in range(lo - 1, max(sent.tok_lo, lo - _GOVERNOR_WINDOW) - 1, -1):
+            tok = tokens[i]
+            if tok in self._boundary_punct:
+                return False
+            if tok in gov.future or (tok in gov.present and i > sent.tok_lo
+                                     and self._bare(tokens[i - 1]) in self._future_particles):
+                return True
+        return False
 
     def _pledged(self, doc: Document, t: TriggerMention) -> bool:
         if t.modality == "future" and self._pledgeable(t.family):
@@ -81,8 +140,8 @@ class CandidateReadings:
             or self._carried_on_after(doc, t))
 
     def _carried_on_after(self, doc: Document, t: TriggerMention) -> bool:
-        """A continuation in the future just after the act (العمليات العسكرية سوف تستمر،
-        حملة شاملة وستستمر)."""
+        """A continuation or a governing verb in the future just after the act, its predicate
+        (العمليات العسكرية سوف تستمر، حملة شاملة وستستمر، العقوبات ستعود بشكل أقوى)."""
         sent = doc.sentences[t.sentence]
         after = doc.tokens[t.tok_hi:min(sent.tok_hi, t.tok_hi + 4)]
         bare = self._bare
@@ -90,7 +149,7 @@ class CandidateReadings:
             if tok in self._boundary_punct:
                 return False
             word = bare(tok)
-            if word in self._continuation_ahead or (
+            if word in self._continuation_ahead or tok in self._governors.future or (
                     word in self._future_particles and i + 1 < len(after)
                     and bare(after[i + 1]) in self._continuation):
                 return True
@@ -175,6 +234,23 @@ class CandidateReadings:
                     if any((first,) + rest[:n] in phrases for n in (0, 1, 2)):
                         return True
         return False
+
+
+def _pledge(t: TriggerMention) -> TriggerMention:
+    """The trigger read as its promise (its type's pledge: AGREE or THREATEN)."""
+    return TriggerMention(t.start, t.end, t.tok_lo, t.tok_hi, t.sentence, t.prefix, t.family,
+                          t.tense, "future", "pledge")
+
+
+@dataclass(frozen=True)
+class Governors:
+    """The verbs that carry their tense to the verbal noun they govern (the ``triggers``
+    table's ``future_governors``): their present forms, with a conjunction or not (after
+    سوف), and their forms with the future prefix; and how a verb's proclitics say future."""
+
+    present: frozenset[str]
+    future: frozenset[str]
+    marks_future: Callable[[str], bool]
 
 
 @cache

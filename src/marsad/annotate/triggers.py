@@ -18,7 +18,9 @@ refusal (REJECT). Elsewhere the rules' one reading stands.
 
 Modality follows PLOVER's auxiliary modes: negated (لم يهاجم, نفى أن …), future (سيهاجم,
 من المتوقع أن, يعتزم), hypothetical (إذا, لو, في حال), historical (كان قد); intent or
-commitment words (التزامها بمواصلة الدعم) make the act future rather than done.
+commitment words (التزامها بمواصلة الدعم) make the act future rather than done, and a verbal
+noun takes the future of the verb that governs it (سيتم اعتقال، ستبدأ بمحاربة). The content
+of a threat (هدد التنظيم بقتل الرهائن) is an act to come.
 
 The words these rules read are the language's (``triggers`` and ``function_words`` tables,
 ``Language.syntax``); the stage looks at the document first and writes its triggers, each with
@@ -32,7 +34,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from marsad.annotate.readings import CandidateReadings
+from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
@@ -94,7 +96,10 @@ class TriggerFinder:
         #: cooperative types (directed towards their recipient): their acts can be promised
         self._towards = resources.vocabulary.directed("towards")
         self.readings = CandidateReadings(resources, g, self._bare, self._boundary_punct,
-                                          self._towards, self._refusal, words)
+                                          self._towards, self._refusal, words,
+                                          _governors(lang, lang.table("triggers")))
+        #: speech acts whose content is an act to come (a threat's): it is proposed as future
+        self._ahead_types = resources.vocabulary.types_with("ahead")
         #: id of a tuple of terms → (that tuple, ``_firsts`` of it)
         self._firsts_memo: dict[int, tuple[Sequence[Term], frozenset[str], tuple[Term, ...]]] = {}
 
@@ -102,8 +107,8 @@ class TriggerFinder:
         found, complements = self._drop_complements(doc, self._find(doc))
         triggers = [self._with_modality(doc, t) for t in found]
         if self._reads_candidates(doc):
-            triggers = self.readings.with_announced(doc, triggers + self._contents(doc, found,
-                                                                           complements))
+            contents, to_come = self._contents(doc, found, complements)
+            triggers = self.readings.with_announced(doc, triggers + contents) + to_come
             triggers = self.readings.with_refused(doc, triggers)
         doc.triggers = doc.triggers + triggers
         doc.complements = doc.complements + complements
@@ -150,6 +155,12 @@ class TriggerFinder:
             elif self.readings.negated_families and not self.readings.negated_families.isdisjoint(
                     t.ref for t in terms) and not self.readings.after_negation(doc, lo, sent):
                 terms = tuple(t for t in terms if t.ref not in self.readings.negated_families)
+                if not terms:
+                    continue
+            elif self.readings.ahead_families and not self.readings.ahead_families.isdisjoint(
+                    t.ref for t in terms) and not self.readings.said_ahead(
+                    doc, lo, sent, m.prefix, any(t.kind == "verb" for t in terms), hi):
+                terms = tuple(t for t in terms if t.ref not in self.readings.ahead_families)
                 if not terms:
                     continue
             if self._reads_as_noun(doc, m, lo):
@@ -267,17 +278,36 @@ class TriggerFinder:
         return any(following[:len(p)] == p for p in self.g.anonymous_source)
 
     def _contents(self, doc: Document, found: list[TriggerMention],
-                  complements: list[TriggerMention]) -> list[TriggerMention]:
+                  complements: list[TriggerMention]
+                  ) -> tuple[list[TriggerMention], list[TriggerMention]]:
         """Where a decision reads the candidates, the acts set apart as another act's content
         or object are candidates too (أدان الهجوم على المسجد، طالب بالإفراج عن المعتقلين): the
         annotators code the condemned attack and the demanded release as events of their own
         wherever the article reports them. An event noun that is the object of its own type's
         verb (شنت غارات) stays one event: a content is proposed only where its sentence has no
-        trigger of its type. The complements stay set apart too, for the roles of their head."""
+        trigger of its type. The complements stay set apart too, for the roles of their head.
+        The content of a threat (هدد التنظيم بقتل الرهائن) is an act to come, not one done: it
+        is proposed as future, apart (second list), and not read again as a promise, which
+        its head already is."""
         families = self.res.families
         told = {(t.sentence, families[t.family].type) for t in found}
-        return [self._with_modality(doc, c) for c in complements
-                if (c.sentence, families[c.family].type) not in told]
+        heads = [t for t in found if families[t.family].type in self._ahead_types]
+        in_entity: set[int] = set()
+        done: list[TriggerMention] = []
+        to_come: list[TriggerMention] = []
+        for c in complements:
+            if (c.sentence, families[c.family].type) in told:
+                continue
+            c = self._with_modality(doc, c)
+            if any(h.sentence == c.sentence and h.start < c.start
+                   and self._is_complement(doc, h, c, in_entity) for h in heads):
+                if c.modality == "asserted":
+                    c = TriggerMention(c.start, c.end, c.tok_lo, c.tok_hi, c.sentence, c.prefix,
+                                       c.family, c.tense, "future", None)
+                to_come.append(c)
+            else:
+                done.append(c)
+        return done, to_come
 
     # -- complements --------------------------------------------------------------------------
     def _drop_complements(self, doc: Document, found: list[TriggerMention]
@@ -371,6 +401,8 @@ class TriggerFinder:
             return "hypothetical", None
         if cued and self.readings.has_phrase(clause, g.future):
             return "future", None
+        if t.tense == "noun" and self.readings.governed_ahead(doc, t.tok_lo, t.sentence):
+            return "future", None   # ستبدأ بمحاربة، سيتم ترحيل: the future verb's tense
         if (t.tense == "present" and self._marks_future(t.prefix)) \
                 or (cued and self.readings.has_phrase(before[-3:], g.pledge)):
             return "future", "pledge"
@@ -387,6 +419,15 @@ class TriggerFinder:
         if near and near[-1] in verb_only:
             return t.tense != "noun"
         return any(w in self.g.negation and w not in verb_only for w in near)
+
+def _governors(lang: Language, table: dict[str, Any]) -> Governors:
+    """The ``future_governors`` verbs of the table, in the forms ``Governors`` holds."""
+    present = frozenset(lang.normalize_term(form) for spec in table.get("future_governors", [])
+                        for form in lang.morphology.verb_phrase_forms(spec)[1])
+    syntax = lang.syntax
+    return Governors(syntax.with_conjunction(present), syntax.future_forms(present),
+                     syntax.marks_future)
+
 
 def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str]]:
     """Each word list of a data table, normalized like the text."""

@@ -12,6 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
+def _no_future_forms(words: frozenset[str]) -> frozenset[str]:
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class Syntax:
     """The word-structure rules the stages in ``annotate/`` and ``events/`` read."""
@@ -27,3 +31,6 @@ class Syntax:
     #: ``(core, prefix, suffix)``: whether a verb of the lexicon, so written, is also its own
     #: verbal noun (Arabic طلب، أمر، دعم), to be read as the verb only where a verb can stand
     doubles_as_noun: Callable[[str, str, str], bool]
+    #: present-tense verb forms → the same with the future prefix, with or without a
+    #: conjunction in front (Arabic يتم → سيتم، وسيتم، فسيتم); none for a language without one
+    future_forms: Callable[[frozenset[str]], frozenset[str]] = _no_future_forms

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 #: The properties a type may have, besides its modes (plover.yaml's header says what each means).
-FLAGS = ("verbal", "conflict")
+FLAGS = ("verbal", "conflict", "ahead")
 DIRECTIONS = ("towards", "against")
 #: the figures of people an event can be the cause of (``casualties:``)
 CASUALTY_KINDS = ("killed", "injured", "arrested", "missing")
@@ -45,6 +45,8 @@ class PloverType:
     description: str = ""
     mode_descriptions: Mapping[str, str] = field(default_factory=dict)
     casualties: frozenset[str] = frozenset()
+    #: a speech act whose content is an act to come (a threat's threatened act)
+    ahead: bool = False
 
     def stated(self, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
         """(type, mode, converted) of an act of this type under ``stance``: a promised
@@ -116,7 +118,8 @@ def _parse_type(name: str, spec: dict, old: PloverType | None,
     description, mode_descriptions = _texts(name, spec, modes, problems)
     return PloverType(name, tuple(modes), bool(spec.get("verbal")), bool(spec.get("conflict")),
                       directed, stated["pledge"], stated["refusal"], description,
-                      mode_descriptions, _casualties(name, spec.get("casualties"), problems))
+                      mode_descriptions, _casualties(name, spec.get("casualties"), problems),
+                      bool(spec.get("ahead")))
 
 
 def _casualties(name: str, kinds: Any, problems: list[str]) -> frozenset[str]:

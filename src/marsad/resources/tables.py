@@ -92,6 +92,9 @@ class EventFamily:
     participles: tuple[str, ...] = ()
     #: a candidate only right after a negation (لن نقبل، لا نسمح): the act's refusal
     negated: bool = False
+    #: a candidate only where it is said ahead (ستبدأ بمحاربة، سنلاحق، سوف يتم التصدي): the
+    #: act's promise (its type's pledge), never the act itself
+    ahead: bool = False
 
 
 @dataclass
@@ -348,7 +351,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
                            "participles", "recipient", "genitive", "requires", "frame", "candidate", "negated",
-                           "note"}
+                           "ahead", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -383,13 +386,28 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     if frame not in (None, "obligation", "territory"):
         problems.append(f"'frame' must be obligation, territory or absent, not {frame!r}")
     cameo = item.get("cameo")
+    candidate, negated, ahead = _candidate_flags(item, etype, mode, vocab, problems)
+    return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
+                       passive, nouns, recipient, genitive, source, requires, frame,
+                       candidate, participles, negated, ahead)
+
+
+def _candidate_flags(item: dict[str, Any], etype: str, mode: str | None, vocab: Vocabulary,
+                     problems: list[str]) -> tuple[bool, bool, bool]:
+    """An entry's ``candidate``, ``negated`` and ``ahead`` flags, checked together: the last
+    two say a reading only the trained decision makes (a refusal, a promise)."""
     candidate, negated = _flag(item, "candidate", problems), _flag(item, "negated", problems)
     if negated and not candidate:
         problems.append("'negated: true' needs 'candidate: true' (only the trained decision "
                         "reads a refusal from a negated act)")
-    return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
-                       passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate, participles, negated)
+    ahead = _flag(item, "ahead", problems)
+    if ahead and not candidate:
+        problems.append("'ahead: true' needs 'candidate: true' (only the trained decision "
+                        "reads a promise or threat from an act said ahead)")
+    if ahead and not vocab.stated(etype, mode, "pledge")[2]:
+        problems.append(f"'ahead: true' needs a type whose promise is another type "
+                        f"(plover.yaml 'pledge'); {etype} has none")
+    return candidate, negated, ahead
 
 
 def _flag(item: dict[str, Any], key: str, problems: list[str]) -> bool:

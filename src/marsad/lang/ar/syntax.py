@@ -40,6 +40,12 @@ def marks_future(prefix: str) -> bool:
     return _FUTURE in prefix
 
 
+@cache
+def future_forms(words: frozenset[str]) -> frozenset[str]:
+    """Present-tense forms with the future prefix, and و/ف before it (يتم → سيتم، فسيتم)."""
+    return frozenset(c + _FUTURE + w for w in words for c in ("", *_CONJUNCTIONS))
+
+
 def doubles_as_noun(core: str, prefix: str, suffix: str) -> bool:
     """طلب، أمر، دعم: a bare three-letter past form, no clitic on it, is also its own verbal
     noun (a conjunction in front, وطلب، فأمر, opens a clause: the verb)."""
@@ -47,4 +53,5 @@ def doubles_as_noun(core: str, prefix: str, suffix: str) -> bool:
 
 
 SYNTAX = Syntax(with_conjunction=with_conjunction, preposition_proclitic=preposition_proclitic,
-                marks_future=marks_future, doubles_as_noun=doubles_as_noun)
+                marks_future=marks_future, doubles_as_noun=doubles_as_noun,
+                future_forms=future_forms)
