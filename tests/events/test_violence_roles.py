@@ -343,3 +343,26 @@ def test_a_verb_of_doing_with_a_pronoun_for_the_act_opens_a_clause_of_its_own(co
                 "ASSAULT")
     assert [e.sector for e in ev.recipient] == ["CVL"]
     assert "CVL" not in [e.sector for e in ev.actor]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية روسية أمس مدينة حلب في شمال سوريا.",
+    "قصفت طائرات حربية روسية بلدة الهبيط في ريف إدلب.",
+])
+def test_an_indefinite_doer_after_a_two_voiced_verb_with_an_object_after_it_is_the_actor(
+        coder, text):
+    # قصفت is also قُصفت; a named object after the planes (a word of time between or not) makes
+    # the planes the doer, not what was shelled
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.text for e in ev.actor] == ["طائرات حربية روسية"]
+    assert "طائرات حربية روسية" not in {e.text for e in ev.recipient}
+
+
+def test_a_joined_verb_that_does_not_agree_with_the_earlier_subject_has_its_own(coder):
+    # واعتقل is masculine: the forces (القوات) of the first verb cannot be its subject, so the
+    # army named after it is
+    events = [e for e in coder.code_text(
+        "هاجمت القوات العراقية مواقع للمسلحين في الأنبار واعتقل الجيش الأمريكي خمسة منهم.")
+        if e.event_type == "COERCE" and e.mode == "arrest"]
+    assert events
+    assert [e.text for e in events[0].actor] == ["الجيش الأمريكي"]
