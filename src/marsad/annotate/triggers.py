@@ -42,6 +42,10 @@ _MODALITY_WINDOW = 6
 _NEEDS_WINDOW = 10
 #: tuples of terms whose first needed words ``TriggerFinder._firsts`` keeps
 _FIRSTS_MAX = 1 << 15
+#: in a family's ``requires``: a number (digits or a number word) among the words right after
+#: the trigger (أسرت المقاومة 45 حوثيا، تم أسر أكثر من 50), within ``_NUMBER_REACH`` of them
+ANY_NUMBER = "#"
+_NUMBER_REACH = 4
 
 
 class TriggerFinder:
@@ -72,8 +76,10 @@ class TriggerFinder:
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
         #: family → its required words, for the few families that have any
-        self._requires_of = {i: frozenset(lang.normalize_term(w) for w in f.requires)
+        self._requires_of = {i: frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
+                                          for w in f.requires)
                              for i, f in enumerate(resources.families) if f.requires}
+        self._number_words = lang.numbers.words if lang.numbers is not None else frozenset()
         #: punctuation that ends a clause here; a dash also parts a verb from its object
         self._boundary_punct = lang.clause_breaks | {"-"}
         #: tokens that cut the window a needed word is looked for in
@@ -183,15 +189,13 @@ class TriggerFinder:
         cores = list(map(token_cores, window)) if firsts else []
         present = frozenset().union(*cores)
         requires_of = self._requires_of
-        bare = self._bare
         if present.isdisjoint(firsts):
             # no term's first needed word follows (so it is for most matches): the first term
             # that needs no word after it and has its required words, as the loop below finds
             for term in bare_terms:
-                if term.ref in requires_of:
-                    requires = requires_of[term.ref]
-                    if not any(bare(tok) in requires or tok in requires for tok in window):
-                        continue
+                if term.ref in requires_of and not self._has_required(requires_of[term.ref],
+                                                                      window):
+                    continue
                 return term
             return None
         best = None
@@ -201,16 +205,24 @@ class TriggerFinder:
                 first_core, first = self._needed(needs)[0]
                 if first_core not in present and first not in present:
                     continue
-            if term.ref in requires_of:
-                requires = requires_of[term.ref]
-                if not any(bare(tok) in requires or tok in requires for tok in window):
-                    continue
+            if term.ref in requires_of and not self._has_required(requires_of[term.ref], window):
+                continue
             if needs and _in_order(self._needed(needs), cores):
                 if best is None or len(needs) > len(best.needs):
                     best = term
             elif not needs and best is None:
                 best = term
         return best
+
+    def _has_required(self, requires: frozenset[str], window: Sequence[str]) -> bool:
+        """Whether a word a family requires is in the window after its trigger, or, where it
+        requires a number, a number is among the first words of the window."""
+        bare = self._bare
+        if any(bare(tok) in requires or tok in requires for tok in window):
+            return True
+        return ANY_NUMBER in requires and any(
+            any(c.isdigit() for c in tok) or bare(tok) in self._number_words
+            for tok in window[:_NUMBER_REACH])
 
     def _firsts(self, terms: Sequence[Term]) -> tuple[frozenset[str], tuple[Term, ...]]:
         """The first word each term of ``terms`` needs after it (its core and its form), and

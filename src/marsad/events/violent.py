@@ -190,8 +190,8 @@ class ViolentClauses:
 
     def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
         """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
-        a definite or named phrase, or a noun with one as its genitive (بلدة الزبداني), which
-        is the verb's object; not a preposition, a cause or the clause's end (قتل صحافي أمس في
+        a definite or named phrase, or a noun with one as its genitive (بلدة الزبداني), counted
+        or not, which is the verb's object; not a preposition, a cause or the clause's end (قتل صحافي أمس في
         انفجار)."""
         ph, tokens = self.ph, doc.tokens
         j = i
@@ -199,13 +199,16 @@ class ViolentClauses:
             j += 1
         if j == i or j >= right_edge:
             return False
+        counted = j + 1 < right_edge and any(c.isdigit() for c in tokens[j])
+        if counted:
+            j += 1      # أسرت قوات المقاومة أمس 45 حوثيا: a count before its noun
         if j in ph._in_entity:
             return True
         word = tokens[j]
         if not word.isalpha() or word in self._prepositions or word in self._clause_breaks \
                 or ph._bare(word) in ph._after_passive_subject or self._fused(word):
             return False
-        return any(k < right_edge and (k in ph._in_entity or k + 1 in ph._place_ends
+        return counted or any(k < right_edge and (k in ph._in_entity or k + 1 in ph._place_ends
                                        or ph._bare(tokens[k]).startswith(ph._article))
                    for k in (j, j + 1))
 
