@@ -76,6 +76,8 @@ def _assault_triggers(coder, text):
 
 
 @pytest.mark.parametrize("text, trigger, mode", [
+    # a light verb and its noun in the dual; شنت after ذلك is the verb, not a verbal noun
+    ("إلى ذلك شنت طائرات التحالف صباح أمس غارتين على معسكر للمتمردين.", "شنت", "aerial"),
     # barrels dropped, a count between the verb and them
     ("وألقى الطيران المروحي 30 برميلا متفجرا على أحياء المدينة.", "وألقى", "aerial"),
     # fighters captured in battle, counted or taken captive (ANNOTATION.md: an assault)

@@ -72,6 +72,10 @@ class TriggerFinder:
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
+        #: the lexicon verbs' own past forms (طلب، دعم), which may double as their verbal nouns
+        self._past_heads = frozenset(lang.normalize_term(past) for f in resources.families
+                                     for v in f.verbs
+                                     if (past := v.split()[0].partition("/")[0]))
         #: (core, word) of each word a term needs: worked out once per term, not per match
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
@@ -240,9 +244,10 @@ class TriggerFinder:
     def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
         """طلب، أمر، دعم are also their own verbal nouns: such a form is a verb only where a
         verb can stand, at a clause start or right after its subject."""
-        if lo == 0 or not self._doubles_as_noun(doc.norm.text[m.core_start:m.core_end],
-                                                m.prefix, m.suffix):
-            return False
+        core = doc.norm.text[m.core_start:m.core_end]
+        if lo == 0 or core not in self._past_heads \
+                or not self._doubles_as_noun(core, m.prefix, m.suffix):
+            return False    # شنت (شنّ + ت) is a verb's ending, not a verbal noun
         prev = doc.tokens[lo - 1]
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
         return prev in self.g.prepositions or prev in self._noun_governors
