@@ -366,3 +366,11 @@ def test_a_joined_verb_that_does_not_agree_with_the_earlier_subject_has_its_own(
         if e.event_type == "COERCE" and e.mode == "arrest"]
     assert events
     assert [e.text for e in events[0].actor] == ["الجيش الأمريكي"]
+
+
+def test_a_second_party_joined_by_wa_on_a_partitive_head_is_part_of_the_actor(coder):
+    # وعناصر الشرطة العسكرية: و on عناصر joins the military police to the security forces
+    ev = _event(coder, "اعتقلت قوات الأمن المصرية وعناصر الشرطة العسكرية خمسة مسلحين في سيناء.",
+                "COERCE")
+    assert [e.text for e in ev.actor] == ["قوات الأمن المصرية", "الشرطة العسكرية"]
+    assert [e.text for e in ev.recipient] == ["مسلحين"]
