@@ -374,3 +374,10 @@ def test_a_second_party_joined_by_wa_on_a_partitive_head_is_part_of_the_actor(co
                 "COERCE")
     assert [e.text for e in ev.actor] == ["قوات الأمن المصرية", "الشرطة العسكرية"]
     assert [e.text for e in ev.recipient] == ["مسلحين"]
+
+
+def test_a_place_after_min_is_the_whole_the_ground_is_taken_in_not_a_side(candidates):
+    # جانبا كبيرا من عدن: part of Aden was retaken; Aden is no party to the fight
+    ev = _event(candidates, "واستعادت قوات المقاومة الشعبية الأسبوع الماضي جانبا كبيرا من عدن.",
+                "ASSAULT")
+    assert [e.code for e in ev.actor] == ["YEM"] and ev.recipient == ()
