@@ -36,6 +36,7 @@ from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
+from marsad.resources.tables import EventFamily
 
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
@@ -46,6 +47,18 @@ _FIRSTS_MAX = 1 << 15
 #: the trigger (أسرت المقاومة 45 حوثيا، تم أسر أكثر من 50), within ``_NUMBER_REACH`` of them
 ANY_NUMBER = "#"
 _NUMBER_REACH = 4
+
+
+def _lexicon_words(lang: Language, families: Sequence[EventFamily]
+                   ) -> tuple[frozenset[str], dict[int, frozenset[str]], frozenset[str]]:
+    """The verbs' own past forms, each family's required words, and the number words."""
+    past_heads = frozenset(lang.normalize_term(past) for f in families for v in f.verbs
+                           if (past := v.split()[0].partition("/")[0]))
+    requires_of = {i: frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
+                                for w in f.requires)
+                   for i, f in enumerate(families) if f.requires}
+    numbers = lang.numbers.words if lang.numbers is not None else frozenset()
+    return past_heads, requires_of, numbers
 
 
 class TriggerFinder:
@@ -72,18 +85,13 @@ class TriggerFinder:
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
-        #: the lexicon verbs' own past forms (طلب، دعم), which may double as their verbal nouns
-        self._past_heads = frozenset(lang.normalize_term(past) for f in resources.families
-                                     for v in f.verbs
-                                     if (past := v.split()[0].partition("/")[0]))
         #: (core, word) of each word a term needs: worked out once per term, not per match
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
-        #: family → its required words, for the few families that have any
-        self._requires_of = {i: frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
-                                          for w in f.requires)
-                             for i, f in enumerate(resources.families) if f.requires}
-        self._number_words = lang.numbers.words if lang.numbers is not None else frozenset()
+        #: the lexicon verbs' own past forms (طلب، دعم), which may double as their verbal nouns;
+        #: family → its required words, for the few families that have any; the number words
+        self._past_heads, self._requires_of, self._number_words = _lexicon_words(
+            lang, resources.families)
         #: punctuation that ends a clause here; a dash also parts a verb from its object
         self._boundary_punct = lang.clause_breaks | {"-"}
         #: tokens that cut the window a needed word is looked for in
