@@ -64,3 +64,33 @@ def test_real_violence_in_a_sport_report_is_kept(coder):
     text = ("اعتقلت الشرطة التركية عشرين مشجعا بعد أعمال شغب عقب مباراة الدوري، "
             "وقال المدرب إن الفريق واللاعبين والجماهير تأثروا بالأحداث في الملعب وفي الجولة كلها.")
     assert "COERCE" in {e.event_type for e in coder.code_text(text)}
+
+
+def _assault_triggers(coder, text):
+    from marsad.reading.article import Article
+
+    doc = coder.process(Article.from_mapping({"text": text, "date": "2015-08-01"}))
+    families = coder.resources.families
+    return {(doc.text[t.start:t.end].split()[0], families[t.family].mode)
+            for t in doc.triggers if families[t.family].type == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text, trigger, mode", [
+    # a light verb and its noun in the dual; شنت after ذلك is the verb, not a verbal noun
+    ("إلى ذلك شنت طائرات التحالف صباح أمس غارتين على معسكر للمتمردين.", "شنت", "aerial"),
+    # barrels dropped, a count between the verb and them
+    ("وألقى الطيران المروحي 30 برميلا متفجرا على أحياء المدينة.", "وألقى", "aerial"),
+    # fighters captured in battle, counted or taken captive (ANNOTATION.md: an assault)
+    ("وأسرت قوات المقاومة الشعبية أمس 45 حوثيا في عدن.", "وأسرت", "abduct"),
+    ("وأضاف أنه تم أسر ستة من المسلحين خلال المواجهات.", "أسر", "abduct"),
+    ("ووقع قائد ميداني من المتمردين في الأسر أمس.", "ووقع", "abduct"),
+    # fire exchanged, the other side between the verb and its object
+    ("وتبادلت قوات الجيش مع المسلحين إطلاق النيران قرب الحدود.", "وتبادلت", None),
+])
+def test_combat_said_in_its_own_words_is_an_assault(coder, text, trigger, mode):
+    assert (trigger, mode) in _assault_triggers(coder, text)
+
+
+def test_the_families_of_the_fallen_are_no_capture(coder):
+    # أسر الشهداء: أُسَر "families", with no count after it
+    assert not _assault_triggers(coder, "وكرمت الجمعية أسر الشهداء من الجنود في المنطقة.")

@@ -343,3 +343,41 @@ def test_a_verb_of_doing_with_a_pronoun_for_the_act_opens_a_clause_of_its_own(co
                 "ASSAULT")
     assert [e.sector for e in ev.recipient] == ["CVL"]
     assert "CVL" not in [e.sector for e in ev.actor]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات حربية روسية أمس مدينة حلب في شمال سوريا.",
+    "قصفت طائرات حربية روسية بلدة الهبيط في ريف إدلب.",
+])
+def test_an_indefinite_doer_after_a_two_voiced_verb_with_an_object_after_it_is_the_actor(
+        coder, text):
+    # قصفت is also قُصفت; a named object after the planes (a word of time between or not) makes
+    # the planes the doer, not what was shelled
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.text for e in ev.actor] == ["طائرات حربية روسية"]
+    assert "طائرات حربية روسية" not in {e.text for e in ev.recipient}
+
+
+def test_a_joined_verb_that_does_not_agree_with_the_earlier_subject_has_its_own(coder):
+    # واعتقل is masculine: the forces (القوات) of the first verb cannot be its subject, so the
+    # army named after it is
+    events = [e for e in coder.code_text(
+        "هاجمت القوات العراقية مواقع للمسلحين في الأنبار واعتقل الجيش الأمريكي خمسة منهم.")
+        if e.event_type == "COERCE" and e.mode == "arrest"]
+    assert events
+    assert [e.text for e in events[0].actor] == ["الجيش الأمريكي"]
+
+
+def test_a_second_party_joined_by_wa_on_a_partitive_head_is_part_of_the_actor(coder):
+    # وعناصر الشرطة العسكرية: و on عناصر joins the military police to the security forces
+    ev = _event(coder, "اعتقلت قوات الأمن المصرية وعناصر الشرطة العسكرية خمسة مسلحين في سيناء.",
+                "COERCE")
+    assert [e.text for e in ev.actor] == ["قوات الأمن المصرية", "الشرطة العسكرية"]
+    assert [e.text for e in ev.recipient] == ["مسلحين"]
+
+
+def test_a_place_after_min_is_the_whole_the_ground_is_taken_in_not_a_side(candidates):
+    # جانبا كبيرا من عدن: part of Aden was retaken; Aden is no party to the fight
+    ev = _event(candidates, "واستعادت قوات المقاومة الشعبية الأسبوع الماضي جانبا كبيرا من عدن.",
+                "ASSAULT")
+    assert [e.code for e in ev.actor] == ["YEM"] and ev.recipient == ()

@@ -40,6 +40,7 @@ from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
+from marsad.resources.tables import EventFamily
 
 _COMPLEMENT_WINDOW = 8
 _MODALITY_WINDOW = 6
@@ -48,6 +49,22 @@ _NEEDS_WINDOW = 10
 _FIRSTS_MAX = 1 << 15
 #: marks of ``TriggerFinder._named``
 _NAMED, _SECTOR_WORD = 1, 2
+#: in a family's ``requires``: a number (digits or a number word) among the words right after
+#: the trigger (أسرت المقاومة 45 حوثيا، تم أسر أكثر من 50), within ``_NUMBER_REACH`` of them
+ANY_NUMBER = "#"
+_NUMBER_REACH = 4
+
+
+def _lexicon_words(lang: Language, families: Sequence[EventFamily]
+                   ) -> tuple[frozenset[str], dict[int, frozenset[str]], frozenset[str]]:
+    """The verbs' own past forms, each family's required words, and the number words."""
+    past_heads = frozenset(lang.normalize_term(past) for f in families for v in f.verbs
+                           if (past := v.split()[0].partition("/")[0]))
+    requires_of = {i: frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
+                                for w in f.requires)
+                   for i, f in enumerate(families) if f.requires}
+    numbers = lang.numbers.words if lang.numbers is not None else frozenset()
+    return past_heads, requires_of, numbers
 
 
 class TriggerFinder:
@@ -78,9 +95,10 @@ class TriggerFinder:
         #: (core, word) of each word a term needs: worked out once per term, not per match
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
-        #: family → its required words, for the few families that have any
-        self._requires_of = {i: frozenset(lang.normalize_term(w) for w in f.requires)
-                             for i, f in enumerate(resources.families) if f.requires}
+        #: the lexicon verbs' own past forms (طلب، دعم), which may double as their verbal nouns;
+        #: family → its required words, for the few families that have any; the number words
+        self._past_heads, self._requires_of, self._number_words = _lexicon_words(
+            lang, resources.families)
         #: punctuation that ends a clause here; a dash also parts a verb from its object
         self._boundary_punct = lang.clause_breaks | {"-"}
         #: tokens that cut the window a needed word is looked for in
@@ -218,15 +236,13 @@ class TriggerFinder:
         cores = list(map(token_cores, window)) if firsts else []
         present = frozenset().union(*cores)
         requires_of = self._requires_of
-        bare = self._bare
         if present.isdisjoint(firsts):
             # no term's first needed word follows (so it is for most matches): the first term
             # that needs no word after it and has its required words, as the loop below finds
             for term in bare_terms:
-                if term.ref in requires_of:
-                    requires = requires_of[term.ref]
-                    if not any(bare(tok) in requires or tok in requires for tok in window):
-                        continue
+                if term.ref in requires_of and not self._has_required(requires_of[term.ref],
+                                                                      window):
+                    continue
                 return term
             return None
         best = None
@@ -236,16 +252,24 @@ class TriggerFinder:
                 first_core, first = self._needed(needs)[0]
                 if first_core not in present and first not in present:
                     continue
-            if term.ref in requires_of:
-                requires = requires_of[term.ref]
-                if not any(bare(tok) in requires or tok in requires for tok in window):
-                    continue
+            if term.ref in requires_of and not self._has_required(requires_of[term.ref], window):
+                continue
             if needs and _in_order(self._needed(needs), cores):
                 if best is None or len(needs) > len(best.needs):
                     best = term
             elif not needs and best is None:
                 best = term
         return best
+
+    def _has_required(self, requires: frozenset[str], window: Sequence[str]) -> bool:
+        """Whether a word a family requires is in the window after its trigger, or, where it
+        requires a number, a number is among the first words of the window."""
+        bare = self._bare
+        if any(bare(tok) in requires or tok in requires for tok in window):
+            return True
+        return ANY_NUMBER in requires and any(
+            any(c.isdigit() for c in tok) or bare(tok) in self._number_words
+            for tok in window[:_NUMBER_REACH])
 
     def _firsts(self, terms: Sequence[Term]) -> tuple[frozenset[str], tuple[Term, ...]]:
         """The first word each term of ``terms`` needs after it (its core and its form), and
@@ -263,9 +287,10 @@ class TriggerFinder:
     def _reads_as_noun(self, doc: Document, m: Match, lo: int) -> bool:
         """طلب، أمر، دعم are also their own verbal nouns: such a form is a verb only where a
         verb can stand, at a clause start or right after its subject."""
-        if lo == 0 or not self._doubles_as_noun(doc.norm.text[m.core_start:m.core_end],
-                                                m.prefix, m.suffix):
-            return False
+        core = doc.norm.text[m.core_start:m.core_end]
+        if lo == 0 or core not in self._past_heads \
+                or not self._doubles_as_noun(core, m.prefix, m.suffix):
+            return False    # شنت (شنّ + ت) is a verb's ending, not a verbal noun
         prev = doc.tokens[lo - 1]
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
         return prev in self.g.prepositions or prev in self._noun_governors

@@ -5,7 +5,9 @@ in its sentence: rules of the role stage (``roles.py``), which reads the clause 
   الدول العربية) is its object, since a verb agrees in gender with the subject that follows it;
 * a verb joined by و to an earlier verb shares its subject, unless its object is a pronoun, on
   the verb or after the act's preposition following the phrase after the verb (واتهمها الرئيس
-  الفلسطيني، واعتدت قوات الاحتلال عليهم): then that phrase is its subject;
+  الفلسطيني، واعتدت قوات الاحتلال عليهم), or it does not agree with that subject: a masculine
+  singular form (واعتقل، وهاجم) after a feminine subject (القوات، الطائرات) has the phrase
+  after it as its own subject (هاجمت القوات مواقع المتمردين واعتقل الجيش خمسة منهم);
 * an object pronoun on the verb (رفضته) or after the preposition that marks the act's recipient
   (واعتدت القوات عليهم، يجري التحقيق معه) stands for the last party named before it
   (``pronoun_objects.py``);
@@ -51,6 +53,11 @@ class OtherParties:
         self.suspects = SuspectReader(lang)
         #: per family, the verb forms whose subject right after them is masculine (طالب، يطالب)
         self._masculine = masculine_forms(lang, families, statements)
+        #: per family of any type, its verbs' third person masculine singular forms
+        self._masculine_verbs = {
+            i: frozenset(lang.normalize_term(f) for v in fam.verbs
+                         for f in lang.morphology.masculine_forms(v))
+            for i, fam in enumerate(families) if fam.verbs}
         #: whom an object pronoun on a speech or political verb stands for (pronoun_objects.py)
         self.objects = PronounObjects(ph, lang, families, bare_forms(lang, families, statements))
         self._third_person = frozenset(lang.normalize_term(w)
@@ -69,6 +76,23 @@ class OtherParties:
         return e.tok_lo == t.tok_hi \
             and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
             and self.ph._feminine(doc, e)
+
+    def disagreeing_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                            after: list[EntityMention], earlier: list[EntityMention]
+                            ) -> Roles | None:
+        """هاجمت القوات مواقع المتمردين واعتقل الجيش خمسة منهم: a verb joined by و whose
+        masculine singular form does not agree with the earlier verb's feminine subject
+        (``earlier``) has the phrase right after it as its own subject, and its object marked
+        after that; None where the subject may be shared."""
+        if not earlier or earlier[0].tok_lo > t.tok_lo \
+                or self.ph._bare(doc.tokens[t.tok_lo]) not in self._masculine_verbs.get(t.family, ()) \
+                or not self.ph._feminine(doc, earlier[0]):
+            return None
+        own = self.ph._first_chain(doc, after, bare=True)
+        if not own or own[0].tok_lo != t.tok_hi:
+            return None
+        rest = [e for e in after if e.tok_lo >= own[-1].tok_hi]
+        return own, self.ph._marked(doc, rest, fam, after_tok=own[-1].tok_hi)
 
     def own_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
                     after: list[EntityMention]) -> Roles | None:

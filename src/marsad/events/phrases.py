@@ -328,11 +328,19 @@ class PhraseReader:
         chain = [ents[k]]
         for e in ents[k + 1:]:
             gap = doc.tokens[chain[-1].tok_hi:e.tok_lo]
-            joined = (not gap and e.prefix.startswith(self._coordinators)) or gap in self._joiners
+            joined = (not gap and e.prefix.startswith(self._coordinators)) or self._joins(gap)
             if not joined:
                 break
             chain.append(e)
         return chain
+
+    def _joins(self, gap: list[str]) -> bool:
+        """Whether the words between two phrases join them into one compound: و or a comma,
+        or و on a partitive head (قوات الجيش وعناصر المقاومة الشعبية)."""
+        if gap in self._joiners:
+            return True
+        return len(gap) == 1 and self._bare(gap[0]) != gap[0] \
+            and self._bare(gap[0]) in self._partitive_heads
 
     def _subject_before(self, doc: Document, before: list[EntityMention], t: TriggerMention | None,
                         near: bool = False, end: int | None = None) -> list[EntityMention]:
@@ -350,7 +358,7 @@ class PhraseReader:
             prev = before[start - 1]
             gap = doc.tokens[prev.tok_hi:before[start].tok_lo]
             if (not gap and before[start].prefix.startswith(self._coordinators)) \
-                    or gap in self._joiners:
+                    or self._joins(gap):
                 start -= 1
             else:
                 break

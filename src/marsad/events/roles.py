@@ -384,8 +384,9 @@ class RoleAssigner:
         before it is the first verb's object, not this one's subject."""
         first = next((m for m in reversed(siblings) if m.trigger.tense in ("past", "present")
                       and left_edge <= m.trigger.tok_lo < t.tok_lo and m.actor), None)
-        own = self.others.own_subject(doc, t, fam, after)
-        if own is not None:     # وتجمع المصلون …، واعتدت القوات عليهم (other_parties.py)
+        own = self.others.own_subject(doc, t, fam, after) or (first and self.others.disagreeing_subject(
+            doc, t, fam, after, first.actor))
+        if own:     # وتجمع المصلون …، واعتدت القوات عليهم، واعتقل الجيش (other_parties.py)
             return own
         if first is None or (actor and recipient and actor[0].tok_lo > t.tok_lo):
             return actor, recipient

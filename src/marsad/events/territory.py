@@ -10,6 +10,7 @@ sides fighting). So:
 * the side the ground is taken from (من X, من قبضة X, من آخر تواجد لـ X) is not the doer, as
   من is after an attack (قصف من الطيران), but the other side: it is the recipient, or, in a
   sentence of fighting, it joins the actor and there is no recipient;
+* a place after من is the whole the ground is part of (جانبا كبيرا من عدن), not a side;
 * the doer of a verbal noun whose من-phrase was taken for it is the phrase before the noun;
 * without such a side, a named place (عدن، صنعاء) is not the recipient.
 """
@@ -35,7 +36,9 @@ class TerritoryReader:
               recipient: list[EntityMention]
               ) -> tuple[list[EntityMention], list[EntityMention]]:
         """Actor and recipient of taking ground at ``t`` (module docstring)."""
-        k = next((k for k, e in enumerate(after) if self._origin_before(doc, t, e)), None)
+        # جانبا كبيرا من عدن: a place after من is the ground's whole, not a side
+        k = next((k for k, e in enumerate(after)
+                  if self._origin_before(doc, t, e) and not _names_a_place(doc, e)), None)
         if k is None:
             return actor, [e for e in recipient if not _names_a_place(doc, e)]
         side = self.ph._chain_from(doc, after, k)

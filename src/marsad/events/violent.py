@@ -13,7 +13,9 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
   indefinite, by such a verb with a pronoun for the act (غارات شنتها الطائرات التركية);
 * a sentence of death is carried out on the one after في (حكم القتل تعزيرا في جانيين يمنيين);
 * a verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it is
-  followed by no object (قتل صحافي في انفجار): that phrase suffered it;
+  followed by no object (قتل صحافي في انفجار): that phrase suffered it; a definite or named
+  phrase after it, a word of time between them or not, is its object, and the indefinite
+  phrase its doer (قصفت طائرات حربية سورية أمس بلدة الزبداني);
 * troops or people named by a sector word after an act of mobilizing (حشد مقاتلين) are what it
   mobilizes, not its recipient;
 * a passive act with no bare phrase after it was done to the phrase its own preposition marks
@@ -56,6 +58,7 @@ class ViolentClauses:
         self._prepositions = resources.grammar.prepositions
         self._clause_breaks = lang.clause_breaks
         self._mobilizing = frozenset(roles["mobilizing_types"])
+        self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
@@ -173,12 +176,43 @@ class ViolentClauses:
         if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
             return actor, recipient, False      # قتلوا مدنيين: an object follows
         if end < right_edge and end not in self.ph._in_entity:
+            if self._object_after_time(doc, end, right_edge):
+                return actor, recipient, False
             nxt = doc.tokens[end]
             bare = self.ph._bare(nxt)
             if nxt == self.ph._origin or not (
                     nxt in self._prepositions or bare in self.ph._after_passive_subject
                     or bare in self._prepositions or nxt in self._clause_breaks
-                    or self.ph._fused_preposition(nxt, True)):
+                    or self._fused(nxt)):
                 return actor, recipient, False
         agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
+
+    def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
+        """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
+        a definite or named phrase, or a noun with one as its genitive (بلدة الزبداني), counted
+        or not, which is the verb's object; not a preposition, a cause or the clause's end (قتل صحافي أمس في
+        انفجار)."""
+        ph, tokens = self.ph, doc.tokens
+        j = i
+        while j < right_edge and ph._bare(tokens[j]) in self._time_words:
+            j += 1
+        if j == i or j >= right_edge:
+            return False
+        counted = j + 1 < right_edge and any(c.isdigit() for c in tokens[j])
+        if counted:
+            j += 1      # أسرت قوات المقاومة أمس 45 حوثيا: a count before its noun
+        if j in ph._in_entity:
+            return True
+        word = tokens[j]
+        if not word.isalpha() or word in self._prepositions or word in self._clause_breaks \
+                or ph._bare(word) in ph._after_passive_subject or self._fused(word):
+            return False
+        return counted or any(k < right_edge and (k in ph._in_entity or k + 1 in ph._place_ends
+                                       or ph._bare(tokens[k]).startswith(ph._article))
+                   for k in (j, j + 1))
+
+    def _fused(self, word: str) -> bool:
+        """بقذيفة، لصالح: a preposition fused to the word's front (not بلدة، لجنة)."""
+        return self.ph._fused_preposition(word, True) is not None \
+            and word not in self.ph._not_prepositional
