@@ -92,6 +92,7 @@ class TriggerFinder:
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
+        self._connectives = frozenset(lang.normalize_term(w) for w in words["connective_pronouns"])
         #: (core, word) of each word a term needs: worked out once per term, not per match
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
@@ -292,6 +293,8 @@ class TriggerFinder:
                 or not self._doubles_as_noun(core, m.prefix, m.suffix):
             return False    # شنت (شنّ + ت) is a verb's ending, not a verbal noun
         prev = doc.tokens[lo - 1]
+        if prev in self._connectives and lo > 1 and doc.tokens[lo - 2] in self.g.prepositions:
+            return False    # إلى ذلك هدد: a connective opens the clause (triggers.yaml)
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
         return prev in self.g.prepositions or prev in self._noun_governors
 
