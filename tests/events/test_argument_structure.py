@@ -225,6 +225,19 @@ def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(code
     assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IGO"]
 
 
+@pytest.mark.parametrize("text", [
+    # وأضاف: «…»، مطالبا Y: the verb of saying has no subject; the speaker is the one before
+    "قال وزير الخارجية الأردني ناصر جودة إن الوضع في القدس خطير. وأضاف: «لا نقبل بما يجري "
+    "هناك»، مطالبا المجتمع الدولي بالتحرك الفوري لوقف الانتهاكات.",
+    # a participle that opens its sentence goes on with the sentence before
+    "وأكد وزير الخارجية الأردني ناصر جودة أن الوضع في القدس خطير.\nمطالبا المجتمع الدولي "
+    "بالتحرك الفوري لوقف الانتهاكات.",
+])
+def test_a_participle_whose_main_clause_has_no_subject_is_the_speaker_befores(coder, text):
+    ev = _events(coder, text, "REQUEST")[0]
+    assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["IGO"]
+
+
 def test_an_obligation_after_an_aside_is_the_speakers(coder):
     # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
     ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "

@@ -173,7 +173,7 @@ class RoleAssigner:
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
-                                                        (actor, recipient))
+                                                        (actor, recipient), previous)
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self.violent.voice(doc, t, fam, after, actor, recipient,
                                                            right_edge)
