@@ -226,9 +226,10 @@ def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(code
 
 
 @pytest.mark.parametrize("text", [
-    # وأضاف: «…»، مطالبا Y: the verb of saying has no subject; the speaker is the one before
-    "قال وزير الخارجية الأردني ناصر جودة إن الوضع في القدس خطير. وأضاف: «لا نقبل بما يجري "
-    "هناك»، مطالبا المجتمع الدولي بالتحرك الفوري لوقف الانتهاكات.",
+    # وأضاف: «…»، مطالبا Y: the verb of saying has no subject (the phrase in the quotation is
+    # not one); the speaker is the one before
+    "قال وزير الخارجية الأردني ناصر جودة إن الوضع في القدس خطير. وأضاف: «لا نقبل بما تفعله "
+    "الحكومة الإسرائيلية هناك»، مطالبا المجتمع الدولي بالتحرك الفوري لوقف الانتهاكات.",
     # a participle that opens its sentence goes on with the sentence before
     "وأكد وزير الخارجية الأردني ناصر جودة أن الوضع في القدس خطير.\nمطالبا المجتمع الدولي "
     "بالتحرك الفوري لوقف الانتهاكات.",

@@ -9,7 +9,8 @@ side of the meeting):
   the one phrase after it its object (وأكد X أن قوات التحالف …، وطالب قوات التحالف بـ …);
 * a word right after the speaker's pronoun (قالت سوريا إنها مستعدة لسحب قواتها من لبنان) has the
   speaker as subject, and the other side, not the speaker's own, as recipient;
-* a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران);
+* a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران),
+  which goes on with the sentence before where it has none of its own (وأضاف: «…»، مطالبا);
 * an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
   (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس);
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
