@@ -239,6 +239,14 @@ def test_a_participle_whose_main_clause_has_no_subject_is_the_speaker_befores(co
     assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["IGO"]
 
 
+def test_a_call_in_the_first_person_is_the_speakers_and_the_phrase_after_it_the_one_asked(coder):
+    # «نطالب الأمم المتحدة بـ …»: the subject is in the verb's prefix (the speaker of the
+    # quotation, named before); the phrase after the verb is whom the call is made to
+    ev = _events(coder, "وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة ماضية في الإصلاحات. "
+                 "وأضاف: «نطالب الأمم المتحدة بإرسال مساعدات عاجلة إلى النازحين».", "REQUEST")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["IGO"]
+
+
 def test_an_obligation_after_an_aside_is_the_speakers(coder):
     # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
     ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "
