@@ -225,6 +225,28 @@ def test_a_participle_of_circumstance_after_reported_speech_is_the_speakers(code
     assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["IGO"]
 
 
+@pytest.mark.parametrize("text", [
+    # وأضاف: «…»، مطالبا Y: the verb of saying has no subject (the phrase in the quotation is
+    # not one); the speaker is the one before
+    "قال وزير الخارجية الأردني ناصر جودة إن الوضع في القدس خطير. وأضاف: «لا نقبل بما تفعله "
+    "الحكومة الإسرائيلية هناك»، مطالبا المجتمع الدولي بالتحرك الفوري لوقف الانتهاكات.",
+    # a participle that opens its sentence goes on with the sentence before
+    "وأكد وزير الخارجية الأردني ناصر جودة أن الوضع في القدس خطير.\nمطالبا المجتمع الدولي "
+    "بالتحرك الفوري لوقف الانتهاكات.",
+])
+def test_a_participle_whose_main_clause_has_no_subject_is_the_speaker_befores(coder, text):
+    ev = _events(coder, text, "REQUEST")[0]
+    assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["IGO"]
+
+
+def test_a_call_in_the_first_person_is_the_speakers_and_the_phrase_after_it_the_one_asked(coder):
+    # «نطالب الأمم المتحدة بـ …»: the subject is in the verb's prefix (the speaker of the
+    # quotation, named before); the phrase after the verb is whom the call is made to
+    ev = _events(coder, "وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة ماضية في الإصلاحات. "
+                 "وأضاف: «نطالب الأمم المتحدة بإرسال مساعدات عاجلة إلى النازحين».", "REQUEST")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["IGO"]
+
+
 def test_an_obligation_after_an_aside_is_the_speakers(coder):
     # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
     ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "

@@ -12,7 +12,7 @@ commas right after the subject is passed over):
 * passive verb or ``تم`` + verbal noun: the phrase after it is the recipient, the actor is the
   one after ``من قبل`` / ``على يد`` / ``برصاص`` if any;
 * a verb joined by و to an earlier verb of its clause shares that verb's subject; a statement
-  verb whose ending is its subject (وطالبوا) or that follows a relative pronoun (X الذي اتهم Y)
+  verb whose ending or prefix is its subject (وطالبوا، «نطالب») or after a relative (X الذي اتهم Y)
   has no subject after it; an obligation (يجب أن) or a participle (مطالبا) is the speaker's;
 * parties named by a pronoun, by gender agreement or elsewhere in the sentence (عليهم، خلال
   لقائه X، وطالب الحكومة، بتهمة …): the rules are ``other_parties.OtherParties``;
@@ -173,7 +173,7 @@ class RoleAssigner:
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
-                                                        (actor, recipient))
+                                                        (actor, recipient), previous)
         if t.family in self._two_voiced and t.tense != "noun" and not passive:
             actor, recipient, passive = self.violent.voice(doc, t, fam, after, actor, recipient,
                                                            right_edge)

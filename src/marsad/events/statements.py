@@ -9,7 +9,8 @@ side of the meeting):
   the one phrase after it its object (وأكد X أن قوات التحالف …، وطالب قوات التحالف بـ …);
 * a word right after the speaker's pronoun (قالت سوريا إنها مستعدة لسحب قواتها من لبنان) has the
   speaker as subject, and the other side, not the speaker's own, as recipient;
-* a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران);
+* a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران),
+  which goes on with the sentence before where it has none of its own (وأضاف: «…»، مطالبا);
 * an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
   (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس);
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
@@ -84,20 +85,35 @@ class StatementReader:
 
     def circumstance(self, doc: Document, sent: Sentence, siblings: list[EventMention],
                      t: TriggerMention, fam: EventFamily, ents: list[EntityMention],
-                     after: list[EntityMention], roles: Roles) -> Roles:
+                     after: list[EntityMention], roles: Roles,
+                     previous: list[EntityMention]) -> Roles:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
         clause's subject (the speaker, else the sentence's first actor); the phrase right after
-        it is its object."""
+        it is its object. A main clause with no subject of its own goes on with the sentence
+        before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence before, and so is
+        a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
-        main = self.speech.speaker(doc, sent, t, ents) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), [])
+        main = self._governing_speaker(doc, sent, t, ents) or next(
+            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
+            (self.speaker_before(doc, sent.index) or previous)
+            if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
         if not main:
             return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
+
+    def _governing_speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+                           ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the verb of saying before ``t`` in its sentence, or, when that verb
+        opens the sentence with no subject (وأضاف: «…»), the speaker of the sentence before."""
+        speaker = self.speech.speaker(doc, sent, t, ents)
+        verb = self.speech.opening_verb(doc, sent)
+        if speaker or verb is None or verb >= t.tok_lo:
+            return speaker
+        return self.speaker_before(doc, sent.index)
 
     def occasion(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
                  ents: list[EntityMention], roles: Roles) -> Roles:

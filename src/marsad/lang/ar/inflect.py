@@ -55,10 +55,15 @@ def present_forms(stem: str) -> list[str]:
     return forms
 
 
+#: the hamza seats of alef and the alef maqsura, folded as the normalized text folds them
+_ALEFS = str.maketrans("أإآى", "اااي")
+
+
 def subject_forms(spec: str) -> list[str]:
     """The written forms of a verb (its first word, from ``"past/present …"``) whose ending is
-    a dual or plural subject (طالبوا، دعوا، التقيا، يطالبون، يدعوان): the verb before its subject
-    is singular, so a phrase after such a form is its object, not its subject."""
+    a dual or plural subject (طالبوا، دعوا، التقيا، يطالبون، يدعوان), or whose prefix is the first
+    person plural (نطالب، ندعو: the speaker of a quotation): the verb before its subject is
+    singular and third person, so a phrase after such a form is its object, not its subject."""
     head = spec.strip().split(" ")[0]
     past, _, present = head.partition("/")
     forms = []
@@ -78,7 +83,10 @@ def subject_forms(spec: str) -> list[str]:
     else:
         ends = []
     forms += [p + e for p in ("ي", "ت") for e in ends]
-    return forms
+    # نطالب، ندعو; not أطالب: unvocalized, أ + the stem is also a past (أجرى، أطلق) or a
+    # passive (أُدين) of another verb
+    return forms + ([f"ن{core}"] if core and f"ن{core}".translate(_ALEFS)
+                    != past.translate(_ALEFS) else [])
 
 
 def masculine_forms(spec: str) -> list[str]:
