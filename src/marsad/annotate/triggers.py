@@ -39,7 +39,7 @@ from marsad.annotate.readings import heads as _heads
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
-from marsad.resources import Resources, language_of
+from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
 
 _COMPLEMENT_WINDOW = 8
@@ -92,7 +92,7 @@ class TriggerFinder:
         self._complement_markers = words["complement_markers"]
         self._adjuncts = words["adjuncts"]
         self._noun_governors = words["noun_governors"]
-        self._connectives = frozenset(lang.normalize_term(w) for w in words["connective_pronouns"])
+        self._connectives = words["connective_pronouns"]
         #: (core, word) of each word a term needs: worked out once per term, not per match
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
@@ -104,11 +104,7 @@ class TriggerFinder:
         self._boundary_punct = lang.clause_breaks | {"-"}
         #: tokens that cut the window a needed word is looked for in
         self._window_stops = self._boundary_punct | g.complementizers
-        # Every token that can start one of the modality phrases or be a negation verb, with
-        # or without و/ف in front: a clause without any of them needs no phrase checks.
-        self._modality_cues = lang.syntax.with_conjunction(
-            _heads(g.hypothetical) | _heads(g.future) | _heads(g.pledge) | _heads(g.historical)
-            | g.negation_verbs)
+        self._modality_cues = _modality_cues(lang, g)
         self._anonymous_heads = _heads(g.anonymous_source)
         #: types whose event is a speech act; what follows it in its clause is its content
         self._verbal_types = resources.vocabulary.types_with("verbal")
@@ -166,22 +162,9 @@ class TriggerFinder:
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
             if sentences and sentences[sent].kind == "heading":
                 continue
-            terms = m.terms
-            if ignored:
-                terms = tuple(t for t in terms if t.ref not in ignored)
-                if not terms:
-                    continue
-            elif self.readings.negated_families and not self.readings.negated_families.isdisjoint(
-                    t.ref for t in terms) and not self.readings.after_negation(doc, lo, sent):
-                terms = tuple(t for t in terms if t.ref not in self.readings.negated_families)
-                if not terms:
-                    continue
-            elif self.readings.ahead_families and not self.readings.ahead_families.isdisjoint(
-                    t.ref for t in terms) and not self.readings.said_ahead(
-                    doc, lo, sent, m.prefix, any(t.kind == "verb" for t in terms), hi):
-                terms = tuple(t for t in terms if t.ref not in self.readings.ahead_families)
-                if not terms:
-                    continue
+            terms = self._readable_terms(doc, m, lo, hi, sent, ignored)
+            if not terms:
+                continue
             if self._reads_as_noun(doc, m, lo):
                 terms = tuple(t for t in terms if t.kind != "verb")
             limit = sentences[sent].tok_hi if sentences else hi
@@ -192,6 +175,24 @@ class TriggerFinder:
             found.extend(TriggerMention(m.start, m.end, lo, hi, sent, m.prefix, term.ref,
                                         term.tense or "noun") for term in chosen if term)
         return found
+
+    def _readable_terms(self, doc: Document, m: Match, lo: int, hi: int, sent: int,
+                        ignored: frozenset[int]) -> tuple[Term, ...]:
+        """The match's terms less those of families that cannot be read here: the candidate
+        families where no decision reads candidates, a negated act's family without its
+        negation, a family of acts to come where nothing says the act is to come."""
+        terms = m.terms
+        readings = self.readings
+        if ignored:
+            return tuple(t for t in terms if t.ref not in ignored)
+        if readings.negated_families and not readings.negated_families.isdisjoint(
+                t.ref for t in terms) and not readings.after_negation(doc, lo, sent):
+            return tuple(t for t in terms if t.ref not in readings.negated_families)
+        if readings.ahead_families and not readings.ahead_families.isdisjoint(
+                t.ref for t in terms) and not readings.said_ahead(
+                doc, lo, sent, m.prefix, any(t.kind == "verb" for t in terms), hi):
+            return tuple(t for t in terms if t.ref not in readings.ahead_families)
+        return terms
 
     def _named(self, doc: Document, wide: bool) -> bytearray:
         """Per character of the matching view: ``_NAMED`` inside an entity's name, whose
@@ -455,6 +456,14 @@ def _governors(lang: Language, table: dict[str, Any]) -> Governors:
     syntax = lang.syntax
     return Governors(syntax.with_conjunction(present), syntax.future_forms(present),
                      syntax.marks_future)
+
+
+def _modality_cues(lang: Language, g: Grammar) -> frozenset[str]:
+    """Every token that can start one of the modality phrases or be a negation verb, with or
+    without و/ف in front: a clause without any of them needs no phrase checks."""
+    return lang.syntax.with_conjunction(
+        _heads(g.hypothetical) | _heads(g.future) | _heads(g.pledge) | _heads(g.historical)
+        | g.negation_verbs)
 
 
 def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str]]:
