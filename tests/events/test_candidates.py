@@ -332,6 +332,15 @@ def test_a_plan_said_ahead_is_no_threat(candidates: Coder, sentence: str) -> Non
     assert "THREATEN" not in {etype for etype, _ in _triggers(candidates, sentence)}
 
 
+def test_a_forecast_that_support_goes_on_is_no_promise(candidates: Coder) -> None:
+    """من المتوقع أن يواصل …: the writer's forecast that support goes on is the support to
+    come (AID, future), nobody's promise of it (no AGREE), unlike ستواصل said by the actor."""
+    forecast = "ومن المتوقع أن يواصل التحالف الدولي تقديم الدعم لشركائه في المنطقة."
+    pledge = "وأكد الوزير أن الحكومة ستواصل تقديم الدعم للنازحين في المخيمات."
+    assert "AGREE" not in {etype for etype, _ in _triggers(candidates, forecast)}
+    assert "AGREE" in {etype for etype, _ in _triggers(candidates, pledge)}
+
+
 def test_the_threatened_act_is_not_reported_as_done(candidates: Coder) -> None:
     """In هدد … بقتل the killing is the threat's content, to come: the candidate of the
     threat is asserted, that of the killing is not (whoever stands between verb and noun)."""

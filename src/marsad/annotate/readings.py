@@ -48,6 +48,7 @@ class CandidateReadings:
         self._continuation = words["continuation"]
         self._continuation_ahead = words["continuation_ahead"]
         self._future_particles = words["future_particles"]
+        self._expectation = words["expectation"]
         self._qad = words["qad"]
         self._governors = governors
         #: candidate families read only right after a negation (لن نقبل، لا نسمح: refusals)
@@ -75,15 +76,31 @@ class CandidateReadings:
         for t in sorted(triggers, key=_START):
             if t.family in self.ahead_families:
                 # read only where said ahead (``said_ahead``): the promise, never the act
-                if t.modality != "negated":
+                if t.modality != "negated" and not self._expected(doc, t):
                     out.append(t if t.stance == "pledge" else _pledge(t))
                 continue
             out.append(t)
             if t.stance is None and (
                     (t.modality in ("asserted", "future") and self._pledged(doc, t))
-                    or (t.modality == "hypothetical" and self._threatened(doc, t))):
+                    or (t.modality == "hypothetical" and self._threatened(doc, t))) \
+                    and not self._expected(doc, t):
                 out.append(_pledge(t))
         return out
+
+    def _expected(self, doc: Document, t: TriggerMention) -> bool:
+        """A word of expectation, then a verb of continuing, before the act in its clause (من
+        المتوقع أن يواصل التحالف تقديم الدعم): a forecast that something goes on, not the actor's
+        promise (an expected arrival or vote, من المتوقع أن يصل الوزير, is an announced act the
+        annotators code as AGREE, and keeps its reading)."""
+        carried_on = False
+        for i in range(t.tok_lo - 1, doc.sentences[t.sentence].tok_lo - 1, -1):
+            tok = doc.tokens[i]
+            if tok in self._boundary_punct:
+                return False
+            carried_on = carried_on or self._bare(tok) in self._continuation
+            if tok in self._expectation:
+                return carried_on
+        return False
 
     def _threatened(self, doc: Document, t: TriggerMention) -> bool:
         """A hostile act said ahead in a conditional or after قد (في حال استمرار الهجمات فسوف
