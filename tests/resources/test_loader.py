@@ -1,5 +1,6 @@
 """Every data file goes through the loader by name, and the resources version covers each one."""
 
+import os
 from dataclasses import replace
 from importlib import resources as importlib_resources
 
@@ -70,6 +71,17 @@ def test_a_second_load_comes_from_the_cache_and_codes_the_same(monkeypatch, tmp_
     assert second.version == first.version and second.language is not None
     assert second.lexicon.find(text) == first.lexicon.find(text) != []
 
+
+def test_the_cache_keeps_only_the_most_recently_used_builds(tmp_path):
+    # every change of data or code writes a new build; the folder must not grow without end
+    for n in range(resources_module.CACHE_KEEP + 5):
+        path = tmp_path / f"resources-{n:04d}.pickle"
+        path.write_bytes(b"old build")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    resources_module._prune_cache(tmp_path)
+    kept = sorted(p.name for p in tmp_path.glob("resources-*.pickle"))
+    assert kept == [f"resources-{n:04d}.pickle"
+                    for n in range(5, resources_module.CACHE_KEEP + 5)]
 
 
 def test_an_outlet_without_a_known_country_is_reported_with_its_line():

@@ -272,14 +272,33 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+#: compiled resources the cache keeps, the most recently used: one per lexicon set a user codes
+#: with, and the build before an upgrade (each is some 10 MB; every data or code change makes a
+#: new one, and the folder once grew to 8 GB on a developer's machine)
+CACHE_KEEP = 8
+
+
 def _read_cache(key: str) -> Resources | None:
     path = cache_dir() / f"resources-{key}.pickle"
     try:
         with path.open("rb") as fh:
             res = pickle.load(fh)
+        os.utime(path)  # used now: the pruning keeps the most recently used
         return res if isinstance(res, Resources) else None
     except Exception:   # whatever stops a pickle loading (another build's classes, a torn file)
         return None
+
+
+def _prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
+    """Remove all but the ``keep`` most recently used compiled resources of ``folder``."""
+    dated = []
+    for path in folder.glob("resources-*.pickle"):
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue    # removed by another process meanwhile
+    for _, path in sorted(dated, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def _write_cache(key: str, res: Resources) -> None:
@@ -289,6 +308,7 @@ def _write_cache(key: str, res: Resources) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as fh:
             pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, folder / f"resources-{key}.pickle")
+        _prune_cache(folder)
     except OSError:
         pass  # a read-only home is fine: the next process compiles again
 
