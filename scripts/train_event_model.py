@@ -461,7 +461,7 @@ def data_info(paths: list[str], data: list[ArticleData]) -> dict[str, Any]:
 
 # -- the command -------------------------------------------------------------------------------
 def train(paths: list[str], corpus: str, out: Path, trained: str,
-          learners: list[Any]) -> dict[str, Any]:
+          learners: list[Any], pair: tuple[float, float] | None = None) -> dict[str, Any]:
     t0 = time.perf_counter()
     articles = list(read_standoff(paths, read_corpus(corpus)))
     data = build_data(articles)
@@ -503,6 +503,13 @@ def train(paths: list[str], corpus: str, out: Path, trained: str,
                                          "type_threshold": type_threshold, "articles": figures}
     print(f"logistic, most probable of each type from the type threshold: "
           f"{json.dumps(report['logistic+type_threshold'])}", flush=True)
+    if pair is not None:    # --pair: the thresholds given, the script's choice kept in the report
+        threshold, type_threshold = pair
+        figures = article_scores(data, shipped, threshold, merger, type_threshold)
+        report["logistic+given_pair"] = {"threshold": threshold,
+                                         "type_threshold": type_threshold, "articles": figures}
+        print(f"logistic, the pair given: {json.dumps(report['logistic+given_pair'])}",
+              flush=True)
     keeper, modality = fit(Logistic(), encode([c.features for c in cands], vocab), cands)
     cv = {k: (v if k == "rules_only" else {kk: vv for kk, vv in v.items() if kk != "seconds"})
           for k, v in report.items()}
@@ -524,6 +531,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--trained", default=date.today().isoformat(),
                     help="the date written into the model file (default: today)")
     ap.add_argument("--learners", default="logistic,lightgbm")
+    ap.add_argument("--pair", nargs=2, type=float, metavar=("THRESHOLD", "TYPE_THRESHOLD"),
+                    help="ship these thresholds instead of the pair the script chooses (both "
+                         "are reported; training/README.md says when and why the shipped "
+                         "model was trained with one)")
     ap.add_argument("--recall", nargs="?", const="", metavar="TYPE",
                     help="only measure candidate recall per type (no training); with a type "
                          "(or 'all'), also print each missed gold event's trigger and sentence")
@@ -538,7 +549,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     known = {"logistic": Logistic(), "lightgbm": Boosted()}
     learners = [known[n] for n in args.learners.split(",")]
-    train(paths, args.corpus, Path(args.out), args.trained, learners)
+    train(paths, args.corpus, Path(args.out), args.trained, learners,
+          tuple(args.pair) if args.pair else None)
     return 0
 
 
