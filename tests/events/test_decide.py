@@ -159,6 +159,24 @@ def test_candidate_words_are_candidates_for_the_decision() -> None:
     assert "تطهير" in _assault_triggers(Coder(candidates=True))
 
 
+COURT = {
+    "id": "decide-3",
+    "date": "2015-08-05",
+    "title": "بدء محاكمة المتهمين في قضية الخلية",
+    "text": ("أمرت النيابة العامة بحبس المتهمين الأربعة على ذمة القضية. "
+             "وخرج المحامي من الجلسة متهما الشرطة بانتزاع الاعترافات بالقوة. "
+             "وتنظر المحكمة في القضية الأسبوع المقبل."),
+}
+
+
+def test_a_participle_with_the_article_names_people_not_an_act() -> None:
+    """المتهمين "the accused" is no accusation; متهما الشرطة, a participle of circumstance, is."""
+    triggers = [ev.trigger.text for e in Coder(candidates=True).code_article(COURT)
+                if e.event_type == "ACCUSE" for ev in e.evidence]
+    assert "متهما" in triggers
+    assert not any("المتهمين" in t for t in triggers)
+
+
 @pytest.mark.parametrize("value, ok", [(True, True), (False, True), ("yes", False)])
 def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
     from marsad.resources import vocabulary

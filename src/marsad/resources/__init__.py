@@ -356,7 +356,7 @@ def _add_family(lex: Lexicon, i: int, fam: EventFamily, lang: Language) -> None:
     for noun in fam.nouns:
         _add_all(lex, forms.noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
     for word in fam.participles:
-        _add_all(lex, forms.participle_forms(word), Term("trigger", "noun", i, "noun", "noun"))
+        _add_all(lex, forms.participle_forms(word), Term("trigger", "noun", i, "participle", "noun"))
 
 
 def _usable_place_name(name: str, place: PlaceRow, forms: Morphology) -> bool:

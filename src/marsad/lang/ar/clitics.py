@@ -36,6 +36,9 @@ CLITIC_FRAMES = {
     # Country names also take the article (بيرو / البيرو, إكوادور / الإكوادور).
     "country": (NOUN_PREFIXES, frozenset({""})),
     "noun": (NOUN_PREFIXES, NOUN_SUFFIXES),
+    # A participle of circumstance (متهما إيران، خرجوا منددين) is indefinite: with the article it
+    # is an adjective or a noun for people (المتهمين "the accused", القوات المنتشرة), no act.
+    "participle": (NAME_PREFIXES, NOUN_SUFFIXES),
     "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
     "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),
 }
