@@ -57,6 +57,15 @@ def test_an_expectation_about_others_is_not_reported_as_done(coder, text):
     assert events and all(e.modality != "asserted" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "وأعرب الوزير عن أمله في أن تدعم روسيا جهود المبعوث الأممي في سوريا.",
+    "وقال إن المعارضة تريد من الولايات المتحدة أن تفرض عقوبات على النظام السوري.",
+])
+def test_a_wish_is_not_reported_as_done(coder, text):
+    events = coder.code_text(text)
+    assert events and all(e.modality != "asserted" for e in events)
+
+
 def test_an_event_dated_years_before_publication_is_historical(coder):
     events = coder.code_text("وكانت الطائرات الأمريكية قصفت مواقع التنظيم في 15 آب/أغسطس 2014.", date="2025-11-20")
     assert ("ASSAULT", "historical") in {(e.event_type, e.modality) for e in events}
