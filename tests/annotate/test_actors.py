@@ -184,6 +184,12 @@ def test_a_country_adjective_on_the_condemned_act_is_the_target_not_the_title(co
         [(["JOR"], ["IRN"])]
 
 
+def test_the_forces_of_the_army_are_one_participant(coder):
+    # قوات الجيش: the army's forces, one participant, not forces and an army
+    found = _entities(coder, "وقالت قوات الجيش إنها استعادت السيطرة على مدينة الرمادي.")
+    assert [(t, s) for t, _, s, _ in found] == [("قوات الجيش", "MIL")]
+
+
 def test_people_right_after_an_office_are_a_participant_of_their_own(coder):
     # دعت السلطات الإيرانية مواطنيها: the authorities and their citizens are two participants
     found = _entities(coder, "دعت السلطات الإيرانية مواطنيها إلى عدم السفر برا إلى تركيا.")

@@ -182,6 +182,16 @@ def test_the_dead_of_a_two_sided_fight_fell_in_it_with_no_recipient(coder):
     assert sorted({e.code for e in assault[0].actor}) == ["NSA", "TUR"]
 
 
+@pytest.mark.parametrize("text", [
+    "واندلعت معارك عنيفة في محافظة أبين بين الجيش اليمني والحوثيين.",
+    "ودارت اشتباكات في ريف حلب الشمالي بين قوات النظام السوري وتنظيم داعش.",
+])
+def test_the_sides_of_a_fight_after_its_place_are_its_actor(coder, text):
+    # معارك في محافظة أبين بين X و Y: the place between the fight and بين keeps the sides its own
+    ev = _event(coder, text, "ASSAULT")
+    assert len(ev.actor) == 2 and "NSA" in [e.code for e in ev.actor] and ev.recipient == ()
+
+
 def test_a_verb_spelled_like_a_preposition_does_not_govern_the_count_after_it(coder):
     # عبر عدد من اليمنيين: عبّر "expressed", not عبر "via": the Yemenis are its subject
     ev = _event(coder, "وعبر عدد من اليمنيين عن شكرهم لخادم الحرمين الشريفين على جهوده.",

@@ -10,6 +10,7 @@ from typing import Any
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
+from marsad.events.lead_in import fight_lead_in
 from marsad.lang import Language
 from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -159,11 +160,13 @@ class PhraseReader:
 
     def _between_sides(self, doc: Document, t: TriggerMention,
                        after: list[EntityMention]) -> list[EntityMention]:
-        """The phrases after بين right behind the trigger (one adjective may come between),
+        """The phrases after بين right behind the trigger (an adjective or a place may come
+        between: ``fight_lead_in``),
         joined by و even across من جهة … من جهة أخرى."""
         tokens = doc.tokens
-        first = next((k for k, e in enumerate(after) if e.tok_lo - t.tok_hi <= 2
-                      and tokens[e.tok_lo - 1] == self._between), None)
+        first = next((k for k, e in enumerate(after) if tokens[e.tok_lo - 1] == self._between
+                      and fight_lead_in(doc, t.tok_hi, e.tok_lo - 1, self._bare,
+                                        self._place_prepositions)), None)
         if first is None:
             return []
         sides = self._chain_from(doc, after, first)
