@@ -358,7 +358,13 @@ def cmd_pick_rare(args: argparse.Namespace) -> int:
     input, ``Coder(candidates=True)``) hold a rarer type (``RARE``, or ``--types``), until
     ``--n``; ``--min-candidates`` keeps only articles with that many candidates (two thirds of
     round 3 and three quarters of round 5 came out quiet; with four candidates or more, half). Homographs in sport
-    and business articles come with them, as the negatives the decision needs."""
+    and business articles come with them, as the negatives the decision needs.
+
+    ``--keywords FILE`` picks by the text instead of the coder's types, for the types the coder
+    rarely proposes (round 6): an article is kept when its title or text, normalized by
+    ``marsad.lang.ar``, holds one of the file's phrases (one a line, ``#`` comments) at the start
+    of a word (after the proclitics و ف ب ل ال), and the coder finds ``--min-candidates`` of any
+    type; the types are then only counted."""
     from marsad.coder import Coder
     from marsad.reading.article import Article
 
@@ -375,19 +381,49 @@ def cmd_pick_rare(args: argparse.Namespace) -> int:
     random.Random(args.seed).shuffle(pool)
     coder, chosen, types = Coder(candidates=True), [], Counter[str]()
     wanted = set(args.types.split(",")) if args.types else set(RARE)
+    keywords = _keyword_pattern(args.keywords) if args.keywords else None
+    phrases: Counter[str] = Counter()
     for rec in pool[:6000]:
+        if keywords is not None:
+            from marsad.lang.ar import normalize_term
+
+            hits = {m.group(1) for m in keywords.finditer(
+                normalize_term(rec.title + "\n" + rec.content))}
+            if not hits:
+                continue
         article = Article.from_mapping({"id": rec.url, "title": rec.title, "text": rec.content,
                                         "date": rec.date or None, "source": rec.source})
         events = list(coder.code(article))
         found = {event.event_type for event in events}
-        if found & wanted and len(events) >= args.min_candidates:
+        if (keywords is not None or found & wanted) and len(events) >= args.min_candidates:
             chosen.append(rec.url)
             types.update(found & (wanted | {"AGREE", "REQUEST"}))
+            if keywords is not None:
+                phrases.update(hits)
         if len(chosen) == args.n:
             break
     Path(args.out).write_text("\n".join(chosen) + "\n", encoding="utf-8")
     print(f"{len(chosen)} articles -> {args.out}; candidates' types: {dict(types.most_common())}")
+    if phrases:
+        print(f"phrases: {dict(phrases.most_common())}")
     return 0
+
+
+def _keyword_pattern(path: str) -> re.Pattern[str]:
+    """The phrases of a keyword file, normalized, as one pattern that finds them at the start of
+    a word (after و ف ب ل and the article), group 1 the phrase as written in the file's view."""
+    from marsad.lang.ar import normalize_term
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SystemExit(f"--keywords {path}: {exc.strerror}") from None
+    terms = sorted({normalize_term(line.split("#")[0]) for line in lines} - {""},
+                   key=lambda t: (-len(t), t))
+    if not terms:
+        raise SystemExit(f"--keywords {path}: no phrase in the file")
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<![^\W\d_])(?:[وف]?(?:[بل]|ال|بال|لل)?)({alternatives})")
 
 
 def _article_id(rec: CorpusRecord) -> str:
@@ -410,6 +446,8 @@ def main() -> int:
     r.add_argument("--n", type=int, default=150)
     r.add_argument("--seed", type=int, default=20153)
     r.add_argument("--types", help="comma-separated types to seek (default: RARE)")
+    r.add_argument("--keywords", metavar="FILE",
+                   help="phrases (one a line): pick articles whose text holds one, of any type")
     r.add_argument("--min-candidates", type=int, default=0,
                    help="only articles with this many candidates or more (politics, not homographs)")
     r.add_argument("--skip", action="append", default=[], metavar="LIST",

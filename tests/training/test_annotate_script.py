@@ -93,3 +93,19 @@ def test_the_committed_corpus_holds_every_settled_edit(tmp_path: Path) -> None:
     assert _relabel(tmp_path, rows) == 0
     for path in (ROOT / "training" / "annotations").glob("*.jsonl"):
         assert (tmp_path / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+
+
+def test_a_keyword_pick_finds_its_phrases_after_clitics_and_in_other_spellings(tmp_path: Path) -> None:
+    from marsad.lang.ar import normalize_term
+
+    keywords = tmp_path / "keywords.txt"
+    keywords.write_text("# cooperation\nتعاون أمني\nالإفراج عن\nانسحاب\nتسلمت\n", encoding="utf-8")
+    pattern = _script()._keyword_pattern(str(keywords))
+
+    def hits(text: str) -> set[str]:
+        return {m.group(1) for m in pattern.finditer(normalize_term(text))}
+
+    assert hits("وبحث الجانبان سبل تعزيز التعاون وتعاون أمنيّ أوثق بين البلدين") == {"تعاون امني"}
+    assert hits("وطالبت الأسر بالافراج عن المعتقلين") == {"الافراج عن"}
+    assert hits("ورحب المجلس بانسحاب القوات من المدينة") == {"انسحاب"}
+    assert hits("واستسلمت عناصر من الميليشيا للجيش") == set()  # never inside a word
