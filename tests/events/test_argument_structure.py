@@ -362,3 +362,13 @@ def test_whom_a_demanded_act_concerns_is_not_the_one_asked(coder):
 def test_a_threat_is_aimed_at_the_object_of_the_act_it_threatens(coder, text, recipient):
     ev = _events(coder, text, "THREATEN")[0]
     assert _codes(ev.recipient) == recipient
+
+
+def test_a_condemned_support_spelled_like_a_verb_is_its_object_not_the_speakers_act():
+    # انتقد الوزير دعم إيران للحوثيين: دَعْم after the verb and its subject is the verb's object,
+    # and with the one supported after ل its genitive is the supporter
+    from marsad.coder import Coder
+    events = Coder(candidates=True).code_text(
+        "وانتقد وزير الخارجية السعودي دعم إيران للحوثيين في اليمن.")
+    support = [e for e in events if e.event_type == "SUPPORT"]
+    assert support and (_codes(support[0].actor), _codes(support[0].recipient)) == (["IRN"], ["NSA"])

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -327,6 +328,8 @@ class TriggerFinder:
         for c in complements:
             if (c.sentence, families[c.family].type) in told:
                 continue
+            if c.tense == "past" and not c.prefix and self._after_subject(doc, found, c):
+                c = replace(c, tense="noun")    # انتقد الوزير دعم إيران: دَعْم, the verb's object
             c = self._with_modality(doc, c)
             if any(h.sentence == c.sentence and h.start < c.start
                    and self._is_complement(doc, h, c, in_entity) for h in heads):
@@ -337,6 +340,17 @@ class TriggerFinder:
             else:
                 done.append(c)
         return done, to_come
+
+    @staticmethod
+    def _after_subject(doc: Document, heads: list[TriggerMention], c: TriggerMention) -> bool:
+        """Whether a verb and its subject, and nothing else, come right before ``c``: a past
+        form there is no second verb but the first one's object, its verbal noun (انتقد
+        الوزير دعم إيران للحوثيين: دَعْم)."""
+        covered = {i for e in doc.entities if e.sentence == c.sentence
+                   for i in range(e.tok_lo, e.tok_hi)}
+        return any(h.sentence == c.sentence and h.tense in ("past", "present")
+                   and h.tok_hi < c.tok_lo and covered.issuperset(range(h.tok_hi, c.tok_lo))
+                   for h in heads)
 
     # -- complements --------------------------------------------------------------------------
     def _drop_complements(self, doc: Document, found: list[TriggerMention]

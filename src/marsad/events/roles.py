@@ -57,6 +57,7 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
+from marsad.events.subjective import lam_object
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.violent import ViolentClauses
@@ -329,7 +330,9 @@ class RoleAssigner:
             genitive = self.ph._lam_genitive(doc, t, after)
         if genitive:
             if fam.genitive == "recipient":
-                recipient = genitive
+                # دعم إيران للحوثيين: with the one acted on after ل, the genitive is the doer
+                marked = lam_object(self.ph, doc, fam, genitive[-1].tok_hi, after)
+                actor, recipient = (genitive, marked) if marked else (actor, genitive)
             elif not actor:
                 actor = genitive
         rest = [e for e in after if not genitive or e.tok_lo >= genitive[-1].tok_hi]
