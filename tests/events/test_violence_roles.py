@@ -381,3 +381,27 @@ def test_a_place_after_min_is_the_whole_the_ground_is_taken_in_not_a_side(candid
     ev = _event(candidates, "واستعادت قوات المقاومة الشعبية الأسبوع الماضي جانبا كبيرا من عدن.",
                 "ASSAULT")
     assert [e.code for e in ev.actor] == ["YEM"] and ev.recipient == ()
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وأعلن الجيش المصري أنه قتل 35 إرهابيا في مداهمات بمدينة رفح.", "ASSAULT"),
+    ("قتلت قوات المقاومة الشعبية 20 حوثيا في مواجهات بمحافظة الضالع.", "ASSAULT"),
+    ("واعتقلت قوات الأمن نحو 150 مشتبه بانتمائهم لتنظيم داعش في أنحاء البلاد.", "COERCE"),
+])
+def test_fighters_or_suspects_a_number_counts_are_an_armed_group(coder, text, event_type):
+    # 35 إرهابيا، 20 حوثيا: a singular after a number names people of an armed side
+    ev = _event(coder, text, event_type)
+    assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_the_same_adjectives_uncounted_name_no_one(coder):
+    # هجوما مسلحا، عملا إرهابيا: adjectives of an act, not gunmen nor terrorists
+    ev = _event(coder, "شن مجهولون هجوما مسلحا على مركز للشرطة في العريش.", "ASSAULT")
+    assert "مسلحا" not in {e.text for e in ev.actor + ev.recipient}
+
+
+def test_a_count_right_after_a_verb_of_both_voices_suffered_it(coder):
+    # قتل 14 مسلحا …: a verb's subject right after it is not a count, so قُتل is meant
+    ev = _event(coder, "وقتل 14 مسلحا من الحوثيين وأنصار صالح في مواجهات بمدينة تعز.", "ASSAULT")
+    assert "مسلحا" not in {e.text for e in ev.actor}
+    assert "NSA" in [e.code for e in ev.recipient]

@@ -35,6 +35,8 @@ from marsad.resources.tables import EventFamily
 
 #: how many words (adjectives) may stand between an event noun and its relative clause
 RELATIVE_REACH = 2
+#: how many words a count right after a verb may take (أكثر من 20، نحو 300)
+COUNT_WORDS = 3
 
 
 class ViolentClauses:
@@ -60,6 +62,7 @@ class ViolentClauses:
         self._mobilizing = frozenset(roles["mobilizing_types"])
         self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
+        self._numbers = lang.numbers
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -168,6 +171,11 @@ class ViolentClauses:
         is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
         indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
         Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار)."""
+        if actor and fam.type in self.ph._passive_prone and self._counted_after(doc, t, actor[0]):
+            # قتل 17 مسلحا من الحوثيين وقوات صالح: a count right after the verb is who suffered it
+            sufferers = actor + [e for e in recipient if e not in actor]
+            agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= sufferers[-1].tok_hi])
+            return agent, [e for e in sufferers if e not in agent], True
         if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
                 or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"):
@@ -187,6 +195,15 @@ class ViolentClauses:
                 return actor, recipient, False
         agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
+
+    def _counted_after(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether ``e`` is counted right after the verb (قتل 13 مسلحا، اعتقل نحو 300 مشتبه):
+        a verb's subject right after it is not a count, so the verb is passive."""
+        gap = doc.tokens[t.tok_hi:e.tok_lo]
+        last = gap[-1] if gap else ""
+        return 0 < len(gap) <= COUNT_WORDS and (last.isdigit() or self._numbers is not None and
+                                                 self._numbers.parse_number(self.ph._bare(last)) is not None) \
+            and not self.ph._in_entity.intersection(range(t.tok_hi, e.tok_lo))
 
     def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
         """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
