@@ -405,3 +405,14 @@ def test_a_count_right_after_a_verb_of_both_voices_suffered_it(coder):
     ev = _event(coder, "وقتل 14 مسلحا من الحوثيين وأنصار صالح في مواجهات بمدينة تعز.", "ASSAULT")
     assert "مسلحا" not in {e.text for e in ev.actor}
     assert "NSA" in [e.code for e in ev.recipient]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the charge in the act's own words, before the people
+    ("ووجهت النيابة العامة اتهامات بالإرهاب لسبعة عشر شخصا في قضية التفجير.", "ACCUSE"),
+    # the members of a cell are the cell's
+    ("وألقت قوات الأمن القبض على أعضاء الخلية في مدينة الدمام.", "COERCE"),
+])
+def test_people_charged_with_terrorism_or_of_a_cell_are_an_armed_group(coder, text, event_type):
+    ev = _event(coder, text, event_type)
+    assert [e.code for e in ev.recipient] == ["NSA"]

@@ -172,7 +172,8 @@ class OtherParties:
             if prior is not None:
                 actor, recipient = prior.actor or actor, prior.recipient
         if fam.type in SUSPECT_TYPES:
-            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+            # 590 شخصا متهمين بالارتباط بداعش، وجهت اتهامات بالإرهاب لـ 15 شخصا
+            recipient = self.suspects.recode(doc, recipient, t.tok_lo)
         return actor, recipient
 
     def other_party(self, doc: Document, fam: EventFamily, actor: list[EntityMention],
