@@ -279,3 +279,10 @@ def test_a_country_right_after_a_definite_title_is_not_its_owner(coder, text, ti
     doc = coder.process(Article(id="t", text=text))
     texts = [doc.text[e.start:e.end] for e in doc.entities]
     assert title in texts and country in texts
+
+
+def test_a_named_person_and_the_party_after_the_name_are_two(coder):
+    # ودعا أوباما أعضاء الكونغرس: the senators are whom he called, not part of his name
+    doc = coder.process(Article(id="t", text="ودعا أوباما أعضاء الكونغرس إلى تأييد الاتفاق النووي."))
+    texts = [doc.text[e.start:e.end] for e in doc.entities]
+    assert "أوباما" in texts and "أعضاء الكونغرس" in texts

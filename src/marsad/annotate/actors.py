@@ -27,6 +27,8 @@ from marsad.resources.tables import Actor
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 #: people, never one participant with an office before them (السلطات الإيرانية مواطنيها)
 _CIVILIANS = "CVL"
+#: the dictionary's people: their ids start so
+_PERSON = "person."
 
 
 class _Unit:
@@ -137,7 +139,10 @@ class ActorResolver:
                     and not (id(prev) in self._complete and id(e) in self._headed)
                     and not (e.sector == _CIVILIANS != prev.sector)
                     # وطالب الوزير تركيا: a definite word alone takes no genitive
-                    and not self._definite_before_country(prev, e)):
+                    and not self._definite_before_country(prev, e)
+                    # ودعا أوباما أعضاء الكونغرس: a person's name is complete; what follows it
+                    # is another party, unless it is the same person's name
+                    and not (prev.id.startswith(_PERSON) and not e.id.startswith(_PERSON))):
                 # (دعت السلطات الإيرانية مواطنيها: the citizens are the authorities' object)
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
