@@ -374,3 +374,11 @@ def test_standing_with_a_party_against_crimes_supports_that_party(candidates):
         "وأكدت الوزارة في بيان وقوف دولة الكويت مع المملكة في تصديها للأعمال الإجرامية.")
         if e.event_type == "SUPPORT"]
     assert events and [e.code for e in events[0].recipient] == ["SAU"]
+
+
+def test_an_object_pronoun_standing_apart_is_the_last_party_named(candidates):
+    # مطالبا إياه: "him" is the police chief the letter was sent to
+    events = [e for e in candidates.code_text(
+        "ووجه الوزير رسالة إلى قائد الشرطة الإسرائيلية، مطالبا إياه بوقف الاعتداءات.")
+        if e.event_type == "REQUEST" and e.evidence[0].trigger.text == "مطالبا"]
+    assert events and [e.text for e in events[0].recipient] == ["قائد الشرطة الإسرائيلية"]

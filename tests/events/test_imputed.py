@@ -33,4 +33,3 @@ def test_the_doer_of_a_wrong_is_accused_by_the_speaker(candidates, text, trigger
     ev = _accusation(candidates, text, trigger)
     assert [e.code for e in ev.actor] == [actor]
     assert [e.code for e in ev.recipient] == [recipient]
-

@@ -121,7 +121,8 @@ class OtherParties:
         if t.tense in ("past", "present"):
             recipient = self.objects.referent(doc, t, ents, actor, by_sentence) or recipient
         return recipient or self.objects.after_preposition(
-            doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence)
+            doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence) \
+            or self.objects.detached(doc, t, ents, actor, by_sentence)
 
     def possessed_act(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
                       ents: list[EntityMention], subjects: list[list[EntityMention]],
