@@ -423,3 +423,9 @@ def test_people_suspected_of_belonging_to_organisations_are_an_armed_group(coder
     ev = _event(coder, "واعتقلت الشرطة 40 شخصا بانتمائهم للتنظيمات المتطرفة في أنحاء البلاد.",
                 "COERCE")
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_a_passive_arrest_in_a_relative_clause_was_of_the_phrase_it_is_about(coder):
+    # أفراد الخلية الذين تم القبض عليهم ستة: "them" are the cell's members, not the six after
+    ev = _event(coder, "وأوضحت الوزارة أن أفراد الخلية الذين تم القبض عليهم ستة أشخاص.", "COERCE")
+    assert [e.code for e in ev.recipient] == ["NSA"]

@@ -24,6 +24,8 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.events.condemned import CondemnedActs
@@ -37,6 +39,8 @@ from marsad.resources.tables import EventFamily
 RELATIVE_REACH = 2
 #: how many words a count right after a verb may take (أكثر من 20، نحو 300)
 COUNT_WORDS = 3
+#: how many words (a passive's auxiliary) may stand between a relative pronoun and its act
+RELATIVE_AUX = 2
 
 
 class ViolentClauses:
@@ -63,6 +67,8 @@ class ViolentClauses:
         self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
         self._numbers = lang.numbers
+        #: the pronouns that stand for people (ـهم، ـهما) on a passive act's noun or preposition
+        self._plural_suffixes = tuple(norm(w) for w in lang.table("actors")["plural_pronouns"])
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -160,6 +166,24 @@ class ViolentClauses:
             if patient and ph._in_trigger.intersection(range(patient[-1].tok_hi, t.tok_lo)):
                 patient = []
         return patient
+
+    def resumed_patient(self, doc: Document, t: TriggerMention,
+                        antecedent: Callable[[Document, int], list[EntityMention]]
+                        ) -> list[EntityMention]:
+        """أفراد الخلية الذين تم القبض عليهم، الإرهابيين الذين تم ضبطهم: a passive act in a
+        relative clause, its pronoun on its noun or its preposition, was done to the phrase the
+        clause is about (``antecedent``: the phrase ending before a relative pronoun), not to
+        a phrase after it."""
+        tokens = doc.tokens
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RELATIVE_AUX)
+        rel = next((i for i in range(t.tok_lo - 1, lo - 1, -1) if tokens[i] in self._relatives),
+                   None)
+        last = tokens[t.tok_hi - 1] if t.tok_hi - t.tok_lo > 1 else tokens[t.tok_lo]
+        nxt = tokens[t.tok_hi] if t.tok_hi < len(tokens) else ""
+        if rel is None or not any(w.endswith(self._plural_suffixes) and len(w) > 3
+                                  for w in (last, nxt)):
+            return []
+        return antecedent(doc, rel)
 
     def voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
               after: list[EntityMention], actor: list[EntityMention],
