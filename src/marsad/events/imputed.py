@@ -26,6 +26,7 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, Sentence, TriggerMention
 from marsad.events.phrases import PhraseReader
 from marsad.events.speech import SpeechReader
+from marsad.resources.tables import EventFamily
 
 Roles = tuple[list[EntityMention], list[EntityMention]]
 
@@ -38,10 +39,14 @@ class ImputedWrongs:
         self.ph = ph
         self.speech = speech
 
-    def sides(self, doc: Document, sent: Sentence, t: TriggerMention, ents: list[EntityMention],
-              before: list[EntityMention], reporter: list[EntityMention], roles: Roles) -> Roles:
-        """The speaker as actor, the one the wrong is laid on as recipient."""
+    def sides(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
+              ents: list[EntityMention], before: list[EntityMention],
+              reporter: list[EntityMention], roles: Roles) -> Roles:
+        """For words of the frame, the speaker as actor and the one the wrong is laid on as
+        recipient; other words keep ``roles``."""
         actor, recipient = roles
+        if fam.frame != FRAME:
+            return actor, recipient
         if t.tok_hi - t.tok_lo > 1:    # التدخل في شؤون X: X is wronged, not the doer
             actor = [e for e in actor if e.tok_lo < t.tok_hi]
             recipient = [e for e in recipient if e.tok_lo < t.tok_hi or e.tok_lo > t.tok_hi + 1]

@@ -52,7 +52,6 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
-from marsad.events.imputed import FRAME as IMPUTED
 from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
@@ -174,9 +173,8 @@ class RoleAssigner:
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
         actor, recipient = self.statements.speaker_first(
             doc, sent, t, fam, ents, reporter, pronoun_subject, passive, (actor, recipient))
-        if fam.frame == IMPUTED:    # طهران تقف وراء الهجوم: the speaker accuses Tehran
-            actor, recipient = self.imputed.sides(doc, sent, t, ents, before, reporter,
-                                                  (actor, recipient))
+        actor, recipient = self.imputed.sides(doc, sent, t, fam, ents, before, reporter,
+                                              (actor, recipient))   # طهران تقف وراء الهجوم
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
