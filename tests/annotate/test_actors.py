@@ -273,3 +273,22 @@ def test_a_persons_nationality_does_not_place_the_ministry_beside_it(coder):
         coder, "أعلنت السلطات السعودية في الرياض تنفيذ الأحكام. ونفذت وزارة الداخلية أمس حكم "
                "القتل في رجل - باكستاني الجنسية - أدين بتهريب المخدرات.") if s == "COP"}
     assert codes == {"SAU"}
+
+
+@pytest.mark.parametrize("text, title, country", [
+    ("وطالب الوزير تركيا بسحب قواتها من شمال العراق.", "الوزير", "تركيا"),
+    ("ودعا الرئيس سوريا إلى الكف عن التدخل في شؤون لبنان.", "الرئيس", "سوريا"),
+])
+def test_a_country_right_after_a_definite_title_is_not_its_owner(coder, text, title, country):
+    # وطالب الوزير تركيا: a definite word takes no genitive, so the country is the verb's
+    # object, a mention of its own (رئيس تركيا، الوزير التركي are one)
+    doc = coder.process(Article(id="t", text=text))
+    texts = [doc.text[e.start:e.end] for e in doc.entities]
+    assert title in texts and country in texts
+
+
+def test_a_named_person_and_the_party_after_the_name_are_two(coder):
+    # ودعا أوباما أعضاء الكونغرس: the senators are whom he called, not part of his name
+    doc = coder.process(Article(id="t", text="ودعا أوباما أعضاء الكونغرس إلى تأييد الاتفاق النووي."))
+    texts = [doc.text[e.start:e.end] for e in doc.entities]
+    assert "أوباما" in texts and "أعضاء الكونغرس" in texts

@@ -365,3 +365,20 @@ def test_an_entry_read_only_ahead_must_be_a_candidate_whose_type_has_a_promise()
                            "verbs": ["ندد/يندد"]}], ensure_ascii=False)
     assert any("candidate" in str(p) for p in read_events(rule, "x.yaml", vocabulary()).problems)
     assert any("pledge" in str(p) for p in read_events(promise, "y.yaml", vocabulary()).problems)
+
+
+def test_standing_with_a_party_against_crimes_supports_that_party(candidates):
+    # وقوف الكويت مع المملكة في تصديها للأعمال الإجرامية: the kingdom is supported; the
+    # criminal acts it confronts are not what is praised
+    events = [e for e in candidates.code_text(
+        "وأكدت الوزارة في بيان وقوف دولة الكويت مع المملكة في تصديها للأعمال الإجرامية.")
+        if e.event_type == "SUPPORT"]
+    assert events and [e.code for e in events[0].recipient] == ["SAU"]
+
+
+def test_an_object_pronoun_standing_apart_is_the_last_party_named(candidates):
+    # مطالبا إياه: "him" is the police chief the letter was sent to
+    events = [e for e in candidates.code_text(
+        "ووجه الوزير رسالة إلى قائد الشرطة الإسرائيلية، مطالبا إياه بوقف الاعتداءات.")
+        if e.event_type == "REQUEST" and e.evidence[0].trigger.text == "مطالبا"]
+    assert events and [e.text for e in events[0].recipient] == ["قائد الشرطة الإسرائيلية"]

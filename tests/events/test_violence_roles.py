@@ -391,3 +391,51 @@ def test_a_place_after_min_is_the_whole_the_ground_is_taken_in_not_a_side(candid
     ev = _event(candidates, "واستعادت قوات المقاومة الشعبية الأسبوع الماضي جانبا كبيرا من عدن.",
                 "ASSAULT")
     assert [e.code for e in ev.actor] == ["YEM"] and ev.recipient == ()
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("وأعلن الجيش المصري أنه قتل 35 إرهابيا في مداهمات بمدينة رفح.", "ASSAULT"),
+    ("قتلت قوات المقاومة الشعبية 20 حوثيا في مواجهات بمحافظة الضالع.", "ASSAULT"),
+    ("واعتقلت قوات الأمن نحو 150 مشتبه بانتمائهم لتنظيم داعش في أنحاء البلاد.", "COERCE"),
+])
+def test_fighters_or_suspects_a_number_counts_are_an_armed_group(coder, text, event_type):
+    # 35 إرهابيا، 20 حوثيا: a singular after a number names people of an armed side
+    ev = _event(coder, text, event_type)
+    assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_the_same_adjectives_uncounted_name_no_one(coder):
+    # هجوما مسلحا، عملا إرهابيا: adjectives of an act, not gunmen nor terrorists
+    ev = _event(coder, "شن مجهولون هجوما مسلحا على مركز للشرطة في العريش.", "ASSAULT")
+    assert "مسلحا" not in {e.text for e in ev.actor + ev.recipient}
+
+
+def test_a_count_right_after_a_verb_of_both_voices_suffered_it(coder):
+    # قتل 14 مسلحا …: a verb's subject right after it is not a count, so قُتل is meant
+    ev = _event(coder, "وقتل 14 مسلحا من الحوثيين وأنصار صالح في مواجهات بمدينة تعز.", "ASSAULT")
+    assert "مسلحا" not in {e.text for e in ev.actor}
+    assert "NSA" in [e.code for e in ev.recipient]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the charge in the act's own words, before the people
+    ("ووجهت النيابة العامة اتهامات بالإرهاب لسبعة عشر شخصا في قضية التفجير.", "ACCUSE"),
+    # the members of a cell are the cell's
+    ("وألقت قوات الأمن القبض على أعضاء الخلية في مدينة الدمام.", "COERCE"),
+])
+def test_people_charged_with_terrorism_or_of_a_cell_are_an_armed_group(coder, text, event_type):
+    ev = _event(coder, text, event_type)
+    assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_people_suspected_of_belonging_to_organisations_are_an_armed_group(coder):
+    # بانتمائهم للتنظيمات المتطرفة: the plural of تنظيم names armed groups as the singular does
+    ev = _event(coder, "واعتقلت الشرطة 40 شخصا بانتمائهم للتنظيمات المتطرفة في أنحاء البلاد.",
+                "COERCE")
+    assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def test_a_passive_arrest_in_a_relative_clause_was_of_the_phrase_it_is_about(coder):
+    # أفراد الخلية الذين تم القبض عليهم ستة: "them" are the cell's members, not the six after
+    ev = _event(coder, "وأوضحت الوزارة أن أفراد الخلية الذين تم القبض عليهم ستة أشخاص.", "COERCE")
+    assert [e.code for e in ev.recipient] == ["NSA"]

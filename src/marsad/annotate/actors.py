@@ -27,6 +27,8 @@ from marsad.resources.tables import Actor
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 #: people, never one participant with an office before them (السلطات الإيرانية مواطنيها)
 _CIVILIANS = "CVL"
+#: the dictionary's people: their ids start so
+_PERSON = "person."
 
 
 class _Unit:
@@ -79,6 +81,8 @@ class ActorResolver:
         self.area_nouns = frozenset(lang.normalize_term(w) for w in
                                     (*words["area_nouns"], *lang.table("places")["place_nouns"]))
         self.clause_breaks = lang.clause_breaks
+        self.counted_only = frozenset(lang.normalize_term(w) for w in words["counted_only"])
+        self.numbers = lang.numbers
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -86,7 +90,7 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
-        units = [u for u in units if not self._news_outlet(doc, u)]
+        units = [u for u in units if not self._news_outlet(doc, u) and not self._uncounted(doc, u)]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         #: the mentions that open on a sector word, and those of them whose country follows the
         #: word (وزير الخارجية المصري): a phrase complete in itself
@@ -108,6 +112,17 @@ class ActorResolver:
         start = doc.norm.to_original(u.match.core_start)
         return start > 0 and doc.text[start - 1] in self.quote_openers
 
+    def _uncounted(self, doc: Document, u: _Unit) -> bool:
+        """عملا إرهابيا، هجوما مسلحا: a word that names people only when a number counts it
+        (88 إرهابيا، نحو 300 مشتبه) is an adjective anywhere else."""
+        if doc.norm.text[u.match.core_start:u.match.core_end] not in self.counted_only:
+            return False
+        if u.tok_lo == 0 or u.match.prefix:
+            return True
+        before = doc.tokens[u.tok_lo - 1]
+        return not (before.isdigit() or self.numbers is not None
+                    and self.numbers.parse_number(self.without_conjunction(before)) is not None)
+
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
         the same code and no و between, are one participant; the named entry's id is kept. Not
@@ -122,7 +137,12 @@ class ActorResolver:
                     # دعا رئيس الوزراء اللبناني رئيس مجلس النواب: a verb's subject and object
                     # (a phrase with its own country is complete: محامي السفارة is one phrase)
                     and not (id(prev) in self._complete and id(e) in self._headed)
-                    and not (e.sector == _CIVILIANS != prev.sector)):
+                    and not (e.sector == _CIVILIANS != prev.sector)
+                    # وطالب الوزير تركيا: a definite word alone takes no genitive
+                    and not self._definite_before_country(prev, e)
+                    # ودعا أوباما أعضاء الكونغرس: a person's name is complete; what follows it
+                    # is another party, unless it is the same person's name
+                    and not (prev.id.startswith(_PERSON) and not e.id.startswith(_PERSON))):
                 # (دعت السلطات الإيرانية مواطنيها: the citizens are the authorities' object)
                 if prev.id in self._sector_ids and e.id not in self._sector_ids:
                     prev.id, prev.name = e.id, e.name
@@ -131,6 +151,12 @@ class ActorResolver:
                 continue
             merged.append(e)
         return merged
+
+    def _definite_before_country(self, prev: EntityMention, e: EntityMention) -> bool:
+        """Whether ``e`` is a country named alone right after a definite word alone (وطالب
+        الوزير تركيا بـ …): the country is the verb's next phrase, not the word's owner."""
+        return prev.tok_hi - prev.tok_lo == 1 and self.definite(prev.prefix) \
+            and e.id == e.code.lower() and not self.definite(e.prefix)
 
     def _place_unattached(self, doc: Document, entities: list[EntityMention]) -> None:
         """A sector word that named no country (اللاجئين، المتمردون) takes the country of the
@@ -227,9 +253,14 @@ class ActorResolver:
             return None
         gap = doc.tokens[u.tok_hi:nxt.tok_lo]
         sector_row = self.res.sectors[u.term("sector").ref]  # type: ignore[union-attr]
-        adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
-            and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital"))
         nisba = nxt.term("nisba")
+        # وطالب الوزير تركيا بـ …: a definite word takes no genitive nor an indefinite adjective,
+        # so a country's name right after it is the verb's next phrase, not its owner (رئيس
+        # تركيا, وزير خارجية تركيا, الوزير التركي are)
+        adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
+            and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital")) \
+            and not (self.definite(u.match.prefix) and not self.definite(nxt.match.prefix)
+                     and nxt.term("country", "capital") and not nxt.term("actor"))
         # قواتها من لبنان، جيشه في سوريا: a sector word with a pronoun is its owner's; a place
         # after it says where it is, not whose it is
         linked = len(gap) == 1 and gap[0] in self.place_links \

@@ -95,7 +95,8 @@ class CondemnedActs:
         for sentence, mentions in in_sentence.items():
             ents = by_sentence.get(sentence, [])
             for m in mentions:
-                if m.trigger.family in self._condemning and id(m) not in settled:
+                if m.trigger.family in self._condemning and id(m) not in settled \
+                        and not self._party_first(doc, m):
                     doer = self._deed_doer(doc, m, ents) or (
                         [] if m.recipient else self._deed_owner(doc, m, ents))
                     if doer:
@@ -129,6 +130,14 @@ class CondemnedActs:
                 return []
             return self.ph._chain_from(doc, ents, ents.index(e))
         return []
+
+    def _party_first(self, doc: Document, m: EventMention) -> bool:
+        """Whether the act's object is a party its preposition names first, right after it
+        (وقوف الكويت مع المملكة في تصديها للأعمال الإجرامية: the kingdom is supported; the
+        criminal acts are those of the kingdom's foe, not its object)."""
+        start = self._object_start(m)
+        return any(e.tok_lo == start + 1 for e in m.recipient) \
+            and doc.tokens[start] in self._prepositions
 
     def _object_start(self, m: EventMention) -> int:
         """Where the condemnation's object may begin: after the trigger, or after its subject

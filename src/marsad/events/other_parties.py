@@ -121,7 +121,8 @@ class OtherParties:
         if t.tense in ("past", "present"):
             recipient = self.objects.referent(doc, t, ents, actor, by_sentence) or recipient
         return recipient or self.objects.after_preposition(
-            doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence)
+            doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence) \
+            or self.objects.detached(doc, t, ents, actor, by_sentence)
 
     def possessed_act(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
                       ents: list[EntityMention], subjects: list[list[EntityMention]],
@@ -172,7 +173,8 @@ class OtherParties:
             if prior is not None:
                 actor, recipient = prior.actor or actor, prior.recipient
         if fam.type in SUSPECT_TYPES:
-            recipient = self.suspects.recode(doc, recipient)    # 590 شخصا متهمين بالارتباط بداعش
+            # 590 شخصا متهمين بالارتباط بداعش، وجهت اتهامات بالإرهاب لـ 15 شخصا
+            recipient = self.suspects.recode(doc, recipient, t.tok_lo)
         return actor, recipient
 
     def other_party(self, doc: Document, fam: EventFamily, actor: list[EntityMention],

@@ -6,7 +6,8 @@ its sentence or the one before, that the pronoun agrees with: a feminine pronoun
 noun, a country or things, a masculine one for the rest, a plural or dual one for any. The
 actor's own side (its capital, its officials) and the press are passed over. Not read: forms that
 are also the family's verbal nouns (one word is "he refused it" and "his refusal") and resumptive
-pronouns of relative clauses (an agreement that a state concluded). The words are the language's
+pronouns of relative clauses (an agreement that a state concluded). An object pronoun standing
+apart right after the act (مطالبا إياه، متهمة إياها) is read the same way. The words are the language's
 (``actors`` table); this module only reads them.
 """
 
@@ -38,6 +39,8 @@ class PronounObjects:
         self._feminine = frozenset(norm(w) for w in words["feminine_pronouns"])
         self._plural = frozenset(norm(w) for w in words["plural_pronouns"])
         self._people_endings = tuple(norm(w) for w in words["people_endings"])
+        #: the stem of an object pronoun standing apart (إياه، إياها)
+        self._detached_stem = norm(words["detached_object_stem"])
         #: per family, its nouns' first words: a verb form that is one of them may be a noun
         self._noun_heads = {i: frozenset(norm(n.split()[0]) for n in fam.nouns)
                             for i, fam in enumerate(families) if i in verb_forms}
@@ -65,6 +68,16 @@ class PronounObjects:
         # right after the act, or after its subject (واعتدت قوات الاحتلال عليهم)
         at = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
         suffix = self.marked_pronoun(doc, at, markers)
+        if suffix is None:
+            return []
+        return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
+
+    def detached(self, doc: Document, t: TriggerMention, ents: list[EntityMention],
+                 actor: list[EntityMention], by_sentence: Mapping[int, list[EntityMention]]
+                 ) -> list[EntityMention]:
+        """مطالبا إياه بوقف الاعتداءات، متهمة إياها: an object pronoun standing apart right
+        after the act stands for the last party named before it that it agrees with."""
+        suffix = self.marked_pronoun(doc, t.tok_hi, frozenset({self._detached_stem}))
         if suffix is None:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)

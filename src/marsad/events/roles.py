@@ -52,6 +52,7 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
+from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
@@ -112,6 +113,8 @@ class RoleAssigner:
         self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
+        #: a wrong named by its doer (يقف وراء، التدخل في شؤون): imputed.py
+        self.imputed = ImputedWrongs(self.ph, self.speech)
 
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
@@ -171,6 +174,8 @@ class RoleAssigner:
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
         actor, recipient = self.statements.speaker_first(
             doc, sent, t, fam, ents, reporter, pronoun_subject, passive, (actor, recipient))
+        actor, recipient = self.imputed.sides(doc, sent, t, fam, ents, before, reporter,
+                                              (actor, recipient))   # طهران تقف وراء الهجوم
         if fam.frame == "territory":
             actor, recipient = self.territory.sides(doc, t, before, after, actor, recipient)
         actor, recipient = self.statements.circumstance(doc, sent, siblings, t, fam, ents, after,
@@ -249,7 +254,8 @@ class RoleAssigner:
         if passive:
             agent = self.ph._agent(doc, t, after)
             others = [e for e in after if e not in agent]
-            patient = self.ph._first_chain(doc, others, bare=True) \
+            patient = self.violent.resumed_patient(doc, t, self._antecedent) \
+                or self.ph._first_chain(doc, others, bare=True) \
                 or self.violent.passive_patient(doc, t, fam, before, others)
             return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":

@@ -4,7 +4,8 @@ ANNOTATION.md codes terrorists and militants NSA, and the annotators code the pe
 names by a charge of terrorism that way too (اعتقلت السلطات 590 شخصا متهمين بالارتباط بتنظيم
 داعش، تعتقل 851 شخصا بشبهة الانتماء لمنظمات إرهابية), while the arrested of an ordinary charge
 stay civilians of their country. So a recipient of an arrest, a charge or a trial that is
-people (persons, suspects, citizens) named as suspects or followed, within a few words of its
+people (persons, suspects, citizens) named as suspects or followed (or, within a few words,
+preceded by the act's own words: وجهت اتهامات بالإرهاب لـ 15 شخصا), within a few words of its
 clause, by a word of suspicion (بتهمة، بشبهة، للاشتباه، متهمين …) and a word of terrorism or an
 armed group is an armed group (NSA) with the country it was placed in as its home (محاكمة
 المتهمين بتفجير مسجد الإمام الصادق).
@@ -37,15 +38,20 @@ class SuspectReader:
         """Whether the word names a charge or a suspicion (بتهمة، بشبهة، للاشتباه)."""
         return self._bare(token) in self._cues
 
-    def recode(self, doc: Document, recipient: list[EntityMention]) -> list[EntityMention]:
-        """``recipient`` with the people suspected of terrorism coded as an armed group."""
-        return [_as_armed(e) if e.kind == "people" and self._suspected(doc, e) else e
+    def recode(self, doc: Document, recipient: list[EntityMention],
+               act: int | None = None) -> list[EntityMention]:
+        """``recipient`` with the people suspected of terrorism coded as an armed group;
+        ``act``: where the act's words begin, which may name the charge (وجهت اتهامات بالإرهاب
+        لـ 15 شخصا)."""
+        return [_as_armed(e) if e.kind == "people" and self._suspected(doc, e, act) else e
                 for e in recipient]
 
-    def _suspected(self, doc: Document, e: EntityMention) -> bool:
+    def _suspected(self, doc: Document, e: EntityMention, act: int | None) -> bool:
         hi = min(doc.sentences[e.sentence].tok_hi, e.tok_hi + CHARGE_REACH)
-        # the people may be named by the charge itself (محاكمة المتهمين بتفجير المسجد)
-        words = {self._bare(w) for w in doc.tokens[e.tok_lo:hi]}
+        # the people may be named by the charge itself (محاكمة المتهمين بتفجير المسجد), and
+        # the charge by the act's words before them (وجهت اتهامات بالإرهاب لـ …)
+        lo = e.tok_lo if act is None or not 0 <= e.tok_lo - act <= CHARGE_REACH else act
+        words = {self._bare(w) for w in doc.tokens[lo:hi]}
         if words.isdisjoint(self._cues):
             return False
         return not words.isdisjoint(self._terror) or any(

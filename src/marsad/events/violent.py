@@ -24,6 +24,8 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.events.condemned import CondemnedActs
@@ -35,6 +37,10 @@ from marsad.resources.tables import EventFamily
 
 #: how many words (adjectives) may stand between an event noun and its relative clause
 RELATIVE_REACH = 2
+#: how many words a count right after a verb may take (أكثر من 20، نحو 300)
+COUNT_WORDS = 3
+#: how many words (a passive's auxiliary) may stand between a relative pronoun and its act
+RELATIVE_AUX = 2
 
 
 class ViolentClauses:
@@ -60,6 +66,9 @@ class ViolentClauses:
         self._mobilizing = frozenset(roles["mobilizing_types"])
         self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
+        self._numbers = lang.numbers
+        #: the pronouns that stand for people (ـهم، ـهما) on a passive act's noun or preposition
+        self._plural_suffixes = tuple(norm(w) for w in lang.table("actors")["plural_pronouns"])
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -158,6 +167,24 @@ class ViolentClauses:
                 patient = []
         return patient
 
+    def resumed_patient(self, doc: Document, t: TriggerMention,
+                        antecedent: Callable[[Document, int], list[EntityMention]]
+                        ) -> list[EntityMention]:
+        """أفراد الخلية الذين تم القبض عليهم، الإرهابيين الذين تم ضبطهم: a passive act in a
+        relative clause, its pronoun on its noun or its preposition, was done to the phrase the
+        clause is about (``antecedent``: the phrase ending before a relative pronoun), not to
+        a phrase after it."""
+        tokens = doc.tokens
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RELATIVE_AUX)
+        rel = next((i for i in range(t.tok_lo - 1, lo - 1, -1) if tokens[i] in self._relatives),
+                   None)
+        last = tokens[t.tok_hi - 1] if t.tok_hi - t.tok_lo > 1 else tokens[t.tok_lo]
+        nxt = tokens[t.tok_hi] if t.tok_hi < len(tokens) else ""
+        if rel is None or not any(w.endswith(self._plural_suffixes) and len(w) > 3
+                                  for w in (last, nxt)):
+            return []
+        return antecedent(doc, rel)
+
     def voice(self, doc: Document, t: TriggerMention, fam: EventFamily,
               after: list[EntityMention], actor: list[EntityMention],
               recipient: list[EntityMention], right_edge: int
@@ -168,6 +195,11 @@ class ViolentClauses:
         is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
         indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
         Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار)."""
+        if actor and fam.type in self.ph._passive_prone and self._counted_after(doc, t, actor[0]):
+            # قتل 17 مسلحا من الحوثيين وقوات صالح: a count right after the verb is who suffered it
+            sufferers = actor + [e for e in recipient if e not in actor]
+            agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= sufferers[-1].tok_hi])
+            return agent, [e for e in sufferers if e not in agent], True
         if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
                 or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"):
@@ -187,6 +219,15 @@ class ViolentClauses:
                 return actor, recipient, False
         agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
+
+    def _counted_after(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
+        """Whether ``e`` is counted right after the verb (قتل 13 مسلحا، اعتقل نحو 300 مشتبه):
+        a verb's subject right after it is not a count, so the verb is passive."""
+        gap = doc.tokens[t.tok_hi:e.tok_lo]
+        last = gap[-1] if gap else ""
+        return 0 < len(gap) <= COUNT_WORDS and (last.isdigit() or self._numbers is not None and
+                                                 self._numbers.parse_number(self.ph._bare(last)) is not None) \
+            and not self.ph._in_entity.intersection(range(t.tok_hi, e.tok_lo))
 
     def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
         """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
