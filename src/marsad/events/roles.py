@@ -58,7 +58,7 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.subjective import lam_object
+from marsad.events.subjective import lam_object, noun_genitive
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.violent import ViolentClauses
@@ -327,13 +327,7 @@ class RoleAssigner:
         nisba = self.ph._nisba_after(doc, t, after)
         if nisba:
             actor, after = nisba, after[1:]
-        genitive = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
-        if not genitive and fam.genitive == "recipient":    # مقتل 20 من عناصر داعش: the group
-            genitive = self.ph._counted_genitive(doc, t.tok_hi, after, self.ph._reported_outcomes)
-        if not genitive and fam.genitive == "actor" \
-                and self.ph._possessive not in self.ph._recipient_markers[fam.recipient]:
-            # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
-            genitive = self.ph._lam_genitive(doc, t, after)
+        genitive = noun_genitive(self.ph, doc, t, fam, after)
         if genitive:
             if fam.genitive == "recipient":
                 # دعم إيران للحوثيين: with the one acted on after ل, the genitive is the doer

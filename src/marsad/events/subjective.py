@@ -1,4 +1,4 @@
-"""The subjective genitive: a verbal noun's genitive that did the act.
+"""An event noun's genitive, and the subjective genitive: a verbal noun's genitive that did it.
 
 The lexicon says whether an event noun's genitive is its doer or the one it is done to
 (``genitive:``). Where it is the one acted on (مساندة الشعب السوري) but the act also marks its
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EntityMention
+from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.resources.tables import EventFamily
 
 if TYPE_CHECKING:
@@ -27,3 +27,16 @@ def lam_object(ph: PhraseReader, doc: Document, fam: EventFamily, at: int,
     if k is None or ph._governor(doc, ents[k]) != ph._possessive:
         return []
     return ph._chain_from(doc, ents, k)
+
+
+def noun_genitive(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFamily,
+                  after: list[EntityMention]) -> list[EntityMention]:
+    """The phrase right after an event noun that is its genitive (هجوم داعش، اعتقال ثلاثة)."""
+    genitive = ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi)
+    if not genitive and fam.genitive == "recipient":    # مقتل 20 من عناصر داعش: the group
+        genitive = ph._counted_genitive(doc, t.tok_hi, after, ph._reported_outcomes)
+    if not genitive and fam.genitive == "actor" \
+            and ph._possessive not in ph._recipient_markers[fam.recipient]:
+        # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
+        genitive = ph._lam_genitive(doc, t, after)
+    return genitive
