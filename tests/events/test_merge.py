@@ -134,3 +134,33 @@ def test_one_sentence_read_twice_with_different_actors_is_one_record(coder):
 def test_one_sentence_telling_strikes_on_two_days_keeps_two_records(coder):
     records = _two_readings(coder, (3, 3), ("2015-07-20", "2015-07-24"))
     assert len(_merged(coder, records)) == 2
+
+
+
+def _article_records(coder, text: str, date: str = "2015-08-20"):
+    """The candidates of an article, merged (no decision: the merger alone is asked)."""
+    from marsad.coder import Coder
+
+    candidates = Coder(resources=coder.resources, candidates=True)
+    return candidates.code_article({"id": "m-ref", "date": date, "title": "محاكمة المتهمين",
+                                    "text": text})
+
+
+def test_a_definite_mention_of_an_attack_told_before_joins_it(coder):
+    # the bombing of 3 June is background; "the bombing" of the last sentence, where the
+    # governor reads as its actor, is that bombing again, not this week's news
+    events = _article_records(
+        coder, "بدأت المحكمة اليوم محاكمة خمسة متهمين. "
+               "وكان انتحاري قد فجر نفسه في مسجد بالمدينة في 3 يونيو الماضي فقتل 20 مصليا. "
+               "وتفقد المحافظ موقع التفجير.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1
+    assert assault[0].modality == "historical"
+    assert {ev.sentence_index for ev in assault[0].evidence} == {2, 3}
+
+
+def test_a_definite_mention_naming_a_front_of_its_own_stays_apart(coder):
+    events = _article_records(
+        coder, "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والميليشيات الحوثية. "
+               "ومن جهة أخرى تمكن الجيش من السيطرة على مدينة زنجبار بمحافظة أبين.")
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2

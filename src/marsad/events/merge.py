@@ -8,6 +8,15 @@ overlap are merged into one that keeps every evidence span and the most
 precise figures: a count with its qualifier over a bare count, a day over a month, a city over
 a country. A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
 modality, not with all of an article's.
+
+A record told only by a definite verbal noun (التفجير، بالتفجير، هذا الهجوم، حادث التفجير)
+refers back to an event the article has told: where no record of its modality is the same
+event, it joins the latest earlier record of its type, whatever that one's modality, whose time
+and place it can share (a mention naming a place or a time of its own joins only a record
+that names one too: بالتفجير الذي وقع في مسجد الصادق الشهر الماضي), and takes its modality. Such a mention reads its parties off the
+sentence around it (the governor who visited the site, the court that tries the accused), so
+its parties do not keep it apart; and the modality its own sentence gives (the trial is news,
+the bombing it recalls background) is the one that was read wrong.
 """
 
 from __future__ import annotations
@@ -34,6 +43,9 @@ class EventMerger:
     def __init__(self, resources: Resources):
         # a bare sector word (مسلحين، مسؤول) is compatible with a named actor of that sector
         self.generic_ids = frozenset(s.id for s in resources.sectors)
+        lang = resources.language
+        self._definite = lang.affixes.definite_word if lang is not None else None
+        self._normalize = lang.normalize_term if lang is not None else str
 
     def __call__(self, doc: Document) -> Document:
         merged: list[Event] = []
@@ -52,12 +64,44 @@ class EventMerger:
                     absorbed.setdefault(i, []).extend(event.evidence)
                     break
             else:
+                antecedent = self._antecedent(event, merged)
+                if antecedent is not None:
+                    merged[antecedent] = combine(merged[antecedent], evolve(
+                        event, evidence=(), modality=merged[antecedent].modality))
+                    absorbed.setdefault(antecedent, []).extend(event.evidence)
+                    continue
                 same_kind.append(len(merged))
                 merged.append(event)
         for i, evidence in absorbed.items():
             merged[i] = evolve(merged[i], evidence=_in_order(merged[i].evidence + tuple(evidence)))
         doc.events = merged
         return doc
+
+
+    def _antecedent(self, event: Event, merged: list[Event]) -> int | None:
+        """The kept record a record told by a definite verbal noun refers back to: the latest
+        of its type whose time and place it can share (the module docstring); None for any
+        other record."""
+        if not self._refers_back(event):
+            return None
+        for i in range(len(merged) - 1, max(-1, len(merged) - MERGE_WINDOW - 1), -1):
+            other = merged[i]
+            if other.event_type == event.event_type and _compatible_time(other.time, event.time) \
+                    and _compatible_place(other, event) \
+                    and (_own_place(other) or not _own_place(event)) \
+                    and (_own_time(other.time) or not _own_time(event.time)):
+                return i
+        return None
+
+    def _refers_back(self, event: Event) -> bool:
+        """Whether every mention of the record is a definite verbal noun (التفجير، بالهجوم) in
+        the body: a reference to an event, not its first telling. A record that also holds an
+        indefinite mention tells something new beside the reference (بعد الهجوم شن الجيش عملية
+        عسكرية)."""
+        definite, norm = self._definite, self._normalize
+        return definite is not None and bool(event.evidence) and all(
+            ev.field != "title" and definite(norm(ev.trigger.text.split()[0]))
+            for ev in event.evidence if ev.trigger.text.split())
 
 
 def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) -> bool:
@@ -176,6 +220,14 @@ def _compatible_place(a: Event, b: Event) -> bool:
         return p.name == q.name
     city, region = (p, q) if _PLACE_RANK.get(p.precision, 9) < _PLACE_RANK.get(q.precision, 9) else (q, p)
     return city.admin1 is None or city.admin1 == region.admin1 or city.admin1 == region.name
+
+
+def _own_place(event: Event) -> bool:
+    """A place below a country that the event's own text names: a mention naming one (من
+    جهة أخرى … السيطرة على منطقتي الوهط وصبر بمحافظة لحج) tells where it happened, a new
+    front, unless the event it would refer back to names a place as well."""
+    p = event.location
+    return p is not None and p.start is not None and p.precision != "country"
 
 
 def _own_time(t: dict[str, Any] | None) -> bool:
