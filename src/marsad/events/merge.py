@@ -12,11 +12,11 @@ modality, not with all of an article's.
 A record told only by a definite verbal noun (التفجير، بالتفجير، هذا الهجوم، حادث التفجير)
 refers back to an event the article has told: where no record of its modality is the same
 event, it joins the latest earlier record of its type, whatever that one's modality, whose time
-and place it can share (a mention naming a place or a time of its own joins only a record
-that names one too: بالتفجير الذي وقع في مسجد الصادق الشهر الماضي), and takes its modality. Such a mention reads its parties off the
-sentence around it (the governor who visited the site, the court that tries the accused), so
-its parties do not keep it apart; and the modality its own sentence gives (the trial is news,
-the bombing it recalls background) is the one that was read wrong.
+and place it can share (a mention naming a place or a time of its own joins only a record that
+names one too: بالتفجير الذي وقع في مسجد الصادق الشهر الماضي), and takes its modality. Such a
+mention reads its parties off the sentence around it (the governor who visited the site, the
+court that tries the accused), so its parties do not keep it apart; and the modality its own
+sentence gives (the trial is news, the bombing it recalls background) is the one read wrong.
 """
 
 from __future__ import annotations
@@ -77,7 +77,6 @@ class EventMerger:
         doc.events = merged
         return doc
 
-
     def _antecedent(self, event: Event, merged: list[Event]) -> int | None:
         """The kept record a record told by a definite verbal noun refers back to: the latest
         of its type whose time and place it can share (the module docstring); None for any
@@ -100,8 +99,8 @@ class EventMerger:
         عسكرية)."""
         definite, norm = self._definite, self._normalize
         return definite is not None and bool(event.evidence) and all(
-            ev.field != "title" and definite(norm(ev.trigger.text.split()[0]))
-            for ev in event.evidence if ev.trigger.text.split())
+            ev.field != "title" and definite(norm((ev.trigger.text.split() or [""])[0]))
+            for ev in event.evidence)
 
 
 def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) -> bool:
