@@ -164,3 +164,17 @@ def test_a_definite_mention_naming_a_front_of_its_own_stays_apart(coder):
         coder, "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والميليشيات الحوثية. "
                "ومن جهة أخرى تمكن الجيش من السيطرة على مدينة زنجبار بمحافظة أبين.")
     assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_a_place_no_words_name_does_not_keep_two_mentions_apart(coder):
+    # قصفت الطائرات الروسية مواقع لتنظيم داعش في دير الزور, told again with a place inferred
+    # from the article (Turkey: its country, no offsets): nothing in the text sets them apart
+    from marsad.doc.records import Place, evolve
+
+    told, again = _many(coder, 2, distinct=False)
+    assert told.location is not None and told.location.start is not None
+    inferred = Place("تركيا", None, None, "Turkey", "TUR", None, 298795, 39.0, 35.0, "country",
+                     None)
+    assert len(_merged(coder, [told, evolve(again, location=inferred)])) == 1
+    named = evolve(inferred, start=0, end=5, field="text")
+    assert len(_merged(coder, [told, evolve(again, location=named)])) == 2
