@@ -137,12 +137,12 @@ def test_one_sentence_telling_strikes_on_two_days_keeps_two_records(coder):
 
 
 
-def _article_records(coder, text: str, date: str = "2015-08-20"):
+def _article_records(coder, text: str, title: str = "محاكمة المتهمين"):
     """The candidates of an article, merged (no decision: the merger alone is asked)."""
     from marsad.coder import Coder
 
     candidates = Coder(resources=coder.resources, candidates=True)
-    return candidates.code_article({"id": "m-ref", "date": date, "title": "محاكمة المتهمين",
+    return candidates.code_article({"id": "m-ref", "date": "2015-08-20", "title": title,
                                     "text": text})
 
 
@@ -178,3 +178,13 @@ def test_a_place_no_words_name_does_not_keep_two_mentions_apart(coder):
     assert len(_merged(coder, [told, evolve(again, location=inferred)])) == 1
     named = evolve(inferred, start=0, end=5, field="text")
     assert len(_merged(coder, [told, evolve(again, location=named)])) == 2
+
+
+def test_the_headline_and_the_second_sentence_of_the_lead_are_one_event(coder):
+    events = _article_records(
+        coder, "شهدت محافظة شمال سيناء تصعيدا أمنيا جديدا خلال الساعات الماضية. "
+               "وقالت مصادر أمنية إن عناصر من تنظيم ولاية سيناء هاجموا أمس حاجزا قرب مدينة العريش. "
+               "ومن جهة أخرى أعلنت الحكومة موازنة جديدة.",
+        title="مقتل خمسة جنود مصريين في سيناء")
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert {(ev.field, ev.sentence_index) for ev in attack.evidence} == {("title", 0), ("text", 2)}
