@@ -32,7 +32,8 @@ of the keep decision per candidate (at probability 0.5); modality accuracy on th
 that are events; and the article-level figures of ``marsad evaluate``
 (``marsad.evaluation.articles``: loose and strict precision, recall and F1 of asserted events,
 matched one-to-one by type per article; false alarms in quiet articles) on the candidates kept,
-given their modality and merged as the coder merges them.
+given their modality (made historical where the decision stage makes it so by the event's
+date: ``events/decide.py``'s ``dated_modality``) and merged as the coder merges them.
 
 Choices. The keep threshold is chosen on the out-of-fold predictions of the shipped learner,
 among 0.05, 0.10, ... 0.90: the best article-level F1 of asserted events among the thresholds
@@ -70,7 +71,7 @@ from marsad.doc.document import Document  # noqa: E402
 from marsad.doc.records import Event, evolve  # noqa: E402
 from marsad.evaluation.articles import ArticleScores, GoldArticle, score_article  # noqa: E402
 from marsad.evaluation.standoff import read_corpus, read_standoff  # noqa: E402
-from marsad.events.decide import EventDecision, keep  # noqa: E402
+from marsad.events.decide import EventDecision, dated_modality, keep  # noqa: E402
 from marsad.events.features import CandidateFeatures  # noqa: E402
 from marsad.events.merge import EventMerger  # noqa: E402
 from marsad.reading.article import Article  # noqa: E402
@@ -341,8 +342,11 @@ def decided(art: ArticleData, preds: list[tuple[float, str]], threshold: float,
     """The article's records as the decision stage and the merger make them (``keep``)."""
     keeps = keep([c.event.event_type for c in art.candidates], [p for p, _ in preds],
                  threshold, type_threshold)
+    published = art.scored.record.get("date")
+    published = date.fromisoformat(published[:10]) if published else None
+    modalities = [dated_modality(c.event, m, published) for c, (_, m) in zip(art.candidates, preds)]
     kept = [c.event if m == c.event.modality else evolve(c.event, modality=m)
-            for c, (p, m), k in zip(art.candidates, preds, keeps) if k]
+            for c, m, k in zip(art.candidates, modalities, keeps) if k]
     doc = Document.__new__(Document)
     doc.events = kept
     return merger(doc).events

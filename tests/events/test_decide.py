@@ -269,3 +269,24 @@ def test_a_candidate_with_no_participant_takes_its_sentences_time(coder):
     doc = coder.process(Article.from_mapping({"id": "almanac", "title": "حدث في مثل هذا اليوم",
                                               "text": ALMANAC, "date": "2015-07-27"}))
     assert "1974-01-01" in {str(t.start_date) for t in doc.times}
+
+
+DATED = {
+    "id": "decide-dated",
+    "date": "2015-08-20",
+    "title": "محاكمة المتهمين في الهجوم على السفارة",
+    "text": ("بدأت المحكمة الجنائية في العاصمة اليوم محاكمة المتهمين في الهجوم على السفارة. "
+             "وكان مسلحون قد هاجموا السفارة في 3 يونيو الماضي وقتلوا حارسين. "
+             "وقالت النيابة إن المتهمين اعترفوا بالتخطيط للهجوم."),
+}
+
+
+def test_a_deed_its_own_words_date_before_the_news_period_is_history(rules: Coder) -> None:
+    # a model that reads every candidate as asserted: the attack of 3 June, told in an article
+    # of 20 August, is background all the same
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"type=ASSAULT": (5.0, 0.0)})
+    coded = Coder(resources=replace(rules.resources, decision_model=model)).code_article(DATED)
+    dated = [e for e in coded if e.event_type == "ASSAULT" and e.time
+             and e.time.get("start") == "2015-06-03"]
+    assert dated and {e.modality for e in dated} == {"historical"}

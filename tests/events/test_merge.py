@@ -134,3 +134,57 @@ def test_one_sentence_read_twice_with_different_actors_is_one_record(coder):
 def test_one_sentence_telling_strikes_on_two_days_keeps_two_records(coder):
     records = _two_readings(coder, (3, 3), ("2015-07-20", "2015-07-24"))
     assert len(_merged(coder, records)) == 2
+
+
+
+def _article_records(coder, text: str, title: str = "محاكمة المتهمين"):
+    """The candidates of an article, merged (no decision: the merger alone is asked)."""
+    from marsad.coder import Coder
+
+    candidates = Coder(resources=coder.resources, candidates=True)
+    return candidates.code_article({"id": "m-ref", "date": "2015-08-20", "title": title,
+                                    "text": text})
+
+
+def test_a_definite_mention_of_an_attack_told_before_joins_it(coder):
+    # the bombing of 3 June is background; "the bombing" of the last sentence, where the
+    # governor reads as its actor, is that bombing again, not this week's news
+    events = _article_records(
+        coder, "بدأت المحكمة اليوم محاكمة خمسة متهمين. "
+               "وكان انتحاري قد فجر نفسه في مسجد بالمدينة في 3 يونيو الماضي فقتل 20 مصليا. "
+               "وتفقد المحافظ موقع التفجير.")
+    assault = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assault) == 1
+    assert assault[0].modality == "historical"
+    assert {ev.sentence_index for ev in assault[0].evidence} == {2, 3}
+
+
+def test_a_definite_mention_naming_a_front_of_its_own_stays_apart(coder):
+    events = _article_records(
+        coder, "اندلعت اشتباكات عنيفة بين المقاومة الشعبية والميليشيات الحوثية. "
+               "ومن جهة أخرى تمكن الجيش من السيطرة على مدينة زنجبار بمحافظة أبين.")
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2
+
+
+def test_a_place_no_words_name_does_not_keep_two_mentions_apart(coder):
+    # قصفت الطائرات الروسية مواقع لتنظيم داعش في دير الزور, told again with a place inferred
+    # from the article (Turkey: its country, no offsets): nothing in the text sets them apart
+    from marsad.doc.records import Place, evolve
+
+    told, again = _many(coder, 2, distinct=False)
+    assert told.location is not None and told.location.start is not None
+    inferred = Place("تركيا", None, None, "Turkey", "TUR", None, 298795, 39.0, 35.0, "country",
+                     None)
+    assert len(_merged(coder, [told, evolve(again, location=inferred)])) == 1
+    named = evolve(inferred, start=0, end=5, field="text")
+    assert len(_merged(coder, [told, evolve(again, location=named)])) == 2
+
+
+def test_the_headline_and_the_second_sentence_of_the_lead_are_one_event(coder):
+    events = _article_records(
+        coder, "شهدت محافظة شمال سيناء تصعيدا أمنيا جديدا خلال الساعات الماضية. "
+               "وقالت مصادر أمنية إن عناصر من تنظيم ولاية سيناء هاجموا أمس حاجزا قرب مدينة العريش. "
+               "ومن جهة أخرى أعلنت الحكومة موازنة جديدة.",
+        title="مقتل خمسة جنود مصريين في سيناء")
+    [attack] = [e for e in events if e.event_type == "ASSAULT"]
+    assert {(ev.field, ev.sentence_index) for ev in attack.evidence} == {("title", 0), ("text", 2)}
