@@ -251,3 +251,23 @@ def test_a_candidate_with_no_participant_takes_its_sentences_time(coder):
     doc = coder.process(Article.from_mapping({"id": "almanac", "title": "حدث في مثل هذا اليوم",
                                               "text": ALMANAC, "date": "2015-07-27"}))
     assert "1974-01-01" in {str(t.start_date) for t in doc.times}
+
+
+def test_the_decision_reads_the_same_probabilities_from_the_words_its_model_weighs(
+        coder: Coder) -> None:
+    from marsad.events.features import CandidateFeatures
+
+    # الكستناء (chestnuts) is a word the shipped model does not weigh
+    article = dict(ARTICLE, text=ARTICLE["text"] + " وقصفت الطائرات مخازن الكستناء في الرقة.")
+    candidates = Coder(candidates=True)
+    doc = candidates.process(Article.from_mapping(article))
+    model = coder.resources.decision_model
+    assert model is not None
+    every = CandidateFeatures(candidates.resources).candidate_features(doc)
+    weighed = CandidateFeatures(candidates.resources, weighed_by=model).candidate_features(doc)
+    assert every and len(weighed) == len(every)
+    assert sum(map(len, weighed)) < sum(map(len, every))
+    for all_words, some in zip(every, weighed):
+        assert set(some) <= set(all_words)
+        assert model.keep_probability(some) == model.keep_probability(all_words)
+        assert model.modality(some, "asserted") == model.modality(all_words, "asserted")

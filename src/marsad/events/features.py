@@ -81,6 +81,7 @@ class _Interned(dict):
         super().__init__()
         self.prefix = prefix
         self.known = {key: sys.intern(prefix + key) for key in known}
+        self.known_features = frozenset(self.known.values())
         self.update(self.known)
 
     def __missing__(self, key: str) -> str:
@@ -124,9 +125,14 @@ def _word_tables(model: DecisionModel | None) -> tuple[_Interned, _TypedWords]:
 
 
 class CandidateFeatures:
-    """Builds the features of every candidate event of a document."""
+    """Builds the features of every candidate event of a document.
 
-    def __init__(self, resources: Resources):
+    ``weighed_by`` (the decision's model) leaves out the words of a sentence that the model
+    weighs neither alone nor with a type: they weigh nothing, most of a sentence's words are
+    such, and its probabilities are the same to the last bit (the others are added in the same
+    order). Training wants every feature and gives no model."""
+
+    def __init__(self, resources: Resources, weighed_by: DecisionModel | None = None):
         lang = resources.language
         assert lang is not None
         self.res = resources
@@ -159,16 +165,23 @@ class CandidateFeatures:
                   for t, ws in lists.items()}
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
-        self._last_sentence: tuple[int | None, list[str]] = (None, [])
+        #: the sentence last asked about: its index, its words' w=… and those the model weighs
+        self._last_sentence: tuple[int | None, list[str], list[str]] = (None, [], [])
         self._last_background: tuple[int | None, list[str]] = (None, [])
         #: the cues of each sentence of the document last asked about, by sentence index
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self._typed_words: dict[str, list[str]] = {}
-        self._word_features, self._typed_features = _word_tables(resources.decision_model)
+        self._word_features, self._typed_features = _word_tables(
+            weighed_by or resources.decision_model)
+        #: the words the model weighs, alone or with a type (None: every word)
+        self._weighed: frozenset[str] | None = None
+        if weighed_by is not None:
+            self._weighed = frozenset(f[2:] for f in self._word_features.known.values()).union(
+                f[2:] for t in self._typed_features.known.values() for f in t)
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
-        self._last_sentence = self._last_background = (None, [])
+        self._last_sentence, self._last_background = (None, [], []), (None, [])
         self._cues = {}
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
@@ -371,15 +384,22 @@ class CandidateFeatures:
         document's candidates come sentence by sentence)."""
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
-            bare = self.bare
-            words = sorted(set(map(bare, doc.tokens[sent.tok_lo:sent.tok_hi])))
-            self._last_sentence = (index, list(map(self._word_features.__getitem__, words)))
+            words = set(map(self.bare, doc.tokens[sent.tok_lo:sent.tok_hi]))
+            if self._weighed is not None:
+                words &= self._weighed
+            keys = list(map(self._word_features.__getitem__, sorted(words)))
+            # with weighed_only, a word weighed with some type only has no w=… of its own
+            own = keys if self._weighed is None else \
+                [w for w in keys if w in self._word_features.known_features]
+            self._last_sentence = (index, keys, own)
             self._typed_words = {}
         typed = self._typed_words.get(etype)
         if typed is None:
-            words = self._last_sentence[1]
-            typed = self._typed_words[etype] = words + list(
-                map(self._typed_features[etype].__getitem__, words))
+            _, keys, own = self._last_sentence
+            table = self._typed_features[etype]
+            typed = self._typed_words[etype] = own + (
+                list(map(table.__getitem__, keys)) if self._weighed is None
+                else list(filter(None, map(table.known.get, keys))))
         return typed
 
     def _sentence_cues(self, doc: Document, index: int) -> list[tuple[int, int, str]]:
