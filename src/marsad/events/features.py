@@ -31,9 +31,8 @@ The stage that writes nothing here: ``candidate_features`` only looks.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -41,6 +40,7 @@ from marsad.annotate.times import TimeFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.spans import EventMention
+from marsad.events.word_features import word_tables
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -68,60 +68,6 @@ class _TopicWords(dict):
         cores = self.token_cores(token)
         found = self[token] = tuple(t for t, words in self.topics.items() if cores & words)
         return found
-
-
-class _Interned(dict):
-    """key → ``sys.intern(prefix + key)``, made on first use: the features every sentence
-    repeats (``w=…``, ``ASSAULT|w=…``) are then made once, and found in the decision model by
-    identity (its feature names are interned too). The keys whose features the model knows
-    (``known``) are put in first and kept; the others are emptied past ``_INTERNED_MAX``, so
-    that the words that weigh stay made, however many rare words pass."""
-
-    def __init__(self, prefix: str, known: Iterable[str] = ()):
-        super().__init__()
-        self.prefix = prefix
-        self.known = {key: sys.intern(prefix + key) for key in known}
-        self.known_features = frozenset(self.known.values())
-        self.update(self.known)
-
-    def __missing__(self, key: str) -> str:
-        if len(self) >= len(self.known) + _INTERNED_MAX:
-            self.clear()
-            self.update(self.known)
-        value = self[key] = sys.intern(self.prefix + key)
-        return value
-
-
-#: words (and per type, word features) whose features are kept beside those the model knows;
-#: news repeats its words
-_INTERNED_MAX = 1 << 14
-
-
-class _TypedWords(dict):
-    """event type → its ``_Interned`` table of typed word features."""
-
-    def __init__(self, known: dict[str, list[str]]):
-        super().__init__()
-        self.known = known
-
-    def __missing__(self, etype: str) -> _Interned:
-        table = self[etype] = _Interned(etype + "|", self.known.get(etype, ()))
-        return table
-
-
-def _word_tables(model: DecisionModel | None) -> tuple[_Interned, _TypedWords]:
-    """The tables of word features (``w=…``) and of typed word features (``TYPE|w=…``, keyed
-    by their ``w=…``), with the features the model weighs put in first."""
-    words: list[str] = []
-    typed: dict[str, list[str]] = {}
-    for name in {**model.keep_weights, **model.modality_weights} if model is not None else ():
-        if name.startswith("w="):
-            words.append(name[2:])
-            continue
-        etype, bar, feature = name.partition("|")
-        if bar and feature.startswith("w="):
-            typed.setdefault(etype, []).append(feature)
-    return _Interned("w=", words), _TypedWords(typed)
 
 
 class CandidateFeatures:
@@ -171,7 +117,7 @@ class CandidateFeatures:
         #: the cues of each sentence of the document last asked about, by sentence index
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self._typed_words: dict[str, list[str]] = {}
-        self._word_features, self._typed_features = _word_tables(
+        self._word_features, self._typed_features = word_tables(
             weighed_by or resources.decision_model)
         #: the words the model weighs, alone or with a type (None: every word)
         self._weighed: frozenset[str] | None = None
