@@ -40,7 +40,7 @@ from marsad.annotate.times import TimeFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.spans import EventMention
-from marsad.events.word_features import word_tables
+from marsad.events.word_features import WeighedWords, word_tables
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -111,8 +111,9 @@ class CandidateFeatures:
                   for t, ws in lists.items()}
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
-        #: the sentence last asked about: its index, its words' w=… and those the model weighs
-        self._last_sentence: tuple[int | None, list[str], list[str]] = (None, [], [])
+        #: the sentence last asked about: its index, its words (their w=…, or with
+        #: ``weighed_by`` the ranks of those weighed) and their w=… features
+        self._last_sentence: tuple[int | None, list, list[str]] = (None, [], [])
         self._last_background: tuple[int | None, list[str]] = (None, [])
         #: the cues of each sentence of the document last asked about, by sentence index
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
@@ -120,10 +121,8 @@ class CandidateFeatures:
         self._word_features, self._typed_features = word_tables(
             weighed_by or resources.decision_model)
         #: the words the model weighs, alone or with a type (None: every word)
-        self._weighed: frozenset[str] | None = None
-        if weighed_by is not None:
-            self._weighed = frozenset(f[2:] for f in self._word_features.known.values()).union(
-                f[2:] for t in self._typed_features.known.values() for f in t)
+        self._weighed = WeighedWords(self._word_features, self._typed_features) \
+            if weighed_by is not None else None
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
@@ -328,24 +327,23 @@ class CandidateFeatures:
         type (``ASSAULT|w=…``: a word that makes one type's trigger an event says nothing of
         another's), made once per sentence and type (the last sentence asked is kept: a
         document's candidates come sentence by sentence)."""
+        weighed = self._weighed
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
-            words = set(map(self.bare, doc.tokens[sent.tok_lo:sent.tok_hi]))
-            if self._weighed is not None:
-                words &= self._weighed
-            keys = list(map(self._word_features.__getitem__, sorted(words)))
-            # with weighed_only, a word weighed with some type only has no w=… of its own
-            own = keys if self._weighed is None else \
-                [w for w in keys if w in self._word_features.known_features]
-            self._last_sentence = (index, keys, own)
+            words = map(self.bare, doc.tokens[sent.tok_lo:sent.tok_hi])
+            if weighed is None:
+                keys = list(map(self._word_features.__getitem__, sorted(set(words))))
+                self._last_sentence = (index, keys, keys)
+            else:
+                ranks = weighed.ranks(words)
+                self._last_sentence = (index, ranks, weighed.features(ranks))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
         if typed is None:
             _, keys, own = self._last_sentence
-            table = self._typed_features[etype]
             typed = self._typed_words[etype] = own + (
-                list(map(table.__getitem__, keys)) if self._weighed is None
-                else list(filter(None, map(table.known.get, keys))))
+                list(map(self._typed_features[etype].__getitem__, keys)) if weighed is None
+                else weighed.typed_features(keys, etype))
         return typed
 
     def _sentence_cues(self, doc: Document, index: int) -> list[tuple[int, int, str]]:

@@ -24,7 +24,6 @@ class InternedFeatures(dict):
         super().__init__()
         self.prefix = prefix
         self.known = {key: sys.intern(prefix + key) for key in known}
-        self.known_features = frozenset(self.known.values())
         self.update(self.known)
 
     def __missing__(self, key: str) -> str:
@@ -65,3 +64,31 @@ def word_tables(model: DecisionModel | None) -> tuple[InternedFeatures, TypedWor
         if bar and feature.startswith("w="):
             typed.setdefault(etype, []).append(feature)
     return InternedFeatures("w=", words), TypedWords(typed)
+
+
+class WeighedWords:
+    """The words a model weighs (alone, ``w=…``, or with a type, ``TYPE|w=…``), each by its
+    rank in the words' sorted order: a sentence's weighed words are then found, made distinct
+    and put in order as small numbers (``ranks``), and each rank's features looked up, with
+    the order and the features that sorting the words themselves would give."""
+
+    def __init__(self, words: InternedFeatures, typed: TypedWords):
+        ordered = sorted({f[2:] for f in words.known.values()}.union(
+            f[2:] for t in typed.known.values() for f in t))
+        self.rank = {w: i for i, w in enumerate(ordered, start=1)}   # 0 would read as none
+        #: rank → the word's ``w=…``, where the model weighs it alone
+        self.own = {self.rank[f[2:]]: f for f in words.known.values()}
+        #: event type → rank → the word's ``TYPE|w=…``, where the model weighs it with the type
+        self.typed = {etype: {self.rank[key[2:]]: f for key, f in typed[etype].known.items()}
+                      for etype in typed.known}
+
+    def ranks(self, words: Iterable[str]) -> list[int]:
+        """The ranks of the weighed ones of ``words``, each once, in order."""
+        return sorted(set(filter(None, map(self.rank.get, words))))
+
+    def features(self, ranks: list[int]) -> list[str]:
+        return list(filter(None, map(self.own.get, ranks)))
+
+    def typed_features(self, ranks: list[int], etype: str) -> list[str]:
+        table = self.typed.get(etype)
+        return list(filter(None, map(table.get, ranks))) if table else []
