@@ -290,3 +290,23 @@ def test_a_deed_its_own_words_date_before_the_news_period_is_history(rules: Code
     dated = [e for e in coded if e.event_type == "ASSAULT" and e.time
              and e.time.get("start") == "2015-06-03"]
     assert dated and {e.modality for e in dated} == {"historical"}
+
+
+def test_the_decision_reads_the_same_probabilities_from_the_words_its_model_weighs(
+        coder: Coder) -> None:
+    from marsad.events.features import CandidateFeatures
+
+    # الكستناء (chestnuts) is a word the shipped model does not weigh
+    article = dict(ARTICLE, text=ARTICLE["text"] + " وقصفت الطائرات مخازن الكستناء في الرقة.")
+    candidates = Coder(candidates=True)
+    doc = candidates.process(Article.from_mapping(article))
+    model = coder.resources.decision_model
+    assert model is not None
+    every = CandidateFeatures(candidates.resources).candidate_features(doc)
+    weighed = CandidateFeatures(candidates.resources, weighed_by=model).candidate_features(doc)
+    assert every and len(weighed) == len(every)
+    assert sum(map(len, weighed)) < sum(map(len, every))
+    for all_words, some in zip(every, weighed):
+        assert set(some) <= set(all_words)
+        assert model.keep_probability(some) == model.keep_probability(all_words)
+        assert model.modality(some, "asserted") == model.modality(all_words, "asserted")

@@ -123,7 +123,8 @@ def _lead_news(event: Event, doc: Document, features: CandidateFeatures) -> bool
 class EventDecision:
     def __init__(self, resources: Resources, model: DecisionModel | None):
         self.model = model.interned() if model is not None else None
-        self.features = CandidateFeatures(resources) if model is not None else None
+        self.features = CandidateFeatures(resources, weighed_by=self.model) \
+            if self.model is not None else None
         self.generic_ids = frozenset(s.id for s in resources.sectors)
 
     def __call__(self, doc: Document) -> Document:

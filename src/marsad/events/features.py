@@ -30,9 +30,8 @@ The stage that writes nothing here: ``candidate_features`` only looks.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -40,6 +39,7 @@ from marsad.annotate.times import TimeFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.spans import EventMention
+from marsad.events.word_features import WeighedWords, word_tables
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -69,63 +69,15 @@ class _TopicWords(dict):
         return found
 
 
-class _Interned(dict):
-    """key → ``sys.intern(prefix + key)``, made on first use: the features every sentence
-    repeats (``w=…``, ``ASSAULT|w=…``) are then made once, and found in the decision model by
-    identity (its feature names are interned too). The keys whose features the model knows
-    (``known``) are put in first and kept; the others are emptied past ``_INTERNED_MAX``, so
-    that the words that weigh stay made, however many rare words pass."""
-
-    def __init__(self, prefix: str, known: Iterable[str] = ()):
-        super().__init__()
-        self.prefix = prefix
-        self.known = {key: sys.intern(prefix + key) for key in known}
-        self.update(self.known)
-
-    def __missing__(self, key: str) -> str:
-        if len(self) >= len(self.known) + _INTERNED_MAX:
-            self.clear()
-            self.update(self.known)
-        value = self[key] = sys.intern(self.prefix + key)
-        return value
-
-
-#: words (and per type, word features) whose features are kept beside those the model knows;
-#: news repeats its words
-_INTERNED_MAX = 1 << 14
-
-
-class _TypedWords(dict):
-    """event type → its ``_Interned`` table of typed word features."""
-
-    def __init__(self, known: dict[str, list[str]]):
-        super().__init__()
-        self.known = known
-
-    def __missing__(self, etype: str) -> _Interned:
-        table = self[etype] = _Interned(etype + "|", self.known.get(etype, ()))
-        return table
-
-
-def _word_tables(model: DecisionModel | None) -> tuple[_Interned, _TypedWords]:
-    """The tables of word features (``w=…``) and of typed word features (``TYPE|w=…``, keyed
-    by their ``w=…``), with the features the model weighs put in first."""
-    words: list[str] = []
-    typed: dict[str, list[str]] = {}
-    for name in {**model.keep_weights, **model.modality_weights} if model is not None else ():
-        if name.startswith("w="):
-            words.append(name[2:])
-            continue
-        etype, bar, feature = name.partition("|")
-        if bar and feature.startswith("w="):
-            typed.setdefault(etype, []).append(feature)
-    return _Interned("w=", words), _TypedWords(typed)
-
-
 class CandidateFeatures:
-    """Builds the features of every candidate event of a document."""
+    """Builds the features of every candidate event of a document.
 
-    def __init__(self, resources: Resources):
+    ``weighed_by`` (the decision's model) leaves out the words of a sentence that the model
+    weighs neither alone nor with a type: they weigh nothing, most of a sentence's words are
+    such, and its probabilities are the same to the last bit (the others are added in the same
+    order). Training wants every feature and gives no model."""
+
+    def __init__(self, resources: Resources, weighed_by: DecisionModel | None = None):
         lang = resources.language
         assert lang is not None
         self.res = resources
@@ -158,16 +110,22 @@ class CandidateFeatures:
                   for t, ws in lists.items()}
         self.topic_forms = lang.clitic_forms(frozenset().union(*topics.values()))
         self.topic_words = _TopicWords(topics, lang.token_cores)
-        self._last_sentence: tuple[int | None, list[str]] = (None, [])
+        #: the sentence last asked about: its index, its words (their w=…, or with
+        #: ``weighed_by`` the ranks of those weighed) and their w=… features
+        self._last_sentence: tuple[int | None, list, list[str]] = (None, [], [])
         self._last_background: tuple[int | None, list[str]] = (None, [])
         #: the cues of each sentence of the document last asked about, by sentence index
         self._cues: dict[int, list[tuple[int, int, str]]] = {}
         self._typed_words: dict[str, list[str]] = {}
-        self._word_features, self._typed_features = _word_tables(resources.decision_model)
+        self._word_features, self._typed_features = word_tables(
+            weighed_by or resources.decision_model)
+        #: the words the model weighs, alone or with a type (None: every word)
+        self._weighed = WeighedWords(self._word_features, self._typed_features) \
+            if weighed_by is not None else None
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
-        self._last_sentence = self._last_background = (None, [])
+        self._last_sentence, self._last_background = (None, [], []), (None, [])
         self._cues = {}
         article = self._article(doc)
         mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
@@ -371,17 +329,23 @@ class CandidateFeatures:
         type (``ASSAULT|w=…``: a word that makes one type's trigger an event says nothing of
         another's), made once per sentence and type (the last sentence asked is kept: a
         document's candidates come sentence by sentence)."""
+        weighed = self._weighed
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
-            bare = self.bare
-            words = sorted(set(map(bare, doc.tokens[sent.tok_lo:sent.tok_hi])))
-            self._last_sentence = (index, list(map(self._word_features.__getitem__, words)))
+            words = map(self.bare, doc.tokens[sent.tok_lo:sent.tok_hi])
+            if weighed is None:
+                keys = list(map(self._word_features.__getitem__, sorted(set(words))))
+                self._last_sentence = (index, keys, keys)
+            else:
+                ranks = weighed.ranks(words)
+                self._last_sentence = (index, ranks, weighed.features(ranks))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
         if typed is None:
-            words = self._last_sentence[1]
-            typed = self._typed_words[etype] = words + list(
-                map(self._typed_features[etype].__getitem__, words))
+            _, keys, own = self._last_sentence
+            typed = self._typed_words[etype] = own + (
+                list(map(self._typed_features[etype].__getitem__, keys)) if weighed is None
+                else weighed.typed_features(keys, etype))
         return typed
 
     def _sentence_cues(self, doc: Document, index: int) -> list[tuple[int, int, str]]:
