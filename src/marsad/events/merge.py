@@ -136,11 +136,7 @@ def _tied(a: Event, b: Event) -> bool:
     if {e.id for e in a.actor} & {e.id for e in b.actor} \
             or {e.id for e in a.recipient} & {e.id for e in b.recipient}:
         return True
-    p, q = a.location, b.location
-    if p is not None and q is not None and p.start is not None and q.start is not None \
-            and p.precision != "country" and q.precision != "country":
-        return True
-    return _own_time(a.time) and _own_time(b.time)
+    return (_own_place(a) and _own_place(b)) or (_own_time(a.time) and _own_time(b.time))
 
 
 def _told_together(a: Event, b: Event) -> bool:

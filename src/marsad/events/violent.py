@@ -224,10 +224,12 @@ class ViolentClauses:
         """Whether ``e`` is counted right after the verb (قتل 13 مسلحا، اعتقل نحو 300 مشتبه):
         a verb's subject right after it is not a count, so the verb is passive."""
         gap = doc.tokens[t.tok_hi:e.tok_lo]
-        last = gap[-1] if gap else ""
-        return 0 < len(gap) <= COUNT_WORDS and (last.isdigit() or self._numbers is not None and
-                                                 self._numbers.parse_number(self.ph._bare(last)) is not None) \
-            and not self.ph._in_entity.intersection(range(t.tok_hi, e.tok_lo))
+        if not 0 < len(gap) <= COUNT_WORDS or self.ph._in_entity.intersection(
+                range(t.tok_hi, e.tok_lo)):
+            return False
+        last, numbers = gap[-1], self._numbers
+        return last.isdigit() or (numbers is not None
+                                  and numbers.parse_number(self.ph._bare(last)) is not None)
 
     def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
         """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
