@@ -167,6 +167,13 @@ def test_weekdays_resolve_to_the_latest_such_day(raw, expected_text, when):
     assert _dates(m) == _day(*when)
 
 
+def test_a_weekday_is_the_day_written_out_beside_it_that_falls_on_it():
+    friday, day = _find("وقع التفجير خلال صلاة الجمعة في 12 سبتمبر الماضي.")[1]
+    assert _dates(friday)[:3] == _dates(day)[:3] == _day(2025, 9, 12)[:3]
+    thursday, other = _find("قال الوزير الخميس إن هجوم 12 سبتمبر لن يتكرر.")[1]
+    assert _dates(thursday) == _day(2025, 11, 20) and _dates(other)[0] == date(2025, 9, 12)
+
+
 @pytest.mark.parametrize("raw, expected_text, delta", [
     ("قال الوزير أمس إن الحكومة لن تستقيل.", "امس", -1),
     ("وأمس أعلن الجيش حالة التأهب.", "وامس", -1),

@@ -79,6 +79,7 @@ class _Rule:
     resolve: Callable[[re.Match[str], date | None], _Resolution | None]
     reject: _Reject | None
     cue: str                # one of the grammar's present_cues
+    weekday: bool           # its matches name a weekday (``_weekday_of_date``)
 
 
 def _key(text: str) -> str:
@@ -289,7 +290,7 @@ _RESOLVERS: dict[str, _Resolver] = {
 def _rules(grammar: TimeGrammar) -> tuple[_Rule, ...]:
     """The rule table: the language's patterns, compiled, each with the resolver of its kind."""
     return tuple(_Rule(re.compile(p.pattern), partial(_RESOLVERS[p.meaning], grammar), p.veto,
-                       p.cue) for p in grammar.patterns)
+                       p.cue, p.meaning == "weekday") for p in grammar.patterns)
 
 
 # --- finding -------------------------------------------------------------------------------
@@ -323,6 +324,24 @@ def _longest_first(candidates: list[TimeMention], length: int) -> list[TimeMenti
     return sorted(kept, key=lambda c: c.start)
 
 
+def _weekday_of_date(mentions: list[TimeMention],
+                     weekdays: set[TimeMention]) -> list[TimeMention]:
+    """A weekday that a day written out in the same sentence falls on is that day: in خلال صلاة
+    الجمعة في 26 يونيو الماضي the Friday is 26 June, not the latest Friday before publication.
+    A day within the week before publication is already the weekday's own resolution."""
+    days = [m for m in mentions if m not in weekdays and m.precision == "day"
+            and m.start_date is not None and m.start_date == m.end_date]
+    out = []
+    for m in mentions:
+        same = [d for d in days if m in weekdays and m.start_date is not None
+                and d.start_date != m.start_date and d.start_date.weekday() == m.start_date.weekday()]
+        if len(same) == 1:
+            m = TimeMention(m.start, m.end, m.text, same[0].start_date, same[0].end_date,
+                            "day", same[0].anchor)
+        out.append(m)
+    return out
+
+
 def _no_cues(text: str) -> set[str]:
     """The cues of a language without time expressions: none."""
     return set()
@@ -347,9 +366,14 @@ class TimeFinder:
         present = self._present_cues(text)
         if not present:
             return []
-        candidates = [c for rule in self._rules if rule.cue in present
-                      for c in _candidates(rule, text, publication)]
-        return _longest_first(candidates, len(text))
+        candidates, weekdays = [], set()
+        for rule in self._rules:
+            if rule.cue in present:
+                found = list(_candidates(rule, text, publication))
+                candidates += found
+                if rule.weekday:
+                    weekdays.update(found)
+        return _weekday_of_date(_longest_first(candidates, len(text)), weekdays)
 
     def __call__(self, doc: Document) -> Document:
         text = doc.norm.text
