@@ -310,3 +310,17 @@ def test_the_decision_reads_the_same_probabilities_from_the_words_its_model_weig
         assert set(some) <= set(all_words)
         assert model.keep_probability(some) == model.keep_probability(all_words)
         assert model.modality(some, "asserted") == model.modality(all_words, "asserted")
+
+
+def test_a_headline_naming_a_bombing_the_body_dates_months_back_is_history(rules: Coder) -> None:
+    article = {"id": "decide-headline-past", "date": "2015-07-31",
+               "title": "الكويت: القبض على خلية إرهابية لا علاقة لها بتفجير مسجد الإمام الصادق",
+               "text": ("أعلنت وزارة الداخلية الكويتية أمس القبض على خلية إرهابية من أربعة أفراد. "
+                        "وقالت الوزارة إن أفراد الخلية لا علاقة لهم بالتفجير الانتحاري. "
+                        "وكان انتحاري فجر نفسه في مسجد الإمام الصادق في 26 يونيو الماضي وقتل "
+                        "26 مصليا.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"type=ASSAULT": (5.0, 0.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    bombing = [e for e in events if e.event_type == "ASSAULT"]
+    assert bombing and {e.modality for e in bombing} == {"historical"}

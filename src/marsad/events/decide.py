@@ -50,7 +50,7 @@ from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
 from marsad.events.assemble import before_news
 from marsad.events.features import SOME_DAY, CandidateFeatures
-from marsad.events.merge import INFERRED_TIME, combine, same_event
+from marsad.events.merge import INFERRED_TIME, EventMerger, combine, same_event
 from marsad.resources import Resources
 from marsad.resources.models import DecisionModel
 
@@ -126,6 +126,7 @@ class EventDecision:
         self.features = CandidateFeatures(resources, weighed_by=self.model) \
             if self.model is not None else None
         self.generic_ids = frozenset(s.id for s in resources.sectors)
+        self._merger = EventMerger(resources)
 
     def __call__(self, doc: Document) -> Document:
         model, features = self.model, self.features
@@ -160,6 +161,7 @@ class EventDecision:
         headline of today's killings: background, whatever the headline says), nor one the
         model read as background outside the lead (وكان مسلحون قد قتلوا … in the fifth
         sentence): the headline restates its lead, not the article's recap."""
+        kept = self._headline_of_background(kept, doc)
         heads = [e for e in kept if any(ev.field == "title" for ev in e.evidence)]
         if not heads:
             return kept
@@ -176,6 +178,33 @@ class EventDecision:
                         and head.modality != event.modality):
                     mention = evolve(event, modality=head.modality)
                     if same_event(head, mention, self.generic_ids):
+                        event = mention
+                        break
+            out.append(event)
+        return out
+
+    def _headline_of_background(self, kept: list[Event], doc: Document) -> list[Event]:
+        """A headline event with no time of its own, told in the body (if at all) only by
+        references (بالتفجير), that is another mention of a body event dated before the news
+        period takes that event's modality: الكويت: القبض على خلية لا علاقة لها بتفجير «الصادق»
+        names the June bombing the body dates, not a new one. Not where the body also tells
+        it as news (a kept mention, other than a reference, that the headline can be at its
+        own modality)."""
+        past = [e for e in kept if e.modality == "historical"
+                and before_news(e.time, doc.article.date)]
+        if not past:
+            return kept
+        out = []
+        for event in kept:
+            if any(ev.field == "title" for ev in event.evidence) \
+                    and (not event.time or event.time.get("anchor") == INFERRED_TIME) \
+                    and self._merger.refers_back(event, headline=True) \
+                    and not any(other is not event and same_event(other, event, self.generic_ids)
+                                and not self._merger.refers_back(other, headline=True)
+                                for other in kept):
+                for body in past:
+                    mention = evolve(event, modality=body.modality)
+                    if same_event(body, mention, self.generic_ids):
                         event = mention
                         break
             out.append(event)

@@ -95,9 +95,15 @@ class EventMerger:
         the body: a reference to an event, not its first telling. A record that also holds an
         indefinite mention tells something new beside the reference (بعد الهجوم شن الجيش عملية
         عسكرية)."""
+        return bool(event.evidence) and self.refers_back(event, headline=False)
+
+    def refers_back(self, event: Event, headline: bool) -> bool:
+        """Whether every body mention of the record is a definite verbal noun; with
+        ``headline``, mentions in the headline are allowed beside them."""
         definite, norm = self._definite, self._normalize
-        return definite is not None and bool(event.evidence) and all(
-            ev.field != "title" and definite(norm((ev.trigger.text.split() or [""])[0]))
+        return definite is not None and all(
+            (headline and ev.field == "title")
+            or (ev.field != "title" and definite(norm((ev.trigger.text.split() or [""])[0])))
             for ev in event.evidence)
 
 
