@@ -60,6 +60,8 @@ def test_an_expectation_about_others_is_not_reported_as_done(coder, text):
 @pytest.mark.parametrize("text", [
     "وأعرب الوزير عن أمله في أن تدعم روسيا جهود المبعوث الأممي في سوريا.",
     "وقال إن المعارضة تريد من الولايات المتحدة أن تفرض عقوبات على النظام السوري.",
+    # a prayer
+    "ودعا إمام المسجد المولى عز وجل أن يمكن رجال الأمن من القبض على المجرمين.",
 ])
 def test_a_wish_is_not_reported_as_done(coder, text):
     events = coder.code_text(text)
