@@ -36,6 +36,12 @@ def test_those_hurt_by_an_act_named_after_a_noun_of_suffering_are_not_its_doer(c
     assert [e.code for e in ev.recipient] == ["IRQ"]
 
 
+def test_the_visitor_of_those_hurt_by_an_act_named_as_its_cause_is_not_its_doer(coder):
+    ev = _event(coder, "وزار أمير منطقة عسير أمس في مستشفى عسير المركزي المصابين من جراء تفجير "
+                       "مسجد قوة الطوارئ.", "ASSAULT")
+    assert "أمير منطقة عسير" not in {e.text for e in ev.actor}
+
+
 @pytest.mark.parametrize("text", [
     "استشهد جنديان سعوديان في منطقة جازان أمس.",
     "قتل شرطيان مصريان في مدينة العريش أمس.",

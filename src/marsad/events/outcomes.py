@@ -45,10 +45,17 @@ class OutcomeReader:
         norm = ph.lang.normalize_term
         #: verbs that tie an act to what it did (أسفر عن، أدى إلى، أوقع)
         self._result_verbs = frozenset(norm(w) for w in ph.lang.table("roles")["result_verbs"])
+        self._causes = frozenset(norm(w) for w in ph.lang.table("roles")["cause_only_prepositions"])
 
     def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
         return t.tense == "noun" and self.ph._bare(doc.tokens[t.tok_lo]) in self.ph._reported_outcomes
+
+    def caused(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the act noun ``t`` is named as a cause (جراء تفجير، بسبب القصف): what the
+        clause's people suffered, not something its subject did."""
+        return t.tense == "noun" and t.tok_lo > 0 \
+            and self.ph._bare(doc.tokens[t.tok_lo - 1]) in self._causes
 
     def word(self, token: str) -> bool:
         """مقتل، وإصابة، بإصابة: a noun of suffering, after و or a fused ب / ل."""

@@ -236,7 +236,8 @@ class RoleAssigner:
             recipient = self.others.other_party(doc, fam, actor, recipient, after)
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
-        if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t):
+        if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t) \
+                and not self.outcomes.caused(doc, t):
             # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
         return actor, recipient
