@@ -128,12 +128,28 @@ def rules() -> Coder:
     ("AGREE", "استعداد", "وأبلغ الوزير المبعوث الدولي استعداد حكومته للتعاون معه."),
     ("SUPPORT", "إعادة العلاقات الدبلوماسية", "وتمت إعادة العلاقات الدبلوماسية بين البلدين بعد قطيعة طويلة."),
     ("CONCEDE", "وأقرت", "وأقرت الحكومة حزمة إصلاحات واسعة بعد أسابيع من الاحتجاجات."),
+    # a request named by its noun, pressure to make a party act
+    ("REQUEST", "طلب", "ووافقت الحكومة السويسرية على طلب الولايات المتحدة ترحيل المتهمين."),
+    ("REQUEST", "يضغط", "وقال مصدر إن الحزب يضغط على المقاتلين للخروج من المدينة."),
+    ("REQUEST", "لإقناع", "وأطلق الرئيس حملة واسعة لإقناع الكونجرس بالموافقة على الاتفاق."),
+    # arrests said as a stop or a takedown of suspects
+    ("COERCE", "إيقاف", "وتمكنت الوحدات الأمنية من إيقاف 6 عناصر يشتبه في انتمائهم لتنظيم إرهابي."),
+    ("COERCE", "الإطاحة", "وأعلنت وزارة الداخلية الإطاحة بخلية إرهابية تضم خمسة أشخاص."),
 ])
 def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rules: Coder,
                                                          etype: str, trigger: str,
                                                          sentence: str) -> None:
     assert (etype, trigger) in _triggers(candidates, sentence)
     assert (etype, trigger) not in _triggers(rules, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وطالب المجلس بإيقاف الحرب في اليمن فورا.",
+    "وطالب المتظاهرون بالإطاحة بالنظام وإجراء انتخابات مبكرة.",
+])
+def test_a_halt_or_an_overthrow_is_no_arrest(candidates: Coder, sentence: str) -> None:
+    """إيقاف and الإطاحة are arrests only of people counted or named as suspects after them."""
+    assert "COERCE" not in {etype for etype, _ in _triggers(candidates, sentence)}
 
 
 @pytest.mark.parametrize("readings, trigger, sentence", [
