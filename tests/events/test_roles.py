@@ -255,3 +255,20 @@ def test_an_adjective_of_origin_ending_the_subject_phrase_is_not_the_object(code
     ev = _event(coder, "اعتقلت شرطة ولاية نيوجيرسي الأمريكية شابا سعوديا بتهمة حيازة أسلحة.",
                 "COERCE")
     assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["SAU"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # بالهجمات التركية: Turkey is whose the attacks are, so it is the one welcomed
+    ("أكد الرئيس الأمريكي باراك أوباما أن الوضع في المنطقة خطير. كما رحب بالهجمات التركية على "
+     "تنظيم داعش.", ["USA"], ["TUR"]),
+    ("أكد وزير الخارجية المصري أن الوضع في المنطقة خطير. ورحب بالغارات الأمريكية على مواقع "
+     "داعش.", ["EGY"], ["USA"]),
+    # بموقف دول التحالف: the genitive of a construct noun after the preposition's noun
+    ("وقال رئيس مجلس المقاومة الشعبية في عدن نائف البكري إن المدينة تشهد هدوءا. وأشاد بموقف "
+     "دول التحالف العربي في اليمن.", ["YEM"], ["IGO"]),
+])
+def test_the_genitive_of_a_noun_with_its_preposition_is_not_the_subject(coder, text, actor,
+                                                                         recipient):
+    # the verb's subject is dropped (the sentence before); the party is the praised deed's
+    ev = _event(coder, text, "SUPPORT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
