@@ -272,3 +272,13 @@ def test_the_genitive_of_a_noun_with_its_preposition_is_not_the_subject(coder, t
     # the verb's subject is dropped (the sentence before); the party is the praised deed's
     ev = _event(coder, text, "SUPPORT")
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وجدد وزير الخارجية السعودي تأييد المملكة للحكومة اليمنية الشرعية.", ["YEM"]),
+    ("وأكد وزير الخارجية الأمريكي دعم الولايات المتحدة لمصر في حربها على الإرهاب.", ["EGY"]),
+])
+def test_the_one_supported_is_after_the_supporter_the_act_names(coder, text, recipient):
+    # تأييد المملكة للحكومة: the kingdom gives the support (the speaker's side), ل marks whom
+    ev = _event(coder, text, "SUPPORT")
+    assert _codes(ev.recipient) == recipient

@@ -59,7 +59,7 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.subjective import lam_object, noun_genitive
+from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.verb_subject import in_prepositional_phrase
@@ -303,7 +303,7 @@ class RoleAssigner:
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
-        return actor, recipient
+        return actor, supported_after_doer(self.ph, doc, t, fam, recipient, rest)
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),
