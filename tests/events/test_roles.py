@@ -210,9 +210,10 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
     # ـها: a country named earlier in the sentence, not the phrase after the verb
     ("وأشار الرئيس الفلسطيني إلى أن إسرائيل تواصل الاستيطان، واتهمها بتقويض عملية السلام.",
      "ACCUSE", ["PSE"], ["ISR"]),
-    # ـه: the man named in the sentence before
+    # ـه: the man named in the sentence before (received: the visitor is the actor, the host
+    # the recipient)
     ("وصل الرئيس السوداني إلى القاهرة أمس. واستقبله الرئيس المصري في قصر الاتحادية.",
-     "CONSULT", ["EGY"], ["SDN"]),
+     "CONSULT", ["SDN"], ["EGY"]),
 ])
 def test_an_object_pronoun_on_the_verb_is_the_recipient_named_before(coder, text, event_type,
                                                                       actor, recipient):
@@ -282,3 +283,10 @@ def test_the_one_supported_is_after_the_supporter_the_act_names(coder, text, rec
     # تأييد المملكة للحكومة: the kingdom gives the support (the speaker's side), ل marks whom
     ev = _event(coder, text, "SUPPORT")
     assert _codes(ev.recipient) == recipient
+
+
+def test_the_visitor_received_is_the_actor_and_the_host_the_recipient(coder):
+    # استقبل الملك … الوزير: the minister came to the king (a visit), as real news is annotated
+    ev = _event(coder, "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام أمس "
+                       "وزير الخارجية المصري سامح شكري.", "CONSULT")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]

@@ -156,6 +156,9 @@ class RoleAssigner:
         self._condemned(doc, in_sentence, by_sentence,
                         lambda c, own: self._assign(doc, [], c, own, []))
         self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
+        for m in mentions:  # استقبل X Y: Y, the visitor, is the actor (lexicon frame: hosting)
+            if self.res.families[m.trigger.family].frame == "hosting":
+                m.actor, m.recipient = m.recipient, m.actor
         doc.mentions = mentions
         return doc
 
