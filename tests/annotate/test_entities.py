@@ -85,6 +85,14 @@ def test_a_name_in_apposition_to_a_title_takes_its_country(coder):
     assert _code_of(coder, text, "محمد الربيعي")[0] == "IRQ"
 
 
+def test_a_name_right_before_its_office_in_an_organisation_is_coded_by_it(coder):
+    # no comma: الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي is the League's (NGO),
+    # and so is العيسى later, not the country of the article
+    text = ("وأكد الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي في مكة المكرمة أن "
+            "الإرهاب لا دين له. ودعا العيسى المسلمين إلى الوحدة.")
+    assert _code_of(coder, text, "العيسي") == ("NGO", "REL")
+
+
 def test_an_honorific_and_a_family_name_later_are_the_same_person(coder):
     text = ("وقال قائد المقاومة في محافظة البيضاء اليمنية، الشيخ عبدالعزيز عبدربه الحميقاني، "
             "إن المسلحين انسحبوا. وأكد الحميقاني أن المعارك ستستمر.")

@@ -210,9 +210,10 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
     # ـها: a country named earlier in the sentence, not the phrase after the verb
     ("وأشار الرئيس الفلسطيني إلى أن إسرائيل تواصل الاستيطان، واتهمها بتقويض عملية السلام.",
      "ACCUSE", ["PSE"], ["ISR"]),
-    # ـه: the man named in the sentence before
+    # ـه: the man named in the sentence before (received: the visitor is the actor, the host
+    # the recipient)
     ("وصل الرئيس السوداني إلى القاهرة أمس. واستقبله الرئيس المصري في قصر الاتحادية.",
-     "CONSULT", ["EGY"], ["SDN"]),
+     "CONSULT", ["SDN"], ["EGY"]),
 ])
 def test_an_object_pronoun_on_the_verb_is_the_recipient_named_before(coder, text, event_type,
                                                                       actor, recipient):
@@ -255,3 +256,37 @@ def test_an_adjective_of_origin_ending_the_subject_phrase_is_not_the_object(code
     ev = _event(coder, "اعتقلت شرطة ولاية نيوجيرسي الأمريكية شابا سعوديا بتهمة حيازة أسلحة.",
                 "COERCE")
     assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["SAU"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # بالهجمات التركية: Turkey is whose the attacks are, so it is the one welcomed
+    ("أكد الرئيس الأمريكي باراك أوباما أن الوضع في المنطقة خطير. كما رحب بالهجمات التركية على "
+     "تنظيم داعش.", ["USA"], ["TUR"]),
+    ("أكد وزير الخارجية المصري أن الوضع في المنطقة خطير. ورحب بالغارات الأمريكية على مواقع "
+     "داعش.", ["EGY"], ["USA"]),
+    # بموقف دول التحالف: the genitive of a construct noun after the preposition's noun
+    ("وقال رئيس مجلس المقاومة الشعبية في عدن نائف البكري إن المدينة تشهد هدوءا. وأشاد بموقف "
+     "دول التحالف العربي في اليمن.", ["YEM"], ["IGO"]),
+])
+def test_the_genitive_of_a_noun_with_its_preposition_is_not_the_subject(coder, text, actor,
+                                                                         recipient):
+    # the verb's subject is dropped (the sentence before); the party is the praised deed's
+    ev = _event(coder, text, "SUPPORT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وجدد وزير الخارجية السعودي تأييد المملكة للحكومة اليمنية الشرعية.", ["YEM"]),
+    ("وأكد وزير الخارجية الأمريكي دعم الولايات المتحدة لمصر في حربها على الإرهاب.", ["EGY"]),
+])
+def test_the_one_supported_is_after_the_supporter_the_act_names(coder, text, recipient):
+    # تأييد المملكة للحكومة: the kingdom gives the support (the speaker's side), ل marks whom
+    ev = _event(coder, text, "SUPPORT")
+    assert _codes(ev.recipient) == recipient
+
+
+def test_the_visitor_received_is_the_actor_and_the_host_the_recipient(coder):
+    # استقبل الملك … الوزير: the minister came to the king (a visit), as real news is annotated
+    ev = _event(coder, "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام أمس "
+                       "وزير الخارجية المصري سامح شكري.", "CONSULT")
+    assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]

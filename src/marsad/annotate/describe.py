@@ -3,7 +3,9 @@
 Used by the entity stage (``annotate/entities.py``), which builds the participants. The order of
 trust, after ANNOTATION.md ("a person is coded by the office or side the article gives them"):
 
-1. a title with a country of its own somewhere in the article (وزيرة الخارجية الكولومبية …);
+1. a title with a country of its own somewhere in the article (وزيرة الخارجية الكولومبية …), or
+   an office in a named organisation (الأمين العام لرابطة العالم الإسلامي: NGO; أمير جبهة
+   النصرة: NSA);
 2. for a person of the dictionary, the office they held on the article's publication date
    (``resources/offices.py``); a date in no term of theirs gives their country and no sector
    (a former president); no date gives their latest term;
@@ -58,8 +60,9 @@ class Describer:
 
     def describe(self, p: Draft, e: EntityMention) -> None:
         """Notes the title ``e`` as the draft's description (its own country, or a guess)."""
-        if (e.code in NO_COUNTRY and e.code != "NSA") or e.id in self._sector_ids:
-            # a named armed group (أمير جبهة النصرة) describes as a country does: NSA
+        if e.code == "UNK" or e.id in self._sector_ids:
+            # a named armed group (أمير جبهة النصرة: NSA) and a named body of states or an NGO
+            # (الأمين العام لرابطة العالم الإسلامي: NGO) describe as a country does
             p.guessed = p.guessed or e
         else:
             p.described = p.described or e

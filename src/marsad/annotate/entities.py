@@ -8,7 +8,9 @@ every mention from the participant's description:
 * **A title and its name** are one mention: ``وزيرة الخارجية الكولومبية كارولينا باركو`` (a name
   the dictionary lacks, read by ``annotate/names.py``), ``وزير الدفاع خالد العبيدي`` (a title with
   no country and a known person). So are an honorific and a name (``اللواء جمعان الغامدي``) and a
-  given name with a family name (``محمد الربيعي``).
+  given name with a family name (``محمد الربيعي``). A new name's title may follow it, after a
+  comma (``محمد الربيعي، عضو مجلس محافظة بغداد``) or, for an office in a named organisation, right
+  after it (``الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي``).
 * **Later mentions** join it: the family name alone (``باركو``، ``والزياني``), a kunya
   (``أبو مالك`` after ``أبي مالك الشامي``), the definite title alone (``الوزيرة`` after a minister:
   the nearest one before it with the same title word), and "his/her country" (``بلادها``: the
@@ -54,6 +56,7 @@ class EntityLinker:
         self._bare = lang.without_conjunction
         self._after_conjunction = lang.affixes.after_conjunction
         self._definite = lang.affixes.definite_prefix
+        self._definite_word = lang.affixes.definite_word
         self._with_article = lang.affixes.with_article
         self._fused = lang.syntax.preposition_proclitic
         self._word_core = lang.word_core
@@ -241,7 +244,8 @@ class EntityLinker:
         APPOSITION_GAP words before it with nothing but name-like words, prepositions and one
         comma between (أمير جبهة النصرة في منطقة القلمون أبي مالك الشامي، قائد المقاومة في
         المحافظة، الشيخ …), or one right after it and a comma (محمد الربيعي، عضو مجلس محافظة
-        بغداد); a one-person title word opens it or stands just before it."""
+        بغداد), or a definite office in a named organisation right after it (محمد العيسى الأمين
+        العام لرابطة العالم الإسلامي); a one-person title word opens it or stands just before it."""
         tokens = doc.tokens
         for k in range(len(ents) - 1, -1, -1):
             e = ents[k]
@@ -255,6 +259,10 @@ class EntityLinker:
         if after is not None and name.tok_hi < len(tokens) and tokens[name.tok_hi] == ",":
             if after.tok_lo - name.tok_hi <= 2 and self._titled(doc, after):
                 return after
+        if after is not None and after.tok_lo == name.tok_hi and after.code in ("IGO", "NGO") \
+                and self._definite_word(tokens[after.tok_lo]) \
+                and self._title_word(doc, after) is not None:
+            return after    # الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي
         return None
 
     def _titled(self, doc: Document, e: EntityMention) -> bool:

@@ -4,7 +4,8 @@ For each trigger the clause around it is read (it ends at a clause break, at the
 verb, or at a verb of suffering: قتل ضابط وأصيب جنديان; an apposition or relative clause between
 commas right after the subject is passed over):
 
-* active verb: a subject before the verb (SVO) or the first bare noun phrase after it (VSO) is
+* active verb: a subject before the verb (SVO) or the first bare noun phrase after it (VSO),
+  not the genitive of a noun with its preposition (رحب بالهجمات التركية: ``verb_subject.py``), is
   the actor; the recipient is the next phrase introduced the way the verb governs it (a direct
   object, or على / ضد / مع / إلى / ب / ل …);
 * a verb written alike in both voices (قتل/قُتل) whose only phrase after it is indefinite and
@@ -58,9 +59,10 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.subjective import lam_object, noun_genitive
+from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
+from marsad.events.verb_subject import in_prepositional_phrase
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -154,6 +156,9 @@ class RoleAssigner:
         self._condemned(doc, in_sentence, by_sentence,
                         lambda c, own: self._assign(doc, [], c, own, []))
         self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
+        for m in mentions:  # استقبل X Y: Y, the visitor, is the actor (lexicon frame: hosting)
+            if self.res.families[m.trigger.family].frame == "hosting":
+                m.actor, m.recipient = m.recipient, m.actor
         doc.mentions = mentions
         return doc
 
@@ -293,7 +298,8 @@ class RoleAssigner:
             # subject (found later: the sentence before), the phrase after it its object
             return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
         else:
-            actor = self.ph._first_chain(doc, after, bare=True)
+            actor = self.ph._first_chain(doc, [e for e in after if not in_prepositional_phrase(
+                self.ph, doc, e)], bare=True)   # رحب بالهجمات التركية: not Turkey (verb_subject.py)
             if actor and self.others.disagrees(doc, t, actor[0]):
                 # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
                 # is its object; the subject is dropped (found later: the sentence before)
@@ -301,7 +307,7 @@ class RoleAssigner:
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
-        return actor, recipient
+        return actor, supported_after_doer(self.ph, doc, t, fam, recipient, rest)
 
     def _relative_subject(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a relative clause about its subject (المالكي الذي اتهم X),

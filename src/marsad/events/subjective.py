@@ -3,7 +3,8 @@
 The lexicon says whether an event noun's genitive is its doer or the one it is done to
 (``genitive:``). Where it is the one acted on (مساندة الشعب السوري) but the act also marks its
 recipient with ل right after the genitive, the genitive did it: دعم إيران للحوثيين، مساندة روسيا
-لسوريا.
+لسوريا. So when the act is said with a verb and its noun (أكد الوزير دعم المملكة لليمن): the one
+supported is the phrase after ل, not the genitive the verb reads as its object.
 """
 
 from __future__ import annotations
@@ -40,3 +41,18 @@ def noun_genitive(ph: PhraseReader, doc: Document, t: TriggerMention, fam: Event
         # هجوم لداعش، غارات للتحالف; not where ل marks the recipient (مساعدات للشعب اليمني)
         genitive = ph._lam_genitive(doc, t, after)
     return genitive
+
+
+def supported_after_doer(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFamily,
+                         recipient: list[EntityMention], ents: list[EntityMention]
+                         ) -> list[EntityMention]:
+    """أكد الوزير دعم المملكة لليمن، جدد تأييد بلاده للحكومة الشرعية: the verb's object is the
+    genitive of the act's noun (the supporter, the speaker's side) when ل marks a phrase right
+    after it; the one supported is that phrase."""
+    if not recipient or fam.genitive != "recipient":
+        return recipient
+    head = recipient[0].tok_lo - 1
+    if head < t.tok_hi or head in ph._in_entity or not doc.tokens[head].isalpha() \
+            or ph._governor(doc, recipient[0]) is not None:
+        return recipient
+    return lam_object(ph, doc, fam, recipient[-1].tok_hi, ents) or recipient

@@ -383,8 +383,9 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
     requires = _str_list(item.get("requires"), "requires", problems)
     frame = item.get("frame")
-    if frame not in (None, "obligation", "territory", "imputed"):
-        problems.append(f"'frame' must be obligation, territory, imputed or absent, not {frame!r}")
+    if frame not in (None, "obligation", "territory", "imputed", "hosting"):
+        problems.append(f"'frame' must be obligation, territory, imputed, hosting or absent, "
+                        f"not {frame!r}")
     cameo = item.get("cameo")
     candidate, negated, ahead = _candidate_flags(item, etype, mode, vocab, problems)
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,

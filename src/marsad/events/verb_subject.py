@@ -1,0 +1,39 @@
+"""Which phrase after a verb can be its subject (VSO).
+
+``roles.py`` takes the first phrase after an active verb that no preposition governs as its
+subject. A phrase can stand bare after a verb and still belong to a prepositional phrase: the
+genitive of a noun that carries its preposition, or of a construct noun after one
+
+* ``رحب رودس بالهجمات التركية على داعش``: Turkey is whose the attacks are, not who welcomed;
+* ``وأشاد بموقف دول التحالف العربي``: the coalition is whose the stand is, not who praised;
+* ``أشاد بجهود قطر``: Qatar is praised.
+
+Such a phrase is never the verb's subject (the subject, dropped, is found later: the sentence
+before). The role stage still reads it as the object of the act the prepositional noun names
+(``condemned.py``: the one praised or condemned is the doer of the deed).
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention
+from marsad.events.phrases import PhraseReader
+
+
+def in_prepositional_phrase(ph: PhraseReader, doc: Document, e: EntityMention) -> bool:
+    """Whether ``e`` is the genitive of a noun that carries a preposition (بالهجمات التركية،
+    بجهود قطر), right before it or through one construct noun (بموقف دول التحالف)."""
+    tokens = doc.tokens
+    first = doc.sentences[e.sentence].tok_lo
+    for k in (1, 2):
+        i = e.tok_lo - k
+        if i < first or i in ph._in_entity or i in ph._in_trigger or not tokens[i].isalpha():
+            return False     # a verb or an act right before: the phrase is its own
+        word = tokens[i]
+        if word in ph.g.prepositions:
+            return False     # a separate preposition: the phrase's own governor says so
+        if ph._fused_preposition(word, True) and word not in ph._not_prepositional:
+            return True
+        if k == 1 and word.startswith(ph._article):
+            return False     # only a construct noun (no article) passes its genitive on
+    return False
