@@ -310,3 +310,21 @@ def test_the_decision_reads_the_same_probabilities_from_the_words_its_model_weig
         assert set(some) <= set(all_words)
         assert model.keep_probability(some) == model.keep_probability(all_words)
         assert model.modality(some, "asserted") == model.modality(all_words, "asserted")
+
+
+@pytest.mark.parametrize("token, word", [
+    ("والغارات", "الغارات"),      # و in front: the word it is stuck to is weighed
+    ("فالهجوم", "الهجوم"),        # and ف
+    ("وزير", "زير"),              # a و of the word's own is read off all the same (bare form)
+])
+def test_a_sentences_tokens_are_weighed_by_their_form_without_conjunction(
+        rules: Coder, token: str, word: str) -> None:
+    from marsad.events.word_features import WeighedWords, word_tables
+
+    lang = rules.resources.language
+    assert lang is not None
+    words, typed = word_tables(_model({f"w={word}": 1.0, f"ASSAULT|w={word}": 0.5}))
+    weighed = WeighedWords(words, typed, lang.without_conjunction, lang.syntax.with_conjunction)
+    ranks = weighed.ranks(["شنت", token, "."])
+    assert weighed.features(ranks) == [f"w={word}"]
+    assert weighed.typed_features(ranks, "ASSAULT") == [f"ASSAULT|w={word}"]
