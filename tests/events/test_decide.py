@@ -324,3 +324,21 @@ def test_a_headline_naming_a_bombing_the_body_dates_months_back_is_history(rules
     events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
     bombing = [e for e in events if e.event_type == "ASSAULT"]
     assert bombing and {e.modality for e in bombing} == {"historical"}
+
+
+@pytest.mark.parametrize("token, word", [
+    ("والغارات", "الغارات"),      # و in front: the word it is stuck to is weighed
+    ("فالهجوم", "الهجوم"),        # and ف
+    ("وزير", "زير"),              # a و of the word's own is read off all the same (bare form)
+])
+def test_a_sentences_tokens_are_weighed_by_their_form_without_conjunction(
+        rules: Coder, token: str, word: str) -> None:
+    from marsad.events.word_features import WeighedWords, word_tables
+
+    lang = rules.resources.language
+    assert lang is not None
+    words, typed = word_tables(_model({f"w={word}": 1.0, f"ASSAULT|w={word}": 0.5}))
+    weighed = WeighedWords(words, typed, lang.without_conjunction, lang.syntax.with_conjunction)
+    ranks = weighed.ranks(["شنت", token, "."])
+    assert weighed.features(ranks) == [f"w={word}"]
+    assert weighed.typed_features(ranks, "ASSAULT") == [f"ASSAULT|w={word}"]

@@ -23,10 +23,11 @@ events times its spans.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from itertools import compress, count
 from typing import Any, Protocol, TypeVar
 
 from marsad.annotate.placing import NOT_COUNTED, article_country_code
@@ -62,8 +63,10 @@ class Nearest:
     def __init__(self, clause_breaks: frozenset[str]):
         self.clause_breaks = clause_breaks
         # the clause of each trigger of the document last asked about (its time, place and
-        # figures each ask for it): worked out once, by (sentence, first token, end token)
-        self._memo: tuple[Document | None, dict[tuple[int, int, int], tuple[int, int]]] = (None, {})
+        # figures each ask for it): worked out once, by (sentence, first token, end token); and
+        # that document's clause breaks, by token index
+        self._memo: tuple[Document | None, dict[tuple[int, int, int], tuple[int, int]],
+                          list[int]] = (None, {}, [])
 
     def __call__(self, doc: Document, m: EventMention, inside: Sequence[Any]) -> Any | None:
         """Of the spans of the trigger's sentence (anything with matching-view ``start``), the
@@ -83,17 +86,20 @@ class Nearest:
         t = m.trigger
         memo = self._memo           # the document is held, so no later one is taken for it
         if memo[0] is not doc:
-            memo = self._memo = (doc, {})
+            # the breaks found in one pass in C, then each clause's edges by bisection
+            breaks = list(compress(count(), map(self.clause_breaks.__contains__, doc.tokens)))
+            memo = self._memo = (doc, {}, breaks)
         clauses = memo[1]
         key = (t.sentence, t.tok_lo, t.tok_hi)
         found = clauses.get(key)
         if found is None:
-            sent = doc.sentences[t.sentence]
-            tokens, starts, breaks = doc.tokens, doc.token_starts, self.clause_breaks
-            lo = next((starts[i] for i in range(t.tok_lo - 1, sent.tok_lo - 1, -1)
-                       if tokens[i] in breaks), sent.nstart)
-            hi = next((starts[i] for i in range(t.tok_hi, sent.tok_hi) if tokens[i] in breaks),
-                      sent.nend)
+            sent, breaks, starts = doc.sentences[t.sentence], memo[2], doc.token_starts
+            before = bisect_left(breaks, t.tok_lo) - 1      # the last break before the trigger
+            lo = starts[breaks[before]] if before >= 0 and breaks[before] >= sent.tok_lo \
+                else sent.nstart
+            after = bisect_left(breaks, t.tok_hi)           # the first break after it
+            hi = starts[breaks[after]] if after < len(breaks) and breaks[after] < sent.tok_hi \
+                else sent.nend
             found = clauses[key] = (lo, hi)
         return found
 

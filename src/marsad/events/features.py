@@ -33,6 +33,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from itertools import compress, count
+from operator import or_
 from typing import Any
 
 from marsad.annotate.times import TimeFinder
@@ -102,6 +104,7 @@ class CandidateFeatures:
         self.subordinators, self.auxiliaries = _subordinators(lang, table)
         self.months = _month_names(lang)
         self.month_openers = frozenset(norm(w) for w in table.get("month_openers", []))
+        self.opener_forms = lang.syntax.with_conjunction(self.month_openers)
         lists = {"sport": lang.table("sport")["words"],
                  "business": lang.table("contexts").get("economic", []),
                  "culture": table.get("culture", [])}
@@ -120,8 +123,9 @@ class CandidateFeatures:
         self._word_features, self._typed_features = word_tables(
             weighed_by or resources.decision_model)
         #: the words the model weighs, alone or with a type (None: every word)
-        self._weighed = WeighedWords(self._word_features, self._typed_features) \
-            if weighed_by is not None else None
+        self._weighed = WeighedWords(self._word_features, self._typed_features, self.bare,
+                                     lang.syntax.with_conjunction) if weighed_by is not None \
+            else None
 
     def candidate_features(self, doc: Document) -> list[list[str]]:
         """The features of each of ``doc.events``, in order, each feature once."""
@@ -290,7 +294,7 @@ class CandidateFeatures:
             feats = ["sent_cue=background"] if any(c[2] == "background" for c in cues) else []
             published = doc.article.date
             if published is not None:
-                years = {int(w) for w in tokens if len(w) == 4 and w.isdigit()}
+                years = {int(w) for w in compress(tokens, map(str.isdigit, tokens)) if len(w) == 4}
                 years = {y for y in years if 1900 <= y <= published.year}
                 if years:
                     feats.append("sent_year=" + ("before" if min(years) < published.year
@@ -307,7 +311,10 @@ class CandidateFeatures:
         though the time stage gives no date for a month alone."""
         found = set()
         bare, months = self.bare, self.months
-        for i in range(1, len(tokens)):
+        # the tokens after a number or a form of an opener, found in C (few are)
+        before = tokens[:-1]
+        for i in compress(count(1), map(or_, map(str.isdigit, before),
+                                        map(self.opener_forms.__contains__, before))):
             prev = tokens[i - 1]
             if not (prev.isdigit() or bare(prev) in self.month_openers):
                 continue
@@ -332,12 +339,13 @@ class CandidateFeatures:
         weighed = self._weighed
         if self._last_sentence[0] != index:
             sent = doc.sentences[index]
-            words = map(self.bare, doc.tokens[sent.tok_lo:sent.tok_hi])
+            tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
             if weighed is None:
+                words = map(self.bare, tokens)
                 keys = list(map(self._word_features.__getitem__, sorted(set(words))))
                 self._last_sentence = (index, keys, keys)
             else:
-                ranks = weighed.ranks(words)
+                ranks = weighed.ranks(tokens)
                 self._last_sentence = (index, ranks, weighed.features(ranks))
             self._typed_words = {}
         typed = self._typed_words.get(etype)
@@ -358,10 +366,11 @@ class CandidateFeatures:
             sent = doc.sentences[index]
             tokens = doc.tokens[sent.tok_lo:sent.tok_hi]
             begins, lo = self.begins, sent.tok_lo
+            lists = list(map(begins.get, tokens))
             found = self._cues[index] = [
                 (lo + i, lo + i + 1 + len(rest), kind)
-                for i, cue_lists in enumerate(map(begins.get, tokens)) if cue_lists
-                for kind, rest in cue_lists if not rest or _phrase_at(tokens, i + 1, rest)]
+                for i in compress(count(), lists) for kind, rest in lists[i]   # type: ignore[union-attr]
+                if not rest or _phrase_at(tokens, i + 1, rest)]
         return found
 
 

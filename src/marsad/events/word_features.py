@@ -8,7 +8,7 @@ model by identity (``events/features.py`` reads these tables).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from marsad.resources.models import DecisionModel
 
@@ -72,19 +72,26 @@ class WeighedWords:
     and put in order as small numbers (``ranks``), and each rank's features looked up, with
     the order and the features that sorting the words themselves would give."""
 
-    def __init__(self, words: InternedFeatures, typed: TypedWords):
+    def __init__(self, words: InternedFeatures, typed: TypedWords,
+                 bare: Callable[[str], str] = str,
+                 with_conjunction: Callable[[frozenset[str]], frozenset[str]] = frozenset):
         ordered = sorted({f[2:] for f in words.known.values()}.union(
             f[2:] for t in typed.known.values() for f in t))
         self.rank = {w: i for i, w in enumerate(ordered, start=1)}   # 0 would read as none
+        #: token → the rank of its ``bare`` form (the language's ``without_conjunction``), for
+        #: every token whose bare form is weighed: one lookup per token of a sentence, not two
+        self.token_rank = {f: r for f in with_conjunction(frozenset(self.rank))
+                           if (r := self.rank.get(bare(f)))}
         #: rank → the word's ``w=…``, where the model weighs it alone
         self.own = {self.rank[f[2:]]: f for f in words.known.values()}
         #: event type → rank → the word's ``TYPE|w=…``, where the model weighs it with the type
         self.typed = {etype: {self.rank[key[2:]]: f for key, f in typed[etype].known.items()}
                       for etype in typed.known}
 
-    def ranks(self, words: Iterable[str]) -> list[int]:
-        """The ranks of the weighed ones of ``words``, each once, in order."""
-        return sorted(set(filter(None, map(self.rank.get, words))))
+    def ranks(self, tokens: Iterable[str]) -> list[int]:
+        """The ranks of the weighed ones of ``tokens`` (by their ``bare`` forms), each once, in
+        order."""
+        return sorted(set(filter(None, map(self.token_rank.get, tokens))))
 
     def features(self, ranks: list[int]) -> list[str]:
         return list(filter(None, map(self.own.get, ranks)))

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from itertools import accumulate, compress
-from operator import attrgetter
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, is_
 
 import ahocorasick
 
@@ -144,8 +144,10 @@ class Lexicon:
             memo = self._word_memo
         entries = list(map(memo.get, tokens))
         if None in entries:
-            self._learn(set(tokens).difference(memo))
-            entries = list(map(memo.__getitem__, tokens))
+            # the new words' entries put in where the memo had none: a lookup in the small
+            # table of new words, not a second one in the memo (a big table, slow to probe)
+            learnt = self._learn(set(compress(tokens, map(is_, entries, repeat(None)))))
+            entries = list(map(learnt.get, tokens, entries))
         found: list[Match] = []
         add = found.append
         phrases = False
@@ -168,8 +170,8 @@ class Lexicon:
             found.sort(key=_END_ORDER)  # a phrase was found after the words inside it
         return found
 
-    def _learn(self, words: Iterable[str]) -> None:
-        """Work out what each of ``words`` holds and put it in the memo.
+    def _learn(self, words: Iterable[str]) -> dict[str, tuple]:
+        """Work out what each of ``words`` holds, put it in the memo and return it by word.
 
         A word's entry is ``()`` when it holds nothing, else ``(singles, second)``: the
         one-word keys inside it in a valid frame, as ``(core_start, core_end, prefix, suffix,
@@ -178,7 +180,7 @@ class Lexicon:
         where a phrase ends in it) and the first words of their phrases. The automaton runs
         once over all the words, joined by newlines (no one-word key holds a newline).
         """
-        memo = self._word_memo
+        learnt: dict[str, tuple] = {}
         words = list(words)
         joined = "\n".join(words)
         offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
@@ -208,7 +210,9 @@ class Lexicon:
                 if forms:
                     second = forms, tuple({h: 0 for f in forms for h in seconds[f]})
             found = singles.get(w)
-            memo[word] = (tuple(found or ()), second) if found or second else ()
+            learnt[word] = (tuple(found or ()), second) if found or second else ()
+        self._word_memo.update(learnt)
+        return learnt
 
     def _phrases(self, text: str, starts: list[int], ends: list[int], word: str, k: int,
                  seconds: tuple[str, ...], found: list[Match]) -> bool:
