@@ -143,6 +143,27 @@ def test_the_construction_is_a_candidate_not_a_rule_event(candidates: Coder, rul
     assert (etype, trigger) not in _triggers(rules, sentence)
 
 
+@pytest.mark.parametrize("trigger, actor, sentence", [
+    ("وأعرب", "JOR", "وأعرب وزير الخارجية الأردني عن أمله في أن تلتزم الأطراف اليمنية بالهدنة."),
+    ("عن أمله", "IGO", "من جهته، أعرب الأمين العام للجامعة العربية، عن أمله في عودة الأطراف إلى الحوار."),
+    ("وتأمل", "PAK", "وقال البيان إن باكستان تحتج على القصف، وتأمل في أن تحترم الهند اتفاق الهدنة."),
+    # the participle of circumstance shares the main clause's subject (roles.yaml)
+    ("معبرا عن أمله", "NOR", "والتقى وزير الخارجية النرويجي بورغي برانده نظيره اليمني في الرياض. "
+                             "وأعرب برانده عن ارتياحه لتقدم الحوار بين الأطراف اليمنية، معبرا عن "
+                             "أمله في وقف القتال قريبا."),
+])
+def test_a_hope_that_another_act_is_a_request_voiced(candidates: Coder, rules: Coder,
+                                                     trigger: str, actor: str,
+                                                     sentence: str) -> None:
+    """The real-news gold codes an official's stated hope that something be done as REQUEST by
+    the one hoping; the hope was voiced (asserted), though what is hoped for is not done."""
+    found = [e for e in candidates.code_article(_article(sentence)) if e.event_type == "REQUEST"
+             and trigger in {ev.trigger.text for ev in e.evidence}]
+    assert found
+    assert [(e.modality, actor in {a.code for a in e.actor}) for e in found] == [("asserted", True)]
+    assert ("REQUEST", trigger) not in _triggers(rules, sentence)
+
+
 @pytest.mark.parametrize("sentence", [
     "وطالب المجلس بإيقاف الحرب في اليمن فورا.",
     "وطالب المتظاهرون بالإطاحة بالنظام وإجراء انتخابات مبكرة.",
