@@ -329,12 +329,13 @@ def _weekday_of_date(mentions: list[TimeMention],
     """A weekday that a day written out in the same sentence falls on is that day: in خلال صلاة
     الجمعة في 26 يونيو الماضي the Friday is 26 June, not the latest Friday before publication.
     A day within the week before publication is already the weekday's own resolution."""
-    days = [m for m in mentions if m not in weekdays and m.precision == "day"
+    days = [(m.start_date, m) for m in mentions if m not in weekdays and m.precision == "day"
             and m.start_date is not None and m.start_date == m.end_date]
     out = []
     for m in mentions:
-        same = [d for d in days if m in weekdays and m.start_date is not None
-                and d.start_date != m.start_date and d.start_date.weekday() == m.start_date.weekday()]
+        named = m.start_date if m in weekdays else None
+        same = [d for day, d in days if named is not None and day != named
+                and day.weekday() == named.weekday()]
         if len(same) == 1:
             m = TimeMention(m.start, m.end, m.text, same[0].start_date, same[0].end_date,
                             "day", same[0].anchor)
