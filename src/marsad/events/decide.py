@@ -151,7 +151,8 @@ class EventDecision:
                 modality = event.modality
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
-            self._fold_into_kept(event, kept)
+            self._fold_into_kept(event, kept, _lead_news(event, doc, features),
+                                 doc.article.date)
         doc.events = self._as_headline(kept, doc)
         return doc
 
@@ -210,13 +211,21 @@ class EventDecision:
             out.append(event)
         return out
 
-    def _fold_into_kept(self, event: Event, kept: list[Event]) -> None:
-        """Merge ``event`` into the kept event it is another mention of, if any."""
+    def _fold_into_kept(self, event: Event, kept: list[Event], lead_news: bool,
+                        published: date | None) -> None:
+        """Merge ``event`` into the kept event it is another mention of, if any. A headline or
+        lead mention the lead dates to the news period (``lead_news``: 22 عملية … الشهر الماضي)
+        makes the event the news again where only the model read the kept one as background
+        (العمليات … في المناطق التي كانت تسيطر عليها داعش سابقاً), not its own date."""
         if not event.actor and not event.recipient:
             return
         for i, other in enumerate(kept):
             if other.event_type == event.event_type:
                 mention = evolve(event, modality=other.modality)
                 if same_event(other, mention, self.generic_ids):
-                    kept[i] = combine(other, mention)
+                    merged = combine(other, mention)
+                    if lead_news and other.modality == "historical" \
+                            and not before_news(other.time, published):
+                        merged = evolve(merged, modality=event.modality)
+                    kept[i] = merged
                     return
