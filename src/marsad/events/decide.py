@@ -174,15 +174,16 @@ class EventDecision:
                     event.modality == "historical" and not lead):
                 out.append(event)
                 continue
-            for head in heads:
-                if (head is not event and head.event_type == event.event_type
-                        and head.modality != event.modality):
-                    mention = evolve(event, modality=head.modality)
-                    if same_event(head, mention, self.generic_ids):
-                        event = mention
-                        break
-            out.append(event)
+            out.append(self._retold(event, [h for h in heads if h.modality != event.modality]))
         return out
+
+    def _retold(self, event: Event, others: list[Event]) -> Event:
+        """``event`` at the modality of the first of ``others`` it is another mention of."""
+        for other in others:
+            mention = evolve(event, modality=other.modality)
+            if other is not event and same_event(other, mention, self.generic_ids):
+                return mention
+        return event
 
     def _headline_of_background(self, kept: list[Event], doc: Document) -> list[Event]:
         """A headline event with no time of its own, told in the body (if at all) only by
@@ -203,11 +204,7 @@ class EventDecision:
                     and not any(other is not event and same_event(other, event, self.generic_ids)
                                 and not self._merger.refers_back(other, headline=True)
                                 for other in kept):
-                for body in past:
-                    mention = evolve(event, modality=body.modality)
-                    if same_event(body, mention, self.generic_ids):
-                        event = mention
-                        break
+                event = self._retold(event, past)
             out.append(event)
         return out
 
