@@ -107,3 +107,10 @@ def test_a_named_day_weeks_before_publication_is_background(coder, text, expecte
     # the day is the text's own, only its year comes from the publication: as exact as a full date
     events = coder.code_text(text, date="2015-08-10")
     assert expected in {(e.event_type, e.modality) for e in events}
+
+
+def test_asking_someone_about_a_deed_is_no_prayer(coder):
+    events = coder.code_text("وتوجه الصحفي إلى الوزير سائلا إياه عن اعتقال الشرطة خمسة متظاهرين "
+                             "في القاهرة.")
+    arrests = [e for e in events if e.event_type == "COERCE"]
+    assert arrests and all(e.modality == "asserted" for e in arrests)
