@@ -188,6 +188,16 @@ def test_the_dead_of_a_two_sided_fight_fell_in_it_with_no_recipient(coder):
     assert sorted({e.code for e in assault[0].actor}) == ["NSA", "TUR"]
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("وقتل جندي تركي في اشتباكات مع تنظيم داعش على الحدود السورية.", ["NSA", "TUR"]),
+    ("وقتل ثلاثة من الإرهابيين باشتباكات مع قوات الأمن الباكستانية في كويتا.", ["NSA", "PAK"]),
+])
+def test_a_killing_in_a_fight_with_a_named_side_is_that_fight(coder, text, sides):
+    # قتل X في اشتباكات مع Y: X's side and Y fought; both are the actor, no one the recipient
+    ev = _event(coder, text, "ASSAULT")
+    assert sorted({e.code for e in ev.actor}) == sides and ev.recipient == ()
+
+
 @pytest.mark.parametrize("text", [
     "واندلعت معارك عنيفة في محافظة أبين بين الجيش اليمني والحوثيين.",
     "ودارت اشتباكات في ريف حلب الشمالي بين قوات النظام السوري وتنظيم داعش.",

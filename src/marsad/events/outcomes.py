@@ -5,7 +5,9 @@
   hurt are not the act's doer (``roles.py``, the cause phrase).
 * The dead of a two-sided fight fell in it: ``مقتل ستة أشخاص في اشتباكات بين قوات الأمن
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
-  "Violence").
+  "Violence"). So is a killing told as falling in a fight with one side named after مع (قتل جندي
+  تركي في اشتباكات مع تنظيم داعش، قتل ثلاثة من الإرهابيين باشتباكات مع قوات الأمن): the killed
+  are of the other side, and both sides are the actor.
 * An outcome after a verb of result (أسفر عن، أدى إلى) is what the act named with that verb did:
   ``غارات للطيران الروسي أسفرت عن مقتل 15 قرويا`` gives the strikes their victims and the deaths
   their doer.
@@ -46,6 +48,9 @@ class OutcomeReader:
         #: verbs that tie an act to what it did (أسفر عن، أدى إلى، أوقع)
         self._result_verbs = frozenset(norm(w) for w in ph.lang.table("roles")["result_verbs"])
         self._causes = frozenset(norm(w) for w in ph.lang.table("roles")["cause_only_prepositions"])
+        #: the acts that may fall in a fight, and the word before a fight's other side (مع)
+        self._fight_types = frozenset(ph.lang.table("roles")["fight_outcome_types"])
+        self._fight_with = norm(ph.lang.table("roles")["fight_side_preposition"])
 
     def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
@@ -84,6 +89,8 @@ class OutcomeReader:
             if fight is not None:
                 m.actor, m.recipient = list(fight.actor), []
         for m in ms:
+            self._fell_in_fight(doc, m)
+        for m in ms:
             if m.recipient and not _named(m.actor) and self.ph.res.families[m.trigger.family].type \
                     in self.ph._passive_prone:
                 cause = self._cause(doc, m, ms)
@@ -92,6 +99,35 @@ class OutcomeReader:
         for m in ms:
             if self.is_outcome(doc, m.trigger):
                 self._result(doc, m, ms)
+
+    def two_sided(self, token: str) -> bool:
+        """Whether ``token`` names a two-sided fight (اشتبك، المواجهات، معارك، باشتباكات)."""
+        ph = self.ph
+        word = ph._bare(token)
+        if word not in ph._reciprocal and ph._fused_preposition(word, True):
+            word = word[1:]     # مقتل جندي باشتباكات مع داعش
+        return word in ph._reciprocal or (
+            word.startswith(ph._article) and word[len(ph._article):] in ph._reciprocal)
+
+    def _fell_in_fight(self, doc: Document, m: EventMention) -> None:
+        """قتل جندي تركي في اشتباكات مع تنظيم داعش: a violent act whose clause says, within
+        reach after it, that it fell in a fight with a side named after مع is that fight: those
+        it names and that side are the actor, with no recipient."""
+        t, tokens = m.trigger, doc.tokens
+        if self.ph.res.families[t.family].type not in self._fight_types \
+                or self.two_sided(tokens[t.tok_lo]) or not (m.actor or m.recipient):
+            return
+        end = min(doc.sentences[t.sentence].tok_hi, t.tok_hi + FIGHT_REACH)
+        fight = next((i for i in range(t.tok_hi, end) if self.two_sided(tokens[i])), None)
+        if fight is None:
+            return
+        side = next((e for e in doc.entities if e.sentence == t.sentence
+                     and fight + 1 <= e.tok_lo - 1 <= fight + 3
+                     and tokens[e.tok_lo - 1] == self._fight_with), None)
+        if side is None:
+            return
+        parties = [e for e in m.actor + m.recipient if e.code != side.code]
+        m.actor, m.recipient = parties + [side], []
 
     def _result(self, doc: Document, m: EventMention, ms: list[EventMention]) -> None:
         """غارات للطيران الروسي أسفرت عن مقتل نحو 15 قرويا، أسفرت غارات X عن مقتل …: an outcome

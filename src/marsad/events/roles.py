@@ -419,12 +419,7 @@ class RoleAssigner:
 
     def _two_sided(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the trigger names a two-sided fight (اشتبك، المواجهات، معارك، باشتباكات)."""
-        word = self.ph._bare(doc.tokens[t.tok_lo])
-        if word not in self.ph._reciprocal and self.ph._fused_preposition(word, True):
-            word = word[1:]     # مقتل جندي باشتباكات مع داعش
-        art = self.ph._article
-        return word in self.ph._reciprocal or (
-            word.startswith(art) and word[len(art):] in self.ph._reciprocal)
+        return self.outcomes.two_sided(doc.tokens[t.tok_lo])
 
     def _sentence_agent(self, siblings: list[EventMention], t: TriggerMention,
                         recipient: list[EntityMention]) -> list[EntityMention]:
