@@ -7,7 +7,8 @@
   ومقاتلين`` is the fight's outcome, both sides the actor and no recipient (ANNOTATION.md,
   "Violence"). So is a killing told as falling in a fight with one side named after مع (قتل جندي
   تركي في اشتباكات مع تنظيم داعش، قتل ثلاثة من الإرهابيين باشتباكات مع قوات الأمن): the killed
-  are of the other side, and both sides are the actor.
+  are of the other side, and both sides are the actor. Not a capture (أسر ثلاثة حوثيين في
+  مواجهات مع المقاومة): the captors took the captured, one side's act.
 * An outcome after a verb of result (أسفر عن، أدى إلى) is what the act named with that verb did:
   ``غارات للطيران الروسي أسفرت عن مقتل 15 قرويا`` gives the strikes their victims and the deaths
   their doer.
@@ -51,6 +52,7 @@ class OutcomeReader:
         #: the acts that may fall in a fight, and the word before a fight's other side (مع)
         self._fight_types = frozenset(ph.lang.table("roles")["fight_outcome_types"])
         self._fight_with = norm(ph.lang.table("roles")["fight_side_preposition"])
+        self._not_fight_modes = frozenset(ph.lang.table("roles")["fight_outcome_not_modes"])
 
     def is_outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
@@ -114,7 +116,8 @@ class OutcomeReader:
         reach after it, that it fell in a fight with a side named after مع is that fight: those
         it names and that side are the actor, with no recipient."""
         t, tokens = m.trigger, doc.tokens
-        if self.ph.res.families[t.family].type not in self._fight_types \
+        fam = self.ph.res.families[t.family]
+        if fam.type not in self._fight_types or fam.mode in self._not_fight_modes \
                 or self.two_sided(tokens[t.tok_lo]) or not (m.actor or m.recipient):
             return
         end = min(doc.sentences[t.sentence].tok_hi, t.tok_hi + FIGHT_REACH)
