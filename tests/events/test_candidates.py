@@ -164,6 +164,19 @@ def test_a_hope_that_another_act_is_a_request_voiced(candidates: Coder, rules: C
     assert ("REQUEST", trigger) not in _triggers(rules, sentence)
 
 
+@pytest.mark.parametrize("sentence, recipient", [
+    ("وأعرب الوزير الألماني عن أمله في المرونة التي تبديها موسكو تجاه مطالب المجتمع الدولي.",
+     "RUS"),
+    ("وقال البيان إن باكستان تحتج على القصف، وتأمل في أن تحترم الهند اتفاق الهدنة.", "IND"),
+])
+def test_a_hope_is_addressed_to_the_party_it_expects_to_act(candidates: Coder, sentence: str,
+                                                           recipient: str) -> None:
+    """The one a hope expects to act is its recipient, however deep the hoped-for words name
+    it (the subject after أن، the doer of a relative clause)."""
+    found = [e for e in candidates.code_article(_article(sentence)) if e.event_type == "REQUEST"]
+    assert found and [e.code for e in found[0].recipient] == [recipient]
+
+
 @pytest.mark.parametrize("sentence", [
     "وطالب المجلس بإيقاف الحرب في اليمن فورا.",
     "وطالب المتظاهرون بالإطاحة بالنظام وإجراء انتخابات مبكرة.",

@@ -164,11 +164,13 @@ class StatementReader:
     # -- the one addressed -----------------------------------------------------------------
     def addressed(self, doc: Document, t: TriggerMention, fam: EventFamily,
                   after: list[EntityMention], roles: Roles) -> Roles:
-        """The content of a demand and of a threat, and a meeting of counterparts (module
-        docstring)."""
+        """The content of a demand and of a threat, the one a hope expects to act, and a meeting
+        of counterparts (module docstring)."""
         actor, recipient = roles
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
+        if fam.frame == "hope" and not recipient:     # أمله في المرونة التي تبديها موسكو
+            recipient = self._hoped_of(doc, t, actor)
         if fam.type in self._threat_types and not recipient and t.tense != "noun":
             recipient = next((self.ph._chain_from(doc, after, k) for k, e in enumerate(after)
                               if e not in actor and self._in_content(doc, e)), [])
@@ -176,6 +178,16 @@ class StatementReader:
                 and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
             actor, recipient = actor + recipient, []
         return actor, recipient
+
+    def _hoped_of(self, doc: Document, t: TriggerMention, actor: list[EntityMention]
+                  ) -> list[EntityMention]:
+        """The party a hope expects to act: the first the hoped-for words name before a comma,
+        however deep in them (في أن ترفع واشنطن، في المرونة التي تبديها موسكو)."""
+        sent, tokens = doc.sentences[t.sentence], doc.tokens
+        stop = next((i for i in range(t.tok_hi, sent.tok_hi) if tokens[i] == COMMA), sent.tok_hi)
+        named = [e for e in doc.entities if e.sentence == t.sentence
+                 and t.tok_hi <= e.tok_lo < stop and e not in actor]
+        return self.ph._chain_from(doc, named, 0) if named else []
 
     # -- words -----------------------------------------------------------------------------
     def opens_clause(self, doc: Document, t: TriggerMention) -> bool:

@@ -383,8 +383,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         problems.append(f"'genitive' must be actor or recipient, not {genitive!r}")
     requires = _str_list(item.get("requires"), "requires", problems)
     frame = item.get("frame")
-    if frame not in (None, "obligation", "territory", "imputed", "hosting"):
-        problems.append(f"'frame' must be obligation, territory, imputed, hosting or absent, "
+    if frame not in (None, "obligation", "territory", "imputed", "hosting", "hope"):
+        problems.append(f"'frame' must be obligation, territory, imputed, hosting, hope or absent, "
                         f"not {frame!r}")
     cameo = item.get("cameo")
     candidate, negated, ahead = _candidate_flags(item, etype, mode, vocab, problems)
