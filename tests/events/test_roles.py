@@ -290,3 +290,24 @@ def test_the_visitor_received_is_the_actor_and_the_host_the_recipient(coder):
     ev = _event(coder, "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام أمس "
                        "وزير الخارجية المصري سامح شكري.", "CONSULT")
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_the_speaker_is_not_a_phrase_that_opens_what_he_says(coder):
+    # وقال إن «الأشخاص أنفسهم …»، داعيا: the one asking is the speaker of the sentence before,
+    # not the people his quotation speaks of
+    ev = _event(coder, "قال الرئيس الأمريكي باراك أوباما إن الاتفاق يمنع إيران من امتلاك سلاح "
+                "نووي. وقال إن \"الإيرانيين أنفسهم يعرفون أن العقوبات لن تعود\"، داعيا المشرعين "
+                "إلى دعم الدبلوماسية.", "REQUEST")
+    assert _codes(ev.actor) == ["USA"]
+
+
+def test_a_participle_of_saying_reports_for_the_main_clauses_speaker():
+    # …، مبيناً أن العقوبات ضد إيران ستعود: the threat is the minister's, not that of Iran, the
+    # last phrase before the participle (the rules' roles: the decision comes after)
+    events = marsad.Coder(decide=False).code_text(
+        "وأكد وزير الخارجية الألماني فرانك فالتر شتاينماير تفهمه قلق دول الخليج من الاتفاق "
+        "النووي الذي أبرمته إيران مع الدول الكبرى، مبيناً أن العقوبات الاقتصادية ضد إيران ستعود "
+        "بشكل أقوى إذا لم تنفذ طهران بنود الاتفاق.")
+    sanctions = [e for e in events if any("العقوبات" in ev.trigger.text for ev in e.evidence)]
+    assert sanctions and _codes(sanctions[0].actor) == ["DEU"]
+    assert _codes(sanctions[0].recipient) == ["IRN"]

@@ -221,7 +221,7 @@ class RoleAssigner:
                  ) -> EventMention:
         """The statement rules' last word, the last resorts, implied parties and charges."""
         actor, recipient = self.statements.addressed(
-            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles))
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles, reporter))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         actor, recipient = self.others.charge(doc, siblings, t, fam, (actor, recipient))

@@ -12,7 +12,10 @@ side of the meeting):
 * a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران),
   which goes on with the sentence before where it has none of its own (وأضاف: «…»، مطالبا);
 * an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
-  (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس);
+  (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس), and so is a
+  statement named as a noun in what a speaker says (مبيناً أن العقوبات ضد إيران ستعود);
+* a participle of saying after the main clause (…، مبيناً أن …، مشيرا إلى أن …) reports what
+  follows for the main clause's speaker, not for the last phrase before it;
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
   the one asked (طالبت X بمحاكمة الضباط); in a threat it is the one threatened (توعد بسحق X);
 * a meeting with one's counterpart has no host: both sides are the actor (التقى لافروف نظيره),
@@ -23,7 +26,8 @@ side of the meeting):
   the subject of the clause that speaker reported.
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
-``threat_content_types``, ``counterpart_meetings``; ``actors``: ``counterparts``).
+``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``;
+``actors``: ``counterparts``).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class StatementReader:
         self._content_types = frozenset(roles["content_types"])
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
+        self._said_types = frozenset(roles["said_types"])
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
@@ -95,7 +100,7 @@ class StatementReader:
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
-        main = self._governing_speaker(doc, sent, t, ents) or next(
+        main = self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
             (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
@@ -105,21 +110,25 @@ class StatementReader:
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
 
-    def _governing_speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+    def _governing_speaker(self, doc: Document, sent: Sentence, at: int,
                            ents: list[EntityMention]) -> list[EntityMention]:
-        """The subject of the verb of saying before ``t`` in its sentence, or, when that verb
-        opens the sentence with no subject (وأضاف: «…»), the speaker of the sentence before."""
-        speaker = self.speech.speaker(doc, sent, t, ents)
+        """The subject of the verb of saying before the token ``at`` in its sentence, or, when
+        that verb opens the sentence with no subject (وأضاف: «…»), the speaker of the sentence
+        before."""
+        speaker = self.speech.speaker_before_word(doc, sent, at, ents)
         verb = self.speech.opening_verb(doc, sent)
-        if speaker or verb is None or verb >= t.tok_lo:
+        if speaker or verb is None or verb >= at:
             return speaker
         return self.speaker_before(doc, sent.index)
 
     def occasion(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
-                 ents: list[EntityMention], roles: Roles) -> Roles:
+                 ents: list[EntityMention], roles: Roles, reporter: list[EntityMention]) -> Roles:
         """قال أردوغان خلال زيارة إلى الصين: an act named after خلال … with no doer of its own
-        is the speaker's, before it or after it."""
+        is the speaker's, before it or after it; so is a statement named as a noun in what a
+        speaker says (مبينا أن العقوبات ضد إيران ستعود: the threat is the speaker's)."""
         actor, recipient = roles
+        if not actor and reporter and t.tense == "noun" and fam.type in self._said_types:
+            return reporter, [e for e in recipient if e not in reporter]
         if actor or t.tense != "noun" or fam.type not in self.statements \
                 or t.tok_lo <= sent.tok_lo or doc.tokens[t.tok_lo - 1] not in self._circumstance_words:
             return actor, recipient
@@ -134,6 +143,9 @@ class StatementReader:
         sentence with no subject is reported by the sentence before's speaker."""
         if reporter or left_edge <= sent.tok_lo:
             return reporter
+        said = self.speech.saying_participle(doc, sent, left_edge)
+        if said is not None:    # …، مبينا أن العقوبات ستعود: the main clause's speaker says it
+            return self._governing_speaker(doc, sent, said, self._by_sentence.get(sent.index, []))
         verb = self.speech.opening_verb(doc, sent)
         if verb is None or verb >= left_edge - 1 \
                 or any(w.isalpha() for w in doc.tokens[verb + 1:left_edge - 1]):
