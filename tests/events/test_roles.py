@@ -311,3 +311,10 @@ def test_a_participle_of_saying_reports_for_the_main_clauses_speaker():
     sanctions = [e for e in events if any("العقوبات" in ev.trigger.text for ev in e.evidence)]
     assert sanctions and _codes(sanctions[0].actor) == ["DEU"]
     assert _codes(sanctions[0].recipient) == ["IRN"]
+
+
+def test_a_visit_to_a_country_after_lam_is_the_visited_not_the_visitor(coder):
+    # في زيارة رسمية لدولة قطر: ل marks where the visit goes, not whose visit it is
+    ev = _event(coder, "وصل وزير الخارجية الأردني ناصر جودة إلى الدوحة اليوم في زيارة رسمية "
+                "لدولة قطر.", "CONSULT")
+    assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["QAT"]
