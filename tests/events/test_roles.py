@@ -318,3 +318,11 @@ def test_a_visit_to_a_country_after_lam_is_the_visited_not_the_visitor(coder):
     ev = _event(coder, "وصل وزير الخارجية الأردني ناصر جودة إلى الدوحة اليوم في زيارة رسمية "
                 "لدولة قطر.", "CONSULT")
     assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["QAT"]
+
+
+def test_the_subjects_title_after_his_name_is_not_the_one_he_receives(coder):
+    # استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي … أمس وزير الخارجية: the crown prince's
+    # title is his apposition; the visitor (the actor of a reception) is the minister after it
+    ev = _event(coder, "استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى "
+                "للقوات المسلحة في أبوظبي أمس وزير الخارجية السعودي عادل الجبير.", "CONSULT")
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["ARE"]

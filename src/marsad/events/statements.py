@@ -18,6 +18,9 @@ side of the meeting):
   follows for the main clause's speaker, not for the last phrase before it;
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
   the one asked (طالبت X بمحاكمة الضباط); in a threat it is the one threatened (توعد بسحق X);
+* a phrase of the subject's own side right after it is its title or name, not the one
+  addressed, when a bare phrase of another side follows in the sentence (استقبل الشيخ محمد بن
+  زايد ولي عهد أبوظبي … أمس وزير الخارجية السعودي);
 * a meeting with one's counterpart has no host: both sides are the actor (التقى لافروف نظيره),
   but a promise to meet one (سيلتقي نظيره) is made to the counterpart;
 * a sentence opened by a verb of saying with no subject of its own (وأضاف أن …، وتابع)
@@ -26,7 +29,8 @@ side of the meeting):
   the subject of the clause that speaker reported.
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
-``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``;
+``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``,
+``apposition_reach``;
 ``actors``: ``counterparts``).
 """
 
@@ -56,6 +60,11 @@ class StatementReader:
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._said_types = frozenset(roles["said_types"])
+        #: how far past a subject's apposition the one addressed may stand, and what ends it
+        self._apposition_reach = int(roles["apposition_reach"])
+        self._apposition_stops = frozenset(
+            ph._clause_verbs | lang.syntax.with_conjunction(frozenset(
+                norm(w) for w in lang.table("function_words")["complementizers"])) | {".", ":"})
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
@@ -179,6 +188,7 @@ class StatementReader:
         """The content of a demand and of a threat, and a meeting of counterparts (module
         docstring)."""
         actor, recipient = roles
+        recipient = self._past_the_apposition(doc, t, fam, after, actor, recipient)
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
         if fam.type in self._threat_types and not recipient and t.tense != "noun":
@@ -188,6 +198,26 @@ class StatementReader:
                 and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
             actor, recipient = actor + recipient, []
         return actor, recipient
+
+    def _past_the_apposition(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                             after: list[EntityMention], actor: list[EntityMention],
+                             recipient: list[EntityMention]) -> list[EntityMention]:
+        """استقبل الشيخ محمد بن زايد ولي عهد أبوظبي … أمس عادل الجبير: a phrase of the
+        subject's own side right after it (or after a comma) is its title or its name, not the
+        one addressed, when a phrase of another side stands bare later in the clause."""
+        if fam.type not in self.statements or t.tense == "noun" or not actor or not recipient \
+                or actor[0].tok_lo < t.tok_hi or not 0 <= recipient[0].tok_lo - actor[-1].tok_hi <= 1:
+            return recipient
+        side = {e.code for e in actor}
+        if any(e.code not in side for e in recipient):
+            return recipient
+        # past commas too (…، أمس، في مقر الحكومة، وزير الدولة الإماراتي), not past a clause
+        end = recipient[-1].tok_hi
+        stop = next((i for i in range(end, min(end + self._apposition_reach, len(doc.tokens)))
+                     if doc.tokens[i] in self._apposition_stops), end + self._apposition_reach)
+        later = [e for e in self._by_sentence.get(t.sentence, []) if end <= e.tok_lo < stop
+                 and e.code not in side and self.ph._governor(doc, e) is None]
+        return self.ph._chain_from(doc, later, 0) if later else recipient
 
     # -- words -----------------------------------------------------------------------------
     def opens_clause(self, doc: Document, t: TriggerMention) -> bool:
