@@ -326,3 +326,14 @@ def test_the_subjects_title_after_his_name_is_not_the_one_he_receives(coder):
     ev = _event(coder, "استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى "
                 "للقوات المسلحة في أبوظبي أمس وزير الخارجية السعودي عادل الجبير.", "CONSULT")
     assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["ARE"]
+
+
+def test_a_participle_after_a_reported_demand_goes_on_with_its_subject():
+    # قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا: the threat is the general's, whose
+    # demand is reported, not the Iraqi official's who reports it (a candidate word: every
+    # candidate is kept to read its roles)
+    ev = _event(marsad.Coder(candidates=True),
+                "وقال مسؤول عراقي إن رئيس الأركان الأمريكي طالب رئيس الوزراء العراقي بإبلاغ "
+                "واشنطن بالنشاطات الإيرانية داخل العراق، مهددا بإجراءات أمريكية إذا لم يفعل ذلك.",
+                "THREATEN")
+    assert _codes(ev.actor) == ["USA"]

@@ -75,6 +75,11 @@ class SpeechReader:
         return chain or self.ph._subject_before(
             doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
 
+    def in_what_is_said(self, doc: Document, sent: Sentence, t: TriggerMention) -> bool:
+        """Whether ``t`` stands in what a verb of saying before it reports (قال إن X طالب)."""
+        verb = self._speech_verb(doc, sent.tok_lo, t.tok_lo)
+        return verb is not None and self._content_start(doc, verb, t.tok_lo) < t.tok_lo
+
     def saying_participle(self, doc: Document, sent: Sentence, content: int) -> int | None:
         """The participle of saying that reports what begins at ``content`` (مبينا أن …،
         مشيرا إلى أن …، قائلا: «…»), if one stands right before it."""

@@ -11,6 +11,8 @@ side of the meeting):
   speaker as subject, and the other side, not the speaker's own, as recipient;
 * a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران),
   which goes on with the sentence before where it has none of its own (وأضاف: «…»، مطالبا);
+  right after a reported statement verb it goes on with that verb's subject (قال المسؤول إن
+  رئيس الأركان طالب …، مهددا: the general threatens);
 * an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
   (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس), and so is a
   statement named as a noun in what a speaker says (مبيناً أن العقوبات ضد إيران ستعود);
@@ -48,8 +50,9 @@ Roles = tuple[list[EntityMention], list[EntityMention]]
 
 class StatementReader:
     def __init__(self, ph: PhraseReader, speech: SpeechReader, lang: Language,
-                 statements: frozenset[str]):
+                 statements: frozenset[str], families: tuple[EventFamily, ...]):
         self.ph = ph
+        self._families = families
         self.speech = speech
         self.statements = statements
         roles = lang.table("roles")
@@ -109,7 +112,8 @@ class StatementReader:
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
-        main = self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
+        main = self._reported_statement(doc, siblings, t) \
+            or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
             (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
@@ -118,6 +122,17 @@ class StatementReader:
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
+
+    def _reported_statement(self, doc: Document, siblings: list[EventMention],
+                            t: TriggerMention) -> list[EntityMention]:
+        """قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا بإجراءات: a participle right
+        after a reported statement verb goes on with that verb's subject, not the speaker's."""
+        last = next((m for m in reversed(siblings) if m.trigger.tok_lo < t.tok_lo), None)
+        if last is None or last.trigger.tense not in ("past", "present") or not last.actor \
+                or self._families[last.trigger.family].type not in self.statements \
+                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger):
+            return []
+        return last.actor
 
     def _governing_speaker(self, doc: Document, sent: Sentence, at: int,
                            ents: list[EntityMention]) -> list[EntityMention]:
