@@ -337,3 +337,14 @@ def test_a_participle_after_a_reported_demand_goes_on_with_its_subject():
                 "واشنطن بالنشاطات الإيرانية داخل العراق، مهددا بإجراءات أمريكية إذا لم يفعل ذلك.",
                 "THREATEN")
     assert _codes(ev.actor) == ["USA"]
+
+
+def test_the_speaker_goes_on_through_a_sentence_opened_by_a_statement_verb():
+    # قال الوزير … . ودعا الدول العربية … . وشدد على أن …، متهما: the minister still speaks two
+    # sentences on, not the government he accuses (candidates kept to read their roles)
+    events = marsad.Coder(candidates=True).code_text(
+        "وقال وزير الخارجية الأردني ناصر جودة إن الاعتداءات على المسجد الأقصى متكررة. ودعا الدول "
+        "العربية إلى وقفة جادة لوقف الاعتداءات. وشدد على أن هذا العدوان يحتاج إلى موقف موحد، "
+        "متهما الحكومة الإسرائيلية بالوقوف خلف تلك الممارسات.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and _codes(accuse[0].actor) == ["JOR"] and _codes(accuse[0].recipient) == ["ISR"]

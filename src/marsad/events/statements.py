@@ -28,7 +28,8 @@ side of the meeting):
 * a sentence opened by a verb of saying with no subject of its own (وأضاف أن …، وتابع)
   goes on with the speaker of the sentence before: its clause is that speaker's, and so is a
   statement verb opening a sentence with no subject (قال الرئيس هادي … . وأشاد بـ …), not
-  the subject of the clause that speaker reported.
+  the subject of the clause that speaker reported; the sentence after such a statement goes on
+  with the same speaker (… . ودعا الدول العربية … . وشدد على أن …، متهما).
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
 ``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``,
@@ -72,11 +73,14 @@ class StatementReader:
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
         self._speakers: dict[int, list[EntityMention]] = {}
+        #: per document: the speaker a sentence opening on a statement verb went on with
+        self._carried: dict[int, list[EntityMention]] = {}
 
     def start(self, by_sentence: dict[int, list[EntityMention]]) -> None:
         """A new document: its phrases by sentence."""
         self._by_sentence = by_sentence
         self._speakers = {}
+        self._carried = {}
 
     # -- the speaker -----------------------------------------------------------------------
     def speaker_first(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
@@ -182,7 +186,10 @@ class StatementReader:
         of the sentence before, when that one has a speaker."""
         if fam.type not in self.statements or t.tok_lo != sent.tok_lo:
             return []
-        return self.speaker_before(doc, sent.index)
+        speaker = self.speaker_before(doc, sent.index)
+        if speaker:     # ودعا الدول العربية … . وشدد على أن …: the next goes on with him too
+            self._carried.setdefault(sent.index, speaker)
+        return speaker
 
     def speaker_before(self, doc: Document, index: int) -> list[EntityMention]:
         """The speaker the sentence ``index`` goes on with: the sentence before's own, or the
@@ -194,7 +201,8 @@ class StatementReader:
             self._speakers[index] = self.speech.own_speaker(
                 doc, sent, self._by_sentence.get(index - 1, [])) or (
                 self.speaker_before(doc, index - 1)
-                if self.speech.opening_verb(doc, sent) is not None else [])
+                if self.speech.opening_verb(doc, sent) is not None
+                else self._carried.get(index - 1, []))
         return self._speakers[index]
 
     # -- the one addressed -----------------------------------------------------------------
