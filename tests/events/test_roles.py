@@ -348,3 +348,14 @@ def test_the_speaker_goes_on_through_a_sentence_opened_by_a_statement_verb():
         "متهما الحكومة الإسرائيلية بالوقوف خلف تلك الممارسات.")
     accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert accuse and _codes(accuse[0].actor) == ["JOR"] and _codes(accuse[0].recipient) == ["ISR"]
+
+
+def test_an_honorific_after_the_verb_is_its_subject_not_a_phrase_after_it(coder):
+    # وطالب معاليه المجتمع الدولي: his excellency (the minister named before) asks, the
+    # international community is asked
+    events = coder.code_text("استقبل وزير الخارجية السعودي عادل الجبير وفدا فلسطينيا في الرياض. "
+                             "وطالب معاليه المجتمع الدولي بحماية الفلسطينيين من اعتداءات "
+                             "المستوطنين الإسرائيليين.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["SAU"]
+    assert _codes(request[0].recipient) == ["IGO"]

@@ -5,6 +5,8 @@ table's ``subject_in_verb_types``) these rules then settle the speaker and the o
 following ANNOTATION.md (REQUEST: the one asked; THREATEN: the threatened; CONSULT: the other
 side of the meeting):
 
+* an honorific with a pronoun right after a statement verb is its subject (وطالب معاليه
+  المجتمع الدولي): the one titled before speaks, the phrase after is the one addressed;
 * a statement joined by و after a comma to the sentence's verb of saying is the speaker's, and
   the one phrase after it its object (وأكد X أن قوات التحالف …، وطالب قوات التحالف بـ …);
 * a word right after the speaker's pronoun (قالت سوريا إنها مستعدة لسحب قواتها من لبنان) has the
@@ -33,7 +35,7 @@ side of the meeting):
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
 ``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``,
-``apposition_reach``;
+``apposition_reach``, ``honorific_pronouns``;
 ``actors``: ``counterparts``).
 """
 
@@ -64,6 +66,7 @@ class StatementReader:
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._said_types = frozenset(roles["said_types"])
+        self._honorifics = frozenset(norm(w) for w in roles["honorific_pronouns"])
         #: how far past a subject's apposition the one addressed may stand, and what ends it
         self._apposition_reach = int(roles["apposition_reach"])
         self._apposition_stops = frozenset(
@@ -89,6 +92,10 @@ class StatementReader:
         """The statement joined to the verb of saying, the word after the speaker's pronoun
         (module docstring) and an obligation (يجب أن), over the roles its clause gave."""
         actor, recipient = roles
+        if fam.type in self.statements and t.tense in ("past", "present") and not passive \
+                and t.tok_hi < len(doc.tokens) and doc.tokens[t.tok_hi] in self._honorifics:
+            # وطالب معاليه المجتمع الدولي: the honorific is the subject, the one titled before
+            return [], [e for e in actor if e.tok_lo > t.tok_hi] or recipient
         if fam.type in self.statements and t.tense in ("past", "present") and not passive \
                 and self._after_comma_and(doc, t):
             actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
