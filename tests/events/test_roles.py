@@ -359,3 +359,13 @@ def test_an_honorific_after_the_verb_is_its_subject_not_a_phrase_after_it(coder)
     request = [e for e in events if e.event_type == "REQUEST"]
     assert request and _codes(request[0].actor) == ["SAU"]
     assert _codes(request[0].recipient) == ["IGO"]
+
+
+def test_the_guest_of_a_reception_named_by_the_hosts_pronoun_is_its_actor():
+    # خلال استقباله X: the pronoun is the host, X the guest (the actor of a reception, as the
+    # corpus codes a visit); a candidate word, so every candidate is kept to read its roles
+    events = marsad.Coder(candidates=True).code_text(
+        "وقال وزير النفط الإيراني بيجن زنكنه خلال استقباله وزير الخارجية الفرنسي لوران فابيوس "
+        "إن مرحلة جديدة من التعاون ستبدأ قريبا.")
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert consult and _codes(consult[0].actor) == ["FRA"] and _codes(consult[0].recipient) == ["IRN"]
