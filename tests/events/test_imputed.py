@@ -27,6 +27,9 @@ def _accusation(coder, text, trigger):
      "IRN"),
     ("وأكد وزير الخارجية الإماراتي أن العلاقات مع طهران لن تتحسن ما لم تغير إيران سياستها "
      "القائمة على التدخل في شؤون الدول العربية.", "التدخل", "ARE", "IRN"),
+    # a charge of a hostile policy said as its content (زعزعة أمن، الراعية للإرهاب)
+    ("وقال وزير الخارجية السعودي عادل الجبير إن إيران تواصل زعزعة أمن المنطقة.", "زعزعة",
+     "SAU", "IRN"),
 ])
 def test_the_doer_of_a_wrong_is_accused_by_the_speaker(candidates, text, trigger, actor,
                                                        recipient):

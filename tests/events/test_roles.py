@@ -290,3 +290,82 @@ def test_the_visitor_received_is_the_actor_and_the_host_the_recipient(coder):
     ev = _event(coder, "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام أمس "
                        "وزير الخارجية المصري سامح شكري.", "CONSULT")
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
+
+
+def test_the_speaker_is_not_a_phrase_that_opens_what_he_says(coder):
+    # وقال إن «الأشخاص أنفسهم …»، داعيا: the one asking is the speaker of the sentence before,
+    # not the people his quotation speaks of
+    ev = _event(coder, "قال الرئيس الأمريكي باراك أوباما إن الاتفاق يمنع إيران من امتلاك سلاح "
+                "نووي. وقال إن \"الإيرانيين أنفسهم يعرفون أن العقوبات لن تعود\"، داعيا المشرعين "
+                "إلى دعم الدبلوماسية.", "REQUEST")
+    assert _codes(ev.actor) == ["USA"]
+
+
+def test_a_participle_of_saying_reports_for_the_main_clauses_speaker():
+    # …، مبيناً أن العقوبات ضد إيران ستعود: the threat is the minister's, not that of Iran, the
+    # last phrase before the participle (the rules' roles: the decision comes after)
+    events = marsad.Coder(decide=False).code_text(
+        "وأكد وزير الخارجية الألماني فرانك فالتر شتاينماير تفهمه قلق دول الخليج من الاتفاق "
+        "النووي الذي أبرمته إيران مع الدول الكبرى، مبيناً أن العقوبات الاقتصادية ضد إيران ستعود "
+        "بشكل أقوى إذا لم تنفذ طهران بنود الاتفاق.")
+    sanctions = [e for e in events if any("العقوبات" in ev.trigger.text for ev in e.evidence)]
+    assert sanctions and _codes(sanctions[0].actor) == ["DEU"]
+    assert _codes(sanctions[0].recipient) == ["IRN"]
+
+
+def test_a_visit_to_a_country_after_lam_is_the_visited_not_the_visitor(coder):
+    # في زيارة رسمية لدولة قطر: ل marks where the visit goes, not whose visit it is
+    ev = _event(coder, "وصل وزير الخارجية الأردني ناصر جودة إلى الدوحة اليوم في زيارة رسمية "
+                "لدولة قطر.", "CONSULT")
+    assert _codes(ev.actor) == ["JOR"] and _codes(ev.recipient) == ["QAT"]
+
+
+def test_the_subjects_title_after_his_name_is_not_the_one_he_receives(coder):
+    # استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي … أمس وزير الخارجية: the crown prince's
+    # title is his apposition; the visitor (the actor of a reception) is the minister after it
+    ev = _event(coder, "استقبل الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى "
+                "للقوات المسلحة في أبوظبي أمس وزير الخارجية السعودي عادل الجبير.", "CONSULT")
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["ARE"]
+
+
+def test_a_participle_after_a_reported_demand_goes_on_with_its_subject():
+    # قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا: the threat is the general's, whose
+    # demand is reported, not the Iraqi official's who reports it (a candidate word: every
+    # candidate is kept to read its roles)
+    ev = _event(marsad.Coder(candidates=True),
+                "وقال مسؤول عراقي إن رئيس الأركان الأمريكي طالب رئيس الوزراء العراقي بإبلاغ "
+                "واشنطن بالنشاطات الإيرانية داخل العراق، مهددا بإجراءات أمريكية إذا لم يفعل ذلك.",
+                "THREATEN")
+    assert _codes(ev.actor) == ["USA"]
+
+
+def test_the_speaker_goes_on_through_a_sentence_opened_by_a_statement_verb():
+    # قال الوزير … . ودعا الدول العربية … . وشدد على أن …، متهما: the minister still speaks two
+    # sentences on, not the government he accuses (candidates kept to read their roles)
+    events = marsad.Coder(candidates=True).code_text(
+        "وقال وزير الخارجية الأردني ناصر جودة إن الاعتداءات على المسجد الأقصى متكررة. ودعا الدول "
+        "العربية إلى وقفة جادة لوقف الاعتداءات. وشدد على أن هذا العدوان يحتاج إلى موقف موحد، "
+        "متهما الحكومة الإسرائيلية بالوقوف خلف تلك الممارسات.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and _codes(accuse[0].actor) == ["JOR"] and _codes(accuse[0].recipient) == ["ISR"]
+
+
+def test_an_honorific_after_the_verb_is_its_subject_not_a_phrase_after_it(coder):
+    # وطالب معاليه المجتمع الدولي: his excellency (the minister named before) asks, the
+    # international community is asked
+    events = coder.code_text("استقبل وزير الخارجية السعودي عادل الجبير وفدا فلسطينيا في الرياض. "
+                             "وطالب معاليه المجتمع الدولي بحماية الفلسطينيين من اعتداءات "
+                             "المستوطنين الإسرائيليين.")
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert request and _codes(request[0].actor) == ["SAU"]
+    assert _codes(request[0].recipient) == ["IGO"]
+
+
+def test_the_guest_of_a_reception_named_by_the_hosts_pronoun_is_its_actor():
+    # خلال استقباله X: the pronoun is the host, X the guest (the actor of a reception, as the
+    # corpus codes a visit); a candidate word, so every candidate is kept to read its roles
+    events = marsad.Coder(candidates=True).code_text(
+        "وقال وزير النفط الإيراني بيجن زنكنه خلال استقباله وزير الخارجية الفرنسي لوران فابيوس "
+        "إن مرحلة جديدة من التعاون ستبدأ قريبا.")
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert consult and _codes(consult[0].actor) == ["FRA"] and _codes(consult[0].recipient) == ["IRN"]

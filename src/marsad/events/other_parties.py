@@ -12,7 +12,9 @@ in its sentence: rules of the role stage (``roles.py``), which reads the clause 
   (واعتدت القوات عليهم، يجري التحقيق معه) stands for the last party named before it
   (``pronoun_objects.py``);
 * a statement's or meeting's noun carrying a pronoun (خلال لقائه القنصل الأميركي) has the
-  phrase after it as the one met and the speaker as its other party;
+  phrase after it as the one met and the speaker as its other party; a reception's pronoun
+  (خلال استقباله X) is the host, X the guest, unless the noun follows في (وجد في استقباله X:
+  X received him);
 * a call received (تلقى X - حفظه الله - اتصالا من Y) is made to the receiving verb's subject;
 * a charge named after an act (اعتقلت الشرطة خمسة أشخاص بتهمة …) is against the act's
   recipient, by its actor; those charged with terrorism are an armed group (``suspects.py``);
@@ -62,6 +64,9 @@ class OtherParties:
         self.objects = PronounObjects(ph, lang, families, bare_forms(lang, families, statements))
         self._third_person = frozenset(lang.normalize_term(w)
                                        for w in lang.table("actors")["third_person_suffixes"])
+        #: وجد في استقباله مسؤولين: the words before a reception noun whose pronoun is the guest
+        self._welcomed = frozenset(lang.normalize_term(w)
+                                   for w in lang.table("roles")["guest_reception_words"])
         #: per document: the enclitic on each trigger's word, by the trigger's start
         self._trigger_suffixes: dict[int, str] = {}
 
@@ -141,6 +146,10 @@ class OtherParties:
             return actor, recipient
         owner = self.speech.speaker(doc, sent, t, ents) or next((s for s in subjects if s), [])
         owner = [e for e in owner if e not in actor]
+        if owner and fam.frame == "hosting" and doc.tokens[t.tok_lo - 1] not in self._welcomed:
+            # خلال استقباله X: the pronoun is the host (the role stage swaps host and visitor
+            # last); وجد في استقباله X: X received him
+            return owner, actor
         return (actor, owner) if owner else (actor, recipient)
 
     def receiver(self, doc: Document, t: TriggerMention, ents: list[EntityMention],

@@ -96,7 +96,7 @@ class RoleAssigner:
         self._subject_in_verb = subject_forms(lang, resources.families, statements)
         self._verb_forms = bare_forms(lang, resources.families, statements)
         #: who says what to whom in statements and diplomacy (statements.py)
-        self.statements = StatementReader(self.ph, self.speech, lang, statements)
+        self.statements = StatementReader(self.ph, self.speech, lang, statements, resources.families)
         self._relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self._resumptive = frozenset(lang.normalize_term(w) for w in roles["resumptive_pronouns"])
         #: parties named by a pronoun, by agreement or elsewhere in the sentence
@@ -221,7 +221,7 @@ class RoleAssigner:
                  ) -> EventMention:
         """The statement rules' last word, the last resorts, implied parties and charges."""
         actor, recipient = self.statements.addressed(
-            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles))
+            doc, t, fam, after, self.statements.occasion(doc, sent, t, fam, ents, roles, reporter))
         actor, recipient = self._last_resorts(doc, siblings, t, fam, after, actor, recipient)
         actor, recipient = self._implied.unnamed(doc, t, fam, passive, actor, recipient)
         actor, recipient = self.others.charge(doc, siblings, t, fam, (actor, recipient))

@@ -4,7 +4,9 @@
 
 * the subject of the verb of saying before a complementizer or a quotation (``قال X إن …``,
   ``X قال إن …``, ``قال X لوكالة الأنباء «…»``), which is the act's attribution, and its actor
-  only when the embedded clause has no subject of its own (``قال X إنه هاجم``);
+  only when the embedded clause has no subject of its own (``قال X إنه هاجم``); never a phrase
+  of what is said (``وقال إن «الأشخاص أنفسهم …»``: the verb's subject is dropped);
+* the participle of saying that reports a clause (``مبيناً أن …``، ``مشيرا إلى أن …``);
 * whether a verb of saying stands between a phrase and an act it names (``أعلنت الوزارة مقتل``:
   the ministry reports the death);
 * the source a sentence cites (``بحسب X، وفقا لـ X، نقلا عن X``) and the words that cite it.
@@ -41,6 +43,12 @@ class SpeechReader:
         word, n = f"[^{closers}\\s]+", int(roles["quoted_name_words"])
         #: a name in quote marks («داعش»، "بي كيه كيه"): a closing mark within a few words
         self._quoted_name = re.compile(rf"\s*{word}(?:\s+{word}){{0,{n - 1}}}\s*[{closers}]")
+        roles_words = frozenset(lang.normalize_term(w) for w in roles["saying_participles"])
+        #: مبينا أن، مشيرا إلى أن: participles of saying, and the words between one and what it says
+        self._saying_participles = roles_words
+        self._saying_links = frozenset(lang.normalize_term(w) for w in roles["saying_links"])
+        #: per document: the tokens that open a quotation (``quotation_starts``)
+        self._quote_opens: frozenset[int] = frozenset()
 
     def reported(self, doc: Document, lo: int, hi: int, subject: int) -> bool:
         """Whether a verb of saying stands between the subject and the act (الوزارة أعلنت
@@ -53,13 +61,37 @@ class SpeechReader:
     def speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
                  ents: list[EntityMention]) -> list[EntityMention]:
         """The subject of the first verb of saying in the sentence before ``t``."""
-        verb = self._speech_verb(doc, sent.tok_lo, t.tok_lo)
+        return self.speaker_before_word(doc, sent, t.tok_lo, ents)
+
+    def speaker_before_word(self, doc: Document, sent: Sentence, at: int,
+                            ents: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the first verb of saying in the sentence before the token ``at``."""
+        verb = self._speech_verb(doc, sent.tok_lo, at)
         if verb is None:
             return []
-        chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < t.tok_lo],
+        said = self._content_start(doc, verb, at)
+        chain = self.ph._first_chain(doc, [e for e in ents if verb < e.tok_lo < said],
                                      bare=True, max_gap=2, start=verb + 1)
         return chain or self.ph._subject_before(
             doc, [e for e in ents if e.tok_hi <= verb], None, end=verb)
+
+    def in_what_is_said(self, doc: Document, sent: Sentence, t: TriggerMention) -> bool:
+        """Whether ``t`` stands in what a verb of saying before it reports (قال إن X طالب)."""
+        verb = self._speech_verb(doc, sent.tok_lo, t.tok_lo)
+        return verb is not None and self._content_start(doc, verb, t.tok_lo) < t.tok_lo
+
+    def saying_participle(self, doc: Document, sent: Sentence, content: int) -> int | None:
+        """The participle of saying that reports what begins at ``content`` (مبينا أن …،
+        مشيرا إلى أن …، قائلا: «…»), if one stands right before it."""
+        tokens, bare = doc.tokens, self.ph._bare
+        for i in range(content - 1, max(sent.tok_lo, content - 4) - 1, -1):
+            word = bare(tokens[i])
+            if word in self._saying_participles or tokens[i] in self._saying_participles:
+                return i
+            if not (tokens[i] in self._saying_links or tokens[i] in self.g.complementizers
+                    or word in self.g.complementizers or tokens[i] in (":", ",")):
+                return None
+        return None
 
     def speaker_after(self, doc: Document, sent: Sentence, t: TriggerMention,
                       ents: list[EntityMention]) -> list[EntityMention]:
@@ -70,6 +102,14 @@ class SpeechReader:
             return []
         return self.ph._first_chain(doc, [e for e in ents if e.tok_lo > verb], bare=True,
                                     max_gap=2, start=verb + 1)
+
+    def _content_start(self, doc: Document, verb: int, hi: int) -> int:
+        """Where what the verb of saying reports begins: the first complementizer, colon or
+        quotation after it (وقال إن «الأشخاص أنفسهم …»: the verb's subject is not in there)."""
+        comps, bare = self.g.complementizers, self.ph._bare
+        return next((i for i in range(verb + 1, hi) if i in self._quote_opens
+                     or doc.tokens[i] == ":" or doc.tokens[i] in comps
+                     or bare(doc.tokens[i]) in comps), hi)
 
     def _speech_verb(self, doc: Document, lo: int, hi: int) -> int | None:
         """The first verb of saying among tokens ``lo``–``hi`` (with or without و/ف), if any."""
@@ -88,7 +128,8 @@ class SpeechReader:
             k = bisect_left(starts, doc.norm.to_normalized(m.start()))
             if k < len(starts):
                 found.add(k)
-        return frozenset(found)
+        self._quote_opens = frozenset(found)
+        return self._quote_opens
 
     def reporter(self, doc: Document, sent: Sentence, comp: int,
                   ents: list[EntityMention]) -> list[EntityMention]:

@@ -5,25 +5,38 @@ table's ``subject_in_verb_types``) these rules then settle the speaker and the o
 following ANNOTATION.md (REQUEST: the one asked; THREATEN: the threatened; CONSULT: the other
 side of the meeting):
 
+* an honorific with a pronoun right after a statement verb is its subject (وطالب معاليه
+  المجتمع الدولي): the one titled before speaks, the phrase after is the one addressed;
 * a statement joined by و after a comma to the sentence's verb of saying is the speaker's, and
   the one phrase after it its object (وأكد X أن قوات التحالف …، وطالب قوات التحالف بـ …);
 * a word right after the speaker's pronoun (قالت سوريا إنها مستعدة لسحب قواتها من لبنان) has the
   speaker as subject, and the other side, not the speaker's own, as recipient;
 * a participle of circumstance shares the main clause's subject (وأكد المتحدث …، مطالبا إيران),
   which goes on with the sentence before where it has none of its own (وأضاف: «…»، مطالبا);
+  right after a reported statement verb it goes on with that verb's subject (قال المسؤول إن
+  رئيس الأركان طالب …، مهددا: the general threatens);
 * an act named as a noun after خلال / أثناء / عقب … with no doer of its own is the speaker's
-  (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس);
+  (قال أردوغان خلال زيارة إلى الصين، وخلال زيارة إلى إندونيسيا قال الرئيس), and so is a
+  statement named as a noun in what a speaker says (مبيناً أن العقوبات ضد إيران ستعود);
+* a participle of saying after the main clause (…، مبيناً أن …، مشيرا إلى أن …) reports what
+  follows for the main clause's speaker, not for the last phrase before it;
 * in a demand, a phrase after a verbal noun carrying ب/ل is what the demanded act concerns, not
   the one asked (طالبت X بمحاكمة الضباط); in a threat it is the one threatened (توعد بسحق X);
+* a phrase of the subject's own side right after it is its title or name, not the one
+  addressed, when a bare phrase of another side follows in the sentence (استقبل الشيخ محمد بن
+  زايد ولي عهد أبوظبي … أمس وزير الخارجية السعودي);
 * a meeting with one's counterpart has no host: both sides are the actor (التقى لافروف نظيره),
   but a promise to meet one (سيلتقي نظيره) is made to the counterpart;
 * a sentence opened by a verb of saying with no subject of its own (وأضاف أن …، وتابع)
   goes on with the speaker of the sentence before: its clause is that speaker's, and so is a
   statement verb opening a sentence with no subject (قال الرئيس هادي … . وأشاد بـ …), not
-  the subject of the clause that speaker reported.
+  the subject of the clause that speaker reported; the sentence after such a statement goes on
+  with the same speaker (… . ودعا الدول العربية … . وشدد على أن …، متهما).
 
 The words are the language's (``roles``: ``circumstance_prepositions``, ``content_types``,
-``threat_content_types``, ``counterpart_meetings``; ``actors``: ``counterparts``).
+``threat_content_types``, ``counterpart_meetings``, ``said_types``, ``saying_participles``,
+``apposition_reach``, ``honorific_pronouns``;
+``actors``: ``counterparts``).
 """
 
 from __future__ import annotations
@@ -40,8 +53,9 @@ Roles = tuple[list[EntityMention], list[EntityMention]]
 
 class StatementReader:
     def __init__(self, ph: PhraseReader, speech: SpeechReader, lang: Language,
-                 statements: frozenset[str]):
+                 statements: frozenset[str], families: tuple[EventFamily, ...]):
         self.ph = ph
+        self._families = families
         self.speech = speech
         self.statements = statements
         roles = lang.table("roles")
@@ -51,15 +65,25 @@ class StatementReader:
         self._content_types = frozenset(roles["content_types"])
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
+        self._said_types = frozenset(roles["said_types"])
+        self._honorifics = frozenset(norm(w) for w in roles["honorific_pronouns"])
+        #: how far past a subject's apposition the one addressed may stand, and what ends it
+        self._apposition_reach = int(roles["apposition_reach"])
+        self._apposition_stops = frozenset(
+            ph._clause_verbs | lang.syntax.with_conjunction(frozenset(
+                norm(w) for w in lang.table("function_words")["complementizers"])) | {".", ":"})
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
         self._speakers: dict[int, list[EntityMention]] = {}
+        #: per document: the speaker a sentence opening on a statement verb went on with
+        self._carried: dict[int, list[EntityMention]] = {}
 
     def start(self, by_sentence: dict[int, list[EntityMention]]) -> None:
         """A new document: its phrases by sentence."""
         self._by_sentence = by_sentence
         self._speakers = {}
+        self._carried = {}
 
     # -- the speaker -----------------------------------------------------------------------
     def speaker_first(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
@@ -68,6 +92,10 @@ class StatementReader:
         """The statement joined to the verb of saying, the word after the speaker's pronoun
         (module docstring) and an obligation (يجب أن), over the roles its clause gave."""
         actor, recipient = roles
+        if fam.type in self.statements and t.tense in ("past", "present") and not passive \
+                and t.tok_hi < len(doc.tokens) and doc.tokens[t.tok_hi] in self._honorifics:
+            # وطالب معاليه المجتمع الدولي: the honorific is the subject, the one titled before
+            return [], [e for e in actor if e.tok_lo > t.tok_hi] or recipient
         if fam.type in self.statements and t.tense in ("past", "present") and not passive \
                 and self._after_comma_and(doc, t):
             actor, recipient = self._speakers_next_statement(doc, sent, t, ents, actor, recipient)
@@ -95,7 +123,8 @@ class StatementReader:
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
-        main = self._governing_speaker(doc, sent, t, ents) or next(
+        main = self._reported_statement(doc, siblings, t) \
+            or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
             (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
@@ -105,21 +134,36 @@ class StatementReader:
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
         return main, [e for e in obj if e not in main]
 
-    def _governing_speaker(self, doc: Document, sent: Sentence, t: TriggerMention,
+    def _reported_statement(self, doc: Document, siblings: list[EventMention],
+                            t: TriggerMention) -> list[EntityMention]:
+        """قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا بإجراءات: a participle right
+        after a reported statement verb goes on with that verb's subject, not the speaker's."""
+        last = next((m for m in reversed(siblings) if m.trigger.tok_lo < t.tok_lo), None)
+        if last is None or last.trigger.tense not in ("past", "present") or not last.actor \
+                or self._families[last.trigger.family].type not in self.statements \
+                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger):
+            return []
+        return last.actor
+
+    def _governing_speaker(self, doc: Document, sent: Sentence, at: int,
                            ents: list[EntityMention]) -> list[EntityMention]:
-        """The subject of the verb of saying before ``t`` in its sentence, or, when that verb
-        opens the sentence with no subject (وأضاف: «…»), the speaker of the sentence before."""
-        speaker = self.speech.speaker(doc, sent, t, ents)
+        """The subject of the verb of saying before the token ``at`` in its sentence, or, when
+        that verb opens the sentence with no subject (وأضاف: «…»), the speaker of the sentence
+        before."""
+        speaker = self.speech.speaker_before_word(doc, sent, at, ents)
         verb = self.speech.opening_verb(doc, sent)
-        if speaker or verb is None or verb >= t.tok_lo:
+        if speaker or verb is None or verb >= at:
             return speaker
         return self.speaker_before(doc, sent.index)
 
     def occasion(self, doc: Document, sent: Sentence, t: TriggerMention, fam: EventFamily,
-                 ents: list[EntityMention], roles: Roles) -> Roles:
+                 ents: list[EntityMention], roles: Roles, reporter: list[EntityMention]) -> Roles:
         """قال أردوغان خلال زيارة إلى الصين: an act named after خلال … with no doer of its own
-        is the speaker's, before it or after it."""
+        is the speaker's, before it or after it; so is a statement named as a noun in what a
+        speaker says (مبينا أن العقوبات ضد إيران ستعود: the threat is the speaker's)."""
         actor, recipient = roles
+        if not actor and reporter and t.tense == "noun" and fam.type in self._said_types:
+            return reporter, [e for e in recipient if e not in reporter]
         if actor or t.tense != "noun" or fam.type not in self.statements \
                 or t.tok_lo <= sent.tok_lo or doc.tokens[t.tok_lo - 1] not in self._circumstance_words:
             return actor, recipient
@@ -134,6 +178,9 @@ class StatementReader:
         sentence with no subject is reported by the sentence before's speaker."""
         if reporter or left_edge <= sent.tok_lo:
             return reporter
+        said = self.speech.saying_participle(doc, sent, left_edge)
+        if said is not None:    # …، مبينا أن العقوبات ستعود: the main clause's speaker says it
+            return self._governing_speaker(doc, sent, said, self._by_sentence.get(sent.index, []))
         verb = self.speech.opening_verb(doc, sent)
         if verb is None or verb >= left_edge - 1 \
                 or any(w.isalpha() for w in doc.tokens[verb + 1:left_edge - 1]):
@@ -146,7 +193,10 @@ class StatementReader:
         of the sentence before, when that one has a speaker."""
         if fam.type not in self.statements or t.tok_lo != sent.tok_lo:
             return []
-        return self.speaker_before(doc, sent.index)
+        speaker = self.speaker_before(doc, sent.index)
+        if speaker:     # ودعا الدول العربية … . وشدد على أن …: the next goes on with him too
+            self._carried.setdefault(sent.index, speaker)
+        return speaker
 
     def speaker_before(self, doc: Document, index: int) -> list[EntityMention]:
         """The speaker the sentence ``index`` goes on with: the sentence before's own, or the
@@ -158,7 +208,8 @@ class StatementReader:
             self._speakers[index] = self.speech.own_speaker(
                 doc, sent, self._by_sentence.get(index - 1, [])) or (
                 self.speaker_before(doc, index - 1)
-                if self.speech.opening_verb(doc, sent) is not None else [])
+                if self.speech.opening_verb(doc, sent) is not None
+                else self._carried.get(index - 1, []))
         return self._speakers[index]
 
     # -- the one addressed -----------------------------------------------------------------
@@ -167,6 +218,7 @@ class StatementReader:
         """The content of a demand and of a threat, the one a hope expects to act, and a meeting
         of counterparts (module docstring)."""
         actor, recipient = roles
+        recipient = self._past_the_apposition(doc, t, fam, after, actor, recipient)
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
         if fam.frame == "hope" and not recipient:     # أمله في المرونة التي تبديها موسكو
@@ -188,6 +240,26 @@ class StatementReader:
         named = [e for e in doc.entities if e.sentence == t.sentence
                  and t.tok_hi <= e.tok_lo < stop and e not in actor]
         return self.ph._chain_from(doc, named, 0) if named else []
+
+    def _past_the_apposition(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                             after: list[EntityMention], actor: list[EntityMention],
+                             recipient: list[EntityMention]) -> list[EntityMention]:
+        """استقبل الشيخ محمد بن زايد ولي عهد أبوظبي … أمس عادل الجبير: a phrase of the
+        subject's own side right after it (or after a comma) is its title or its name, not the
+        one addressed, when a phrase of another side stands bare later in the clause."""
+        if fam.type not in self.statements or t.tense == "noun" or not actor or not recipient \
+                or actor[0].tok_lo < t.tok_hi or not 0 <= recipient[0].tok_lo - actor[-1].tok_hi <= 1:
+            return recipient
+        side = {e.code for e in actor}
+        if any(e.code not in side for e in recipient):
+            return recipient
+        # past commas too (…، أمس، في مقر الحكومة، وزير الدولة الإماراتي), not past a clause
+        end = recipient[-1].tok_hi
+        stop = next((i for i in range(end, min(end + self._apposition_reach, len(doc.tokens)))
+                     if doc.tokens[i] in self._apposition_stops), end + self._apposition_reach)
+        later = [e for e in self._by_sentence.get(t.sentence, []) if end <= e.tok_lo < stop
+                 and e.code not in side and self.ph._governor(doc, e) is None]
+        return self.ph._chain_from(doc, later, 0) if later else recipient
 
     # -- words -----------------------------------------------------------------------------
     def opens_clause(self, doc: Document, t: TriggerMention) -> bool:
