@@ -6,6 +6,7 @@ The sentences are written for these tests, in the style of Arabic wire copy."""
 import pytest
 
 from marsad.coder import Coder
+from marsad.reading.article import Article
 
 
 def _event(coder, text, event_type):
@@ -442,6 +443,17 @@ def test_a_passive_arrest_in_a_relative_clause_was_of_the_phrase_it_is_about(cod
     assert [e.code for e in ev.recipient] == ["NSA"]
 
 
+def _mention(coder, text, trigger):
+    """The role stage's reading of the act told by ``trigger`` (before events are merged)."""
+    doc = coder.process(Article(id="t", text=text))
+    found = [m for m in doc.mentions if doc.text[m.trigger.start:m.trigger.end] == trigger]
+    assert found, f"no mention of {trigger} in {text}"
+    return doc, found[0]
+
+
+def _texts(doc, entities):
+    return [" ".join(doc.tokens[e.tok_lo:e.tok_hi]) for e in entities]
+
 
 @pytest.mark.parametrize("text, subject, recipient", [
     # قتل/قُتل: a count of a group right after the verb (عنصران من، عدد من) suffered the act, so
@@ -475,3 +487,11 @@ def test_a_definite_subject_right_before_a_two_voiced_verb_with_no_object_suffer
     assert [e.text for e in ev.recipient] == [recipient]
     assert recipient not in {e.text for e in ev.actor}
 
+
+def test_those_killed_in_an_earlier_act_of_the_sentence_are_not_the_subject_of_a_later_one(
+        coder):
+    # وردا على مقتل هؤلاء الشرطيين، يشن الجيش: the policemen were killed; the army strikes
+    doc, m = _mention(coder, "وردا على مقتل هؤلاء الشرطيين، يشن الجيش التركي غارات يومية على "
+                             "مواقع حزب العمال الكردستاني في شمال العراق.", "يشن")
+    assert _texts(doc, m.actor) == ["الجيش التركي"]
+    assert [e.code for e in m.recipient] == ["NSA"]
