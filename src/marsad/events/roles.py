@@ -171,9 +171,8 @@ class RoleAssigner:
         right_edge = self._clause_end(doc, sent, t, ents)
         before = not_sufferers(self.ph, siblings, t, self.res.families, [
             e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo])
-        aside_lo, aside_hi = self._aside
         after = [e for e in ents if t.tok_hi <= e.tok_lo < right_edge
-                 and not aside_lo < e.tok_lo < aside_hi]
+                 and not self._aside[0] < e.tok_lo < self._aside[1]]
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
