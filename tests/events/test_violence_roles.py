@@ -6,6 +6,7 @@ The sentences are written for these tests, in the style of Arabic wire copy."""
 import pytest
 
 from marsad.coder import Coder
+from marsad.reading.article import Article
 
 
 def _event(coder, text, event_type):
@@ -450,3 +451,57 @@ def test_a_passive_arrest_in_a_relative_clause_was_of_the_phrase_it_is_about(cod
     # أفراد الخلية الذين تم القبض عليهم ستة: "them" are the cell's members, not the six after
     ev = _event(coder, "وأوضحت الوزارة أن أفراد الخلية الذين تم القبض عليهم ستة أشخاص.", "COERCE")
     assert [e.code for e in ev.recipient] == ["NSA"]
+
+
+def _mention(coder, text, trigger):
+    """The role stage's reading of the act told by ``trigger`` (before events are merged)."""
+    doc = coder.process(Article(id="t", text=text))
+    found = [m for m in doc.mentions if doc.text[m.trigger.start:m.trigger.end] == trigger]
+    assert found, f"no mention of {trigger} in {text}"
+    return doc, found[0]
+
+
+def _texts(doc, entities):
+    return [" ".join(doc.tokens[e.tok_lo:e.tok_hi]) for e in entities]
+
+
+@pytest.mark.parametrize("text, subject, recipient", [
+    # قتل/قُتل: a count of a group right after the verb (عنصران من، عدد من) suffered the act, so
+    # the verb has no dropped subject to take from the sentence before
+    ("وأعلنت وزارة الداخلية التركية حالة التأهب في جنوب البلاد. قتل عنصران من الشرطة التركية "
+     "بالرصاص صباح أمس في مدينة أضنة.", "وزارة الداخلية التركية", ("TUR", "COP")),
+    ("وحذرت السلطات السورية من التصعيد في ريف حلب. قتل عدد من عناصر المعارضة المسلحة في قصف "
+     "على بلدة عندان.", "السلطات السورية", ("NSA", "REB")),
+])
+def test_a_count_of_a_group_after_a_two_voiced_verb_suffered_it(coder, text, subject, recipient):
+    ev = [e for e in coder.code_text(text) if e.evidence[0].trigger.text == "قتل"][0]
+    assert [(e.code, e.sector) for e in ev.recipient] == [recipient]
+    assert subject not in {e.text for e in ev.actor}
+
+
+def test_a_count_of_a_group_after_a_verb_with_an_object_is_its_doer(coder):
+    # خطف عناصر من الجبهة مساء أمس قائد لواء: the commander is the object, the members the doers
+    ev = _event(coder, "خطف عناصر من جبهة النصرة مساء أمس قائد لواء منشق في ريف حلب.",
+                "ASSAULT")
+    assert [e.text for e in ev.actor] == ["جبهة النصرة"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("وأعلنت الرئاسة أن الوزير السابق عبد الله حسن قتل في هجوم على منزله بالعاصمة.",
+     "الوزير السابق عبد الله حسن"),
+    ("وقالت مصادر أمنية إن الجنود قتلوا عندما انفجرت عبوة ناسفة بدوريتهم.", "الجنود"),
+])
+def test_a_definite_subject_right_before_a_two_voiced_verb_with_no_object_suffered_it(
+        coder, text, recipient):
+    ev = _event(coder, text, "ASSAULT")
+    assert [e.text for e in ev.recipient] == [recipient]
+    assert recipient not in {e.text for e in ev.actor}
+
+
+def test_those_killed_in_an_earlier_act_of_the_sentence_are_not_the_subject_of_a_later_one(
+        coder):
+    # وردا على مقتل هؤلاء الشرطيين، يشن الجيش: the policemen were killed; the army strikes
+    doc, m = _mention(coder, "وردا على مقتل هؤلاء الشرطيين، يشن الجيش التركي غارات يومية على "
+                             "مواقع حزب العمال الكردستاني في شمال العراق.", "يشن")
+    assert _texts(doc, m.actor) == ["الجيش التركي"]
+    assert [e.code for e in m.recipient] == ["NSA"]

@@ -62,7 +62,7 @@ from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
-from marsad.events.verb_subject import in_prepositional_phrase
+from marsad.events.verb_subject import in_prepositional_phrase, not_sufferers
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -72,8 +72,7 @@ class RoleAssigner:
     def __init__(self, resources: Resources):
         self.ph = PhraseReader(resources)
         self.res = resources
-        self.g = resources.grammar
-        g = resources.grammar
+        self.g = g = resources.grammar
         lang = language_of(resources)
         self._clause_breaks = lang.clause_breaks
         self.openers = {p for p in g.clause_openers if len(p) == 1}
@@ -170,10 +169,10 @@ class RoleAssigner:
         left_edge, reporter, pronoun_subject = self._clause_start(doc, sent, t, ents)
         reporter = self.statements.carried_reporter(doc, sent, left_edge, reporter)
         right_edge = self._clause_end(doc, sent, t, ents)
-        before = [e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo]
-        aside_lo, aside_hi = self._aside
+        before = not_sufferers(self.ph, siblings, t, self.res.families, [
+            e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo])
         after = [e for e in ents if t.tok_hi <= e.tok_lo < right_edge
-                 and not aside_lo < e.tok_lo < aside_hi]
+                 and not self._aside[0] < e.tok_lo < self._aside[1]]
         passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)

@@ -11,13 +11,21 @@ genitive of a noun that carries its preposition, or of a construct noun after on
 Such a phrase is never the verb's subject (the subject, dropped, is found later: the sentence
 before). The role stage still reads it as the object of the act the prepositional noun names
 (``condemned.py``: the one praised or condemned is the doer of the deed).
+
+Nor is the one an earlier act of the sentence was done to, told after that act and apart from
+the verb (``وردا على مقتل هذين الشرطيين، يشن الجيش التركي غارات``: the policemen were killed,
+the army strikes), or before a verb joined by و to that act (``قتل 13 مسلحا وأسر ثلاثة``).
+A phrase right before a verb is its subject all the same (``اعتقلت الشرطة رجلا هاجم دورية``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from marsad.doc.document import Document
-from marsad.doc.spans import EntityMention
+from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.phrases import PhraseReader
+from marsad.resources.tables import EventFamily
 
 
 def in_prepositional_phrase(ph: PhraseReader, doc: Document, e: EntityMention) -> bool:
@@ -37,3 +45,18 @@ def in_prepositional_phrase(ph: PhraseReader, doc: Document, e: EntityMention) -
         if k == 1 and word.startswith(ph._article):
             return False     # only a construct noun (no article) passes its genitive on
     return False
+
+
+def not_sufferers(ph: PhraseReader, siblings: list[EventMention], t: TriggerMention,
+                  families: Sequence[EventFamily],
+                  before: list[EntityMention]) -> list[EntityMention]:
+    """The phrases ``before`` a verb of an act people suffer (``families``: the lexicon's)
+    less those an earlier such act of its sentence (``siblings``) was done to, after that act's
+    word, unless right before the verb (module docstring)."""
+    if t.tense == "noun" or families[t.family].type not in ph._passive_prone:
+        return before
+    joined = t.prefix[:1] in ph._coordinators
+    suffered = [e for m in siblings if m.trigger.tok_hi <= t.tok_lo
+                and families[m.trigger.family].type in ph._passive_prone for e in m.recipient
+                if e.tok_lo >= m.trigger.tok_hi and (joined or e.tok_hi < t.tok_lo)]
+    return [e for e in before if e not in suffered]

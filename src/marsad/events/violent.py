@@ -15,7 +15,10 @@ entry of the language's ``roles`` table, attacks and arrests, and the ``executio
 * a verb written alike in both voices (قتل/قُتل) is passive when the one phrase after it is
   followed by no object (قتل صحافي في انفجار): that phrase suffered it; a definite or named
   phrase after it, a word of time between them or not, is its object, and the indefinite
-  phrase its doer (قصفت طائرات حربية سورية أمس بلدة الزبداني);
+  phrase its doer (قصفت طائرات حربية سورية أمس بلدة الزبداني). A count of a group right after
+  it (قتل عنصران من الشرطة التركية، اعتقل العشرات من أنصار الجماعة، قتل اثنان منهم) suffered
+  it unless an object follows; so did a subject right before it, definite or not, when no
+  object or count follows (أن الجنود قتلوا عندما سقطت قذائف);
 * troops or people named by a sector word after an act of mobilizing (حشد مقاتلين) are what it
   mobilizes, not its recipient;
 * a passive act with no bare phrase after it was done to the phrase its own preposition marks
@@ -69,6 +72,8 @@ class ViolentClauses:
         self._numbers = lang.numbers
         #: the pronouns that stand for people (ـهم، ـهما) on a passive act's noun or preposition
         self._plural_suffixes = tuple(norm(w) for w in lang.table("actors")["plural_pronouns"])
+        #: قتل اثنان منهم: the partitive preposition with a pronoun for the group counted
+        self._partitive_pronouns = frozenset(norm(w) for w in roles["partitive_pronouns"])
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -194,7 +199,14 @@ class ViolentClauses:
         end (قتل صحافي في انفجار، قتلت سيدة جراء قصف). That phrase is who suffered it; the doer
         is the agent phrase if any (قتل شاب برصاص الجيش). Subject first, the same holds of an
         indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
-        Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار)."""
+        Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار).
+        A count of a group right after the verb (قتل عنصران من الشرطة، اعتقل العشرات من أنصار
+        الجماعة، قتل اثنان منهم) is who suffered it, when no subject stands before the verb."""
+        counted = None if actor and actor[0].tok_lo < t.tok_lo \
+            or fam.type not in self.ph._passive_prone \
+            else self._counted_group(doc, t, after, right_edge)
+        if counted is not None:
+            return self.ph._agent(doc, t, [e for e in after if e not in counted]), counted, True
         if actor and fam.type in self.ph._passive_prone and self._counted_after(doc, t, actor[0]):
             # قتل 17 مسلحا من الحوثيين وقوات صالح: a count right after the verb is who suffered it
             sufferers = actor + [e for e in recipient if e not in actor]
@@ -202,7 +214,8 @@ class ViolentClauses:
             return agent, [e for e in sufferers if e not in agent], True
         if recipient or not actor or fam.type not in self.ph._passive_prone \
                 or "obj" not in self.ph._recipient_markers[fam.recipient] \
-                or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"):
+                or not (self.ph._indefinite(doc, t, actor[0]) or actor[0].sector == "CVL"
+                        or self._subject_right_before(doc, t, actor, right_edge)):
             return actor, recipient, False
         end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
         if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
@@ -220,6 +233,15 @@ class ViolentClauses:
         agent = self.ph._agent(doc, t, [e for e in after if e.tok_lo >= end and e not in actor])
         return agent, actor, True
 
+    def _subject_right_before(self, doc: Document, t: TriggerMention,
+                              actor: list[EntityMention], right_edge: int) -> bool:
+        """أن الجنود قتلوا عندما سقطت قذائف، أن رئيس المخابرات السابق قتل في منطقة كامينجي: a
+        subject right before the verb, definite or named, with no count after the verb in its
+        clause (الجيش قتل في الغارة 20 مسلحا: an object to come)."""
+        tokens = doc.tokens
+        return actor[-1].tok_hi == t.tok_lo and not any(
+            self._is_count(tokens[i]) for i in range(t.tok_hi, right_edge))
+
     def _counted_after(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether ``e`` is counted right after the verb (قتل 13 مسلحا، اعتقل نحو 300 مشتبه):
         a verb's subject right after it is not a count, so the verb is passive."""
@@ -230,6 +252,61 @@ class ViolentClauses:
         last, numbers = gap[-1], self._numbers
         return last.isdigit() or (numbers is not None
                                   and numbers.parse_number(self.ph._bare(last)) is not None)
+
+    def _counted_group(self, doc: Document, t: TriggerMention, after: list[EntityMention],
+                       right_edge: int) -> list[EntityMention] | None:
+        """The group a count right after the verb (a word of time may come first) takes from
+        (عنصران من الشرطة التركية، أكثر من 20 من عناصر داعش, one head noun allowed before the
+        group), [] for a pronoun (اثنان منهم); None when there is no such count, or an object
+        follows it (the count is then the doer)."""
+        ph, tokens = self.ph, doc.tokens
+        i = t.tok_hi
+        while i < right_edge and ph._bare(tokens[i]) in self._time_words:
+            i += 1
+        count = next((j for j in range(i, min(right_edge - 1, i + COUNT_WORDS))
+                      if self._is_count(tokens[j])), None)
+        if count is None or any(j in ph._in_entity or j in ph._in_trigger for j in range(
+                i, count + 1)) or any(ph._bare(tokens[j]) not in ph._count_qualifiers
+                                      and tokens[j] != ph._partitive_preposition
+                                      for j in range(i, count)):
+            return None
+        of = tokens[count + 1]
+        if ph._bare(of) in self._partitive_pronouns:
+            group: list[EntityMention] = []
+            end = count + 2
+        else:
+            k = next((k for k, e in enumerate(after) if e.tok_lo in (count + 2, count + 3)), None)
+            if of != ph._partitive_preposition or k is None or (
+                    after[k].tok_lo == count + 3 and not tokens[count + 2].isalpha()):
+                return None
+            group = ph._chain_from(doc, after, k)
+            end = group[-1].tok_hi
+        return None if self._object_at(doc, end, right_edge, after) else group
+
+    def _object_at(self, doc: Document, i: int, right_edge: int,
+                   after: list[EntityMention]) -> bool:
+        """Whether an object stands at ``i``, past words of time (خطف عناصر من الجبهة مساء أمس
+        قائد الفرقة): a bare phrase, or a noun without the article (a definite word there is
+        an adjective); not a preposition, a cause, a clause break or the clause's end."""
+        ph, tokens = self.ph, doc.tokens
+        while i < right_edge and ph._bare(tokens[i]) in self._time_words:
+            i += 1
+        if i >= right_edge:
+            return False
+        if i in ph._in_entity:
+            return any(e.tok_lo == i and ph._governor(doc, e) is None for e in after)
+        word = tokens[i]
+        bare = ph._bare(word)
+        return word.isalpha() and not (
+            word in self._prepositions or bare in self._prepositions or word in self._clause_breaks
+            or bare in ph._after_passive_subject or self._fused(word)
+            or bare.startswith(ph._article) or i in ph._in_trigger)
+
+    def _is_count(self, word: str) -> bool:
+        """A number (in digits or words) or a partitive head (عنصران، العشرات، عدد)."""
+        numbers = self._numbers
+        return self.ph._is_partitive(word) or (
+            numbers is not None and numbers.parse_number(self.ph._bare(word)) is not None)
 
     def _object_after_time(self, doc: Document, i: int, right_edge: int) -> bool:
         """قصفت طائرات حربية سورية أمس بلدة الزبداني: after the words of time at ``i`` comes
