@@ -206,6 +206,20 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
     assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a visit to a country: إلى or ل + the place visited is the recipient
+    ("بدأ وزير الخارجية الأميركي جون كيري أمس زيارة إلى الدوحة تستمر يومين.", "CONSULT",
+     [("الدوحة", "QAT")]),
+    ("يقوم وزير الخارجية الأميركي جون كيري بزيارة رسمية لكينيا تستمر يومين.", "CONSULT",
+     [("لكينيا", "KEN")]),
+    # aid handed out in a place: its people, named by no word (the donor's country never)
+    ("ووزعت فرق مركز الملك سلمان للإغاثة مساعدات غذائية في مدينة تعز.", "AID", [(None, "YEM")]),
+])
+def test_a_visit_or_aid_is_for_the_country_of_its_place(coder, text, event_type, recipient):
+    ev = _event(coder, text, event_type)
+    assert [(e.text, e.code) for e in ev.recipient] == recipient
+
+
 @pytest.mark.parametrize("text, event_type, actor, recipient", [
     # ـها: a country named earlier in the sentence, not the phrase after the verb
     ("وأشار الرئيس الفلسطيني إلى أن إسرائيل تواصل الاستيطان، واتهمها بتقويض عملية السلام.",
