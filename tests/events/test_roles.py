@@ -206,6 +206,13 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
     assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]
 
 
+def test_a_statements_object_after_its_long_subject_and_a_comma(coder):
+    ev = _event(coder, "ودعا الخبير الاجتماعي والبيئي الدكتور عبدالرحمن حمزة كماس، المجلس البلدي "
+                "بالارتقاء بمستوى الأداء.", "REQUEST")
+    assert [e.text for e in ev.actor] == ["الدكتور عبدالرحمن حمزة كماس"]
+    assert [e.text for e in ev.recipient] == ["المجلس البلدي"]
+
+
 @pytest.mark.parametrize("text, event_type, recipient", [
     # a visit to a country: إلى or ل + the place visited is the recipient
     ("بدأ وزير الخارجية الأميركي جون كيري أمس زيارة إلى الدوحة تستمر يومين.", "CONSULT",

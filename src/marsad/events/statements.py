@@ -167,6 +167,10 @@ class StatementReader:
         """The content of a demand and of a threat, and a meeting of counterparts (module
         docstring)."""
         actor, recipient = roles
+        k = next((k for k, e in enumerate(actor) if k and not recipient and self.object_after_comma(
+            doc, t, fam, e.tok_lo - 1, doc.sentences[t.sentence].tok_hi)), 0)
+        if k:   # دعا الخبير …، المجلس البلدي بـ …: not a compound subject, a subject and its object
+            actor, recipient = actor[:k], actor[k:]
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
         if fam.type in self._threat_types and not recipient and t.tense != "noun":
@@ -188,9 +192,32 @@ class StatementReader:
     def complement_after_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
                                  comma: int, end: int) -> bool:
         """توعد الرئيس، بسحق «بوكو حرام»، …: after a statement's subject, a comma before a
-        governed phrase opens the statement's own complement, not an aside."""
+        governed phrase (or an object and then a governed phrase) opens the statement's own
+        complement, not an aside."""
         return fam.type in self.statements and 0 <= comma < end - 1 \
-            and doc.tokens[comma] == COMMA and self.ph._governed_next(doc.tokens[comma + 1])
+            and doc.tokens[comma] == COMMA and (self.ph._governed_next(doc.tokens[comma + 1])
+                                                or self.object_after_comma(doc, t, fam, comma, end))
+
+    def clause_goes_on(self, doc: Document, t: TriggerMention, fam: EventFamily, stop: int,
+                       end: int) -> bool:
+        """Whether the clause read from ``t`` goes on over the comma at ``stop``: a governed
+        phrase after it (توعد الرئيس، بسحق …), or a statement's object after its long subject."""
+        return doc.tokens[stop] == COMMA and stop + 1 < end and (
+            self.ph._governed_next(doc.tokens[stop + 1])
+            or self.object_after_comma(doc, t, fam, stop, end))
+
+    def object_after_comma(self, doc: Document, t: TriggerMention, fam: EventFamily, comma: int,
+                           end: int) -> bool:
+        """ودعا الخبير الاجتماعي الدكتور عبدالرحمن كماس، المجلس البلدي بالارتقاء بالأداء: after
+        the first comma of a statement that takes an object, a bare phrase followed by a governed
+        word (ب، إلى) is the object the long subject before the comma left for later."""
+        tokens = doc.tokens
+        if tokens[comma] != COMMA or fam.type not in self.statements or "obj" not in self.ph._recipient_markers[fam.recipient] \
+                or COMMA in tokens[t.tok_hi:comma] or comma - 1 not in self.ph._in_entity:
+            return False
+        obj = next((e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo == comma + 1), None)
+        return obj is not None and not obj.prefix and obj.tok_hi < end \
+            and self.ph._governed_next(tokens[obj.tok_hi])
 
     def _after_comma_and(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a clause joined by و after a comma (…، وطالب …)."""
