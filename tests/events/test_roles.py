@@ -24,6 +24,8 @@ def _codes(entities):
     ("اعتدى مستوطنون إسرائيليون على مزارعين فلسطينيين.", "ASSAULT", ["ISR"], ["PSE"]),
     # ضد
     ("تظاهر آلاف الأتراك ضد الحكومة السويدية.", "PROTEST", ["TUR"], ["SWE"]),
+    # a count of a group after a time word: the group is the object, not after a preposition
+    ("اعتقلت قوات الأمن العراقية أمس خمسة من عناصر تنظيم داعش.", "COERCE", ["IRQ"], ["NSA"]),
     # مع after an act towards a partner (a counterpart would be a second actor: no host)
     ("اجتمع وزير الخارجية الأردني مع السفير المصري في عمان.", "CONSULT", ["JOR"], ["EGY"]),
 ])
