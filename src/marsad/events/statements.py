@@ -52,6 +52,9 @@ class StatementReader:
         self._threat_types = frozenset(roles["threat_content_types"])
         self._reciprocal_meetings = frozenset(roles["counterpart_meetings"])
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+        #: the types asked of the subject of a clause after أن (تأمل في أن ترفع واشنطن …)
+        self._clause_request_types = frozenset(roles["clause_request_types"])
+        self._plain_complementizers = ph.g.complementizers - ph._pronoun_complementizers
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
         self._speakers: dict[int, list[EntityMention]] = {}
@@ -171,6 +174,8 @@ class StatementReader:
             doc, t, fam, e.tok_lo - 1, doc.sentences[t.sentence].tok_hi)), 0)
         if k:   # دعا الخبير …، المجلس البلدي بـ …: not a compound subject, a subject and its object
             actor, recipient = actor[:k], actor[k:]
+        if fam.type in self._clause_request_types and not recipient:
+            recipient = [e for e in self._clause_subject(doc, t, actor) if e not in actor]
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
         if fam.type in self._threat_types and not recipient and t.tense != "noun":
@@ -180,6 +185,24 @@ class StatementReader:
                 and t.stance != "pledge" and all(self._counterpart(doc, e) for e in recipient):
             actor, recipient = actor + recipient, []
         return actor, recipient
+
+    def _clause_subject(self, doc: Document, t: TriggerMention,
+                        actor: list[EntityMention]) -> list[EntityMention]:
+        """تأمل في أن ترفع واشنطن اسمها، أكد ضرورة أن تعمل ميانمار، يطالب بأن يقر مجلس الوزراء:
+        the subject of a clause after أن right after the act or its subject (one preposition may
+        come between), right after أن or after the clause's verb; not where أن carries a pronoun."""
+        tokens = doc.tokens
+        i = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
+        end = doc.sentences[t.sentence].tok_hi
+        if i < end and tokens[i] in self.ph.g.prepositions:
+            i += 1
+        if i >= end or tokens[i] not in self._plain_complementizers:
+            return []
+        ents = self._by_sentence.get(t.sentence, [])
+        k = next((k for k, e in enumerate(ents) if not e.prefix and (e.tok_lo == i + 1 or (
+            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity))),
+            None)
+        return self.ph._chain_from(doc, ents, k) if k is not None else []
 
     # -- words -----------------------------------------------------------------------------
     def opens_clause(self, doc: Document, t: TriggerMention) -> bool:
