@@ -288,8 +288,8 @@ class PhraseReader:
             return None
         for k in (2, 3):
             heads, at = tokens[lo - k + 1:lo], lo - k   # not خمسة من عناصر داعش: a count
-            counted = tokens[at] == of and at > first and self._is_partitive(tokens[at - 1])
-            if lo - k >= first and tokens[lo - k] in prepositions and not counted and all(
+            a_count = tokens[at] == of and at > first and self._is_partitive(tokens[at - 1])
+            if lo - k >= first and tokens[lo - k] in prepositions and not a_count and all(
                     w.isalpha() and w[:1] not in self._preposition_clitics
                     and w not in self._pronoun_heads and w not in prepositions for w in heads) \
                     and all(i not in self._in_entity and i not in self._in_trigger

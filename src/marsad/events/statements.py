@@ -235,7 +235,8 @@ class StatementReader:
         the first comma of a statement that takes an object, a bare phrase followed by a governed
         word (ب، إلى) is the object the long subject before the comma left for later."""
         tokens = doc.tokens
-        if tokens[comma] != COMMA or fam.type not in self.statements or "obj" not in self.ph._recipient_markers[fam.recipient] \
+        if tokens[comma] != COMMA or fam.type not in self.statements \
+                or "obj" not in self.ph._recipient_markers[fam.recipient] \
                 or COMMA in tokens[t.tok_hi:comma] or comma - 1 not in self.ph._in_entity:
             return False
         obj = next((e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo == comma + 1), None)
