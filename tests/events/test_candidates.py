@@ -432,3 +432,19 @@ def test_an_object_pronoun_standing_apart_is_the_last_party_named(candidates):
         "ووجه الوزير رسالة إلى قائد الشرطة الإسرائيلية، مطالبا إياه بوقف الاعتداءات.")
         if e.event_type == "REQUEST" and e.evidence[0].trigger.text == "مطالبا"]
     assert events and [e.text for e in events[0].recipient] == ["قائد الشرطة الإسرائيلية"]
+
+
+@pytest.mark.parametrize("sentence, recipient", [
+    ("وقال حسن روحاني إنه يأمل أن تلعب ألمانيا دورا إيجابيا في المنطقة.", ["DEU"]),
+    ("كما ذكرت الحكومة التايلاندية أنها تأمل في أن ترفع واشنطن اسمها من القائمة السوداء.", ["USA"]),
+])
+def test_a_hope_that_a_clause_be_done_is_asked_of_its_subject(candidates, sentence, recipient):
+    hopes = [e for e in candidates.code_article(_article(sentence)) if e.event_type == "REQUEST"]
+    assert hopes and [e.code for e in hopes[0].recipient] == recipient
+
+
+def test_aid_named_by_a_noun_is_by_the_doer_of_its_relative_clause(candidates):
+    sentence = "وأشاد الوزير بالدعم اللوجستي القوي الذي تقدمه قوات التحالف للمقاومة الشعبية في اليمن."
+    aid = [e for e in candidates.code_article(_article(sentence)) if e.event_type == "AID"]
+    assert aid and [(e.code, e.text) for e in aid[0].actor] == [("IGO", "قوات التحالف")]
+    assert [(e.code, e.text) for e in aid[0].recipient] == [("YEM", "للمقاومة الشعبية في اليمن")]

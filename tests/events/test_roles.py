@@ -24,6 +24,8 @@ def _codes(entities):
     ("اعتدى مستوطنون إسرائيليون على مزارعين فلسطينيين.", "ASSAULT", ["ISR"], ["PSE"]),
     # ضد
     ("تظاهر آلاف الأتراك ضد الحكومة السويدية.", "PROTEST", ["TUR"], ["SWE"]),
+    # a count of a group after a time word: the group is the object, not after a preposition
+    ("اعتقلت قوات الأمن العراقية أمس خمسة من عناصر تنظيم داعش.", "COERCE", ["IRQ"], ["NSA"]),
     # مع after an act towards a partner (a counterpart would be a second actor: no host)
     ("اجتمع وزير الخارجية الأردني مع السفير المصري في عمان.", "CONSULT", ["JOR"], ["EGY"]),
 ])
@@ -204,6 +206,27 @@ def test_a_protest_with_no_one_named_is_by_the_people_against_the_government_of_
                 "PROTEST")
     assert [(e.text, e.code, e.sector) for e in ev.actor] == [(None, "IRQ", "CVL")]
     assert [(e.text, e.code, e.sector) for e in ev.recipient] == [(None, "IRQ", "GOV")]
+
+
+def test_a_statements_object_after_its_long_subject_and_a_comma(coder):
+    ev = _event(coder, "ودعا الخبير الاجتماعي والبيئي الدكتور عبدالرحمن حمزة كماس، المجلس البلدي "
+                "بالارتقاء بمستوى الأداء.", "REQUEST")
+    assert [e.text for e in ev.actor] == ["الدكتور عبدالرحمن حمزة كماس"]
+    assert [e.text for e in ev.recipient] == ["المجلس البلدي"]
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a visit to a country: إلى or ل + the place visited is the recipient
+    ("بدأ وزير الخارجية الأميركي جون كيري أمس زيارة إلى الدوحة تستمر يومين.", "CONSULT",
+     [("الدوحة", "QAT")]),
+    ("يقوم وزير الخارجية الأميركي جون كيري بزيارة رسمية لكينيا تستمر يومين.", "CONSULT",
+     [("لكينيا", "KEN")]),
+    # aid handed out in a place: its people, named by no word (the donor's country never)
+    ("ووزعت فرق مركز الملك سلمان للإغاثة مساعدات غذائية في مدينة تعز.", "AID", [(None, "YEM")]),
+])
+def test_a_visit_or_aid_is_for_the_country_of_its_place(coder, text, event_type, recipient):
+    ev = _event(coder, text, event_type)
+    assert [(e.text, e.code) for e in ev.recipient] == recipient
 
 
 @pytest.mark.parametrize("text, event_type, actor, recipient", [

@@ -307,11 +307,17 @@ def test_the_putschists_whose_gatherings_are_struck_are_an_armed_group(coder):
     assert [e.code for e in ev.recipient] == ["NSA"]
 
 
-def test_the_one_a_death_sentence_is_carried_out_on_follows_fi(coder):
+@pytest.mark.parametrize("text, recipient", [
     # نفذت الوزارة حكم القتل قصاصا في جان باكستاني: the Pakistani was executed
-    ev = _event(coder, "ونفذت وزارة الداخلية اليوم حكم القتل قصاصا في جان باكستاني بمدينة الرياض.",
-                "ASSAULT")
-    assert [e.code for e in ev.recipient] == ["PAK"]
+    ("ونفذت وزارة الداخلية اليوم حكم القتل قصاصا في جان باكستاني بمدينة الرياض.", [("PAK", "باكستاني")]),
+    # a headline: no حكم before the act, its kind after it, ل fused on the executed's noun
+    ("القتل تعزيرا لمهرب هيروين باكستاني الجنسية بجدة", [("PAK", "باكستاني")]),
+    # no executor named and no nationality: the state's own people, where it happened
+    ("وقد تم تنفيذ حكم القتل تعزيرا بالجاني في مدينة جدة صباح اليوم.", [("SAU", None)]),
+])
+def test_the_one_a_death_sentence_is_carried_out_on(coder, text, recipient):
+    ev = _event(coder, text, "ASSAULT")
+    assert [(e.code, e.text) for e in ev.recipient] == recipient
 
 
 def test_the_outcome_after_a_verb_of_result_is_what_the_act_did(coder):

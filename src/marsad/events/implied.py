@@ -34,6 +34,13 @@ class _Rule:
     victim_sectors: frozenset[str] = frozenset()    # only for acts done to these sectors
 
 
+@dataclass(frozen=True)
+class _Target:
+    row: SectorWord
+    modes: frozenset[str]      # only for acts of these modes (all where empty)
+    place_only: bool           # the sentence's place, never the actor's country or the article's
+
+
 class ImpliedActors:
     def __init__(self, resources: Resources, lang: Language):
         sectors = {s.id: s for s in resources.sectors}
@@ -51,9 +58,14 @@ class ImpliedActors:
                         frozenset(spec.get("victim_sectors") or ())))
 
         #: per event type, who an act aimed at no one named is aimed at
-        self._targets = {etype: sectors[row] for etype, row in
-                         (lang.table("roles").get("implied_recipients") or {}).items()
-                         if row in sectors}
+        self._targets: dict[str, list[_Target]] = {}
+        for etype, specs in (lang.table("roles").get("implied_recipients") or {}).items():
+            for spec in specs if isinstance(specs, list) else [specs]:
+                spec = spec if isinstance(spec, dict) else {"recipient": spec}
+                if spec["recipient"] in sectors:
+                    self._targets.setdefault(etype, []).append(_Target(
+                        sectors[spec["recipient"]], frozenset(spec.get("modes") or ()),
+                        spec.get("country") == "place"))
 
     def unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
                 actor: list[EntityMention], recipient: list[EntityMention]
@@ -72,12 +84,18 @@ class ImpliedActors:
     def target(self, doc: Document, t: TriggerMention, fam: EventFamily,
                actor: list[EntityMention]) -> list[EntityMention]:
         """Who an act that names no recipient is aimed at (a protest: the government of the
-        country it is held in, else of the protesters, else of the article), or []."""
-        row = self._targets.get(fam.type)
-        if row is None:
+        country it is held in, else of the protesters, else of the article; a visit or aid
+        delivered: the country of the sentence's place, unless it is the actor's own), or []."""
+        rule = next((r for r in self._targets.get(fam.type, ())
+                     if not r.modes or fam.mode in r.modes), None)
+        if rule is None:
             return []
+        if rule.place_only:
+            code = _country(doc, t, [])
+            return [implied_mention(t, rule.row, code)] if code and code != _country_of(actor) \
+                else []
         code = _country(doc, t, []) or _country_of(actor) or _article_country(doc)
-        return [implied_mention(t, row, code)] if code else []
+        return [implied_mention(t, rule.row, code)] if code else []
 
     def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
               recipient: list[EntityMention]) -> _Rule | None:

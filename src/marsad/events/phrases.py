@@ -283,12 +283,13 @@ class PhraseReader:
             return " ".join(agent)
         # في جزيرة قبرص، ضد زعيم الحركة محمود عباس: a preposition, one or two head nouns, the name;
         # not after a place's name, which closes the phrase (في محافظة البيضاء المتمردين)
-        first = doc.sentences[e.sentence].tok_lo
+        first, of = doc.sentences[e.sentence].tok_lo, self._partitive_preposition
         if lo in self._place_ends:
             return None
         for k in (2, 3):
-            heads = tokens[lo - k + 1:lo]
-            if lo - k >= first and tokens[lo - k] in prepositions and all(
+            heads, at = tokens[lo - k + 1:lo], lo - k   # not خمسة من عناصر داعش: a count
+            a_count = tokens[at] == of and at > first and self._is_partitive(tokens[at - 1])
+            if lo - k >= first and tokens[lo - k] in prepositions and not a_count and all(
                     w.isalpha() and w[:1] not in self._preposition_clitics
                     and w not in self._pronoun_heads and w not in prepositions for w in heads) \
                     and all(i not in self._in_entity and i not in self._in_trigger

@@ -481,8 +481,7 @@ class RoleAssigner:
                 if aside is not None:
                     self._aside = (i, aside)
                     i = aside
-                elif not (tokens[i] == COMMA and i + 1 < end
-                          and self.ph._governed_next(tokens[i + 1])):
+                elif not self.statements.clause_goes_on(doc, t, self.res.families[t.family], i, end):
                     return i
             i += 1
         return end

@@ -73,6 +73,9 @@ class StatementReader:
             ph._clause_verbs | lang.syntax.with_conjunction(frozenset(
                 norm(w) for w in lang.table("function_words")["complementizers"])) | {".", ":"})
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+        #: the types asked of the subject of a clause after أن (تأمل في أن ترفع واشنطن …)
+        self._clause_request_types = frozenset(roles["clause_request_types"])
+        self._plain_complementizers = ph.g.complementizers - ph._pronoun_complementizers
         #: per document: each sentence's phrases, and the speaker each sentence goes on with
         self._by_sentence: dict[int, list[EntityMention]] = {}
         self._speakers: dict[int, list[EntityMention]] = {}
@@ -219,6 +222,12 @@ class StatementReader:
         of counterparts (module docstring)."""
         actor, recipient = roles
         recipient = self._past_the_apposition(doc, t, fam, after, actor, recipient)
+        k = next((k for k, e in enumerate(actor) if k and not recipient and self.object_after_comma(
+            doc, t, fam, e.tok_lo - 1, doc.sentences[t.sentence].tok_hi)), 0)
+        if k:   # دعا الخبير …، المجلس البلدي بـ …: not a compound subject, a subject and its object
+            actor, recipient = actor[:k], actor[k:]
+        if fam.type in self._clause_request_types and not recipient:
+            recipient = [e for e in self._clause_subject(doc, t, actor) if e not in actor]
         if fam.type in self._content_types and recipient and self._in_content(doc, recipient[0]):
             recipient = []
         if fam.frame == "hope" and not recipient:     # أمله في المرونة التي تبديها موسكو
@@ -261,6 +270,24 @@ class StatementReader:
                  and e.code not in side and self.ph._governor(doc, e) is None]
         return self.ph._chain_from(doc, later, 0) if later else recipient
 
+    def _clause_subject(self, doc: Document, t: TriggerMention,
+                        actor: list[EntityMention]) -> list[EntityMention]:
+        """تأمل في أن ترفع واشنطن اسمها، أكد ضرورة أن تعمل ميانمار، يطالب بأن يقر مجلس الوزراء:
+        the subject of a clause after أن right after the act or its subject (one preposition may
+        come between), right after أن or after the clause's verb; not where أن carries a pronoun."""
+        tokens = doc.tokens
+        i = actor[-1].tok_hi if actor and actor[0].tok_lo >= t.tok_hi else t.tok_hi
+        end = doc.sentences[t.sentence].tok_hi
+        if i < end and tokens[i] in self.ph.g.prepositions:
+            i += 1
+        if i >= end or tokens[i] not in self._plain_complementizers:
+            return []
+        ents = self._by_sentence.get(t.sentence, [])
+        k = next((k for k, e in enumerate(ents) if not e.prefix and (e.tok_lo == i + 1 or (
+            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity))),
+            None)
+        return self.ph._chain_from(doc, ents, k) if k is not None else []
+
     # -- words -----------------------------------------------------------------------------
     def opens_clause(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the word stands right after the complementizer that carries its subject
@@ -272,9 +299,33 @@ class StatementReader:
     def complement_after_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
                                  comma: int, end: int) -> bool:
         """توعد الرئيس، بسحق «بوكو حرام»، …: after a statement's subject, a comma before a
-        governed phrase opens the statement's own complement, not an aside."""
+        governed phrase (or an object and then a governed phrase) opens the statement's own
+        complement, not an aside."""
         return fam.type in self.statements and 0 <= comma < end - 1 \
-            and doc.tokens[comma] == COMMA and self.ph._governed_next(doc.tokens[comma + 1])
+            and doc.tokens[comma] == COMMA and (self.ph._governed_next(doc.tokens[comma + 1])
+                                                or self.object_after_comma(doc, t, fam, comma, end))
+
+    def clause_goes_on(self, doc: Document, t: TriggerMention, fam: EventFamily, stop: int,
+                       end: int) -> bool:
+        """Whether the clause read from ``t`` goes on over the comma at ``stop``: a governed
+        phrase after it (توعد الرئيس، بسحق …), or a statement's object after its long subject."""
+        return doc.tokens[stop] == COMMA and stop + 1 < end and (
+            self.ph._governed_next(doc.tokens[stop + 1])
+            or self.object_after_comma(doc, t, fam, stop, end))
+
+    def object_after_comma(self, doc: Document, t: TriggerMention, fam: EventFamily, comma: int,
+                           end: int) -> bool:
+        """ودعا الخبير الاجتماعي الدكتور عبدالرحمن كماس، المجلس البلدي بالارتقاء بالأداء: after
+        the first comma of a statement that takes an object, a bare phrase followed by a governed
+        word (ب، إلى) is the object the long subject before the comma left for later."""
+        tokens = doc.tokens
+        if tokens[comma] != COMMA or fam.type not in self.statements \
+                or "obj" not in self.ph._recipient_markers[fam.recipient] \
+                or COMMA in tokens[t.tok_hi:comma] or comma - 1 not in self.ph._in_entity:
+            return False
+        obj = next((e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo == comma + 1), None)
+        return obj is not None and not obj.prefix and obj.tok_hi < end \
+            and self.ph._governed_next(tokens[obj.tok_hi])
 
     def _after_comma_and(self, doc: Document, t: TriggerMention) -> bool:
         """Whether the verb opens a clause joined by و after a comma (…، وطالب …)."""

@@ -63,7 +63,7 @@ class ViolentClauses:
         executions = roles["executions"]
         self._sentence_heads = frozenset(norm(w) for w in executions["heads"])
         self._sentence_kinds = frozenset(norm(w) for w in executions["kinds"])
-        self._executed_on = norm(executions["preposition"])
+        self._executed_on = frozenset(norm(w) for w in executions["prepositions"])
         self._prepositions = resources.grammar.prepositions
         self._clause_breaks = lang.clause_breaks
         self._mobilizing = frozenset(roles["mobilizing_types"])
@@ -128,20 +128,26 @@ class ViolentClauses:
 
     def executed(self, doc: Document, t: TriggerMention,
                  after: list[EntityMention]) -> list[EntityMention]:
-        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين: the one a sentence of death is
-        carried out on follows في, after the sentence's kind (تعزيرا، قصاصا، حدا)."""
+        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين، القتل تعزيرا لمهرب هيروين باكستاني:
+        the one a sentence of death (after حكم, or followed by its kind: تعزيرا، قصاصا، حدا) is
+        carried out on follows في / بحق or a fused ب / ل, after the sentence's kind."""
         tokens = doc.tokens
-        if t.tok_lo == 0 or self.ph._bare(tokens[t.tok_lo - 1]) not in self._sentence_heads:
-            return []
         i = t.tok_hi
+        after_head = t.tok_lo > 0 and self.ph._bare(tokens[t.tok_lo - 1]) in self._sentence_heads
+        if not after_head and (i >= len(tokens) or tokens[i] not in self._sentence_kinds):
+            return []
         while i < len(tokens) and tokens[i] in self._sentence_kinds:
             i += 1
-        if i + 1 >= len(tokens) or tokens[i] != self._executed_on:
+        if i + 1 >= len(tokens):
             return []
-        # one head noun may stand before the name or the adjective of origin (في جانيين يمنيين)
-        on = next((k for k, e in enumerate(after) if e.tok_lo == i + 1 or (
-            e.tok_lo == i + 2 and tokens[i + 1].isalpha() and i + 1 not in self.ph._in_entity
-            and i + 1 not in self.ph._in_trigger)), None)
+        first = i + 1 if tokens[i] in self._executed_on else i
+        if first == i and self.ph._fused_preposition(tokens[i], True) not in self._executed_on:
+            return []
+        # up to two head nouns may stand before the name or the adjective of origin (في جانيين
+        # يمنيين، لمهرب هيروين باكستاني)
+        on = next((k for k, e in enumerate(after) if first <= e.tok_lo <= first + 2 and not e.prefix
+                   and all(tokens[j].isalpha() and j not in self.ph._in_entity
+                           and j not in self.ph._in_trigger for j in range(first, e.tok_lo))), None)
         return self.ph._chain_from(doc, after, on) if on is not None else []
 
     def not_mobilized(self, fam: EventFamily,
