@@ -275,6 +275,23 @@ def test_a_persons_nationality_does_not_place_the_ministry_beside_it(coder):
     assert codes == {"SAU"}
 
 
+def test_a_nationality_alone_does_not_place_the_ministry_beside_it(coder):
+    # the Ethiopians are the executed men; the ministry executed them in Jazan
+    codes = {c for t, c, s, _ in _entities(
+        coder, "ونفذت وزارة الداخلية أمس حكم القتل في جانيين إثيوبيين قتلا شخصا بمنطقة جازان.")
+        if s == "COP"}
+    assert codes == {"SAU"}
+
+
+@pytest.mark.parametrize("text, title, code", [
+    ("وقال محافظ البصرة إن القوات الإيرانية تقدمت نحو الحدود.", "محافظ", "IRQ"),
+    ("وشكر الوفد الهندي فرع الوزارة بالمنطقة الشرقية على حسن الضيافة.", "الوزاره", "SAU"),
+])
+def test_a_place_right_after_a_sector_word_is_where_it_is(coder, text, title, code):
+    # محافظ البصرة is Basra's governor, whatever country is named further in his clause
+    assert (title, code) in [(t, c) for t, c, _, _ in _entities(coder, text)]
+
+
 @pytest.mark.parametrize("text, title, country", [
     ("وطالب الوزير تركيا بسحب قواتها من شمال العراق.", "الوزير", "تركيا"),
     ("ودعا الرئيس سوريا إلى الكف عن التدخل في شؤون لبنان.", "الرئيس", "سوريا"),

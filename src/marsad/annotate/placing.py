@@ -5,7 +5,9 @@ The actor stage codes a sector word by a country named with it (الشرطة ا�
 ``قتل أربعة من رجال الأمن في تفجير استهدف مسجدا في أبها``, ``اشتبكت الشرطة مع مسلحين في
 كراتشي``. Event data codes such police, soldiers, worshippers and officials by the state where
 they are (ANNOTATION.md: "a police force, civilians of that country"), so once the places are
-resolved, a sector word still without a country takes:
+resolved, a sector word that a place follows, in a genitive or after a preposition of place
+(محافظ البصرة، فرع الوزارة بالمنطقة الشرقية), takes that place's country, whatever country the
+actor stage found further away in its clause; and a sector word still without a country takes:
 
 * the country of the nearest place named with a locative cue in its own clause (في كراتشي;
   not a border's far side: الحدودية مع سوريا); else
@@ -54,8 +56,12 @@ class SectorPlacer:
         self._prepositions = resources.grammar.prepositions
         self._bare = lang.without_conjunction
         self._breaks = lang.clause_breaks
+        self._place_links = frozenset(lang.normalize_term(w)
+                                      for w in lang.table("actors")["place_links"])
 
     def __call__(self, doc: Document) -> Document:
+        for named, where in self._where_named(doc):
+            _place(named, where)
         unplaced = [e for e in doc.entities if self._unplaced(e)]
         if not unplaced:
             return doc
@@ -87,6 +93,26 @@ class SectorPlacer:
             if country:
                 _place(e, country)
         return doc
+
+    def _where_named(self, doc: Document) -> list[tuple[EntityMention, str]]:
+        """The sector words that a place follows, in a genitive or after a preposition of
+        place (محافظ البصرة، فرع الوزارة بالمنطقة الشرقية، الشرطة في كراتشي), with its country:
+        they are of that place, whatever country the actor stage took from further away in
+        their clause (مع محافظ البصرة … القوات الإيرانية)."""
+        if not doc.places:
+            return []
+        first_token = {bisect_right(doc.token_starts, p.start) - 1: p for p in doc.places
+                       if not p.far_side}
+        found = []
+        for e in doc.entities:
+            if e.id not in self._sector_ids or e.id.endswith(COUNTERPART):
+                continue
+            p = first_token.get(e.tok_hi)
+            if p is None and e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self._place_links:
+                p = first_token.get(e.tok_hi + 1)
+            if p is not None and p.place.country:
+                found.append((e, p.place.country))
+        return found
 
     def _unplaced(self, e: EntityMention) -> bool:
         if e.id == PERSON and e.code == "UNK":
