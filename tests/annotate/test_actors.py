@@ -292,6 +292,14 @@ def test_a_place_right_after_a_sector_word_is_where_it_is(coder, text, title, co
     assert (title, code) in [(t, c) for t, c, _, _ in _entities(coder, text)]
 
 
+def test_a_bare_word_after_people_is_a_name_not_their_place(coder):
+    # علان is the prisoner's name (a Jordanian town's too): only a cued place says where people are
+    codes = {c for t, c, s, _ in _entities(
+        coder, "وقال رئيس هيئة شؤون الأسرى في رام الله عيسى قراقع إن الشرطة الإسرائيلية هددت "
+               "باعتقال والدة الأسير علان وإخوته في مدينة نابلس.") if t == "الاسير"}
+    assert codes == {"PSE"}
+
+
 @pytest.mark.parametrize("text, title, country", [
     ("وطالب الوزير تركيا بسحب قواتها من شمال العراق.", "الوزير", "تركيا"),
     ("ودعا الرئيس سوريا إلى الكف عن التدخل في شؤون لبنان.", "الرئيس", "سوريا"),

@@ -108,6 +108,8 @@ class SectorPlacer:
             if e.id not in self._sector_ids or e.id.endswith(COUNTERPART):
                 continue
             p = first_token.get(e.tok_hi)
+            if p is not None and e.kind == "people" and not p.cued:
+                p = None    # الأسير علان: after people, a bare word is more often a name
             if p is None and e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self._place_links:
                 p = first_token.get(e.tok_hi + 1)
             if p is not None and p.place.country:
