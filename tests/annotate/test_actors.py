@@ -292,6 +292,14 @@ def test_a_place_right_after_a_sector_word_is_where_it_is(coder, text, title, co
     assert (title, code) in [(t, c) for t, c, _, _ in _entities(coder, text)]
 
 
+def test_a_lone_town_of_a_country_the_article_never_names_does_not_place_the_police(coder):
+    # a report on Turkey: جيلان is a Kosovar town in the gazetteer, named once and nowhere else
+    codes = {c for t, c, s, _ in _entities(
+        coder, "أعلنت السلطات التركية أن الجيش التركي قصف مواقع لحزب العمال الكردستاني في شمال "
+               "العراق. وكان مسلحون قتلوا شرطيين في جيلان بينار جنوب شرق البلاد.") if s == "COP"}
+    assert codes == {"TUR"}
+
+
 def test_a_bare_word_after_people_is_a_name_not_their_place(coder):
     # علان is the prisoner's name (a Jordanian town's too): only a cued place says where people are
     codes = {c for t, c, s, _ in _entities(

@@ -207,7 +207,7 @@ class ActorResolver:
         for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
-            near = [n for n in self._places_of(e, countries.get(e.sentence) or [], self._nisba_alone)
+            near = [n for n in self._places_of(doc, e, countries.get(e.sentence) or [])
                     if self._same_clause(doc, n[0], e) and not self._other_party(doc, n[0])]
             if near:
                 c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
@@ -239,19 +239,25 @@ class ActorResolver:
         """The token is a noun of an area or a place (الأراضي، بالعاصمة), its clitics aside."""
         return any(token.endswith(n) and len(token) - len(n) <= 4 for n in self.area_nouns)
 
-    @staticmethod
-    def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]], nisbas: set[int]
+    def _places_of(self, doc: Document, e: EntityMention, near: list[tuple[EntityMention, str]]
                    ) -> list[tuple[EntityMention, str]]:
         """The country mentions that can place ``e``: for people (civilians, the arrested), a
         country named as such, by a body they belong to or by an armed group's nisba, not the
         country of a state's force or office beside them (قتلت القوات التركية ستة أشخاص في
         أربيل: Turkey is the doer's, not where the six were); people left unplaced here are
-        placed by the sentence's places (placing.py). Nor, for an office or a force, the
-        country of people named by a nationality alone (نفذت وزارة الداخلية حكم القتل في جانيين
-        إثيوبيين: the ministry is not Ethiopia's)."""
+        placed by the sentence's places (placing.py). Nor, for an office or a force, a country's
+        adjective alone outside its own phrase (نفذت وزارة الداخلية حكم القتل في جانيين
+        إثيوبيين: the ministry is not Ethiopia's; شرطة ولاية نيوجيرسي الأمريكية is America's)."""
         if e.kind != "people":
-            return [n for n in near if id(n[0]) not in nisbas]
+            return [n for n in near if id(n[0]) not in self._nisba_alone
+                    or self._in_phrase(doc, e, n[0])]
         return [n for n in near if n[0].sector not in ARMED_SECTORS]
+
+    def _in_phrase(self, doc: Document, e: EntityMention, n: EntityMention) -> bool:
+        """``n`` ends ``e``'s genitive chain: at most two words after it, no preposition between
+        (شرطة ولاية نيوجيرسي الأمريكية)."""
+        between = doc.tokens[e.tok_hi:n.tok_lo]
+        return 0 <= len(between) <= 2 and not any(t in self.prepositions for t in between)
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,
@@ -428,8 +434,8 @@ def by_border(tokens: list[str], lo: int, border_words: frozenset[str],
 def nationality_alone(m: Match) -> bool:
     """Whether a match is a country's adjective and nothing else (اليمنيين، جانيين إثيوبيين،
     متسلل يمني، الجامعات الأمريكية): standing alone, it names people or things of that country,
-    not the country itself. (Measured on the training annotations, its feminine forms mislead
-    as often as its forms of people, so every form counts: شرطة ولاية نيوجيرسي الأمريكية is lost.)"""
+    not the country itself (on the training annotations its feminine forms mislead as often as
+    its forms of people, so every form counts)."""
     return any(t.kind == "nisba" for t in m.terms) \
         and not any(t.kind in _NOT_NATIONALITY for t in m.terms)
 
