@@ -292,6 +292,12 @@ def test_a_place_right_after_a_sector_word_is_where_it_is(coder, text, title, co
     assert (title, code) in [(t, c) for t, c, _, _ in _entities(coder, text)]
 
 
+def test_a_federal_police_is_the_country_named_with_it(coder):
+    # Iraq's, Australia's, Argentina's: "the federal police" is a kind of police, not one force
+    found = _entities(coder, "وقالت الشرطة الاتحادية الأسترالية إن المواطن اعتقل في سيدني.")
+    assert ("AUS", "COP") in [(c, s) for _, c, s, _ in found]
+
+
 def test_a_lone_town_of_a_country_the_article_never_names_does_not_place_the_police(coder):
     # a report on Turkey: جيلان is a Kosovar town in the gazetteer, named once and nowhere else
     codes = {c for t, c, s, _ in _entities(
