@@ -245,3 +245,10 @@ def test_a_person_described_nowhere_is_not_placed_by_a_nationality_beside_them(c
     text = ("كشف مدير الجوازات بمنطقة مكة المكرمة اللواء خلف الله الطويرقي عن إنجاز 12 ألف "
             "معاملة لتصحيح أوضاع اليمنيين بالمنطقة.")
     assert _code_of(coder, text, "اللواء خلف الله الطويرقي")[0] == "SAU"
+
+
+def test_a_name_after_a_title_ends_before_a_word_joined_by_wa(coder):
+    # وكبار المسؤولين is the next participant: Kenyatta is read as a name, not Obama's title again
+    text = ("وهبطت طائرة الرئيس الأمريكي باراك أوباما في العاصمة الكينية نيروبي. واستقبله الرئيس "
+            "اوهورو كينياتا وكبار المسؤولين الكينيين.")
+    assert _code_of(coder, text, "الرءيس اوهورو كينياتا")[0] == "KEN"
