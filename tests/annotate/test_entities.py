@@ -227,3 +227,28 @@ def test_a_function_word_with_a_pronoun_after_a_title_is_no_name(coder, text):
 def test_a_foreign_name_after_a_title_ends_before_its_verbs_object(coder):
     text = "انتقد وزير الخارجية الجزائري رمطان لعمامرة التصريحات التي أدلى بها ساركوزي."
     assert _code_of(coder, text, "وزير الخارجيه الجزاءري رمطان لعمامره")[0] == "DZA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وأوضح المتحدث أن الهكر تركي عمر السفياني رفض تسليم نفسه للشرطة.", "تركي عمر السفياني"),
+    ("واستقبل الأمير تركي بن عبدالله الوفد الزائر في مكتبه أمس.", "الامير تركي بن عبدالله"),
+    ("وأكد تركي الجلفان أن الشرطة اعتقلت المتهم بعد ساعات.", "تركي الجلفان"),
+])
+def test_a_countrys_adjective_that_opens_a_name_is_a_given_name(coder, text, name):
+    # تركي is Turki, a given name, when a name goes on after it (مسؤول تركي رفض is Turkey's)
+    coded = _coded(coder, text)
+    assert name in [t for t, _, _ in coded] and "TUR" not in [c for _, c, _ in coded], coded
+
+
+def test_a_person_described_nowhere_is_not_placed_by_a_nationality_beside_them(coder):
+    # اليمنيين are the people the passport office served; the officer is of the place he heads
+    text = ("كشف مدير الجوازات بمنطقة مكة المكرمة اللواء خلف الله الطويرقي عن إنجاز 12 ألف "
+            "معاملة لتصحيح أوضاع اليمنيين بالمنطقة.")
+    assert _code_of(coder, text, "اللواء خلف الله الطويرقي")[0] == "SAU"
+
+
+def test_a_name_after_a_title_ends_before_a_word_joined_by_wa(coder):
+    # وكبار المسؤولين is the next participant: Kenyatta is read as a name, not Obama's title again
+    text = ("وهبطت طائرة الرئيس الأمريكي باراك أوباما في العاصمة الكينية نيروبي. واستقبله الرئيس "
+            "اوهورو كينياتا وكبار المسؤولين الكينيين.")
+    assert _code_of(coder, text, "الرءيس اوهورو كينياتا")[0] == "KEN"

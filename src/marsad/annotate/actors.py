@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Container
 
+from marsad.annotate.names import NameWords
 from marsad.doc.document import Document
 from marsad.doc.records import state_country
 from marsad.doc.spans import EntityMention, Match, Term, named_country
@@ -27,6 +28,8 @@ from marsad.resources.tables import Actor
 ARMED_SECTORS = frozenset({"MIL", "COP", "SPY", "GOV"})
 #: people, never one participant with an office before them (السلطات الإيرانية مواطنيها)
 _CIVILIANS = "CVL"
+#: the terms that make a match more than a nationality (a name, a capital, a people, an entry)
+_NOT_NATIONALITY = frozenset({"country", "capital", "actor", "people"})
 #: the dictionary's people: their ids start so
 _PERSON = "person."
 
@@ -83,6 +86,7 @@ class ActorResolver:
         self.clause_breaks = lang.clause_breaks
         self.counted_only = frozenset(lang.normalize_term(w) for w in words["counted_only"])
         self.numbers = lang.numbers
+        self.names = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -90,12 +94,19 @@ class ActorResolver:
         units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
-        units = [u for u in units if not self._news_outlet(doc, u) and not self._uncounted(doc, u)]
+        names = {u.match.start for u in units if self._given_name(doc, u)}
+        if names:       # the entity stage reads them as names (``_given_name``)
+            doc.matches = [m for m in doc.matches if m.start not in names]
+        units = [u for u in units if not self._news_outlet(doc, u) and not self._uncounted(doc, u)
+                 and u.match.start not in names]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         #: the mentions that open on a sector word, and those of them whose country follows the
         #: word (وزير الخارجية المصري): a phrase complete in itself
         self._headed: set[int] = set()
         self._complete: set[int] = set()
+        #: the mentions of a country's adjective standing alone (جانيين إثيوبيين، اليمنيين):
+        #: people or things of that country, not where an office beside them is
+        self._nisba_alone: set[int] = set()
         i = 0
         while i < len(units):
             i = self._resolve_at(doc, units, i, found)
@@ -122,6 +133,23 @@ class ActorResolver:
         before = doc.tokens[u.tok_lo - 1]
         return not (before.isdigit() or self.numbers is not None
                     and self.numbers.parse_number(self.without_conjunction(before)) is not None)
+
+    def _given_name(self, doc: Document, u: _Unit) -> bool:
+        """تركي عمر السفياني، تركي بن عبدالله، تركي الجلفان: a country's adjective that is
+        also a given name, bare and followed by a name (a given name, بن, or a family name
+        with the article that no lexicon reads), opens a person's name; the entity stage reads
+        it (مسؤول تركي رفض، جندي تركي في are Turkey's)."""
+        nxt = u.tok_hi
+        if u.match.prefix or u.match.suffix or nxt >= len(doc.tokens) \
+                or u.term("country", "capital", "actor", "people", "sector") is not None \
+                or doc.norm.text[u.match.core_start:u.match.core_end] not in self.names.first_words:
+            return False
+        after = doc.tokens[nxt]
+        if after in self.names.first_words or after in self.names.particles:
+            return True
+        return self.definite_word(after) and after not in self.names.not_names \
+            and after not in self.nationality and after.isalpha() \
+            and not any(m.start == doc.token_starts[nxt] for m in doc.matches)
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
@@ -179,7 +207,7 @@ class ActorResolver:
         for e in entities:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
-            near = [n for n in self._places_of(e, countries.get(e.sentence) or [])
+            near = [n for n in self._places_of(doc, e, countries.get(e.sentence) or [])
                     if self._same_clause(doc, n[0], e) and not self._other_party(doc, n[0])]
             if near:
                 c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
@@ -211,17 +239,25 @@ class ActorResolver:
         """The token is a noun of an area or a place (الأراضي، بالعاصمة), its clitics aside."""
         return any(token.endswith(n) and len(token) - len(n) <= 4 for n in self.area_nouns)
 
-    @staticmethod
-    def _places_of(e: EntityMention, near: list[tuple[EntityMention, str]]
+    def _places_of(self, doc: Document, e: EntityMention, near: list[tuple[EntityMention, str]]
                    ) -> list[tuple[EntityMention, str]]:
         """The country mentions that can place ``e``: for people (civilians, the arrested), a
         country named as such, by a body they belong to or by an armed group's nisba, not the
         country of a state's force or office beside them (قتلت القوات التركية ستة أشخاص في
         أربيل: Turkey is the doer's, not where the six were); people left unplaced here are
-        placed by the sentence's places (placing.py)."""
+        placed by the sentence's places (placing.py). Nor, for an office or a force, a country's
+        adjective alone outside its own phrase (نفذت وزارة الداخلية حكم القتل في جانيين
+        إثيوبيين: the ministry is not Ethiopia's; شرطة ولاية نيوجيرسي الأمريكية is America's)."""
         if e.kind != "people":
-            return near
+            return [n for n in near if id(n[0]) not in self._nisba_alone
+                    or self._in_phrase(doc, e, n[0])]
         return [n for n in near if n[0].sector not in ARMED_SECTORS]
+
+    def _in_phrase(self, doc: Document, e: EntityMention, n: EntityMention) -> bool:
+        """``n`` ends ``e``'s genitive chain: at most two words after it, no preposition between
+        (شرطة ولاية نيوجيرسي الأمريكية)."""
+        between = doc.tokens[e.tok_hi:n.tok_lo]
+        return 0 <= len(between) <= 2 and not any(t in self.prepositions for t in between)
 
     def _by_border(self, doc: Document, e: EntityMention) -> bool:
         return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,
@@ -243,6 +279,8 @@ class ActorResolver:
             self._headed.add(id(found[-1]))
             return i + 1
         found.append(self._standalone(u))
+        if nationality_alone(u.match):
+            self._nisba_alone.add(id(found[-1]))
         if u.term("nisba", "country", "actor"):
             return self._coordinated(doc, units, i + 1, found[-1], found)
         return i + 1
@@ -391,6 +429,15 @@ def by_border(tokens: list[str], lo: int, border_words: frozenset[str],
     if lo > 0 and bare(tokens[lo - 1]) in border_words:
         return True
     return lo > 1 and tokens[lo - 1] in prepositions and bare(tokens[lo - 2]) in border_words
+
+
+def nationality_alone(m: Match) -> bool:
+    """Whether a match is a country's adjective and nothing else (اليمنيين، جانيين إثيوبيين،
+    متسلل يمني، الجامعات الأمريكية): standing alone, it names people or things of that country,
+    not the country itself (on the training annotations its feminine forms mislead as often as
+    its forms of people, so every form counts)."""
+    return any(t.kind == "nisba" for t in m.terms) \
+        and not any(t.kind in _NOT_NATIONALITY for t in m.terms)
 
 
 def _last_tok(doc: Document, ent: EntityMention) -> int:

@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Container
 
+from marsad.annotate.actors import nationality_alone
 from marsad.annotate.coverage import BareStarts, SentenceOf, Taken, positions, tokens_of
 from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
 from marsad.annotate.names import NameReader, NameWords
@@ -96,7 +97,8 @@ class EntityLinker:
         self._bare_names(doc, people, blocked.union(names, doc), mentions, names, sentence_of)
         self._titles_after_names(doc, people, titles)
         self._titles_alone(doc, people, titles)
-        self._near_countries(people, mentions)
+        self._near_countries(people, mentions,
+                            {m.start for m in doc.matches if nationality_alone(m)})
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
         mentions += self._own_countries(doc, mentions, blocked.union(names, doc), sentence_of)
@@ -383,15 +385,18 @@ class EntityLinker:
                 found.mentions.append(e)
 
     @staticmethod
-    def _near_countries(people: list[Draft], mentions: list[EntityMention]) -> None:
+    def _near_countries(people: list[Draft], mentions: list[EntityMention],
+                        nationalities: Container[int]) -> None:
         """For a person with no description, the country named nearest in their sentence,
-        else in the sentence before (``Draft.near``)."""
+        else in the sentence before (``Draft.near``); not people named by a nationality alone
+        (مدير الجوازات … اللواء خلف الله الطويرقي … أوضاع اليمنيين: he is not Yemen's)."""
         bare = [p for p in people if p.described is None and p.guessed is None and p.person is None]
         if not bare:
             return
         states: dict[int, list[EntityMention]] = {}
         for e in mentions:
-            if e.kind == "state" and e.code not in NO_COUNTRY:
+            if e.kind == "state" and e.code not in NO_COUNTRY \
+                    and not (e.sector is None and e.start in nationalities):
                 states.setdefault(e.sentence, []).append(e)
         for p in bare:
             first = p.mentions[0]

@@ -171,8 +171,11 @@ class NameReader:
         return article if article >= start + 2 else end
 
     def _boundary(self, tokens: list[str], end: int, hi: int, blocked: Container[int]) -> bool:
-        """A name may end before ``end``: the sentence ends, or a matched or function word."""
-        return end >= hi or end in blocked or not self.name_word(tokens[end])
+        """A name may end before ``end``: the sentence ends, a matched or function word, or a
+        word joined by و, which starts a new participant (الرئيس اوهورو كينياتا وكبار
+        المسؤولين)."""
+        return end >= hi or end in blocked or not self.name_word(tokens[end]) \
+            or self._bare(tokens[end]) != tokens[end]
 
     def skip_honorific(self, tokens: list[str], lo: int, hi: int) -> tuple[int, str | None, bool]:
         """Past an honorific at ``lo`` (الشيخ، اللواء الركن): (next token, sector, found)."""

@@ -5,7 +5,9 @@ The actor stage codes a sector word by a country named with it (الشرطة ا�
 ``قتل أربعة من رجال الأمن في تفجير استهدف مسجدا في أبها``, ``اشتبكت الشرطة مع مسلحين في
 كراتشي``. Event data codes such police, soldiers, worshippers and officials by the state where
 they are (ANNOTATION.md: "a police force, civilians of that country"), so once the places are
-resolved, a sector word still without a country takes:
+resolved, a sector word that a place follows, in a genitive or after a preposition of place
+(محافظ البصرة، فرع الوزارة بالمنطقة الشرقية), takes that place's country, whatever country the
+actor stage found further away in its clause; and a sector word still without a country takes:
 
 * the country of the nearest place named with a locative cue in its own clause (في كراتشي;
   not a border's far side: الحدودية مع سوريا); else
@@ -54,21 +56,29 @@ class SectorPlacer:
         self._prepositions = resources.grammar.prepositions
         self._bare = lang.without_conjunction
         self._breaks = lang.clause_breaks
+        self._place_nouns = frozenset(lang.normalize_term(w)
+                                      for w in lang.table("places")["place_nouns"])
+        self._without_proclitic = lang.affixes.without_proclitic
+        self._place_links = frozenset(lang.normalize_term(w)
+                                      for w in lang.table("actors")["place_links"])
 
     def __call__(self, doc: Document) -> Document:
+        for named, where in self._where_named(doc):
+            _place(named, where)
         unplaced = [e for e in doc.entities if self._unplaced(e)]
         if not unplaced:
             return doc
         by_sentence: dict[int, list[PlaceMention]] = {}
         starts = [s.nstart for s in doc.sentences]
         bordering, last = False, -2
+        lone = self._lone_places(doc)
         for p in doc.places:
             # محافظة شيرناك الحدودية مع سوريا والعراق: a border's far side is not where it is
             lo = bisect_right(doc.token_starts, p.start) - 1
             bordering = by_border(doc.tokens, lo, self._border_words, self._prepositions,
                                   self._bare) or (bordering and lo == last + 1)
             last = lo
-            if bordering:
+            if bordering or p in lone:
                 continue
             k = _sentence_at(starts, p.start)
             by_sentence.setdefault(k, []).append(p)
@@ -87,6 +97,49 @@ class SectorPlacer:
             if country:
                 _place(e, country)
         return doc
+
+    def _where_named(self, doc: Document) -> list[tuple[EntityMention, str]]:
+        """The sector words that a place follows, in a genitive or after a preposition of
+        place (محافظ البصرة، فرع الوزارة بالمنطقة الشرقية، الشرطة في كراتشي), with its country:
+        they are of that place, whatever country the actor stage took from further away in
+        their clause (مع محافظ البصرة … القوات الإيرانية)."""
+        if not doc.places:
+            return []
+        lone = self._lone_places(doc)
+        first_token = {bisect_right(doc.token_starts, p.start) - 1: p for p in doc.places
+                       if not p.far_side and p not in lone}
+        found = []
+        for e in doc.entities:
+            if e.id not in self._sector_ids or e.id.endswith(COUNTERPART):
+                continue
+            p = first_token.get(e.tok_hi)
+            if p is not None and e.kind == "people" and not p.cued:
+                p = None    # الأسير علان: after people, a bare word is more often a name
+            if p is None and e.tok_hi < len(doc.tokens) and doc.tokens[e.tok_hi] in self._place_links:
+                p = first_token.get(e.tok_hi + 1)
+            if p is not None and p.place.country:
+                found.append((e, p.place.country))
+        return found
+
+    def _lone_places(self, doc: Document) -> list[PlaceMention]:
+        """The places of a country the article names nowhere else, in an article clearly about
+        another, and not named as a place by a place noun (شرطيين في جيلان in a report on Turkey:
+        جيلان is a town of Kosovo's too; في مدينة أضنة is Adana): more often a place of the
+        article's own country that the gazetteer gives to another, so they place no sector word."""
+        home = article_country_code(doc, NOT_COUNTED)
+        if home is None:
+            return []
+        counts = Counter(p.place.country for p in doc.places)
+        counts.update(c for e in doc.entities if (c := named_country(e)))
+        return [p for p in doc.places if p.place.country != home and counts[p.place.country] == 1
+                and not self._after_place_noun(doc, p)]
+
+    def _after_place_noun(self, doc: Document, p: PlaceMention) -> bool:
+        k = bisect_right(doc.token_starts, p.start) - 1
+        if k < 1:
+            return False
+        prev = self._bare(doc.tokens[k - 1])
+        return prev in self._place_nouns or self._without_proclitic(prev) in self._place_nouns
 
     def _unplaced(self, e: EntityMention) -> bool:
         if e.id == PERSON and e.code == "UNK":
