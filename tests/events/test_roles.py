@@ -336,6 +336,15 @@ def test_a_participle_of_saying_reports_for_the_main_clauses_speaker():
     assert _codes(sanctions[0].recipient) == ["IRN"]
 
 
+def test_a_source_that_reports_an_investigation_is_not_its_investigator(coder):
+    # أفادت مصادر قضائية بأن …: the sources only report; the inquiry they mention is not theirs
+    events = coder.code_text(
+        "أفادت مصادر قضائية الأربعاء بأن قاضيا أرجنتينيا أمر الرئيس السابق كارلوس منعم بالمثول في "
+        "16 تشرين الأول/أكتوبر لاستجوابه في إطار تحقيق في صفقات بيع أسلحة غير مشروعة إلى كرواتيا "
+        "والإكوادور في تسعينات القرن الماضي.")
+    assert events and not [a.text for e in events for a in e.actor if "مصادر" in (a.text or "")]
+
+
 def test_a_visit_to_a_country_after_lam_is_the_visited_not_the_visitor(coder):
     # في زيارة رسمية لدولة قطر: ل marks where the visit goes, not whose visit it is
     ev = _event(coder, "وصل وزير الخارجية الأردني ناصر جودة إلى الدوحة اليوم في زيارة رسمية "

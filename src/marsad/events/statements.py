@@ -165,8 +165,9 @@ class StatementReader:
         is the speaker's, before it or after it; so is a statement named as a noun in what a
         speaker says (مبينا أن العقوبات ضد إيران ستعود: the threat is the speaker's)."""
         actor, recipient = roles
-        if not actor and reporter and t.tense == "noun" and fam.type in self._said_types:
-            return reporter, [e for e in recipient if e not in reporter]
+        if not actor and reporter and t.tense == "noun" and fam.type in self._said_types \
+                and not any(self.ph._reporting_source(doc, e) for e in reporter):
+            return reporter, [e for e in recipient if e not in reporter]   # a source reports only
         if actor or t.tense != "noun" or fam.type not in self.statements \
                 or t.tok_lo <= sent.tok_lo or doc.tokens[t.tok_lo - 1] not in self._circumstance_words:
             return actor, recipient
