@@ -35,6 +35,9 @@ from marsad.events.phrases import COMMA, PhraseReader
 from marsad.lang import Language
 from marsad.resources import Resources
 
+#: how many words after a relative clause's verb of doing its subject may begin: a phrase of
+#: place or time may come first (التصريحات التي أدلى بها حول الجزائر الرئيس الفرنسي)
+DOER_REACH = 4
 #: reads the roles of an act set apart as a complement, with the entities after it
 ReadAct = Callable[[TriggerMention, list[EntityMention]], EventMention]
 
@@ -201,7 +204,8 @@ class CondemnedActs:
         if not (self.ph._bare(tokens[i]) in self._relatives and i + 1 < end
                 and tokens[i + 1].startswith(self._doer_verbs)):
             return []
-        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 4 and self._unmarked(doc, e)]
+        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 2 + DOER_REACH
+                and self._unmarked(doc, e)]
         return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
 
     def _deed_doer(self, doc: Document, m: EventMention,
