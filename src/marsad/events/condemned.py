@@ -14,7 +14,8 @@ the support), as the ``roles`` table's ``condemning_types`` and ``condemning_cam
   doer is that act's (``told_before``: how many sentences back, its own included);
 * the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
   named by a relative clause with a verb of doing, deciding or calling for (الجريمة التي نفذها
-  مستوطنون، ما تقوم به قوات الاحتلال، الهدنة التي دعت إليها X، الإصلاحات التي أعلنها X), by قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
+  مستوطنون، ما تقوم به قوات الاحتلال، الهدنة التي دعت إليها X، الإصلاحات التي أعلنها X), by
+  قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
   an unnamed armed group's;
 * where nothing else is aimed at, the party right after the word for the deed, its genitive or
