@@ -331,3 +331,25 @@ def test_a_named_person_and_the_party_after_the_name_are_two(coder):
     doc = coder.process(Article(id="t", text="ودعا أوباما أعضاء الكونغرس إلى تأييد الاتفاق النووي."))
     texts = [doc.text[e.start:e.end] for e in doc.entities]
     assert "أوباما" in texts and "أعضاء الكونغرس" in texts
+
+
+@pytest.mark.parametrize("text, word, sector", [
+    # a profession or a kind of people counted in the accusative names people, placed by context
+    ("إلى ذلك علمت «الرياض» أن الانقلابيين الحوثيين اختطفوا أكثر من 25 صحفياً وكاتباً.",
+     "صحفيا", "MED"),
+    ("أسفرت غارات للطيران التركي، فجر أمس، على قرية شمال شرقي أربيل عن مقتل نحو 25 قرويًا.",
+     "قرويا", "CVL"),
+    ("وفرقت الشرطة الإيرانية تجمعا لحوالي ألفي مدرس أمام البرلمان في طهران.", "مدرس", "EDU"),
+])
+def test_counted_people_of_a_profession_are_entities(coder, text, word, sector):
+    found = [(w, s) for w, _, s, _ in _entities(coder, text)]
+    assert any(word in w and s == sector for w, s in found), found
+
+
+@pytest.mark.parametrize("text, word", [
+    # the same forms not after a number are a participle or a noun of a thing
+    ("وندد الوزير بالهجوم، مطالبا الحكومة بالتدخل، وطالبا من المجتمع الدولي التحرك.", "طالبا"),
+    ("وزار الوفد معلما تاريخيا في المدينة القديمة.", "معلما"),
+])
+def test_counted_only_words_name_no_one_without_a_number(coder, text, word):
+    assert not any(word in w for w, _, _, _ in _entities(coder, text))

@@ -283,6 +283,23 @@ def test_praise_of_a_deed_is_aimed_at_the_one_who_did_it(coder, text, recipient)
     assert _codes(ev.recipient) == recipient
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a verb of calling for names the doer of the deed, like a verb of doing
+    ("ورحب وزير الخارجية الكويتي بالهدنة الإنسانية التي دعت إليها المملكة العربية السعودية في "
+     "اليمن.", "SUPPORT", ["SAU"]),
+    # the doer may come after a phrase of place or time in the relative clause
+    ("وانتقد وزير الخارجية الجزائري رمطان لعمامرة التصريحات التي أدلى بها حول الجزائر الرئيس "
+     "الفرنسي السابق نيكولا ساركوزي.", "ACCUSE", ["FRA"]),
+    # a protest against a deed is aimed at its doer, not at the government where it is held
+    ("وتظاهر آلاف الأتراك في إسطنبول احتجاجا على الغارات التي تشنها الطائرات الروسية في سوريا.",
+     "PROTEST", ["RUS"]),
+])
+def test_a_deed_named_by_a_relative_clause_is_aimed_at_its_doer(coder, text, event_type,
+                                                                 recipient):
+    ev = _events(coder, text, event_type)[0]
+    assert _codes(ev.recipient) == recipient
+
+
 @pytest.mark.parametrize("text", [
     "وقال الرئيس التركي رجب طيب أردوغان خلال زيارة إلى إندونيسيا إن بلاده عانت من خسائر كبيرة.",
     # the circumstance first, the speaker after it

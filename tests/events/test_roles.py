@@ -113,6 +113,9 @@ def test_a_verb_whose_ending_is_its_subject_takes_the_phrase_after_it_as_object(
     # a plural of bodies agrees as a feminine (دعت الدول)
     ("أكد وزير الخارجية الأردني أن الوضع خطير. ودعا الدول العربية إلى وقفة جادة.",
      ["JOR"], ["IGO"]),
+    # a feminine head the phrase leaves out (قيادة) agrees the same way
+    ("أكد وزير الخارجية الأردني أن الوضع خطير. ودعا قيادة المعارضة السورية إلى توحيد صفوفها.",
+     ["JOR"], ["SYR"]),
 ])
 def test_a_feminine_phrase_right_after_a_masculine_verb_is_its_object(coder, text, actor,
                                                                      recipient):

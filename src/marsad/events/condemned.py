@@ -1,8 +1,8 @@
 """Whom a condemnation is aimed at: the doer of the deed it condemns (ANNOTATION.md: the one
 condemned is the recipient; a terrorist act with no doer named is by an unnamed armed group).
-A rejection and praise of a deed are read the same way (رفض التصريحات التي أدلى بها X، أشاد
-بالدعم الذي قدمه X: the one supported is the one who gave the support), as the ``roles`` table's
-``condemning_types`` and ``condemning_cameos`` say.
+A rejection, a protest and praise of a deed are read the same way (رفض التصريحات التي أدلى بها X،
+احتجاجا على الغارات التي تشنها X، أشاد بالدعم الذي قدمه X: the one supported is the one who gave
+the support), as the ``roles`` table's ``condemning_types`` and ``condemning_cameos`` say.
 
 ``roles.py`` reads each act's clause; this module then re-reads the object of each condemnation
 (the ``condemned_acts`` entry of the language's ``roles`` table):
@@ -13,8 +13,9 @@ A rejection and praise of a deed are read the same way (رفض التصريحا�
   (وأدانت رئاسة كردستان القصف) is the last act of its type the article told before, and its
   doer is that act's (``told_before``: how many sentences back, its own included);
 * the object is a word for a deed that is no event word (الجريمة، العمل، التصريحات): its doer is
-  named by a relative clause with a verb of doing (الجريمة التي نفذها مستوطنون، ما تقوم به قوات
-  الاحتلال), by قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
+  named by a relative clause with a verb of doing, deciding or calling for (الجريمة التي نفذها
+  مستوطنون، ما تقوم به قوات الاحتلال، الهدنة التي دعت إليها X، الإصلاحات التي أعلنها X), by
+  قيام X بـ, by الصادرة عن X, or by an agent phrase (من قبل المسؤولين الإيرانيين);
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
   an unnamed armed group's;
 * where nothing else is aimed at, the party right after the word for the deed, its genitive or
@@ -35,6 +36,9 @@ from marsad.events.phrases import COMMA, PhraseReader
 from marsad.lang import Language
 from marsad.resources import Resources
 
+#: how many words after a relative clause's verb of doing its subject may begin: a phrase of
+#: place or time may come first (التصريحات التي أدلى بها حول الجزائر الرئيس الفرنسي)
+DOER_REACH = 4
 #: reads the roles of an act set apart as a complement, with the entities after it
 ReadAct = Callable[[TriggerMention, list[EntityMention]], EventMention]
 
@@ -201,7 +205,8 @@ class CondemnedActs:
         if not (self.ph._bare(tokens[i]) in self._relatives and i + 1 < end
                 and tokens[i + 1].startswith(self._doer_verbs)):
             return []
-        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 4 and self._unmarked(doc, e)]
+        doer = [e for e in ents if i + 2 <= e.tok_lo <= i + 2 + DOER_REACH
+                and self._unmarked(doc, e)]
         return self.ph._chain_from(doc, ents, ents.index(doer[0])) if doer else []
 
     def _deed_doer(self, doc: Document, m: EventMention,

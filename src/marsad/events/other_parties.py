@@ -2,7 +2,8 @@
 in its sentence: rules of the role stage (``roles.py``), which reads the clause first.
 
 * a feminine phrase right after a masculine statement verb (وطالب الحكومة الإسرائيلية، ودعا
-  الدول العربية) is its object, since a verb agrees in gender with the subject that follows it;
+  الدول العربية، ودعا قيادة المقاومة: a feminine head outside the phrase it governs) is its
+  object, since a verb agrees in gender with the subject that follows it;
 * a verb joined by و to an earlier verb shares its subject, unless its object is a pronoun, on
   the verb or after the act's preposition following the phrase after the verb (واتهمها الرئيس
   الفلسطيني، واعتدت قوات الاحتلال عليهم), or it does not agree with that subject: a masculine
@@ -77,10 +78,18 @@ class OtherParties:
 
     def disagrees(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
         """Whether the phrase right after a masculine form of the verb is feminine, so cannot
-        be its subject (a verb agrees in gender with the subject that follows it)."""
-        return e.tok_lo == t.tok_hi \
-            and self.ph._bare(doc.tokens[t.tok_lo]) in self._masculine.get(t.family, ()) \
-            and self.ph._feminine(doc, e)
+        be its subject (a verb agrees in gender with the subject that follows it); so is a
+        feminine head the lexicon leaves out of the phrase it governs (ودعا قيادة المقاومة)."""
+        if self.ph._bare(doc.tokens[t.tok_lo]) not in self._masculine.get(t.family, ()):
+            return False
+        if e.tok_lo == t.tok_hi:
+            return self.ph._feminine(doc, e)
+        head = t.tok_hi
+        return e.tok_lo == head + 1 and doc.tokens[head].isalpha() \
+            and head not in self.ph._in_entity and head not in self.ph._in_trigger \
+            and doc.tokens[head] not in self.ph.g.prepositions \
+            and self.ph._fused_preposition(doc.tokens[head], True) is None \
+            and self.ph.feminine_word(doc, head)
 
     def disagreeing_subject(self, doc: Document, t: TriggerMention, fam: EventFamily,
                             after: list[EntityMention], earlier: list[EntityMention]
