@@ -342,3 +342,24 @@ def test_a_sentences_tokens_are_weighed_by_their_form_without_conjunction(
     ranks = weighed.ranks(["شنت", token, "."])
     assert weighed.features(ranks) == [f"w={word}"]
     assert weighed.typed_features(ranks, "ASSAULT") == [f"ASSAULT|w={word}"]
+
+
+@pytest.mark.parametrize("when, modality", [
+    ("", "historical"),        # no time of its own, late in the article: the story retold
+    (" أمس", "asserted"),      # the same place, dated to the news by its own words
+])
+def test_a_deeds_place_in_the_article_is_weighed_with_its_own_time(
+        rules: Coder, when: str, modality: str) -> None:
+    article = {"id": "decide-7", "date": "2015-08-09",
+               "title": "مسلحون يقتلون عشرة قرويين في شمال نيجيريا",
+               "text": ("قتل مسلحون عشرة قرويين في هجوم على قرية في شمال نيجيريا أمس. "
+                        "وقال مسؤول محلي إن المهاجمين فروا إلى الغابة. "
+                        "وأضاف أن الجيش أرسل تعزيزات إلى المنطقة. "
+                        "وتشهد المنطقة أعمال عنف متكررة. "
+                        f"واقتحم مسلحون من الجماعة نفسها سجنا في المدينة{when}.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "historical"),
+                   modality={"where|when=s<=5|0-2/article": (0.0, 5.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    by_sentence = {e.evidence[-1].sentence_index: e.modality for e in events}
+    assert by_sentence.get(5) == modality
+    assert by_sentence.get(1) == "asserted"
