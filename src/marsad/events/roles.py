@@ -61,6 +61,7 @@ from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
+from marsad.events.undertaking import UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.verb_subject import in_prepositional_phrase, not_sufferers
 from marsad.events.violent import ViolentClauses
@@ -79,6 +80,7 @@ class RoleAssigner:
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
         self.outcomes = OutcomeReader(self.ph)
+        self.undertaking = UndertakingVerbs(self.ph)     # تمكنت القوات من تحرير: the doer
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -265,7 +267,7 @@ class RoleAssigner:
             return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
-            return actor, recipient, 0.6
+            return actor or self.undertaking.doer(doc, t, before), recipient, 0.6
         actor, recipient = self._verb_roles(doc, t, fam, before, after, reporter, pronoun_subject)
         return actor, recipient, 0.75
 
