@@ -401,3 +401,18 @@ def test_the_guest_of_a_reception_named_by_the_hosts_pronoun_is_its_actor():
         "إن مرحلة جديدة من التعاون ستبدأ قريبا.")
     consult = [e for e in events if e.event_type == "CONSULT"]
     assert consult and _codes(consult[0].actor) == ["FRA"] and _codes(consult[0].recipient) == ["IRN"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the host in his own office: the one he meets is the guest, the actor
+    ("اجتمع الأمين العام لمجلس التعاون لدول الخليج العربية عبداللطيف الزياني، في مكتبه بمقر "
+     "الأمانة في الرياض اليوم، مع سفير جمهورية اتحاد ميانمار لدى المملكة. وتناول اللقاء "
+     "العلاقات بين الجانبين.", ["MMR"], ["IGO"]),
+    # the guest of a verb of hosting after the host's honorifics, office and time, past a comma
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود – حفظه الله – في مكتبه "
+     "بقصر اليمامة اليوم، رئيس وزراء لبنان الأسبق سعد الحريري. وجرى خلال الاستقبال استعراض "
+     "العلاقات بين البلدين.", ["LBN"], ["SAU"]),
+])
+def test_the_guest_of_a_meeting_in_the_hosts_office_is_the_actor(coder, text, actor, recipient):
+    ev = _event(coder, text, "CONSULT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.hosting import MeetingHosts
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.lang import Language
@@ -73,6 +74,8 @@ class StatementReader:
             ph._clause_verbs | lang.syntax.with_conjunction(frozenset(
                 norm(w) for w in lang.table("function_words")["complementizers"])) | {".", ":"})
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+        #: a meeting's guest and host (hosting.py)
+        self.hosts = MeetingHosts(ph, self._apposition_stops)
         #: the types asked of the subject of a clause after أن (تأمل في أن ترفع واشنطن …)
         self._clause_request_types = frozenset(roles["clause_request_types"])
         self._plain_complementizers = ph.g.complementizers - ph._pronoun_complementizers
@@ -223,6 +226,7 @@ class StatementReader:
         of counterparts (module docstring)."""
         actor, recipient = roles
         recipient = self._past_the_apposition(doc, t, fam, after, actor, recipient)
+        actor, recipient = self.hosts.sides(doc, t, fam, (actor, recipient))
         k = next((k for k, e in enumerate(actor) if k and not recipient and self.object_after_comma(
             doc, t, fam, e.tok_lo - 1, doc.sentences[t.sentence].tok_hi)), 0)
         if k:   # دعا الخبير …، المجلس البلدي بـ …: not a compound subject, a subject and its object
