@@ -416,3 +416,10 @@ def test_the_guest_of_a_reception_named_by_the_hosts_pronoun_is_its_actor():
 def test_the_guest_of_a_meeting_in_the_hosts_office_is_the_actor(coder, text, actor, recipient):
     ev = _event(coder, text, "CONSULT")
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+def test_a_verb_written_like_a_preposition_does_not_govern_its_subject(coder):
+    # عبّر (unvocalized: the preposition عبر, "via") is the verb here, its subject right after it
+    ev = _event(coder, "بدوره، عبّر مركز الميزان لحقوق الإنسان في غزة عن استنكاره الشديد لقتل "
+                       "المواطنة الفلسطينية.", "ACCUSE")
+    assert _codes(ev.actor) == ["NGO"] and _codes(ev.recipient) == ["PSE"]

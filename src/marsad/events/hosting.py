@@ -3,8 +3,8 @@
 * A meeting told from its host's office or home (``عقد الأمير محمد بن سلمان في مكتبه بجدة اليوم
   اجتماعاً ثنائياً مع وزير الدفاع الأميركي``، ``اجتمع الأمين العام، في مكتبه بمقر الأمانة، مع سفير
   ميانمار``، ``لقاء النائب الثاني للرئيس السوداني بمكتبه … وزير حقوق الإنسان اليمني``): the one
-  whose office it is receives the other, so the other is the actor and the host the recipient,
-  as for a verb of hosting (استقبل), whose own swap the role stage makes at the end.
+  whose office it is receives the other, so the other is the actor and the host the recipient:
+  the role stage swaps them at the end, as for a verb of hosting (استقبل).
 * The guest of a meeting verb may stand past commas, after the host's honorifics, the place
   and the time (``استقبل خادم الحرمين الشريفين الملك سلمان – حفظه الله – في مكتبه بقصر اليمامة
   اليوم، رئيس وزراء لبنان الأسبق سعد الحريري``): the first bare phrase of another side before
@@ -37,17 +37,30 @@ class MeetingHosts:
         self._reach = int(roles["apposition_reach"])
         #: words that end the clause the guest may stand in
         self._stops = stops
+        #: per document: the meetings whose subject hosts them in its own place
+        self._hosted: set[int] = set()
 
     def sides(self, doc: Document, t: TriggerMention, fam: EventFamily, roles: Roles) -> Roles:
-        """The meeting's guest as its actor and its host as its recipient (module docstring)."""
+        """The guest of a meeting verb past commas; a host in its own place is noted, for the
+        swap the role stage makes last (module docstring)."""
         actor, recipient = roles
         if fam.type not in self._meetings or not actor:
             return actor, recipient
         if not recipient and t.tense != "noun":
             recipient = self._guest_past_commas(doc, t, actor)
         if recipient and fam.frame != "hosting" and self._in_own_place(doc, actor, recipient):
-            return recipient, actor
+            self._hosted.add(t.tok_lo)
         return actor, recipient
+
+    def start(self) -> None:
+        """A new document: no meeting of it read as hosted yet."""
+        self._hosted = set()
+
+    def hosted(self, t: TriggerMention) -> bool:
+        """Whether ``t``'s subject hosts the meeting in its own place, so that, as for a verb
+        of hosting, the role stage swaps host and guest last (the sentence's later acts go on
+        with the host, the subject)."""
+        return t.tok_lo in self._hosted
 
     def _in_own_place(self, doc: Document, host: list[EntityMention],
                       guest: list[EntityMention]) -> bool:

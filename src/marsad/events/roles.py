@@ -122,6 +122,7 @@ class RoleAssigner:
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
+        self.ph._verb_words = {t.tok_lo for t in doc.triggers if t.tense != "noun"}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
@@ -158,7 +159,8 @@ class RoleAssigner:
                         lambda c, own: self._assign(doc, [], c, own, []))
         self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
         for m in mentions:  # استقبل X Y: Y, the visitor, is the actor (lexicon frame: hosting)
-            if self.res.families[m.trigger.family].frame == "hosting":
+            if self.res.families[m.trigger.family].frame == "hosting" \
+                    or self.statements.hosts.hosted(m.trigger):     # in his office (hosting.py)
                 m.actor, m.recipient = m.recipient, m.actor
         doc.mentions = mentions
         return doc

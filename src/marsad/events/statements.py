@@ -88,6 +88,7 @@ class StatementReader:
     def start(self, by_sentence: dict[int, list[EntityMention]]) -> None:
         """A new document: its phrases by sentence."""
         self._by_sentence = by_sentence
+        self.hosts.start()
         self._speakers = {}
         self._carried = {}
 
