@@ -34,9 +34,14 @@ def test_actor_and_recipient_from_word_order_and_prepositions(coder, text, event
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
-def test_passive_with_agent_phrase(coder):
-    ev = _event(coder, "تم اعتقال ثلاثة صحفيين أتراك من قبل الشرطة الإيرانية.", "COERCE")
-    assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("تم اعتقال ثلاثة صحفيين أتراك من قبل الشرطة الإيرانية.", ["IRN"], ["TUR"]),
+    # من طرف, the agent phrase of the Maghreb press
+    ("وتم توقيف ثلاثة صحفيين فرنسيين من طرف الشرطة الجزائرية في العاصمة.", ["DZA"], ["FRA"]),
+])
+def test_passive_with_agent_phrase(coder, text, actor, recipient):
+    ev = _event(coder, text, "COERCE")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
 def test_passive_without_agent_has_no_actor_and_the_owner_is_the_target(coder):
