@@ -428,3 +428,9 @@ def test_a_verb_written_like_a_preposition_does_not_govern_its_subject(coder):
     ev = _event(coder, "بدوره، عبّر مركز الميزان لحقوق الإنسان في غزة عن استنكاره الشديد لقتل "
                        "المواطنة الفلسطينية.", "ACCUSE")
     assert _codes(ev.actor) == ["NGO"] and _codes(ev.recipient) == ["PSE"]
+
+
+def test_a_participle_goes_on_with_the_nearest_verbs_subject_not_the_sentences_first(coder):
+    ev = _event(coder, "وهدد تنظيم داعش بقتل رئيس البرلمان العراقي، فيما انتقد وزير الخارجية "
+                       "الإيراني الحكومة التركية، داعيا إياها إلى وقف دعم الإرهاب.", "REQUEST")
+    assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]

@@ -123,15 +123,18 @@ class StatementReader:
                      after: list[EntityMention], roles: Roles,
                      previous: list[EntityMention]) -> Roles:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the speaker, else the sentence's first actor); the phrase right after
-        it is its object. A main clause with no subject of its own goes on with the sentence
-        before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence before, and so is
-        a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
+        clause's subject (the speaker, else the subject of the nearest verb before it: هدد
+        داعش …، فيما انتقد الوزير تركيا، داعيا إياها …; else the sentence's first actor); the
+        phrase right after it is its object. A main clause with no subject of its own goes on
+        with the sentence before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence
+        before, and so is a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
         main = self._reported_statement(doc, siblings, t) \
             or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
+            (m.actor for m in reversed(siblings) if m.actor and m.trigger.tok_lo < t.tok_lo
+             and m.trigger.tense != "noun"), []) or next(
             (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
