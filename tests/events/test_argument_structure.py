@@ -384,3 +384,13 @@ def test_a_condemned_support_spelled_like_a_verb_is_its_object_not_the_speakers_
 def test_the_subject_of_a_verb_of_managing_does_the_act_it_governs(coder, text, event_type, actor):
     ev = _events(coder, text, event_type)[0]
     assert _codes(ev.actor) == actor
+
+
+def test_a_verb_after_a_relative_clause_with_its_own_verb_has_the_antecedent_as_subject(coder):
+    # التي انتشرت … is the relative clause; فرقت is the main verb of قوات الأمن
+    events = coder.code_article({
+        "title": "تفريق مظاهرة طلابية في نيامي",
+        "text": "تظاهر مئات الطلاب في العاصمة نيامي للمطالبة بتحسين أوضاعهم. وقال شهود إن قوات "
+                "الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة بالقوة."})
+    dispersed = [e for e in events if e.evidence[0].trigger.text == "فرقت"]
+    assert dispersed and _codes(dispersed[0].actor) == ["NER"]

@@ -434,3 +434,9 @@ def test_a_participle_goes_on_with_the_nearest_verbs_subject_not_the_sentences_f
     ev = _event(coder, "وهدد تنظيم داعش بقتل رئيس البرلمان العراقي، فيما انتقد وزير الخارجية "
                        "الإيراني الحكومة التركية، داعيا إياها إلى وقف دعم الإرهاب.", "REQUEST")
     assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]
+
+
+def test_a_participle_after_a_closed_quotation_is_the_speakers(coder):
+    ev = _event(coder, 'وقال الرئيس الأميركي باراك أوباما إن "المتشددين في إيران يرفضون الاتفاق '
+                       'النووي"، داعيا الكونغرس إلى تأييده.', "REQUEST")
+    assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["USA"]

@@ -63,7 +63,7 @@ from marsad.events.subjective import lam_object, noun_genitive, supported_after_
 from marsad.events.territory import TerritoryReader
 from marsad.events.undertaking import UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
-from marsad.events.verb_subject import in_prepositional_phrase, not_sufferers
+from marsad.events.verb_subject import in_prepositional_phrase, main_after_relative, not_sufferers
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -460,7 +460,8 @@ class RoleAssigner:
                             t.tense != "noun")
             if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
-            if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
+            if ((tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers) \
+                    and not main_after_relative(self.ph, doc, t, i, self._relatives):
                 return i + 1, [], False
         return sent.tok_lo, [], False
 

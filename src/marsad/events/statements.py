@@ -131,11 +131,13 @@ class StatementReader:
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
+        # the acts told before it, not inside a quotation closed since («…»، داعيا)
+        told = [m for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo
+                and not self.speech.quote_closed(doc, m.trigger, t)]
         main = self._reported_statement(doc, siblings, t) \
             or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
-            (m.actor for m in reversed(siblings) if m.actor and m.trigger.tok_lo < t.tok_lo
-             and m.trigger.tense != "noun"), []) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
+            (m.actor for m in reversed(told) if m.trigger.tense != "noun"), []) \
+            or next((m.actor for m in told), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
         if not main:
@@ -147,11 +149,13 @@ class StatementReader:
     def _reported_statement(self, doc: Document, siblings: list[EventMention],
                             t: TriggerMention) -> list[EntityMention]:
         """قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا بإجراءات: a participle right
-        after a reported statement verb goes on with that verb's subject, not the speaker's."""
+        after a reported statement verb goes on with that verb's subject, not the speaker's;
+        after the quotation that holds the verb closes, it is the speaker's again."""
         last = next((m for m in reversed(siblings) if m.trigger.tok_lo < t.tok_lo), None)
         if last is None or last.trigger.tense not in ("past", "present") or not last.actor \
                 or self._families[last.trigger.family].type not in self.statements \
-                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger):
+                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger) \
+                or self.speech.quote_closed(doc, last.trigger, t):
             return []
         return last.actor
 
