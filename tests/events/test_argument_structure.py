@@ -389,3 +389,25 @@ def test_a_condemned_support_spelled_like_a_verb_is_its_object_not_the_speakers_
         "وانتقد وزير الخارجية السعودي دعم إيران للحوثيين في اليمن.")
     support = [e for e in events if e.event_type == "SUPPORT"]
     assert support and (_codes(support[0].actor), _codes(support[0].recipient)) == (["IRN"], ["NSA"])
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # the act noun after the preposition a verb of managing governs it with (VSO subject)
+    ("وفي سياق متصل، نجحت طائرات التحالف العربي في تدمير مواقع للحوثيين في منطقة رأس عيسى "
+     "شمال مدينة الحديدة.", "ASSAULT", ["IGO"]),
+    # the subject before the verb (SVO), after كان … قد
+    ("وكانت قوات التحالف قد نجحت في تدمير مخازن أسلحة للحوثيين في صنعاء.", "ASSAULT", ["IGO"]),
+])
+def test_the_subject_of_a_verb_of_managing_does_the_act_it_governs(coder, text, event_type, actor):
+    ev = _events(coder, text, event_type)[0]
+    assert _codes(ev.actor) == actor
+
+
+def test_a_verb_after_a_relative_clause_with_its_own_verb_has_the_antecedent_as_subject(coder):
+    # التي انتشرت … is the relative clause; فرقت is the main verb of قوات الأمن
+    events = coder.code_article({
+        "title": "تفريق مظاهرة طلابية في نيامي",
+        "text": "تظاهر مئات الطلاب في العاصمة نيامي للمطالبة بتحسين أوضاعهم. وقال شهود إن قوات "
+                "الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة بالقوة."})
+    dispersed = [e for e in events if e.evidence[0].trigger.text == "فرقت"]
+    assert dispersed and _codes(dispersed[0].actor) == ["NER"]

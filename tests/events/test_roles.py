@@ -34,9 +34,14 @@ def test_actor_and_recipient_from_word_order_and_prepositions(coder, text, event
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
-def test_passive_with_agent_phrase(coder):
-    ev = _event(coder, "تم اعتقال ثلاثة صحفيين أتراك من قبل الشرطة الإيرانية.", "COERCE")
-    assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("تم اعتقال ثلاثة صحفيين أتراك من قبل الشرطة الإيرانية.", ["IRN"], ["TUR"]),
+    # من طرف, the agent phrase of the Maghreb press
+    ("وتم توقيف ثلاثة صحفيين فرنسيين من طرف الشرطة الجزائرية في العاصمة.", ["DZA"], ["FRA"]),
+])
+def test_passive_with_agent_phrase(coder, text, actor, recipient):
+    ev = _event(coder, text, "COERCE")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
 def test_passive_without_agent_has_no_actor_and_the_owner_is_the_target(coder):
@@ -404,3 +409,37 @@ def test_the_guest_of_a_reception_named_by_the_hosts_pronoun_is_its_actor():
         "إن مرحلة جديدة من التعاون ستبدأ قريبا.")
     consult = [e for e in events if e.event_type == "CONSULT"]
     assert consult and _codes(consult[0].actor) == ["FRA"] and _codes(consult[0].recipient) == ["IRN"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the host in his own office: the one he meets is the guest, the actor
+    ("اجتمع الأمين العام لمجلس التعاون لدول الخليج العربية عبداللطيف الزياني، في مكتبه بمقر "
+     "الأمانة في الرياض اليوم، مع سفير جمهورية اتحاد ميانمار لدى المملكة. وتناول اللقاء "
+     "العلاقات بين الجانبين.", ["MMR"], ["IGO"]),
+    # the guest of a verb of hosting after the host's honorifics, office and time, past a comma
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود – حفظه الله – في مكتبه "
+     "بقصر اليمامة اليوم، رئيس وزراء لبنان الأسبق سعد الحريري. وجرى خلال الاستقبال استعراض "
+     "العلاقات بين البلدين.", ["LBN"], ["SAU"]),
+])
+def test_the_guest_of_a_meeting_in_the_hosts_office_is_the_actor(coder, text, actor, recipient):
+    ev = _event(coder, text, "CONSULT")
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
+def test_a_verb_written_like_a_preposition_does_not_govern_its_subject(coder):
+    # عبّر (unvocalized: the preposition عبر, "via") is the verb here, its subject right after it
+    ev = _event(coder, "بدوره، عبّر مركز الميزان لحقوق الإنسان في غزة عن استنكاره الشديد لقتل "
+                       "المواطنة الفلسطينية.", "ACCUSE")
+    assert _codes(ev.actor) == ["NGO"] and _codes(ev.recipient) == ["PSE"]
+
+
+def test_a_participle_goes_on_with_the_nearest_verbs_subject_not_the_sentences_first(coder):
+    ev = _event(coder, "وهدد تنظيم داعش بقتل رئيس البرلمان العراقي، فيما انتقد وزير الخارجية "
+                       "الإيراني الحكومة التركية، داعيا إياها إلى وقف دعم الإرهاب.", "REQUEST")
+    assert _codes(ev.actor) == ["IRN"] and _codes(ev.recipient) == ["TUR"]
+
+
+def test_a_participle_after_a_closed_quotation_is_the_speakers(coder):
+    ev = _event(coder, 'وقال الرئيس الأميركي باراك أوباما إن "المتشددين في إيران يرفضون الاتفاق '
+                       'النووي"، داعيا الكونغرس إلى تأييده.', "REQUEST")
+    assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["USA"]

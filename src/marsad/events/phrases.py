@@ -55,6 +55,7 @@ class PhraseReader:
         #: per document: the tokens inside an entity, inside a trigger
         self._in_entity: set[int] = set()
         self._in_trigger: set[int] = set()
+        self._verb_words: set[int] = set()     # عبّر X عن …: a verb, not the preposition عبر
         #: per document: the entity that ends right before each token
         self._entity_ending: dict[int, EntityMention] = {}
         #: per document: the tokens right after a place's name
@@ -270,7 +271,7 @@ class PhraseReader:
         if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
             return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
         prepositions = self.g.prepositions
-        if prev in prepositions:
+        if prev in prepositions and (lo - 1) not in self._verb_words:
             return prev
         fused = self._fused_preposition(prev, False)
         if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional \

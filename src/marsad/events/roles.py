@@ -61,8 +61,9 @@ from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
+from marsad.events.undertaking import UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
-from marsad.events.verb_subject import in_prepositional_phrase, not_sufferers
+from marsad.events.verb_subject import in_prepositional_phrase, main_after_relative, not_sufferers
 from marsad.events.violent import ViolentClauses
 from marsad.resources import Resources, language_of
 from marsad.resources.tables import EventFamily
@@ -79,6 +80,7 @@ class RoleAssigner:
         self.speech = SpeechReader(self.ph, g, lang)
         self.territory = TerritoryReader(self.ph)
         self.outcomes = OutcomeReader(self.ph)
+        self.undertaking = UndertakingVerbs(self.ph)     # تمكنت القوات من تحرير: the doer
         # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
         # opener, punctuation but the comma), with or without و/ف: every other token is passed
         # over without the detailed checks of _clause_start.
@@ -120,6 +122,7 @@ class RoleAssigner:
     def __call__(self, doc: Document) -> Document:
         self.ph._in_entity = in_entity = set[int]()
         self.ph._in_trigger = {i for t in doc.triggers for i in range(t.tok_lo, t.tok_hi)}
+        self.ph._verb_words = {t.tok_lo for t in doc.triggers if t.tense != "noun"}
         self.ph._entity_ending = {e.tok_hi: e for e in doc.entities}
         self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
@@ -156,7 +159,8 @@ class RoleAssigner:
                         lambda c, own: self._assign(doc, [], c, own, []))
         self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
         for m in mentions:  # استقبل X Y: Y, the visitor, is the actor (lexicon frame: hosting)
-            if self.res.families[m.trigger.family].frame == "hosting":
+            if self.res.families[m.trigger.family].frame == "hosting" \
+                    or self.statements.hosts.hosted(m.trigger):     # in his office (hosting.py)
                 m.actor, m.recipient = m.recipient, m.actor
         doc.mentions = mentions
         return doc
@@ -265,7 +269,7 @@ class RoleAssigner:
             return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
             actor, recipient = self._noun_roles(doc, t, fam, before, after)
-            return actor, recipient, 0.6
+            return actor or self.undertaking.doer(doc, t, before), recipient, 0.6
         actor, recipient = self._verb_roles(doc, t, fam, before, after, reporter, pronoun_subject)
         return actor, recipient, 0.75
 
@@ -456,7 +460,8 @@ class RoleAssigner:
                             t.tense != "noun")
             if tok in self._clause_breaks and tok != COMMA:
                 return i + 1, [], False
-            if (tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers:
+            if ((tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers) \
+                    and not main_after_relative(self.ph, doc, t, i, self._relatives):
                 return i + 1, [], False
         return sent.tok_lo, [], False
 

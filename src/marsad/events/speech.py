@@ -43,6 +43,7 @@ class SpeechReader:
         word, n = f"[^{closers}\\s]+", int(roles["quoted_name_words"])
         #: a name in quote marks («داعش»، "بي كيه كيه"): a closing mark within a few words
         self._quoted_name = re.compile(rf"\s*{word}(?:\s+{word}){{0,{n - 1}}}\s*[{closers}]")
+        self._closers = frozenset(roles["quote_closers"])
         roles_words = frozenset(lang.normalize_term(w) for w in roles["saying_participles"])
         #: مبينا أن، مشيرا إلى أن: participles of saying, and the words between one and what it says
         self._saying_participles = roles_words
@@ -79,6 +80,15 @@ class SpeechReader:
         """Whether ``t`` stands in what a verb of saying before it reports (قال إن X طالب)."""
         verb = self._speech_verb(doc, sent.tok_lo, t.tok_lo)
         return verb is not None and self._content_start(doc, verb, t.tok_lo) < t.tok_lo
+
+    def quote_closed(self, doc: Document, said: TriggerMention, t: TriggerMention) -> bool:
+        """Whether a quotation that holds ``said`` closes before ``t`` (…يرفضون الاتفاق»،
+        داعيا المشرعين: what follows is the speaker's again); not a quoted name («داعش»)."""
+        lo = doc.sentences[said.sentence].tok_lo
+        if not any(lo <= k <= said.tok_lo for k in self._quote_opens):
+            return False
+        start, end = doc.norm.span_to_original(said.end, t.start)
+        return any(c in self._closers for c in doc.text[start:end])
 
     def saying_participle(self, doc: Document, sent: Sentence, content: int) -> int | None:
         """The participle of saying that reports what begins at ``content`` (مبينا أن …،

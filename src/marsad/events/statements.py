@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events.hosting import MeetingHosts
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.lang import Language
@@ -73,6 +74,8 @@ class StatementReader:
             ph._clause_verbs | lang.syntax.with_conjunction(frozenset(
                 norm(w) for w in lang.table("function_words")["complementizers"])) | {".", ":"})
         self._counterparts = frozenset(norm(w) for w in lang.table("actors")["counterparts"])
+        #: a meeting's guest and host (hosting.py)
+        self.hosts = MeetingHosts(ph, self._apposition_stops)
         #: the types asked of the subject of a clause after أن (تأمل في أن ترفع واشنطن …)
         self._clause_request_types = frozenset(roles["clause_request_types"])
         self._plain_complementizers = ph.g.complementizers - ph._pronoun_complementizers
@@ -85,6 +88,7 @@ class StatementReader:
     def start(self, by_sentence: dict[int, list[EntityMention]]) -> None:
         """A new document: its phrases by sentence."""
         self._by_sentence = by_sentence
+        self.hosts.start()
         self._speakers = {}
         self._carried = {}
 
@@ -119,16 +123,21 @@ class StatementReader:
                      after: list[EntityMention], roles: Roles,
                      previous: list[EntityMention]) -> Roles:
         """وأكد المتحدث …، مطالبا إيران بـ …: a participle of circumstance shares the main
-        clause's subject (the speaker, else the sentence's first actor); the phrase right after
-        it is its object. A main clause with no subject of its own goes on with the sentence
-        before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence before, and so is
-        a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
+        clause's subject (the speaker, else the subject of the nearest verb before it: هدد
+        داعش …، فيما انتقد الوزير تركيا، داعيا إياها …; else the sentence's first actor); the
+        phrase right after it is its object. A main clause with no subject of its own goes on
+        with the sentence before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence
+        before, and so is a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
+        # the acts told before it, not inside a quotation closed since («…»، داعيا)
+        told = [m for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo
+                and not self.speech.quote_closed(doc, m.trigger, t)]
         main = self._reported_statement(doc, siblings, t) \
             or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
-            (m.actor for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo), []) or (
+            (m.actor for m in reversed(told) if m.trigger.tense != "noun"), []) \
+            or next((m.actor for m in told), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
         if not main:
@@ -140,11 +149,13 @@ class StatementReader:
     def _reported_statement(self, doc: Document, siblings: list[EventMention],
                             t: TriggerMention) -> list[EntityMention]:
         """قال المسؤول إن رئيس الأركان الأمريكي طالب …، مهددا بإجراءات: a participle right
-        after a reported statement verb goes on with that verb's subject, not the speaker's."""
+        after a reported statement verb goes on with that verb's subject, not the speaker's;
+        after the quotation that holds the verb closes, it is the speaker's again."""
         last = next((m for m in reversed(siblings) if m.trigger.tok_lo < t.tok_lo), None)
         if last is None or last.trigger.tense not in ("past", "present") or not last.actor \
                 or self._families[last.trigger.family].type not in self.statements \
-                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger):
+                or not self.speech.in_what_is_said(doc, doc.sentences[t.sentence], last.trigger) \
+                or self.speech.quote_closed(doc, last.trigger, t):
             return []
         return last.actor
 
@@ -223,6 +234,7 @@ class StatementReader:
         of counterparts (module docstring)."""
         actor, recipient = roles
         recipient = self._past_the_apposition(doc, t, fam, after, actor, recipient)
+        actor, recipient = self.hosts.sides(doc, t, fam, (actor, recipient))
         k = next((k for k, e in enumerate(actor) if k and not recipient and self.object_after_comma(
             doc, t, fam, e.tok_lo - 1, doc.sentences[t.sentence].tok_hi)), 0)
         if k:   # دعا الخبير …، المجلس البلدي بـ …: not a compound subject, a subject and its object

@@ -16,6 +16,10 @@ Nor is the one an earlier act of the sentence was done to, told after that act a
 the verb (``وردا على مقتل هذين الشرطيين، يشن الجيش التركي غارات``: the policemen were killed,
 the army strikes), or before a verb joined by و to that act (``قتل 13 مسلحا وأسر ثلاثة``).
 A phrase right before a verb is its subject all the same (``اعتقلت الشرطة رجلا هاجم دورية``).
+
+A verb after a relative clause that has a verb of its own is the main clause's, so its subject
+may stand before the relative pronoun (``قوات الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة``):
+the clause read for it does not end at that pronoun.
 """
 
 from __future__ import annotations
@@ -60,3 +64,12 @@ def not_sufferers(ph: PhraseReader, siblings: list[EventMention], t: TriggerMent
                 and families[m.trigger.family].type in ph._passive_prone for e in m.recipient
                 if e.tok_lo >= m.trigger.tok_hi and (joined or e.tok_hi < t.tok_lo)]
     return [e for e in before if e not in suffered]
+
+
+def main_after_relative(ph: PhraseReader, doc: Document, t: TriggerMention, at: int,
+                        relatives: frozenset[str]) -> bool:
+    """Whether the token ``at`` is a relative pronoun whose clause has a verb of its own before
+    the verb ``t``, which then belongs to the main clause (module docstring)."""
+    return doc.tokens[at] in relatives and t.tense in ("past", "present") \
+        and t.prefix[:1] not in ph._coordinators \
+        and any(j in ph._verb_words for j in range(at + 1, t.tok_lo))

@@ -1,0 +1,67 @@
+"""An act noun governed by a verb of managing, undertaking or voicing: the verb's subject does it.
+
+``تمكنت قوات عسكرية في مكان منفصل من قتل أربعة``، ``نجحت طائرات التحالف العربي في تدمير
+مواقع``، ``أقدمت عناصر التمرد على زرع مئات الألغام``، ``عناصر الجيش الثالث تقوم بتمشيط المنطقة``،
+``وأعرب الطرفان، في المقابل، عن إدانتهما``: the noun is the object of the verb through the
+preposition the verb takes (or right after it: ``حاولوا التفاوض``), so the doer of the act is the
+verb's subject — the first bare phrase between the verb and the noun (VSO), else the phrase
+right before the verb (SVO). The verbs and their prepositions are the language's
+(``roles.undertaking_verbs``); the role stage asks only for an act noun with no actor of its own.
+"""
+
+from __future__ import annotations
+
+from marsad.doc.document import Document
+from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.phrases import COMMA, PhraseReader
+
+#: how many words may stand between the verb and the act noun (its subject, a time, a place)
+REACH = 8
+
+
+class UndertakingVerbs:
+    """The undertaking rule of the role stage, over the phrase rules ``ph``."""
+
+    def __init__(self, ph: PhraseReader):
+        self.ph = ph
+        lang = ph.lang
+        norm = lang.normalize_term
+        table = lang.table("roles")["undertaking_verbs"]
+        #: verb form → the preposition it governs its act with ("" for none)
+        self._verbs = {norm(form): norm(link) if link else "" for link, forms in table.items()
+                       for form in forms}
+        self._stops = (lang.clause_breaks - {COMMA}) | ph.g.complementizers
+
+    def doer(self, doc: Document, t: TriggerMention,
+             before: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the verb that governs the act noun ``t``, among the phrases
+        ``before`` it in its clause; none when no such verb stands before it."""
+        if t.tense != "noun":
+            return []
+        link, first = self._link(doc, t)
+        lo = max(doc.sentences[t.sentence].tok_lo, first - REACH)
+        tokens = doc.tokens
+        for i in range(first - 1, lo - 1, -1):
+            if i in self.ph._in_trigger or tokens[i] in self._stops:
+                return []
+            if i in self.ph._in_entity or self._verbs.get(self.ph._bare(tokens[i])) != link:
+                continue
+            inside = [e for e in before if i < e.tok_lo and e.tok_hi <= first]
+            subject = self.ph._first_chain(doc, inside, bare=True)
+            if subject or link == "" and inside:
+                return subject      # واصل قصف المدينة: a phrase after the verb, no subject
+            return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= i], None,
+                                           near=True, end=i)
+        return []
+
+    def _link(self, doc: Document, t: TriggerMention) -> tuple[str, int]:
+        """The preposition before the noun (a word, or ب fused to it) and where the words
+        before it end; "" and the noun's start where there is none."""
+        tokens = doc.tokens
+        fused = self.ph._fused_preposition(tokens[t.tok_lo], True)
+        if fused or t.prefix[-1:] in self._verbs.values() and t.prefix:
+            return fused or t.prefix[-1:], t.tok_lo
+        prev = self.ph._bare(tokens[t.tok_lo - 1]) if t.tok_lo > 0 else ""
+        if prev and prev in self._verbs.values():
+            return prev, t.tok_lo - 1
+        return "", t.tok_lo
