@@ -342,3 +342,18 @@ def test_a_sentences_tokens_are_weighed_by_their_form_without_conjunction(
     ranks = weighed.ranks(["شنت", token, "."])
     assert weighed.features(ranks) == [f"w={word}"]
     assert weighed.typed_features(ranks, "ASSAULT") == [f"ASSAULT|w={word}"]
+
+
+def test_the_model_weighs_which_roles_a_candidate_names_with_its_type(rules: Coder) -> None:
+    # a cable names its sender and its addressee; the wishes after it name one side at most
+    article = {"id": "decide-roles", "date": "2015-07-26",
+               "title": "القيادة تهنئ الرئيس التونسي بذكرى إعلان الجمهورية",
+               "text": ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة لفخامة "
+                        "الرئيس الباجي قايد السبسي رئيس الجمهورية التونسية بمناسبة ذكرى إعلان "
+                        "الجمهورية. وأعرب الملك عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة "
+                        "لفخامته. وأشاد بتميز العلاقات الأخوية التي تربط بين البلدين.")}
+    model = _model({"SUPPORT|roles=AR": 5.0}, threshold=0.6)
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    assert [(e.event_type, e.evidence[0].trigger.text, [a.code for a in e.actor],
+             [r.code for r in e.recipient]) for e in events] == [
+        ("SUPPORT", "برقية تهنئة", ["SAU"], ["TUN"])]

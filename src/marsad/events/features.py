@@ -20,7 +20,9 @@ Numbers are put in buckets (``days=3-14``). The features read:
   candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
   ``decision`` table of the language);
 * the record: actor and recipient (present, kind, sector), the resolved date's distance before
-  publication, attribution, the rule coder's confidence, how many mentions it merges;
+  publication, attribution, the rule coder's confidence, how many mentions it merges; its frame
+  with its type and with its lexicon entry (which roles it names, the first actor's and
+  recipient's kind and sector, whether they share a code: ``_frame``);
 * the article: how many candidates (and how many of the candidate's type, whether the title has
   one of its type), the share of conflict types among them, and how many sport,
   business and culture words it has (``sport``, ``contexts`` and ``decision`` tables).
@@ -154,6 +156,7 @@ class CandidateFeatures:
             if found is not None:
                 own, m = found
                 feats += self._trigger(doc, m, event.event_type, first_body)
+                feats.append(f"entry={self.families[m.trigger.family]}|roles={_roles(event)}")
                 feats += self._surroundings(doc, m, event.event_type)
                 if in_roles.get(m.trigger.tok_lo, set()) - {own}:
                     feats.append("in_other_role")
@@ -190,7 +193,7 @@ class CandidateFeatures:
                 feats += [f"{role}_kind={e.kind}", f"{role}_sector={e.sector}",
                           f"{role}_nsa={e.code == 'NSA'}"]
         feats += [f"context={c}" for c in event.context]
-        return feats
+        return feats + _frame(event)
 
     def _days(self, time: dict | None, published: date | None) -> str:
         """``_days_before`` of the event's time; in an article without a publication date, of
@@ -372,6 +375,28 @@ class CandidateFeatures:
                 for i in compress(count(), lists) for kind, rest in lists[i]   # type: ignore[union-attr]
                 if not rest or _phrase_at(tokens, i + 1, rest)]
         return found
+
+
+def _roles(event: Event) -> str:
+    """Which roles the candidate names: ``AR`` both, ``A-`` the actor only, ``-R``, ``--``."""
+    return ("A" if event.actor else "-") + ("R" if event.recipient else "-")
+
+
+def _frame(event: Event) -> list[str]:
+    """The candidate's frame with its type: which roles it names, and the kind and sector of
+    the first actor and recipient. A cable of congratulation from one state to another (بعث
+    الملك … برقية تهنئة لفخامة الرئيس …) is news where a حفل تهنئة with no one named is not;
+    the features of each role alone cannot weigh the pair. Whether actor and recipient share
+    a code tells a reading of the rules that put one party on both sides."""
+    t = event.event_type
+    feats = [f"{t}|roles={_roles(event)}"]
+    for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
+        for e in parties[:1]:
+            feats += [f"{t}|{role}_kind={e.kind}", f"{t}|{role}_sector={e.sector}"]
+    if event.actor and event.recipient:
+        same = bool({e.code for e in event.actor} & {e.code for e in event.recipient})
+        feats += [f"same_code={same}", f"{t}|same_code={same}"]
+    return feats
 
 
 def _marks_in(cues: list[tuple[int, int, str]], lo: int, hi: int) -> set[str]:
