@@ -363,3 +363,17 @@ def test_a_deeds_place_in_the_article_is_weighed_with_its_own_time(
     by_sentence = {e.evidence[-1].sentence_index: e.modality for e in events}
     assert by_sentence.get(5) == modality
     assert by_sentence.get(1) == "asserted"
+
+def test_the_model_weighs_which_roles_a_candidate_names_with_its_type(rules: Coder) -> None:
+    # a cable names its sender and its addressee; the wishes after it name one side at most
+    article = {"id": "decide-roles", "date": "2015-07-26",
+               "title": "القيادة تهنئ الرئيس التونسي بذكرى إعلان الجمهورية",
+               "text": ("بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز برقية تهنئة لفخامة "
+                        "الرئيس الباجي قايد السبسي رئيس الجمهورية التونسية بمناسبة ذكرى إعلان "
+                        "الجمهورية. وأعرب الملك عن أصدق التهاني وأطيب التمنيات بالصحة والسعادة "
+                        "لفخامته. وأشاد بتميز العلاقات الأخوية التي تربط بين البلدين.")}
+    model = _model({"SUPPORT|roles=AR": 5.0}, threshold=0.6)
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    assert [(e.event_type, e.evidence[0].trigger.text, [a.code for a in e.actor],
+             [r.code for r in e.recipient]) for e in events] == [
+        ("SUPPORT", "برقية تهنئة", ["SAU"], ["TUN"])]

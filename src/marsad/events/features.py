@@ -8,8 +8,7 @@ Numbers are put in buckets (``days=3-14``). The features read:
   (past, present or passive verb, verbal noun; the future prefix and other proclitics, asked of
   the language's ``Syntax`` and ``Affixes``); the lexicon entry that proposed it; the words
   before and after it and the words of its sentence, each also conjoined with its type;
-* where it stands: the title, the first body sentence, the sentence's index, also with how
-  far back its own time lies (none, the article's day, yesterday, last month);
+* where it stands: the title, the first body sentence, the sentence's index, and with its time;
 * the rules' own reading: the modality and stance the trigger stage gave, and the modality cues
   it reads (the ``function_words`` lists of the language: negation, future, hypothetical,
   historical, pledge) in a window before and after the trigger, counted here again as features;
@@ -21,7 +20,9 @@ Numbers are put in buckets (``days=3-14``). The features read:
   candidate's actor or recipient, or after a governing noun (a plan, a case, a draft: the
   ``decision`` table of the language);
 * the record: actor and recipient (present, kind, sector), the resolved date's distance before
-  publication, attribution, the rule coder's confidence, how many mentions it merges;
+  publication, attribution, the rule coder's confidence, how many mentions it merges; its frame
+  with its type and with its lexicon entry (which roles it names, the first actor's and
+  recipient's kind and sector, whether they share a code: ``_frame``);
 * the article: how many candidates (and how many of the candidate's type, whether the title has
   one of its type), the share of conflict types among them, and how many sport,
   business and culture words it has (``sport``, ``contexts`` and ``decision`` tables).
@@ -156,6 +157,7 @@ class CandidateFeatures:
                 own, m = found
                 feats += self._trigger(doc, m, event.event_type, first_body)
                 feats.append(_where_when(feats))
+                feats.append(f"entry={self.families[m.trigger.family]}|roles={_roles(event)}")
                 feats += self._surroundings(doc, m, event.event_type)
                 if in_roles.get(m.trigger.tok_lo, set()) - {own}:
                     feats.append("in_other_role")
@@ -192,7 +194,7 @@ class CandidateFeatures:
                 feats += [f"{role}_kind={e.kind}", f"{role}_sector={e.sector}",
                           f"{role}_nsa={e.code == 'NSA'}"]
         feats += [f"context={c}" for c in event.context]
-        return feats
+        return feats + _frame(event)
 
     def _days(self, time: dict | None, published: date | None) -> str:
         """``_days_before`` of the event's time; in an article without a publication date, of
@@ -376,6 +378,27 @@ class CandidateFeatures:
         return found
 
 
+def _roles(event: Event) -> str:
+    """Which roles the candidate names: ``AR`` both, ``A-`` the actor only, ``-R``, ``--``."""
+    return ("A" if event.actor else "-") + ("R" if event.recipient else "-")
+
+
+def _frame(event: Event) -> list[str]:
+    """The candidate's frame with its type: which roles it names, the kind and sector of the
+    first actor and recipient, and whether they share a code (one party on both sides). A
+    state's cable to another (بعث الملك … برقية تهنئة لفخامة الرئيس) is news where a حفل
+    تهنئة with no one named is not; each role's features alone cannot weigh the pair."""
+    t = event.event_type
+    feats = [f"{t}|roles={_roles(event)}"]
+    for role, parties in (("actor", event.actor), ("recipient", event.recipient)):
+        for e in parties[:1]:
+            feats += [f"{t}|{role}_kind={e.kind}", f"{t}|{role}_sector={e.sector}"]
+    if event.actor and event.recipient:
+        same = bool({e.code for e in event.actor} & {e.code for e in event.recipient})
+        feats += [f"same_code={same}", f"{t}|same_code={same}"]
+    return feats
+
+
 def _marks_in(cues: list[tuple[int, int, str]], lo: int, hi: int) -> set[str]:
     """The cue lists of the cues wholly inside tokens ``lo``…``hi`` (a phrase cut by the
     window's edge is none)."""
@@ -454,10 +477,8 @@ def _cue_beginnings(resources: Resources, table: dict[str, Any], governing: froz
 
 
 def _where_when(feats: list[str]) -> str:
-    """Where the candidate stands with how far back its own time lies (its ``where`` and
-    ``days`` features, the bucket and anchor): a deed the lead dates to yesterday is the news,
-    one told without a time of its own in the eighth sentence is mostly the story retold
-    (background); neither weight alone tells the two apart."""
+    """``where`` with how far back the candidate's own time lies: a deed the lead dates is the
+    news, one told late with no time of its own mostly the story retold."""
     where = next(f[6:] for f in feats if f.startswith("where="))
     days = next(f[5:] for f in feats if f.startswith("days="))
     return f"where|when={where}|{'/'.join(days.split('/')[:2])}"
