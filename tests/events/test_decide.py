@@ -377,3 +377,19 @@ def test_the_model_weighs_which_roles_a_candidate_names_with_its_type(rules: Cod
     assert [(e.event_type, e.evidence[0].trigger.text, [a.code for a in e.actor],
              [r.code for r in e.recipient]) for e in events] == [
         ("SUPPORT", "برقية تهنئة", ["SAU"], ["TUN"])]
+
+
+def test_an_expected_act_stays_future_whatever_the_model_weighs(rules: Coder) -> None:
+    # ومن المتوقع أن يواصل …: another's expectation governs the clause; a modality model that
+    # reads every candidate as asserted does not make the expected support a report
+    article = {"id": "decide-expected", "date": "2015-08-09",
+               "title": "التحالف يقصف مواقع داعش في الرقة",
+               "text": ("شنت طائرات التحالف الدولي غارات جوية على مواقع لتنظيم داعش في الرقة أمس. "
+                        "وقال المتحدث باسم التحالف إن الغارات دمرت مخازن أسلحة. "
+                        "ومن المتوقع أن يواصل التحالف الدولي تقديم الدعم لشركائه في سوريا.")}
+    model = _model({}, threshold=0.5, classes=("asserted", "future"),
+                   modality={"rule_modality=future": (5.0, 0.0)})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    expected = [e for e in events if any(ev.sentence_index == 3 for ev in e.evidence)]
+    assert expected and {e.modality for e in expected} == {"future"}
+    assert any(e.modality == "asserted" for e in events if e.event_type == "ASSAULT")

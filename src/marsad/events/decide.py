@@ -49,6 +49,7 @@ from datetime import date
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
 from marsad.events.assemble import before_news
+from marsad.events.expected import Expectation
 from marsad.events.features import SOME_DAY, CandidateFeatures
 from marsad.events.merge import INFERRED_TIME, EventMerger, combine, same_event
 from marsad.resources import Resources
@@ -127,6 +128,7 @@ class EventDecision:
             if self.model is not None else None
         self.generic_ids = frozenset(s.id for s in resources.sectors)
         self._merger = EventMerger(resources)
+        self._expected = Expectation(resources)
 
     def __call__(self, doc: Document) -> Document:
         model, features = self.model, self.features
@@ -147,7 +149,8 @@ class EventDecision:
             modality = "historical" if _chronicle_entry(event, doc) \
                 else dated_modality(event, model.modality(feats, event.modality),
                                     doc.article.date)
-            if modality == "historical" and _lead_news(event, doc, features):
+            if modality == "historical" and _lead_news(event, doc, features) or (
+                    event.modality == "future" and self._expected.governs(doc, event)):
                 modality = event.modality
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:
