@@ -1,14 +1,16 @@
 """List the annotated events whose modality the guideline's line between the news period and
 background decides (training/README.md, "Background and news"): sentences opening with وكان/وكانت
 (+ قد), a pluperfect كان قد, a trigger inside a relative clause (الذي/التي … قتل), في وقت سابق, a
-gold date more than 14 days before publication, and an explicit year or month long before it.
+deed named after بعد/عقب/إثر/منذ, a gold date more than 14 days before publication, and an
+explicit year or month long before it.
 
     python scripts/modality_audit.py training/annotations/*.jsonl        # asserted and historical
     python scripts/modality_audit.py --dev ../shared/eval/real-news.dev.jsonl --counts
 
 Each line: FILE:LINE:EVENT  flags  modality  type  trigger  date  published, then the sentence
 (and the one before it with ``--context``). Flags: K opens with كان / pluperfect, R relative clause,
-S في وقت سابق, D gold date > 14 days old, Y past year, M month long before publication.
+S في وقت سابق, B a deed named after بعد/عقب/إثر/منذ, D gold date > 14 days old, Y past year,
+M month long before publication.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _DIACRITICS = re.compile("[\u064b-\u0652\u0640]")
 _OPENS_KANA = re.compile(r"^[\W\d]*و?(?:ف)?كان(?:ت|وا)?\s")
 _PLUPERFECT = re.compile(r"(?:^|\s)و?كان(?:ت|وا|تا|ا)?\s+(?:\S+\s+){0,3}?قد\s")
 _RELATIVE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي)\s+(?:\S+\s+){0,2}$")
+_AFTER = re.compile(r"(?:^|\s)(?:و?(?:بعد|بعدما|عقب|إثر|اثر|منذ)|بعد\s+(?:أن|ان|أيام\s+من))\s+(?:\S+\s+){0,1}$")
 _EARLIER = re.compile(r"في\s+وقت\s+سابق")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[01]\d)(?!\d)")
 _MONTHS = {
@@ -50,6 +53,8 @@ def flags(sentence: str, before: str, gold_end: str | None, published: str) -> s
         out += "K"
     if _RELATIVE.search(b + " "):
         out += "R"
+    if _AFTER.search(b + " "):
+        out += "B"
     if _EARLIER.search(s):
         out += "S"
     if gold_end and _end_of(gold_end) < pub - timedelta(days=14):
