@@ -5,12 +5,14 @@
     python scripts/annotate.py show URL                       an article with numbered sentences
     python scripts/annotate.py convert DRAFT.jsonl OUT.jsonl  span texts -> stand-off offsets
     python scripts/annotate.py check FILE...                  resolve against the corpus, count
+    python scripts/annotate.py copies FILE... [--drop]        near copies of dev or reserved stories
     python scripts/annotate.py agree FIRST SECOND             agreement of two annotations
     python scripts/annotate.py audit FILE... [--all]          types given to each trigger stem
     python scripts/annotate.py relabel EDITS.tsv [--dir DIR]  apply settled type/code edits
 
 The corpus is read from ``$MARSAD_CORPUS`` (default ``../shared/corpus/saudinewsnet``).
-Articles of ``reserved-ids.txt`` and of the real-news dev set are never picked nor accepted.
+Articles of ``reserved-ids.txt`` and of the real-news dev set are never picked nor accepted, nor
+are other papers' near copies of them (``marsad.evaluation.overlap``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from marsad.evaluation.overlap import NearCopy, near_copies
 from marsad.evaluation.standoff import (
     CorpusRecord,
     StandoffError,
@@ -76,6 +79,63 @@ def sentences(content: str) -> list[tuple[int, str]]:
             if m:
                 cursor = m.end()
     return out
+
+
+def evaluation_copies(ids: list[str], records: dict[str, CorpusRecord]) -> list[NearCopy]:
+    """The articles of ``ids`` that are near copies of a dev-set or reserved article."""
+    from marsad.resources import load_resources
+    lang = load_resources().language
+    assert lang is not None
+    refs = {}
+    with open(SHARED / "eval" / "real-news.dev.jsonl", encoding="utf-8") as fh:
+        for line in filter(str.strip, fh):
+            art = json.loads(line)
+            refs[art["id"]] = f"{art.get('title') or ''}\n{art['text']}"
+    for url in excluded() - set(refs):
+        if url in records:
+            refs[url] = f"{records[url].title or ''}\n{records[url].content}"
+    texts = ((i, f"{records[i].title or ''}\n{records[i].content}") for i in ids if i in records)
+    return near_copies(texts, refs, lang)
+
+
+def cmd_copies(args: argparse.Namespace) -> int:
+    records = corpus()
+    ids = [json.loads(line)["id"] for f in args.files
+           for line in open(f, encoding="utf-8") if line.strip()]
+    found = evaluation_copies(ids, records)
+    for c in found:
+        print(f"{c.containment:.2f}\t{c.shared}\t{c.article}\t{c.reference}")
+    if found and args.drop:
+        _drop(args.files, {c.article for c in found}, ROOT / "training" / "settled.tsv")
+        return 0
+    return 1 if found else 0
+
+
+def _drop(files: list[str], ids: set[str], settled: Path) -> None:
+    """Take the articles ``ids`` out of ``files`` and renumber the rows of ``settled`` that
+    point below them (a row on a dropped article goes with it)."""
+    moved: dict[str, dict[int, int | None]] = {}
+    for f in files:
+        lines = Path(f).read_text(encoding="utf-8").splitlines()
+        kept, where = [], {}
+        for n, line in enumerate(lines, 1):
+            gone = bool(line.strip()) and json.loads(line)["id"] in ids
+            where[n] = None if gone else len(kept) + 1
+            kept += [] if gone else [line]
+        if len(kept) < len(lines):
+            Path(f).write_text("".join(k + "\n" for k in kept), encoding="utf-8")
+            moved[Path(f).name] = where
+    rows = []
+    for row in settled.read_text(encoding="utf-8").splitlines():
+        name, _, rest = row.partition(":")
+        if row.startswith("#") or name not in moved:
+            rows.append(row)
+            continue
+        line_no, _, tail = rest.partition(":")
+        if (new := moved[name][int(line_no)]) is not None:
+            rows.append(f"{name}:{new}:{tail}")
+    settled.write_text("".join(r + "\n" for r in rows), encoding="utf-8")
+    print(f"dropped {len(ids)} articles", file=sys.stderr)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -459,6 +519,10 @@ def main() -> int:
     c.add_argument("out")
     k = sub.add_parser("check")
     k.add_argument("files", nargs="+")
+    n = sub.add_parser("copies")
+    n.add_argument("files", nargs="+")
+    n.add_argument("--drop", action="store_true",
+                   help="take the copies out of their files (training/settled.tsv follows)")
     g = sub.add_parser("agree")
     g.add_argument("first")
     g.add_argument("second")
@@ -471,7 +535,7 @@ def main() -> int:
     e.add_argument("--dir", default=str(ROOT / "training" / "annotations"))
     args = parser.parse_args()
     commands = {"agree": cmd_agree, "pick": cmd_pick, "pick-rare": cmd_pick_rare, "show": cmd_show,
-                "convert": cmd_convert, "check": cmd_check, "audit": cmd_audit,
+                "convert": cmd_convert, "check": cmd_check, "copies": cmd_copies, "audit": cmd_audit,
                 "relabel": cmd_relabel}
     return commands[args.command](args)
 

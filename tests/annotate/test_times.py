@@ -265,6 +265,8 @@ def test_relative_periods(raw, expected_text, first, last, precision):
      date(2025, 11, 1), date(2025, 11, 10), "day"),
     ("زار الوزير الجبهة نهاية الأسبوع الماضي.", "نهايه الاسبوع الماضي",
      date(2025, 11, 14), date(2025, 11, 16), "day"),
+    ("قتل ثلاثة جنود في اشتباكات نهاية الأسبوع.", "نهايه الاسبوع",
+     date(2025, 11, 14), date(2025, 11, 16), "day"),
     ("تُجرى الانتخابات منتصف الشهر المقبل.", "منتصف الشهر المقبل",
      date(2025, 12, 11), date(2025, 12, 20), "day"),
     ("تراجعت الصادرات أواخر العام الماضي.", "اواخر العام الماضي",
@@ -276,6 +278,20 @@ def test_parts_of_periods(raw, expected_text, first, last, precision):
     m = _only(raw)
     assert m.text == normalize_term(expected_text)
     assert _dates(m) == (first, last, precision, "publication_date")
+
+
+@pytest.mark.parametrize("raw, when", [
+    ("ومن المقرر أن يزور الوفد القاهرة يوم الأحد.", _day(2025, 11, 23)),
+    ("وتُجرى الانتخابات في السادس من مايو.", _day(2026, 5, 6)),
+    ("وسيعقد المؤتمر في شهر يوليو.", (date(2026, 7, 1), date(2026, 7, 31), "month",
+                                      "publication_date")),
+    ("وتعقد القمة نهاية الأسبوع.", (date(2025, 11, 21), date(2025, 11, 23), "day",
+                                   "publication_date")),
+    ("ويبدأ التدريب اليوم.", _day(2025, 11, 20)),
+])
+def test_under_a_future_event_a_bare_day_or_month_is_the_next(raw, when):
+    found = FINDER.find(normalize(raw).text, PUB, ahead=True)
+    assert [_dates(m) for m in found] == [when]
 
 
 def test_a_part_of_a_named_month_is_that_part_of_its_days():

@@ -149,3 +149,18 @@ def test_a_pledge_takes_the_day_it_was_made_not_the_day_of_what_it_pledges(coder
     [pledge] = [e for e in events if e.event_type == "AGREE"]
     assert pledge.modality == "asserted"
     assert pledge.time is None or pledge.time["start"] <= "2015-08-10"
+
+
+def test_a_future_event_takes_the_coming_day_its_sentence_names(coder):
+    events = coder.code_text("ومن المقرر أن يلتقي وزير الخارجية الأمريكي جون كيري نظيره الروسي "
+                             "سيرغي لافروف في جنيف يوم الأحد لبحث الأزمة السورية.",
+                             date="2015-08-11")
+    assert [(e.time or {}).get("start") for e in events if e.modality == "future"] == ["2015-08-16"]
+
+
+def test_a_past_deed_does_not_take_the_later_date_of_what_its_sentence_plans(coder):
+    # the trial resumes on 18 October; the killings and arrests are not dated by it
+    events = coder.code_text("وقتلت قوات الأمن المئات من أنصار الجماعة في الشوارع وألقت القبض على "
+                             "آلاف آخرين، وسوف تستأنف المحاكمة في 18 أكتوبر.", date="2015-08-01")
+    assert events
+    assert [e.time["text"] for e in events if e.time and e.time["text"]] == []

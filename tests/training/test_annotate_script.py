@@ -109,3 +109,12 @@ def test_a_keyword_pick_finds_its_phrases_after_clitics_and_in_other_spellings(t
     assert hits("وطالبت الأسر بالافراج عن المعتقلين") == {"الافراج عن"}
     assert hits("ورحب المجلس بانسحاب القوات من المدينة") == {"انسحاب"}
     assert hits("واستسلمت عناصر من الميليشيا للجيش") == set()  # never inside a word
+
+
+def test_no_training_article_is_a_near_copy_of_a_dev_or_reserved_story(shared: Path) -> None:
+    script = _script()
+    records = script.corpus()
+    ids = [json.loads(line)["id"] for path in sorted((ROOT / "training" / "annotations").glob("*.jsonl"))
+           for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(ids) > 1000
+    assert [(c.article, c.reference) for c in script.evaluation_copies(ids, records)] == []

@@ -23,10 +23,16 @@ anchored ``"publication_date"``; without one it is returned with no dates and an
   ``"publication_date"`` since the year comes from it; so is الخامس عشر من الشهر الجاري.
 * A month with الماضي/المقبل (يوليو الماضي) is the nearest such month strictly before / after
   the publication month; شهر يوليو alone follows the 62-day rule above.
+* Under a future event (the nearest trigger in the sentence is future: من المقرر إجراؤها في
+  السادس من ديسمبر، سيزور القاهرة الخميس) a weekday written alone is the first on or after the
+  publication date, and a day and month or a month without a year is the one that lies at most
+  62 days before publication, not after it.
 * Parts of a period are day ranges (precision ``"day"``) for weeks and months and month ranges
   (precision ``"month"``) for years: مطلع/أوائل/بداية/مستهل → Monday–Wednesday, days 1–10,
   January–March; منتصف/أواسط → Wednesday–Thursday, days 11–20, May–August;
-  نهاية/أواخر/ختام → Friday–Sunday, day 21 to the month's end, October–December.
+  نهاية/أواخر/ختام → Friday–Sunday, day 21 to the month's end, October–December. A part of
+  the week without a past-or-next word that has not begun by publication is last week's
+  (نهاية الأسبوع in news of a Tuesday is the weekend just gone), unless the event is to come.
 * A mention spans the time expression and its attached proclitics (وأمس, بالأمس, للعام) but not
   a preposition before it: in خلال الشهر الماضي the mention is الشهر الماضي, in في 2014 it is
   2014. Day parts (صباح اليوم, مساء أمس, ليلة أمس) and يوم / weekday / الموافق before a date
@@ -39,14 +45,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from typing import NamedTuple
 
 from marsad.doc.document import Document
-from marsad.doc.spans import TimeMention
+from marsad.doc.spans import TimeMention, TriggerMention
 from marsad.lang.time_grammar import TimeGrammar
 from marsad.resources import Resources, language_of
 
@@ -66,7 +72,7 @@ class _Resolution(NamedTuple):
     anchor: str
 
 
-_Resolver = Callable[[TimeGrammar, re.Match[str], date | None], _Resolution | None]
+_Resolver = Callable[[TimeGrammar, re.Match[str], date | None, bool], _Resolution | None]
 _Reject = Callable[[str, re.Match[str]], bool]
 
 
@@ -76,7 +82,7 @@ class _Rule:
     every match holds: a text without it is not scanned with the pattern."""
 
     pattern: re.Pattern[str]
-    resolve: Callable[[re.Match[str], date | None], _Resolution | None]
+    resolve: Callable[[re.Match[str], date | None, bool], _Resolution | None]
     reject: _Reject | None
     cue: str                # one of the grammar's present_cues
     weekday: bool           # its matches name a weekday (``_weekday_of_date``)
@@ -127,24 +133,28 @@ def _offset(g: TimeGrammar, word: str | None) -> int:
     return g.offsets[_key(word)] if word else 0
 
 
-def _year_of_day(pub: date, month: int, day: int, rel: int) -> int:
+def _year_of_day(pub: date, month: int, day: int, rel: int, future: bool = False) -> int:
     """Year of a day and month written without one; ``rel`` is the offset of a past-or-next
-    word after it (0 when there is none)."""
+    word after it (0 when there is none). Without one the year is the one that puts the date
+    at most ``_AHEAD_DAYS`` after publication, or, for a ``future`` event, at most that many
+    days before it."""
     if rel < 0:
         return pub.year - 1 if (month, day) > (pub.month, pub.day) else pub.year
     if rel:
         return pub.year + 1 if (month, day) < (pub.month, pub.day) else pub.year
     ahead = (date(pub.year, month, min(day, 28)) - pub).days
+    if future:
+        return pub.year + 1 if ahead < -_AHEAD_DAYS else pub.year
     return pub.year - 1 if ahead > _AHEAD_DAYS else pub.year
 
 
-def _year_of_month(pub: date, month: int, rel: int) -> int:
+def _year_of_month(pub: date, month: int, rel: int, future: bool = False) -> int:
     """Year of a month written without one (يوليو الماضي, شهر مارس)."""
     if rel < 0:
         return pub.year - 1 if month >= pub.month else pub.year
     if rel:
         return pub.year + 1 if month <= pub.month else pub.year
-    return _year_of_day(pub, month, 1, 0)
+    return _year_of_day(pub, month, 1, 0, future)
 
 
 def _period(pub: date, unit: str, offset: int) -> tuple[date, date]:
@@ -174,7 +184,8 @@ def _part(unit: str, first: date, last: date, part: str) -> tuple[date, date]:
 # --- resolvers: one per kind of match (what the language's patterns' groups mean) ----------
 
 
-def _resolve_day_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_day_month(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                       ahead: bool = False) -> _Resolution | None:
     """A day of a named month (15 يوليو 2015, الخامس عشر من تموز) or of الشهر الجاري."""
     d = m.groupdict()
     day = int(d["day"]) if d["day"] else g.ordinal_days[_key(d["ord"])]
@@ -187,16 +198,18 @@ def _resolve_day_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _R
         return _on_day(first.year, first.month, day, _PUB)
     month = g.month_of(d["mon"])
     year = (pub.year + _offset(g, d["yoff"]) if d["yoff"]
-            else _year_of_day(pub, month, day, _offset(g, d["rel"])))
+            else _year_of_day(pub, month, day, _offset(g, d["rel"]), ahead))
     return _on_day(year, month, day, _PUB)
 
 
-def _resolve_numeric(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_numeric(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                     ahead: bool = False) -> _Resolution | None:
     """An all-digit date (2015/7/15, 15-7-2015)."""
     return _on_day(int(m["year"]), int(m["month"]), int(m["day"]), _EXPLICIT)
 
 
-def _resolve_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_month(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                   ahead: bool = False) -> _Resolution | None:
     """A named month: with a year (تموز 2015), relative (يوليو الماضي) or bare (شهر مارس, في
     مارس); after a part of a period (مطلع مارس، نهاية تموز 2015) that part of it."""
     d = m.groupdict()
@@ -209,7 +222,8 @@ def _resolve_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resol
     elif d.get("yoff"):
         found = _whole_month(pub.year + _offset(g, d["yoff"]), month, _PUB)
     else:
-        found = _whole_month(_year_of_month(pub, month, _offset(g, d.get("rel"))), month, _PUB)
+        year = _year_of_month(pub, month, _offset(g, d.get("rel")), ahead)
+        found = _whole_month(year, month, _PUB)
     if part is None or found.start_date is None or found.end_date is None:
         return found
     # نهاية تموز/يوليو: the month's days 21 to its end, as نهاية الشهر
@@ -217,27 +231,30 @@ def _resolve_month(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resol
     return _Resolution(first, last, "day", found.anchor)
 
 
-def _resolve_year(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_year(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                  ahead: bool = False) -> _Resolution | None:
     """A written year (عام 2014, في 2014, 2014م)."""
     year = int(m["year"])
     return _Resolution(date(year, 1, 1), date(year, 12, 31), "year", _EXPLICIT)
 
 
-def _resolve_weekday(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
-    """A weekday: the latest on or before publication; الماضي before it, المقبل after it."""
+def _resolve_weekday(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                     ahead: bool = False) -> _Resolution | None:
+    """A weekday: the latest on or before publication (the first on or after it when
+    ``ahead``); الماضي before it, المقبل after it."""
     if pub is None:
         return _unresolved("day")
     weekday = g.weekdays[m["wd"]] - 1          # ISO (Monday 1) to Python (Monday 0)
     rel = _offset(g, m["rel"])
-    if rel > 0:
-        when = pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    if rel > 0 or (ahead and not rel):
+        when = pub + timedelta(days=(weekday - pub.weekday()) % 7 or (7 if rel else 0))
     else:
         when = pub - timedelta(days=(pub.weekday() - weekday) % 7 or (7 if rel else 0))
     return _Resolution(when, when, "day", _PUB)
 
 
 def _resolve_relative_day(g: TimeGrammar, m: re.Match[str],
-                          pub: date | None) -> _Resolution | None:
+                          pub: date | None, ahead: bool = False) -> _Resolution | None:
     """اليوم, أمس, أول أمس, غدا … counted in days from publication."""
     if pub is None:
         return _unresolved("day")
@@ -245,7 +262,8 @@ def _resolve_relative_day(g: TimeGrammar, m: re.Match[str],
     return _Resolution(when, when, "day", _PUB)
 
 
-def _resolve_ago(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_ago(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                 ahead: bool = False) -> _Resolution | None:
     """منذ ثلاثة أيام, قبل يومين, منذ 12 يوما, قبل أسبوع: that many days before publication."""
     if pub is None:
         return _unresolved("day")
@@ -260,7 +278,8 @@ def _resolve_ago(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolut
     return _Resolution(when, when, "day", _PUB)
 
 
-def _resolve_period(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Resolution | None:
+def _resolve_period(g: TimeGrammar, m: re.Match[str], pub: date | None,
+                    ahead: bool = False) -> _Resolution | None:
     """الأسبوع الماضي, الشهر الجاري, هذا العام, مطلع الشهر, نهاية الأسبوع الماضي …"""
     d = m.groupdict()
     unit = g.periods[d["per"]]
@@ -271,6 +290,9 @@ def _resolve_period(g: TimeGrammar, m: re.Match[str], pub: date | None) -> _Reso
     first, last = _period(pub, unit, _offset(g, d.get("off")))
     if part:
         first, last = _part(unit, first, last, part)
+        if unit == "week" and first > pub and not d.get("off") and not ahead:
+            # قتلوا في اشتباكات نهاية الأسبوع in news of a Tuesday: the weekend just gone
+            first, last = _part(unit, *_period(pub, unit, -1), part)
     return _Resolution(first, last, precision, _PUB)
 
 
@@ -296,7 +318,8 @@ def _rules(grammar: TimeGrammar) -> tuple[_Rule, ...]:
 # --- finding -------------------------------------------------------------------------------
 
 
-def _candidates(rule: _Rule, text: str, publication: date | None) -> Iterator[TimeMention]:
+def _candidates(rule: _Rule, text: str, publication: date | None,
+                ahead: bool) -> Iterator[TimeMention]:
     """Every match of one rule that resolves (or is validly unresolved). A match that would
     resolve outside the calendar Python knows (a week after 9999-12-31, a day before
     0001-01-01, a month of year 0) is no time expression."""
@@ -304,7 +327,7 @@ def _candidates(rule: _Rule, text: str, publication: date | None) -> Iterator[Ti
         if rule.reject is not None and rule.reject(text, m):
             continue
         try:
-            resolution = rule.resolve(m, publication)
+            resolution = rule.resolve(m, publication, ahead)
         except (OverflowError, ValueError):     # a date before year 1 or after 9999
             continue
         if resolution is None:
@@ -358,11 +381,12 @@ class TimeFinder:
         self._rules = _rules(grammar) if grammar is not None else ()
         self._present_cues = grammar.present_cues if grammar is not None else _no_cues
 
-    def find(self, text: str, publication: date | None) -> list[TimeMention]:
+    def find(self, text: str, publication: date | None, ahead: bool = False) -> list[TimeMention]:
         """All time expressions in ``text``, left to right, non-overlapping (longest wins).
 
         ``text`` is the normalized matching view; offsets are offsets into it. Relative
-        expressions are resolved against ``publication`` and left unresolved without it.
+        expressions are resolved against ``publication`` and left unresolved without it; with
+        ``ahead`` a bare weekday, day and month or month is the next, not the last.
         """
         present = self._present_cues(text)
         if not present:
@@ -370,7 +394,7 @@ class TimeFinder:
         candidates, weekdays = [], set()
         for rule in self._rules:
             if rule.cue in present:
-                found = list(_candidates(rule, text, publication))
+                found = list(_candidates(rule, text, publication, ahead))
                 candidates += found
                 if rule.weekday:
                     weekdays.update(found)
@@ -378,9 +402,23 @@ class TimeFinder:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.norm.text
+        triggers: dict[int, list[TriggerMention]] = {}
+        for mention in doc.mentions:
+            triggers.setdefault(mention.trigger.sentence, []).append(mention.trigger)
         for index in doc.event_sentences():
             sent = doc.sentences[index]
-            for m in self.find(text[sent.nstart:sent.nend], doc.article.date):
+            found = self.find(text[sent.nstart:sent.nend], doc.article.date)
+            near = triggers.get(index, ())
+            if found and any(t.modality == "future" for t in near):
+                ahead = self.find(text[sent.nstart:sent.nend], doc.article.date, ahead=True)
+                found = [a if _nearest(near, f.start + sent.nstart).modality == "future" else f
+                         for f, a in zip(found, ahead, strict=True)]
+            for m in found:
                 doc.times.append(TimeMention(m.start + sent.nstart, m.end + sent.nstart, m.text,
                                              m.start_date, m.end_date, m.precision, m.anchor))
         return doc
+
+
+def _nearest(triggers: Sequence[TriggerMention], at: int) -> TriggerMention:
+    """The trigger nearest offset ``at`` (the earlier one on a tie)."""
+    return min(triggers, key=lambda t: (abs(t.start - at), t.start))

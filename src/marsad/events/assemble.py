@@ -92,8 +92,10 @@ class EventAssembler:
                           ",".join(e.code for e in recipient), evidence[0].field,
                           str(trig.start), str(trig.end)])
         time = _first_found(details.time, mentions)
-        if converted and _starts_after(time, doc.article.date):
-            time = None     # the pledged act's time (سيزور المملكة في سبتمبر), not the pledge's
+        if (converted or first.trigger.tense == "past") and _starts_after(time, doc.article.date):
+            # the pledged or threatened act's time (سيزور المملكة في سبتمبر، هدد بأنه سيهاجم
+            # المدن في العاشر من الشهر), not the pledge's or the threat's
+            time = None
         modality = "asserted" if converted else first.trigger.modality
         if modality == "asserted":
             modality = _by_date(time, doc.article.date, first.trigger.tense)
