@@ -443,3 +443,10 @@ def test_a_participle_after_a_closed_quotation_is_the_speakers(coder):
     ev = _event(coder, 'وقال الرئيس الأميركي باراك أوباما إن "المتشددين في إيران يرفضون الاتفاق '
                        'النووي"، داعيا الكونغرس إلى تأييده.', "REQUEST")
     assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["USA"]
+
+
+def test_a_pronoun_on_an_arrests_noun_is_the_one_arrested_named_before(coder):
+    # احتجازها: the genitive of a detention is the one detained, here the journalist before it
+    ev = _event(coder, "أفرجت السلطات التركية عن الصحافية الهولندية بعد يومين من احتجازها في "
+                       "مطار إسطنبول.", "COERCE")
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["NLD"]

@@ -68,6 +68,8 @@ class OtherParties:
         #: وجد في استقباله مسؤولين: the words before a reception noun whose pronoun is the guest
         self._welcomed = frozenset(lang.normalize_term(w)
                                    for w in lang.table("roles")["guest_reception_words"])
+        #: احتجازه، إطلاق سراحه: the types whose act's noun may carry the one acted on as a pronoun
+        self._possessed_patient = frozenset(lang.table("roles")["possessed_patient_types"])
         #: per document: the enclitic on each trigger's word, by the trigger's start
         self._trigger_suffixes: dict[int, str] = {}
 
@@ -127,14 +129,20 @@ class OtherParties:
 
     def pronouns(self, doc: Document, t: TriggerMention, fam: EventFamily,
                  ents: list[EntityMention], by_sentence: dict[int, list[EntityMention]],
-                 passive: bool, roles: Roles) -> list[EntityMention]:
-        """The recipient an object pronoun stands for, on the verb or after its preposition."""
+                 passive: bool, roles: Roles) -> Roles:
+        """The recipient an object pronoun stands for, on the verb or after its preposition;
+        on the noun of an act done to people (احتجازه), the pronoun is the one it is done to."""
         actor, recipient = roles
+        if not recipient and t.tense == "noun" and fam.genitive == "recipient" \
+                and fam.type in self._possessed_patient \
+                and self._trigger_suffixes.get(t.start) in self._third_person:
+            return self.objects.possessor(doc, t, self._trigger_suffixes[t.start], ents,
+                                          actor, by_sentence)
         if passive:
-            return recipient
+            return actor, recipient
         if t.tense in ("past", "present"):
             recipient = self.objects.referent(doc, t, ents, actor, by_sentence) or recipient
-        return recipient or self.objects.after_preposition(
+        return actor, recipient or self.objects.after_preposition(
             doc, t, self.ph._recipient_markers[fam.recipient], ents, actor, by_sentence) \
             or self.objects.detached(doc, t, ents, actor, by_sentence)
 

@@ -82,6 +82,25 @@ class PronounObjects:
             return []
         return self._antecedent(doc, t, suffix, ents, actor, by_sentence)
 
+    def possessor(self, doc: Document, t: TriggerMention, suffix: str,
+                  ents: list[EntityMention], actor: list[EntityMention],
+                  by_sentence: Mapping[int, list[EntityMention]]
+                  ) -> tuple[list[EntityMention], list[EntityMention]]:
+        """أفرجت السلطات عن الصحافية بعد يومين من احتجازها، قبل اعتقاله: a pronoun on an
+        act's noun whose genitive is the one acted on stands for the last party named before it
+        that it agrees with, even the phrase read as the act's subject before it (then no
+        longer its actor); not the resumptive pronoun of a relative clause, nor where ل marks
+        the one acted on after it (واتهامه لها: the pronoun is the doer)."""
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RELATIVE_REACH)
+        if any(w in self._relatives for w in doc.tokens[lo:t.tok_lo]) \
+                or t.tok_hi < len(doc.tokens) and self.ph._bare(doc.tokens[t.tok_hi])[:1] \
+                == self.ph._possessive:
+            return actor, []
+        before = [e for e in actor if e.tok_hi <= t.tok_lo]
+        found = self._antecedent(doc, t, suffix, ents, [e for e in actor if e not in before],
+                                 by_sentence)
+        return [e for e in actor if e not in found], found
+
     def people(self, word: str) -> bool:
         """Whether the word is a plural of a country's adjective (الفلسطينيين): its people."""
         return word in self.ph._nisbas and word.endswith(self._people_endings)

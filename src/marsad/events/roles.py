@@ -209,8 +209,8 @@ class RoleAssigner:
                      and self._sentence_agent(siblings, t, recipient)) \
                 or self.statements.carried_speaker(doc, sent, t, fam) or previous
             confidence -= 0.15
-        recipient = self.others.pronouns(doc, t, fam, ents, self._by_sentence, passive,
-                                         (actor, recipient))
+        actor, recipient = self.others.pronouns(doc, t, fam, ents, self._by_sentence, passive,
+                                                (actor, recipient))
         actor, recipient = self.others.possessed_act(doc, sent, t, fam, ents, [
             self._sentence_agent(siblings, t, actor), self.ph._subject_before(doc, before, t),
             previous], (actor, recipient))
