@@ -188,3 +188,28 @@ def test_the_headline_and_the_second_sentence_of_the_lead_are_one_event(coder):
         title="مقتل خمسة جنود مصريين في سيناء")
     [attack] = [e for e in events if e.event_type == "ASSAULT"]
     assert {(ev.field, ev.sentence_index) for ev in attack.evidence} == {("title", 0), ("text", 2)}
+
+
+def test_cables_of_two_senders_to_one_president_stay_two_events(coder):
+    # the King's cable and the Crown Prince's to the same president, told apart: two senders,
+    # two events (the King's cable told again in the second sentence stays one)
+    events = _article_records(
+        coder, "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس "
+               "التونسي الباجي قائد السبسي بمناسبة ذكرى إعلان الجمهورية. "
+               "وأعرب الملك عن أطيب التهاني بهذه المناسبة. "
+               "كما بعث صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز آل سعود ولي العهد نائب "
+               "رئيس مجلس الوزراء وزير الداخلية برقية تهنئة مماثلة للرئيس الباجي قائد السبسي.",
+        title="الملك يهنئ الرئيس التونسي")
+    support = [e for e in events if e.event_type == "SUPPORT"]
+    assert sorted(sorted(ev.sentence_index for ev in e.evidence) for e in support) == [[1, 2], [3]]
+
+
+def test_a_state_and_its_minister_criticising_one_leader_are_one_event(coder):
+    # مصر and its foreign minister: the state and one of its parties, not two parties
+    events = _article_records(
+        coder, "انتقدت مصر بشدة تصريحات المرشد الأعلى الإيراني علي خامنئي حول المنطقة. "
+               "وتناولت الصحف المصرية الصادرة اليوم أزمة المياه في البلاد. "
+               "وانتقد وزير الخارجية المصري سامح شكري تصريحات خامنئي في بيان صحفي.",
+        title="أزمة المياه في مصر")
+    [accuse] = [e for e in events if e.event_type == "ACCUSE"]
+    assert {ev.sentence_index for ev in accuse.evidence} == {1, 3}
