@@ -61,6 +61,8 @@ class OrganisationPhrases:
         wider = [norm(w) for w in table["international_adjectives"]]
         self._wider = frozenset(wider) | frozenset(lang.affixes.with_article(w) for w in wider)
         self._endings = tuple(self._heads)
+        #: every token whose noun cores may hold a head (a superset: ``_head`` decides)
+        self._forms = lang.clitic_forms(frozenset(self._heads))
         #: مركز محافظة الأنبار is a place (a province's centre), مجلس محافظة بغداد a body
         self._place_nouns = frozenset(norm(w) for w in lang.table("places")["place_nouns"])
         self._cores = lang.token_cores
@@ -78,18 +80,25 @@ class OrganisationPhrases:
         self._after_conjunction = lang.affixes.after_conjunction
 
     def __call__(self, doc: Document) -> Document:
+        # the tokens that may be heads, found by set lookups: most articles hold a few
+        forms = self._forms
+        hits = [i for i, t in enumerate(doc.tokens) if t in forms]
+        if not hits:
+            return doc
         at = {e.tok_lo: e for e in doc.entities}
         covered = {t for e in doc.entities for t in range(e.tok_lo, e.tok_hi)}
         nisbas = {m.start for m in doc.matches if nationality_alone(m)}
         found: list[EntityMention] = []
         dropped: set[int] = set()
+        h = 0
         for k, s in enumerate(doc.sentences):
-            i = s.tok_lo
-            while i < s.tok_hi:
-                head = self._head(doc.tokens[i]) if i not in covered else None
-                end = self._phrase(doc, (i, s.tok_hi, k), head, at, nisbas, found, dropped) \
-                    if head is not None else i + 1
-                i = max(end, i + 1)
+            end = s.tok_lo
+            while h < len(hits) and hits[h] < s.tok_hi:
+                i = hits[h]
+                h += 1
+                head = self._head(doc.tokens[i]) if i >= end and i not in covered else None
+                if head is not None:
+                    end = self._phrase(doc, (i, s.tok_hi, k), head, at, nisbas, found, dropped)
         found = self._offices_of_titles(doc, found)
         if found or dropped:
             kept = [e for e in doc.entities if id(e) not in dropped]
