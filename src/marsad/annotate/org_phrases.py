@@ -87,7 +87,6 @@ class OrganisationPhrases:
             return doc
         at = {e.tok_lo: e for e in doc.entities}
         covered = {t for e in doc.entities for t in range(e.tok_lo, e.tok_hi)}
-        nisbas = {m.start for m in doc.matches if nationality_alone(m)}
         found: list[EntityMention] = []
         dropped: set[int] = set()
         h = 0
@@ -98,7 +97,7 @@ class OrganisationPhrases:
                 h += 1
                 head = self._head(doc.tokens[i]) if i >= end and i not in covered else None
                 if head is not None:
-                    end = self._phrase(doc, (i, s.tok_hi, k), head, at, nisbas, found, dropped)
+                    end = self._phrase(doc, (i, s.tok_hi, k), head, at, found, dropped)
         found = self._offices_of_titles(doc, found)
         if found or dropped:
             kept = [e for e in doc.entities if id(e) not in dropped]
@@ -133,7 +132,7 @@ class OrganisationPhrases:
         return None
 
     def _phrase(self, doc: Document, where: tuple[int, int, int], head: tuple[str, str],
-                at: dict[int, EntityMention], nisbas: set[int], found: list[EntityMention],
+                at: dict[int, EntityMention], found: list[EntityMention],
                 dropped: set[int]) -> int:
         """Reads the phrase opening on the head at token ``i`` of sentence ``k`` (which ends
         before token ``hi``); returns the token after it."""
@@ -149,7 +148,7 @@ class OrganisationPhrases:
                 return e.tok_hi
             if e is not None:
                 return self._before_mention(doc, (i, j, k), core, prefix, e, (chain, bare),
-                                            nisbas, found, dropped)
+                                            found, dropped)
             tok = doc.tokens[j]
             # رئاسة الجمهورية والحكومة: a word joined by و opens another phrase
             if tok in self._stops or not tok.isalpha() \
@@ -188,7 +187,7 @@ class OrganisationPhrases:
         return core not in self._weak or chain >= 2 or adjective
 
     def _before_mention(self, doc: Document, where: tuple[int, int, int], core: str, prefix: str,
-                        e: EntityMention, counts: tuple[int, int], nisbas: set[int],
+                        e: EntityMention, counts: tuple[int, int],
                         found: list[EntityMention], dropped: set[int]) -> int:
         """The head's chain meets the mention ``e`` at token ``j``: a country's adjective ends
         the phrase and gives its country; a named body or office in a genitive is the one
@@ -197,7 +196,8 @@ class OrganisationPhrases:
         chain, bare = counts
         # حزب الإصلاح اليمني: the adjective agrees with the phrase, definite by its last noun
         definite = self._definite(prefix) or chain > bare
-        adjective = e.start in nisbas or definite and e.kind == "state" \
+        nisba = any(m.start == e.start and nationality_alone(m) for m in doc.matches)
+        adjective = nisba or definite and e.kind == "state" \
             and e.sector is None and not self._dative(e.prefix)   # الهيئة السعودية
         if adjective and e.tok_hi - e.tok_lo == 1 \
                 and definite == self._definite_word(doc.tokens[j]):
