@@ -13,6 +13,7 @@ from typing import Any
 from marsad.annotate.actors import ActorResolver
 from marsad.annotate.entities import EntityLinker
 from marsad.annotate.matches import LexiconMatcher
+from marsad.annotate.org_phrases import OrganisationPhrases
 from marsad.annotate.places import PlaceResolver
 from marsad.annotate.placing import SectorPlacer
 from marsad.annotate.quantities import QuantityFinder
@@ -48,6 +49,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         LexiconMatcher(res, candidates_from=wide_from),
         ActorResolver(res),
         EntityLinker(res),
+        OrganisationPhrases(res),
         TriggerFinder(res, candidates_from=wide_from),
         PlaceResolver(res),
         SectorPlacer(res),

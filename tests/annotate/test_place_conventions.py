@@ -19,7 +19,8 @@ def test_a_capital_after_its_countrys_adjective_is_that_countrys_city(coder):
 
 
 def test_local_news_that_names_no_country_is_the_outlets_country(coder):
-    # a Saudi paper's local report names neither the kingdom nor a place: its police are Saudi
+    # a Saudi paper's local report names neither the kingdom nor a place: its parties are Saudi
     text = "ضبطت دوريات الأمن ثلاثة أشخاص يروجون المخدرات، وأحالتهم إلى هيئة التحقيق والادعاء العام."
     events = coder.code_article({"id": "t", "text": text, "date": "2015-08-01", "source": "sabq"})
-    assert {a.code for e in events for a in e.actor} == {"SAU"}
+    assert events
+    assert {a.code for e in events for a in (*e.actor, *e.recipient)} == {"SAU"}
