@@ -450,3 +450,17 @@ def test_a_pronoun_on_an_arrests_noun_is_the_one_arrested_named_before(coder):
     ev = _event(coder, "أفرجت السلطات التركية عن الصحافية الهولندية بعد يومين من احتجازها في "
                        "مطار إسطنبول.", "COERCE")
     assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["NLD"]
+
+
+def test_the_doer_of_any_act_may_be_named_by_a_relative_clause_after_it(coder):
+    # الزيارة التي قام بها X، الطلب الذي تقدم به X: X made the visit, not only a violent act
+    text = "وقال الرئيس المصري إن الزيارة التي قام بها وزير الخارجية الروسي إلى القاهرة كانت ناجحة."
+    ev = _event(coder, text, "CONSULT")
+    assert [e.code for e in ev.actor] == ["RUS"]
+
+
+def test_a_plural_adjective_of_origin_after_an_act_is_a_group_of_people_not_its_doer(coder):
+    # محاكمة روسيين: the Russians are tried; an act is never a plural «Russian»
+    ev = _event(coder, "وأكد المتحدث أن الشرطة البريطانية تريد محاكمة روسيين اثنين بتهمة القتل.",
+                "ACCUSE")
+    assert "RUS" not in [e.code for e in ev.actor]

@@ -511,3 +511,16 @@ def test_those_killed_in_an_earlier_act_of_the_sentence_are_not_the_subject_of_a
                              "مواقع حزب العمال الكردستاني في شمال العراق.", "يشن")
     assert _texts(doc, m.actor) == ["الجيش التركي"]
     assert [e.code for e in m.recipient] == ["NSA"]
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    # اعتقال X على يد Y: Y arrested them
+    ("وتحدث التقرير عن اعتقال عشرات الصحفيين المصريين على يد قوات الأمن الإسرائيلية خلال الأسبوع "
+     "الماضي.", "COERCE", ["ISR"], ["EGY"]),
+    # إطلاق جسر جوي من قبل Y: an act of aid has its agent too
+    ("وبعد تحرير عدن تم إطلاق جسر جوي من قبل قوات التحالف العربي لدعم المقاومة الشعبية.",
+     "AID", ["IGO"], ["YEM"]),
+])
+def test_the_agent_after_an_act_noun_is_its_doer(coder, text, event_type, actor, recipient):
+    ev = _event(coder, text, event_type)
+    assert [e.code for e in ev.actor] == actor and [e.code for e in ev.recipient] == recipient

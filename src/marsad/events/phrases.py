@@ -192,10 +192,11 @@ class PhraseReader:
     def _nisba_after(self, doc: Document, t: TriggerMention,
                      after: list[EntityMention]) -> list[EntityMention]:
         """الغزو الأميركي، الغارات الإسرائيلية: a country's adjective right after the act is
-        whose act it is."""
-        first = after[0] if after else None
+        whose act it is; not a group of people (محاكمة روسيين: an act is never their adjective)."""
+        first, people = (after[0] if after else None), self.lang.quantity_words
         if first is None or first.tok_lo != t.tok_hi or first.tok_hi - first.tok_lo != 1 \
-                or self._bare(doc.tokens[first.tok_lo]) not in self._nisbas:
+                or self._bare(doc.tokens[first.tok_lo]) not in self._nisbas \
+                or people and people.looks_like_nisba_plural(doc.tokens[first.tok_lo]):
             return []
         return [first]
 

@@ -354,7 +354,7 @@ class RoleAssigner:
             if actor and not genitive:
                 recipient = self.others.receiver(doc, t, self._by_sentence.get(t.sentence, []),
                                                  before)
-        if not actor and fam.type in self.violent.types:    # العمليات التي يقوم بها الجيش ضد X
+        if not actor:    # العمليات التي يقوم بها الجيش ضد X، الطلب الذي تقدم به X
             actor, rest = self.violent.noun_doer(doc, t, self._by_sentence.get(t.sentence, []), rest)
         if not recipient:
             recipient = self.ph._marked(doc, rest, fam, allow_obj=False) \

@@ -106,10 +106,14 @@ class ViolentClauses:
         """The doer an act noun's relative clause (or, indefinite, its verb of doing with a
         pronoun for it) names right after the noun or its adjectives, read past the noun's
         clause among its sentence's phrases ``ents``; and the phrases after the doer, where
-        the recipient is marked (else ``rest``, those after the noun in its clause)."""
+        the recipient is marked. With no such clause, the agent of its clause ``rest``
+        (اعتقال X على يد Y، إطلاق جسر جوي من قبل Y) and the others of ``rest``."""
         after = [e for e in ents if e.tok_lo >= t.tok_hi]
         doer = self._doer_after(doc, t, after)
-        return doer, ([e for e in after if e.tok_lo >= doer[-1].tok_hi] if doer else rest)
+        if not doer:
+            agent = self.ph._agent(doc, t, rest)
+            return agent, [e for e in rest if e not in agent]
+        return doer, [e for e in after if e.tok_lo >= doer[-1].tok_hi]
 
     def _doer_after(self, doc: Document, t: TriggerMention,
                     after: list[EntityMention]) -> list[EntityMention]:
