@@ -56,7 +56,7 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    #: the records' figures left for later by the assembler (``events/assemble.py``)
+    #: the records' place and figures left for later by the assembler (``events/assemble.py``)
     figures_later: Any = field(default=None, repr=False, compare=False)
     #: ``worded_sentences`` of the sentences and tokens it was counted over (several stages ask)
     _worded: tuple[list[Sentence], list[str], int, int, int] | None = field(

@@ -32,8 +32,8 @@ R = TypeVar("R")
 class EventAssembler:
     """``figures`` (where a trained decision follows): the figures of each sentence are found
     here when first needed, not by a ``QuantityFinder`` stage before, and the records get
-    theirs from :func:`with_figures`, which the decision calls only where it keeps a record
-    (most articles yield none)."""
+    theirs, and their place, from :func:`with_figures`, which the decision calls only where
+    it keeps a record (most articles yield none)."""
 
     def __init__(self, resources: Resources, bare_from: int | None = None,
                  figures: QuantityFinder | None = None):
@@ -133,7 +133,7 @@ class EventAssembler:
             coder=self.coder_info,
             modality=modality,
             attribution=self._attribution(doc, first),
-            location=details.place(first),
+            location=details.place(first) if figures else None,
             quantity=_first_found(details.quantity, mentions) if figures else None,
             casualties=details.casualties(mentions) if figures else dict.fromkeys(CASUALTY_KINDS),
             time=time,
@@ -167,9 +167,10 @@ class EventAssembler:
 
 
 def with_figures(doc: Document, events: list[Event]) -> list[Event]:
-    """``events`` with their figures, where the assembler left them for later (``figures``):
-    each record's mentions, as the assembler grouped them, read once every sentence's figures
-    are found (a headline's figure is not counted where the body tells it)."""
+    """``events`` with their place and figures, where the assembler left them for later
+    (``figures``): each record's mentions, as the assembler grouped them, read once every
+    sentence's figures are found (a headline's figure is not counted where the body tells
+    it). Nothing before the decision's choice reads them."""
     later, doc.figures_later = doc.figures_later, None
     if later is None:
         return events
@@ -179,7 +180,7 @@ def with_figures(doc: Document, events: list[Event]) -> list[Event]:
     for event in events:
         ms = groups.get(event.event_id)
         out.append(event if ms is None else evolve(
-            event, quantity=_first_found(details.quantity, ms),
+            event, location=details.place(ms[0]), quantity=_first_found(details.quantity, ms),
             casualties=details.casualties(ms)))
     return out
 
