@@ -44,8 +44,6 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     model = res.decision_model if decide and not candidates else None
     # documents of this many sentences up get the decision's wider candidates (None: none do)
     wide_from = 1 if candidates else model.min_sentences if model is not None else None
-    # where a trained decision follows, the assembler finds the figures itself, when needed
-    figures = QuantityFinder(res) if model is not None else None
     return [
         Segmenter(lang),
         LexiconMatcher(res, candidates_from=wide_from),
@@ -57,8 +55,8 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         SectorPlacer(res),
         RoleAssigner(res),
         TimeFinder(res),
-        *([QuantityFinder(res)] if figures is None else []),
-        EventAssembler(res, bare_from=wide_from, figures=figures),
+        QuantityFinder(res),
+        EventAssembler(res, bare_from=wide_from),
         ContextTagger(res),
         SportFilter(res),
         EventDecision(res, model=model),

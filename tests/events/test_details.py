@@ -164,27 +164,3 @@ def test_a_past_deed_does_not_take_the_later_date_of_what_its_sentence_plans(cod
                              "آلاف آخرين، وسوف تستأنف المحاكمة في 18 أكتوبر.", date="2015-08-01")
     assert events
     assert [e.time["text"] for e in events if e.time and e.time["text"]] == []
-
-
-def test_figures_are_found_only_for_an_article_that_keeps_a_record(coder, monkeypatch):
-    # where the decision reads the candidates (three sentences up), a sentence's figures are
-    # found only once a record is kept: most articles keep none, and a match report's figures
-    # are no event's; a kept record still has its own
-    from marsad.annotate.quantities import QuantityFinder
-    scanned: list[str] = []
-    figures = QuantityFinder.figures
-    monkeypatch.setattr(QuantityFinder, "figures",
-                        lambda self, text: scanned.append(text) or figures(self, text))
-    assert coder.code_text("فاز فريق الهلال على النصر بثلاثة أهداف مقابل هدف في مباراة الدوري "
-                           "السعودي أمس. وسجل اللاعب ناصر الشمراني هدفين في الشوط الأول أمام 40 "
-                           "ألف متفرج. ويلتقي الفريق مع الأهلي في الجولة المقبلة يوم الجمعة.",
-                           date="2015-08-04") == []
-    assert scanned == []
-    events = coder.code_text("شنت الطائرات الأمريكية أكثر من 15 غارة على مواقع لتنظيم داعش قرب "
-                             "الموصل أمس. وقالت وزارة الدفاع الأمريكية إن الغارات أسفرت عن مقتل "
-                             "30 مسلحا وإصابة 12 آخرين. وأضافت الوزارة في بيان أن الطائرات دمرت "
-                             "مخازن للأسلحة.", date="2015-08-04")
-    assert scanned
-    [strike] = [e for e in events if e.casualties["killed"]]
-    assert (strike.quantity["count"], strike.casualties["killed"], strike.casualties["injured"]) \
-        == (15, 30, 12)

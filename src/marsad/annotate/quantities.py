@@ -282,23 +282,16 @@ class QuantityFinder:
         found = self.scanner.scan(sp, toks)
         return [q.mention for q in found if q.shown], self.linker.link(sp, toks, found)
 
-    def sentence_figures(self, doc: Document, index: int
-                         ) -> tuple[list[QuantityMention], list[CasualtyMention]]:
-        """:meth:`figures` of sentence ``index``, with offsets in the document's matching view
-        (the assembler asks for them sentence by sentence where the decision follows)."""
-        sent = doc.sentences[index]
-        shift = sent.nstart
-        found, linked = self.figures(doc.norm.text[shift:sent.nend])
-        return ([QuantityMention(q.start + shift, q.end + shift, q.text, q.count, q.qualifier,
-                                 q.unit) for q in found],
-                [CasualtyMention(c.start + shift, c.end + shift, c.text, c.kind, c.count,
-                                 c.qualifier) for c in linked])
-
     def __call__(self, doc: Document) -> Document:
+        text = doc.norm.text
         quantities, casualties = list(doc.quantities), list(doc.casualties)
         for index in doc.event_sentences():
-            found, linked = self.sentence_figures(doc, index)
-            quantities += found
-            casualties += linked
+            sent = doc.sentences[index]
+            piece, shift = text[sent.nstart:sent.nend], sent.nstart
+            found, linked = self.figures(piece)
+            quantities += [QuantityMention(q.start + shift, q.end + shift, q.text, q.count,
+                                           q.qualifier, q.unit) for q in found]
+            casualties += [CasualtyMention(c.start + shift, c.end + shift, c.text, c.kind,
+                                           c.count, c.qualifier) for c in linked]
         doc.quantities, doc.casualties = quantities, casualties
         return doc

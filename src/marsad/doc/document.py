@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from marsad.doc.records import Event
 from marsad.doc.spans import (
@@ -56,8 +55,6 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    #: the records' place and figures left for later by the assembler (``events/assemble.py``)
-    figures_later: Any = field(default=None, repr=False, compare=False)
     #: ``worded_sentences`` of the sentences and tokens it was counted over (several stages ask)
     _worded: tuple[list[Sentence], list[str], int, int, int] | None = field(
         default=None, repr=False, compare=False)

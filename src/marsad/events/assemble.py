@@ -15,14 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from typing import TypeVar
 
-from marsad.annotate.quantities import QuantityFinder
 from marsad.doc.document import Document
-from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger, evolve, state_country
+from marsad.doc.records import Attribution, Entity, Event, Evidence, Trigger, state_country
 from marsad.doc.spans import EntityMention, EventMention
-from marsad.events.details import CASUALTY_KINDS, Details, Nearest
+from marsad.events.details import Details, Nearest
 from marsad.resources import Resources
 from marsad.version import __version__
 
@@ -30,17 +28,10 @@ R = TypeVar("R")
 
 
 class EventAssembler:
-    """``figures`` (where a trained decision follows): the figures of each sentence are found
-    here when first needed, not by a ``QuantityFinder`` stage before, and the records get
-    theirs, and their place, from :func:`with_figures`, which the decision calls only where
-    it keeps a record (most articles yield none)."""
-
-    def __init__(self, resources: Resources, bare_from: int | None = None,
-                 figures: QuantityFinder | None = None):
+    def __init__(self, resources: Resources, bare_from: int | None = None):
         assert resources.language is not None
         self.res = resources
         self.bare_from = bare_from
-        self.figures = figures
         lang = resources.language
         self.nearest = Nearest(lang.clause_breaks)
         self.totals = frozenset(map(lang.normalize_term, lang.table("casualties").get("totals", ())))
@@ -65,12 +56,7 @@ class EventAssembler:
         types = self.res.vocabulary.types
         details = Details(doc, self.nearest, self.totals, self.strip, self.topics, self.country_rows,
                           self.other_clause)
-        later = self.figures is not None
-        if self.figures is not None:
-            details.defer(kept, lambda m: types[stated[id(m)][0]].casualties,
-                          partial(self.figures.sentence_figures, doc))
-        else:
-            details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
+        details.assign(kept, lambda m: types[stated[id(m)][0]].casualties)
         groups: list[list[EventMention]] = []
         # the groups of each (sentence, type, modality): a mention is compared with its own
         # sentence's groups only, not with every group of the article
@@ -84,12 +70,7 @@ class EventAssembler:
                 groups.append(same_key[-1])
             else:
                 group.append(m)
-        leads = [_fullest_first(ms) for ms in groups]
-        doc.events = [self._event(doc, ms, details, not later) for ms in leads]
-        if later:
-            doc.figures_later = (details, {e.event_id: ms for e, ms in zip(doc.events, leads)})
-            if len(doc.figures_later[1]) < len(leads):  # two records of one id: now, not later
-                doc.events = with_figures(doc, doc.events)
+        doc.events = [self._event(doc, _fullest_first(ms), details) for ms in groups]
         return doc
 
     def _stated(self, m: EventMention) -> tuple[str, str]:
@@ -98,8 +79,7 @@ class EventAssembler:
         etype, _, converted = self.res.vocabulary.stated(fam.type, fam.mode, m.trigger.stance)
         return etype, "asserted" if converted else m.trigger.modality
 
-    def _event(self, doc: Document, mentions: list[EventMention], details: Details,
-               figures: bool = True) -> Event:
+    def _event(self, doc: Document, mentions: list[EventMention], details: Details) -> Event:
         first = mentions[0]
         fam = self.res.families[first.trigger.family]
         etype, mode, converted = self.res.vocabulary.stated(fam.type, fam.mode,
@@ -135,9 +115,9 @@ class EventAssembler:
             coder=self.coder_info,
             modality=modality,
             attribution=self._attribution(doc, first),
-            location=details.place(first) if figures else None,
-            quantity=_first_found(details.quantity, mentions) if figures else None,
-            casualties=details.casualties(mentions) if figures else dict.fromkeys(CASUALTY_KINDS),
+            location=details.place(first),
+            quantity=_first_found(details.quantity, mentions),
+            casualties=details.casualties(mentions),
             time=time,
         )
 
@@ -166,25 +146,6 @@ class EventAssembler:
         sentence = doc.text[sent.start:sent.end]
         index = sent.index
         return Evidence(index, sentence, Trigger(source[start:end], start, end), fld)
-
-
-def with_figures(doc: Document, events: list[Event]) -> list[Event]:
-    """``events`` with their place and figures, where the assembler left them for later
-    (``figures``): each record's mentions, as the assembler grouped them, read once every
-    sentence's figures are found (a headline's figure is not counted where the body tells
-    it). Nothing before the decision's choice reads them."""
-    later, doc.figures_later = doc.figures_later, None
-    if later is None:
-        return events
-    details, groups = later
-    details.settle()
-    out = []
-    for event in events:
-        ms = groups.get(event.event_id)
-        out.append(event if ms is None else evolve(
-            event, location=details.place(ms[0]), quantity=_first_found(details.quantity, ms),
-            casualties=details.casualties(ms)))
-    return out
 
 
 def _first_found(record: Callable[[EventMention], R | None],

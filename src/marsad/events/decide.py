@@ -48,7 +48,7 @@ from datetime import date
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
-from marsad.events.assemble import before_news, with_figures
+from marsad.events.assemble import before_news
 from marsad.events.expected import Expectation
 from marsad.events.features import SOME_DAY, CandidateFeatures
 from marsad.events.merge import INFERRED_TIME, EventMerger, combine, same_event
@@ -132,21 +132,17 @@ class EventDecision:
 
     def __call__(self, doc: Document) -> Document:
         model, features = self.model, self.features
-        if model is None or features is None or not doc.events \
-                or doc.worded_sentences() < model.min_sentences:
-            # the rules' records (no wider candidates were proposed in a short text)
-            doc.events = with_figures(doc, doc.events)
+        if model is None or features is None or not doc.events:
             return doc
+        if doc.worded_sentences() < model.min_sentences:
+            return doc      # the rules' records: no wider candidates were proposed here
         kept: list[Event] = []
         dropped: list[Event] = []
         rows = features.candidate_features(doc)
         probs = [model.keep_probability(feats) for feats in rows]
         decisions = keep([e.event_type for e in doc.events], probs, model.threshold,
                          model.type_threshold)
-        if not any(decisions):
-            doc.events = []     # nothing kept, nothing to fold: no figures needed either
-            return doc
-        for event, feats, keeps in zip(with_figures(doc, doc.events), rows, decisions):
+        for event, feats, keeps in zip(doc.events, rows, decisions):
             if not keeps:
                 dropped.append(event)
                 continue

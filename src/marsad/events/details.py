@@ -33,14 +33,7 @@ from typing import Any, Protocol, TypeVar
 from marsad.annotate.placing import NOT_COUNTED, article_country_code
 from marsad.doc.document import Document
 from marsad.doc.records import Place
-from marsad.doc.spans import (
-    CasualtyMention,
-    EventMention,
-    PlaceMention,
-    PlaceRow,
-    QuantityMention,
-    TimeMention,
-)
+from marsad.doc.spans import CasualtyMention, EventMention, PlaceMention, PlaceRow, TimeMention
 
 #: how far before publication the title's or lead's time may lie for the article to report today's
 #: news (a weekday named without الماضي reaches six days back)
@@ -111,17 +104,6 @@ class Nearest:
         return found
 
 
-#: a sentence's figures and casualty figures, by its index (``QuantityFinder.sentence_figures``)
-Figures = Callable[[int], tuple[Sequence[QuantityMention], Sequence[CasualtyMention]]]
-
-
-def _by_trigger_sentence(mentions: Iterable[EventMention]) -> dict[int, list[EventMention]]:
-    by_sent: dict[int, list[EventMention]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.trigger.sentence, []).append(m)
-    return by_sent
-
-
 def by_sentence(doc: Document, spans: Iterable[S]) -> dict[int, list[S]]:
     """The spans under the index of the sentence their start lies in, in their order; a span
     between sentences (a dateline) lies in none."""
@@ -166,65 +148,32 @@ class Details:
         # (kind, count) of the figures told in the body's own reports, and (kind, None) of the
         # kinds told in the body or the headline
         self._told: set[tuple[str, int | None]] = set()
-        # ``defer``: the mentions of each sentence whose figures are not found yet, and how
-        self._pending: dict[int, list[EventMention]] = {}
-        self._later: tuple[Callable[[EventMention], frozenset[str]], Figures] | None = None
 
     def assign(self, mentions: Sequence[EventMention],
                causes: Callable[[EventMention], frozenset[str]]) -> None:
         """Each figure of a sentence to one of ``mentions`` there: the nearest, in its clause
         first; a casualty figure to the nearest whose ``causes`` hold its kind."""
-        for k, ms in _by_trigger_sentence(mentions).items():
-            self._assign_in(k, ms, causes)
-
-    def defer(self, mentions: Sequence[EventMention],
-              causes: Callable[[EventMention], frozenset[str]], figures: Figures) -> None:
-        """:meth:`assign`, sentence by sentence when first needed: ``figures`` finds a sentence's
-        figures (the document's own are then not read). :meth:`conflicts` settles the sentence
-        it is asked about, :meth:`settle` the rest: most articles yield no record, and their
-        figures are then found only where two mentions of a sentence might be two events."""
-        self._pending = _by_trigger_sentence(mentions)
-        self._later = (causes, figures)
-        self._figures, self._casualties = {}, {}
-
-    def settle(self, sentences: Iterable[int] | None = None) -> None:
-        """Find and assign the figures of ``sentences`` (all that :meth:`defer` left)."""
-        if self._later is None:
-            return
-        causes, figures = self._later
-        for k in list(self._pending) if sentences is None else sentences:
-            ms = self._pending.pop(k, None)
-            if ms is None:
-                continue
-            quantities, casualties = figures(k)
-            for j, qs in by_sentence(self.doc, (q for q in quantities
-                                                if q.count is not None or q.unit)).items():
-                self._figures.setdefault(j, []).extend(qs)
-            for j, cs in by_sentence(self.doc, (c for c in casualties
-                                                if c.count is not None)).items():
-                self._casualties.setdefault(j, []).extend(cs)
-            self._assign_in(k, ms, causes)
-
-    def _assign_in(self, k: int, ms: list[EventMention],
-                   causes: Callable[[EventMention], frozenset[str]]) -> None:
-        """:meth:`assign` in sentence ``k`` (``ms``: its mentions)."""
-        clauses = [self.nearest.clause(self.doc, m) for m in ms]
-        for q in self._figures.get(k, ()):
-            owner = _owner(ms, clauses, q.start)
-            if owner is not None:
-                self._quantities.setdefault(id(owner), []).append(q)
-        # a headline restates the body's figures; a total sums what other sentences tell
-        title = self.doc.sentences[k].kind == "title"
-        for c in self._casualties.get(k, ()):
-            rank = TOTAL if self._total(k, c.start) else HEADLINE if title else OWN
-            fit = [(m, cl) for m, cl in zip(ms, clauses) if c.kind in causes(m)]
-            owner = _owner([m for m, _ in fit], [cl for _, cl in fit], c.start)
-            if owner is not None:
-                self._tolls.setdefault(id(owner), []).append((c, rank))
-                if rank == OWN:
-                    self._told.add((c.kind, c.count))
-                if rank != TOTAL:
-                    self._told.add((c.kind, None))
+        by_sent: dict[int, list[EventMention]] = {}
+        for m in mentions:
+            by_sent.setdefault(m.trigger.sentence, []).append(m)
+        for k, ms in by_sent.items():
+            clauses = [self.nearest.clause(self.doc, m) for m in ms]
+            for q in self._figures.get(k, ()):
+                owner = _owner(ms, clauses, q.start)
+                if owner is not None:
+                    self._quantities.setdefault(id(owner), []).append(q)
+            # a headline restates the body's figures; a total sums what other sentences tell
+            title = self.doc.sentences[k].kind == "title"
+            for c in self._casualties.get(k, ()):
+                rank = TOTAL if self._total(k, c.start) else HEADLINE if title else OWN
+                fit = [(m, cl) for m, cl in zip(ms, clauses) if c.kind in causes(m)]
+                owner = _owner([m for m, _ in fit], [cl for _, cl in fit], c.start)
+                if owner is not None:
+                    self._tolls.setdefault(id(owner), []).append((c, rank))
+                    if rank == OWN:
+                        self._told.add((c.kind, c.count))
+                    if rank != TOTAL:
+                        self._told.add((c.kind, None))
 
     def _total(self, k: int, at: int) -> bool:
         """Whether sentence ``k`` up to the end of the clause around offset ``at`` totals what
@@ -239,8 +188,6 @@ class Details:
     def conflicts(self, group: Sequence[EventMention], m: EventMention) -> bool:
         """Whether ``m`` and a mention of ``group`` each own a figure of one kind that differ
         (قتل 12 في صعدة، وقتل 8 في حجة): two events, not one."""
-        if self._pending:
-            self.settle((m.trigger.sentence,))
         mine = {(c.kind, c.count) for c, _ in self._tolls.get(id(m), ())}
         if not mine:
             return False
