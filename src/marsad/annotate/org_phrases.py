@@ -63,6 +63,8 @@ class OrganisationPhrases:
         self._endings = tuple(self._heads)
         #: every token whose noun cores may hold a head (a superset: ``_head`` decides)
         self._forms = lang.clitic_forms(frozenset(self._heads))
+        #: the document whose adjectives of origin were gathered, and their starts
+        self._nisbas: tuple[Document | None, frozenset[int]] = (None, frozenset())
         #: مركز محافظة الأنبار is a place (a province's centre), مجلس محافظة بغداد a body
         self._place_nouns = frozenset(norm(w) for w in lang.table("places")["place_nouns"])
         self._cores = lang.token_cores
@@ -98,6 +100,7 @@ class OrganisationPhrases:
                 head = self._head(doc.tokens[i]) if i >= end and i not in covered else None
                 if head is not None:
                     end = self._phrase(doc, (i, s.tok_hi, k), head, at, found, dropped)
+        self._nisbas = (None, frozenset())
         found = self._offices_of_titles(doc, found)
         if found or dropped:
             kept = [e for e in doc.entities if id(e) not in dropped]
@@ -174,6 +177,13 @@ class OrganisationPhrases:
         found.append(self._mention(doc, (i, j, k), prefix, core, None))
         return j
 
+    def _nisba_at(self, doc: Document, start: int) -> bool:
+        """Whether a country's adjective standing alone starts at ``start`` (its matches are
+        gathered once per document, when a chain first meets a mention)."""
+        if self._nisbas[0] is not doc:
+            self._nisbas = (doc, frozenset(m.start for m in doc.matches if nationality_alone(m)))
+        return start in self._nisbas[1]
+
     def _joined(self, core: str, e: EntityMention) -> bool:
         """An office's chain runs on, with و, into the mention of a sector word ``e``."""
         return core in self._offices and self._after_and(e.prefix) and e.sector is not None \
@@ -196,8 +206,7 @@ class OrganisationPhrases:
         chain, bare = counts
         # حزب الإصلاح اليمني: the adjective agrees with the phrase, definite by its last noun
         definite = self._definite(prefix) or chain > bare
-        nisba = any(m.start == e.start and nationality_alone(m) for m in doc.matches)
-        adjective = nisba or definite and e.kind == "state" \
+        adjective = self._nisba_at(doc, e.start) or definite and e.kind == "state" \
             and e.sector is None and not self._dative(e.prefix)   # الهيئة السعودية
         if adjective and e.tok_hi - e.tok_lo == 1 \
                 and definite == self._definite_word(doc.tokens[j]):
