@@ -99,3 +99,9 @@ class Document:
         if start < self.body_start:
             return "title", start, min(end, self.body_start - len(TITLE_SEPARATOR))
         return "text", start - self.body_start, end - self.body_start
+
+    def trigger_spans(self) -> dict[tuple[str, int, int], tuple[int, EventMention]]:
+        """Each mention, with its index, by its trigger's ``original_span``: how a record finds
+        the mention it was assembled from (its first evidence's field and trigger offsets)."""
+        return {self.original_span(m.trigger.start, m.trigger.end): (k, m)
+                for k, m in enumerate(self.mentions)}

@@ -48,6 +48,7 @@ from datetime import date
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event, evolve
+from marsad.doc.spans import EventMention
 from marsad.events.assemble import before_news
 from marsad.events.expected import Expectation
 from marsad.events.features import SOME_DAY, CandidateFeatures
@@ -138,6 +139,7 @@ class EventDecision:
             return doc      # the rules' records: no wider candidates were proposed here
         kept: list[Event] = []
         dropped: list[Event] = []
+        spans: dict[tuple[str, int, int], tuple[int, EventMention]] = {}    # read when needed
         rows = features.candidate_features(doc)
         probs = [model.keep_probability(feats) for feats in rows]
         decisions = keep([e.event_type for e in doc.events], probs, model.threshold,
@@ -149,8 +151,10 @@ class EventDecision:
             modality = "historical" if _chronicle_entry(event, doc) \
                 else dated_modality(event, model.modality(feats, event.modality),
                                     doc.article.date)
+            if event.modality == "future" and not spans:
+                spans = doc.trigger_spans()
             if modality == "historical" and _lead_news(event, doc, features) or (
-                    event.modality == "future" and self._expected.governs(doc, event)):
+                    event.modality == "future" and self._expected.governs(doc, event, spans)):
                 modality = event.modality
             kept.append(event if modality == event.modality else evolve(event, modality=modality))
         for event in dropped:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from marsad.doc.document import Document
 from marsad.doc.records import Event
+from marsad.doc.spans import EventMention
 from marsad.resources import Resources
 
 
@@ -31,16 +32,15 @@ class Expectation:
         self._that = frozenset(norm(w) for w in table["complementizers"])
         self._breaks = frozenset(norm(w) for w in table["clause_openers"]) | lang.clause_breaks
 
-    def governs(self, doc: Document, event: Event) -> bool:
-        """Whether an expectation phrase governs the clause of ``event``'s trigger."""
+    def governs(self, doc: Document, event: Event,
+                spans: dict[tuple[str, int, int], tuple[int, EventMention]]) -> bool:
+        """Whether an expectation phrase governs the clause of ``event``'s trigger (its
+        mention found in ``spans``, ``Document.trigger_spans``)."""
         ev = event.evidence[0] if event.evidence else None
-        if ev is None:
+        found = spans.get((ev.field, ev.trigger.start, ev.trigger.end)) if ev else None
+        if found is None:
             return False
-        at = next((m.trigger for m in doc.mentions
-                   if doc.original_span(m.trigger.start, m.trigger.end)
-                   == (ev.field, ev.trigger.start, ev.trigger.end)), None)
-        if at is None:
-            return False
+        at = found[1].trigger
         tokens, lo = doc.tokens, doc.sentences[at.sentence].tok_lo
         for i in range(at.tok_lo - 1, lo - 1, -1):
             if tokens[i] in self._breaks:

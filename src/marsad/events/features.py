@@ -134,8 +134,7 @@ class CandidateFeatures:
         self._last_sentence, self._last_background = (None, [], []), (None, [])
         self._cues = {}
         article = self._article(doc)
-        mentions = {doc.original_span(m.trigger.start, m.trigger.end): (k, m)
-                    for k, m in enumerate(doc.mentions)}
+        mentions = doc.trigger_spans()
         # token → the mentions whose actor or recipient covers it
         in_roles: dict[int, set[int]] = {}
         for k, m in enumerate(doc.mentions):
