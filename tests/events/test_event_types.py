@@ -95,3 +95,20 @@ def test_combat_said_in_its_own_words_is_an_assault(coder, text, trigger, mode):
 def test_the_families_of_the_fallen_are_no_capture(coder):
     # أسر الشهداء: أُسَر "families", with no count after it
     assert not _assault_triggers(coder, "وكرمت الجمعية أسر الشهداء من الجنود في المنطقة.")
+
+
+def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
+    text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
+    events = coder.code_text(text)
+    assert ("CONSULT", "YEM") in {(e.event_type, a.code) for e in events for a in e.actor}
+
+
+def test_a_second_verb_joined_to_a_call_is_an_act_of_its_own(coder):
+    events = coder.code_text("ودعا وزير الخارجية المصري الى الحوار واتهم إسرائيل بالتقصير.")
+    accused = [e for e in events if e.event_type == "ACCUSE"]
+    assert accused and {r.code for e in accused for r in e.recipient} == {"ISR"}
+
+
+def test_a_verbal_noun_joined_to_a_threat_stays_its_content(coder):
+    events = coder.code_text("وهدد زعيم الحوثيين بقصف المدن وقتل المدنيين.")
+    assert {e.event_type for e in events} == {"THREATEN"}

@@ -35,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from marsad.annotate.needed import in_order, needs_window
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
 from marsad.doc.document import Document
@@ -228,11 +229,7 @@ class TriggerFinder:
 
     def _choose(self, doc: Document, terms: Sequence[Term], after: int, limit: int) -> Term | None:
         """The most specific term whose required words follow (قدم … المساعدة), else a bare one."""
-        window = doc.tokens[after:min(limit, after + _NEEDS_WINDOW)]
-        # the object of أعلن دعمه is not inside an embedded clause (أعلن أن قواتها قدمت الدعم)
-        stops = self._window_stops
-        if not stops.isdisjoint(window):
-            window = window[:next(i for i, tok in enumerate(window) if tok in stops)]
+        window = needs_window(doc.tokens, after, limit, _NEEDS_WINDOW, self._window_stops)
         firsts, bare_terms = self._firsts(terms)
         # the words' cores are only read for terms that need words after them (most need none)
         token_cores = self._token_cores
@@ -257,7 +254,7 @@ class TriggerFinder:
                     continue
             if term.ref in requires_of and not self._has_required(requires_of[term.ref], window):
                 continue
-            if needs and _in_order(self._needed(needs), cores):
+            if needs and in_order(self._needed(needs), cores):
                 if best is None or len(needs) > len(best.needs):
                     best = term
             elif not needs and best is None:
@@ -367,7 +364,7 @@ class TriggerFinder:
             # content of their first reading nor the head of what follows them
             second = last is not None and (last.start, last.end) == (t.start, t.end)
             same_sentence = heads.setdefault(t.sentence, [])
-            if not any(self._is_complement(doc, h, t, in_entity) for h in same_sentence
+            if not any(self._is_complement(doc, h, t, in_entity, dropped) for h in same_sentence
                        if h.start != t.start or h.end != t.end):
                 kept.append(t)
                 if not second:
@@ -378,14 +375,15 @@ class TriggerFinder:
         return kept, dropped
 
     def _is_complement(self, doc: Document, head: TriggerMention, t: TriggerMention,
-                       in_entity: set[int]) -> bool:
+                       in_entity: set[int], set_apart: Sequence[TriggerMention] = ()) -> bool:
         head_type = self.res.families[head.family].type
         if head_type == self.res.families[t.family].type:
             # شنت غارات: the noun is the verb's own object, one event not two
             return (head.tense != "noun" and t.tense == "noun" and t.tok_lo - head.tok_hi <= 3
                     and self._same_clause(doc, head.tok_hi, t.tok_lo))
         if head_type in self._verbal_types:
-            return self._same_clause(doc, head.tok_hi, t.tok_lo)
+            return not _second_verb(head, t, set_apart) and self._same_clause(doc, head.tok_hi,
+                                                                             t.tok_lo)
         if head.tense == "noun" or t.tense != "noun":
             return False
         # منعت الشرطة التظاهرة، استخدمت … لتفريق: the noun is the verb's object
@@ -486,13 +484,12 @@ def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str
             for name, words in table.items() if isinstance(words, list)}
 
 
-def _in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> bool:
-    """Each needed word (by its core) in some later token of the window, in order."""
-    i = 0
-    for core, word in needed:
-        while i < len(window) and core not in window[i] and word not in window[i]:
-            i += 1
-        if i == len(window):
-            return False
-        i += 1
-    return True
+def _second_verb(head: TriggerMention, t: TriggerMention,
+                 set_apart: Sequence[TriggerMention]) -> bool:
+    """Whether ``t`` is a verb joined to the verb ``head`` by a conjunction, in its tense: the
+    sentence's second act, not the content of the first (ودعا إلى الحوار واتهم إسرائيل
+    بالتقصير; يدعو … ويتهم). A call's content is a verbal noun or an أن clause; a word that
+    reads as a past verb after a verbal noun set apart as the content is another verbal noun
+    joined to it (هدد بقصف المدن وقتل المدنيين)."""
+    return (head.tense == t.tense and t.tense in ("past", "present") and "و" in t.prefix
+            and not any(head.tok_hi <= c.tok_lo and c.tok_hi <= t.tok_lo for c in set_apart))

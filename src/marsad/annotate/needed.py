@@ -1,0 +1,64 @@
+"""Where a trigger's needed words are looked for (``قدم … المساعدة``, ``عقد … اجتماعا``).
+
+A multi-word term of the lexicons names its verb and the words that must follow it; they are
+looked for in a short window of tokens after the verb, cut where the clause ends or an embedded
+clause begins (the object of أعلن دعمه is not inside أعلن أن قواتها قدمت الدعم). News puts a
+short aside between two commas inside the clause, most often the day or the source (عقد
+الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً; شنت طائرات التحالف، فجر اليوم، غارات): the
+first comma does not end the clause there, so the aside is passed over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+#: the longest aside between two commas that is passed over, in tokens
+ASIDE = 3
+COMMA = ","
+
+
+def needs_window(tokens: Sequence[str], after: int, limit: int, size: int,
+                 stops: AbstractSet[str]) -> list[str]:
+    """Up to ``size`` tokens from ``after`` (not reaching ``limit``), cut at the first of
+    ``stops`` that does not open a short aside (the module docstring)."""
+    window = list(tokens[after:min(limit, after + size)])
+    if stops.isdisjoint(window):
+        return window
+    kept: list[str] = []
+    i = after
+    while i < limit and len(kept) < size:
+        tok = tokens[i]
+        if tok in stops:
+            close = _aside_end(tokens, i, limit, stops)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        kept.append(tok)
+        i += 1
+    return kept
+
+
+def _aside_end(tokens: Sequence[str], i: int, limit: int, stops: AbstractSet[str]) -> int | None:
+    """The index of the comma closing an aside opened by a comma at ``i``; None where the
+    token at ``i`` is no comma, or no comma closes it within ``ASIDE`` tokens before another
+    stop."""
+    if tokens[i] != COMMA:
+        return None
+    for j in range(i + 2, min(limit, i + ASIDE + 2)):
+        if tokens[j] in stops:
+            return j if tokens[j] == COMMA else None
+    return None
+
+
+def in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> bool:
+    """Each needed word (by its core) in some later token of the window, in order."""
+    i = 0
+    for core, word in needed:
+        while i < len(window) and core not in window[i] and word not in window[i]:
+            i += 1
+        if i == len(window):
+            return False
+        i += 1
+    return True
