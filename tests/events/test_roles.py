@@ -464,3 +464,10 @@ def test_a_plural_adjective_of_origin_after_an_act_is_a_group_of_people_not_its_
     ev = _event(coder, "وأكد المتحدث أن الشرطة البريطانية تريد محاكمة روسيين اثنين بتهمة القتل.",
                 "ACCUSE")
     assert "RUS" not in [e.code for e in ev.actor]
+
+
+def test_a_headlines_second_part_goes_on_with_its_first_subject(coder):
+    title = "أبو مازن يدعو لمراجعة شاملة للعلاقات الفلسطينية الإسرائيلية.. ويتهم كيري بالتقصير"
+    events = coder.code_article({"title": title, "text": "", "date": "2015-08-10"})
+    accused = [e for e in events if e.event_type == "ACCUSE"]
+    assert accused and _codes(accused[0].actor) == ["PSE"] and _codes(accused[0].recipient) == ["USA"]
