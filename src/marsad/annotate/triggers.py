@@ -82,6 +82,7 @@ class TriggerFinder:
         lang = language_of(resources)
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
+        self._after_and = lang.affixes.after_and
         self._token_cores = lang.token_cores
         self._marks_future = lang.syntax.marks_future
         self._doubles_as_noun = lang.syntax.doubles_as_noun
@@ -382,8 +383,8 @@ class TriggerFinder:
             return (head.tense != "noun" and t.tense == "noun" and t.tok_lo - head.tok_hi <= 3
                     and self._same_clause(doc, head.tok_hi, t.tok_lo))
         if head_type in self._verbal_types:
-            return not _second_verb(head, t, set_apart) and self._same_clause(doc, head.tok_hi,
-                                                                             t.tok_lo)
+            return not (self._after_and(t.prefix) and _second_verb(head, t, set_apart)) \
+                and self._same_clause(doc, head.tok_hi, t.tok_lo)
         if head.tense == "noun" or t.tense != "noun":
             return False
         # منعت الشرطة التظاهرة، استخدمت … لتفريق: the noun is the verb's object
@@ -486,10 +487,10 @@ def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str
 
 def _second_verb(head: TriggerMention, t: TriggerMention,
                  set_apart: Sequence[TriggerMention]) -> bool:
-    """Whether ``t`` is a verb joined to the verb ``head`` by a conjunction, in its tense: the
+    """Whether ``t``, joined by و, is a verb in the tense of the verb ``head``: the
     sentence's second act, not the content of the first (ودعا إلى الحوار واتهم إسرائيل
     بالتقصير; يدعو … ويتهم). A call's content is a verbal noun or an أن clause; a word that
     reads as a past verb after a verbal noun set apart as the content is another verbal noun
     joined to it (هدد بقصف المدن وقتل المدنيين)."""
-    return (head.tense == t.tense and t.tense in ("past", "present") and "و" in t.prefix
+    return (head.tense == t.tense and t.tense in ("past", "present")
             and not any(head.tok_hi <= c.tok_lo and c.tok_hi <= t.tok_lo for c in set_apart))

@@ -51,6 +51,7 @@ from bisect import bisect_left
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
+from marsad.events import verb_subject
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
@@ -395,7 +396,7 @@ class RoleAssigner:
         """هاجمت القوات مواقع وقتلت عشرة مسلحين: a verb joined by و/ف to an earlier verb of its
         clause shares that verb's subject; the one phrase after it is its object, and a phrase
         before it is the first verb's object, not this one's subject."""
-        if self._after_title_break(doc, t):
+        if verb_subject.after_title_break(doc, t):
             left_edge = doc.sentences[t.sentence].tok_lo
         first = next((m for m in reversed(siblings) if m.trigger.tense in ("past", "present")
                       and left_edge <= m.trigger.tok_lo < t.tok_lo and m.actor), None)
@@ -408,13 +409,6 @@ class RoleAssigner:
         if actor and actor[0].tok_lo > t.tok_lo:
             return first.actor, actor
         return first.actor, self.ph._marked(doc, after, fam) or recipient
-
-    @staticmethod
-    def _after_title_break(doc: Document, t: TriggerMention) -> bool:
-        """A headline's part after an ellipsis goes on with the first part's subject (أبو مازن
-        يدعو لمراجعة العلاقات.. ويتهم كيري بالتقصير)."""
-        toks = doc.tokens
-        return doc.sentences[t.sentence].kind == "title" and toks[t.tok_lo - 2:t.tok_lo] == [".", "."]
 
     def _reciprocal_sides(self, doc: Document, t: TriggerMention, after: list[EntityMention],
                           actor: list[EntityMention], recipient: list[EntityMention]

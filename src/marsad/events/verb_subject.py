@@ -73,3 +73,11 @@ def main_after_relative(ph: PhraseReader, doc: Document, t: TriggerMention, at: 
     return doc.tokens[at] in relatives and t.tense in ("past", "present") \
         and t.prefix[:1] not in ph._coordinators \
         and any(j in ph._verb_words for j in range(at + 1, t.tok_lo))
+
+
+def after_title_break(doc: Document, t: TriggerMention) -> bool:
+    """Whether the trigger opens a headline's part after an ellipsis, which goes on with the
+    first part's subject (أبو مازن يدعو لمراجعة العلاقات.. ويتهم كيري بالتقصير: Kerry is the
+    one accused, not the accuser)."""
+    toks = doc.tokens
+    return doc.sentences[t.sentence].kind == "title" and toks[t.tok_lo - 2:t.tok_lo] == [".", "."]
