@@ -471,3 +471,8 @@ def test_a_headlines_second_part_goes_on_with_its_first_subject(coder):
     events = coder.code_article({"title": title, "text": "", "date": "2015-08-10"})
     accused = [e for e in events if e.event_type == "ACCUSE"]
     assert accused and _codes(accused[0].actor) == ["PSE"] and _codes(accused[0].recipient) == ["USA"]
+
+
+def test_the_first_sides_place_does_not_end_a_fights_sides(coder):
+    fight = _event(coder, "اندلعت اشتباكات بين مواطنين من الموصل ومسلحي داعش غرب المدينة.", "ASSAULT")
+    assert sorted(_codes(fight.actor)) == ["IRQ", "NSA"] and not fight.recipient

@@ -162,8 +162,8 @@ class PhraseReader:
     def _between_sides(self, doc: Document, t: TriggerMention,
                        after: list[EntityMention]) -> list[EntityMention]:
         """The phrases after بين right behind the trigger (an adjective or a place may come
-        between: ``fight_lead_in``),
-        joined by و even across من جهة … من جهة أخرى."""
+        between: ``fight_lead_in``), joined by و even across من جهة … من جهة أخرى or past the
+        first side's place (بين مواطنين من الموصل ومسلحي داعش)."""
         tokens = doc.tokens
         first = next((k for k, e in enumerate(after) if tokens[e.tok_lo - 1] == self._between
                       and fight_lead_in(doc, t.tok_hi, e.tok_lo - 1, self._bare,
@@ -173,7 +173,8 @@ class PhraseReader:
         sides = self._chain_from(doc, after, first)
         for e in after[first + len(sides):]:
             gap = tokens[sides[-1].tok_hi:e.tok_lo]
-            if len(gap) > 4 or not all(self._bare(w) in self._between_fillers for w in gap) \
+            if len(gap) > 4 or not (all(self._bare(w) in self._between_fillers for w in gap) or fight_lead_in(
+                    doc, sides[-1].tok_hi, e.tok_lo, self._bare, self._place_prepositions | self._between_fillers)) \
                     or not (e.prefix.startswith(self._coordinators)
                             or (gap and gap[-1] in self._coordinators)):
                 break
