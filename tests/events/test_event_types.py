@@ -112,3 +112,8 @@ def test_a_second_verb_joined_to_a_call_is_an_act_of_its_own(coder):
 def test_a_verbal_noun_joined_to_a_threat_stays_its_content(coder):
     events = coder.code_text("وهدد زعيم الحوثيين بقصف المدن وقتل المدنيين.")
     assert {e.event_type for e in events} == {"THREATEN"}
+
+
+def test_every_verbal_noun_joined_to_a_threats_content_is_content(coder):
+    events = coder.code_text("هدد التنظيم قادة الجيش وأعضاء مجلس النواب الليبي بالذبح والقتل والتهجير.")
+    assert {e.event_type for e in events} == {"THREATEN"}

@@ -35,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from marsad.annotate.contents import joined_content, second_verb
 from marsad.annotate.needed import in_order, needs_window
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
@@ -365,8 +366,9 @@ class TriggerFinder:
             # content of their first reading nor the head of what follows them
             second = last is not None and (last.start, last.end) == (t.start, t.end)
             same_sentence = heads.setdefault(t.sentence, [])
-            if not any(self._is_complement(doc, h, t, in_entity, dropped) for h in same_sentence
-                       if h.start != t.start or h.end != t.end):
+            if not joined_content(t, dropped, self._after_and) and not any(
+                    self._is_complement(doc, h, t, in_entity, dropped) for h in same_sentence
+                    if h.start != t.start or h.end != t.end):
                 kept.append(t)
                 if not second:
                     same_sentence.append(t)
@@ -383,7 +385,7 @@ class TriggerFinder:
             return (head.tense != "noun" and t.tense == "noun" and t.tok_lo - head.tok_hi <= 3
                     and self._same_clause(doc, head.tok_hi, t.tok_lo))
         if head_type in self._verbal_types:
-            return not (self._after_and(t.prefix) and _second_verb(head, t, set_apart)) \
+            return not (self._after_and(t.prefix) and second_verb(head, t, set_apart)) \
                 and self._same_clause(doc, head.tok_hi, t.tok_lo)
         if head.tense == "noun" or t.tense != "noun":
             return False
@@ -483,14 +485,3 @@ def _word_sets(lang: Language, table: dict[str, Any]) -> dict[str, frozenset[str
     """Each word list of a data table, normalized like the text."""
     return {name: frozenset(lang.normalize_term(w) for w in words)
             for name, words in table.items() if isinstance(words, list)}
-
-
-def _second_verb(head: TriggerMention, t: TriggerMention,
-                 set_apart: Sequence[TriggerMention]) -> bool:
-    """Whether ``t``, joined by و, is a verb in the tense of the verb ``head``: the
-    sentence's second act, not the content of the first (ودعا إلى الحوار واتهم إسرائيل
-    بالتقصير; يدعو … ويتهم). A call's content is a verbal noun or an أن clause; a word that
-    reads as a past verb after a verbal noun set apart as the content is another verbal noun
-    joined to it (هدد بقصف المدن وقتل المدنيين)."""
-    return (head.tense == t.tense and t.tense in ("past", "present")
-            and not any(head.tok_hi <= c.tok_lo and c.tok_hi <= t.tok_lo for c in set_apart))
