@@ -213,3 +213,18 @@ def test_a_state_and_its_minister_criticising_one_leader_are_one_event(coder):
         title="أزمة المياه في مصر")
     [accuse] = [e for e in events if e.event_type == "ACCUSE"]
     assert {ev.sentence_index for ev in accuse.evidence} == {1, 3}
+
+
+def test_one_ministers_statements_told_far_apart_stay_two(coder):
+    # a wish for closer ties in the lead and, five sentences on, a visit he will make: two
+    # promises (AGREE), not one retold
+    text = ("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في الرياض أمس.\n"
+            "وعبر وزير الخارجية الألماني عن حرص الحكومة الألمانية على توثيق علاقاتها مع المملكة.\n"
+            "وبحث الجانبان الأوضاع في اليمن وسوريا.\n"
+            "وقال الجبير في مؤتمر صحفي إن المملكة تدعم الحل السياسي في سوريا.\n"
+            "وأضاف أن الحوثيين يتحملون مسؤولية الأزمة الإنسانية في اليمن.\n"
+            "وأشار إلى أن التعاون بين البلدين يشمل مجالات الاقتصاد والتعليم.\n"
+            "وأعلن شتاينماير أنه سيزور المملكة مرة أخرى خلال شهر أكتوبر المقبل.")
+    events = coder.code_article({"id": "m9", "date": "2015-08-10", "title": "", "text": text})
+    promises = [e for e in events if e.event_type == "AGREE" and e.modality == "asserted"]
+    assert len(promises) == 2

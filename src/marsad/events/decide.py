@@ -188,7 +188,7 @@ class EventDecision:
         """``event`` at the modality of the first of ``others`` it is another mention of."""
         for other in others:
             mention = evolve(event, modality=other.modality)
-            if other is not event and same_event(other, mention, self.generic_ids):
+            if other is not event and same_event(other, mention, self.generic_ids, self._merger.statements):
                 return mention
         return event
 
@@ -208,7 +208,8 @@ class EventDecision:
             if any(ev.field == "title" for ev in event.evidence) \
                     and (not event.time or event.time.get("anchor") == INFERRED_TIME) \
                     and self._merger.refers_back(event, headline=True) \
-                    and not any(other is not event and same_event(other, event, self.generic_ids)
+                    and not any(other is not event
+                                and same_event(other, event, self.generic_ids, self._merger.statements)
                                 and not self._merger.refers_back(other, headline=True)
                                 for other in kept):
                 event = self._retold(event, past)
@@ -226,7 +227,7 @@ class EventDecision:
         for i, other in enumerate(kept):
             if other.event_type == event.event_type:
                 mention = evolve(event, modality=other.modality)
-                if same_event(other, mention, self.generic_ids):
+                if same_event(other, mention, self.generic_ids, self._merger.statements):
                     merged = combine(other, mention)
                     if lead_news and other.modality == "historical" \
                             and not before_news(other.time, published):

@@ -37,12 +37,16 @@ _PLACE_RANK = {"city": 0, "admin1": 1, "country": 2}
 #: the anchor of a time the event's own text does not give (events/details.py): it neither keeps
 #: two records apart nor wins over a time the text gives
 INFERRED_TIME = "article"
+#: the farthest apart two body sentences telling one statement may be (``same_event``)
+STATEMENT_REACH = 2
 
 
 class EventMerger:
     def __init__(self, resources: Resources):
         # a bare sector word (مسلحين، مسؤول) is compatible with a named actor of that sector
         self.generic_ids = frozenset(s.id for s in resources.sectors)
+        #: the speech acts, told apart by sentences (``same_event``)
+        self.statements = frozenset(resources.vocabulary.types_with("verbal"))
         lang = resources.language
         self._definite = lang.affixes.definite_word if lang is not None else None
         self._normalize = lang.normalize_term if lang is not None else str
@@ -59,7 +63,7 @@ class EventMerger:
         for event in doc.events:
             same_kind = slots.setdefault((event.event_type, event.modality), [])
             for i in same_kind[-MERGE_WINDOW:]:
-                if same_event(merged[i], event, self.generic_ids):
+                if same_event(merged[i], event, self.generic_ids, self.statements):
                     _absorb(merged, absorbed, i, event)
                     break
             else:
@@ -117,16 +121,23 @@ def _absorb(merged: list[Event], absorbed: dict[int, list[Evidence]], i: int,
     absorbed.setdefault(i, []).extend(event.evidence[len(carried):])
 
 
-def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset()) -> bool:
+def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset(),
+               statements: frozenset[str] = frozenset()) -> bool:
     """Whether two records of one article report the same event: compatible time and place
     (two operations on different days or in different places are never one), and compatible
-    participants, or mentions told together (one sentence, or the headline and the lead)."""
+    participants, or mentions told together (one sentence, or the headline and the lead).
+    Statements (``statements``: the speech-act types) told in the body more than
+    ``STATEMENT_REACH`` sentences apart are two: a minister's wish for closer ties and, later
+    on, his coming visit (on the training annotations, with the decision's folding alike: loose
+    F1 0.8092 -> 0.8112, strict 0.3826 -> 0.3835; dev 0.699 -> 0.706, strict 0.456 -> 0.458)."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
     if not (_compatible_time(a.time, b.time) and _compatible_place(a, b)):
         return False
     if _told_together(a, b):
         return True
+    if a.event_type in statements and _sentences_apart(a, b) > STATEMENT_REACH:
+        return False
     return (_compatible_parties(a.actor, b.actor, generic_ids)
             and _compatible_parties(a.recipient, b.recipient, generic_ids)
             and (not (a.actor and b.actor) or _tied(a, b, generic_ids)))
@@ -181,6 +192,13 @@ def _told_together(a: Event, b: Event) -> bool:
         return True
     return bool((_headline_only(a.evidence) and _leads(sb))
                 or (_headline_only(b.evidence) and _leads(sa)))
+
+
+def _sentences_apart(a: Event, b: Event) -> int:
+    """The fewest sentences between a body mention of one record and one of the other."""
+    sa = [ev.sentence_index for ev in a.evidence if ev.field != "title"]
+    sb = [ev.sentence_index for ev in b.evidence if ev.field != "title"]
+    return min((abs(x - y) for x in sa for y in sb), default=0)
 
 
 def _headline_only(evidence: tuple[Evidence, ...]) -> bool:
