@@ -228,3 +228,14 @@ def test_one_ministers_statements_told_far_apart_stay_two(coder):
     events = coder.code_article({"id": "m9", "date": "2015-08-10", "title": "", "text": text})
     promises = [e for e in events if e.event_type == "AGREE" and e.modality == "asserted"]
     assert len(promises) == 2
+
+
+def test_one_partys_two_attacks_on_different_targets_stay_two(coder):
+    # the Houthis' shelling of homes in Aden and, later, their attack on army positions: one
+    # party, two events; a repeat (القصف) still joins the first
+    text = ("قصفت ميليشيات الحوثي أحياء سكنية في مدينة عدن صباح أمس.\n"
+            "وقال سكان إن القصف استمر ساعات وأدى إلى نزوح عشرات الأسر.\n"
+            "وفي تطور آخر، هاجمت ميليشيات الحوثي مواقع الجيش اليمني بالمدفعية الثقيلة.")
+    events = coder.code_article({"id": "m10", "date": "2015-07-26", "title": "", "text": text})
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 2 and [r.code for r in assaults[1].recipient] == ["YEM"]
