@@ -18,11 +18,11 @@ ASIDE = 3
 COMMA = ","
 
 
-def needs_window(tokens: Sequence[str], after: int, limit: int, size: int,
+def needs_window(tokens: list[str], after: int, limit: int, size: int,
                  stops: AbstractSet[str]) -> list[str]:
     """Up to ``size`` tokens from ``after`` (not reaching ``limit``), cut at the first of
     ``stops`` that does not open a short aside (the module docstring)."""
-    window = list(tokens[after:min(limit, after + size)])
+    window = tokens[after:min(limit, after + size)]
     if stops.isdisjoint(window):
         return window
     kept: list[str] = []

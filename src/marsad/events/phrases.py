@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.annotate.needed import COMMA
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.lead_in import fight_lead_in
@@ -15,7 +16,6 @@ from marsad.lang import Language
 from marsad.resources import Grammar, Resources, language_of
 from marsad.resources.tables import EventFamily
 
-COMMA = ","
 #: the id of a person named without an office the dictionary knows
 PERSON = "person"
 
@@ -106,6 +106,7 @@ class PhraseReader:
         self._pronoun_heads = words("pronoun_heads")
         self._governed_after_comma = words("governed_after_comma")
         self._place_prepositions = words("place_prepositions")
+        self._side_places = self._place_prepositions | self._between_fillers   # من الموصل
         self._no_place_recipient = frozenset(table["no_place_recipient"])
         self._count_qualifiers = words("count_qualifiers")
         #: how many words a counted genitive's count may take (أكثر من 20 من عناصر)
@@ -161,9 +162,8 @@ class PhraseReader:
 
     def _between_sides(self, doc: Document, t: TriggerMention,
                        after: list[EntityMention]) -> list[EntityMention]:
-        """The phrases after بين right behind the trigger (an adjective or a place may come
-        between: ``fight_lead_in``), joined by و even across من جهة … من جهة أخرى or past the
-        first side's place (بين مواطنين من الموصل ومسلحي داعش)."""
+        """The phrases after بين right behind the trigger (an adjective or a place may come between:
+        ``fight_lead_in``), joined by و across من جهة … من جهة أخرى or the first side's place (من الموصل)."""
         tokens = doc.tokens
         first = next((k for k, e in enumerate(after) if tokens[e.tok_lo - 1] == self._between
                       and fight_lead_in(doc, t.tok_hi, e.tok_lo - 1, self._bare,
@@ -174,7 +174,7 @@ class PhraseReader:
         for e in after[first + len(sides):]:
             gap = tokens[sides[-1].tok_hi:e.tok_lo]
             if len(gap) > 4 or not (all(self._bare(w) in self._between_fillers for w in gap) or fight_lead_in(
-                    doc, sides[-1].tok_hi, e.tok_lo, self._bare, self._place_prepositions | self._between_fillers)) \
+                    doc, sides[-1].tok_hi, e.tok_lo, self._bare, self._side_places)) \
                     or not (e.prefix.startswith(self._coordinators)
                             or (gap and gap[-1] in self._coordinators)):
                 break
