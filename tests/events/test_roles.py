@@ -476,3 +476,19 @@ def test_a_headlines_second_part_goes_on_with_its_first_subject(coder):
 def test_the_first_sides_place_does_not_end_a_fights_sides(coder):
     fight = _event(coder, "اندلعت اشتباكات بين مواطنين من الموصل ومسلحي داعش غرب المدينة.", "ASSAULT")
     assert sorted(_codes(fight.actor)) == ["IRQ", "NSA"] and not fight.recipient
+
+
+@pytest.mark.parametrize("text", [
+    # وافقت X على طلب Y: X meets Y's request (SVO, past a reporting clause)
+    "وحسب المسؤول، فإن إسرائيل وافقت على طلب مصر بالسماح بالمزيد من القوات المصرية في سيناء.",
+    # VSO, the subject between the verb and its preposition
+    "وافقت الحكومة الإسرائيلية على طلب مصر نشر المزيد من القوات في سيناء.",
+    # a refusal, the noun right after the verb
+    "ورفضت إسرائيل طلب مصر بالسماح بدخول المزيد من القوات إلى سيناء.",
+])
+def test_a_request_met_or_refused_was_made_to_the_one_who_answers_it(text):
+    # the request noun's genitive asked; the subject of the verb that answers it was asked, not
+    # a phrase inside what was asked (المزيد من القوات المصرية); a candidate word, so every
+    # candidate is kept to read its roles
+    request = _event(marsad.Coder(candidates=True), text, "REQUEST")
+    assert _codes(request.actor) == ["EGY"] and _codes(request.recipient) == ["ISR"]

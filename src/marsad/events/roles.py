@@ -62,7 +62,7 @@ from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
-from marsad.events.undertaking import UndertakingVerbs
+from marsad.events.undertaking import AnsweredRequests, UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
 from marsad.events.verb_subject import in_prepositional_phrase, main_after_relative, not_sufferers
 from marsad.events.violent import ViolentClauses
@@ -82,9 +82,9 @@ class RoleAssigner:
         self.territory = TerritoryReader(self.ph)
         self.outcomes = OutcomeReader(self.ph)
         self.undertaking = UndertakingVerbs(self.ph)     # تمكنت القوات من تحرير: the doer
-        # Tokens that can end a clause looking left from a trigger (a complementizer, a clause
-        # opener, punctuation but the comma), with or without و/ف: every other token is passed
-        # over without the detailed checks of _clause_start.
+        self.answered = AnsweredRequests(self.ph)       # وافقت إسرائيل على طلب مصر: Israel was asked
+        # Tokens that can end a clause looking left from a trigger (a complementizer, a clause opener,
+        # punctuation but the comma), with or without و/ف: others are passed over unchecked.
         opener_words = frozenset(p[0] for p in self.openers)
         self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
                             | (self._clause_breaks - {COMMA}))
@@ -372,7 +372,7 @@ class RoleAssigner:
                     and self.speech.reported(doc, actor[-1].tok_hi, t.tok_lo, actor[0].tok_lo) \
                     or actor and self._condemned.condemned_by(doc, actor, t):
                 actor = []      # أعلنت الوزارة مقتل …، أدان الوزير العمل الإرهابي …
-        return actor, recipient
+        return actor, self.answered.asked(doc, t, fam, before, actor, recipient)
 
     def _outcome(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""

@@ -7,6 +7,11 @@ preposition the verb takes (or right after it: ``حاولوا التفاوض``),
 verb's subject — the first bare phrase between the verb and the noun (VSO), else the phrase
 right before the verb (SVO). The verbs and their prepositions are the language's
 (``roles.undertaking_verbs``); the role stage asks only for an act noun with no actor of its own.
+
+A request named by its noun and met or turned down (``وافقت إسرائيل على طلب مصر``، ``موقف المملكة
+من قبول طلب الرئيس هادي``، ``رفضت الحكومة طلب واشنطن``) was made to the one who meets it: the
+subject of the verb of response, found the same way (``roles.response_verbs``), is the request's
+recipient (``AnsweredRequests``); its genitive is the one who asked.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
 from marsad.events.phrases import COMMA, PhraseReader
+from marsad.resources.tables import EventFamily
 
 #: how many words may stand between the verb and the act noun (its subject, a time, a place)
 REACH = 8
@@ -22,11 +28,11 @@ REACH = 8
 class UndertakingVerbs:
     """The undertaking rule of the role stage, over the phrase rules ``ph``."""
 
-    def __init__(self, ph: PhraseReader):
+    def __init__(self, ph: PhraseReader, table_name: str = "undertaking_verbs"):
         self.ph = ph
         lang = ph.lang
         norm = lang.normalize_term
-        table = lang.table("roles")["undertaking_verbs"]
+        table = lang.table("roles")[table_name]
         #: verb form → the preposition it governs its act with ("" for none)
         self._verbs = {norm(form): norm(link) if link else "" for link, forms in table.items()
                        for form in forms}
@@ -42,9 +48,11 @@ class UndertakingVerbs:
         lo = max(doc.sentences[t.sentence].tok_lo, first - REACH)
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
-            if i in self.ph._in_trigger or tokens[i] in self._stops:
-                return []
-            if i in self.ph._in_entity or self._verbs.get(self.ph._bare(tokens[i])) != link:
+            # the form as written first: وافق begins with a و of its own
+            verb = self._verbs.get(tokens[i], self._verbs.get(self.ph._bare(tokens[i])))
+            if i in self.ph._in_entity or verb != link:
+                if i in self.ph._in_trigger or tokens[i] in self._stops:
+                    return []
                 continue
             inside = [e for e in before if i < e.tok_lo and e.tok_hi <= first]
             subject = self.ph._first_chain(doc, inside, bare=True)
@@ -65,3 +73,21 @@ class UndertakingVerbs:
         if prev and prev in self._verbs.values():
             return prev, t.tok_lo - 1
         return "", t.tok_lo
+
+
+class AnsweredRequests:
+    """The one asked, for a request noun governed by a verb of meeting or refusing it."""
+
+    def __init__(self, ph: PhraseReader):
+        self.responders = UndertakingVerbs(ph, "response_verbs")
+        #: the event types whose nouns are met so (طلب، مطالب، دعوة: REQUEST)
+        self.types = frozenset(ph.lang.table("roles")["responded_types"])
+
+    def asked(self, doc: Document, t: TriggerMention, fam: EventFamily,
+              before: list[EntityMention], actor: list[EntityMention],
+              recipient: list[EntityMention]) -> list[EntityMention]:
+        """The subject of the verb that meets the request ``t``, other than the one who asked;
+        else ``recipient``."""
+        if fam.type not in self.types:
+            return recipient
+        return [e for e in self.responders.doer(doc, t, before) if e not in actor] or recipient
