@@ -492,3 +492,15 @@ def test_a_request_met_or_refused_was_made_to_the_one_who_answers_it(text):
     # candidate is kept to read its roles
     request = _event(marsad.Coder(candidates=True), text, "REQUEST")
     assert _codes(request.actor) == ["EGY"] and _codes(request.recipient) == ["ISR"]
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # the noun of an undertaking verb after a preposition: its genitive does the act
+    ("ندد الفلسطينيون بقيام الشرطة الإسرائيلية بهدم منزل في القدس.", "ASSAULT", ["ISR"]),
+    ("أشاد الرئيس اليمني بنجاح القوات الحكومية في تحرير مدينة عدن.", "ASSAULT", ["YEM"]),
+])
+def test_the_genitive_of_an_undertaking_noun_does_the_act_it_governs(text, event_type, actor):
+    # not the subject of the sentence that praises or condemns it (a candidate word: every
+    # candidate is kept to read its roles)
+    ev = _event(marsad.Coder(candidates=True), text, event_type)
+    assert _codes(ev.actor) == actor

@@ -5,8 +5,11 @@
 ``وأعرب الطرفان، في المقابل، عن إدانتهما``: the noun is the object of the verb through the
 preposition the verb takes (or right after it: ``حاولوا التفاوض``), so the doer of the act is the
 verb's subject — the first bare phrase between the verb and the noun (VSO), else the phrase
-right before the verb (SVO). The verbs and their prepositions are the language's
-(``roles.undertaking_verbs``); the role stage asks only for an act noun with no actor of its own.
+right before the verb (SVO). The verbs' own nouns do so too, their genitive the doer
+(``بعد قيام مستوطنين بإحراق منزل``، ``أشاد بنجاح القوات في تحرير عدن``); after a preposition a
+verb form is such a noun (``بتواصل الاشتباكات``), with no doer where no genitive follows it.
+The verbs and their prepositions are the language's (``roles.undertaking_verbs``); the role
+stage asks only for an act noun with no actor of its own.
 
 A request named by its noun and met or turned down (``وافقت إسرائيل على طلب مصر``، ``موقف المملكة
 من قبول طلب الرئيس هادي``، ``رفضت الحكومة طلب واشنطن``) was made to the one who meets it: the
@@ -37,6 +40,18 @@ class UndertakingVerbs:
         self._verbs = {norm(form): norm(link) if link else "" for link, forms in table.items()
                        for form in forms}
         self._stops = (lang.clause_breaks - {COMMA}) | ph.g.complementizers
+        self._fused = lang.syntax.preposition_proclitic
+
+    def _governs_with(self, token: str) -> str | None:
+        """The preposition the verb or verbal noun ``token`` governs its act with; None for
+        another word. The form as written first (وافق begins with a و of its own), then
+        without و/ف, then a noun without a preposition fused to it (بعد قيام، بقيام X بـ …)."""
+        verbs = self._verbs
+        for form in (token, self.ph._bare(token)):
+            if form in verbs:
+                return verbs[form]
+        bare = self.ph._bare(token)
+        return verbs.get(bare[1:]) if self._fused(bare, False) else None
 
     def doer(self, doc: Document, t: TriggerMention,
              before: list[EntityMention]) -> list[EntityMention]:
@@ -48,14 +63,16 @@ class UndertakingVerbs:
         lo = max(doc.sentences[t.sentence].tok_lo, first - REACH)
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
-            # the form as written first: وافق begins with a و of its own
-            verb = self._verbs.get(tokens[i], self._verbs.get(self.ph._bare(tokens[i])))
-            if i in self.ph._in_entity or verb != link:
+            if i in self.ph._in_entity or self._governs_with(tokens[i]) != link:
                 if i in self.ph._in_trigger or tokens[i] in self._stops:
                     return []
                 continue
             inside = [e for e in before if i < e.tok_lo and e.tok_hi <= first]
             subject = self.ph._first_chain(doc, inside, bare=True)
+            if tokens[i] not in self._verbs and self.ph._bare(tokens[i]) not in self._verbs:
+                # a verbal noun after a preposition (بقيام الشرطة بهدم، بتواصل الاشتباكات): its
+                # genitive, read as governed by the preposition, is the doer; else there is none
+                return subject or self.ph._first_chain(doc, inside[:1], bare=False)
             if subject or link == "" and inside:
                 return subject      # واصل قصف المدينة: a phrase after the verb, no subject
             return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= i], None,
