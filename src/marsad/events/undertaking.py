@@ -42,16 +42,17 @@ class UndertakingVerbs:
         self._stops = (lang.clause_breaks - {COMMA}) | ph.g.complementizers
         self._fused = lang.syntax.preposition_proclitic
 
-    def _governs_with(self, token: str) -> str | None:
-        """The preposition the verb or verbal noun ``token`` governs its act with; None for
-        another word. The form as written first (وافق begins with a و of its own), then
-        without و/ف, then a noun without a preposition fused to it (بعد قيام، بقيام X بـ …)."""
+    def _governs_with(self, token: str) -> tuple[str | None, bool]:
+        """The preposition the verb or verbal noun ``token`` governs its act with (None for
+        another word), and whether it was read behind a preposition fused to it. The form as
+        written first (وافق begins with a و of its own), then without و/ف, then without a
+        fused preposition (بقيام X بـ …: a noun, never a verb)."""
         verbs = self._verbs
-        for form in (token, self.ph._bare(token)):
-            if form in verbs:
-                return verbs[form]
         bare = self.ph._bare(token)
-        return verbs.get(bare[1:]) if self._fused(bare, False) else None
+        for form in (token, bare):
+            if form in verbs:
+                return verbs[form], False
+        return (verbs.get(bare[1:]), True) if self._fused(bare, False) else (None, False)
 
     def doer(self, doc: Document, t: TriggerMention,
              before: list[EntityMention]) -> list[EntityMention]:
@@ -63,13 +64,14 @@ class UndertakingVerbs:
         lo = max(doc.sentences[t.sentence].tok_lo, first - REACH)
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
-            if i in self.ph._in_entity or self._governs_with(tokens[i]) != link:
+            governs, behind_preposition = self._governs_with(tokens[i])
+            if i in self.ph._in_entity or governs != link:
                 if i in self.ph._in_trigger or tokens[i] in self._stops:
                     return []
                 continue
             inside = [e for e in before if i < e.tok_lo and e.tok_hi <= first]
             subject = self.ph._first_chain(doc, inside, bare=True)
-            if tokens[i] not in self._verbs and self.ph._bare(tokens[i]) not in self._verbs:
+            if behind_preposition:
                 # a verbal noun after a preposition (بقيام الشرطة بهدم، بتواصل الاشتباكات): its
                 # genitive, read as governed by the preposition, is the doer; else there is none
                 return subject or self.ph._first_chain(doc, inside[:1], bare=False)
