@@ -504,3 +504,23 @@ def test_the_genitive_of_an_undertaking_noun_does_the_act_it_governs(text, event
     # candidate is kept to read its roles)
     ev = _event(marsad.Coder(candidates=True), text, event_type)
     assert _codes(ev.actor) == actor
+
+
+@pytest.mark.parametrize("text, event_type, actor", [
+    # the noun of a verb of doing after a preposition: its genitive carried out the act noun
+    # that is its object
+    ("وأعلنت القيادة عن تنفيذ التحالف ضربات جوية على مواقع الحوثيين.", "ASSAULT", ["IGO"]),
+    ("وتزامن ذلك مع إطلاق الحوثيين قذائف على مدينة نجران.", "ASSAULT", ["NSA"]),
+    # without a preposition: not the country where the act was done
+    ("وأدان الوزير تنفيذ تنظيم داعش هجوما على مسجد في الكويت.", "ASSAULT", ["NSA"]),
+])
+def test_the_doer_of_a_verb_of_doing_does_the_act_noun_it_governs(text, event_type, actor):
+    ev = _event(marsad.Coder(candidates=True), text, event_type)
+    assert _codes(ev.actor) == actor
+
+
+def test_a_genitive_is_read_only_right_after_the_noun_of_doing():
+    # بارتكاب جرائم حرب في اليمن: the country where crimes were committed did not commit them
+    text = "اتهمت المنظمة الحوثيين بارتكاب جرائم حرب في اليمن من خلال استهدافهم للمدنيين."
+    events = [e for e in marsad.Coder(candidates=True).code_text(text) if e.event_type == "ASSAULT"]
+    assert all("YEM" not in _codes(e.actor) for e in events)

@@ -7,7 +7,9 @@ preposition the verb takes (or right after it: ``حاولوا التفاوض``),
 verb's subject — the first bare phrase between the verb and the noun (VSO), else the phrase
 right before the verb (SVO). The verbs' own nouns do so too, their genitive the doer
 (``بعد قيام مستوطنين بإحراق منزل``، ``أشاد بنجاح القوات في تحرير عدن``); after a preposition a
-verb form is such a noun (``بتواصل الاشتباكات``), with no doer where no genitive follows it.
+verb form is such a noun (``بتواصل الاشتباكات``), with no doer where no genitive follows it
+right after it. Verbs of doing take their act as a plain object, and so do their nouns
+(``عن تنفيذ التحالف ضربات جوية``، ``مع إطلاق الحوثيين قذائف``، ``أدان تنفيذ تنظيم داعش هجوما``).
 The verbs and their prepositions are the language's (``roles.undertaking_verbs``); the role
 stage asks only for an act noun with no actor of its own.
 
@@ -41,6 +43,7 @@ class UndertakingVerbs:
                        for form in forms}
         self._stops = (lang.clause_breaks - {COMMA}) | ph.g.complementizers
         self._fused = lang.syntax.preposition_proclitic
+        self._prepositions = ph.g.prepositions
 
     def _governs_with(self, token: str) -> tuple[str | None, bool]:
         """The preposition the verb or verbal noun ``token`` governs its act with (None for
@@ -65,6 +68,8 @@ class UndertakingVerbs:
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
             governs, behind_preposition = self._governs_with(tokens[i])
+            # a word right after a preposition is a noun too (عن تنفيذ التحالف ضربات)
+            behind_preposition = behind_preposition or i > lo and tokens[i - 1] in self._prepositions
             if i in self.ph._in_entity or governs != link:
                 if i in self.ph._in_trigger or tokens[i] in self._stops:
                     return []
@@ -73,8 +78,10 @@ class UndertakingVerbs:
             subject = self.ph._first_chain(doc, inside, bare=True)
             if behind_preposition:
                 # a verbal noun after a preposition (بقيام الشرطة بهدم، بتواصل الاشتباكات): its
-                # genitive, read as governed by the preposition, is the doer; else there is none
-                return subject or self.ph._first_chain(doc, inside[:1], bare=False)
+                # genitive, right after it, is the doer; else there is none (بارتكاب جرائم حرب
+                # في اليمن: not Yemen)
+                return subject or (self.ph._chain_from(doc, inside, 0)
+                                   if inside and inside[0].tok_lo == i + 1 else [])
             if subject or link == "" and inside:
                 return subject      # واصل قصف المدينة: a phrase after the verb, no subject
             return self.ph._subject_before(doc, [e for e in before if e.tok_hi <= i], None,
