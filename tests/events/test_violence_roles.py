@@ -524,3 +524,16 @@ def test_those_killed_in_an_earlier_act_of_the_sentence_are_not_the_subject_of_a
 def test_the_agent_after_an_act_noun_is_its_doer(coder, text, event_type, actor, recipient):
     ev = _event(coder, text, event_type)
     assert [e.code for e in ev.actor] == actor and [e.code for e in ev.recipient] == recipient
+
+
+def test_a_strike_on_a_states_own_ground_is_aimed_at_the_group_fought_there(coder):
+    # the coalition bombs sites in a Yemeni city: not Yemen, the Houthis the article names
+    text = ("وتواصل ميليشيات الحوثي حصار مدينة تعز. "
+            "وقصفت طائرات التحالف العربي مواقع في مدينة الحديدة اليمنية.")
+    strike = _event(coder, text, "ASSAULT")
+    assert [(e.code, e.country) for e in strike.recipient] == [("NSA", "YEM")]
+
+
+def test_a_strike_on_a_states_own_ground_stays_aimed_at_it_when_no_group_is_named(coder):
+    strike = _event(coder, "وقصفت طائرات التحالف العربي مواقع في مدينة الحديدة اليمنية.", "ASSAULT")
+    assert [e.code for e in strike.recipient] == ["YEM"]

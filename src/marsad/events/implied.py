@@ -7,6 +7,10 @@ the sentence's place. Which acts imply which doer is the language's ``roles`` ta
 (``implied_actors``); the doer is a row of the actor dictionary (sector words). The mention is
 empty (``start == end`` at the trigger), so the record's entity has null text and its offsets
 mark where the act is named.
+
+A hostile act of a state's forces aimed at that state itself (قصفت طائرات التحالف مواقع في
+الحديدة اليمنية: read as Yemen) is aimed at the armed group the article has fighting there
+(``fought_there``).
 """
 
 from __future__ import annotations
@@ -57,6 +61,8 @@ class ImpliedActors:
                         sectors.get(spec.get("victims") or ""), spec.get("country") == "place",
                         frozenset(spec.get("victim_sectors") or ())))
 
+        #: the acts of force whose aim at a state's own ground is the armed group fought there
+        self._hostile = resources.vocabulary.types_with("conflict")
         #: per event type, who an act aimed at no one named is aimed at
         self._targets: dict[str, list[_Target]] = {}
         for etype, specs in (lang.table("roles").get("implied_recipients") or {}).items():
@@ -79,7 +85,31 @@ class ImpliedActors:
             recipient = self.victims(doc, t, fam, actor)
         if not recipient:   # تظاهر المئات في البصرة: against Iraq's government
             recipient = self.target(doc, t, fam, actor)
-        return actor, recipient
+        return actor, self.fought_there(doc, t, fam, actor, recipient)
+
+    def fought_there(self, doc: Document, t: TriggerMention, fam: EventFamily,
+                     actor: list[EntityMention], recipient: list[EntityMention]
+                     ) -> list[EntityMention]:
+        """A hostile act of a state's forces, or of a military coalition, aimed at that state
+        itself (its name, its adjective, a place of it: قصفت طائرات التحالف مواقع في منطقة رأس
+        عيسى، حتى نحرر كل المحافظات اليمنية) is aimed at the armed group the article has fighting
+        there: the one it names most of those whose home is that state (the Houthis in Yemen),
+        not at the state; ``recipient`` where the article names none."""
+        if fam.type not in self._hostile or len(recipient) != 1 \
+                or recipient[0].kind != "state" or recipient[0].sector is not None:
+            return recipient
+        code = recipient[0].code
+        if not any(e.code == code or e.code == "IGO" and e.sector == "MIL" for e in actor):
+            return recipient
+        groups = [e for e in doc.entities if e.code == "NSA" and e.country == code]
+        if not groups:
+            return recipient
+        counts = Counter(e.id for e in groups)
+        most = max(counts.values())
+        named = next(e.id for e in groups if counts[e.id] == most)
+        mentions = [e for e in groups if e.id == named]
+        return [max((e for e in mentions if e.tok_hi <= t.tok_lo), key=lambda e: e.tok_lo,
+                    default=mentions[0])]
 
     def target(self, doc: Document, t: TriggerMention, fam: EventFamily,
                actor: list[EntityMention]) -> list[EntityMention]:
