@@ -252,3 +252,18 @@ def test_a_name_after_a_title_ends_before_a_word_joined_by_wa(coder):
     text = ("وهبطت طائرة الرئيس الأمريكي باراك أوباما في العاصمة الكينية نيروبي. واستقبله الرئيس "
             "اوهورو كينياتا وكبار المسؤولين الكينيين.")
     assert _code_of(coder, text, "الرءيس اوهورو كينياتا")[0] == "KEN"
+
+
+@pytest.mark.parametrize("text, holder, code", [
+    # the country a title is held in, between the title and its holder's name: one mention,
+    # coded by the title (the ambassador is Saudi, not Australian)
+    ("أشاد سفير المملكة لدى أستراليا نبيل آل صالح بمواقف حزب العمال.", "نبيل ال صالح", "SAU"),
+    ("وجدد مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ أحمد دعوته لوقف إطلاق النار.",
+     "ولد الشيخ احمد", "IGO"),
+])
+def test_the_country_a_title_is_held_in_joins_the_title_to_its_holder(coder, text, holder, code):
+    doc = _doc(coder, text)
+    mentions = [(doc.norm.text[e.start:e.end], e.code) for e in doc.entities]
+    title = text.split()[1]
+    assert any(t.startswith(title) and t.endswith(holder) and c == code for t, c in mentions), mentions
+    assert not any(c in ("AUS", "YEM") for _, c in mentions), mentions

@@ -168,12 +168,29 @@ class EntityLinker:
         name words); returns the index of the last mention used, the person's id and keys."""
         e = ents[i]
         lo = self._past_modifiers(doc, e.tok_hi)
-        nxt = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].sentence == e.sentence else None
+        post = ents[i + 1] if i + 1 < len(ents) else None
+        if post is not None and post.tok_lo == lo + 1 and doc.tokens[lo] in self.words.posted \
+                and post.kind == "state" and post.sector is None and post.sentence == e.sentence:
+            # مبعوث الأمم المتحدة إلى اليمن إسماعيل ولد الشيخ: the country it is held in
+            found = self._holder(doc, ents, i, i + 1, self._past_modifiers(doc, post.tok_hi),
+                                 blocked, named, names)
+            if found[1] is not None or found[2]:
+                return found
+        return self._holder(doc, ents, i, i, lo, blocked, named, names)
+
+    def _holder(self, doc: Document, ents: list[EntityMention], i: int, used: int, lo: int,
+                blocked: Taken, named: Container[int], names: set[int]
+                ) -> tuple[int, str | None, frozenset[str]]:
+        """``_name_after`` from token ``lo``, where ``ents[i + 1:used + 1]`` are part of the
+        title: the name there joined to the title ``ents[i]``, or none (``used`` unmoved)."""
+        e = ents[i]
+        nxt = ents[used + 1] if used + 1 < len(ents) and ents[used + 1].sentence == e.sentence \
+            else None
         if nxt is not None and nxt.id.startswith(PERSON_PREFIX) and \
                 self.reader.skip_honorific(doc.tokens, lo, nxt.tok_lo)[0] == nxt.tok_lo \
                 and not self._after_conjunction(nxt.prefix):
             e.end, e.tok_hi = nxt.end, nxt.tok_hi
-            return i + 1, nxt.id, self.reader.keys(doc.tokens[nxt.tok_lo:nxt.tok_hi])
+            return used + 1, nxt.id, self.reader.keys(doc.tokens[nxt.tok_lo:nxt.tok_hi])
         sent = doc.sentences[e.sentence]
         end = self.reader.after_title(doc.tokens, lo, sent.tok_hi, blocked, named)
         if end == lo:
@@ -181,7 +198,7 @@ class EntityLinker:
         e.end, e.tok_hi = doc.token_ends[end - 1], end
         start = self.reader.skip_honorific(doc.tokens, lo, end)[0]
         names.update(range(start, end))
-        return i, None, self.reader.keys(doc.tokens[start:end])
+        return used, None, self.reader.keys(doc.tokens[start:end])
 
     def _past_modifiers(self, doc: Document, i: int) -> int:
         while i < len(doc.tokens) and doc.tokens[i] in self.words.modifiers:

@@ -41,6 +41,7 @@ class NameWords:
     honorifics: dict[tuple[str, ...], str | None]   # rank or honorific words → sector
     titles: frozenset[str]              # one-person titles (وزير، الرئيس → رئيس)
     modifiers: frozenset[str]           # words between a title and its name (السابق)
+    posted: frozenset[str]              # before the country a title is held in (إلى اليمن)
     not_names: frozenset[str]
     pronoun_hosts: frozenset[str]       # function words that carry a pronoun (إننا، عليه)
     own_country: frozenset[str]         # بلاد of بلادها
@@ -68,7 +69,8 @@ class NameWords:
             particles=tokens("name_particles"),
             kunya=kunya,
             honorifics={tuple(norm(k).split()): v for k, v in (table.get("honorifics") or {}).items()},
-            titles=words("person_titles"), modifiers=words("title_modifiers"), not_names=stops,
+            titles=words("person_titles"), modifiers=words("title_modifiers"),
+            posted=words("title_posts"), not_names=stops,
             pronoun_hosts=grammar.complementizers | grammar.prepositions,
             own_country=words("own_country_nouns"))
 
