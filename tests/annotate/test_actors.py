@@ -353,3 +353,18 @@ def test_counted_people_of_a_profession_are_entities(coder, text, word, sector):
 ])
 def test_counted_only_words_name_no_one_without_a_number(coder, text, word):
     assert not any(word in w for w, _, _, _ in _entities(coder, text))
+
+
+def test_a_bodys_name_after_a_definite_title_is_a_phrase_of_its_own(coder):
+    # ودعا الوزير المنظمات الدولية: the minister called on the organisations (a definite title
+    # takes no genitive); the minister is not the organisations
+    events = coder.code_text("ودعا الوزير المنظمات الدولية إلى البدء في إعادة تأهيل الميناء.")
+    request = next(e for e in events if e.event_type == "REQUEST")
+    assert [e.code for e in request.recipient] == ["IGO"]
+    assert "IGO" not in [e.code for e in request.actor]
+
+
+def test_a_named_group_shaped_as_an_adjective_still_describes_the_title_before_it(coder):
+    events = coder.code_text("وهاجم المسلحون الحوثيون مدينة تعز.")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert [e.code for e in attack.actor] == ["NSA"] and "NSA" not in [e.code for e in attack.recipient]

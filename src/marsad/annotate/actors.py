@@ -81,6 +81,7 @@ class ActorResolver:
         self.governed_noun = lang.affixes.governed_noun
         self.feminine_endings = tuple(lang.normalize_term(w) for w in words["feminine_endings"])
         self.definite_word = lang.affixes.definite_word
+        self.adjective_shaped = lang.affixes.adjective_shaped
         self.area_nouns = frozenset(lang.normalize_term(w) for w in
                                     (*words["area_nouns"], *lang.table("places")["place_nouns"]))
         self.clause_breaks = lang.clause_breaks
@@ -298,7 +299,8 @@ class ActorResolver:
         adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
             and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital")) \
             and not (self.definite(u.match.prefix) and not self.definite(nxt.match.prefix)
-                     and nxt.term("country", "capital") and not nxt.term("actor"))
+                     and nxt.term("country", "capital") and not nxt.term("actor")) \
+            and not self._next_party(doc, u, nxt, nisba)
         # قواتها من لبنان، جيشه في سوريا: a sector word with a pronoun is its owner's; a place
         # after it says where it is, not whose it is
         linked = len(gap) == 1 and gap[0] in self.place_links \
@@ -326,6 +328,15 @@ class ActorResolver:
         sec = sector_row.sector
         return self._of_country(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
                                 f"{name} ({sector_row.name})", sector_row.kind), 1
+
+    def _next_party(self, doc: Document, u: _Unit, nxt: _Unit, nisba: Term | None) -> bool:
+        """Whether a body's definite name right after a definite sector word is a phrase of its
+        own (دعا الوزير المجتمع الدولي، التقى الوزير الاتحاد الأوروبي: the verb's object): a
+        definite head takes no genitive, and only a name shaped as an adjective can describe it
+        (الوزير التركي، المسلحون الحوثيون are one phrase)."""
+        first = doc.tokens[nxt.tok_lo]
+        return nisba is None and self.definite(u.match.prefix) and self.definite_word(first) \
+            and not self.adjective_shaped(first) and nxt.term("actor") is not None
 
     def _construct_or_adjective(self, doc: Document, u: _Unit, middle: str, nxt: _Unit) -> bool:
         """Whether a nisba one word after a sector word can describe it: through a construct

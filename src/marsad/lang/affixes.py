@@ -52,6 +52,9 @@ class Affixes:
     governed_noun: Callable[[str], bool] = _never
     #: the token carries the definite article, after any proclitics (التدخل، بالتدخل، والهجوم)
     definite_word: Callable[[str], bool] = _never
+    #: the word has the shape of a relative adjective (الحوثيون، الدولية): it may describe the
+    #: noun before it, where a noun of another shape cannot
+    adjective_shaped: Callable[[str], bool] = _never
     #: a token without the single proclitic letter (conjunction or preposition) it may carry
     without_proclitic: Callable[[str], str] = _unchanged
     #: a place-noun candidate without its leading article letters

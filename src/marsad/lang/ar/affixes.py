@@ -73,6 +73,16 @@ def definite_word(token: str) -> bool:
     return _article_at(token, ("ال",) + _GOVERNED_ARTICLES)
 
 
+#: the endings of a relative (nisba) adjective, normalized (ة is written ه): الدولي، الحوثية،
+#: الحوثيون، الحوثيين، الأمريكيتان
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات", "يتان", "يتين")
+
+
+def adjective_shaped(token: str) -> bool:
+    """الحوثيون، الدولية: a word of four letters or more with a nisba ending."""
+    return len(token) >= 4 and token.endswith(_NISBA_ENDINGS)
+
+
 def without_proclitic(token: str) -> str:
     """The token without a leading و، ف or ب (وبلدة → بلدة; two letters or fewer stay)."""
     return token[1:] if len(token) > 2 and token[0] in "وفب" else token
@@ -103,6 +113,7 @@ AFFIXES = Affixes(
     dative_prefix=dative_prefix,
     governed_noun=governed_noun,
     definite_word=definite_word,
+    adjective_shaped=adjective_shaped,
     without_proclitic=without_proclitic,
     without_article=without_article,
     with_article=with_article,
