@@ -368,3 +368,17 @@ def test_a_named_group_shaped_as_an_adjective_still_describes_the_title_before_i
     events = coder.code_text("وهاجم المسلحون الحوثيون مدينة تعز.")
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert [e.code for e in attack.actor] == ["NSA"] and "NSA" not in [e.code for e in attack.recipient]
+
+
+def test_a_country_outside_the_relative_clause_does_not_place_a_force_inside_it(coder):
+    # the mosque of the emergency forces in Abha is Saudi, not Kuwait's, which condemns the
+    # bombing in the main clause
+    text = "الكويت وقطر تدينان التفجير الإجرامي الذي استهدف مسجد قوات الطوارئ في أبها."
+    forces = [e for e in _entities(coder, text) if e[0].startswith("قوات")]
+    assert forces and all(e[1] == "SAU" for e in forces), forces
+
+
+def test_a_relative_clause_after_a_force_may_name_its_country(coder):
+    forces = [e for e in _entities(coder, "أطلقت القوات التي تقودها فيتنام نيران المدفعية على معسكرات.")
+              if e[0].startswith("القوات")]
+    assert forces and forces[0][1] == "VNM", forces

@@ -72,6 +72,7 @@ class ActorResolver:
                                              for w in words["outlet_prepositions"])
         roles = lang.table("roles")
         self.quote_openers = frozenset(roles["quote_openers"])
+        self.relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self.border_words = frozenset(lang.normalize_term(w) for w in roles["border_words"])
         self.without_conjunction = lang.without_conjunction
         self.after_conjunction = lang.affixes.after_conjunction
@@ -209,7 +210,8 @@ class ActorResolver:
             if e.code not in ("UNK", "NSA") or e.id not in self._sector_ids:
                 continue
             near = [n for n in self._places_of(doc, e, countries.get(e.sentence) or [])
-                    if self._same_clause(doc, n[0], e) and not self._other_party(doc, n[0])]
+                    if self._same_clause(doc, n[0], e) and not self._other_party(doc, n[0])
+                    and not self._outside_relative(doc, n[0], e)]
             if near:
                 c, country = min(near, key=lambda n: abs(n[0].tok_lo - e.tok_lo))
                 e.country = country
@@ -220,6 +222,14 @@ class ActorResolver:
         """No clause break (a comma, a full stop, a bracket) between two mentions of a sentence."""
         lo, hi = (a, b) if a.tok_lo < b.tok_lo else (b, a)
         return not any(t in self.clause_breaks for t in doc.tokens[lo.tok_hi:hi.tok_lo])
+
+    def _outside_relative(self, doc: Document, country: EntityMention, e: EntityMention) -> bool:
+        """Whether a relative pronoun stands between a country before ``e`` and ``e``: the
+        relative clause is a clause of its own (الكويت وقطر تدينان التفجير الذي استهدف مسجد قوات
+        الطوارئ في أبها: not Kuwait's forces); one after ``e`` describes it (القوات التي تقودها
+        فيتنام: Vietnam's)."""
+        return country.tok_lo < e.tok_lo and not self.relatives.isdisjoint(
+            doc.tokens[country.tok_hi:e.tok_lo])
 
     def _other_party(self, doc: Document, c: EntityMention) -> bool:
         """A country after a dative or a preposition other than a place's (شكر للسعودية، هجوم
