@@ -526,10 +526,13 @@ def test_the_agent_after_an_act_noun_is_its_doer(coder, text, event_type, actor,
     assert [e.code for e in ev.actor] == actor and [e.code for e in ev.recipient] == recipient
 
 
-def test_a_strike_on_a_states_own_ground_is_aimed_at_the_group_fought_there(coder):
+@pytest.mark.parametrize("text", [
     # the coalition bombs sites in a Yemeni city: not Yemen, the Houthis the article names
-    text = ("وتواصل ميليشيات الحوثي حصار مدينة تعز. "
-            "وقصفت طائرات التحالف العربي مواقع في مدينة الحديدة اليمنية.")
+    "وتواصل ميليشيات الحوثي حصار مدينة تعز. وقصفت طائرات التحالف العربي مواقع في مدينة الحديدة اليمنية.",
+    # the city named alone: a place, not the government named by its capital
+    "وتواصل ميليشيات الحوثي حصار مدينة تعز. وشنت طائرات التحالف العربي غارات على صنعاء.",
+])
+def test_a_strike_on_a_states_own_ground_is_aimed_at_the_group_fought_there(coder, text):
     strike = _event(coder, text, "ASSAULT")
     assert [(e.code, e.country) for e in strike.recipient] == [("NSA", "YEM")]
 

@@ -91,12 +91,12 @@ class ImpliedActors:
                      actor: list[EntityMention], recipient: list[EntityMention]
                      ) -> list[EntityMention]:
         """A hostile act of a state's forces, or of a military coalition, aimed at that state
-        itself (its name, its adjective, a place of it: قصفت طائرات التحالف مواقع في منطقة رأس
+        itself (its name, its adjective, a town of it: قصفت طائرات التحالف مواقع في منطقة رأس
         عيسى، حتى نحرر كل المحافظات اليمنية) is aimed at the armed group the article has fighting
         there: the one it names most of those whose home is that state (the Houthis in Yemen),
         not at the state; ``recipient`` where the article names none."""
-        if fam.type not in self._hostile or len(recipient) != 1 \
-                or recipient[0].kind != "state" or recipient[0].sector is not None:
+        if fam.type not in self._hostile or len(recipient) != 1 or recipient[0].kind != "state" \
+                or recipient[0].sector is not None and not _a_place(doc, recipient[0]):
             return recipient
         code = recipient[0].code
         if not any(e.code == code or e.code == "IGO" and e.sector == "MIL" for e in actor):
@@ -173,6 +173,11 @@ def implied_mention(t: TriggerMention, row: SectorWord, code: str) -> EntityMent
     country = code if code not in _NOT_COUNTRIES else None
     return EntityMention(t.start, t.start, t.tok_lo, t.tok_lo, t.sentence, "", code, row.sector,
                          row.id, row.name, row.kind, country)
+
+
+def _a_place(doc: Document, e: EntityMention) -> bool:
+    """Whether the mention names a place (عدن، صنعاء), not the state's government by it."""
+    return any(p.start <= e.start < p.end for p in doc.places)
 
 
 def _country_of(entities: list[EntityMention]) -> str | None:
