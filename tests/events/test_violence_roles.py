@@ -540,3 +540,10 @@ def test_a_strike_on_a_states_own_ground_is_aimed_at_the_group_fought_there(code
 def test_a_strike_on_a_states_own_ground_stays_aimed_at_it_when_no_group_is_named(coder):
     strike = _event(coder, "وقصفت طائرات التحالف العربي مواقع في مدينة الحديدة اليمنية.", "ASSAULT")
     assert [e.code for e in strike.recipient] == ["YEM"]
+
+
+def test_the_group_an_attack_is_attributed_to_did_it(coder):
+    # نسبتها إلى X: the reports attribute the attacks to X, who is their doer, not the reports'
+    text = "وأشارت تقارير تركية أمس إلى هجمات جديدة نسبتها إلى حزب العمال الكردستاني في شرق البلاد."
+    attack = _event(coder, text, "ASSAULT")
+    assert [e.code for e in attack.actor] == ["NSA"]
