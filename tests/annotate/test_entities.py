@@ -186,6 +186,9 @@ def test_a_name_after_a_long_title_is_described_by_the_title_not_the_body_it_nam
      "الحركه", "hamas"),
     ("وصلت قافلة مساعدات من مركز الملك سلمان للإغاثة إلى عدن. وأوضح المركز أن القافلة تحمل "
      "أدوية.", "المركز", "sau.ksrelief"),
+    # a name that opens with the head after its article (المقاومة الشعبية)
+    ("وتقدمت المقاومة الشعبية في عدن. وقالت المقاومة إنها سيطرت على المطار.", "المقاومه",
+     "yem.popular_resistance"),
 ])
 def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, head, ident):
     doc = _doc(coder, text)
@@ -267,3 +270,10 @@ def test_the_country_a_title_is_held_in_joins_the_title_to_its_holder(coder, tex
     title = text.split()[1]
     assert any(t.startswith(title) and t.endswith(holder) and c == code for t, c in mentions), mentions
     assert not any(c in ("AUS", "YEM") for _, c in mentions), mentions
+
+
+def test_fighters_of_an_organisation_named_by_its_head_alone_are_it(coder):
+    # مسلحو المقاومة after المقاومة الشعبية: the resistance's gunmen, not an armed group apart
+    doc = _doc(coder, "وتقدمت المقاومة الشعبية في عدن. ويشن مسلحو المقاومة هجمات على مواقع الحوثيين.")
+    coded = {doc.norm.text[e.start:e.end]: (e.code, e.id) for e in doc.entities}
+    assert coded.get("مسلحو المقاومه") == ("YEM", "yem.popular_resistance"), coded

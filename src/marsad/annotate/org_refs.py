@@ -3,7 +3,9 @@
 News names a group once in full and then by the head noun of its name with the article
 (التنظيم، الحركة، الجماعة، الحزب): ``أعلن تنظيم داعش … وقال التنظيم في بيان``. Such a head
 alone is the organisation named last before it (anywhere earlier in the article) whose
-dictionary names open with that head, and takes its code, sector and id. A head that another
+dictionary names open with that head (or with the head after the article: المقاومة الشعبية), and
+takes its code, sector and id; an armed sector word right before it (مسلحو المقاومة) is its
+fighters, and so the organisation. A head that another
 word already covers (التنظيم الإرهابي: a sector phrase of its own) is left as it is, and one
 with nothing named before it names nothing. The heads are the language's
 (``organisation_heads`` of the ``actors`` table).
@@ -17,6 +19,9 @@ from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention
 from marsad.resources import Resources
 
+#: the kind of an armed sector word (مسلحون، مقاتلون): its fighters are the body named after it
+ARMED = "non_state_armed"
+
 
 class OrganisationReferences:
     """Finds the heads alone and the organisations they point back to (look, then the
@@ -28,13 +33,17 @@ class OrganisationReferences:
         heads = frozenset(lang.normalize_term(w)
                           for w in lang.table("actors")["organisation_heads"])
         self._definite = lang.affixes.definite_prefix
+        self._with_article = lang.affixes.with_article
         self._cores = lang.token_cores
         self._forms = heads
         self._endings = tuple(heads)       # a cheap test before the token's cores
         #: dictionary id → the heads its names open with (حركة of حركة حماس)
         self._heads: dict[str, frozenset[str]] = {}
+        article = lang.affixes.definite_prefix
         for a in resources.actors:
-            found = frozenset(w for w in (lang.normalize_term(n).split()[0] for n in a.names)
+            # the head as the name opens, or after its article (المقاومة الشعبية: مقاومة)
+            firsts = [lang.normalize_term(n).split()[0] for n in a.names]
+            found = frozenset(w for f in firsts for w in (f, f[2:] if article(f[:2]) else f)
                               if w in heads)
             if found:
                 self._heads[a.id] = found
@@ -46,6 +55,7 @@ class OrganisationReferences:
             return []
         covered = {t for e in mentions for t in range(e.tok_lo, e.tok_hi)}
         sentence_starts = [s.tok_lo for s in doc.sentences]
+        ending = {e.tok_hi: e for e in mentions if e.tok_hi - e.tok_lo == 1}
         latest: dict[str, EntityMention] = {}     # head → the organisation named last with it
         found, j = [], 0
         for i in range(named[0].tok_hi, len(doc.tokens)):
@@ -54,6 +64,11 @@ class OrganisationReferences:
                 j += 1
             head, prefix = self._head_alone(doc.tokens[i]) if i not in covered else (None, "")
             if head is not None and head in latest:
+                fighters = ending.get(i)
+                if fighters is not None and fighters.kind == ARMED \
+                        and doc.tokens[i] == self._with_article(head):
+                    _become(fighters, latest[head], doc, i)   # مسلحو المقاومة: its fighters
+                    continue
                 sentence = max(bisect_right(sentence_starts, i) - 1, 0)
                 found.append(_copy(latest[head], doc, i, sentence, prefix))
         return found
@@ -68,6 +83,15 @@ class OrganisationReferences:
             if core in self._forms and tok.endswith(core) and self._definite(prefix):
                 return core, prefix
         return None, ""
+
+
+def _become(fighters: EntityMention, e: EntityMention, doc: Document, i: int) -> None:
+    """The armed sector word right before the head (مسلحو المقاومة، مقاتلي الحركة) runs over it
+    and is the organisation's, as its fighters are it (the actor stage's rule for a named body
+    right after them)."""
+    fighters.end, fighters.tok_hi = doc.token_ends[i], i + 1
+    fighters.code, fighters.sector, fighters.id = e.code, e.sector, e.id
+    fighters.name, fighters.kind, fighters.country = e.name, e.kind, e.country
 
 
 def _copy(e: EntityMention, doc: Document, i: int, sentence: int, prefix: str) -> EntityMention:
