@@ -524,3 +524,10 @@ def test_a_genitive_is_read_only_right_after_the_noun_of_doing():
     text = "اتهمت المنظمة الحوثيين بارتكاب جرائم حرب في اليمن من خلال استهدافهم للمدنيين."
     events = [e for e in marsad.Coder(candidates=True).code_text(text) if e.event_type == "ASSAULT"]
     assert all("YEM" not in _codes(e.actor) for e in events)
+
+
+def test_an_aside_between_dashes_after_the_subject_is_passed_over():
+    # the news agency and the spokesman set apart by dashes are no object of the refusal
+    text = "ورفض الرئيس اليمني -في تصريح لوكالة الأنباء اليمنية نقله المتحدث باسم الرئاسة- مبادرة الحوثيين."
+    refusal = _event(marsad.Coder(candidates=True), text, "REJECT")
+    assert _codes(refusal.actor) == ["YEM"] and _codes(refusal.recipient) == ["NSA"]

@@ -16,6 +16,8 @@ from collections.abc import Set as AbstractSet
 #: the longest aside between two commas that is passed over, in tokens
 ASIDE = 3
 COMMA = ","
+#: a dash, which also sets an aside apart (رفضت المقاومة -في تصريح صحفي- الهجوم)
+DASH = "-"
 
 
 def needs_window(tokens: list[str], after: int, limit: int, size: int,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.annotate.needed import COMMA
+from marsad.annotate.needed import COMMA, DASH
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.lead_in import fight_lead_in
@@ -227,7 +227,7 @@ class PhraseReader:
         return []
 
     def _aside_end(self, tokens: list[str], comma: int, end: int) -> int | None:
-        """The comma closing an apposition or relative clause that opens at ``comma``."""
+        """The comma (or dash) closing an apposition or relative clause that opens at ``comma``."""
         if comma + 1 >= end or tokens[comma + 1][:1] in self._coordinators:
             return None
         close = self._next_comma(tokens, comma, end)
@@ -244,8 +244,8 @@ class PhraseReader:
 
     @staticmethod
     def _next_comma(tokens: list[str], comma: int, end: int) -> int | None:
-        return next((j for j in range(comma + 2, min(end, comma + 16)) if tokens[j] == COMMA),
-                    None)
+        mark = DASH if tokens[comma] == DASH else COMMA     # the mark that opened the aside
+        return next((j for j in range(comma + 2, min(end, comma + 16)) if tokens[j] == mark), None)
 
     def _governed_next(self, token: str) -> bool:
         """توعد الرئيس، بسحق …: a comma before a governed phrase does not end the clause."""

@@ -57,7 +57,7 @@ from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
-from marsad.events.phrases import COMMA, PhraseReader
+from marsad.events.phrases import COMMA, DASH, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
@@ -471,8 +471,8 @@ class RoleAssigner:
     def _clause_end(self, doc: Document, sent: Sentence, t: TriggerMention,
                     ents: list[EntityMention]) -> int:
         """The first clause break after the trigger, or the next event verb (قتل ضابط وأصيب
-        جنديان: the wounded belong to the second verb). An apposition or relative clause
-        between commas right after the subject is passed over (رفضت باكستان، الحليف …، نشر)."""
+        جنديان: the wounded belong to the second verb). An aside between commas or dashes right
+        after the subject is passed over (رفضت باكستان، الحليف …، نشر؛ رفض الرئيس -في تصريح- …)."""
         tokens = doc.tokens
         stops = self._right_stops
         end = min((i for i in self._verb_starts.get(t.sentence, ()) if i >= t.tok_hi),
@@ -484,7 +484,7 @@ class RoleAssigner:
         i = t.tok_hi
         self._aside = (0, 0)
         while i < end:
-            if tokens[i] in stops:
+            if tokens[i] in stops or tokens[i] == DASH and i == subject_end:
                 aside = self.ph._aside_end(tokens, i, end) if i == subject_end else None
                 if aside is not None:
                     self._aside = (i, aside)
