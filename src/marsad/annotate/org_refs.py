@@ -39,11 +39,11 @@ class OrganisationReferences:
         self._endings = tuple(heads)       # a cheap test before the token's cores
         #: dictionary id → the heads its names open with (حركة of حركة حماس)
         self._heads: dict[str, frozenset[str]] = {}
-        article = lang.affixes.definite_prefix
+        definite, without_article = lang.affixes.definite_word, lang.affixes.without_article
         for a in resources.actors:
             # the head as the name opens, or after its article (المقاومة الشعبية: مقاومة)
             firsts = [lang.normalize_term(n).split()[0] for n in a.names]
-            found = frozenset(w for f in firsts for w in (f, f[2:] if article(f[:2]) else f)
+            found = frozenset(w for f in firsts for w in (f, without_article(f) if definite(f) else f)
                               if w in heads)
             if found:
                 self._heads[a.id] = found

@@ -105,8 +105,7 @@ class ImpliedActors:
         if not groups:
             return recipient
         counts = Counter(e.id for e in groups)
-        most = max(counts.values())
-        named = next(e.id for e in groups if counts[e.id] == most)
+        named = max(counts, key=counts.__getitem__)    # the first named of the most named
         mentions = [e for e in groups if e.id == named]
         return [max((e for e in mentions if e.tok_hi <= t.tok_lo), key=lambda e: e.tok_lo,
                     default=mentions[0])]

@@ -68,12 +68,12 @@ class UndertakingVerbs:
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
             governs, behind_preposition = self._governs_with(tokens[i])
-            # a word right after a preposition is a noun too (عن تنفيذ التحالف ضربات)
-            behind_preposition = behind_preposition or i > lo and tokens[i - 1] in self._prepositions
             if i in self.ph._in_entity or governs != link:
                 if i in self.ph._in_trigger or tokens[i] in self._stops:
                     return []
                 continue
+            # a word right after a preposition is a noun too (عن تنفيذ التحالف ضربات)
+            behind_preposition = behind_preposition or i > lo and tokens[i - 1] in self._prepositions
             inside = [e for e in before if i < e.tok_lo and e.tok_hi <= first]
             subject = self.ph._first_chain(doc, inside, bare=True)
             if behind_preposition:
