@@ -28,6 +28,7 @@ from marsad.events.context import ContextTagger
 from marsad.events.decide import EventDecision
 from marsad.events.merge import EventMerger
 from marsad.events.metaphor import SportFilter
+from marsad.events.opponents import ImpliedOpponents
 from marsad.events.roles import RoleAssigner
 from marsad.lang import Language
 from marsad.reading.article import Article
@@ -44,6 +45,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
     model = res.decision_model if decide and not candidates else None
     # documents of this many sentences up get the decision's wider candidates (None: none do)
     wide_from = 1 if candidates else model.min_sentences if model is not None else None
+    roles = RoleAssigner(res)
     return [
         Segmenter(lang),
         LexiconMatcher(res, candidates_from=wide_from),
@@ -53,7 +55,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         TriggerFinder(res, candidates_from=wide_from),
         PlaceResolver(res),
         SectorPlacer(res),
-        RoleAssigner(res),
+        roles,
         TimeFinder(res),
         QuantityFinder(res),
         EventAssembler(res, bare_from=wide_from),
@@ -61,6 +63,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         SportFilter(res),
         EventDecision(res, model=model),
         EventMerger(res),
+        ImpliedOpponents(res, roles.outcomes.two_sided),
     ]
 
 

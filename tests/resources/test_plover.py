@@ -67,6 +67,7 @@ def test_lexicon_check_accepts_the_toy_file(toy_lexicon):
     ("    CELEBRATE:\n      directed: sideways\n", "'directed'"),
     ("    CELEBRATE:\n      pledge: {type: PARTY}\n", "not a PLOVER type"),
     ("    CELEBRATE:\n      hostile: true\n", "unknown keys"),
+    ("    CELEBRATE:\n      modes: [parade]\n      against_armed: [siege]\n", "'against_armed'"),
 ])
 def test_lexicon_check_reports_a_bad_plover_section_by_line(tmp_path, section, message):
     path = tmp_path / "bad.yaml"

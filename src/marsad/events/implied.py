@@ -101,14 +101,8 @@ class ImpliedActors:
         code = recipient[0].code
         if not any(e.code == code or e.code == "IGO" and e.sector == "MIL" for e in actor):
             return recipient
-        groups = [e for e in doc.entities if e.code == "NSA" and e.country == code]
-        if not groups:
-            return recipient
-        counts = Counter(e.id for e in groups)
-        named = max(counts, key=counts.__getitem__)    # the first named of the most named
-        mentions = [e for e in groups if e.id == named]
-        return [max((e for e in mentions if e.tok_hi <= t.tok_lo), key=lambda e: e.tok_lo,
-                    default=mentions[0])]
+        group = group_fought_in(doc, {code}, t.tok_lo)
+        return [group[0]] if group else recipient
 
     def target(self, doc: Document, t: TriggerMention, fam: EventFamily,
                actor: list[EntityMention]) -> list[EntityMention]:
@@ -165,6 +159,23 @@ class ImpliedActors:
         if not code:
             return []
         return [implied_mention(t, rule.victims, code)]
+
+
+def group_fought_in(doc: Document, countries: set[str], before: int, stateless: bool = False
+                    ) -> tuple[EntityMention, int] | None:
+    """The armed group the article has fighting in one of ``countries``: of the non-state armed
+    groups whose home is there (or, ``stateless``, that have none: ISIS, al-Qaeda), the one it
+    names most (the first named of those), by its last mention before the token ``before``
+    (else its first); and how many times it is named."""
+    groups = [e for e in doc.entities if e.code == "NSA" and (
+        e.country in countries or stateless and e.country is None and e.end > e.start)]
+    if not groups:
+        return None
+    counts = Counter(e.id for e in groups)
+    named = max(counts, key=counts.__getitem__)    # the first named of the most named
+    mentions = [e for e in groups if e.id == named]
+    return max((e for e in mentions if e.tok_hi <= before), key=lambda e: e.tok_lo,
+               default=mentions[0]), counts[named]
 
 
 def implied_mention(t: TriggerMention, row: SectorWord, code: str) -> EntityMention:

@@ -20,7 +20,8 @@ CASUALTY_KINDS = ("killed", "injured", "arrested", "missing")
 STANCES = ("pledge", "refusal")
 #: what a type's entry may say besides its properties: one line on what it covers, and one per mode
 TEXT_KEYS = ("description", "mode_descriptions")
-TYPE_KEYS = frozenset({"modes", "directed", "casualties", *FLAGS, *STANCES, *TEXT_KEYS})
+TYPE_KEYS = frozenset({"modes", "directed", "casualties", "against_armed", *FLAGS, *STANCES,
+                       *TEXT_KEYS})
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,14 @@ class PloverType:
     casualties: frozenset[str] = frozenset()
     #: a speech act whose content is an act to come (a threat's threatened act)
     ahead: bool = False
+    #: the modes in which a state's forces use the act on an armed group they fight (None: the
+    #: type is not used so; an event of it without a mode counts as one of these)
+    against_armed: frozenset[str] | None = None
+
+    def aimed_at_armed(self, mode: str | None) -> bool:
+        """Whether an act of this type and mode by a state's forces, aimed at no one named, is
+        aimed at the armed group they fight (``against_armed``)."""
+        return self.against_armed is not None and (mode is None or mode in self.against_armed)
 
     def stated(self, mode: str | None, stance: str | None) -> tuple[str, str | None, bool]:
         """(type, mode, converted) of an act of this type under ``stance``: a promised
@@ -119,7 +128,8 @@ def _parse_type(name: str, spec: dict, old: PloverType | None,
     return PloverType(name, tuple(modes), bool(spec.get("verbal")), bool(spec.get("conflict")),
                       directed, stated["pledge"], stated["refusal"], description,
                       mode_descriptions, _casualties(name, spec.get("casualties"), problems),
-                      bool(spec.get("ahead")))
+                      bool(spec.get("ahead")),
+                      _against_armed(name, spec.get("against_armed"), modes, problems))
 
 
 def _casualties(name: str, kinds: Any, problems: list[str]) -> frozenset[str]:
@@ -130,6 +140,17 @@ def _casualties(name: str, kinds: Any, problems: list[str]) -> frozenset[str]:
         problems.append(f"{name}: 'casualties' must be a list of {', '.join(CASUALTY_KINDS)}")
         return frozenset()
     return frozenset(kinds)
+
+
+def _against_armed(name: str, value: Any, modes: list[str],
+                   problems: list[str]) -> frozenset[str] | None:
+    """The modes of the type used on an armed group (``against_armed``): a list of its modes."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not set(value) <= set(modes):
+        problems.append(f"{name}: 'against_armed' must be a list of its modes")
+        return None
+    return frozenset(value)
 
 
 def _texts(name: str, spec: dict, modes: list[str],
