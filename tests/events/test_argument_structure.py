@@ -103,6 +103,11 @@ def test_an_arrest_with_no_agent_is_by_the_police_of_the_country(coder):
     assert ev.to_dict()["actor"][0]["text"] is None
 
 
+def test_an_arrest_told_by_its_noun_alone_is_by_the_police_of_the_place(coder):
+    ev = _events(coder, "وتحدثت المصادر عن اعتقال ثلاثة ناشطين في القاهرة.", "COERCE")[0]
+    assert [(a.code, a.sector, a.text) for a in ev.actor] == [("EGY", "COP", None)]
+
+
 def test_a_source_that_reports_an_act_is_not_its_doer(coder):
     # أفاد مصدر أمني بـ …: the source is attribution, the act's doer is not named by it
     ev = _events(coder, "وأفاد مصدر أمني عراقي بإصابة أربعة أشخاص بانفجار عبوة ناسفة في سوق "

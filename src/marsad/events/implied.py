@@ -31,7 +31,7 @@ _NOT_COUNTRIES = frozenset({"UNK", "IGO", "NGO", "NSA"})
 class _Rule:
     modes: frozenset[str]
     words: frozenset[str]
-    passive_only: bool
+    passive_only: bool      # only where no agent is told: a passive or a verbal noun
     doer: SectorWord
     victims: SectorWord | None = None
     where: bool = False     # the doer is the state where the act happened, not the victims'
@@ -129,7 +129,7 @@ class ImpliedActors:
         # الأمن، قوات الأمن), not an armed group's fighters
         sectors = {e.sector for e in recipient if e.kind in ("state", "other")}
         return next((r for r in self._rules.get(fam.type, ())
-                     if not (r.passive_only and not passive)
+                     if not (r.passive_only and not passive and t.tense != "noun")
                      and not (r.victim_sectors and r.victim_sectors.isdisjoint(sectors))
                      and (fam.mode in r.modes or not r.words.isdisjoint(words))), None)
 
