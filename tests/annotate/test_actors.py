@@ -125,6 +125,13 @@ def test_an_armed_sector_word_placed_by_a_city_stays_an_armed_group(coder):
     assert gunmen and [(e.code, e.country) for e in gunmen] == [("NSA", "IRQ")]
 
 
+def test_the_hand_of_treachery_that_struck_is_an_unnamed_armed_group(coder):
+    # يد البغي، أيادي الغدر، الأيادي الآثمة: the press's figure for those who struck
+    text = "استهدفت يد البغي مسجد قوات الطوارئ في مدينة أبها أثناء صلاة الظهر."
+    attack = [e for e in coder.code_text(text) if e.event_type == "ASSAULT"]
+    assert attack and [(a.code, a.sector) for a in attack[0].actor] == [("NSA", "REB")]
+
+
 @pytest.mark.parametrize("text", [
     'وقال مسؤول يمني ل"الرياض" إن المليشيات الحوثية تحتجز صحفيين في مأرب.',
     "وأوضح المتحدث لـ«الرياض» أن الجيش اليمني استعاد مواقع في مأرب.",
