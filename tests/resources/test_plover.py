@@ -68,6 +68,8 @@ def test_lexicon_check_accepts_the_toy_file(toy_lexicon):
     ("    CELEBRATE:\n      pledge: {type: PARTY}\n", "not a PLOVER type"),
     ("    CELEBRATE:\n      hostile: true\n", "unknown keys"),
     ("    CELEBRATE:\n      modes: [parade]\n      against_armed: [siege]\n", "'against_armed'"),
+    ("    CELEBRATE:\n      modes: [parade]\n      against_armed: [[parade]]\n",
+     "'against_armed'"),
 ])
 def test_lexicon_check_reports_a_bad_plover_section_by_line(tmp_path, section, message):
     path = tmp_path / "bad.yaml"

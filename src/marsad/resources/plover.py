@@ -147,7 +147,7 @@ def _against_armed(name: str, value: Any, modes: list[str],
     """The modes of the type used on an armed group (``against_armed``): a list of its modes."""
     if value is None:
         return None
-    if not isinstance(value, list) or not set(value) <= set(modes):
+    if not isinstance(value, list) or not all(isinstance(m, str) and m in modes for m in value):
         problems.append(f"{name}: 'against_armed' must be a list of its modes")
         return None
     return frozenset(value)
