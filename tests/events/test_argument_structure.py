@@ -103,6 +103,14 @@ def test_an_arrest_with_no_agent_is_by_the_police_of_the_country(coder):
     assert ev.to_dict()["actor"][0]["text"] is None
 
 
+def test_a_deed_called_terrorist_with_no_doer_named_accuses_an_unnamed_armed_group(coder):
+    text = ("استهدف تفجير انتحاري مسجد قوات الطوارئ في مدينة أبها أمس أثناء صلاة الظهر. وقتل في "
+            "التفجير 15 شخصا بينهم 12 من رجال الأمن. وقال أمير منطقة عسير الأمير فيصل بن خالد إن "
+            "هذا العمل الإرهابي الجبان ينم عن فكر فاسد هدفه زعزعة أمن البلد.")
+    accuse = _events(coder, text, "ACCUSE")[0]
+    assert [(r.code, r.text) for r in accuse.recipient] == [("NSA", None)]
+
+
 def test_an_arrest_told_by_its_noun_alone_is_by_the_police_of_the_place(coder):
     ev = _events(coder, "وتحدثت المصادر عن اعتقال ثلاثة ناشطين في القاهرة.", "COERCE")[0]
     assert [(a.code, a.sector, a.text) for a in ev.actor] == [("EGY", "COP", None)]

@@ -43,6 +43,7 @@ class _Target:
     row: SectorWord
     modes: frozenset[str]      # only for acts of these modes (all where empty)
     place_only: bool           # the sentence's place, never the actor's country or the article's
+    words: frozenset[str] = frozenset()     # only for acts named with one of these words
 
 
 class ImpliedActors:
@@ -71,7 +72,8 @@ class ImpliedActors:
                 if spec["recipient"] in sectors:
                     self._targets.setdefault(etype, []).append(_Target(
                         sectors[spec["recipient"]], frozenset(spec.get("modes") or ()),
-                        spec.get("country") == "place"))
+                        spec.get("country") == "place",
+                        frozenset(norm(w) for w in spec.get("words") or ())))
 
     def unnamed(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
                 actor: list[EntityMention], recipient: list[EntityMention]
@@ -108,11 +110,16 @@ class ImpliedActors:
                actor: list[EntityMention]) -> list[EntityMention]:
         """Who an act that names no recipient is aimed at (a protest: the government of the
         country it is held in, else of the protesters, else of the article; a visit or aid
-        delivered: the country of the sentence's place, unless it is the actor's own), or []."""
+        delivered: the country of the sentence's place, unless it is the actor's own; a deed
+        called terrorist: an unnamed armed group), or []."""
+        words = self._words(doc, t)
         rule = next((r for r in self._targets.get(fam.type, ())
-                     if not r.modes or fam.mode in r.modes), None)
+                     if (not r.modes or fam.mode in r.modes)
+                     and (not r.words or not r.words.isdisjoint(words))), None)
         if rule is None:
             return []
+        if rule.row.kind == "non_state_armed":   # العمل الإرهابي الجبان: whoever did it
+            return [implied_mention(t, rule.row, rule.row.code)]
         if rule.place_only:
             code = _country(doc, t, [])
             return [implied_mention(t, rule.row, code)] if code and code != _country_of(actor) \
@@ -120,11 +127,15 @@ class ImpliedActors:
         code = _country(doc, t, []) or _country_of(actor) or _article_country(doc)
         return [implied_mention(t, rule.row, code)] if code else []
 
+    def _words(self, doc: Document, t: TriggerMention) -> set[str]:
+        """The trigger's words, without a conjunction."""
+        return {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+
     def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,
               recipient: list[EntityMention]) -> _Rule | None:
         """The first rule of the act's type that its mode or words (the trigger and the word
         after it) and the sectors of those it was done to match."""
-        words = {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
+        words = self._words(doc, t)
         # soldiers or police of a state, named by the state or only by the sector words (رجال
         # الأمن، قوات الأمن), not an armed group's fighters
         sectors = {e.sector for e in recipient if e.kind in ("state", "other")}
