@@ -196,6 +196,20 @@ def test_an_organisation_named_again_by_its_head_alone_is_the_same(coder, text, 
     assert found == [ident], _coded(coder, text)
 
 
+def test_an_organisation_named_again_by_the_first_words_of_its_name_is_the_same(coder):
+    # لحزب العمال after حزب العمال الكردستاني: the PKK, not workers
+    doc = _doc(coder, "أعلنت تركيا أن حزب العمال الكردستاني نفذ هجوما على مركز للشرطة. وقصفت "
+                      "طائرات تركية مواقع لحزب العمال في شمال العراق أمس.")
+    assert [e.id for e in doc.entities if "العمال" in doc.norm.text[e.start:e.end]] \
+        == ["pkk", "pkk"]
+
+
+def test_the_first_words_of_a_name_not_named_before_name_none(coder):
+    # حزب العمال البريطاني: Labour, never named as the PKK in full
+    doc = _doc(coder, "فاز حزب العمال البريطاني في الانتخابات. وقال حزب العمال إنه سيشكل الحكومة.")
+    assert "pkk" not in [e.id for e in doc.entities]
+
+
 def test_a_head_alone_with_no_organisation_before_it_names_none(coder):
     doc = _doc(coder, "وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.")
     assert not any(doc.norm.text[e.start:e.end] == "الحزب" for e in doc.entities)

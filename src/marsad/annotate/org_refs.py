@@ -5,10 +5,12 @@ News names a group once in full and then by the head noun of its name with the a
 alone is the organisation named last before it (anywhere earlier in the article) whose
 dictionary names open with that head (or with the head after the article: المقاومة الشعبية), and
 takes its code, sector and id; an armed sector word right before it (مسلحو المقاومة) is its
-fighters, and so the organisation. A head that another
-word already covers (التنظيم الإرهابي: a sector phrase of its own) is left as it is, and one
-with nothing named before it names nothing. The heads are the language's
-(``organisation_heads`` of the ``actors`` table).
+fighters, and so the organisation. A head that another word already covers (التنظيم الإرهابي:
+a sector phrase of its own) is left as it is, and one with nothing named before it names
+nothing. The head with no article and the next word of the name (لحزب العمال after حزب العمال
+الكردستاني) are a shortened name, read the same way: with no such organisation named before
+(حزب العمال البريطاني) they name none. The heads are the language's (``organisation_heads`` of
+the ``actors`` table).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class OrganisationReferences:
         self._endings = tuple(heads)       # a cheap test before the token's cores
         #: dictionary id → the heads its names open with (حركة of حركة حماس)
         self._heads: dict[str, frozenset[str]] = {}
+        self._pairs: dict[str, frozenset[tuple[str, str]]] = {}
         definite, without_article = lang.affixes.definite_word, lang.affixes.without_article
         for a in resources.actors:
             # the head as the name opens, or after its article (المقاومة الشعبية: مقاومة)
@@ -47,6 +50,13 @@ class OrganisationReferences:
                               if w in heads)
             if found:
                 self._heads[a.id] = found
+            #: its names' first two words where more follow (حزب العمال of حزب العمال الكردستاني)
+            pairs = frozenset((w[0], w[1]) for w in (lang.normalize_term(n).split()
+                                                     for n in a.names)
+                              if len(w) > 2 and w[0] in heads)
+            if pairs:
+                self._pairs[a.id] = pairs
+        self._seconds = frozenset(w for pairs in self._pairs.values() for _, w in pairs)
 
     def find(self, doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
         """New mentions for the heads alone in ``doc`` that point back to one of ``mentions``."""
@@ -62,6 +72,11 @@ class OrganisationReferences:
             while j < len(named) and named[j].tok_hi <= i:
                 latest.update(dict.fromkeys(self._heads[named[j].id], named[j]))
                 j += 1
+            short, shortened = self._shortened(doc, i, latest, covered, ending,
+                                               sentence_starts)
+            if shortened:
+                found.extend([short] if short is not None else [])
+                continue
             head, prefix = self._head_alone(doc.tokens[i]) if i not in covered else (None, "")
             if head is not None and head in latest:
                 fighters = ending.get(i)
@@ -72,6 +87,34 @@ class OrganisationReferences:
                 sentence = max(bisect_right(sentence_starts, i) - 1, 0)
                 found.append(_copy(latest[head], doc, i, sentence, prefix))
         return found
+
+    def _shortened(self, doc: Document, i: int, latest: dict[str, EntityMention],
+                   covered: set[int], ending: dict[int, EntityMention], starts: list[int]
+                   ) -> tuple[EntityMention | None, bool]:
+        """The organisation named last with the head at token ``i`` when the head, with no
+        article, and the next word are its name's first two (لحزب العمال after حزب العمال
+        الكردستاني): a new mention of it over both, or the one-word phrase the second word
+        was read as (العمال: workers) made that mention; and whether the head begins one."""
+        if i in covered or i + 1 >= len(doc.tokens) or doc.tokens[i + 1] not in self._seconds:
+            return None, False
+        token, second = doc.tokens[i], doc.tokens[i + 1]
+        for core in self._cores(token):
+            prefix = token[:len(token) - len(core)]
+            e = latest.get(core)
+            if e is None or not token.endswith(core) or self._definite(prefix) \
+                    or (core, second) not in self._pairs.get(e.id, ()):
+                continue
+            word = ending.get(i + 2)
+            if i + 1 in covered and (word is None or word.tok_lo != i + 1):
+                return None, False  # the second word begins a longer phrase of its own
+            if word is not None:
+                _become(word, e, doc, i + 1)
+                word.start, word.tok_lo, word.prefix = doc.token_starts[i], i, prefix
+                return None, True
+            mention = _copy(e, doc, i, max(bisect_right(starts, i) - 1, 0), prefix)
+            mention.end, mention.tok_hi = doc.token_ends[i + 1], i + 2
+            return mention, True
+        return None, False
 
     def _head_alone(self, tok: str) -> tuple[str | None, str]:
         """The head the token is, with the article before it (التنظيم، وللحركة), and the
