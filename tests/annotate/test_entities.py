@@ -204,6 +204,14 @@ def test_an_organisation_named_again_by_the_first_words_of_its_name_is_the_same(
         == ["pkk", "pkk"]
 
 
+def test_a_headline_names_by_its_head_the_organisation_its_article_names_in_full(coder):
+    doc = coder.process(Article(
+        id="t", title="المقاومة تسيطر على مطار عدن",
+        text="أعلنت المقاومة الشعبية في عدن سيطرتها على مطار المدينة بعد معارك مع الحوثيين."))
+    title_end = doc.sentences[0].tok_hi
+    assert "yem.popular_resistance" in [e.id for e in doc.entities if e.tok_hi <= title_end]
+
+
 def test_the_first_words_of_a_name_not_named_before_name_none(coder):
     # حزب العمال البريطاني: Labour, never named as the PKK in full
     doc = _doc(coder, "فاز حزب العمال البريطاني في الانتخابات. وقال حزب العمال إنه سيشكل الحكومة.")

@@ -9,8 +9,10 @@ fighters, and so the organisation. A head that another word already covers (ال
 a sector phrase of its own) is left as it is, and one with nothing named before it names
 nothing. The head with no article and the next word of the name (لحزب العمال after حزب العمال
 الكردستاني) are a shortened name, read the same way: with no such organisation named before
-(حزب العمال البريطاني) they name none. The heads are the language's (``organisation_heads`` of
-the ``actors`` table).
+(حزب العمال البريطاني) they name none. A headline shortens the names its article gives in full:
+there a head also points ahead, to the organisation named first with it after the headline
+(المقاومة تسيطر على مطار عدن over أعلنت المقاومة الشعبية …). The heads are the language's
+(``organisation_heads`` of the ``actors`` table).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from marsad.resources import Resources
 
 #: the kind of an armed sector word (مسلحون، مقاتلون): its fighters are the body named after it
 ARMED = "non_state_armed"
+#: the kind of the sentence that is the article's headline
+TITLE = "title"
 
 
 class OrganisationReferences:
@@ -67,25 +71,33 @@ class OrganisationReferences:
         sentence_starts = [s.tok_lo for s in doc.sentences]
         ending = {e.tok_hi: e for e in mentions if e.tok_hi - e.tok_lo == 1}
         latest: dict[str, EntityMention] = {}     # head → the organisation named last with it
+        # a headline shortens the names its article gives in full: there, a head also points
+        # ahead, to the organisation named first with it after the headline
+        title_end = doc.sentences[0].tok_hi if doc.sentences and doc.sentences[0].kind == TITLE \
+            else 0
+        ahead: dict[str, EntityMention] = {}
+        for e in reversed([e for e in named if e.tok_lo >= title_end] if title_end else []):
+            ahead.update(dict.fromkeys(self._heads[e.id], e))
         found, j = [], 0
-        for i in range(named[0].tok_hi, len(doc.tokens)):
+        for i in range(0 if ahead else named[0].tok_hi, len(doc.tokens)):
             while j < len(named) and named[j].tok_hi <= i:
                 latest.update(dict.fromkeys(self._heads[named[j].id], named[j]))
                 j += 1
-            short, shortened = self._shortened(doc, i, latest, covered, ending,
+            before = {**ahead, **latest} if i < title_end else latest
+            short, shortened = self._shortened(doc, i, before, covered, ending,
                                                sentence_starts)
             if shortened:
                 found.extend([short] if short is not None else [])
                 continue
             head, prefix = self._head_alone(doc.tokens[i]) if i not in covered else (None, "")
-            if head is not None and head in latest:
+            if head is not None and head in before:
                 fighters = ending.get(i)
                 if fighters is not None and fighters.kind == ARMED \
                         and doc.tokens[i] == self._with_article(head):
-                    _become(fighters, latest[head], doc, i)   # مسلحو المقاومة: its fighters
+                    _become(fighters, before[head], doc, i)   # مسلحو المقاومة: its fighters
                     continue
                 sentence = max(bisect_right(sentence_starts, i) - 1, 0)
-                found.append(_copy(latest[head], doc, i, sentence, prefix))
+                found.append(_copy(before[head], doc, i, sentence, prefix))
         return found
 
     def _shortened(self, doc: Document, i: int, latest: dict[str, EntityMention],
