@@ -14,6 +14,17 @@ def test_headline_and_lead_telling_one_event_give_one_record(coder):
     assert fields == {"title", "text"}
 
 
+def test_the_side_a_headline_only_implies_gives_way_to_the_one_the_lead_names(coder):
+    # اعتقالات: the police implied; اعتقلت الشرطة العراقية: named
+    events = coder.code_article({
+        "id": "m2", "title": "اعتقالات في الموصل",
+        "text": "اعتقلت الشرطة العراقية اليوم 12 شخصا يشتبه في انتمائهم إلى تنظيم داعش في "
+                "مدينة الموصل.",
+    })
+    coerce = [e for e in events if e.event_type == "COERCE"]
+    assert [[a.text for a in e.actor] for e in coerce] == [["الشرطة العراقية"]]
+
+
 def test_events_with_different_targets_stay_apart(coder):
     events = coder.code_text("قصفت الطائرات الروسية مواقع لتنظيم داعش في دير الزور. "
                              "وقصفت الطائرات الروسية أيضا مواقع لهيئة تحرير الشام في إدلب.")

@@ -6,7 +6,8 @@ and, where each has an actor, that share a party, a place or a time of their own
 told together (in one sentence, or in the headline and the lead), and whose time and place
 overlap are merged into one that keeps every evidence span and the most
 precise figures: a count with its qualifier over a bare count, a day over a month, a city over
-a country. A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
+a country; and a side one mention names over the same side (code and sector) another only
+implies (the police of اعتقالات في الموصل, named in اعتقلت الشرطة العراقية). A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
 modality, not with all of an article's.
 
 A record told only by a definite verbal noun (التفجير، بالتفجير، هذا الهجوم، حادث التفجير)
@@ -227,8 +228,8 @@ def combine(a: Event, b: Event) -> Event:
     """One record from two mentions: every evidence span, the most precise figures."""
     return evolve(
         a,
-        actor=a.actor or b.actor,
-        recipient=a.recipient or b.recipient,
+        actor=_named_first(a.actor, b.actor),
+        recipient=_named_first(a.recipient, b.recipient),
         evidence=_in_order(a.evidence + b.evidence),
         mode=a.mode or b.mode,
         context=tuple(dict.fromkeys(a.context + b.context)),
@@ -239,6 +240,16 @@ def combine(a: Event, b: Event) -> Event:
         attribution=a.attribution or b.attribution,
         confidence=round(min(0.99, max(a.confidence, b.confidence) + 0.05), 2),
     )
+
+
+def _named_first(a: tuple[Entity, ...], b: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The first mention's party, but one the text only implies (its text null: the police
+    of an arrest told by its noun in the headline) gives way to the same side (code and
+    sector) that the other mention names (اعتقلت الشرطة العراقية in the lead)."""
+    if a and b and all(e.text is None for e in a) and all(e.text is not None for e in b) \
+            and {(e.code, e.sector) for e in a} == {(e.code, e.sector) for e in b}:
+        return b
+    return a or b
 
 
 def _in_order(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
