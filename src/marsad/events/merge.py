@@ -4,11 +4,11 @@ The headline and the lead, or two paragraphs, often tell the same event. Records
 type and modality whose participants are compatible (the same codes, or one side unknown) —
 and, where each has an actor, that share a party, a place or a time of their own — or that are
 told together (in one sentence, or in the headline and the lead), and whose time and place
-overlap are merged into one that keeps every evidence span and the most
-precise figures: a count with its qualifier over a bare count, a day over a month, a city over
-a country; and a side one mention names over the same side (code and sector) another only
-implies (the police of اعتقالات في الموصل, named in اعتقلت الشرطة العراقية). A record is compared with the latest ``MERGE_WINDOW`` kept records of its type and
-modality, not with all of an article's.
+overlap are merged into one that keeps every evidence span and the most precise figures: a
+count with its qualifier over a bare count, a day over a month, a city over a country; and a
+side one mention names over the same side (code and sector) another only implies (the police
+of اعتقالات في الموصل, named in اعتقلت الشرطة العراقية). A record is compared with the latest
+``MERGE_WINDOW`` kept records of its type and modality, not with all of an article's.
 
 A record told only by a definite verbal noun (التفجير، بالتفجير، هذا الهجوم، حادث التفجير)
 refers back to an event the article has told: where no record of its modality is the same
