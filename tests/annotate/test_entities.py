@@ -218,6 +218,18 @@ def test_the_first_words_of_a_name_not_named_before_name_none(coder):
     assert "pkk" not in [e.id for e in doc.entities]
 
 
+def test_a_chain_of_titles_after_a_name_is_all_the_persons(coder):
+    # لرئيس مجلس الوزراء وزير الدفاع: the genitive of his title and the next title are his, so
+    # the one he meets after مع is the recipient, not his own office
+    text = ("اجتمع صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب "
+            "الثاني لرئيس مجلس الوزراء وزير الدفاع مع وزير الخارجية الأمريكي جون كيري في الرياض.")
+    doc = _doc(coder, text)
+    assert {e.id for e in doc.entities if doc.norm.text[e.start:e.end] in
+            ("مجلس الوزراء", "وزير الدفاع")} == {"person.mbs"}
+    meeting = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert [[r.code for r in e.recipient] for e in meeting] == [["USA"]]
+
+
 def test_a_head_alone_with_no_organisation_before_it_names_none(coder):
     doc = _doc(coder, "وقال الحزب الحاكم إن الانتخابات ستجري في موعدها.")
     assert not any(doc.norm.text[e.start:e.end] == "الحزب" for e in doc.entities)

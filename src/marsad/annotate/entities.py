@@ -359,23 +359,36 @@ class EntityLinker:
     def _titles_after_names(self, doc: Document, people: list[Draft],
                             titles: dict[int, str | None]) -> None:
         """A title without a country of its own that follows a person's name with more titles
-        between (الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية) is more
-        of the same person's description."""
+        between (الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية), or
+        continues the chain of titles that follows it (``_chained``), is more of the same
+        person's description."""
         owner = {id(e): p for p in people for e in p.mentions}
         prev: EntityMention | None = None       # the last mention of a participant so far
         for e in doc.entities:
             if id(e) in owner:
                 prev = e
                 continue
-            if e.id not in self._sector_ids or titles.get(e.tok_lo) is None:
+            if e.id not in self._sector_ids or prev is None or prev.sentence != e.sentence:
                 continue
-            if prev is None or prev.sentence != e.sentence or e.tok_lo - prev.tok_hi > APPOSITION_GAP:
-                continue
+            title = titles.get(e.tok_lo) is not None
             gap = doc.tokens[prev.tok_hi:e.tok_lo]
-            if gap and any(self._cores(w) & self.words.titles for w in gap) \
+            if self._chained(doc, owner[id(prev)], e, title) or title and gap \
+                    and e.tok_lo - prev.tok_hi <= APPOSITION_GAP \
+                    and any(self._cores(w) & self.words.titles for w in gap) \
                     and self._only_linking(gap):
                 owner[id(prev)].mentions.append(e)
                 owner[id(e)] = owner[id(prev)]
+
+    def _chained(self, doc: Document, draft: Draft, e: EntityMention, title: bool) -> bool:
+        """Whether a sector phrase right after the last title of a person's chain of titles
+        is more of it: the genitive of that title (النائب الثاني لرئيس | مجلس الوزراء), or a
+        title after two the chain already took (… لرئيس مجلس الوزراء | وزير الدفاع). Right after
+        the name itself a title may be a verb's object (استقبل الرئيس هادي وزير الخارجية)."""
+        last = draft.mentions[-1]
+        if last is draft.mentions[0] or e.tok_lo != last.tok_hi:
+            return False
+        return bool(self._cores(doc.tokens[last.tok_hi - 1]) & self.words.titles) \
+            or title and len(draft.mentions) > 2
 
     def _titles_alone(self, doc: Document, people: list[Draft],
                       titles: dict[int, str | None]) -> None:

@@ -57,7 +57,7 @@ from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
-from marsad.events.phrases import COMMA, DASH, PhraseReader
+from marsad.events.phrases import COMMA, DASH, PERSON, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
@@ -112,8 +112,7 @@ class RoleAssigner:
         self._aside = (0, 0)
         #: whom a condemnation is aimed at: the doer of the deed it condemns
         self._condemned = CondemnedActs(resources, lang, self.ph)
-        # قتل سبعة مدنيين في غارات شنتها طائرات روسية: a verb of doing with a pronoun for the act
-        # opens a clause of its own (the planes are its subject, not the killing's object)
+        # غارات شنتها طائرات روسية: a verb of doing with a pronoun for the act opens a clause
         self._right_stops |= self._condemned.doer_forms_with_pronoun()
         #: relative clauses, executions and passives of violent acts
         self.violent = ViolentClauses(resources, lang, self.ph, self._condemned)
@@ -308,7 +307,8 @@ class RoleAssigner:
                 # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
                 # is its object; the subject is dropped (found later: the sentence before)
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
-            rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)]
+            rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)
+                    and not (e.id in {a.id for a in actor} and e.id.startswith(PERSON + "."))]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, supported_after_doer(self.ph, doc, t, fam, recipient, rest)
