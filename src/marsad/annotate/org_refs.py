@@ -45,6 +45,7 @@ class OrganisationReferences:
         self._endings = tuple(heads)       # a cheap test before the token's cores
         #: dictionary id → the heads its names open with (حركة of حركة حماس)
         self._heads: dict[str, frozenset[str]] = {}
+        #: dictionary id → its names' first two words where more follow (a shortened name)
         self._pairs: dict[str, frozenset[tuple[str, str]]] = {}
         definite, without_article = lang.affixes.definite_word, lang.affixes.without_article
         for a in resources.actors:
@@ -54,12 +55,13 @@ class OrganisationReferences:
                               if w in heads)
             if found:
                 self._heads[a.id] = found
-            #: its names' first two words where more follow (حزب العمال of حزب العمال الكردستاني)
+            # حزب العمال of حزب العمال الكردستاني
             pairs = frozenset((w[0], w[1]) for w in (lang.normalize_term(n).split()
                                                      for n in a.names)
                               if len(w) > 2 and w[0] in heads)
             if pairs:
                 self._pairs[a.id] = pairs
+        #: the second words of those pairs: a cheap test before a token's cores
         self._seconds = frozenset(w for pairs in self._pairs.values() for _, w in pairs)
 
     def find(self, doc: Document, mentions: list[EntityMention]) -> list[EntityMention]:
