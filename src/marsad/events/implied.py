@@ -112,10 +112,9 @@ class ImpliedActors:
         country it is held in, else of the protesters, else of the article; a visit or aid
         delivered: the country of the sentence's place, unless it is the actor's own; a deed
         called terrorist: an unnamed armed group), or []."""
-        words = self._words(doc, t)
         rule = next((r for r in self._targets.get(fam.type, ())
                      if (not r.modes or fam.mode in r.modes)
-                     and (not r.words or not r.words.isdisjoint(words))), None)
+                     and (not r.words or not r.words.isdisjoint(self._words(doc, t)))), None)
         if rule is None:
             return []
         if rule.row.kind == "non_state_armed":   # العمل الإرهابي الجبان: whoever did it
@@ -128,7 +127,7 @@ class ImpliedActors:
         return [implied_mention(t, rule.row, code)] if code else []
 
     def _words(self, doc: Document, t: TriggerMention) -> set[str]:
-        """The trigger's words, without a conjunction."""
+        """The trigger's words and the word after it, without a conjunction."""
         return {self._bare(w) for w in doc.tokens[t.tok_lo:t.tok_hi + 1]}
 
     def _rule(self, doc: Document, t: TriggerMention, fam: EventFamily, passive: bool,

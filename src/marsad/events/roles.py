@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from marsad.annotate.describe import PERSON_PREFIX
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events import verb_subject
@@ -57,7 +58,7 @@ from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
-from marsad.events.phrases import COMMA, DASH, PERSON, PhraseReader
+from marsad.events.phrases import COMMA, DASH, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
@@ -83,8 +84,7 @@ class RoleAssigner:
         self.outcomes = OutcomeReader(self.ph)
         self.undertaking = UndertakingVerbs(self.ph)     # تمكنت القوات من تحرير: the doer
         self.answered = AnsweredRequests(self.ph)       # وافقت إسرائيل على طلب مصر: Israel was asked
-        # Tokens that can end a clause looking left from a trigger (a complementizer, a clause opener,
-        # punctuation but the comma), with or without و/ف: others are passed over unchecked.
+        # what ends a clause looking left (complementizers, openers, breaks but the comma; و/ف)
         opener_words = frozenset(p[0] for p in self.openers)
         self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
                             | (self._clause_breaks - {COMMA}))
@@ -308,7 +308,7 @@ class RoleAssigner:
                 # is its object; the subject is dropped (found later: the sentence before)
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)
-                    and not (e.id in {a.id for a in actor} and e.id.startswith(PERSON + "."))]
+                    and not (e.id in {a.id for a in actor} and e.id.startswith(PERSON_PREFIX))]
         recipient = self.ph._marked(doc, rest, fam, after_tok=actor[-1].tok_hi
                                  if actor and actor[-1].tok_lo > t.tok_lo else t.tok_hi)
         return actor, supported_after_doer(self.ph, doc, t, fam, recipient, rest)
