@@ -209,6 +209,27 @@ def test_the_sides_of_a_fight_after_its_place_are_its_actor(coder, text):
     assert len(ev.actor) == 2 and "NSA" in [e.code for e in ev.actor] and ev.recipient == ()
 
 
+@pytest.mark.parametrize("text", [
+    "وتقع البلدة على تلة مرتفعة حيث تدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش.",
+    "وقال مصدر محلي إن مواجهات عنيفة دارت أمس بين الجيش اليمني والحوثيين قرب مأرب.",
+])
+def test_the_sides_of_a_fight_after_the_words_of_its_time_are_its_actor(coder, text):
+    # معارك منذ أيام بين X و Y، مواجهات دارت أمس بين: the verb and the time keep the sides its own
+    ev = _event(coder, text, "ASSAULT")
+    assert len(ev.actor) == 2 and "NSA" in [e.code for e in ev.actor] and ev.recipient == ()
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود في اشتباكات بين الجيش اليمني ومسلحي الحوثي في تعز.",
+    "وقُتل جندي تركي وأصيب آخران بجروح في اشتباكات وقعت بين القوات التركية وعناصر حزب العمال "
+    "الكردستاني في ولاية أديامان.",
+])
+def test_a_killing_told_by_its_verb_in_a_two_sided_fight_is_that_fight(coder, text):
+    # قُتل X في اشتباكات بين A و B: no one named the killer; the two sides fought
+    ev = _event(coder, text, "ASSAULT")
+    assert len(ev.actor) == 2 and "NSA" in [e.code for e in ev.actor] and ev.recipient == ()
+
+
 def test_a_verb_spelled_like_a_preposition_does_not_govern_the_count_after_it(coder):
     # عبر عدد من اليمنيين: عبّر "expressed", not عبر "via": the Yemenis are its subject
     ev = _event(coder, "وعبر عدد من اليمنيين عن شكرهم لخادم الحرمين الشريفين على جهوده.",

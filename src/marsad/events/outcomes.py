@@ -83,13 +83,21 @@ class OutcomeReader:
                    two_sided: Callable[[Document, TriggerMention], bool]) -> None:
         for m in ms:
             t = m.trigger
-            if not self.is_outcome(doc, t):
+            if self.is_outcome(doc, t):
+                end = t.tok_hi
+            elif self._suffered(doc, m):
+                # the reach counts from the last of those who suffered it named after the verb
+                end = max([t.tok_hi] + [e.tok_hi for e in m.recipient if e.tok_lo >= t.tok_hi])
+            else:
                 continue
             fight = next((c for c in ms if len(c.actor) > 1
-                          and 0 < c.trigger.tok_lo - t.tok_hi <= FIGHT_REACH
-                          and two_sided(doc, c.trigger)), None)
+                          and 0 < c.trigger.tok_lo - end <= FIGHT_REACH
+                          and two_sided(doc, c.trigger)
+                          and not any(e in c.actor for e in m.recipient)), None)
             if fight is not None:
                 m.actor, m.recipient = list(fight.actor), []
+            elif sides := self._fight_read_in(doc, t, end, two_sided):
+                m.actor, m.recipient = sides, []
         for m in ms:
             self._fell_in_fight(doc, m)
         for m in ms:
@@ -101,6 +109,26 @@ class OutcomeReader:
         for m in ms:
             if self.is_outcome(doc, m.trigger):
                 self._result(doc, m, ms)
+
+    def _fight_read_in(self, doc: Document, t: TriggerMention, end: int,
+                       two_sided: Callable[[Document, TriggerMention], bool]) -> list[EntityMention]:
+        """قتل جندي في اشتباكات بين الجيش والحوثيين: the sides after بين of a fight within reach
+        that the trigger stage read as the killing's own object (a complement, no mention)."""
+        fight = next((c for c in doc.complements if c.sentence == t.sentence
+                      and 0 < c.tok_lo - end <= FIGHT_REACH and two_sided(doc, c)), None)
+        if fight is None:
+            return []
+        after = [e for e in doc.entities if e.sentence == t.sentence and e.tok_lo >= fight.tok_hi]
+        return self.ph._between_sides(doc, fight, after)
+
+    def _suffered(self, doc: Document, m: EventMention) -> bool:
+        """قتل ثلاثة جنود في اشتباكات بين …، قُتل جندي: a killing told by its verb with no doer
+        named (a passive, or a verb whose doer is only implied), of a kind that falls in fights."""
+        t = m.trigger
+        fam = self.ph.res.families[t.family]
+        return t.tense != "noun" and not _named(m.actor) and bool(m.recipient) \
+            and fam.type in self._fight_types and fam.mode not in self._not_fight_modes \
+            and not self.two_sided(doc.tokens[t.tok_lo])
 
     def two_sided(self, token: str) -> bool:
         """Whether ``token`` names a two-sided fight (اشتبك، المواجهات، معارك، باشتباكات)."""

@@ -92,6 +92,7 @@ class PhraseReader:
         self._reciprocal = words("reciprocal")
         self._between = norm(table["between"])
         self._between_fillers = words("between_fillers")
+        self._fight_lead_words = words("fight_lead_words")
         self._after_passive_subject = words("after_passive_subject")
         self._clause_verbs = lang.syntax.with_conjunction(words("clause_verbs"))
         self._article = norm(table["definite_article"])
@@ -167,7 +168,7 @@ class PhraseReader:
         tokens = doc.tokens
         first = next((k for k, e in enumerate(after) if tokens[e.tok_lo - 1] == self._between
                       and fight_lead_in(doc, t.tok_hi, e.tok_lo - 1, self._bare,
-                                        self._place_prepositions)), None)
+                                        self._place_prepositions, self._fight_lead_words)), None)
         if first is None:
             return []
         sides = self._chain_from(doc, after, first)
