@@ -338,6 +338,15 @@ def test_a_condemned_act_told_before_is_aimed_at_its_doer(coder):
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["TUR"]
 
 
+def test_an_act_inside_the_condemned_acts_relative_clause_leaves_the_doer_aimed_at(coder):
+    # بالهجوم الذي أدى إلى مقتل الطفل: the killing inside the clause names no doer of its own;
+    # the condemnation is still aimed at the settlers who attacked, told the sentence before
+    text = ("قتل مستوطنون طفلا فلسطينيا حرقا في قرية دوما بالضفة الغربية. "
+            "ونددت الولايات المتحدة بالهجوم الذي أدى إلى مقتل الطفل.")
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert _codes(ev.actor) == ["USA"] and _codes(ev.recipient) == ["ISR"]
+
+
 def test_a_statement_joined_to_the_verb_of_saying_is_the_speakers(coder):
     # وأكد X أن …، وطالب Y بـ …: the coalition is asked, the minister asks
     ev = _events(coder, "وأكد وزير الخارجية اليمني رياض ياسين أن قوات التحالف تقوم بدور فعال في "

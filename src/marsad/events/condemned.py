@@ -93,6 +93,8 @@ class CondemnedActs:
             if not doer and self._definite(c.prefix):
                 doer = self._told_before(c, in_sentence)    # أدان القصف: the one told before
             for m in condemning:
+                if id(m) in settled:
+                    continue    # an act inside the condemned one's relative clause (الهجوم الذي أدى إلى مقتل)
                 m.recipient = [e for e in doer if e not in m.actor]
                 if m.recipient:
                     settled.add(id(m))
