@@ -291,6 +291,16 @@ def test_a_bare_acceptance_is_no_candidate_without_a_negation(candidates: Coder)
                 if etype in ("AGREE", "REJECT") and text in ("وشارك", "نوت")}
 
 
+def test_an_achievement_is_no_investigation(candidates: Coder) -> None:
+    """حقق في is "investigated"; حققها, with a pronoun on the verb, is "achieved it" (the
+    entry is ``intransitive``), even with في later in the clause."""
+    achieved = _triggers(candidates, "وأكد الرئيس أن الانتصارات التي حققها الجيش الوطني في عدن "
+                                     "لن تتوقف.")
+    investigated = _triggers(candidates, "وحققت النيابة العامة في الحادث مع ثلاثة موظفين.")
+    assert not {text for etype, text in achieved if etype == "ACCUSE"}
+    assert ("ACCUSE", "وحققت") in investigated
+
+
 @pytest.mark.parametrize("sentence", [
     "ووصف رئيس الوزراء زيارة الوفد بالناجحة والمثمرة.",
     "ويصف المراقبون العلاقات بين البلدين بأنها متينة.",

@@ -350,9 +350,11 @@ def _add_family(lex: Lexicon, i: int, fam: EventFamily, lang: Language) -> None:
             head, _, rest = spec.partition(" ")
             needs = tuple(lang.normalize_term(forms.without_pronoun(w)) for w in rest.split())
             past, present = forms.verb_phrase_forms(head)
-            _add_all(lex, past, Term("trigger", "verb", i, "verb_past", voice or "past", needs=needs))
-            _add_all(lex, present, Term("trigger", "verb", i, "verb_present", voice or "present",
-                                        needs=needs))
+            bare = "_bare" if fam.intransitive else ""     # حققها is no حقق في
+            _add_all(lex, past, Term("trigger", "verb", i, "verb_past" + bare, voice or "past",
+                                     needs=needs))
+            _add_all(lex, present, Term("trigger", "verb", i, "verb_present" + bare,
+                                        voice or "present", needs=needs))
     for noun in fam.nouns:
         _add_all(lex, forms.noun_forms(noun), Term("trigger", "noun", i, "noun", "noun"))
     for word in fam.participles:

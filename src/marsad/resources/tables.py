@@ -95,6 +95,8 @@ class EventFamily:
     #: a candidate only where it is said ahead (ستبدأ بمحاربة، سنلاحق، سوف يتم التصدي): the
     #: act's promise (its type's pledge), never the act itself
     ahead: bool = False
+    #: its verbs take no object pronoun in this sense (حقق في "investigated": حققها "achieved it")
+    intransitive: bool = False
 
 
 @dataclass
@@ -351,7 +353,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
                            "participles", "recipient", "genitive", "requires", "frame", "candidate", "negated",
-                           "ahead", "note"}
+                           "ahead", "intransitive", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -390,7 +392,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     candidate, negated, ahead = _candidate_flags(item, etype, mode, vocab, problems)
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
-                       candidate, participles, negated, ahead)
+                       candidate, participles, negated, ahead,
+                       _flag(item, "intransitive", problems))
 
 
 def _candidate_flags(item: dict[str, Any], etype: str, mode: str | None, vocab: Vocabulary,

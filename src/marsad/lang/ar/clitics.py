@@ -41,6 +41,10 @@ CLITIC_FRAMES = {
     "participle": (NAME_PREFIXES, NOUN_SUFFIXES),
     "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
     "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),
+    # a verb that takes no object pronoun in its sense (حقق في "investigated": حققها is
+    # "achieved it"): the lexicon's ``intransitive`` entries
+    "verb_past_bare": (VERB_PAST_PREFIXES, frozenset({""})),
+    "verb_present_bare": (VERB_PRESENT_PREFIXES, frozenset({""})),
 }
 
 _ENCLITICS = NOUN_SUFFIXES | VERB_SUFFIXES
