@@ -38,6 +38,16 @@ def test_militants_and_rebels_placed_in_a_country_are_nsa_of_that_country(coder,
     assert ("NSA", country, "non_state_armed") in found
 
 
+@pytest.mark.parametrize("text", [
+    "وأكد أن الجيش لن يتوقف حتى يتم تطهير كل المحافظات اليمنية من القوى الانقلابية.",
+    "وقصفت ميليشيات الانقلاب الأحياء السكنية في مدينة تعز.",
+])
+def test_the_coup_forces_named_by_their_adjective_are_an_armed_group(coder, text):
+    # القوى الانقلابية، ميليشيات الانقلاب: Yemen's putschists of 2015, not a place or a state
+    found = [(c, kind) for _, c, _, kind in _entities(coder, text) if kind == "non_state_armed"]
+    assert ("NSA", "non_state_armed") in found
+
+
 def test_a_state_entity_carries_its_code_as_country_and_an_igo_none(coder):
     found = {(c, k) for _, c, k, _ in _entities(
         coder, "دعا مجلس الأمن الدولي القوات التركية إلى وقف القصف.")}
