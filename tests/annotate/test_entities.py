@@ -38,6 +38,14 @@ def test_the_title_and_the_unknown_name_after_it_are_one_mention(coder):
     assert ("وزيره الخارجيه الكولومبيه كارولينا باركو", "COL", "GOV") in coded
 
 
+def test_a_family_name_without_the_article_before_a_title_is_part_of_the_name(coder):
+    # السفير محمد صبيح الأمين المساعد: صبيح is his family name, and صبيح alone later is he
+    text = ("وقال سفير الأردن محمد صبيح الأمين المساعد للشؤون العربية إن الوضع خطير. "
+            "وأضاف صبيح أن الاتصالات مستمرة.")
+    assert ("سفير الاردن محمد صبيح", "JOR", "GOV") in _coded(coder, text)
+    assert _code_of(coder, text, "صبيح")[0] == "JOR"
+
+
 def test_a_family_name_given_before_its_title_is_coded_by_it_too(coder):
     text = ("هاجم باركو الرئيس الفنزويلي في مقابلة. وكانت وزيرة الخارجية الكولومبية كارولينا "
             "باركو قد حذرت من التصعيد.")

@@ -115,6 +115,10 @@ class NameReader:
             end -= 1            # a name never ends on بن or أبو
         return end
 
+    def _title(self, tok: str) -> bool:
+        """A one-person title behind its clitics (الأمين، والرئيس)."""
+        return not self.words.titles.isdisjoint(self._cores(tok))
+
     def _to_the(self, tok: str) -> bool:
         """The token carries "to/for" and the article before its core (للعمرة، وللرئيس)."""
         return any(self._dative(p) and self._definite_prefix(p)
@@ -134,7 +138,10 @@ class NameReader:
                     or before in self.words.particles or before in self.words.kunya:
                 k += 1
             else:
-                k += 1 if self.definite(tokens[k]) else 0
+                # the family name: with the article (محمد الربيعي), or without it where a
+                # title with the article follows (السفير محمد صبيح الأمين المساعد)
+                k += 1 if self.definite(tokens[k]) or k + 1 < len(tokens) and self.definite(
+                    tokens[k + 1]) and self._title(tokens[k + 1]) else 0
                 break
         while k > lo + 1 and tokens[k - 1] in self.words.particles:
             k -= 1
