@@ -426,6 +426,16 @@ def test_a_second_party_joined_by_wa_on_a_partitive_head_is_part_of_the_actor(co
     assert [e.text for e in ev.recipient] == ["مسلحين"]
 
 
+@pytest.mark.parametrize("text", [
+    # بين X، وعناصر Y: a comma before و on the partitive head still joins the second side
+    "ووقعت اشتباكات بين القوات الأمنية التركية، وعناصر حزب العمال الكردستاني في ولاية أديامان.",
+    # بين X وعناصر من Y: so does the partitive head's من
+    "وقال المصدر إن مواجهات وقعت أمس بين القوات المسلحة التشادية وعناصر من «بوكو حرام» قرب البحيرة.",
+])
+def test_a_fights_second_side_on_a_partitive_head_after_a_comma_or_before_min(coder, text):
+    assert _both_sides_fought(_event(coder, text, "ASSAULT"))
+
+
 def test_a_place_after_min_is_the_whole_the_ground_is_taken_in_not_a_side(candidates):
     # جانبا كبيرا من عدن: part of Aden was retaken; Aden is no party to the fight
     ev = _event(candidates, "واستعادت قوات المقاومة الشعبية الأسبوع الماضي جانبا كبيرا من عدن.",

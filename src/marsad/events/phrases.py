@@ -76,8 +76,7 @@ class PhraseReader:
         self._directed_prepositions = directed
         self._not_prepositional = words("not_prepositional")
         self._relatives = words("relative_pronouns")
-        self._belonging = words("belonging")
-        self._possessive = norm(table["possessive_preposition"])
+        self._belonging, self._possessive = words("belonging"), norm(table["possessive_preposition"])
         self._partitive_heads = words("partitive_heads")
         self._partitive_preposition = norm(table["partitive_preposition"])
         self._link_words = words("link_words")
@@ -89,8 +88,7 @@ class PhraseReader:
         self._source_words_with_lam = words("source_words_with_lam")
         self._lam_prefixes = words("lam_prefixes")
         self._source_relative = norm(table["source_relative"])
-        self._reciprocal = words("reciprocal")
-        self._between = norm(table["between"])
+        self._reciprocal, self._between = words("reciprocal"), norm(table["between"])
         self._between_fillers, self._fight_lead_words = words("between_fillers"), words("fight_lead_words")
         self._after_passive_subject = words("after_passive_subject")
         self._clause_verbs = lang.syntax.with_conjunction(words("clause_verbs"))
@@ -342,12 +340,14 @@ class PhraseReader:
         return chain
 
     def _joins(self, gap: list[str]) -> bool:
-        """Whether the words between two phrases join them into one compound: و or a comma,
-        or و on a partitive head (قوات الجيش وعناصر المقاومة الشعبية)."""
+        """Whether the words between two phrases join them into one compound: و, a comma, or و
+        on a partitive head, a comma before it or من after it (الجيش، وعناصر من تنظيم داعش)."""
         if gap in self._joiners:
             return True
-        return len(gap) == 1 and self._bare(gap[0]) != gap[0] \
-            and self._bare(gap[0]) in self._partitive_heads
+        head = gap[1:] if gap[:1] == [COMMA] else gap
+        head = head[:-1] if head[-1:] == [self._partitive_preposition] else head
+        return len(head) == 1 and self._bare(head[0]) != head[0] \
+            and self._bare(head[0]) in self._partitive_heads
 
     def _subject_before(self, doc: Document, before: list[EntityMention], t: TriggerMention | None,
                         near: bool = False, end: int | None = None) -> list[EntityMention]:

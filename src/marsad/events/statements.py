@@ -321,9 +321,10 @@ class StatementReader:
     def clause_goes_on(self, doc: Document, t: TriggerMention, fam: EventFamily, stop: int,
                        end: int) -> bool:
         """Whether the clause read from ``t`` goes on over the comma at ``stop``: a governed
-        phrase after it (توعد الرئيس، بسحق …), or a statement's object after its long subject."""
+        phrase after it (توعد الرئيس، بسحق …), a compound's next part on a partitive head (بين
+        القوات التركية، وعناصر الحزب), or a statement's object after its long subject."""
         return doc.tokens[stop] == COMMA and stop + 1 < end and (
-            self.ph._governed_next(doc.tokens[stop + 1])
+            self.ph._governed_next(doc.tokens[stop + 1]) or self.ph._joins(doc.tokens[stop:stop + 2])
             or self.object_after_comma(doc, t, fam, stop, end))
 
     def object_after_comma(self, doc: Document, t: TriggerMention, fam: EventFamily, comma: int,
