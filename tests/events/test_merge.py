@@ -250,3 +250,15 @@ def test_one_partys_two_attacks_on_different_targets_stay_two(coder):
     events = coder.code_article({"id": "m10", "date": "2015-07-26", "title": "", "text": text})
     assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert len(assaults) == 2 and [r.code for r in assaults[1].recipient] == ["YEM"]
+
+
+def test_the_sides_of_a_fight_take_none_of_them_as_the_target_from_a_later_mention(coder):
+    # تدور معارك بين قوات النظام وداعش … هاجم داعش قوات النظام: one fight, both sides the actor
+    from marsad.events.merge import combine
+
+    fight, = [e for e in coder.code_text(
+        "وتدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش في ريف حماة.") if e.actor]
+    attack, = [e for e in coder.code_text(
+        "وهاجم تنظيم داعش قوات النظام السوري في ريف حماة.") if e.event_type == "ASSAULT"]
+    merged = combine(fight, attack)
+    assert len(merged.actor) == 2 and merged.recipient == ()

@@ -225,11 +225,16 @@ def _leads(sentences: set[tuple[str, int]]) -> bool:
 
 
 def combine(a: Event, b: Event) -> Event:
-    """One record from two mentions: every evidence span, the most precise figures."""
+    """One record from two mentions: every evidence span, the most precise figures. The sides
+    of a fight (two or more as the actor, no recipient: تدور معارك بين قوات النظام والفصائل)
+    take no recipient from a later one-sided mention that aims at one of them."""
+    recipient = _named_first(a.recipient, b.recipient)
+    if len(a.actor) > 1 and not a.recipient:
+        recipient = tuple(e for e in recipient if e.id not in {s.id for s in a.actor})
     return evolve(
         a,
         actor=_named_first(a.actor, b.actor),
-        recipient=_named_first(a.recipient, b.recipient),
+        recipient=recipient,
         evidence=_in_order(a.evidence + b.evidence),
         mode=a.mode or b.mode,
         context=tuple(dict.fromkeys(a.context + b.context)),
