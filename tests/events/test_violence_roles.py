@@ -574,3 +574,13 @@ def test_the_group_an_attack_is_attributed_to_did_it(coder):
     text = "وأشارت تقارير تركية أمس إلى هجمات جديدة نسبتها إلى حزب العمال الكردستاني في شرق البلاد."
     attack = _event(coder, text, "ASSAULT")
     assert [e.code for e in attack.actor] == ["NSA"]
+
+
+@pytest.mark.parametrize("text", [
+    "وفتحت قوات النظام السوري أمس نيران رشاشاتها الثقيلة على مناطق في حمص.",
+    "أطلق ثلاثة مسلحين مجهولي الهوية النار على دورية للشرطة في بنغازي.",
+])
+def test_a_verb_that_comes_with_its_object_noun_is_active_after_a_time_or_an_adjective(coder, text):
+    # فتحت X أمس نيران، أطلق X مجهولي الهوية النار: X fired, not "X was opened/fired"
+    ev = _event(coder, text, "ASSAULT")
+    assert ev.actor and ev.actor[0].text in ("قوات النظام السوري", "مسلحين")

@@ -70,6 +70,9 @@ class ViolentClauses:
         self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
         self._numbers = lang.numbers
+        #: the families whose every verb comes with its object noun (فتح نيران، شن غارات)
+        self._phrasal = frozenset(i for i, f in enumerate(resources.families)
+                                  if f.verbs and all(" " in v for v in f.verbs))
         #: the pronouns that stand for people (ـهم، ـهما) on a passive act's noun or preposition
         self._plural_suffixes = tuple(norm(w) for w in lang.table("actors")["plural_pronouns"])
         #: قتل اثنان منهم: the partitive preposition with a pronoun for the group counted
@@ -211,7 +214,11 @@ class ViolentClauses:
         indefinite phrase before the verb (إن 12 مدنيا قتلوا في الغارات، ستة أشخاص اعتقلوا).
         Civilians are read so even when definite (وقتل المدنيون عندما أطلق المتمردون النار).
         A count of a group right after the verb (قتل عنصران من الشرطة، اعتقل العشرات من أنصار
-        الجماعة، قتل اثنان منهم) is who suffered it, when no subject stands before the verb."""
+        الجماعة، قتل اثنان منهم) is who suffered it, when no subject stands before the verb.
+        A verb that comes with its object noun (فتحت قوات النظام أمس نيران رشاشاتها) is active:
+        the lexicon found that object after the phrase."""
+        if t.family in self._phrasal:
+            return actor, recipient, False
         counted = None if actor and actor[0].tok_lo < t.tok_lo \
             or fam.type not in self.ph._passive_prone \
             else self._counted_group(doc, t, after, right_edge)
