@@ -584,3 +584,16 @@ def test_a_verb_that_comes_with_its_object_noun_is_active_after_a_time_or_an_adj
     # فتحت X أمس نيران، أطلق X مجهولي الهوية النار: X fired, not "X was opened/fired"
     ev = _event(coder, text, "ASSAULT")
     assert ev.actor and ev.actor[0].text in ("قوات النظام السوري", "مسلحين")
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل المدنيون عندما أطلق المتمردون النيران على بلدة افدييفكا، بحسب وزارة الداخلية.",
+    "قتل ثلاثة مدنيين حين قصفت قوات النظام السوري بلدة الزبداني.",
+])
+def test_the_dead_of_a_killing_told_when_someone_attacked_were_killed_by_that_attacker(coder, text):
+    # قتل X عندما هاجم Y: the clause after عندما is what killed them; Y is the actor, X the
+    # recipient; عندما ends the killing's clause (it opens no aside)
+    ev = next(e for e in coder.code_text(text, date="2015-08-10")
+              if e.event_type == "ASSAULT" and e.recipient)
+    assert [e.sector for e in ev.recipient] == ["CVL"]
+    assert ev.actor and ev.actor[0].code in ("NSA", "SYR")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.annotate.needed import COMMA, DASH
+from marsad.annotate.needed import COMMA
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.lead_in import fight_lead_in
@@ -223,27 +223,6 @@ class PhraseReader:
                     and not (lo > 1 and self._is_partitive(doc.tokens[lo - 2])):
                 return self._chain_from(doc, after, k)
         return []
-
-    def _aside_end(self, tokens: list[str], comma: int, end: int) -> int | None:
-        """The comma (or dash) closing an apposition or relative clause that opens at ``comma``."""
-        if comma + 1 >= end or tokens[comma + 1][:1] in self._coordinators:
-            return None
-        close = self._next_comma(tokens, comma, end)
-        if close is None or tokens[comma + 1] not in self._relatives:
-            return close
-        # التي تقاتل داعش، وتعتبرها واشنطن «شريكا»، تركيا: a relative clause goes on over the
-        # clauses joined to it by و
-        while close + 1 < end and tokens[close + 1][:1] in self._coordinators:
-            more = self._next_comma(tokens, close, end)
-            if more is None:
-                break
-            close = more
-        return close
-
-    @staticmethod
-    def _next_comma(tokens: list[str], comma: int, end: int) -> int | None:
-        mark = DASH if tokens[comma] == DASH else COMMA     # the mark that opened the aside
-        return next((j for j in range(comma + 2, min(end, comma + 16)) if tokens[j] == mark), None)
 
     def _governed_next(self, token: str) -> bool:
         """توعد الرئيس، بسحق …: a comma before a governed phrase does not end the clause."""

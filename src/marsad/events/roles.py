@@ -35,7 +35,6 @@ commas right after the subject is passed over):
 * a condemnation of an act (أدان الهجوم الإرهابي على المسجد، الجريمة التي نفذها X) is aimed at
   the act's doer (an unnamed armed group for a terrorist bombing), not at its victims: the
   rules are ``condemned.CondemnedActs``.
-
 * violent and coercive acts have rules of their own (``violent.ViolentClauses``): a verb right
   after a relative pronoun (التفجير الذي استهدف مسجدا), an act noun's doer named by a relative
   clause after it (العمليات التي يقوم بها الجيش ضد X), executions, passives with nothing after
@@ -53,12 +52,13 @@ from marsad.annotate.describe import PERSON_PREFIX
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events import verb_subject
+from marsad.events.asides import DASH, aside_end
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
 from marsad.events.other_parties import OtherParties
 from marsad.events.outcomes import OutcomeReader
-from marsad.events.phrases import COMMA, DASH, PhraseReader
+from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
 from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
@@ -155,8 +155,7 @@ class RoleAssigner:
             m = self._assign(doc, siblings, t, ents, subjects[t.sentence])
             mentions.append(m)
             siblings.append(m)
-        self._condemned(doc, in_sentence, by_sentence,
-                        lambda c, own: self._assign(doc, [], c, own, []))
+        self._condemned(doc, in_sentence, by_sentence, lambda c, own: self._assign(doc, [], c, own, []))
         self.outcomes.of_fights(doc, in_sentence.values(), self._two_sided)
         for m in mentions:  # استقبل X Y: Y, the visitor, is the actor (lexicon frame: hosting)
             if self.res.families[m.trigger.family].frame == "hosting" \
@@ -485,7 +484,8 @@ class RoleAssigner:
         self._aside = (0, 0)
         while i < end:
             if tokens[i] in stops or tokens[i] == DASH and i == subject_end:
-                aside = self.ph._aside_end(tokens, i, end) if i == subject_end else None
+                aside = aside_end(tokens, i, end, self.ph._coordinators, self.ph._relatives) \
+                    if i == subject_end else None
                 if aside is not None:
                     self._aside = (i, aside)
                     i = aside
