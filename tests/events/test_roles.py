@@ -519,6 +519,13 @@ def test_the_doer_of_a_verb_of_doing_does_the_act_noun_it_governs(text, event_ty
     assert _codes(ev.actor) == actor
 
 
+def test_the_words_of_a_time_between_a_verb_of_doing_and_its_act_do_not_cut_the_doer_off():
+    # نفذت X في ساعة متأخرة من مساء أمس وعقب فجر اليوم الأحد غارات: eleven words, seven of time
+    text = ("وأفاد سكان بأن طائرات التحالف الحربية نفذت في ساعة متأخرة من مساء أمس وعقب فجر "
+            "اليوم الأحد غارات قرب صنعاء.")
+    assert _codes(_event(marsad.Coder(candidates=True), text, "ASSAULT").actor) == ["IGO"]
+
+
 def test_a_genitive_is_read_only_right_after_the_noun_of_doing():
     # بارتكاب جرائم حرب في اليمن: the country where crimes were committed did not commit them
     text = "اتهمت المنظمة الحوثيين بارتكاب جرائم حرب في اليمن من خلال استهدافهم للمدنيين."

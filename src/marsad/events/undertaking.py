@@ -44,6 +44,8 @@ class UndertakingVerbs:
         self._stops = (lang.clause_breaks - {COMMA}) | ph.g.complementizers
         self._fused = lang.syntax.preposition_proclitic
         self._prepositions = ph.g.prepositions
+        #: words of time, which the reach does not count (نفذت أمس وعقب فجر اليوم غارات)
+        self._time_words = frozenset(norm(w) for w in lang.table("roles")["time_after_subject"])
 
     def _governs_with(self, token: str) -> tuple[str | None, bool]:
         """The preposition the verb or verbal noun ``token`` governs its act with (None for
@@ -57,6 +59,17 @@ class UndertakingVerbs:
                 return verbs[form], False
         return (verbs.get(bare[1:]), True) if self._fused(bare, False) else (None, False)
 
+    def _reach_start(self, tokens: list[str], sentence_start: int, first: int) -> int:
+        """The first token a governing verb may stand at: ``REACH`` words before the act noun
+        at ``first``, words of time not counted (نفذت طائرات التحالف في ساعة متأخرة من مساء
+        أمس وعقب فجر اليوم الأحد غارات)."""
+        i, left = first, REACH
+        while i > sentence_start and left > 0:
+            i -= 1
+            if self.ph._bare(tokens[i]) not in self._time_words:
+                left -= 1
+        return i
+
     def doer(self, doc: Document, t: TriggerMention,
              before: list[EntityMention]) -> list[EntityMention]:
         """The subject of the verb that governs the act noun ``t``, among the phrases
@@ -64,7 +77,7 @@ class UndertakingVerbs:
         if t.tense != "noun":
             return []
         link, first = self._link(doc, t)
-        lo = max(doc.sentences[t.sentence].tok_lo, first - REACH)
+        lo = self._reach_start(doc.tokens, doc.sentences[t.sentence].tok_lo, first)
         tokens = doc.tokens
         for i in range(first - 1, lo - 1, -1):
             governs, behind_preposition = self._governs_with(tokens[i])
@@ -117,3 +130,4 @@ class AnsweredRequests:
         if fam.type not in self.types:
             return recipient
         return [e for e in self.responders.doer(doc, t, before) if e not in actor] or recipient
+
