@@ -2,6 +2,8 @@
 
 import pytest
 
+import marsad
+
 CASES = [
     ("AGREE", "اتفقت مصر والسودان على تشكيل لجنة مشتركة لإدارة المياه.", "EGY"),
     ("AGREE", "تعهدت اليابان بتقديم قرض ميسر إلى الأردن.", "JPN"),
@@ -117,3 +119,18 @@ def test_a_verbal_noun_joined_to_a_threat_stays_its_content(coder):
 def test_every_verbal_noun_joined_to_a_threats_content_is_content(coder):
     events = coder.code_text("هدد التنظيم قادة الجيش وأعضاء مجلس النواب الليبي بالذبح والقتل والتهجير.")
     assert {e.event_type for e in events} == {"THREATEN"}
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # قبل "before" a time or a verbal noun, the truce named further on: no acceptance
+    ("وسيطرت القوات على القاعدة اليوم، قبل ساعات من موعد سريان هدنة إنسانية أعلنها التحالف.",
+     False),
+    ("واستعادت القوات عدة مواقع، وذلك قبل إعلان التحالف العربي في اليمن هدنة إنسانية جديدة.",
+     False),
+    # قَبِل with its subject named right after it: the verb
+    ("وقبل الحوثيون الهدنة الإنسانية التي أعلنها التحالف.", True),
+])
+def test_a_verb_spelled_like_a_preposition_is_the_verb_only_with_its_subject_or_object_after(
+        text, accepted):
+    events = marsad.Coder(candidates=True).code_text(text, date="2015-07-26")
+    assert any(e.event_type == "CONCEDE" for e in events) == accepted

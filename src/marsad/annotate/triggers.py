@@ -169,7 +169,7 @@ class TriggerFinder:
             terms = self._readable_terms(doc, m, lo, hi, sent, ignored)
             if not terms:
                 continue
-            if self._reads_as_noun(doc, m, lo):
+            if self._reads_as_noun(doc, m, lo) or self._reads_as_preposition(doc, m, hi):
                 terms = tuple(t for t in terms if t.kind != "verb")
             limit = sentences[sent].tok_hi if sentences else hi
             chosen = self._choose_per_type(doc, terms, hi, limit) if wide \
@@ -298,6 +298,19 @@ class TriggerFinder:
             return False    # إلى ذلك هدد: a connective opens the clause (triggers.yaml)
         # بعد دعم، على طلب، في دعم، تنفيذ طلب: after a preposition or a governing noun
         return prev in self.g.prepositions or prev in self._noun_governors
+
+    def _reads_as_preposition(self, doc: Document, m: Match, hi: int) -> bool:
+        """قبل، عبر، حول are also prepositions (before, via, about): such a verb form is a verb
+        only with its subject's name right after it (قبل الحوثيون الهدنة) or a word its term
+        needs (عبر عن); قبل ساعات من موعد سريان هدنة is "before"."""
+        core = doc.norm.text[m.core_start:m.core_end]
+        if m.suffix or core not in self.g.prepositions or hi >= len(doc.tokens):
+            return False
+        if any(e.tok_lo == hi for e in doc.entities):
+            return False
+        cores = self._token_cores(doc.tokens[hi])
+        return not any(t.kind == "verb" and t.needs and not cores.isdisjoint(
+            self._needed(t.needs)[0]) for t in m.terms)
 
     def _anonymous_source(self, doc: Document, after: int) -> bool:
         """رفض الكشف عن اسمه، طلب عدم ذكر اسمه: how a source is described, not an event."""
