@@ -116,6 +116,17 @@ def test_an_arrest_told_by_its_noun_alone_is_by_the_police_of_the_place(coder):
     assert [(a.code, a.sector, a.text) for a in ev.actor] == [("EGY", "COP", None)]
 
 
+def test_a_seizure_of_suspects_with_no_place_in_its_sentence_is_by_the_articles_police(coder):
+    # تم القبض على …: a word of several acts (a candidate), its sentence naming no place; the
+    # article's places are Kuwait's
+    events = coder.code_article({
+        "id": "k1", "date": "2015-08-10", "title": "خلية إرهابية",
+        "text": "تم القبض على خمسة متهمين بالانتماء إلى تنظيم داعش.\nوكان المتهمون يخططون "
+                "لتفجير مساجد في مدينة الجهراء شمال الكويت.\nوأضاف المصدر أن التحقيقات مستمرة."})
+    ev = next(e for e in events if e.event_type == "COERCE")
+    assert [(a.code, a.sector, a.text) for a in ev.actor] == [("KWT", "COP", None)]
+
+
 def test_a_source_that_reports_an_act_is_not_its_doer(coder):
     # أفاد مصدر أمني بـ …: the source is attribution, the act's doer is not named by it
     ev = _events(coder, "وأفاد مصدر أمني عراقي بإصابة أربعة أشخاص بانفجار عبوة ناسفة في سوق "

@@ -3,7 +3,7 @@ recipients": the actor is only implied, its text null, its code given).
 
 A bombing or a terrorist attack with no one named is by an unnamed non-state armed group; an
 arrest read as passive with no agent is by the police of the country of those arrested, or of
-the sentence's place. Which acts imply which doer is the language's ``roles`` table
+the sentence's place, else of the article's. Which acts imply which doer is the language's ``roles`` table
 (``implied_actors``); the doer is a row of the actor dictionary (sector words). The mention is
 empty (``start == end`` at the trigger), so the record's entity has null text and its offsets
 mark where the act is named.
@@ -151,8 +151,8 @@ class ImpliedActors:
             return []
         code = rule.doer.code
         if rule.doer.kind != "non_state_armed":
-            code = (_country(doc, t, []) or _article_country(doc) if rule.where
-                    else _country(doc, t, recipient)) or ""
+            code = (_country(doc, t, []) if rule.where else _country(doc, t, recipient)) \
+                or _article_country(doc) or ""
             if not code:
                 return []
         return [implied_mention(t, rule.doer, code)]
