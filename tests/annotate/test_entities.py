@@ -46,6 +46,13 @@ def test_a_family_name_without_the_article_before_a_title_is_part_of_the_name(co
     assert _code_of(coder, text, "صبيح")[0] == "JOR"
 
 
+def test_a_deposed_leader_titled_with_his_old_office_is_coded_by_his_side_that_day(coder):
+    # الرئيس المخلوع علي عبدالله صالح: المخلوع stands between the title and the name, as السابق
+    # does; in 2015 Saleh fought beside the Houthis (people/offices.tsv), not for Yemen's state
+    text = "وقال الرئيس المخلوع علي عبدالله صالح إن قواته ستواصل القتال في تعز."
+    assert ("الرءيس المخلوع علي عبدالله صالح", "NSA", "REB") in _coded(coder, text)
+
+
 def test_a_family_name_given_before_its_title_is_coded_by_it_too(coder):
     text = ("هاجم باركو الرئيس الفنزويلي في مقابلة. وكانت وزيرة الخارجية الكولومبية كارولينا "
             "باركو قد حذرت من التصعيد.")
