@@ -48,6 +48,16 @@ def test_the_coup_forces_named_by_their_adjective_are_an_armed_group(coder, text
     assert ("NSA", "non_state_armed") in found
 
 
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود أتراك في هجوم نفذته المنظمة الانفصالية الإرهابية قرب الحدود.",
+    "وتتهم أنقرة الحركة الانفصالية الكردية بالوقوف وراء الهجمات.",
+])
+def test_an_organisation_or_movement_called_separatist_is_an_armed_group(coder, text):
+    # المنظمة الانفصالية، الحركة الانفصالية: the PKK as Turkish statements name it, not an NGO
+    found = [(c, kind) for _, c, _, kind in _entities(coder, text) if kind == "non_state_armed"]
+    assert ("NSA", "non_state_armed") in found
+
+
 def test_a_state_entity_carries_its_code_as_country_and_an_igo_none(coder):
     found = {(c, k) for _, c, k, _ in _entities(
         coder, "دعا مجلس الأمن الدولي القوات التركية إلى وقف القصف.")}
