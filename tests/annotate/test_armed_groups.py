@@ -58,6 +58,14 @@ def test_an_organisation_or_movement_called_separatist_is_an_armed_group(coder, 
     assert ("NSA", "non_state_armed") in found
 
 
+def test_kidnappers_are_an_armed_group_and_a_fleeting_scene_is_no_one(coder):
+    # الخاطفون: the hostage-takers of Lebanese soldiers; المشهد الخاطف: "the fleeting scene"
+    kinds = [kind for _, _, _, kind in _entities(
+        coder, "وقتل الخاطفون أربعة من الرهائن ولا يزالون يحتفظون بخمسة وعشرين منهم.")]
+    assert "non_state_armed" in kinds
+    assert _entities(coder, "كان ذلك المشهد الخاطف بداية النهاية لرؤيته.") == []
+
+
 def test_a_state_entity_carries_its_code_as_country_and_an_igo_none(coder):
     found = {(c, k) for _, c, k, _ in _entities(
         coder, "دعا مجلس الأمن الدولي القوات التركية إلى وقف القصف.")}
