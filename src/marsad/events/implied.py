@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.outcomes import RESULT_REACH
 from marsad.lang import Language
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily, SectorWord
@@ -62,6 +63,9 @@ class ImpliedActors:
                         sectors.get(spec.get("victims") or ""), spec.get("country") == "place",
                         frozenset(spec.get("victim_sectors") or ())))
 
+        #: verbs of result (أسفرت عن، أدت إلى): an act after one was done by the act named with
+        #: it, not by the police of the article's country
+        self._result_verbs = frozenset(norm(w) for w in lang.table("roles")["result_verbs"])
         #: the acts of force whose aim at a state's own ground is the armed group fought there
         self._hostile = resources.vocabulary.types_with("conflict")
         #: per event type, who an act aimed at no one named is aimed at
@@ -152,10 +156,16 @@ class ImpliedActors:
         code = rule.doer.code
         if rule.doer.kind != "non_state_armed":
             code = (_country(doc, t, []) if rule.where else _country(doc, t, recipient)) \
-                or _article_country(doc) or ""
+                or (None if self._resulted(doc, t) else _article_country(doc)) or ""
             if not code:
                 return []
         return [implied_mention(t, rule.doer, code)]
+
+    def _resulted(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether a verb of result stands before ``t`` in its sentence, within ``RESULT_REACH``
+        words (العمليات التي شنت ضد داعش أسفرت عن تدمير … واعتقال عدد من عناصره)."""
+        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RESULT_REACH)
+        return any(self._bare(w) in self._result_verbs for w in doc.tokens[lo:t.tok_lo])
 
     def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
                 doer: list[EntityMention]) -> list[EntityMention]:
