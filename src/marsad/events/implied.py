@@ -3,7 +3,8 @@ recipients": the actor is only implied, its text null, its code given).
 
 A bombing or a terrorist attack with no one named is by an unnamed non-state armed group; an
 arrest read as passive with no agent is by the police of the country of those arrested, or of
-the sentence's place, else of the article's. Which acts imply which doer is the language's ``roles`` table
+the sentence's place, else of the article's (not for arrests another act resulted in: أسفرت
+العمليات عن اعتقال …). Which acts imply which doer is the language's ``roles`` table
 (``implied_actors``); the doer is a row of the actor dictionary (sector words). The mention is
 empty (``start == end`` at the trigger), so the record's entity has null text and its offsets
 mark where the act is named.

@@ -130,4 +130,3 @@ class AnsweredRequests:
         if fam.type not in self.types:
             return recipient
         return [e for e in self.responders.doer(doc, t, before) if e not in actor] or recipient
-
