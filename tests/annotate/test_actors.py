@@ -389,3 +389,14 @@ def test_a_relative_clause_after_a_force_may_name_its_country(coder):
     forces = [e for e in _entities(coder, "أطلقت القوات التي تقودها فيتنام نيران المدفعية على معسكرات.")
               if e[0].startswith("القوات")]
     assert forces and forces[0][1] == "VNM", forces
+
+
+@pytest.mark.parametrize("text, mali", [
+    ("أنهت قوات الجيش في مالي السبت أزمة احتجاز عدد من الرهائن.", True),
+    ("وتنتشر الجماعات المتشددة في شمال مالي منذ سنوات.", True),
+    ("وتعاني الحكومة من عجز مالي كبير منذ عامين.", False),
+    ("فأنا كما أخرج الزكاة عن مالي أتحمل مسؤولية أهلي.", False),
+])
+def test_mali_is_the_country_only_where_a_place_or_state_word_says_so(coder, text, mali):
+    # مالي is also "financial" and "my money": the country after في، شمال، حكومة … only
+    assert ("MLI" in [c for _, c, _, _ in _entities(coder, text)]) == mali

@@ -70,6 +70,8 @@ class ActorResolver:
         self.nationality = frozenset(lang.normalize_term(w) for w in words["nationality_words"])
         self.outlet_prepositions = frozenset(lang.normalize_term(w)
                                              for w in words["outlet_prepositions"])
+        self.names_in_context = {lang.normalize_term(name): frozenset(map(lang.normalize_term, ws))
+                                 for name, ws in (words.get("names_in_context") or {}).items()}
         roles = lang.table("roles")
         self.quote_openers = frozenset(roles["quote_openers"])
         self.relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
@@ -78,6 +80,7 @@ class ActorResolver:
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
         self.dative = lang.affixes.dative_prefix
+        self.affixes_locative = lang.affixes.locative_prefix
         self.definite = lang.affixes.definite_prefix
         self.governed_noun = lang.affixes.governed_noun
         self.feminine_endings = tuple(lang.normalize_term(w) for w in words["feminine_endings"])
@@ -100,7 +103,7 @@ class ActorResolver:
         if names:       # the entity stage reads them as names (``_given_name``)
             doc.matches = [m for m in doc.matches if m.start not in names]
         units = [u for u in units if not self._news_outlet(doc, u) and not self._uncounted(doc, u)
-                 and u.match.start not in names]
+                 and not self._out_of_context(doc, u) and u.match.start not in names]
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         #: the mentions that open on a sector word, and those of them whose country follows the
         #: word (وزير الخارجية المصري): a phrase complete in itself
@@ -124,6 +127,15 @@ class ActorResolver:
             return False
         start = doc.norm.to_original(u.match.core_start)
         return start > 0 and doc.text[start - 1] in self.quote_openers
+
+    def _out_of_context(self, doc: Document, u: _Unit) -> bool:
+        """دعم مالي: a country's name that is also a word (``names_in_context``) is the country
+        only with ب or ل on it, or right after one of its words (في مالي، حكومة مالي)."""
+        words = self.names_in_context.get(doc.norm.text[u.match.core_start:u.match.core_end])
+        if words is None or self.dative(u.match.prefix) \
+                or self.affixes_locative(u.match.prefix):
+            return False
+        return u.tok_lo == 0 or self.without_conjunction(doc.tokens[u.tok_lo - 1]) not in words
 
     def _uncounted(self, doc: Document, u: _Unit) -> bool:
         """عملا إرهابيا، هجوما مسلحا: a word that names people only when a number counts it
