@@ -32,6 +32,8 @@ def test_sector_word_and_country_make_one_state_actor(coder, text, code, sector)
     # holy sites are coded by the state they lie in (al-Aqsa as Jerusalem is)
     ("واقتحم مستوطنون المسجد الأقصى المبارك تحت حماية الشرطة الإسرائيلية.", "pse.aqsa", "PSE"),
     ("وأدى آلاف المعتمرين الصلاة في المسجد الحرام أمس.", "sau.holy_mosques", "SAU"),
+    # the King's title as headlines shorten it
+    ("خادم الحرمين يستقبل رئيس الوزراء اللبناني في جدة.", "sau.king", "SAU"),
 ])
 def test_named_actors_resolve_to_their_dictionary_id(coder, text, ident, code):
     assert (ident, code) in [(i, c) for _, c, _, i in _entities(coder, text)]
