@@ -123,6 +123,15 @@ def test_a_leader_named_without_a_title_is_coded_by_the_office_held_that_day(cod
     assert _code_of(coder, "وقال بوش إن الحرب على الإرهاب مستمرة.", "بوش", date) == (code, sector)
 
 
+@pytest.mark.parametrize("date, code, sector", [
+    ("2009-08-01", "YEM", "MIL"),      # the president's forces: Yemen's army
+    ("2015-08-01", "NSA", "REB"),      # beside the Houthis: an armed side of the war
+])
+def test_the_forces_of_a_named_leader_are_coded_by_his_side_that_day(coder, date, code, sector):
+    text = "وهاجمت قوات علي عبدالله صالح مواقع في محافظة تعز."
+    assert _code_of(coder, text, "قوات علي عبدالله صالح", date) == (code, sector)
+
+
 @pytest.mark.parametrize("date, code", [("2015-07-20", "IGO"), ("2021-03-01", "BHR")])
 def test_an_official_who_changed_office_is_coded_by_the_office_of_the_day(coder, date, code):
     text = "وأكد عبد اللطيف الزياني أن دول المنطقة متضامنة. وأضاف الزياني أن الحوار ضروري."

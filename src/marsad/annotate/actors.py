@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Container
+from datetime import date
 
 from marsad.annotate.names import NameWords
 from marsad.doc.document import Document
 from marsad.doc.records import state_country
 from marsad.doc.spans import EntityMention, Match, Term, named_country
 from marsad.resources import Resources
+from marsad.resources.offices import Office, office_on
 from marsad.resources.tables import Actor
 
 #: a state's forces and offices: their country is theirs, not that of the people beside them (an
@@ -92,6 +94,10 @@ class ActorResolver:
         self.counted_only = frozenset(lang.normalize_term(w) for w in words["counted_only"])
         self.numbers = lang.numbers
         self.names = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
+        #: named people's dated offices, by id (people/offices.tsv)
+        self._offices: dict[str, list[Office]] = {}
+        for o in resources.offices:
+            self._offices.setdefault(o.id, []).append(o)
 
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
@@ -339,7 +345,7 @@ class ActorResolver:
         if target is None:
             return None
         if target.kind == "actor":
-            actor = self.res.actors[target.ref]
+            actor = self._as_on(self.res.actors[target.ref], doc.article.date)
             if actor.kind != "state" or sector_row.kind == "non_state_armed":
                 # مقاتلو المقاومة الشعبية، ميليشيات الحشد: the fighters of a named body are it
                 return self._entry(u, nxt, actor), 1
@@ -350,6 +356,12 @@ class ActorResolver:
         sec = sector_row.sector
         return self._of_country(u, nxt, code, sec, f"{code.lower()}.{sec.lower()}",
                                 f"{name} ({sector_row.name})", sector_row.kind), 1
+
+    def _as_on(self, actor: Actor, day: date | None) -> Actor:
+        """A person of the offices table as they stood on ``day`` (قوات علي عبدالله صالح in 2015:
+        the forces of a side of the war, an armed group's); any other entry as it is."""
+        held = office_on(self._offices.get(actor.id, ()), day) if day is not None else None
+        return held.as_actor(actor.name, actor.names) if held is not None else actor
 
     def _next_party(self, doc: Document, u: _Unit, nxt: _Unit, nisba: Term | None) -> bool:
         """Whether a body's definite name right after a definite sector word is a phrase of its
