@@ -82,7 +82,7 @@ class ActorResolver:
         self.after_conjunction = lang.affixes.after_conjunction
         self.after_and = lang.affixes.after_and
         self.dative = lang.affixes.dative_prefix
-        self.affixes_locative = lang.affixes.locative_prefix
+        self.locative = lang.affixes.locative_prefix
         self.definite = lang.affixes.definite_prefix
         self.governed_noun = lang.affixes.governed_noun
         self.feminine_endings = tuple(lang.normalize_term(w) for w in words["feminine_endings"])
@@ -139,7 +139,7 @@ class ActorResolver:
         only with ب or ل on it, or right after one of its words (في مالي، حكومة مالي)."""
         words = self.names_in_context.get(doc.norm.text[u.match.core_start:u.match.core_end])
         if words is None or self.dative(u.match.prefix) \
-                or self.affixes_locative(u.match.prefix):
+                or self.locative(u.match.prefix):
             return False
         return u.tok_lo == 0 or self.without_conjunction(doc.tokens[u.tok_lo - 1]) not in words
 

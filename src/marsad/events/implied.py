@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
-from marsad.events.outcomes import RESULT_REACH
+from marsad.events.outcomes import result_verb_before
 from marsad.lang import Language
 from marsad.resources import Resources
 from marsad.resources.tables import EventFamily, SectorWord
@@ -165,8 +165,7 @@ class ImpliedActors:
     def _resulted(self, doc: Document, t: TriggerMention) -> bool:
         """Whether a verb of result stands before ``t`` in its sentence, within ``RESULT_REACH``
         words (العمليات التي شنت ضد داعش أسفرت عن تدمير … واعتقال عدد من عناصره)."""
-        lo = max(doc.sentences[t.sentence].tok_lo, t.tok_lo - RESULT_REACH)
-        return any(self._bare(w) in self._result_verbs for w in doc.tokens[lo:t.tok_lo])
+        return result_verb_before(doc, t, self._bare, self._result_verbs) is not None
 
     def victims(self, doc: Document, t: TriggerMention, fam: EventFamily,
                 doer: list[EntityMention]) -> list[EntityMention]:

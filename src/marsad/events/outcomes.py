@@ -164,10 +164,8 @@ class OutcomeReader:
         """غارات للطيران الروسي أسفرت عن مقتل نحو 15 قرويا، أسفرت غارات X عن مقتل …: an outcome
         after a verb of result (أسفر عن، أدى إلى، أوقع) is what the act named with that verb did:
         the outcome takes the act's doer, the act those who suffered it, where they name none."""
-        tokens, lo = doc.tokens, m.trigger.tok_lo
-        first = doc.sentences[m.trigger.sentence].tok_lo
-        verb = next((i for i in range(lo - 1, max(first, lo - RESULT_REACH) - 1, -1)
-                     if self.ph._bare(tokens[i]) in self._result_verbs), None)
+        lo = m.trigger.tok_lo
+        verb = result_verb_before(doc, m.trigger, self.ph._bare, self._result_verbs)
         if verb is None:
             return
         families = self.ph.res.families
@@ -202,3 +200,12 @@ class OutcomeReader:
                     and word not in self.ph._not_prepositional:
                 return c
         return None
+
+
+def result_verb_before(doc: Document, t: TriggerMention, bare: Callable[[str], str],
+                       verbs: frozenset[str]) -> int | None:
+    """Where the verb of result (``verbs``: أسفر عن، أدى إلى) nearest before ``t`` stands in its
+    sentence, within ``RESULT_REACH`` words; None where none does."""
+    lo, first = t.tok_lo, doc.sentences[t.sentence].tok_lo
+    return next((i for i in range(lo - 1, max(first, lo - RESULT_REACH) - 1, -1)
+                 if bare(doc.tokens[i]) in verbs), None)
