@@ -315,6 +315,16 @@ def test_a_lone_town_of_a_country_the_article_never_names_does_not_place_the_pol
     assert codes == {"TUR"}
 
 
+def test_a_foreign_capitals_name_after_a_place_noun_in_a_report_on_another_country_is_a_place(
+        coder):
+    # طريق الرباط north of Aden: a Yemeni road, not Morocco's government, and it does not place
+    # the loyalist forces of the clause
+    found = _entities(coder, "استعادت القوات اليمنية مواقع في عدن من مليشيات الحوثي. وأفادت "
+                             "مصادر عسكرية أن القوات الموالية استعادت الحوطة وطريق الرباط شمال "
+                             "عدن بعد مواجهات مع الحوثيين.")
+    assert "MAR" not in [c for _, c, _, _ in found]
+
+
 def test_a_bare_word_after_people_is_a_name_not_their_place(coder):
     # علان is the prisoner's name (a Jordanian town's too): only a cued place says where people are
     codes = {c for t, c, s, _ in _entities(

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Container
 from datetime import date
 
-from marsad.annotate.names import NameWords
+from marsad.annotate.actor_screen import ActorScreen, Unit
 from marsad.doc.document import Document
 from marsad.doc.records import state_country
 from marsad.doc.spans import EntityMention, Match, Term, named_country
@@ -36,26 +36,6 @@ _NOT_NATIONALITY = frozenset({"country", "capital", "actor", "people"})
 _PERSON = "person."
 
 
-class _Unit:
-    """An actor-layer match with its tokens and sentence. A plain slotted class, not a frozen
-    dataclass: one is made per match, and a frozen one is slow to build."""
-
-    __slots__ = ("match", "sentence", "tok_hi", "tok_lo")
-
-    def __init__(self, match: Match, tok_lo: int, tok_hi: int, sentence: int) -> None:
-        self.match = match
-        self.tok_lo = tok_lo
-        self.tok_hi = tok_hi
-        self.sentence = sentence
-
-    def term(self, *kinds: str) -> Term | None:
-        """The match's first term of one of ``kinds`` (a match mostly has one term)."""
-        for t in self.match.terms:
-            if t.kind in kinds:
-                return t
-        return None
-
-
 class ActorResolver:
     """Turns actor-layer matches into entity mentions (code, sector, id, kind)."""
 
@@ -70,12 +50,7 @@ class ActorResolver:
         self.third_person = frozenset(lang.normalize_term(w) for w in words["third_person_suffixes"])
         self.counterparts = frozenset(lang.normalize_term(w) for w in words["counterparts"])
         self.nationality = frozenset(lang.normalize_term(w) for w in words["nationality_words"])
-        self.outlet_prepositions = frozenset(lang.normalize_term(w)
-                                             for w in words["outlet_prepositions"])
-        self.names_in_context = {lang.normalize_term(name): frozenset(map(lang.normalize_term, ws))
-                                 for name, ws in (words.get("names_in_context") or {}).items()}
         roles = lang.table("roles")
-        self.quote_openers = frozenset(roles["quote_openers"])
         self.relatives = frozenset(lang.normalize_term(w) for w in roles["relative_pronouns"])
         self.border_words = frozenset(lang.normalize_term(w) for w in roles["border_words"])
         self.without_conjunction = lang.without_conjunction
@@ -91,10 +66,8 @@ class ActorResolver:
         self.area_nouns = frozenset(lang.normalize_term(w) for w in
                                     (*words["area_nouns"], *lang.table("places")["place_nouns"]))
         self.clause_breaks = lang.clause_breaks
-        self.counted_only = frozenset(lang.normalize_term(w) for w in words["counted_only"])
-        self.numbers = lang.numbers
-        self.names = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
         #: named people's dated offices, by id (people/offices.tsv)
+        self.screen = ActorScreen(resources)
         self._offices: dict[str, list[Office]] = {}
         for o in resources.offices:
             self._offices.setdefault(o.id, []).append(o)
@@ -102,14 +75,10 @@ class ActorResolver:
     def __call__(self, doc: Document) -> Document:
         sent_starts = [s.nstart for s in doc.sentences]
         tok_starts = doc.token_starts
-        units = [_Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
+        units = [Unit(m, bisect_right(tok_starts, m.start) - 1, bisect_right(tok_starts, m.end - 1),
                        max(bisect_right(sent_starts, m.start) - 1, 0))
                  for m in doc.matches if m.terms[0].layer == "actor"]
-        names = {u.match.start for u in units if self._given_name(doc, u)}
-        if names:       # the entity stage reads them as names (``_given_name``)
-            doc.matches = [m for m in doc.matches if m.start not in names]
-        units = [u for u in units if not self._news_outlet(doc, u) and not self._uncounted(doc, u)
-                 and not self._out_of_context(doc, u) and u.match.start not in names]
+        units = self.screen(doc, units)
         found: list[EntityMention] = []     # this stage's mentions, written once at the end
         #: the mentions that open on a sector word, and those of them whose country follows the
         #: word (وزير الخارجية المصري): a phrase complete in itself
@@ -124,52 +93,6 @@ class ActorResolver:
         self._place_unattached(doc, found)
         doc.entities = self._merge_appositions(found)
         return doc
-
-    def _news_outlet(self, doc: Document, u: _Unit) -> bool:
-        """قال مصدر لـ"الرياض"، لـ«الرياض»: a capital's name quoted after ل names the newspaper
-        told, an attribution, not the state's government."""
-        if u.term("capital") is None or u.term("actor", "country") is not None or u.tok_lo == 0 \
-                or doc.tokens[u.tok_lo - 1] not in self.outlet_prepositions:
-            return False
-        start = doc.norm.to_original(u.match.core_start)
-        return start > 0 and doc.text[start - 1] in self.quote_openers
-
-    def _out_of_context(self, doc: Document, u: _Unit) -> bool:
-        """دعم مالي: a country's name that is also a word (``names_in_context``) is the country
-        only with ب or ل on it, or right after one of its words (في مالي، حكومة مالي)."""
-        words = self.names_in_context.get(doc.norm.text[u.match.core_start:u.match.core_end])
-        if words is None or self.dative(u.match.prefix) \
-                or self.locative(u.match.prefix):
-            return False
-        return u.tok_lo == 0 or self.without_conjunction(doc.tokens[u.tok_lo - 1]) not in words
-
-    def _uncounted(self, doc: Document, u: _Unit) -> bool:
-        """عملا إرهابيا، هجوما مسلحا: a word that names people only when a number counts it
-        (88 إرهابيا، نحو 300 مشتبه) is an adjective anywhere else."""
-        if doc.norm.text[u.match.core_start:u.match.core_end] not in self.counted_only:
-            return False
-        if u.tok_lo == 0 or u.match.prefix:
-            return True
-        before = doc.tokens[u.tok_lo - 1]
-        return not (before.isdigit() or self.numbers is not None
-                    and self.numbers.parse_number(self.without_conjunction(before)) is not None)
-
-    def _given_name(self, doc: Document, u: _Unit) -> bool:
-        """تركي عمر السفياني، تركي بن عبدالله، تركي الجلفان: a country's adjective that is
-        also a given name, bare and followed by a name (a given name, بن, or a family name
-        with the article that no lexicon reads), opens a person's name; the entity stage reads
-        it (مسؤول تركي رفض، جندي تركي في are Turkey's)."""
-        nxt = u.tok_hi
-        if u.match.prefix or u.match.suffix or nxt >= len(doc.tokens) \
-                or u.term("country", "capital", "actor", "people", "sector") is not None \
-                or doc.norm.text[u.match.core_start:u.match.core_end] not in self.names.first_words:
-            return False
-        after = doc.tokens[nxt]
-        if after in self.names.first_words or after in self.names.particles:
-            return True
-        return self.definite_word(after) and after not in self.names.not_names \
-            and after not in self.nationality and after.isalpha() \
-            and not any(m.start == doc.token_starts[nxt] for m in doc.matches)
 
     def _merge_appositions(self, entities: list[EntityMention]) -> list[EntityMention]:
         """``رئيس الوزراء الزيمبابوي روبرت موغابي``: a title and the name right after it, with
@@ -292,7 +215,7 @@ class ActorResolver:
         return by_border(doc.tokens, e.tok_lo, self.border_words, self.prepositions,
                          self.without_conjunction)
 
-    def _resolve_at(self, doc: Document, units: list[_Unit], i: int, found: list[EntityMention]) -> int:
+    def _resolve_at(self, doc: Document, units: list[Unit], i: int, found: list[EntityMention]) -> int:
         u = units[i]
         nxt = units[i + 1] if i + 1 < len(units) and units[i + 1].sentence == u.sentence else None
         sector = u.term("sector")
@@ -314,7 +237,7 @@ class ActorResolver:
             return self._coordinated(doc, units, i + 1, found[-1], found)
         return i + 1
 
-    def _attach(self, doc: Document, u: _Unit, nxt: _Unit | None) -> tuple[EntityMention, int] | None:
+    def _attach(self, doc: Document, u: Unit, nxt: Unit | None) -> tuple[EntityMention, int] | None:
         """Sector word + the country/organization that follows it, if one does."""
         if nxt is None:
             return None
@@ -363,7 +286,7 @@ class ActorResolver:
         held = office_on(self._offices.get(actor.id, ()), day) if day is not None else None
         return held.as_actor(actor.name, actor.names) if held is not None else actor
 
-    def _next_party(self, doc: Document, u: _Unit, nxt: _Unit, nisba: Term | None) -> bool:
+    def _next_party(self, doc: Document, u: Unit, nxt: Unit, nisba: Term | None) -> bool:
         """Whether a body's definite name right after a definite sector word is a phrase of its
         own (دعا الوزير المجتمع الدولي، التقى الوزير الاتحاد الأوروبي: the verb's object): a
         definite head takes no genitive, and only a name shaped as an adjective can describe it
@@ -372,7 +295,7 @@ class ActorResolver:
         return nisba is None and self.definite(u.match.prefix) and self.definite_word(first) \
             and not self.adjective_shaped(first) and nxt.term("actor") is not None
 
-    def _construct_or_adjective(self, doc: Document, u: _Unit, middle: str, nxt: _Unit) -> bool:
+    def _construct_or_adjective(self, doc: Document, u: Unit, middle: str, nxt: Unit) -> bool:
         """Whether a nisba one word after a sector word can describe it: through a construct
         (وزير الخارجية الإيراني، رئيس الحكومة الإسرائيلية: the head takes no article; مسؤول
         بالخارجية الأمريكية: an office at a ministry) or an
@@ -389,7 +312,7 @@ class ActorResolver:
         nisba = text[nxt.match.core_start:nxt.match.core_end]
         return head.endswith(endings) == middle.endswith(endings) == nisba.endswith(endings)
 
-    def _coordinated(self, doc: Document, units: list[_Unit], j: int, head: EntityMention,
+    def _coordinated(self, doc: Document, units: list[Unit], j: int, head: EntityMention,
                      found: list[EntityMention]) -> int:
         """``مسؤولون مجريون ورومانيون``: adjectives joined by و after a phrase share its sector."""
         while j < len(units):
@@ -406,7 +329,7 @@ class ActorResolver:
             j += 1
         return j
 
-    def _sector_alone(self, doc: Document, u: _Unit, term: Term,
+    def _sector_alone(self, doc: Document, u: Unit, term: Term,
                       found: list[EntityMention]) -> EntityMention:
         row = self.res.sectors[term.ref]
         core = doc.norm.text[u.match.core_start:u.match.core_end]
@@ -424,7 +347,7 @@ class ActorResolver:
         return self._mention(u, u, row.code, row.sector, row.id, row.name, row.kind)
 
     @staticmethod
-    def _antecedent(found: list[EntityMention], u: _Unit) -> EntityMention | None:
+    def _antecedent(found: list[EntityMention], u: Unit) -> EntityMention | None:
         for e in reversed(found):
             if e.sentence < u.sentence - 1:
                 return None
@@ -432,7 +355,7 @@ class ActorResolver:
                 return e
         return None
 
-    def _standalone(self, u: _Unit) -> EntityMention:
+    def _standalone(self, u: Unit) -> EntityMention:
         actor = u.term("actor")
         if actor:
             return self._entry(u, u, self.res.actors[actor.ref])
@@ -444,12 +367,12 @@ class ActorResolver:
         kind = "people" if term.kind == "people" else "state"
         return self._mention(u, u, c.code, None, c.code.lower(), c.name, kind)
 
-    def _entry(self, first: _Unit, last: _Unit, a: Actor) -> EntityMention:
+    def _entry(self, first: Unit, last: Unit, a: Actor) -> EntityMention:
         """A dictionary entry (its code and country: ``actor_code``)."""
         code, country = actor_code(a)
         return self._mention(first, last, code, a.sector, a.id, a.name, a.kind, country)
 
-    def _of_country(self, first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
+    def _of_country(self, first: Unit, last: Unit, code: str, sector: str | None, ident: str,
                     name: str, kind: str) -> EntityMention:
         """A sector of the country ``code``: the state's own (``القوات التركية``), or, for an
         armed sector word (kind ``non_state_armed``: مسلحون سوريون), an armed group of it."""
@@ -458,7 +381,7 @@ class ActorResolver:
         return self._mention(first, last, code, sector, ident, name, "state")
 
     @staticmethod
-    def _mention(first: _Unit, last: _Unit, code: str, sector: str | None, ident: str,
+    def _mention(first: Unit, last: Unit, code: str, sector: str | None, ident: str,
                  name: str, kind: str, home: str | None = None) -> EntityMention:
         """``home`` is an armed group's home state; any other entity's country is its code's."""
         country = (home or None) if code == "NSA" else state_country(code)
