@@ -262,3 +262,16 @@ def test_the_sides_of_a_fight_take_none_of_them_as_the_target_from_a_later_menti
         "وهاجم تنظيم داعش قوات النظام السوري في ريف حماة.") if e.event_type == "ASSAULT"]
     merged = combine(fight, attack)
     assert len(merged.actor) == 2 and merged.recipient == ()
+
+
+def test_a_sentence_opening_on_another_development_tells_a_new_event(coder):
+    # the loyalists' attack told "في تطور آخر" shares the army's side, the Houthis and the
+    # province with the lead's, but the article says it is another event
+    events = coder.code_article({
+        "id": "m-new", "date": "2015-08-04", "title": "معارك في لحج",
+        "text": "شنت قوات الجيش الوطني اليمني أمس هجوما على مواقع مليشيات الحوثي في محافظة لحج.\n"
+                "وقالت مصادر عسكرية إن المعارك استمرت ساعات.\n"
+                "وفي تطور آخر، أفادت مصادر عسكرية أن القوات الموالية لهادي هاجمت مواقع الحوثيين "
+                "في المحافظة.",
+    })
+    assert len([e for e in events if e.event_type == "ASSAULT"]) == 2

