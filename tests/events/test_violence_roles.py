@@ -597,3 +597,21 @@ def test_the_dead_of_a_killing_told_when_someone_attacked_were_killed_by_that_at
               if e.event_type == "ASSAULT" and e.recipient)
     assert [e.sector for e in ev.recipient] == ["CVL"]
     assert ev.actor and ev.actor[0].code in ("NSA", "SYR")
+
+
+def test_a_country_before_a_comma_and_a_fronted_time_phrase_is_not_the_next_verbs_subject(coder):
+    # ، ومنذ 20 يوليو، قتل 13 جنديا: a new clause opens on the time phrase after the comma;
+    # Turkey closed the relative clause before it and did not kill its own soldiers
+    event = _event(coder, "وتصاعدت الهجمات الدامية التي شهدتها تركيا، ومنذ 20 يوليو، قتل 13 "
+                          "جنديا وشرطيا على الأقل.", "ASSAULT")
+    assert "TUR" not in {a.code for a in event.actor}
+    assert {r.code for r in event.recipient} == {"TUR"}
+
+
+def test_an_operation_and_the_attack_on_its_side_in_one_sentence_stay_two_events(coder):
+    # one sentence tells Ankara's operation against ISIS and the soldiers killed by militants:
+    # each side is the other's target, so they are not one event read twice
+    events = [e for e in coder.code_text(
+        "أطلقت أنقرة عملية عسكرية ضد تنظيم داعش في سوريا، فيما قتل مسلحون 13 جنديا تركيا في كمين "
+        "استهدف قافلة عسكرية.", date="2015-08-01") if e.event_type == "ASSAULT"]
+    assert len(events) == 2

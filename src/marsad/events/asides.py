@@ -6,7 +6,7 @@ role rules pass over them: the clause goes on after the aside.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from marsad.annotate.needed import COMMA, DASH
 
@@ -40,3 +40,12 @@ def _next_mark(tokens: list[str], opener: int, end: int) -> int | None:
     mark = DASH if tokens[opener] == DASH else COMMA     # the mark that opened the aside
     return next((j for j in range(opener + 2, min(end, opener + ASIDE_REACH)) if tokens[j] == mark),
                 None)
+
+
+def adverbial_clause(tokens: list[str], comma: int, coordinators: tuple[str, ...],
+                     prepositions: Collection[str], bare: Callable[[str], str]) -> bool:
+    """Whether the comma at ``comma`` is followed by و and a preposition (…التي شهدتها تركيا،
+    ومنذ 20 يوليو، قتل 13 جنديا): a new clause opens on a fronted adverbial, and the phrase
+    before the comma is not the subject of the verb after it."""
+    nxt = tokens[comma + 1] if comma + 1 < len(tokens) else ""
+    return nxt[:1] in coordinators and len(nxt) > 1 and bare(nxt) in prepositions

@@ -166,12 +166,20 @@ def same_event(a: Event, b: Event, generic_ids: frozenset[str] = frozenset(),
     if not (_compatible_time(a.time, b.time) and _compatible_place(a, b)):
         return False
     if _told_together(a, b):
-        return True
+        return not _reversed(a, b)
     if a.event_type in statements and _sentences_apart(a, b) > STATEMENT_REACH:
         return False
     return (_compatible_parties(a.actor, b.actor, generic_ids)
             and _compatible_parties(a.recipient, b.recipient, generic_ids)
             and (not (a.actor and b.actor) or _tied(a, b, generic_ids)))
+
+
+def _reversed(a: Event, b: Event) -> bool:
+    """Whether each record's actor is the other's recipient and their actors share nothing:
+    أطلقت أنقرة عملية عسكرية ضد داعش …، قتل 13 جنديا في كمين tells the operation and the
+    attack it answered, not one event read twice."""
+    return bool(_codes(a.actor) & _codes(b.recipient) and _codes(a.recipient) & _codes(b.actor)
+                and not _codes(a.actor) & _codes(b.actor))
 
 
 def _tied(a: Event, b: Event, generic_ids: frozenset[str]) -> bool:

@@ -52,7 +52,7 @@ from marsad.annotate.describe import PERSON_PREFIX
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, Sentence, TriggerMention
 from marsad.events import verb_subject
-from marsad.events.asides import DASH, aside_end
+from marsad.events.asides import DASH, adverbial_clause, aside_end
 from marsad.events.condemned import CondemnedActs
 from marsad.events.implied import ImpliedActors
 from marsad.events.imputed import ImputedWrongs
@@ -88,6 +88,7 @@ class RoleAssigner:
         opener_words = frozenset(p[0] for p in self.openers)
         self._left_stops = (lang.syntax.with_conjunction(g.complementizers | opener_words)
                             | (self._clause_breaks - {COMMA}))
+        self._adv = (self.ph._coordinators, g.prepositions, self.ph._bare)   # adverbial_clause
         self._right_stops = (self._clause_breaks | g.complementizers | opener_words
                              | self.ph._clause_verbs)
         #: per family, the verb forms written alike in both voices (قتل/قُتل، اتهم/اتُّهم)
@@ -127,10 +128,9 @@ class RoleAssigner:
         self.ph._place_ends = {bisect_left(doc.token_ends, p.end) + 1 for p in doc.places}
         self._quote_opens = self.speech.quotation_starts(doc)
         self.others.start(doc)
-        for e in doc.entities:
-            in_entity.update(range(e.tok_lo, e.tok_hi))
         by_sentence: dict[int, list[EntityMention]] = {}
         for e in doc.entities:
+            in_entity.update(range(e.tok_lo, e.tok_hi))
             by_sentence.setdefault(e.sentence, []).append(e)
         self._by_sentence = by_sentence
         self.statements.start(by_sentence)
@@ -448,7 +448,7 @@ class RoleAssigner:
                 if speaker:     # قال X لوكالة الأنباء «خطفت الجبهة …»: a subject after the
                     return i + 1, speaker, False    # verb is the quotation's own
             tok = tokens[i]
-            if tok not in stops:
+            if tok not in stops and (tok != COMMA or not adverbial_clause(tokens, i, *self._adv)):
                 continue
             bare = self.ph._bare(tok)
             if tok in self.g.complementizers or bare in self.g.complementizers:
@@ -460,7 +460,7 @@ class RoleAssigner:
                     # is news the speaker gives (الجزائر: هجوم مسلح على ثكنة), not its own act
                     return (i + 1, self.ph._subject_before(doc, speaker, None, end=i),
                             t.tense != "noun")
-            if tok in self._clause_breaks and tok != COMMA:
+            if tok in self._clause_breaks:    # a comma only before و and a preposition
                 return i + 1, [], False
             if ((tok,) in self.g.clause_openers or (bare,) in self.g.clause_openers) \
                     and not main_after_relative(self.ph, doc, t, i, self._relatives):
