@@ -26,6 +26,7 @@ from marsad.doc.stage import Stage, StageError, stage_name
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
 from marsad.events.decide import EventDecision
+from marsad.events.destination import DestinationRecipients
 from marsad.events.merge import EventMerger
 from marsad.events.metaphor import SportFilter
 from marsad.events.opponents import ImpliedOpponents
@@ -64,6 +65,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         EventDecision(res, model=model),
         EventMerger(res),
         ImpliedOpponents(res, roles.outcomes.two_sided),
+        DestinationRecipients(res),
     ]
 
 
