@@ -538,3 +538,12 @@ def test_an_aside_between_dashes_after_the_subject_is_passed_over():
     text = "ورفض الرئيس اليمني -في تصريح لوكالة الأنباء اليمنية نقله المتحدث باسم الرئاسة- مبادرة الحوثيين."
     refusal = _event(marsad.Coder(candidates=True), text, "REJECT")
     assert _codes(refusal.actor) == ["YEM"] and _codes(refusal.recipient) == ["NSA"]
+
+
+def test_a_participle_of_going_shares_the_subject_of_its_clause():
+    # وقال، لدى مغادرته الرياض متوجها إلى مصر: the minister of the sentence before heads to
+    # Egypt (candidates kept to read their roles)
+    visit = _event(marsad.Coder(candidates=True),
+                   "أكد وزير الخارجية اليمني رياض ياسين أن الحكومة ستعود إلى عدن قريبا. وقال، في "
+                   "تصريح لدى مغادرته الرياض متوجها إلى مصر، إن المقاومة لن تتوقف.", "CONSULT")
+    assert _codes(visit.actor) == ["YEM"] and _codes(visit.recipient) == ["EGY"]
