@@ -335,3 +335,10 @@ def test_fighters_of_an_organisation_named_by_its_head_alone_are_it(coder):
     doc = _doc(coder, "وتقدمت المقاومة الشعبية في عدن. ويشن مسلحو المقاومة هجمات على مواقع الحوثيين.")
     coded = {doc.norm.text[e.start:e.end]: (e.code, e.id) for e in doc.entities}
     assert coded.get("مسلحو المقاومه") == ("YEM", "yem.popular_resistance"), coded
+
+
+def test_a_nationality_stated_right_after_a_name_is_that_persons_country(coder):
+    # a Saudi execution notice: the convict is Syrian, whatever country the notice is about
+    text = ("وقد تم تنفيذ حكم القتل في الجاني قاسم محمد الهلال - سوري الجنسية - اليوم الخميس في "
+            "منطقة الرياض.")
+    assert _code_of(coder, text, "قاسم محمد الهلال")[0] == "SYR"

@@ -76,6 +76,8 @@ class EntityLinker:
                                       if a.id.startswith(PERSON_PREFIX))
         self._particle_tokens = lang.syntax.with_conjunction(w.particles | frozenset(w.kunya))
         self._countries = {c.code: c.name for c in resources.countries}
+        self._nationality = frozenset(lang.normalize_term(w)
+                                      for w in lang.table("actors")["nationality_words"])
         #: a country's adjective as a family name is written (التركي)
         self._family_nisbas = frozenset(lang.normalize_term(lang.affixes.with_article(n))
                                         for c in resources.countries for n in c.nisbas)
@@ -97,8 +99,8 @@ class EntityLinker:
         self._bare_names(doc, people, blocked.union(names, doc), mentions, names, sentence_of)
         self._titles_after_names(doc, people, titles)
         self._titles_alone(doc, people, titles)
-        self._near_countries(people, mentions,
-                            {m.start for m in doc.matches if nationality_alone(m)})
+        self._near_countries(doc, people, mentions,
+                             {m.start for m in doc.matches if nationality_alone(m)})
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
         mentions += self._own_countries(doc, mentions, blocked.union(names, doc), sentence_of)
@@ -414,12 +416,12 @@ class EntityLinker:
             if found is not None:
                 found.mentions.append(e)
 
-    @staticmethod
-    def _near_countries(people: list[Draft], mentions: list[EntityMention],
+    def _near_countries(self, doc: Document, people: list[Draft], mentions: list[EntityMention],
                         nationalities: Container[int]) -> None:
         """For a person with no description, the country named nearest in their sentence,
         else in the sentence before (``Draft.near``); not people named by a nationality alone
-        (مدير الجوازات … اللواء خلف الله الطويرقي … أوضاع اليمنيين: he is not Yemen's)."""
+        (مدير الجوازات … اللواء خلف الله الطويرقي … أوضاع اليمنيين: he is not Yemen's), but the
+        nationality stated right after one of their mentions (الجاني قاسم الهلال - سوري الجنسية -)."""
         bare = [p for p in people if p.described is None and p.guessed is None and p.person is None]
         if not bare:
             return
@@ -428,10 +430,16 @@ class EntityLinker:
             if e.kind == "state" and e.code not in NO_COUNTRY \
                     and not (e.sector is None and e.start in nationalities):
                 states.setdefault(e.sentence, []).append(e)
+        stated = {e.tok_lo: e.code for e in mentions if e.kind == "state" and e.sector is None
+                  and doc.tokens[e.tok_hi:e.tok_hi + 1] and doc.tokens[e.tok_hi] in self._nationality}
         for p in bare:
             first = p.mentions[0]
+            own = next((stated[k] for m in p.mentions for k in range(m.tok_hi, m.tok_hi + 3)
+                        if k in stated), None)
             near = states.get(first.sentence) or states.get(first.sentence - 1)
-            if near:
+            if own is not None:
+                p.near = own
+            elif near:
                 p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
 
     def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: Taken,
