@@ -615,3 +615,11 @@ def test_an_operation_and_the_attack_on_its_side_in_one_sentence_stay_two_events
         "أطلقت أنقرة عملية عسكرية ضد تنظيم داعش في سوريا، فيما قتل مسلحون 13 جنديا تركيا في كمين "
         "استهدف قافلة عسكرية.", date="2015-08-01") if e.event_type == "ASSAULT"]
     assert len(events) == 2
+
+
+def test_the_one_a_death_sentence_is_carried_out_on_may_be_named_with_the_article(coder):
+    # في الجاني as في جانيين: the convict is the recipient, the ministry the actor
+    event = _event(coder, "نفذت وزارة الداخلية حكم القتل في الجاني قاسم محمد الهلال اليوم الخميس "
+                          "في منطقة الرياض.", "ASSAULT")
+    assert [a.code for a in event.actor] == ["SAU"]
+    assert [r.text for r in event.recipient] == ["الجاني"]

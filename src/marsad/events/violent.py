@@ -64,6 +64,10 @@ class ViolentClauses:
         self._sentence_heads = frozenset(norm(w) for w in executions["heads"])
         self._sentence_kinds = frozenset(norm(w) for w in executions["kinds"])
         self._executed_on = frozenset(norm(w) for w in executions["prepositions"])
+        aff = lang.affixes
+        #: a phrase with no preposition on it, bare or with the article (جانيين، الجاني)
+        self._ungoverned = lambda prefix: not prefix or aff.definite_prefix(prefix) \
+            and not aff.dative_prefix(prefix) and not aff.locative_prefix(prefix)
         self._prepositions = resources.grammar.prepositions
         self._clause_breaks = lang.clause_breaks
         self._mobilizing = frozenset(roles["mobilizing_types"])
@@ -135,7 +139,7 @@ class ViolentClauses:
 
     def executed(self, doc: Document, t: TriggerMention,
                  after: list[EntityMention]) -> list[EntityMention]:
-        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين، القتل تعزيرا لمهرب هيروين باكستاني:
+        """نفذت الوزارة حكم القتل تعزيرا في جانيين يمنيين، في الجاني، القتل تعزيرا لمهرب هيروين باكستاني:
         the one a sentence of death (after حكم, or followed by its kind: تعزيرا، قصاصا، حدا) is
         carried out on follows في / بحق or a fused ب / ل, after the sentence's kind."""
         tokens = doc.tokens
@@ -152,7 +156,8 @@ class ViolentClauses:
             return []
         # up to two head nouns may stand before the name or the adjective of origin (في جانيين
         # يمنيين، لمهرب هيروين باكستاني)
-        on = next((k for k, e in enumerate(after) if first <= e.tok_lo <= first + 2 and not e.prefix
+        on = next((k for k, e in enumerate(after) if first <= e.tok_lo <= first + 2
+                   and self._ungoverned(e.prefix)
                    and all(tokens[j].isalpha() and j not in self.ph._in_entity
                            and j not in self.ph._in_trigger for j in range(first, e.tok_lo))), None)
         return self.ph._chain_from(doc, after, on) if on is not None else []
