@@ -393,3 +393,18 @@ def test_an_expected_act_stays_future_whatever_the_model_weighs(rules: Coder) ->
     expected = [e for e in events if any(ev.sentence_index == 3 for ev in e.evidence)]
     assert expected and {e.modality for e in expected} == {"future"}
     assert any(e.modality == "asserted" for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_dropped_later_mention_does_not_keep_the_headline_from_its_lead(rules: Coder) -> None:
+    # the model keeps the headline and the lead (the government's welcome) and drops the EU's
+    # welcome of the last sentence: folded into the headline, it would make the headline the
+    # EU's and leave the lead a record of its own
+    article = {"id": "decide-6", "date": "2015-08-09", "title": "ترحيب بقرار الهدنة في اليمن",
+               "text": ("رحبت الحكومة اليمنية اليوم بقرار الهدنة الإنسانية. "
+                        "وقال مصدر حكومي إن الهدنة تبدأ منتصف الليل. "
+                        "كما رحب الاتحاد الأوروبي بالقرار في بيان.")}
+    model = _model({"type=SUPPORT": -3.0, "where=title": 8.0, "where=first": 8.0})
+    events = Coder(resources=replace(rules.resources, decision_model=model)).code_article(article)
+    support = [[(ev.field, ev.sentence_index) for ev in e.evidence] for e in events
+               if e.event_type == "SUPPORT"]
+    assert support == [[("title", 0), ("text", 1)]]

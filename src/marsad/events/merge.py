@@ -147,7 +147,7 @@ def _absorb(merged: list[Event], absorbed: dict[int, list[Evidence]], i: int,
     """Merge ``event`` into ``merged[i]``, its evidence set aside to be sorted in once at the
     end; but a record told in the headline alone takes the first of it at once, so that it no
     longer reads as the headline alone (``_told_together``)."""
-    carried = event.evidence[:1] if _headline_only(merged[i].evidence) else ()
+    carried = event.evidence[:1] if headline_only(merged[i].evidence) else ()
     merged[i] = combine(merged[i], evolve(event, evidence=carried))
     absorbed.setdefault(i, []).extend(event.evidence[len(carried):])
 
@@ -234,8 +234,8 @@ def _told_together(a: Event, b: Event) -> bool:
     sb = {(ev.field, ev.sentence_index) for ev in b.evidence}
     if sa & sb:
         return True
-    return bool((_headline_only(a.evidence) and _leads(sb))
-                or (_headline_only(b.evidence) and _leads(sa)))
+    return bool((headline_only(a.evidence) and leads(sb))
+                or (headline_only(b.evidence) and leads(sa)))
 
 
 def _first_body(event: Event) -> int:
@@ -249,14 +249,14 @@ def _sentences_apart(a: Event, b: Event) -> int:
     return min((abs(x - y) for x in sa for y in sb), default=0)
 
 
-def _headline_only(evidence: tuple[Evidence, ...]) -> bool:
+def headline_only(evidence: tuple[Evidence, ...]) -> bool:
     """Whether a record is told in the headline and nowhere else (yet): a headline joined to
     one event of its lead is that event, and does not draw in the lead's other events (قصف في
     سوريا over a raid in Idlib and the army's shelling elsewhere)."""
     return bool(evidence) and all(ev.field == "title" for ev in evidence)
 
 
-def _leads(sentences: set[tuple[str, int]]) -> bool:
+def leads(sentences: set[tuple[str, int]]) -> bool:
     """Whether a record's first body sentence is in the lead: the article's first two (the
     title is 0). A lead often opens with the setting and tells the headline's event in its
     second sentence (شهدت سيناء تصعيدا … وقالت مصادر إن مسلحين هاجموا حاجزا). Out of fold
