@@ -23,6 +23,7 @@ from marsad.annotate.triggers import TriggerFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.stage import Stage, StageError, stage_name
+from marsad.events.answers import AnsweredCharges
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
 from marsad.events.decide import EventDecision
@@ -66,6 +67,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         EventMerger(res),
         ImpliedOpponents(res, roles.outcomes.two_sided),
         DestinationRecipients(res),
+        AnsweredCharges(res),
     ]
 
 
