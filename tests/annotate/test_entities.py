@@ -342,3 +342,12 @@ def test_a_nationality_stated_right_after_a_name_is_that_persons_country(coder):
     text = ("وقد تم تنفيذ حكم القتل في الجاني قاسم محمد الهلال - سوري الجنسية - اليوم الخميس في "
             "منطقة الرياض.")
     assert _code_of(coder, text, "قاسم محمد الهلال")[0] == "SYR"
+
+
+def test_a_country_adjective_closing_a_titled_name_is_a_family_name(coder):
+    # الأمين العام … الدكتور عبدالله بن عبدالمحسن التركي: التركي is his family name, so the
+    # later «الدكتور التركي» is the League's secretary-general, not Turkey
+    text = ("أدان الأمين العام لرابطة العالم الإسلامي الدكتور عبدالله بن عبدالمحسن التركي "
+            "الهجوم على المسجد. ودعا الدكتور التركي المسلمين إلى الوحدة.")
+    called = [e for e in coder.code_text(text) if e.event_type == "REQUEST"]
+    assert called and [a.code for a in called[0].actor] == ["NGO"]

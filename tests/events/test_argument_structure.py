@@ -444,3 +444,27 @@ def test_a_verb_after_a_relative_clause_with_its_own_verb_has_the_antecedent_as_
                 "الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة بالقوة."})
     dispersed = [e for e in events if e.evidence[0].trigger.text == "فرقت"]
     assert dispersed and _codes(dispersed[0].actor) == ["NER"]
+
+
+def test_the_phrase_after_a_participle_of_circumstance_is_its_object_without_a_subject():
+    # … إنهم القوة الأساسية، متهمين عناصر الميليشيات الحوثية بالفرار: no subject is found for
+    # the participle (ضباط الحرس الجمهوري is no actor of the lexicon); the militias are still
+    # the ones accused, not the accusers
+    from marsad.coder import Coder
+    events = Coder(candidates=True).code_text(
+        "وذكرت أن الخلافات نشبت بين الطرفين، إذ يقول ضباط الحرس الجمهوري إنهم القوة الأساسية "
+        "التي تحارب على الأرض، متهمين عناصر الميليشيات الحوثية بالفرار من الجبهات.")
+    accused = [e for e in events if e.evidence[0].trigger.text == "متهمين"]
+    assert accused and "NSA" not in _codes(accused[0].actor) \
+        and _codes(accused[0].recipient) == ["NSA"]
+
+
+def test_a_participle_of_circumstance_is_the_main_clauses_not_a_clause_it_governs():
+    # نفى X الاتهامات بأن Y تساعد …، متهما Z: the accusation is X's (Erdogan's), not that of
+    # Y (Turkey), the subject of a clause that نفى governs through بأن
+    from marsad.coder import Coder
+    events = Coder(candidates=True).code_text(
+        "ونفى اردوغان بقوة الاتهامات بأن تركيا تساعد تنظيم داعش، متهمًا «قوى سوداء» بنشر "
+        "دعاية اعلامية خاطئة حول بلاده.")
+    accusing = [e for e in events if e.evidence[0].trigger.text == "متهمًا"]
+    assert accusing and [a.text for a in accusing[0].actor] == ["اردوغان"]

@@ -197,8 +197,10 @@ class EntityLinker:
         end = self.reader.after_title(doc.tokens, lo, sent.tok_hi, blocked, named)
         if end == lo:
             return i, None, frozenset()
-        e.end, e.tok_hi = doc.token_ends[end - 1], end
         start = self.reader.skip_honorific(doc.tokens, lo, end)[0]
+        if end - start > 1 and self._family_nisba(doc, end, ents[used + 1:used + 2]):
+            end, used = end + 1, used + 1   # …عبد الله بن عبد المحسن التركي (_new_name_at)
+        e.end, e.tok_hi = doc.token_ends[end - 1], end
         names.update(range(start, end))
         return used, None, self.reader.keys(doc.tokens[start:end])
 

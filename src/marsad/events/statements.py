@@ -127,7 +127,9 @@ class StatementReader:
         داعش …، فيما انتقد الوزير تركيا، داعيا إياها …; else the sentence's first actor); the
         phrase right after it is its object. A main clause with no subject of its own goes on
         with the sentence before: وأضاف: «…»، مشددا على ضرورة … is the speaker's of the sentence
-        before, and so is a participle that opens its sentence (…. مطالبا الحكومة بـ …)."""
+        before, and so is a participle that opens its sentence (…. مطالبا الحكومة بـ …). With no
+        subject found the phrase after it is still its object (… إنهم القوة الأساسية، متهمين عناصر
+        الميليشيات الحوثية بالفرار: the militias are accused, not accusing)."""
         actor, recipient = roles
         if t.tense != "noun" or self.ph._bare(doc.tokens[t.tok_lo]) not in self.ph._circumstantial:
             return actor, recipient
@@ -135,16 +137,30 @@ class StatementReader:
         told = [m for m in siblings if m.actor and m.trigger.tok_lo < t.tok_lo
                 and not self.speech.quote_closed(doc, m.trigger, t)]
         main = self._reported_statement(doc, siblings, t) \
-            or self._governing_speaker(doc, sent, t.tok_lo, ents) or next(
+            or self._governing_speaker(doc, sent, t.tok_lo, ents) \
+            or self._main_verb_subject(doc, told) or next(
             (m.actor for m in reversed(told) if m.trigger.tense != "noun"), []) \
             or next((m.actor for m in told), []) or (
             (self.speaker_before(doc, sent.index) or previous)
             if not any(w.isalpha() for w in doc.tokens[sent.tok_lo:t.tok_lo]) else [])
-        if not main:
-            return actor, recipient
         obj = self.ph._first_chain(doc, after, bare=True, max_gap=1, start=t.tok_hi) \
             or self.ph._marked(doc, after, fam, allow_obj=False) or recipient
+        if not main:    # no subject found: the phrase right after it is still not its doer
+            return [e for e in actor if e not in obj], obj
         return main, [e for e in obj if e not in main]
+
+    def _main_verb_subject(self, doc: Document, told: list[EventMention]) -> list[EntityMention]:
+        """The subject of the nearest verb before the participle that is not in a clause an
+        earlier verb governs through a complementizer: ونفى أردوغان الاتهامات بأن تركيا تساعد
+        داعش، متهما «قوى سوداء» … is Erdogan's accusation, not Turkey's."""
+        verbs = [m for m in told if m.trigger.tense != "noun"]
+        comps, bare = self.ph.g.complementizers, self.ph._bare
+        for k in range(len(verbs) - 1, -1, -1):
+            lo = verbs[k - 1].trigger.tok_hi if k else None
+            if lo is None or not any(w in comps or bare(w) in comps
+                                     for w in doc.tokens[lo:verbs[k].trigger.tok_lo]):
+                return verbs[k].actor
+        return []
 
     def _reported_statement(self, doc: Document, siblings: list[EventMention],
                             t: TriggerMention) -> list[EntityMention]:
