@@ -351,3 +351,12 @@ def test_a_country_adjective_closing_a_titled_name_is_a_family_name(coder):
             "الهجوم على المسجد. ودعا الدكتور التركي المسلمين إلى الوحدة.")
     called = [e for e in coder.code_text(text) if e.event_type == "REQUEST"]
     assert called and [a.code for a in called[0].actor] == ["NGO"]
+
+
+def test_people_of_a_trade_say_nothing_of_the_nationality_of_a_person_beside_them(coder):
+    # الأطباء اليمنيين are Yemeni doctors; the man who calls on them, described by no office, is
+    # placed where the clause puts him (جدة), not given the doctors' country
+    called = [e for e in coder.code_text(
+        "وطالب الدكتور عبدالله الربيعة في جدة أمس الأطباء اليمنيين بالعودة إلى بلادهم.")
+        if e.event_type == "REQUEST"]
+    assert called and [a.code for a in called[0].actor] == ["SAU"]

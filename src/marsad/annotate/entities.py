@@ -37,6 +37,7 @@ from marsad.annotate.coverage import BareStarts, SentenceOf, Taken, positions, t
 from marsad.annotate.describe import NO_COUNTRY, PERSON_PREFIX, Describer, Draft, merge_by_name
 from marsad.annotate.names import NameReader, NameWords
 from marsad.annotate.org_refs import OrganisationReferences
+from marsad.annotate.person_countries import PersonCountries, new_mention
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention
 from marsad.resources import Resources
@@ -70,14 +71,11 @@ class EntityLinker:
         # name before one (ناصر محمد); the first word of a given name of two (عبد of عبد الله)
         self._name_starts = lang.syntax.with_conjunction(
             frozenset(words[0] for words in w.honorifics) | w.openers | w.first_words)
-        self._own_forms = lang.clitic_forms(w.own_country)
         self._title_forms = lang.clitic_forms(w.titles)
         self._person_refs = frozenset(i for i, a in enumerate(resources.actors)
                                       if a.id.startswith(PERSON_PREFIX))
         self._particle_tokens = lang.syntax.with_conjunction(w.particles | frozenset(w.kunya))
-        self._countries = {c.code: c.name for c in resources.countries}
-        self._nationality = frozenset(lang.normalize_term(w)
-                                      for w in lang.table("actors")["nationality_words"])
+        self._countries = PersonCountries(resources, w.own_country)
         #: a country's adjective as a family name is written (التركي)
         self._family_nisbas = frozenset(lang.normalize_term(lang.affixes.with_article(n))
                                         for c in resources.countries for n in c.nisbas)
@@ -99,11 +97,11 @@ class EntityLinker:
         self._bare_names(doc, people, blocked.union(names, doc), mentions, names, sentence_of)
         self._titles_after_names(doc, people, titles)
         self._titles_alone(doc, people, titles)
-        self._near_countries(doc, people, mentions,
+        self._countries.near(doc, people, mentions,
                              {m.start for m in doc.matches if nationality_alone(m)})
         day = doc.article.date
         doc.participants = [self._describer.code(p, day) for p in people]
-        mentions += self._own_countries(doc, mentions, blocked.union(names, doc), sentence_of)
+        mentions += self._countries.own(doc, mentions, blocked.union(names, doc), sentence_of)
         mentions += self._organisations.find(doc, mentions)
         doc.entities = sorted(mentions, key=lambda e: e.start)
         doc.matches = _drop_places_in(doc, names)
@@ -247,7 +245,7 @@ class EntityLinker:
         if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
             mentions.remove(family)
             end += 1
-        e = self._mention(doc, i, end, sentence, "UNK", sector, "person", "person", "other")
+        e = new_mention(self._bare, doc, i, end, sentence, "UNK", sector, "person", "person", "other")
         mentions.append(e)
         names.update(range(start, end))
         return Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
@@ -319,7 +317,7 @@ class EntityLinker:
             if family is not None:      # التركي after الدكتور عبد الله … التركي: the person
                 mentions.remove(family)
             p = _nearest(by_key[key], i)
-            e = self._mention(doc, i, i + width, sentence_of[i], "UNK", None, "person", "person",
+            e = new_mention(self._bare, doc, i, i + width, sentence_of[i], "UNK", None, "person", "person",
                               "other")
             e.prefix = tok[:len(tok) - len(core)]
             p.mentions.append(e)
@@ -418,62 +416,6 @@ class EntityLinker:
             if found is not None:
                 found.mentions.append(e)
 
-    def _near_countries(self, doc: Document, people: list[Draft], mentions: list[EntityMention],
-                        nationalities: Container[int]) -> None:
-        """For a person with no description, the country named nearest in their sentence,
-        else in the sentence before (``Draft.near``); not people named by a nationality alone
-        (مدير الجوازات … اللواء خلف الله الطويرقي … أوضاع اليمنيين: he is not Yemen's), but the
-        nationality stated right after one of their mentions (الجاني قاسم الهلال - سوري الجنسية -)."""
-        bare = [p for p in people if p.described is None and p.guessed is None and p.person is None]
-        if not bare:
-            return
-        states: dict[int, list[EntityMention]] = {}
-        for e in mentions:
-            if e.kind == "state" and e.code not in NO_COUNTRY \
-                    and not (e.sector is None and e.start in nationalities):
-                states.setdefault(e.sentence, []).append(e)
-        stated = {e.tok_lo: e.code for e in mentions if e.kind == "state" and e.sector is None
-                  and doc.tokens[e.tok_hi:e.tok_hi + 1] and doc.tokens[e.tok_hi] in self._nationality}
-        for p in bare:
-            first = p.mentions[0]
-            own = next((stated[k] for m in p.mentions for k in range(m.tok_hi, m.tok_hi + 3)
-                        if k in stated), None)
-            near = states.get(first.sentence) or states.get(first.sentence - 1)
-            if own is not None:
-                p.near = own
-            elif near:
-                p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
-
-    def _own_countries(self, doc: Document, mentions: list[EntityMention], taken: Taken,
-                       sentence_of: SentenceOf) -> list[EntityMention]:
-        """بلادها، بلاده: the country of the nearest coded mention before it, in its sentence
-        or the one before, speaking as its government."""
-        found: list[EntityMention] = []
-        if not any(w in doc.norm.text for w in self.words.own_country):
-            return found
-        states = sorted((e for e in mentions if e.code not in NO_COUNTRY and e.kind == "state"),
-                        key=lambda e: e.tok_hi)
-        k, last = 0, None
-        for i in positions(doc.tokens, self._own_forms):
-            tok = doc.tokens[i]
-            while k < len(states) and states[k].tok_hi <= i:
-                last, k = states[k], k + 1
-            if i in taken or last is None \
-                    or last.sentence < sentence_of[i] - 1 \
-                    or not any(not tok.endswith(c) for c in self._cores(tok) & self.words.own_country):
-                continue
-            code = last.code
-            name = f"{self._countries.get(code, code)} (government)"
-            found.append(self._mention(doc, i, i + 1, sentence_of[i], code, "GOV",
-                                       f"{code.lower()}.gov", name, "state"))
-        return found
-
-    def _mention(self, doc: Document, lo: int, hi: int, sentence: int, code: str,
-                 sector: str | None, ident: str, name: str, kind: str) -> EntityMention:
-        tok = doc.tokens[lo]
-        prefix = tok[:len(tok) - len(self._bare(tok))]
-        return EntityMention(doc.token_starts[lo], doc.token_ends[hi - 1], lo, hi, sentence,
-                             prefix, code, sector, ident, name, kind)
 
 
 def _person_within(people_at: dict[int, str], starts: list[int], e: EntityMention) -> str | None:
