@@ -271,6 +271,14 @@ def test_a_call_in_the_first_person_is_the_speakers_and_the_phrase_after_it_the_
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["IGO"]
 
 
+def test_a_call_in_the_first_person_singular_is_the_speakers(coder):
+    # «أطالب الأمم المتحدة بـ …»: أ is the speaker, as ن is in نطالب; the phrase after the verb
+    # is the one asked, not the one asking
+    ev = _events(coder, "وقال رئيس الوزراء العراقي حيدر العبادي إن الحكومة ماضية في الإصلاحات. "
+                 "وأضاف: «أطالب الأمم المتحدة بإرسال مساعدات عاجلة إلى النازحين».", "REQUEST")[0]
+    assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["IGO"]
+
+
 def test_an_obligation_after_an_aside_is_the_speakers(coder):
     # قال X، في كلمة …، إن أي حوار … يجب أن …: the demand is X's though words stand between
     ev = _events(coder, "وقال الرئيس اليمني عبد ربه منصور هادي، في كلمة أمام قادة الجيش، إن أي "

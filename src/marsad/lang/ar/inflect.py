@@ -62,7 +62,7 @@ _ALEFS = str.maketrans("أإآى", "اااي")
 def subject_forms(spec: str) -> list[str]:
     """The written forms of a verb (its first word, from ``"past/present …"``) whose ending is
     a dual or plural subject (طالبوا، دعوا، التقيا، يطالبون، يدعوان), or whose prefix is the first
-    person plural (نطالب، ندعو: the speaker of a quotation): the verb before its subject is
+    person (نطالب، ندعو، أطالب: the speaker of a quotation): the verb before its subject is
     singular and third person, so a phrase after such a form is its object, not its subject."""
     head = spec.strip().split(" ")[0]
     past, _, present = head.partition("/")
@@ -83,10 +83,10 @@ def subject_forms(spec: str) -> list[str]:
     else:
         ends = []
     forms += [p + e for p in ("ي", "ت") for e in ends]
-    # نطالب، ندعو; not أطالب: unvocalized, أ + the stem is also a past (أجرى، أطلق) or a
-    # passive (أُدين) of another verb
-    return forms + ([f"ن{core}"] if core and f"ن{core}".translate(_ALEFS)
-                    != past.translate(_ALEFS) else [])
+    # نطالب، ندعو; أطالب، أدعو only where أ + the stem can be no past (أجرى، أطلق: a stem
+    # of three letters but one ending in و) or passive (أُدين) of another verb
+    firsts = [f"ن{core}"] + ([f"أ{core}"] if len(core) >= 4 or core.endswith("و") else [])
+    return forms + [f for f in firsts if core and f.translate(_ALEFS) != past.translate(_ALEFS)]
 
 
 def masculine_forms(spec: str) -> list[str]:
