@@ -104,6 +104,15 @@ def test_ground_taken_in_fighting_the_sentence_reports_makes_both_sides_the_acto
     assert ev.recipient == ()
 
 
+def test_ground_taken_after_a_fight_with_a_side_makes_that_side_an_actor_too(candidates):
+    # سيطرت X على Y بعد معارك عنيفة مع Z: Z is not whom the ground is taken from in words (no
+    # من), but the other side of the fight the sentence tells
+    ev = _event(candidates, "سيطرت المقاومة الشعبية اليوم على قاعدة العند الاستراتيجية في اليمن "
+                            "بعد معارك عنيفة مع الحوثيين.", "ASSAULT")
+    assert sorted(e.code for e in ev.actor) == ["NSA", "YEM"]
+    assert ev.recipient == ()
+
+
 def test_positions_of_a_group_named_through_its_members_are_aimed_at_the_group(coder):
     # مواقع لعناصر داعش: the positions belong to the group's members, so to the group
     ev = _event(coder, "وقصف طيران التحالف الدولي مواقع لعناصر داعش في قضاء بيجي أمس.",

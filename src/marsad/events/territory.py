@@ -12,7 +12,9 @@ sides fighting). So:
   sentence of fighting, it joins the actor and there is no recipient;
 * a place after من is the whole the ground is part of (جانبا كبيرا من عدن), not a side;
 * the doer of a verbal noun whose من-phrase was taken for it is the phrase before the noun;
-* without such a side, a named place (عدن، صنعاء) is not the recipient.
+* without such a side, a named place (عدن، صنعاء) is not the recipient, and in a sentence of
+  fighting the other party named (سيطرت المقاومة على قاعدة العند بعد معارك عنيفة مع الحوثيين)
+  is the fight's other side: it joins the actor (training annotations strict 1257 -> 1260).
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ class TerritoryReader:
         k = next((k for k, e in enumerate(after)
                   if self._origin_before(doc, t, e) and not _names_a_place(doc, e)), None)
         if k is None:
-            return actor, [e for e in recipient if not _names_a_place(doc, e)]
+            rest = [e for e in recipient if not _names_a_place(doc, e)]
+            if rest and self._fighting(doc, t):     # … بعد معارك عنيفة مع الحوثيين
+                return actor + [e for e in rest if e not in actor], []
+            return actor, rest
         side = self.ph._chain_from(doc, after, k)
         doer = [e for e in actor if e not in side]
         if not doer and t.tense == "noun":
