@@ -245,7 +245,8 @@ class EntityLinker:
         if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
             mentions.remove(family)
             end += 1
-        e = new_mention(self._bare, doc, i, end, sentence, "UNK", sector, "person", "person", "other")
+        e = new_mention(self._bare, doc, i, end, sentence, "UNK", sector, "person", "person",
+                        "other")
         mentions.append(e)
         names.update(range(start, end))
         return Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
@@ -317,8 +318,8 @@ class EntityLinker:
             if family is not None:      # التركي after الدكتور عبد الله … التركي: the person
                 mentions.remove(family)
             p = _nearest(by_key[key], i)
-            e = new_mention(self._bare, doc, i, i + width, sentence_of[i], "UNK", None, "person", "person",
-                              "other")
+            e = new_mention(self._bare, doc, i, i + width, sentence_of[i], "UNK", None, "person",
+                            "person", "other")
             e.prefix = tok[:len(tok) - len(core)]
             p.mentions.append(e)
             mentions.append(e)

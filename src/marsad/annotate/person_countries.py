@@ -35,6 +35,8 @@ def new_mention(bare: Callable[[str], str], doc: Document, lo: int, hi: int, sen
 
 
 class PersonCountries:
+    """The two guesses (module docstring), built once per language."""
+
     def __init__(self, resources: Resources, own_words: frozenset[str]):
         lang = resources.language
         assert lang is not None
@@ -45,10 +47,9 @@ class PersonCountries:
         self._countries = {c.code: c.name for c in resources.countries}
         self._nationality = frozenset(lang.normalize_term(w)
                                       for w in lang.table("actors")["nationality_words"])
-        self._society = SOCIETY_SECTORS
 
     def near(self, doc: Document, people: list[Draft], mentions: list[EntityMention],
-                        nationalities: Container[int]) -> None:
+             nationalities: Container[int]) -> None:
         """For a person with no description, the country named nearest in their sentence,
         else in the sentence before (``Draft.near``); not people named by a nationality alone
         (مدير الجوازات … اللواء خلف الله الطويرقي … أوضاع اليمنيين: he is not Yemen's), but the
@@ -58,7 +59,7 @@ class PersonCountries:
             return
         states: dict[int, list[EntityMention]] = {}
         for e in mentions:
-            if e.kind == "state" and e.code not in NO_COUNTRY and e.sector not in self._society \
+            if e.kind == "state" and e.code not in NO_COUNTRY and e.sector not in SOCIETY_SECTORS \
                     and not (e.sector is None and e.start in nationalities):
                 states.setdefault(e.sentence, []).append(e)
         stated = {e.tok_lo: e.code for e in mentions if e.kind == "state" and e.sector is None
@@ -74,7 +75,7 @@ class PersonCountries:
                 p.near = min(near, key=lambda e: abs(e.tok_lo - first.tok_lo)).code
 
     def own(self, doc: Document, mentions: list[EntityMention], taken: Taken,
-                       sentence_of: SentenceOf) -> list[EntityMention]:
+            sentence_of: SentenceOf) -> list[EntityMention]:
         """بلادها، بلاده: the country of the nearest coded mention before it, in its sentence
         or the one before, speaking as its government."""
         found: list[EntityMention] = []
@@ -94,5 +95,5 @@ class PersonCountries:
             code = last.code
             name = f"{self._countries.get(code, code)} (government)"
             found.append(new_mention(self._bare, doc, i, i + 1, sentence_of[i], code, "GOV",
-                                       f"{code.lower()}.gov", name, "state"))
+                                     f"{code.lower()}.gov", name, "state"))
         return found
