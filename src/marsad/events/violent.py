@@ -64,10 +64,7 @@ class ViolentClauses:
         self._sentence_heads = frozenset(norm(w) for w in executions["heads"])
         self._sentence_kinds = frozenset(norm(w) for w in executions["kinds"])
         self._executed_on = frozenset(norm(w) for w in executions["prepositions"])
-        aff = lang.affixes
-        #: a phrase with no preposition on it, bare or with the article (جانيين، الجاني)
-        self._ungoverned = lambda prefix: not prefix or aff.definite_prefix(prefix) \
-            and not aff.dative_prefix(prefix) and not aff.locative_prefix(prefix)
+        self._affixes = lang.affixes
         self._prepositions = resources.grammar.prepositions
         self._clause_breaks = lang.clause_breaks
         self._mobilizing = frozenset(roles["mobilizing_types"])
@@ -136,6 +133,12 @@ class ViolentClauses:
             if doer:
                 return doer
         return []
+
+    def _ungoverned(self, prefix: str) -> bool:
+        """A phrase with no preposition on it, bare or with the article (جانيين، الجاني)."""
+        aff = self._affixes
+        return not prefix or (aff.definite_prefix(prefix) and not aff.dative_prefix(prefix)
+                              and not aff.locative_prefix(prefix))
 
     def executed(self, doc: Document, t: TriggerMention,
                  after: list[EntityMention]) -> list[EntityMention]:

@@ -83,8 +83,8 @@ def subject_forms(spec: str) -> list[str]:
     else:
         ends = []
     forms += [p + e for p in ("ي", "ت") for e in ends]
-    # نطالب، ندعو; أطالب، أدعو only where أ + the stem can be no past (أجرى، أطلق: a stem
-    # of three letters but one ending in و) or passive (أُدين) of another verb
+    # نطالب، ندعو; أطالب، أدعو only where أ + the stem can be no past (أطلق، أجرى) or passive
+    # (أُدين) of another verb: a stem of four letters or more, or one ending in و
     firsts = [f"ن{core}"] + ([f"أ{core}"] if len(core) >= 4 or core.endswith("و") else [])
     return forms + [f for f in firsts if core and f.translate(_ALEFS) != past.translate(_ALEFS)]
 
