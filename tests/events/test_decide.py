@@ -177,6 +177,24 @@ def test_a_participle_with_the_article_names_people_not_an_act() -> None:
     assert not any("المتهمين" in t for t in triggers)
 
 
+GRANT = {
+    "id": "decide-4",
+    "date": "2015-08-05",
+    "title": "نقل المصابين إلى مستشفيات مكة المكرمة",
+    "text": ("وصل المصابون اليمنيون إلى مستشفيات منطقة مكة المكرمة أمس. "
+             "وصدرت مكرمة ملكية بعلاج الجرحى اليمنيين على نفقة الدولة. "
+             "وقال مدير الشؤون الصحية إن حالتهم مستقرة."),
+}
+
+
+def test_a_word_inside_a_place_name_is_no_candidate() -> None:
+    """المكرمة in مكة المكرمة is the city's name, not a royal grant (مكرمة ملكية, AID)."""
+    triggers = [ev.trigger.text for e in Coder(candidates=True).code_article(GRANT)
+                if e.event_type == "AID" for ev in e.evidence]
+    assert "مكرمة" in triggers
+    assert not any("المكرمة" in t for t in triggers)
+
+
 @pytest.mark.parametrize("value, ok", [(True, True), (False, True), ("yes", False)])
 def test_the_candidate_key_is_checked(value: object, ok: bool) -> None:
     from marsad.resources import vocabulary

@@ -2,7 +2,8 @@
 
 The entity stage (``annotate/entities.py``) asks, for the few tokens where a name may begin,
 whether a lexicon word or a mention covers them; listing every covered token of every article
-would cost more than all the asking. Nothing here is language-specific.
+would cost more than all the asking. The trigger stage asks which characters names cover
+(``named_marks``). Nothing here is language-specific.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from marsad.doc.document import Document
 from marsad.doc.spans import Match
 
 _START, _END = attrgetter("start"), attrgetter("end")
+#: marks of ``named_marks``
+NAMED, SECTOR_WORD = 1, 2
 
 
 class Taken:
@@ -102,3 +105,23 @@ def tokens_of(doc: Document, start: int, end: int) -> range:
     lo = bisect_right(doc.token_starts, start) - 1
     hi = bisect_right(doc.token_starts, end - 1)
     return range(max(lo, 0), hi)
+
+
+def named_marks(doc: Document, sector_ids: frozenset[str]) -> bytearray:
+    """Per character of the matching view: ``NAMED`` inside an entity's name or a place name
+    of several words, whose words are no event's (معارضة in المعارضة السورية; مكرمة, a royal
+    grant, in مكة المكرمة: 211 candidates in 3,000 articles, none kept); ``SECTOR_WORD`` inside
+    a word of ``sector_ids`` that names a sector alone (متهمين: the accused), which the trigger
+    stage still reads as a candidate's participle where a decision tells them apart
+    (قالوا إنهم يقاتلون وحدهم، متهمين الميليشيات بالفرار); else 0."""
+    named = bytearray(len(doc.norm.text) + 1)
+    for e in doc.entities:
+        if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
+            mark = SECTOR_WORD if e.tok_hi - e.tok_lo == 1 and e.id in sector_ids else NAMED
+            named[e.start:e.end] = bytes((mark,)) * (e.end - e.start)
+    starts = doc.token_starts
+    for m in doc.matches:
+        if m.terms[0].layer == "place" and \
+                bisect_right(starts, m.end - 1) > bisect_right(starts, m.start):
+            named[m.start:m.end] = bytes((NAMED,)) * (m.end - m.start)
+    return named

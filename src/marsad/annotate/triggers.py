@@ -1,7 +1,8 @@
 """Pipeline stage: event triggers and the modality of each.
 
 A trigger is a verb or noun of the event lexicon. Triggers inside a named actor (معارضة in
-المعارضة السورية) are dropped (where a decision reads the candidates, a word that names a sector
+المعارضة السورية) or a place's name of several words (مكرمة, a royal grant, in مكة المكرمة) are
+dropped (where a decision reads the candidates, a word that names a sector
 alone, متهمين "the accused", is still a candidate's participle: متهمين الميليشيات بالفرار);
 an event word that is the content of a verbal act (هدد بشن هجمات, دعا إلى وقف إطلاق النار,
 أدان الهجوم) is the act's object, not a second event.
@@ -36,6 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.annotate.contents import joined_content, second_verb
+from marsad.annotate.coverage import NAMED, named_marks
 from marsad.annotate.needed import in_order, needs_window
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
@@ -50,8 +52,6 @@ _MODALITY_WINDOW = 6
 _NEEDS_WINDOW = 10
 #: tuples of terms whose first needed words ``TriggerFinder._firsts`` keeps
 _FIRSTS_MAX = 1 << 15
-#: marks of ``TriggerFinder._named``
-_NAMED, _SECTOR_WORD = 1, 2
 #: in a family's ``requires``: a number (digits or a number word) among the words right after
 #: the trigger (أسرت المقاومة 45 حوثيا، تم أسر أكثر من 50), within ``_NUMBER_REACH`` of them
 ANY_NUMBER = "#"
@@ -147,7 +147,7 @@ class TriggerFinder:
         token_starts = doc.token_starts
         found: list[TriggerMention] = []
         wide = self._reads_candidates(doc)
-        named = self._named(doc, wide)
+        named = named_marks(doc, self._sector_ids if wide else frozenset())
         ignored = frozenset() if wide else self._candidate_families
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
@@ -155,7 +155,7 @@ class TriggerFinder:
             if named.find(0, m.start, m.end) < 0:
                 # معارضة inside المعارضة السورية is the actor, not an event; a word of a sector
                 # alone (متهمين) may be a candidate's participle
-                if named.find(_NAMED, m.start, m.end) >= 0:
+                if named.find(NAMED, m.start, m.end) >= 0:
                     continue
                 terms = tuple(t for t in m.terms if t.ref in self._candidate_families)
                 if not terms:
@@ -197,21 +197,6 @@ class TriggerFinder:
                 doc, lo, sent, m.prefix, any(t.kind == "verb" for t in terms), hi):
             return tuple(t for t in terms if t.ref not in readings.ahead_families)
         return terms
-
-    def _named(self, doc: Document, wide: bool) -> bytearray:
-        """Per character of the matching view: ``_NAMED`` inside an entity's name, whose
-        words are no trigger; ``_SECTOR_WORD`` inside a word that names a sector alone
-        (متهمين: the accused), where a decision reads the candidates: the same word is also
-        the participle of a candidate's act (قالوا إنهم يقاتلون وحدهم، متهمين الميليشيات
-        بالفرار), which the decision tells apart; else 0."""
-        named = bytearray(len(doc.norm.text) + 1)
-        sector_ids = self._sector_ids if wide else frozenset()
-        for e in doc.entities:
-            if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
-                mark = _SECTOR_WORD if e.tok_hi - e.tok_lo == 1 and e.id in sector_ids \
-                    else _NAMED
-                named[e.start:e.end] = bytes((mark,)) * (e.end - e.start)
-        return named
 
     def _choose_per_type(self, doc: Document, terms: Sequence[Term], after: int, limit: int
                          ) -> list[Term | None]:
