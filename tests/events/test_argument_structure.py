@@ -336,6 +336,9 @@ def test_a_deed_named_by_a_relative_clause_is_aimed_at_its_doer(coder, text, eve
     "وقال الرئيس التركي رجب طيب أردوغان خلال زيارة إلى إندونيسيا إن بلاده عانت من خسائر كبيرة.",
     # the circumstance first, the speaker after it
     "وخلال زيارة إلى إندونيسيا، قال الرئيس التركي رجب طيب أردوغان إن بلاده عانت من خسائر كبيرة.",
+    # at its end (في ختام), the act in quote marks
+    "وقال الرئيس التركي رجب طيب أردوغان إن بلاده عانت من خسائر كبيرة، وذلك في ختام \"زيارة\" "
+    "إلى إندونيسيا.",
 ])
 def test_a_visit_named_as_the_circumstance_of_a_statement_is_the_speakers(coder, text):
     ev = _events(coder, text, "CONSULT")[0]
