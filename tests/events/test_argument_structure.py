@@ -360,6 +360,16 @@ def test_a_condemned_act_told_before_is_aimed_at_its_doer(coder):
     assert _codes(ev.actor) == ["IRQ"] and _codes(ev.recipient) == ["TUR"]
 
 
+@pytest.mark.parametrize("text, victims", [
+    ("وأدان وزير الخارجية الأردني ناصر جودة اختطاف الموظفين الإيطاليين في ليبيا.", "ITA"),
+    ("ونددت الخارجية المصرية باغتيال الصحفيين اليمنيين في تعز.", "YEM"),
+])
+def test_the_victims_of_a_condemned_act_are_not_the_ones_condemned(coder, text, victims):
+    # the act's genitive is whom it was done to; with no doer named, no one is condemned
+    ev = _events(coder, text, "ACCUSE")[0]
+    assert victims not in _codes(ev.recipient)
+
+
 def test_an_act_inside_the_condemned_acts_relative_clause_leaves_the_doer_aimed_at(coder):
     # بالهجوم الذي أدى إلى مقتل الطفل: the killing inside the clause names no doer of its own;
     # the condemnation is still aimed at the settlers who attacked, told the sentence before

@@ -430,7 +430,9 @@ def test_a_verb_written_like_a_preposition_does_not_govern_its_subject(coder):
     # عبّر (unvocalized: the preposition عبر, "via") is the verb here, its subject right after it
     ev = _event(coder, "بدوره، عبّر مركز الميزان لحقوق الإنسان في غزة عن استنكاره الشديد لقتل "
                        "المواطنة الفلسطينية.", "ACCUSE")
-    assert _codes(ev.actor) == ["NGO"] and _codes(ev.recipient) == ["PSE"]
+    # the one killed is not the one condemned, and no killer is named (as the training
+    # annotations code this sentence)
+    assert _codes(ev.actor) == ["NGO"] and _codes(ev.recipient) == []
 
 
 def test_a_participle_goes_on_with_the_nearest_verbs_subject_not_the_sentences_first(coder):

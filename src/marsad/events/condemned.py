@@ -19,7 +19,9 @@ the support), as the ``roles`` table's ``condemning_types`` and ``condemning_cam
 * with no doer named, a deed called terrorist or criminal (العمل الإجرامي الذي استهدف مسجدا) is
   an unnamed armed group's;
 * where nothing else is aimed at, the party right after the word for the deed, its genitive or
-  adjective (استنكاره لتصريحات المسؤولين الإيرانيين، تندد بالتصريحات الإيرانية).
+  adjective (استنكاره لتصريحات المسؤولين الإيرانيين، تندد بالتصريحات الإيرانية); not after a word
+  for an act, whose genitive is whom it was done to (أدان اختطاف الموظفين الإيطاليين: with no
+  kidnapper named, no one is condemned).
 
 The object is looked for right after the condemnation, or after its subject when the subject
 follows it (دان رئيس مجلس النواب … التفجير الإرهابي).
@@ -74,6 +76,7 @@ class CondemnedActs:
     def __call__(self, doc: Document, in_sentence: dict[int, list[EventMention]],
                  by_sentence: dict[int, list[EntityMention]], read_act: ReadAct) -> None:
         settled: set[int] = set()
+        acted: set[int] = set()     # condemnations of an act whose doer is not named
         for c in doc.complements:
             # the act is the condemnation's object, a noun (أدان الهجوم); a verb after it is a
             # relative clause about the act (التفجير الذي استهدف مسجدا)
@@ -98,13 +101,15 @@ class CondemnedActs:
                 m.recipient = [e for e in doer if e not in m.actor]
                 if m.recipient:
                     settled.add(id(m))
+                else:
+                    acted.add(id(m))
         for sentence, mentions in in_sentence.items():
             ents = by_sentence.get(sentence, [])
             for m in mentions:
                 if m.trigger.family in self._condemning and id(m) not in settled \
                         and not self._party_first(doc, m):
                     doer = self._deed_doer(doc, m, ents) or (
-                        [] if m.recipient else self._deed_owner(doc, m, ents))
+                        [] if m.recipient or id(m) in acted else self._deed_owner(doc, m, ents))
                     if doer:
                         m.recipient = doer
 
