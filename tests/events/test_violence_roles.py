@@ -56,6 +56,9 @@ def test_soldiers_or_police_killed_by_no_one_named_fell_to_an_unnamed_armed_grou
 @pytest.mark.parametrize("text, event_type, recipient", [
     ("وقال مسؤول محلي إن 15 مدنيا قتلوا في قصف على بلدة في ريف حلب.", "ASSAULT", "مدنيا"),
     ("وذكرت وكالة الأنباء الرسمية أن ستة أشخاص اعتقلوا في إسطنبول.", "COERCE", "أشخاص"),
+    # قد between them, a day and "last" after the verb: still nothing it was done to
+    ("يذكر أن أربعة إيطاليين قد اختطفوا يوم الأحد الماضي بالقرب من مجمع مليتة النفطي.",
+     "ASSAULT", "إيطاليين"),
 ])
 def test_a_counted_phrase_before_a_verb_with_no_object_suffered_it(coder, text, event_type,
                                                                    recipient):

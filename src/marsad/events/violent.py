@@ -69,6 +69,8 @@ class ViolentClauses:
         self._clause_breaks = lang.clause_breaks
         self._mobilizing = frozenset(roles["mobilizing_types"])
         self._time_words = frozenset(norm(w) for w in roles["time_after_subject"])
+        #: قد between a subject and its verb (أربعة إيطاليين قد اختطفوا)
+        self._qad = frozenset(norm(w) for w in lang.table("triggers")["qad"])
         self._sector_words = frozenset(s.id for s in resources.sectors)
         self._numbers = lang.numbers
         #: the families whose every verb comes with its object noun (فتح نيران، شن غارات)
@@ -252,6 +254,7 @@ class ViolentClauses:
             bare = self.ph._bare(nxt)
             if nxt == self.ph._origin or not (
                     nxt in self._prepositions or bare in self.ph._after_passive_subject
+                    or bare in self._time_words     # اختطفوا يوم الأحد: no object after the time
                     or bare in self._prepositions or nxt in self._clause_breaks
                     or self._fused(nxt)):
                 return actor, recipient, False
@@ -261,10 +264,12 @@ class ViolentClauses:
     def _subject_right_before(self, doc: Document, t: TriggerMention,
                               actor: list[EntityMention], right_edge: int) -> bool:
         """أن الجنود قتلوا عندما سقطت قذائف، أن رئيس المخابرات السابق قتل في منطقة كامينجي: a
-        subject right before the verb, definite or named, with no count after the verb in its
-        clause (الجيش قتل في الغارة 20 مسلحا: an object to come)."""
+        subject right before the verb (قد aside: أربعة إيطاليين قد اختطفوا), definite or named,
+        with no count after the verb in its clause (الجيش قتل في الغارة 20 مسلحا: an object to
+        come)."""
         tokens = doc.tokens
-        return actor[-1].tok_hi == t.tok_lo and not any(
+        return all(self.ph._bare(w) in self._qad for w in tokens[actor[-1].tok_hi:t.tok_lo]) \
+            and actor[-1].tok_hi <= t.tok_lo and not any(
             self._is_count(tokens[i]) for i in range(t.tok_hi, right_edge))
 
     def _counted_after(self, doc: Document, t: TriggerMention, e: EntityMention) -> bool:
@@ -328,8 +333,11 @@ class ViolentClauses:
             or bare.startswith(ph._article) or i in ph._in_trigger)
 
     def _is_count(self, word: str) -> bool:
-        """A number (in digits or words) or a partitive head (عنصران، العشرات، عدد)."""
+        """A number (in digits or words) or a partitive head (عنصران، العشرات، عدد); not a
+        day's name (يوم الأحد: no "one")."""
         numbers = self._numbers
+        if self.ph._bare(word) in self._time_words:
+            return False
         return self.ph._is_partitive(word) or (
             numbers is not None and numbers.parse_number(self.ph._bare(word)) is not None)
 
