@@ -146,17 +146,23 @@ SWEEP = {
 }
 
 
-def _assault_triggers(coder: Coder) -> list[str]:
-    return [ev.trigger.text for e in coder.code_article(SWEEP) if e.event_type == "ASSAULT"
+def _triggers(coder: Coder, article: dict, event_type: str) -> list[str]:
+    """The trigger words of the article's records (or candidates) of one type."""
+    return [ev.trigger.text for e in coder.code_article(article) if e.event_type == event_type
             for ev in e.evidence]
 
 
+@pytest.fixture(scope="module")
+def candidates() -> Coder:
+    return Coder(candidates=True)
+
+
 def test_candidate_words_are_no_triggers_for_the_rules(rules: Coder) -> None:
-    assert "تطهير" not in _assault_triggers(rules)
+    assert "تطهير" not in _triggers(rules, SWEEP, "ASSAULT")
 
 
-def test_candidate_words_are_candidates_for_the_decision() -> None:
-    assert "تطهير" in _assault_triggers(Coder(candidates=True))
+def test_candidate_words_are_candidates_for_the_decision(candidates: Coder) -> None:
+    assert "تطهير" in _triggers(candidates, SWEEP, "ASSAULT")
 
 
 COURT = {
@@ -169,10 +175,9 @@ COURT = {
 }
 
 
-def test_a_participle_with_the_article_names_people_not_an_act() -> None:
+def test_a_participle_with_the_article_names_people_not_an_act(candidates: Coder) -> None:
     """المتهمين "the accused" is no accusation; متهما الشرطة, a participle of circumstance, is."""
-    triggers = [ev.trigger.text for e in Coder(candidates=True).code_article(COURT)
-                if e.event_type == "ACCUSE" for ev in e.evidence]
+    triggers = _triggers(candidates, COURT, "ACCUSE")
     assert "متهما" in triggers
     assert not any("المتهمين" in t for t in triggers)
 
@@ -187,10 +192,9 @@ GRANT = {
 }
 
 
-def test_a_word_inside_a_place_name_is_no_candidate() -> None:
+def test_a_word_inside_a_place_name_is_no_candidate(candidates: Coder) -> None:
     """المكرمة in مكة المكرمة is the city's name, not a royal grant (مكرمة ملكية, AID)."""
-    triggers = [ev.trigger.text for e in Coder(candidates=True).code_article(GRANT)
-                if e.event_type == "AID" for ev in e.evidence]
+    triggers = _triggers(candidates, GRANT, "AID")
     assert "مكرمة" in triggers
     assert not any("المكرمة" in t for t in triggers)
 
