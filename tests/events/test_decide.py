@@ -165,6 +165,27 @@ def test_candidate_words_are_candidates_for_the_decision(candidates: Coder) -> N
     assert "تطهير" in _triggers(candidates, SWEEP, "ASSAULT")
 
 
+FRONT = {
+    "id": "decide-5",
+    "date": "2015-07-23",
+    "title": "المقاومة تتقدم باتجاه قصر الرئاسة في عدن",
+    "text": ("وقال سكان إن قوات المقاومة الشعبية استولت على حي صبر في شمال عدن. "
+             "وتقدم محامي الأسرى بطلب إلى المحكمة للإفراج عنهم. "
+             "وأكد مصدر عسكري أن المعارك مستمرة."),
+}
+
+
+def test_territory_seized_and_an_advance_on_a_place_are_candidates(candidates: Coder) -> None:
+    triggers = _triggers(candidates, FRONT, "ASSAULT")
+    assert "استولت" in triggers
+    assert "تتقدم" in triggers
+
+
+def test_an_advance_needs_its_direction(candidates: Coder) -> None:
+    """تقدم بطلب is a request submitted, no forces advancing."""
+    assert "وتقدم" not in _triggers(candidates, FRONT, "ASSAULT")
+
+
 COURT = {
     "id": "decide-3",
     "date": "2015-08-05",
