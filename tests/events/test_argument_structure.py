@@ -135,6 +135,16 @@ def test_a_source_that_reports_an_act_is_not_its_doer(coder):
     assert ev.attribution is not None and "مصدر أمني" in ev.attribution.text
 
 
+@pytest.mark.parametrize("text", [
+    "وذكر المرصد ومقره بريطانيا أن الغارات الجوية قصفت مواقع لجبهة النصرة قرب بلدة أعزاز.",
+    "وقالت الهيئة ومقرها لندن إن الغارات الجوية قصفت مواقع للمسلحين في ريف إدلب أمس.",
+])
+def test_the_seat_of_a_source_does_not_report_nor_strike(coder, text):
+    """ومقره بريطانيا describes the source; the strikes have no doer in the sentence."""
+    ev = _events(coder, text, "ASSAULT")[0]
+    assert ev.actor == () and _codes(ev.recipient) == ["NSA"]
+
+
 def test_a_quotation_after_a_verb_of_saying_has_its_own_subject(coder):
     # قال X «فعل Y …»: the quotation is reported speech, X its attribution, Y the actor
     ev = _events(coder, "وقال قائد الشرطة المحلية لوكالة الأنباء الألمانية «خطف مسلحو تنظيم "

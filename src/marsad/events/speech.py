@@ -48,6 +48,7 @@ class SpeechReader:
         #: مبينا أن، مشيرا إلى أن: participles of saying, and the words between one and what it says
         self._saying_participles = roles_words
         self._saying_links = frozenset(lang.normalize_term(w) for w in roles["saying_links"])
+        self._seat_words = frozenset(lang.normalize_term(w) for w in roles["seat_words"])
         #: per document: the tokens that open a quotation (``quotation_starts``)
         self._quote_opens: frozenset[int] = frozenset()
 
@@ -151,7 +152,9 @@ class SpeechReader:
                       None)
         if speech is None:
             return []
-        after = [e for e in ents if speech < e.tok_lo < comp]
+        # not the seat in an apposition (المرصد ومقره بريطانيا، ومقرها في لندن)
+        after = [e for e in ents if speech < e.tok_lo < comp and not self._seat_words.intersection(
+            doc.tokens[max(speech, e.tok_lo - 2):e.tok_lo])]
         chain = self.ph._first_chain(doc, after, bare=True)
         if chain:
             return chain
