@@ -138,6 +138,7 @@ def test_a_source_that_reports_an_act_is_not_its_doer(coder):
 @pytest.mark.parametrize("text", [
     "وذكر المرصد ومقره بريطانيا أن الغارات الجوية قصفت مواقع لجبهة النصرة قرب بلدة أعزاز.",
     "وقالت الهيئة ومقرها لندن إن الغارات الجوية قصفت مواقع للمسلحين في ريف إدلب أمس.",
+    "وذكر المرصد الذي مقره بريطانيا أن الغارات الجوية قصفت مواقع لجبهة النصرة قرب بلدة أعزاز.",
 ])
 def test_the_seat_of_a_source_does_not_report_nor_strike(coder, text):
     """ومقره بريطانيا describes the source; the strikes have no doer in the sentence."""

@@ -48,7 +48,8 @@ class SpeechReader:
         #: مبينا أن، مشيرا إلى أن: participles of saying, and the words between one and what it says
         self._saying_participles = roles_words
         self._saying_links = frozenset(lang.normalize_term(w) for w in roles["saying_links"])
-        self._seat_words = frozenset(lang.normalize_term(w) for w in roles["seat_words"])
+        self._seat_words = lang.syntax.with_conjunction(
+            frozenset(lang.normalize_term(w) for w in roles["seat_words"]))
         #: per document: the tokens that open a quotation (``quotation_starts``)
         self._quote_opens: frozenset[int] = frozenset()
 
