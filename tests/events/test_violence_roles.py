@@ -223,6 +223,8 @@ def _both_sides_fought(ev):
     # معارك منذ أيام بين X و Y، مواجهات دارت أمس بين: so do the verb and the words of its time
     "وتقع البلدة على تلة مرتفعة حيث تدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش.",
     "وقال مصدر محلي إن مواجهات عنيفة دارت أمس بين الجيش اليمني والحوثيين قرب مأرب.",
+    # a comma before the second side (بين X، و Y) does not end the fight's clause
+    "واندلعت اشتباكات عنيفة بين الجيش اليمني، والحوثيين في محافظة مأرب.",
 ])
 def test_the_sides_of_a_fight_after_its_place_or_time_are_its_actor(coder, text):
     assert _both_sides_fought(_event(coder, text, "ASSAULT"))

@@ -170,7 +170,8 @@ class PhraseReader:
             return []
         sides = self._chain_from(doc, after, first)
         for e in after[first + len(sides):]:
-            gap = tokens[sides[-1].tok_hi:e.tok_lo]
+            # a comma before the second side is no break (بين القوات التركية، وعناصر الحزب)
+            gap = [w for w in tokens[sides[-1].tok_hi:e.tok_lo] if w != COMMA]
             if len(gap) > 4 or not (all(self._bare(w) in self._between_fillers for w in gap) or fight_lead_in(
                     doc, sides[-1].tok_hi, e.tok_lo, self._bare, self._side_places)) \
                     or not (e.prefix.startswith(self._coordinators)

@@ -338,10 +338,20 @@ class StatementReader:
                        end: int) -> bool:
         """Whether the clause read from ``t`` goes on over the comma at ``stop``: a governed
         phrase after it (توعد الرئيس، بسحق …), a compound's next part on a partitive head (بين
-        القوات التركية، وعناصر الحزب), or a statement's object after its long subject."""
+        القوات التركية، وعناصر الحزب), the second side after بين (``_second_side``), or a
+        statement's object after its long subject."""
         return doc.tokens[stop] == COMMA and stop + 1 < end and (
             self.ph._governed_next(doc.tokens[stop + 1]) or self.ph._joins(doc.tokens[stop:stop + 2])
-            or self.object_after_comma(doc, t, fam, stop, end))
+            or self._second_side(doc, t, stop) or self.object_after_comma(doc, t, fam, stop, end))
+
+    def _second_side(self, doc: Document, t: TriggerMention, comma: int) -> bool:
+        """اشتباكات بين الجيش اليمني، والحوثيين: after بين and its first side, a phrase joined by
+        و after the comma is the second side."""
+        if self.ph._between not in doc.tokens[t.tok_hi:comma]:
+            return False
+        second = next((e for e in self._by_sentence.get(t.sentence, ()) if e.tok_lo == comma + 1),
+                      None)
+        return second is not None and second.prefix.startswith(self.ph._coordinators)
 
     def object_after_comma(self, doc: Document, t: TriggerMention, fam: EventFamily, comma: int,
                            end: int) -> bool:
