@@ -100,6 +100,16 @@ def test_the_families_of_the_fallen_are_no_capture(coder):
     assert not _assault_triggers(coder, "وكرمت الجمعية أسر الشهداء من الجنود في المنطقة.")
 
 
+@pytest.mark.parametrize("text, captured", [
+    # وقع في أسر: the words a verb needs after it are one phrase, not scattered over the clause
+    ("نكأت حادثة الطائرة التي وقعت أمس وفيها عدد من أفراد أسرة ابن لادن، جراح هذه الأسرة.",
+     False),
+    ("وقع الجندي في أسر مسلحي تنظيم داعش قرب الموصل.", True),
+])
+def test_the_words_a_verb_needs_after_it_follow_one_another(coder, text, captured):
+    assert bool(_assault_triggers(coder, text)) is captured
+
+
 def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
     text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
     events = coder.code_text(text)

@@ -16,6 +16,8 @@ from collections.abc import Set as AbstractSet
 #: the longest aside between two commas that is passed over, in tokens
 ASIDE = 3
 COMMA = ","
+#: the most tokens between two needed words after the first (an adjective: عن بالغ قلقه)
+NEEDED_GAP = 2
 #: a dash, which also sets an aside apart (رفضت المقاومة -في تصريح صحفي- الهجوم)
 DASH = "-"
 
@@ -55,12 +57,15 @@ def _aside_end(tokens: Sequence[str], i: int, limit: int, stops: AbstractSet[str
 
 
 def in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> bool:
-    """Each needed word (by its core) in some later token of the window, in order."""
+    """Each needed word (by its core) in some later token of the window, in order; after the
+    first, each within ``NEEDED_GAP`` tokens of the one before (أعرب عن بالغ قلقه), since the
+    needed words are one phrase: وقعت أمس وفيها عدد من أفراد أسرة is no وقع في أسر."""
     i = 0
-    for core, word in needed:
-        while i < len(window) and core not in window[i] and word not in window[i]:
+    for n, (core, word) in enumerate(needed):
+        end = len(window) if n == 0 else min(len(window), i + NEEDED_GAP + 1)
+        while i < end and core not in window[i] and word not in window[i]:
             i += 1
-        if i == len(window):
+        if i == end:
             return False
         i += 1
     return True
