@@ -110,6 +110,18 @@ def test_the_words_a_verb_needs_after_it_follow_one_another(coder, text, capture
     assert bool(_assault_triggers(coder, text)) is captured
 
 
+@pytest.mark.parametrize("text", [
+    # the word after انفجار says what blew up: an accident, not a bombing
+    "أصيب خمسة أشخاص في انفجار أسطوانة غاز داخل مطعم بحي النسيم في الرياض.",
+    "وبينت تقارير المرور أن الحادث وقع بسبب انفجار إطار الشاحنة وهي تسير بسرعة عالية.",
+    # or a figure of speech
+    "أدى الصراع بين الرئيس وحليفه السابق إلى تفجير أزمة كبرى في البلاد.",
+    "ويخشى المستثمرون انفجار فقاعة العقارات في الصين.",
+])
+def test_an_explosion_of_something_else_than_a_weapon_is_no_attack(coder, text):
+    assert not _assault_triggers(coder, text)
+
+
 def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
     text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
     events = coder.code_text(text)

@@ -53,3 +53,27 @@ def test_user_lexicon_adds_an_actor(tmp_path):
     doc = coder.process(__import__("marsad.reading.article", fromlist=["Article"]).Article(
         id="t", text="هاجم لواء الفجر الجديد مواقع الجيش السوري"))
     assert "liwa.x" in {e.id for e in doc.entities}
+
+
+def test_a_user_entry_excludes_the_sense_the_word_after_it_gives(tmp_path):
+    # حريق متعمد in a user's arson entry; حريق غابات is a forest fire, excluded by the word after it
+    import marsad
+    from marsad.reading.article import Article
+
+    extra = tmp_path / "arson.yaml"
+    extra.write_text("- type: ASSAULT\n  nouns: [حريق]\n  recipient: [obj]\n"
+                     "  excludes: [غابة, غابات]\n", encoding="utf-8")
+    assert check_file(extra) == []
+    coder = marsad.Coder(lexicons=[str(extra)])
+
+    def fires(text):     # the shipped lexicon has no حريق: a trigger on it is the user's
+        doc = coder.process(Article(id="t", text=text))
+        return [doc.text[t.start:t.end] for t in doc.triggers]
+    assert fires("واندلع حريق متعمد في مخزن للأسلحة قرب الحدود.") == ["حريق"]
+    assert fires("واندلع حريق غابات كبير في ريف اللاذقية.") == []
+
+
+def test_check_reports_excluded_words_that_are_no_list(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- type: ASSAULT\n  nouns: [حريق]\n  excludes: 5\n", encoding="utf-8")
+    assert any("excludes" in str(p) for p in check_file(bad))

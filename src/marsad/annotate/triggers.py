@@ -56,16 +56,20 @@ _FIRSTS_MAX = 1 << 15
 #: the trigger (أسرت المقاومة 45 حوثيا، تم أسر أكثر من 50), within ``_NUMBER_REACH`` of them
 ANY_NUMBER = "#"
 _NUMBER_REACH = 4
+#: a family's required words (empty: none required) and the words that exclude it
+RequiredWords = tuple[frozenset[str], frozenset[str]]
 
 
 def _lexicon_words(lang: Language, families: Sequence[EventFamily]
-                   ) -> tuple[frozenset[str], dict[int, frozenset[str]], frozenset[str]]:
-    """The verbs' own past forms, each family's required words, and the number words."""
+                   ) -> tuple[frozenset[str], dict[int, RequiredWords], frozenset[str]]:
+    """The verbs' own past forms, each family's required and excluded words, and the number
+    words."""
     past_heads = frozenset(lang.normalize_term(past) for f in families for v in f.verbs
                            if (past := v.split()[0].partition("/")[0]))
-    requires_of = {i: frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
-                                for w in f.requires)
-                   for i, f in enumerate(families) if f.requires}
+    requires_of = {i: (frozenset(w if w == ANY_NUMBER else lang.normalize_term(w)
+                                 for w in f.requires),
+                       frozenset(lang.word_core(lang.normalize_term(w)) for w in f.excludes))
+                   for i, f in enumerate(families) if f.requires or f.excludes}
     numbers = lang.numbers.words if lang.numbers is not None else frozenset()
     return past_heads, requires_of, numbers
 
@@ -101,7 +105,7 @@ class TriggerFinder:
         self._needed: Callable[[tuple[str, ...]], tuple[tuple[str, str], ...]] = lru_cache(
             maxsize=None)(lambda needs: tuple((lang.word_core(w), w) for w in needs))
         #: the lexicon verbs' own past forms (طلب، دعم), which may double as their verbal nouns;
-        #: family → its required words, for the few families that have any; the number words
+        #: family → its required and excluded words (for the few that have any); number words
         self._past_heads, self._requires_of, self._number_words = _lexicon_words(
             lang, resources.families)
         #: punctuation that ends a clause here; a dash also parts a verb from its object
@@ -248,11 +252,15 @@ class TriggerFinder:
                 best = term
         return best
 
-    def _has_required(self, requires: frozenset[str], window: Sequence[str]) -> bool:
+    def _has_required(self, needed: RequiredWords, window: Sequence[str]) -> bool:
         """Whether a word a family requires is in the window after its trigger, or, where it
-        requires a number, a number is among the first words of the window."""
+        requires a number, a number is among the first words of the window; and the word right
+        after it is none it excludes (انفجار أسطوانة غاز: an accident)."""
         bare = self._bare
-        if any(bare(tok) in requires or tok in requires for tok in window):
+        requires, excludes = needed
+        if excludes and window and not excludes.isdisjoint(self._token_cores(window[0])):
+            return False    # the word right after the trigger, its genitive (انفجار الأسطوانة)
+        if not requires or any(bare(tok) in requires or tok in requires for tok in window):
             return True
         return ANY_NUMBER in requires and any(
             any(c.isdigit() for c in tok) or bare(tok) in self._number_words

@@ -97,6 +97,8 @@ class EventFamily:
     ahead: bool = False
     #: its verbs take no object pronoun in this sense (حقق في "investigated": حققها "achieved it")
     intransitive: bool = False
+    #: words that, right after the trigger, give it another sense (انفجار أسطوانة غاز)
+    excludes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -353,7 +355,7 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
         return None
     unknown = set(item) - {"type", "mode", "context", "cameo", "verbs", "passive", "nouns",
                            "participles", "recipient", "genitive", "requires", "frame", "candidate", "negated",
-                           "ahead", "intransitive", "note"}
+                           "ahead", "intransitive", "excludes", "note"}
     if unknown:
         problems.append(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
     etype = item.get("type")
@@ -393,7 +395,8 @@ def _event_family(item: Any, source: str, vocab: Vocabulary,
     return EventFamily(etype, mode, context, str(cameo) if cameo is not None else None, verbs,
                        passive, nouns, recipient, genitive, source, requires, frame,
                        candidate, participles, negated, ahead,
-                       _flag(item, "intransitive", problems))
+                       _flag(item, "intransitive", problems),
+                       _str_list(item.get("excludes"), "excludes", problems))
 
 
 def _candidate_flags(item: dict[str, Any], etype: str, mode: str | None, vocab: Vocabulary,
