@@ -122,6 +122,17 @@ def test_an_explosion_of_something_else_than_a_weapon_is_no_attack(coder, text):
     assert not _assault_triggers(coder, text)
 
 
+@pytest.mark.parametrize("text, destroyed", [
+    # تدمر is Palmyra after a kind of place or a preposition, the verb "destroys" elsewhere
+    ("وسيطر تنظيم داعش على مدينة تدمر في مايو الماضي.", False),
+    ("وأعدم التنظيم عالم الآثار خالد الأسعد في تدمر.", False),
+    ("وقالت الوزارة إن الغارات تدمر مخازن الأسلحة في صعدة.", True),
+])
+def test_a_place_name_spelled_like_a_verb_is_the_place_after_a_place_word(coder, text,
+                                                                           destroyed):
+    assert (("تدمر", "destroy") in _assault_triggers(coder, text)) is destroyed
+
+
 def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
     text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
     events = coder.code_text(text)

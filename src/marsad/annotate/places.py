@@ -14,10 +14,12 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 from marsad.annotate.actors import by_border
 from marsad.doc.document import Document
 from marsad.doc.spans import Dateline, Match, PlaceMention, PlaceRow, named_country
+from marsad.lang import Language
 from marsad.resources import Resources
 
 #: quotation marks: a name inside them with no locative cue names something else, a newspaper
@@ -30,6 +32,21 @@ _NOT_SPACE = re.compile(r"\S")
 
 #: a name found in the text: (start, end, the places it can be, cued, ambiguous)
 Candidate = tuple[int, int, list[PlaceRow], bool, bool]
+
+
+
+def place_word_before(lang: Language) -> Callable[[str], bool]:
+    """Whether a token is a word that a place's name follows and a verb cannot: a kind of
+    place (مدينة تدمر، بريف حماة) or a preposition of place (في تدمر)."""
+    table = lang.table("places")
+    words = frozenset(lang.normalize_term(w) for w in table["place_nouns"]) | frozenset(
+        lang.normalize_term(w) for w in table["locative_cues"] if w not in table["verb_may_follow"])
+    bare, without_proclitic = lang.without_conjunction, lang.affixes.without_proclitic
+
+    def before(token: str) -> bool:
+        word = bare(token)
+        return word in words or without_proclitic(word) in words
+    return before
 
 
 class PlaceResolver:

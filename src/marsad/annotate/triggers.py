@@ -39,6 +39,7 @@ from typing import Any
 from marsad.annotate.contents import joined_content, second_verb
 from marsad.annotate.coverage import NAMED, named_marks
 from marsad.annotate.needed import in_order, needs_window
+from marsad.annotate.places import place_word_before
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
 from marsad.doc.document import Document
@@ -77,14 +78,14 @@ def _lexicon_words(lang: Language, families: Sequence[EventFamily]
 class TriggerFinder:
     def __init__(self, resources: Resources, candidates_from: int | None = None):
         self.res = resources
-        #: lexicon families that only propose candidates to a trained event decision: read
-        #: only where one follows, in documents of ``candidates_from`` sentences up; elsewhere
-        #: their words are no triggers
+        #: families that only propose candidates to a trained decision: read only where one
+        #: follows (documents of ``candidates_from`` sentences up), elsewhere no triggers
         self._candidate_families = frozenset(
             i for i, f in enumerate(resources.families) if f.candidate)
         self._candidates_from = candidates_from
         self._sector_ids = frozenset(s.id for s in resources.sectors)
         lang = language_of(resources)
+        self._place_before = place_word_before(lang)    # مدينة تدمر: a place's name, no verb
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
         self._after_and = lang.affixes.after_and
@@ -151,7 +152,7 @@ class TriggerFinder:
         token_starts = doc.token_starts
         found: list[TriggerMention] = []
         wide = self._reads_candidates(doc)
-        named = named_marks(doc, self._sector_ids if wide else frozenset())
+        named = named_marks(doc, self._sector_ids if wide else frozenset(), self._place_before)
         ignored = frozenset() if wide else self._candidate_families
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
