@@ -133,6 +133,16 @@ def test_a_place_name_spelled_like_a_verb_is_the_place_after_a_place_word(coder,
     assert (("تدمر", "destroy") in _assault_triggers(coder, text)) is destroyed
 
 
+@pytest.mark.parametrize("text, types", [
+    # the word after بن، أبي، بني is a name's (طالب "demanded", عدوان "aggression")
+    ("وأكد شيخ الأزهر أن مبايعة علي بن أبي طالب للخلفاء الراشدين تسقط هذه النظرية.", set()),
+    ("وقال أحد أبناء قبيلة بني عدوان إن الشرطة اعتقلت ثلاثة منهم.", {"COERCE"}),
+    ("وقال المدعي العام مباكي فال إن الرئيس طالب الحكومة بالإفراج عن المعتقلين.", {"REQUEST"}),
+])
+def test_a_word_after_a_particle_of_a_name_is_the_name(coder, text, types):
+    assert {e.event_type for e in coder.code_text(text)} == types
+
+
 def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
     text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
     events = coder.code_text(text)

@@ -108,12 +108,14 @@ def tokens_of(doc: Document, start: int, end: int) -> range:
 
 
 def named_marks(doc: Document, sector_ids: frozenset[str],
-                place_before: Callable[[str], bool]) -> bytearray:
+                place_before: Callable[[str], bool],
+                name_before: Callable[[str], bool]) -> bytearray:
     """Per character of the matching view: ``NAMED`` inside an entity's name, a place name
     of several words, or one after a word that a place's name follows (``place_before``:
-    مدينة تدمر, Palmyra, not "destroys"), whose words are no event's (معارضة in المعارضة
-    السورية; مكرمة, a royal grant, in مكة المكرمة: 211 candidates in 3,000 articles, none
-    kept); ``SECTOR_WORD`` inside
+    مدينة تدمر, Palmyra, not "destroys"), and any match right after a particle that a name
+    follows (``name_before``: علي بن أبي طالب, not "demanded"), whose words are no event's
+    (معارضة in المعارضة السورية; مكرمة, a royal grant, in مكة المكرمة: 211 candidates in 3,000
+    articles, none kept); ``SECTOR_WORD`` inside
     a word of ``sector_ids`` that names a sector alone (متهمين: the accused), which the trigger
     stage still reads as a candidate's participle where a decision tells them apart
     (قالوا إنهم يقاتلون وحدهم، متهمين الميليشيات بالفرار); else 0."""
@@ -124,10 +126,10 @@ def named_marks(doc: Document, sector_ids: frozenset[str],
             named[e.start:e.end] = bytes((mark,)) * (e.end - e.start)
     starts = doc.token_starts
     for m in doc.matches:
-        if m.terms[0].layer != "place":
-            continue
+        place = m.terms[0].layer == "place"
         first = bisect_right(starts, m.start) - 1
-        if bisect_right(starts, m.end - 1) > first + 1 \
-                or first > 0 and place_before(doc.tokens[first - 1]):
+        if first > 0 and name_before(doc.tokens[first - 1]) or place and (
+                bisect_right(starts, m.end - 1) > first + 1
+                or first > 0 and place_before(doc.tokens[first - 1])):
             named[m.start:m.end] = bytes((NAMED,)) * (m.end - m.start)
     return named

@@ -17,7 +17,7 @@ this module only reads them.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,24 @@ from marsad.resources import Grammar
 MAX_NAME_WORDS = 7
 #: the words of a name that opens with a word of no list (a foreigner's, after a title)
 MAX_UNKNOWN_NAME_WORDS = 3
+
+
+def name_word_before(lang: Language) -> Callable[[str], bool]:
+    """Whether a token is a particle that a name always follows (the ``person_names`` table's
+    ``name_follows``: علي بن أبي طالب، بني عدوان), alone or after a conjunction (وابن). A
+    particle of two letters is taken alone only: with a conjunction it is another word or a
+    name's end (فال is Fall in مباكي فال دعا، وال a governor), and no other clitic is taken
+    off (بابا is a pope or a father, not ب + أبا)."""
+    words = frozenset(lang.normalize_term(w)
+                      for w in lang.table("person_names").get("name_follows") or ())
+    bare = lang.without_conjunction
+
+    def before(token: str) -> bool:
+        if token in words:
+            return True
+        word = bare(token)
+        return len(word) > 2 and word in words
+    return before
 
 
 @dataclass(frozen=True)

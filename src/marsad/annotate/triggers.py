@@ -38,6 +38,7 @@ from typing import Any
 
 from marsad.annotate.contents import joined_content, second_verb
 from marsad.annotate.coverage import NAMED, named_marks
+from marsad.annotate.names import name_word_before
 from marsad.annotate.needed import in_order, needs_window
 from marsad.annotate.places import place_word_before
 from marsad.annotate.readings import CandidateReadings, Governors
@@ -85,7 +86,7 @@ class TriggerFinder:
         self._candidates_from = candidates_from
         self._sector_ids = frozenset(s.id for s in resources.sectors)
         lang = language_of(resources)
-        self._place_before = place_word_before(lang)    # مدينة تدمر: a place's name, no verb
+        self._named_before = (place_word_before(lang), name_word_before(lang))  # تدمر، أبي طالب
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
         self._after_and = lang.affixes.after_and
@@ -152,7 +153,7 @@ class TriggerFinder:
         token_starts = doc.token_starts
         found: list[TriggerMention] = []
         wide = self._reads_candidates(doc)
-        named = named_marks(doc, self._sector_ids if wide else frozenset(), self._place_before)
+        named = named_marks(doc, self._sector_ids if wide else frozenset(), *self._named_before)
         ignored = frozenset() if wide else self._candidate_families
         for m in doc.matches:
             if m.terms[0].layer != "trigger":
