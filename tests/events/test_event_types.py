@@ -143,6 +143,16 @@ def test_a_word_after_a_particle_of_a_name_is_the_name(coder, text, types):
     assert {e.event_type for e in coder.code_text(text)} == types
 
 
+@pytest.mark.parametrize("text, blown_up", [
+    # فجر before a day is dawn; before its subject, "blew up"
+    ("وأصيب والداه وشقيقه فجر الجمعة جراء إحراق مستوطنين منزلهم في نابلس.", False),
+    ("وأفاد المرصد باندلاع اشتباكات تلت هجوما من الجبهة فجر أمس على مقر الفرقة.", False),
+    ("وفجر انتحاري نفسه في سوق شعبي ببغداد.", True),
+])
+def test_a_part_of_the_day_before_a_day_is_a_time(coder, text, blown_up):
+    assert any(t.endswith("فجر") for t, _ in _assault_triggers(coder, text)) is blown_up
+
+
 def test_an_aside_between_commas_does_not_part_a_verb_from_its_object(coder):
     text = "عقد الرئيس اليمني عبد ربه منصور هادي، أمس، اجتماعاً ضم نائبه ورئيس الوزراء."
     events = coder.code_text(text)

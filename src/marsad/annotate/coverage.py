@@ -108,12 +108,14 @@ def tokens_of(doc: Document, start: int, end: int) -> range:
 
 
 def named_marks(doc: Document, sector_ids: frozenset[str],
-                place_before: Callable[[str], bool],
-                name_before: Callable[[str], bool]) -> bytearray:
+                place_before: Callable[[str], bool], name_before: Callable[[str], bool],
+                day_part: Callable[[str, str], bool]) -> bytearray:
     """Per character of the matching view: ``NAMED`` inside an entity's name, a place name
     of several words, or one after a word that a place's name follows (``place_before``:
     مدينة تدمر, Palmyra, not "destroys"), and any match right after a particle that a name
-    follows (``name_before``: علي بن أبي طالب, not "demanded"), whose words are no event's
+    follows (``name_before``: علي بن أبي طالب, not "demanded"), and a one-word match that the
+    word after it makes a time (``day_part``: فجر اليوم, dawn, not "blew up"), whose words are
+    no event's
     (معارضة in المعارضة السورية; مكرمة, a royal grant, in مكة المكرمة: 211 candidates in 3,000
     articles, none kept); ``SECTOR_WORD`` inside
     a word of ``sector_ids`` that names a sector alone (متهمين: the accused), which the trigger
@@ -124,12 +126,19 @@ def named_marks(doc: Document, sector_ids: frozenset[str],
         if e.kind != "other" or e.tok_hi - e.tok_lo > 1:
             mark = SECTOR_WORD if e.tok_hi - e.tok_lo == 1 and e.id in sector_ids else NAMED
             named[e.start:e.end] = bytes((mark,)) * (e.end - e.start)
-    starts = doc.token_starts
+    tokens, starts = doc.tokens, doc.token_starts
     for m in doc.matches:
-        place = m.terms[0].layer == "place"
+        layer = m.terms[0].layer
+        if layer != "trigger" and layer != "place":
+            continue
         first = bisect_right(starts, m.start) - 1
-        if first > 0 and name_before(doc.tokens[first - 1]) or place and (
-                bisect_right(starts, m.end - 1) > first + 1
-                or first > 0 and place_before(doc.tokens[first - 1])):
+        one_word = bisect_right(starts, m.end - 1) == first + 1
+        before = tokens[first - 1] if first > 0 else ""
+        if layer == "place":
+            marked = not one_word or bool(before) and place_before(before)
+        else:
+            marked = one_word and first + 1 < len(tokens) and day_part(tokens[first],
+                                                                     tokens[first + 1])
+        if marked or before and name_before(before):
             named[m.start:m.end] = bytes((NAMED,)) * (m.end - m.start)
     return named

@@ -43,6 +43,7 @@ from marsad.annotate.needed import in_order, needs_window
 from marsad.annotate.places import place_word_before
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
+from marsad.annotate.times import day_part_of_time
 from marsad.doc.document import Document
 from marsad.doc.spans import Match, Term, TriggerMention
 from marsad.lang import Language
@@ -86,7 +87,7 @@ class TriggerFinder:
         self._candidates_from = candidates_from
         self._sector_ids = frozenset(s.id for s in resources.sectors)
         lang = language_of(resources)
-        self._named_before = (place_word_before(lang), name_word_before(lang))  # تدمر، أبي طالب
+        self._named_before = (place_word_before(lang), name_word_before(lang), day_part_of_time(lang))
         g = self.g = resources.grammar
         self._bare = lang.without_conjunction
         self._after_and = lang.affixes.after_and
