@@ -143,6 +143,17 @@ def test_a_word_after_a_particle_of_a_name_is_the_name(coder, text, types):
     assert {e.event_type for e in coder.code_text(text)} == types
 
 
+@pytest.mark.parametrize("text, attacked", [
+    # an attack in words (a sharp, scathing or media attack) is criticism, not violence
+    ("وكان كتاب ومثقفون سعوديون شنوا هجومًا حادًا على وزير التعليم.", False),
+    ("وتحدث الكاتب عن تكثيف الهجوم الإعلامي على البحرين.", False),
+    ("وتعرضت المملكة لهجوم إعلامي وثقافي وسياسي.", False),
+    ("وشن الحوثيون هجوما عنيفا على مواقع الجيش في مأرب.", True),
+])
+def test_an_attack_in_words_is_no_assault(coder, text, attacked):
+    assert any(e.event_type == "ASSAULT" for e in coder.code_text(text)) is attacked
+
+
 @pytest.mark.parametrize("text, blown_up", [
     # فجر before a day is dawn; before its subject, "blew up"
     ("وأصيب والداه وشقيقه فجر الجمعة جراء إحراق مستوطنين منزلهم في نابلس.", False),

@@ -10,7 +10,7 @@ first comma does not end the clause there, so the aside is passed over.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 
 #: the longest aside between two commas that is passed over, in tokens
@@ -56,16 +56,24 @@ def _aside_end(tokens: Sequence[str], i: int, limit: int, stops: AbstractSet[str
     return None
 
 
-def in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> bool:
+def in_order(needed: tuple[tuple[str, str], ...], window: list[frozenset[str]]) -> int:
     """Each needed word (by its core) in some later token of the window, in order; after the
     first, each within ``NEEDED_GAP`` tokens of the one before (أعرب عن بالغ قلقه), since the
-    needed words are one phrase: وقعت أمس وفيها عدد من أفراد أسرة is no وقع في أسر."""
+    needed words are one phrase: وقعت أمس وفيها عدد من أفراد أسرة is no وقع في أسر. Where they
+    are, the place in the window right after the last (at least 1), else 0."""
     i = 0
     for n, (core, word) in enumerate(needed):
         end = len(window) if n == 0 else min(len(window), i + NEEDED_GAP + 1)
         while i < end and core not in window[i] and word not in window[i]:
             i += 1
         if i == end:
-            return False
+            return 0
         i += 1
-    return True
+    return i
+
+
+def excluded(excludes: frozenset[str], window: Sequence[str],
+             cores: Callable[[str], frozenset[str]]) -> bool:
+    """Whether the first word of the window is one a lexicon entry ``excludes`` (by its cores:
+    its genitive, article and clitics aside): انفجار أسطوانة غاز, شنوا هجوما حادا."""
+    return bool(excludes and window) and not excludes.isdisjoint(cores(window[0]))

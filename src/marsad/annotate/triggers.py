@@ -39,7 +39,7 @@ from typing import Any
 from marsad.annotate.contents import joined_content, second_verb
 from marsad.annotate.coverage import NAMED, named_marks
 from marsad.annotate.names import name_word_before
-from marsad.annotate.needed import in_order, needs_window
+from marsad.annotate.needed import excluded, in_order, needs_window
 from marsad.annotate.places import place_word_before
 from marsad.annotate.readings import CandidateReadings, Governors
 from marsad.annotate.readings import heads as _heads
@@ -246,9 +246,13 @@ class TriggerFinder:
                 first_core, first = self._needed(needs)[0]
                 if first_core not in present and first not in present:
                     continue
-            if term.ref in requires_of and not self._has_required(requires_of[term.ref], window):
+            required = requires_of.get(term.ref)
+            if required and not self._has_required(required, window):
                 continue
-            if needs and in_order(self._needed(needs), cores):
+            end = in_order(self._needed(needs), cores) if needs else 0
+            if end and required and excluded(required[1], window[end:end + 1], self._token_cores):
+                continue    # شنوا هجوما حادا: the word after the needed ones excludes the term
+            if end:
                 if best is None or len(needs) > len(best.needs):
                     best = term
             elif not needs and best is None:
@@ -259,9 +263,8 @@ class TriggerFinder:
         """Whether a word a family requires is in the window after its trigger, or, where it
         requires a number, a number is among the first words of the window; and the word right
         after it is none it excludes (انفجار أسطوانة غاز: an accident)."""
-        bare = self._bare
-        requires, excludes = needed
-        if excludes and window and not excludes.isdisjoint(self._token_cores(window[0])):
+        bare, requires = self._bare, needed[0]
+        if excluded(needed[1], window, self._token_cores):
             return False    # the word right after the trigger, its genitive (انفجار الأسطوانة)
         if not requires or any(bare(tok) in requires or tok in requires for tok in window):
             return True
