@@ -199,7 +199,7 @@ class RoleAssigner:
         if self._two_sided(doc, t) or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
         if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)) \
-                and not self._outcome(doc, t):
+                and not self.outcomes.is_outcome(doc, t):   # what one suffered (مقتل)
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1 and not self.violent.subject_is_antecedent(doc, t):
@@ -243,7 +243,7 @@ class RoleAssigner:
             recipient = self.others.other_party(doc, fam, actor, recipient, after)
         if actor and not recipient and fam.type not in self.ph._no_place_recipient:
             recipient = self.ph._aimed_place(doc, after, actor)
-        if not actor and recipient and t.tense == "noun" and not self._outcome(doc, t) \
+        if not actor and recipient and t.tense == "noun" and not self.outcomes.is_outcome(doc, t) \
                 and not self.outcomes.caused(doc, t):
             # not for what someone suffered (أدان X التفجير الذي أدى إلى استشهاد عدد من المصلين)
             actor = self._sentence_agent(siblings, t, recipient)
@@ -263,7 +263,7 @@ class RoleAssigner:
             agent = self.ph._agent(doc, t, after)
             others = [e for e in after if e not in agent]
             patient = self.violent.resumed_patient(doc, t, self._antecedent) \
-                or self.ph._first_chain(doc, others, bare=True) \
+                or self.ph._first_chain(doc, others, bare=True) or self.ph.owner_after(doc, t, others) \
                 or self.violent.passive_patient(doc, t, fam, before, others)
             return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
@@ -372,10 +372,6 @@ class RoleAssigner:
                     or actor and self._condemned.condemned_by(doc, actor, t):
                 actor = []      # أعلنت الوزارة مقتل …، أدان الوزير العمل الإرهابي …
         return actor, self.answered.asked(doc, t, fam, before, actor, recipient)
-
-    def _outcome(self, doc: Document, t: TriggerMention) -> bool:
-        """Whether ``t`` names what someone suffered (مقتل، إصابة), which a speaker reports."""
-        return self.outcomes.is_outcome(doc, t)
 
     def _in_cause_phrase(self, doc: Document, t: TriggerMention) -> bool:
         """قتل ضابط في هجوم، قتلت سيدة جراء قصف: an act after a preposition of place or cause;
