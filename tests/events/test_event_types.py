@@ -143,6 +143,16 @@ def test_a_word_after_a_particle_of_a_name_is_the_name(coder, text, types):
     assert {e.event_type for e in coder.code_text(text)} == types
 
 
+@pytest.mark.parametrize("text, requested", [
+    # كان على is "was on", not كأن على; إن على X أن is an obligation laid on X
+    ("وكان على متن الطائرة 239 من الركاب والطاقم.", False),
+    ("وأوضح المرصد أن مركز الزلزال كان على عمق 26 كيلو مترا.", False),
+    ("وقال الوزير فإن على الحكومة الإيرانية أن تتوقف عن التدخل.", True),
+])
+def test_was_on_is_no_obligation(coder, text, requested):
+    assert any(e.event_type == "REQUEST" for e in coder.code_text(text)) is requested
+
+
 @pytest.mark.parametrize("text, attacked", [
     # an attack in words (a sharp, scathing or media attack) is criticism, not violence
     ("وكان كتاب ومثقفون سعوديون شنوا هجومًا حادًا على وزير التعليم.", False),

@@ -113,8 +113,9 @@ class CliticModel:
     #: the word, and the word less each enclitic it may end with
     enclitic_splits: Callable[[str], list[str]]
     #: a lexicon form (as written) and its kind of clitics → the keys it is found by, each
-    #: with the frame flags it sets (``definite``, ``lam_variant``, ``t_variant``)
-    lexicon_keys: Callable[[str, str], list[tuple[str, dict[str, bool]]]]
+    #: with the frame flags it sets (``definite``, ``lam_variant``, ``t_variant``) and, where a
+    #: key takes other clitics than its kind, its own kind (``clitics``)
+    lexicon_keys: Callable[[str, str], list[tuple[str, dict[str, Any]]]]
     tokenize: Callable[[str], tuple[list[str], list[int], list[int]]]
 
 

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, is_
+from typing import Any
 
 import ahocorasick
 
@@ -290,9 +291,9 @@ def _framed(groups: tuple, prefix: str, suffix: str,
     return list(by_layer.values())
 
 
-def _replace(term: Term, **changes: bool) -> Term:
+def _replace(term: Term, **changes: Any) -> Term:
     return Term(
-        term.layer, term.kind, term.ref, term.clitics, term.tense,
+        term.layer, term.kind, term.ref, changes.get("clitics", term.clitics), term.tense,
         changes.get("lam_variant", term.lam_variant), changes.get("t_variant", term.t_variant),
         changes.get("definite", term.definite), term.needs,
     )

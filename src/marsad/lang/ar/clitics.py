@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from marsad.lang import CliticModel
 from marsad.lang.ar.normalize import normalize_term
@@ -39,6 +40,9 @@ CLITIC_FRAMES = {
     # A participle of circumstance (متهما إيران، خرجوا منددين) is indefinite: with the article it
     # is an adjective or a noun for people (المتهمين "the accused", القوات المنتشرة), no act.
     "participle": (NAME_PREFIXES, NOUN_SUFFIXES),
+    # a phrase opening on the particle أن/إن (إن على X أن: an obligation) takes و ف ب ل but not
+    # ك: كأن is another word ("as if"), and normalized it is كان, the verb (كان على متن الطائرة)
+    "particle": (frozenset(c + p for c, p in product(_CONJ, ("", "ب", "ل"))), frozenset({""})),
     "verb_past": (VERB_PAST_PREFIXES, VERB_SUFFIXES),
     "verb_present": (VERB_PRESENT_PREFIXES, VERB_SUFFIXES),
     # a verb that takes no object pronoun in its sense (حقق في "investigated": حققها is
@@ -112,7 +116,11 @@ def clitic_forms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, bool]]]:
+#: the particles a lexicon phrase may open on (أن، إن, normalized)
+_PARTICLES = frozenset({normalize_term("أن")})
+
+
+def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, Any]]]:
     """The keys a lexicon form is found by, with the frame flags each sets: the normalized form
     (definite when it has the article: a name like الولايات المتحدة then takes no second one);
     a definite form also after the preposition ل, which swallows the article's alif
@@ -122,7 +130,9 @@ def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, bool]]
         return []
     # the article as written (الولايات), not a hamza that normalization flattens (ألماني → الماني)
     definite = surface.lstrip().startswith("ال") and key.startswith("ال") and len(key) > 3
-    keys = [(key, {"definite": definite})]
+    keys: list[tuple[str, dict[str, Any]]] = [(key, {"definite": definite})]
+    if clitics in ("noun", "name") and key.split()[0] in _PARTICLES and " " in key:
+        keys[0][1]["clitics"] = "particle"      # إن على، أن على (CLITIC_FRAMES)
     if definite:
         keys.append(("ل" + key[2:], {"definite": True, "lam_variant": True}))
     if surface.rstrip().endswith("ة") and clitics != "name":
