@@ -110,17 +110,16 @@ def tokens_of(doc: Document, start: int, end: int) -> range:
 def named_marks(doc: Document, sector_ids: frozenset[str],
                 place_before: Callable[[str], bool], name_before: Callable[[str], bool],
                 day_part: Callable[[str, str], bool]) -> bytearray:
-    """Per character of the matching view: ``NAMED`` inside an entity's name, a place name
-    of several words, or one after a word that a place's name follows (``place_before``:
-    مدينة تدمر, Palmyra, not "destroys"), and any match right after a particle that a name
-    follows (``name_before``: علي بن أبي طالب, not "demanded"), and a one-word match that the
-    word after it makes a time (``day_part``: فجر اليوم, dawn, not "blew up"), whose words are
-    no event's
-    (معارضة in المعارضة السورية; مكرمة, a royal grant, in مكة المكرمة: 211 candidates in 3,000
-    articles, none kept); ``SECTOR_WORD`` inside
-    a word of ``sector_ids`` that names a sector alone (متهمين: the accused), which the trigger
-    stage still reads as a candidate's participle where a decision tells them apart
-    (قالوا إنهم يقاتلون وحدهم، متهمين الميليشيات بالفرار); else 0."""
+    """Per character of the matching view, ``NAMED`` where the words are no event's:
+    inside an entity's name (معارضة in المعارضة السورية); inside a place name of several words
+    (مكرمة, a royal grant, in مكة المكرمة: 211 candidates in 3,000 articles, none kept) or of
+    one after a word that a place's name follows (``place_before``: مدينة تدمر, Palmyra, not
+    "destroys"); in any match right after a particle that a name follows (``name_before``: علي
+    بن أبي طالب, not "demanded"); in a one-word trigger that the word after it makes a time
+    (``day_part``: فجر اليوم, dawn, not "blew up"). ``SECTOR_WORD`` inside a word of
+    ``sector_ids`` that names a sector alone (متهمين: the accused), which the trigger stage
+    still reads as a candidate's participle where a decision tells them apart (قالوا إنهم
+    يقاتلون وحدهم، متهمين الميليشيات بالفرار); else 0."""
     named = bytearray(len(doc.norm.text) + 1)
     for e in doc.entities:
         if e.kind != "other" or e.tok_hi - e.tok_lo > 1:

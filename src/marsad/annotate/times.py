@@ -66,7 +66,6 @@ _UNRESOLVED = "unresolved"
 _AHEAD_DAYS = 62
 
 
-
 def day_part_of_time(lang: Language) -> Callable[[str, str], bool]:
     """Whether a word is a part of the day (the ``time_words`` table's ``day_parts``) that the
     word after it, a day (a relative day or a weekday), makes a time: فجر اليوم، فجر الجمعة،

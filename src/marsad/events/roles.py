@@ -199,7 +199,7 @@ class RoleAssigner:
         if self._two_sided(doc, t) or t.tense == "noun":
             actor, recipient = self._reciprocal_sides(doc, t, after, actor, recipient)
         if not actor and reporter and (pronoun_subject or (t.tense != "noun" and not passive)) \
-                and not self.outcomes.is_outcome(doc, t):   # what one suffered (مقتل)
+                and not self.outcomes.is_outcome(doc, t):
             actor = reporter    # not for an outcome it reports (الجزائر: مقتل تسعة جنود)
         if not actor and t.tense in ("past", "present") and not passive \
                 and t.tok_lo - left_edge <= 1 and not self.violent.subject_is_antecedent(doc, t):
