@@ -637,9 +637,3 @@ def test_the_one_a_death_sentence_is_carried_out_on_may_be_named_with_the_articl
                           "في منطقة الرياض.", "ASSAULT")
     assert [a.code for a in event.actor] == ["SAU"]
     assert [r.text for r in event.recipient] == ["الجاني"]
-
-
-def test_the_owner_of_what_an_attack_befell_is_its_recipient(coder):
-    # a patrol of the army: the army, named after ل, stands for the patrol it owns
-    event = _event(coder, "وتعرضت دورية للجيش المصري لهجوم في العريش.", "ASSAULT")
-    assert [r.code for r in event.recipient] == ["EGY"]

@@ -380,15 +380,6 @@ class PhraseReader:
                 return self._chain_from(doc, ents, k)
         return []
 
-    def owner_after(self, doc: Document, t: TriggerMention,
-                    ents: list[EntityMention]) -> list[EntityMention]:
-        """تعرضت دورية للجيش المصري لهجوم: the owner (``_owner``) of the bare noun right after
-        the verb stands for it, as the subject a passive act befell."""
-        k = next((k for k, e in enumerate(ents) if e.tok_lo == t.tok_hi + 1), None)
-        if k is None or not self._owner(doc, ents[k], self._governor(doc, ents[k])):
-            return []
-        return self._chain_from(doc, ents, k)
-
     def _owner(self, doc: Document, e: EntityMention, gov: str | None) -> bool:
         """قصفت مواقعَ لتنظيم داعش، مواقع لعناصر داعش: ``e`` owns the bare noun right before
         it (through ل, or through ل + a partitive head: لعناصر، لمسلحي)."""

@@ -263,7 +263,7 @@ class RoleAssigner:
             agent = self.ph._agent(doc, t, after)
             others = [e for e in after if e not in agent]
             patient = self.violent.resumed_patient(doc, t, self._antecedent) \
-                or self.ph._first_chain(doc, others, bare=True) or self.ph.owner_after(doc, t, others) \
+                or self.ph._first_chain(doc, others, bare=True) \
                 or self.violent.passive_patient(doc, t, fam, before, others)
             return agent, [e for e in patient if e not in agent], 0.6
         if t.tense == "noun":
