@@ -23,6 +23,7 @@ from marsad.annotate.triggers import TriggerFinder
 from marsad.doc.document import Document
 from marsad.doc.records import Event
 from marsad.doc.stage import Stage, StageError, stage_name
+from marsad.events.accidents import AccidentFilter
 from marsad.events.answers import AnsweredCharges
 from marsad.events.assemble import EventAssembler
 from marsad.events.context import ContextTagger
@@ -58,6 +59,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         PlaceResolver(res),
         SectorPlacer(res),
         roles,
+        AccidentFilter(res),
         TimeFinder(res),
         QuantityFinder(res),
         EventAssembler(res, bare_from=wide_from),
