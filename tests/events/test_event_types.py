@@ -64,6 +64,12 @@ def test_conflict_words_in_a_sport_report_are_metaphors(coder):
     assert not [e for e in coder.code_text(text) if e.event_type in ("ASSAULT", "COERCE")]
 
 
+def test_conflict_words_in_one_sentence_of_sport_are_metaphors(coder):
+    # three sport words (نادي، اللاعب، أندية) in a sentence coded alone: a transfer, not a kidnapping
+    text = "خطف نادي القادسية اللاعب الشاب حيدر الخباز من نادي الهدى بعد صراع مع عدة أندية."
+    assert "ASSAULT" not in {e.event_type for e in coder.code_text(text)}
+
+
 def test_real_violence_in_a_sport_report_is_kept(coder):
     text = ("اعتقلت الشرطة التركية عشرين مشجعا بعد أعمال شغب عقب مباراة الدوري، "
             "وقال المدرب إن الفريق واللاعبين والجماهير تأثروا بالأحداث في الملعب وفي الجولة كلها.")

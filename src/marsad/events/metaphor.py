@@ -2,8 +2,9 @@
 
 "خطف الهلال الفوز" (snatched the win), "هجمات الفريق" (the team's attacks), "سحق منافسه": in an
 article whose words are plainly sport (the language's ``sport`` table,
-``lang/ar/data/sport.yaml``), a conflict event stands only when a security, armed or military
-actor takes part; cooperative and verbal events stay.
+``lang/ar/data/sport.yaml``: five distinct sport words, or three in a text of one or two
+sentences), a conflict event stands only when a security, armed or military actor takes part;
+cooperative and verbal events stay.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class SportFilter:
         self.words = frozenset(lang.word_core(lang.normalize_term(w))
                                for w in table["words"] if " " not in w)
         self.threshold = int(table["threshold"])
+        self.short_threshold = int(table["short_threshold"])
+        self.short_sentences = int(table["short_sentences"])
         self.forms = lang.clitic_forms(self.words)
         self.sport_cores = _SportCores(self.words, lang.token_cores)
 
@@ -57,7 +60,8 @@ class SportFilter:
         # only the tokens that can hold a sport word are taken apart, each distinct one once
         cores = self.sport_cores.__getitem__
         seen = frozenset().union(*map(cores, self.forms.intersection(doc.tokens)))
-        return len(seen) >= self.threshold
+        short = doc.worded_sentences() <= self.short_sentences
+        return len(seen) >= (self.short_threshold if short else self.threshold)
 
 
 def _forces(event: Event) -> bool:
