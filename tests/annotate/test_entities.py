@@ -360,3 +360,20 @@ def test_people_of_a_trade_say_nothing_of_the_nationality_of_a_person_beside_the
         "وطالب الدكتور عبدالله الربيعة في جدة أمس الأطباء اليمنيين بالعودة إلى بلادهم.")
         if e.event_type == "REQUEST"]
     assert called and [a.code for a in called[0].actor] == ["SAU"]
+
+
+def test_a_known_persons_family_name_after_another_given_name_is_another_of_the_family(coder):
+    # سليمان هلال الأسد is Bashar al-Assad's cousin, not the president: the name reads on over
+    # الأسد, and the later mention of the president stays his
+    doc = _doc(coder, "اتهم المعارضون سليمان هلال الأسد بقتل ضابط في اللاذقية، ودعوا الرئيس بشار "
+                      "الأسد إلى محاسبته.")
+    people = {doc.norm.text[e.start:e.end]: e.id for e in doc.entities if e.id.startswith("person")}
+    assert people["سليمان هلال الاسد"] == "person"
+    assert people["الرءيس بشار الاسد"] == "person.bashar_assad"
+
+
+def test_a_known_persons_full_name_written_otherwise_stays_that_person(coder):
+    # عبداللطيف بن راشد الزياني is al-Zayani himself: his given name is one of his known names
+    doc = _doc(coder, "أعرب الأمين العام لمجلس التعاون الدكتور عبداللطيف بن راشد الزياني عن "
+                      "استغرابه من التصريحات الإيرانية.")
+    assert "person.zayani" in {e.id for e in doc.entities}

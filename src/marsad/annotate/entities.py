@@ -10,7 +10,9 @@ every mention from the participant's description:
   no country and a known person). So are an honorific and a name (``اللواء جمعان الغامدي``) and a
   given name with a family name (``محمد الربيعي``). A new name's title may follow it, after a
   comma (``محمد الربيعي، عضو مجلس محافظة بغداد``) or, for an office in a named organisation, right
-  after it (``الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي``).
+  after it (``الدكتور محمد العيسى الأمين العام لرابطة العالم الإسلامي``). A known person's family
+  name alone after another's given names is that name's end (``سليمان هلال الأسد``: the
+  president's cousin, known by given and family name, not by الأسد, which stays the president's).
 * **Later mentions** join it: the family name alone (``باركو``، ``والزياني``), a kunya
   (``أبو مالك`` after ``أبي مالك الشامي``), the definite title alone (``الوزيرة`` after a minister:
   the nearest one before it with the same title word), and "his/her country" (``بلادها``: the
@@ -60,6 +62,7 @@ class EntityLinker:
         self._definite = lang.affixes.definite_prefix
         self._definite_word = lang.affixes.definite_word
         self._with_article = lang.affixes.with_article
+        self._word_core = lang.word_core
         self._fused = lang.syntax.preposition_proclitic
         self._word_core = lang.word_core
         self._sector_ids = frozenset(s.id for s in resources.sectors)
@@ -74,6 +77,13 @@ class EntityLinker:
         self._title_forms = lang.clitic_forms(w.titles)
         self._person_refs = frozenset(i for i, a in enumerate(resources.actors)
                                       if a.id.startswith(PERSON_PREFIX))
+        #: each known person's name words, and each two written together (عبداللطيف)
+        self._person_words: dict[str, frozenset[str]] = {}
+        for a in resources.actors:
+            if a.id.startswith(PERSON_PREFIX):
+                words = [lang.normalize_term(n).split() for n in a.names]
+                self._person_words[a.id] = self._person_words.get(a.id, frozenset()).union(
+                    *words, *(("".join(w[k:k + 2]) for k in range(len(w) - 1)) for w in words))
         self._particle_tokens = lang.syntax.with_conjunction(w.particles | frozenset(w.kunya))
         self._countries = PersonCountries(resources, w.own_country)
         #: a country's adjective as a family name is written (التركي)
@@ -241,7 +251,14 @@ class EntityLinker:
             end = self.reader.standalone(tokens, i, hi, taken)
         if end <= start:
             return None
+        keys = None
         family = self._family_nisba(doc, end, mentions) if end - start > 1 else None
+        if end - start > 1 and family is None:
+            family = self._family_name(doc, start, end, mentions)
+            # سليمان هلال الأسد: known by his given and family names, not by the family name
+            # alone, which is the known person's (الأسد is Bashar)
+            keys = {" ".join(tokens[start:end + 1]), f"{tokens[start]} {tokens[end]}"} \
+                if family is not None else None
         if family is not None:      # عبد الله بن عبد المحسن التركي: a family name
             mentions.remove(family)
             end += 1
@@ -249,7 +266,7 @@ class EntityLinker:
                         "other")
         mentions.append(e)
         names.update(range(start, end))
-        return Draft([e], set(self.reader.keys(tokens[start:end])), sector=sector)
+        return Draft([e], keys or set(self.reader.keys(tokens[start:end])), sector=sector)
 
     def _family_nisba(self, doc: Document, i: int, mentions: list[EntityMention]
                       ) -> EntityMention | None:
@@ -259,6 +276,20 @@ class EntityLinker:
             return None
         return next((e for e in mentions if e.tok_lo == i and e.tok_hi == i + 1
                      and e.sector is None), None)     # rare: the token is a country's adjective
+
+    def _family_name(self, doc: Document, start: int, i: int, mentions: list[EntityMention]
+                     ) -> EntityMention | None:
+        """The mention at token ``i`` when it names a known person by one word with the
+        article (الأسد، القذافي): after a name whose first word is none of that person's, the
+        family name of another of the family (سليمان هلال الأسد, not Bashar al-Assad; but
+        عبداللطيف بن راشد الزياني is al-Zayani)."""
+        tok = doc.tokens[i] if i < len(doc.tokens) else ""
+        if self._with_article(self._word_core(tok)) != tok:
+            return None
+        known = next((e for e in mentions if e.tok_lo == i and e.tok_hi == i + 1
+                      and e.id.startswith(PERSON_PREFIX)), None)
+        first = self._bare(doc.tokens[start])
+        return None if known is None or first in self._person_words.get(known.id, ()) else known
 
     def _apposition(self, doc: Document, name: EntityMention, ents: list[EntityMention]
                     ) -> EntityMention | None:
