@@ -637,3 +637,23 @@ def test_the_one_a_death_sentence_is_carried_out_on_may_be_named_with_the_articl
                           "في منطقة الرياض.", "ASSAULT")
     assert [a.code for a in event.actor] == ["SAU"]
     assert [r.text for r in event.recipient] == ["الجاني"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("وأثار اعتقال الشرطة التركية للصحفيين غضب المعارضة.", "الشرطة التركية", "للصحفيين"),
+    ("وأثار استهداف الطيران الروسي للمستشفيات في إدلب غضبا دوليا.", "الطيران الروسي",
+     "للمستشفيات"),
+])
+def test_a_verbal_noun_whose_genitive_did_it_takes_the_one_acted_on_after_lam(coder, text, actor,
+                                                                              recipient):
+    # اعتقال الشرطة للصحفيين: with the object after ل, the definite genitive is the doer
+    ev = next(e for e in coder.code_text(text) if e.event_type in ("ASSAULT", "COERCE"))
+    assert [a.text for a in ev.actor] == [actor]
+    assert [r.text for r in ev.recipient] == [recipient]
+
+
+def test_an_indefinite_genitive_before_lam_is_owned_not_the_doer(coder):
+    # قتل قائد للحوثيين: "a Houthi commander" was killed; the commander killed no one
+    ev = _event(coder, "قتل قائد للحوثيين في غارة على صعدة.", "ASSAULT")
+    assert not [a for a in ev.actor if a.text == "قائد"]
+    assert [r.code for r in ev.recipient] == ["NSA"]

@@ -61,7 +61,7 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.subjective import lam_object, noun_genitive, supported_after_doer
+from marsad.events.subjective import lam_object, lam_patient, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
 from marsad.events.undertaking import AnsweredRequests, UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
@@ -341,7 +341,8 @@ class RoleAssigner:
         if genitive:
             if fam.genitive == "recipient":
                 # دعم إيران للحوثيين: with the one acted on after ل, the genitive is the doer
-                marked = lam_object(self.ph, doc, fam, genitive[-1].tok_hi, after)
+                marked = lam_object(self.ph, doc, fam, genitive[-1].tok_hi, after) \
+                    or lam_patient(self.ph, doc, t, fam, genitive, after)
                 actor, recipient = (genitive, marked) if marked else (actor, genitive)
             elif not actor:
                 actor = genitive

@@ -5,14 +5,22 @@ The lexicon says whether an event noun's genitive is its doer or the one it is d
 recipient with ل right after the genitive, the genitive did it: دعم إيران للحوثيين، مساندة روسيا
 لسوريا. So when the act is said with a verb and its noun (أكد الوزير دعم المملكة لليمن): the one
 supported is the phrase after ل, not the genitive the verb reads as its object.
+
+A verbal noun whose object is a direct one (قتل، اعتقال، استهداف) takes it after ل when its
+genitive is the doer: اعتقال الشرطة التركية للصحفيين، استهداف إسرائيل للمدنيين، also past an
+aside between dashes or commas (قتل سليمان الأسد - نجل ابن عم الرئيس - للعقيد). Only after a
+definite genitive: after an indefinite one ل names its owner (مقتل قائد للحوثيين "a Houthi
+commander"); and not for a noun of suffering (مقتل X: X died, none killed).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from marsad.annotate.needed import COMMA, DASH
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
+from marsad.events.asides import aside_end
 from marsad.resources.tables import EventFamily
 
 if TYPE_CHECKING:
@@ -25,6 +33,28 @@ def lam_object(ph: PhraseReader, doc: Document, fam: EventFamily, at: int,
     if ph._possessive not in ph._recipient_markers[fam.recipient]:
         return []
     k = next((k for k, e in enumerate(ents) if e.tok_lo == at), None)
+    if k is None or ph._governor(doc, ents[k]) != ph._possessive:
+        return []
+    return ph._chain_from(doc, ents, k)
+
+
+def lam_patient(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFamily,
+                genitive: list[EntityMention], ents: list[EntityMention]) -> list[EntityMention]:
+    """The one acted on after ل, where the genitive of a verbal noun with a direct object did
+    the act (module docstring)."""
+    first, tokens = genitive[0], doc.tokens
+    definite = first.prefix.endswith(ph._article) or first.id == "person" \
+        or first.id.startswith("person.") or (first.kind == "state" and first.sector is None)
+    if not definite or "obj" not in ph._recipient_markers[fam.recipient] \
+            or ph._bare(tokens[t.tok_lo]) in ph._reported_outcomes:
+        return []
+    at = genitive[-1].tok_hi
+    if at < len(tokens) and tokens[at] in (COMMA, DASH):
+        close = aside_end(tokens, at, doc.sentences[t.sentence].tok_hi, ph._coordinators,
+                          ph._relatives)
+        at = close + 1 if close is not None else at
+    # للصحفيين، or a rank carrying ل before a name (للعقيد حسان الشيخ)
+    k = next((k for k, e in enumerate(ents) if at <= e.tok_lo <= at + 1), None)
     if k is None or ph._governor(doc, ents[k]) != ph._possessive:
         return []
     return ph._chain_from(doc, ents, k)
