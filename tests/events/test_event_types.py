@@ -70,6 +70,13 @@ def test_conflict_words_in_one_sentence_of_sport_are_metaphors(coder):
     assert "ASSAULT" not in {e.event_type for e in coder.code_text(text)}
 
 
+def test_a_family_with_a_pronoun_is_no_capture(coder):
+    # أسرته "his family", not أسرت + ه "captured him", though a number follows (200 ألف)
+    text = ("ألقت الجهات الأمنية في الأردن القبض على شاب استغل تواجد أسرته معه لتهريب 200 ألف "
+            "حبة كبتاغون إلى المملكة.")
+    assert "ASSAULT" not in {e.event_type for e in coder.code_text(text)}
+
+
 def test_real_violence_in_a_sport_report_is_kept(coder):
     text = ("اعتقلت الشرطة التركية عشرين مشجعا بعد أعمال شغب عقب مباراة الدوري، "
             "وقال المدرب إن الفريق واللاعبين والجماهير تأثروا بالأحداث في الملعب وفي الجولة كلها.")
