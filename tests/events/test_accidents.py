@@ -1,5 +1,5 @@
-"""Deaths and damage that no one inflicted (road accidents, collapses, floods) are no attack;
-an attack told beside such words stays one.
+"""Deaths and damage that no one inflicted (road accidents, collapses, floods), and animals killed,
+are no attack; an attack told beside such words stays one.
 
 The sentences are written for these tests, in the style of Arabic news copy."""
 
@@ -35,3 +35,14 @@ def test_a_named_killer_in_a_flooded_province_stays_an_attack(coder):
     text = "قتلت الشرطة المكسيكية أربعة مسلحين في ولاية تضربها الفيضانات منذ أسبوع."
     events = [e for e in coder.code_text(text) if e.event_type == "ASSAULT"]
     assert [e.code for e in events[0].actor] == ["MEX"]
+
+
+def test_whales_killed_by_hunters_are_no_attack(coder):
+    text = "قتل الصيادون في جزر فارو نحو 250 حوتا خلال موسم الصيد السنوي."
+    assert "ASSAULT" not in _types(coder.code_text(text))
+
+
+def test_people_killed_beside_livestock_stay_an_attack(coder):
+    # the number counts the gunmen: the sheep after them make it no hunt
+    text = "قتل الجيش خمسة مسلحين وعشرات الأغنام في غارة على معسكر."
+    assert "ASSAULT" in _types(coder.code_text(text))

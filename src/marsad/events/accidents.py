@@ -15,6 +15,9 @@ misfortunes. A mention of one of the language's ``accidents`` types (the ``accid
   whether or not it became a mention of its own): «قتل ثلاثة جنود في هجوم إثر انهيار مبنى» and
   «انهيار مبنى جراء القصف» keep the attack and the deaths it caused.
 
+Nor is a killing whose dead are animals (the table's ``animals``: قتل الصيادون نحو 250 حوتا، قتل
+الحيوانات), whoever did it: hunting and culling are no political events.
+
 It runs on the mentions, after the roles and before the records are made, so that the training
 candidates and the decision see the same mentions.
 """
@@ -24,9 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from marsad.doc.document import Document
-from marsad.doc.spans import EventMention, TriggerMention
+from marsad.doc.spans import TriggerMention
 from marsad.lang import Language
 from marsad.resources import Resources, language_of
+
+#: how many words after a word of harm the animals it names may stand (قتل الصيادون في جزر فارو نحو
+#: 250 حوتا)
+ANIMAL_REACH = 8
 
 
 def _cores(lang: Language, words: Iterable[str]) -> frozenset[str]:
@@ -51,30 +58,48 @@ class AccidentFilter:
         suffered = [w for kind in ("killed", "injured") for part in ("nouns", "verbs")
                     for w in casualties["events"][kind][part]]
         self._harm = _cores(lang, suffered + casualties["death_stems"] + table["destruction"])
+        self._animals = _cores(lang, table["animals"])
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
             return doc
-        of_types = [m for m in doc.mentions
-                    if self._families[m.trigger.family].type in self._types]
-        suffered = [m for m in of_types if self._suffered(doc, m)]
-        if not suffered:
+        harm = [m for m in doc.mentions if self._families[m.trigger.family].type in self._types
+                and self._harm_word(doc, m.trigger)]
+        if not harm:
             return doc
-        acts = {t.sentence for t in doc.triggers + doc.complements
-                if self._families[t.family].type in self._types and not self._harm_word(doc, t)}
-        misfortunes = {id(m) for m in suffered
-                       if m.trigger.sentence not in acts and self._names_accident(doc, m.trigger.sentence)}
+        misfortunes = {id(m) for m in harm if self._of_animals(doc, m.trigger)}
+        suffered = [m for m in harm if not any(e.end > e.start for e in m.actor)]
+        if suffered:    # an implied doer has no words
+            acts = {t.sentence for t in doc.triggers + doc.complements
+                    if self._families[t.family].type in self._types and not self._harm_word(doc, t)}
+            misfortunes.update(id(m) for m in suffered if m.trigger.sentence not in acts
+                               and self._names_accident(doc, m.trigger.sentence))
         if misfortunes:
             doc.mentions = [m for m in doc.mentions if id(m) not in misfortunes]
         return doc
 
+    def _of_animals(self, doc: Document, t: TriggerMention) -> bool:
+        """The killed are animals: the word right after the trigger (قتل الحيوانات), or the
+        noun the first number after it in its clause counts (قتلوا نحو 250 حوتا)."""
+        tokens, cores = doc.tokens, self._lang.token_cores
+        end = min(doc.sentences[t.sentence].tok_hi, t.tok_hi + ANIMAL_REACH)
+        if t.tok_hi < end and not self._animals.isdisjoint(cores(tokens[t.tok_hi])):
+            return True
+        numbers = self._lang.numbers
+        if numbers is None:
+            return False
+        for j in range(t.tok_hi, end):
+            if not any(c.isalnum() for c in tokens[j]):
+                return False    # the clause ends at a mark
+            found = numbers.parse(tokens, j)
+            if found is not None:
+                return found.end < len(tokens) \
+                    and not self._animals.isdisjoint(cores(tokens[found.end]))
+        return False
+
     def _harm_word(self, doc: Document, t: TriggerMention) -> bool:
         cores = self._lang.token_cores
         return any(not self._harm.isdisjoint(cores(doc.tokens[i])) for i in range(t.tok_lo, t.tok_hi))
-
-    def _suffered(self, doc: Document, m: EventMention) -> bool:
-        """A word of harm with no doer named (an implied doer has no words)."""
-        return not any(e.end > e.start for e in m.actor) and self._harm_word(doc, m.trigger)
 
     def _names_accident(self, doc: Document, sentence: int) -> bool:
         sent = doc.sentences[sentence]
