@@ -62,7 +62,6 @@ class EntityLinker:
         self._definite = lang.affixes.definite_prefix
         self._definite_word = lang.affixes.definite_word
         self._with_article = lang.affixes.with_article
-        self._word_core = lang.word_core
         self._fused = lang.syntax.preposition_proclitic
         self._word_core = lang.word_core
         self._sector_ids = frozenset(s.id for s in resources.sectors)

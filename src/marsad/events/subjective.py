@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from marsad.annotate.describe import PERSON_PREFIX
 from marsad.annotate.needed import COMMA, DASH
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, TriggerMention
@@ -43,8 +44,9 @@ def lam_patient(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFa
     """The one acted on after ل, where the genitive of a verbal noun with a direct object did
     the act (module docstring)."""
     first, tokens = genitive[0], doc.tokens
-    definite = first.prefix.endswith(ph._article) or first.id == "person" \
-        or first.id.startswith("person.") or (first.kind == "state" and first.sector is None)
+    # the article, a person's name (an unknown one's id is "person") or a country's name
+    definite = first.prefix.endswith(ph._article) or f"{first.id}.".startswith(PERSON_PREFIX) \
+        or (first.kind == "state" and first.sector is None)
     if not definite or "obj" not in ph._recipient_markers[fam.recipient] \
             or ph._bare(tokens[t.tok_lo]) in ph._reported_outcomes:
         return []
