@@ -107,8 +107,8 @@ class AccidentFilter:
         for i in range(sent.tok_lo, sent.tok_hi):
             if tokens[i] not in self._first_forms:
                 continue
-            for first in cores(tokens[i]) & self._phrases.keys():
-                for rest in self._phrases[first]:
+            for first in cores(tokens[i]):
+                for rest in self._phrases.get(first, ()):
                     ahead = tokens[i + 1:i + 1 + len(rest)]
                     if len(ahead) == len(rest) and all(
                             word in cores(tok) for word, tok in zip(rest, ahead)):
