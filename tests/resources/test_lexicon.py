@@ -103,3 +103,14 @@ def test_a_definite_phrase_of_the_lexicon_is_coded_in_a_sentence():
         "id": "definite", "date": "2015-08-09", "title": "",
         "text": "وأعلنت الحكومة السعودية إرسال المساعدات إلى المتضررين من الفيضانات في باكستان."})
     assert [e.event_type for e in events] == ["AID"]
+
+
+def test_the_head_of_a_genitive_in_a_phrase_takes_no_article():
+    lex = Lexicon(CLITIC_MODEL)
+    lex.add("رئيس الحكومة", Term("actor", "sector", 0, "noun"))
+    lex.add("رئيس", Term("actor", "sector", 1, "noun"))
+    lex.add("حكومة", Term("actor", "sector", 2, "noun"))
+    lex.compile()
+    # «ودعا الرئيس الحكومة إلى الاستقالة»: the president and the government, two parties
+    assert [t for t, _, _ in _found(lex, "ودعا الرئيس الحكومة")] == ["الرءيس", "الحكومه"]
+    assert "رءيس الحكومه" in [t for t, _, _ in _found(lex, "ودعا رئيس الحكومة")]

@@ -97,6 +97,10 @@ class QuantityMorphology(Protocol):
                    plurals: frozenset[str]) -> Iterator[tuple[str, str]]: ...
 
 
+def _any_phrase(sig: tuple, prefix: str, rest: str) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class CliticModel:
     """How the lexicon's matcher finds a lexicon word inside a token of the text.
@@ -117,6 +121,10 @@ class CliticModel:
     #: key takes other clitics than its kind, its own kind (``clitics``)
     lexicon_keys: Callable[[str, str], list[tuple[str, dict[str, Any]]]]
     tokenize: Callable[[str], tuple[list[str], list[int], list[int]]]
+    #: whether a key of several words fits the proclitics before its first word, given its
+    #: frame signature and the rest of the key after the first word (Arabic: the head of a
+    #: genitive takes no article)
+    phrase_ok: Callable[[tuple, str, str], bool] = _any_phrase
 
 
 def _no_forms(spec: str) -> list[str]:

@@ -222,6 +222,7 @@ class Lexicon:
         start, end = starts[k], ends[k]
         table = self._phrase_heads
         max_suffix, frame_ok = self._clitics.max_suffix, self._clitics.frame_ok
+        phrase_ok = self._clitics.phrase_ok
         added = False
         for offset in range(min(self._clitics.max_prefix, len(word) - 1) + 1):
             by_second = table.get(word[offset:])
@@ -238,6 +239,8 @@ class Lexicon:
                     if word_end - core_end > max_suffix:
                         continue
                     suffix = text[core_end:word_end] if word_end > core_end else ""
+                    if prefix:
+                        groups = tuple(g for g in groups if phrase_ok(g[0], prefix, rest))
                     for terms in _framed(groups, prefix, suffix, frame_ok):
                         found.append(Match(start, word_end, core_start, core_end, prefix, suffix,
                                            terms))

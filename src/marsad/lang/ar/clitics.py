@@ -140,5 +140,19 @@ def lexicon_keys(surface: str, clitics: str) -> list[tuple[str, dict[str, Any]]]
     return keys
 
 
+#: the article among a word's proclitics (الـ، والـ، بالـ، للـ)
+_WITH_ARTICLE = NOUN_PREFIXES - NAME_PREFIXES
+
+
+def phrase_ok(sig: tuple, prefix: str, rest: str) -> bool:
+    """An actor phrase whose first word, written without the article, heads a definite
+    genitive (رئيس الحكومة، وزير الخارجية) is not found where that word has the article: in
+    «ودعا الرئيس الحكومة إلى الاستقالة» الرئيس is one party and الحكومة another. (The trigger
+    lexicon writes some noun-adjective phrases this way on purpose: هجوم العسكري for الهجوم
+    العسكري.)"""
+    return not (sig[0] == "actor" and not sig[2] and not sig[3] and prefix in _WITH_ARTICLE
+                and rest.startswith(" ال"))
+
+
 CLITIC_MODEL = CliticModel(MAX_PREFIX, MAX_SUFFIX, frame_ok, enclitic_splits, lexicon_keys,
-                           tokenize)
+                           tokenize, phrase_ok)
