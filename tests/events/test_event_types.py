@@ -222,3 +222,12 @@ def test_a_verb_spelled_like_a_preposition_is_the_verb_only_with_its_subject_or_
         text, accepted):
     events = marsad.Coder(candidates=True).code_text(text, date="2015-07-26")
     assert any(e.event_type == "CONCEDE" for e in events) == accepted
+
+
+@pytest.mark.parametrize("text", [
+    "وقدم الأمير التعازي لأسر الضحايا داعيا الله أن يتغمدهم بواسع رحمته.",
+    "ودعا الله أن يحفظ البلاد من كل سوء.",
+    "وأعربوا عن تضامنهم مع أسر الضحايا، داعين المولى عز وجل أن يمن على المصابين بالشفاء.",
+])
+def test_a_prayer_is_no_call_on_anyone(coder, text):
+    assert [e.event_type for e in coder.code_text(text)] == []
