@@ -377,3 +377,9 @@ def test_a_known_persons_full_name_written_otherwise_stays_that_person(coder):
     doc = _doc(coder, "أعرب الأمين العام لمجلس التعاون الدكتور عبداللطيف بن راشد الزياني عن "
                       "استغرابه من التصريحات الإيرانية.")
     assert "person.zayani" in {e.id for e in doc.entities}
+
+
+@pytest.mark.parametrize("group", ["الأشقاء", "الشباب", "المقيمين"])
+def test_a_noun_for_a_group_of_people_after_a_name_is_not_part_of_it(coder, group):
+    coded = _coded(coder, f"ودعا العميد سعيد القحطاني {group} إلى مراجعة مكاتب الجوازات.")
+    assert coded[0][0] == "العميد سعيد القحطاني"

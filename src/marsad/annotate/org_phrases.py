@@ -75,7 +75,8 @@ class OrganisationPhrases:
         self._dative = lang.affixes.dative_prefix
         self._locative = lang.affixes.locative_prefix
         names = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
-        self._stops = (names.not_names - frozenset(norm(w) for w in table["chain_words"])) \
+        self._stops = (names.not_names - names.group_nouns
+                       - frozenset(norm(w) for w in table["chain_words"])) \
             | resources.grammar.prepositions | lang.clause_breaks \
             | frozenset(norm(w) for w in table["chain_stops"])
         self._titles = names.titles
