@@ -500,3 +500,29 @@ def test_a_participle_of_circumstance_is_the_main_clauses_not_a_clause_it_govern
         "دعاية اعلامية خاطئة حول بلاده.")
     accusing = [e for e in events if e.evidence[0].trigger.text == "متهمًا"]
     assert accusing and [a.text for a in accusing[0].actor] == ["اردوغان"]
+
+
+def test_a_request_met_or_turned_down_is_the_noun_with_its_maker_after_it():
+    # قبول طلب الرئيس هادي: after a noun that meets or refuses it, طلب is the request (a noun),
+    # not the verb "asked" with هادي as the one asked
+    from marsad import Coder
+
+    events = Coder(candidates=True).code_text(
+        "وقال إن موقف المملكة من قبول طلب الرئيس هادي يعكس الإحساس بالمسؤولية.")
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert requests and all(_codes(e.actor) == ["YEM"] for e in requests)
+
+
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("وأعلنت الحكومة الإيرانية رفض طلب الرئيس العراقي تسليم المطلوبين.", "REJECT",
+     "الحكومة الإيرانية", "الرئيس العراقي"),
+    ("وأعلنت الحكومة الأردنية قبول مطالب المتظاهرين.", "CONCEDE", "الحكومة الأردنية",
+     "المتظاهرين"),
+])
+def test_the_genitive_of_a_request_turned_down_or_met_made_it(text, event_type, actor, recipient):
+    # رفض طلب X، قبول مطالب X: X asked; the one who refused or met the request acts
+    from marsad import Coder
+
+    events = [e for e in Coder(candidates=True).code_text(text) if e.event_type == event_type]
+    assert [([a.text for a in e.actor], [r.text for r in e.recipient]) for e in events] == [
+        ([actor], [recipient])]
