@@ -657,3 +657,11 @@ def test_an_indefinite_genitive_before_lam_is_owned_not_the_doer(coder):
     ev = _event(coder, "قتل قائد للحوثيين في غارة على صعدة.", "ASSAULT")
     assert not [a for a in ev.actor if a.text == "قائد"]
     assert [r.code for r in ev.recipient] == ["NSA"]
+
+
+def test_a_fight_with_one_side_after_ma_was_fought_by_the_doer_told_before_it(coder):
+    # وقتل 17 مسلحا … في مواجهات … مع قوات المقاومة: the fight's other side is the side of the
+    # act of violence before it; the dead fell in a two-sided fight, no one's victims
+    event = _event(coder, "وقتل 17 مسلحا من الحوثيين وقوات صالح وأصيب العشرات في مواجهات بمناطق "
+                          "متفرقة من مدينة تعز مع قوات المقاومة الشعبية، الثلاثاء.", "ASSAULT")
+    assert sorted(a.code for a in event.actor) == ["NSA", "YEM"] and not event.recipient

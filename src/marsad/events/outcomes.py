@@ -82,6 +82,8 @@ class OutcomeReader:
     def _of_fights(self, doc: Document, ms: list[EventMention],
                    two_sided: Callable[[Document, TriggerMention], bool]) -> None:
         for m in ms:
+            self._fought_by_subject(m, ms, two_sided(doc, m.trigger))
+        for m in ms:
             t = m.trigger
             if self.is_outcome(doc, t):
                 end = t.tok_hi
@@ -109,6 +111,22 @@ class OutcomeReader:
         for m in ms:
             if self.is_outcome(doc, m.trigger):
                 self._result(doc, m, ms)
+
+    def _fought_by_subject(self, m: EventMention, ms: list[EventMention], two_sided: bool) -> None:
+        """A fight named by its noun with only the side after مع (سيطرت القوات العراقية على
+        الرمادي بعد معارك عنيفة مع داعش، قتل الجيش خمسة مسلحين في اشتباكات مع التنظيم) was
+        fought by the doer of the act of violence told before it in the sentence: that doer is
+        the other side of the compound actor."""
+        t = m.trigger
+        if not two_sided or t.tense != "noun" or not m.actor \
+                or any(e.tok_lo < t.tok_lo for e in m.actor):
+            return
+        fighter = next((c for c in reversed(ms) if c.trigger.tok_hi <= t.tok_lo
+                        and c.trigger.tense in ("past", "present") and c.actor
+                        and self.ph.res.families[c.trigger.family].type in self._fight_types), None)
+        if fighter is not None:
+            m.actor = [e for e in fighter.actor if e not in m.actor and e not in m.recipient] \
+                + m.actor
 
     def _fight_read_in(self, doc: Document, t: TriggerMention, end: int,
                        two_sided: Callable[[Document, TriggerMention], bool]) -> list[EntityMention]:
