@@ -41,3 +41,12 @@ def test_an_office_before_a_named_body_opens_its_mention(coder):
 def test_a_body_after_a_title_is_where_the_title_is_held(coder):
     coded = _coded(coder, "وقال رئيس الاتحاد الدولي لكرة القدم إنه سيستقيل من منصبه.")
     assert ("رءيس الاتحاد الدولي لكره القدم", "NGO") in coded
+
+
+def test_a_definite_head_takes_adjectives_not_the_next_phrase(coder):
+    # المجلس التفجير: a head with the article takes no genitive, so the bombing it condemns is
+    # not part of its name; its adjectives and its genitive with ل still are
+    coded = _coded(coder, "وأدان المجلس التفجير الإرهابي الذي استهدف مسجدا في أبها.")
+    assert not any("التفجير" in t for t, _ in coded), coded
+    coded = _coded(coder, "وطالبت الهيئة المستقلة لحقوق الإنسان بالإفراج عن المعتقلين.")
+    assert any(t == "الهيءه المستقله لحقوق الانسان" for t, _ in coded), coded

@@ -80,6 +80,10 @@ class OrganisationPhrases:
             | resources.grammar.prepositions | lang.clause_breaks \
             | frozenset(norm(w) for w in table["chain_stops"])
         self._titles = names.titles
+        self._adjective_shaped = lang.affixes.adjective_shaped
+        self._adjectives = frozenset(norm(w) for w in table["chain_words"]
+                                     + table["definite_head_adjectives"])
+        self._participle = lang.affixes.with_article(norm("م"))
         self._after_conjunction = lang.affixes.after_conjunction
 
     def __call__(self, doc: Document) -> Document:
@@ -162,6 +166,9 @@ class OrganisationPhrases:
             if self._governed(tok) and not self._dative(tok):
                 break       # بالقرار: a preposition's noun, the verb's, not the name's
             if self._definite_word(tok):
+                if definite and genitive < 0 and not self._governed(tok) \
+                        and not self._adjective(tok):
+                    break   # وأدان المجلس التفجير: a definite head takes no genitive
                 genitive = j if genitive < 0 and self._governed(tok) else genitive
             elif self._dative(tok) and j + 1 < hi and self._definite_word(doc.tokens[j + 1]) \
                     and chain and genitive < 0:
@@ -177,6 +184,12 @@ class OrganisationPhrases:
             return i + 1
         found.append(self._mention(doc, (i, j, k), prefix, core, None))
         return j
+
+    def _adjective(self, tok: str) -> bool:
+        """A definite word that can describe the head before it: a nisba (الدولية), a
+        participle in م (المستقلة), or a listed adjective (العامة، الحاكم)."""
+        return self._adjective_shaped(tok) or tok in self._adjectives \
+            or tok.startswith(self._participle) and len(tok) > 5
 
     def _nisba_at(self, doc: Document, start: int) -> bool:
         """Whether a country's adjective standing alone starts at ``start`` (its matches are
