@@ -3,6 +3,8 @@ are no attack; an attack told beside such words stays one.
 
 The sentences are written for these tests, in the style of Arabic news copy."""
 
+import pytest
+
 from marsad.reading.article import Article
 
 
@@ -21,14 +23,13 @@ def test_a_road_accident_article_reports_no_attack(coder):
     assert not any(e.casualties and e.casualties.get("killed") for e in events)
 
 
-def test_the_dead_of_a_flood_are_no_attack(coder):
-    text = "قتل أربعة أطفال وثلاث نساء في فيضانات ضربت منطقة جبلية في وسط المكسيك."
-    assert "ASSAULT" not in _types(coder.code_text(text))
-
-
-def test_deaths_in_a_collapse_caused_by_shelling_stay_an_attack(coder):
-    text = "قتل خمسة مدنيين في انهيار مبنى جراء قصف الطيران الروسي لحي سكني في إدلب."
-    assert "ASSAULT" in _types(coder.code_text(text))
+@pytest.mark.parametrize("text, attack", [
+    ("قتل أربعة أطفال وثلاث نساء في فيضانات ضربت منطقة جبلية في وسط المكسيك.", False),
+    # the collapse has a cause that is an attack
+    ("قتل خمسة مدنيين في انهيار مبنى جراء قصف الطيران الروسي لحي سكني في إدلب.", True),
+])
+def test_the_dead_of_a_disaster_are_no_attack_unless_an_attack_caused_it(coder, text, attack):
+    assert ("ASSAULT" in _types(coder.code_text(text))) == attack
 
 
 def test_a_named_killer_in_a_flooded_province_stays_an_attack(coder):
@@ -37,12 +38,10 @@ def test_a_named_killer_in_a_flooded_province_stays_an_attack(coder):
     assert [e.code for e in events[0].actor] == ["MEX"]
 
 
-def test_whales_killed_by_hunters_are_no_attack(coder):
-    text = "قتل الصيادون في جزر فارو نحو 250 حوتا خلال موسم الصيد السنوي."
-    assert "ASSAULT" not in _types(coder.code_text(text))
-
-
-def test_people_killed_beside_livestock_stay_an_attack(coder):
+@pytest.mark.parametrize("text, attack", [
+    ("قتل الصيادون في جزر فارو نحو 250 حوتا خلال موسم الصيد السنوي.", False),
     # the number counts the gunmen: the sheep after them make it no hunt
-    text = "قتل الجيش خمسة مسلحين وعشرات الأغنام في غارة على معسكر."
-    assert "ASSAULT" in _types(coder.code_text(text))
+    ("قتل الجيش خمسة مسلحين وعشرات الأغنام في غارة على معسكر.", True),
+])
+def test_animals_killed_are_no_attack_but_people_killed_beside_them_are(coder, text, attack):
+    assert ("ASSAULT" in _types(coder.code_text(text))) == attack
