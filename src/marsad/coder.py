@@ -26,6 +26,7 @@ from marsad.doc.stage import Stage, StageError, stage_name
 from marsad.events.accidents import AccidentFilter
 from marsad.events.answers import AnsweredCharges
 from marsad.events.assemble import EventAssembler
+from marsad.events.captures import BattleCaptures
 from marsad.events.context import ContextTagger
 from marsad.events.decide import EventDecision
 from marsad.events.destination import DestinationRecipients
@@ -66,6 +67,7 @@ def pipeline(res: Resources, decide: bool = True, candidates: bool = False) -> l
         ContextTagger(res),
         SportFilter(res),
         EventDecision(res, model=model),
+        BattleCaptures(res),
         EventMerger(res),
         ImpliedOpponents(res, roles.outcomes.two_sided),
         DestinationRecipients(res),
