@@ -458,3 +458,14 @@ def test_aid_named_by_a_noun_is_by_the_doer_of_its_relative_clause(candidates):
     aid = [e for e in candidates.code_article(_article(sentence)) if e.event_type == "AID"]
     assert aid and [(e.code, e.text) for e in aid[0].actor] == [("IGO", "قوات التحالف")]
     assert [(e.code, e.text) for e in aid[0].recipient] == [("YEM", "للمقاومة الشعبية في اليمن")]
+
+
+@pytest.mark.parametrize("sentence, meeting", [
+    ("وقال وزير النقل للصحافيين في المطار أثناء استقبال الطائرة إنها بداية العمليات.", False),
+    ("وبدأت الجامعة استقبال طلبات الالتحاق من الطلاب أمس.", False),
+    ("وقال الوزير خلال استقبال السفير الأمريكي إن العلاقات متينة.", True),
+])
+def test_receiving_things_or_the_public_is_no_meeting(candidates: Coder, sentence: str,
+                                                      meeting: bool) -> None:
+    # استقبال الطائرة، استقبال الطلبات: the noun of hosting someone, with no one to host
+    assert (("CONSULT", "استقبال") in _triggers(candidates, sentence)) == meeting
