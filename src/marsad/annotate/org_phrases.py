@@ -83,7 +83,7 @@ class OrganisationPhrases:
         self._adjective_shaped = lang.affixes.adjective_shaped
         self._adjectives = frozenset(norm(w) for w in table["chain_words"]
                                      + table["definite_head_adjectives"])
-        self._participle = lang.affixes.with_article(norm("م"))
+        self._participle = tuple(norm(w) for w in table["participle_openings"])
         self._after_conjunction = lang.affixes.after_conjunction
 
     def __call__(self, doc: Document) -> Document:
