@@ -43,7 +43,7 @@ def test_event_place_comes_from_its_clause_before_the_dateline(coder):
 
 
 def test_event_without_a_place_in_its_sentence_takes_the_dateline(coder):
-    events = coder.code_article({"id": "d", "text": "بيروت - (رويترز) - اعتقلت الشرطة اللبنانية ثلاثة مسلحين."})
+    events = coder.code_article({"id": "d", "text": "بيروت - (رويترز) - اعتقل الجيش اللبناني ثلاثة مسلحين."})
     [coerce] = [e for e in events if e.event_type == "COERCE"]
     assert coerce.location.name == "Beirut"
 

@@ -8,7 +8,11 @@ is coded as, and the type, mode and CAMEO code of a capture) whose actors are al
 forces (sector MIL: an army, a pro-government militia fighting under the state) and whose
 recipients are all armed groups (code NSA) is a capture. Police and security forces (COP)
 arresting suspects, an army and the police together, an army arresting civilians, and an armed
-group arresting people, its own deserters among them, stay arrests.
+group arresting people, its own deserters among them, stay arrests. The capture is "in battle"
+where the article reports the captor's state and an armed group in an act of violence (another
+record of the capture's type, one side the actor and the other the recipient, or both the
+actor of a fight): «الجيش اللبناني اعتقل عناصر من تنظيم داعش قرب الحدود» told alone is an
+arrest, «جيش بوروندي يعتقل مسلحين ويقتل آخرين في اشتباكات» a capture.
 
 It runs on the records the decision kept, before the merger: the decision learnt the arrest's
 type from the clause's words, and the capture then merges with the capture told another way
@@ -43,13 +47,27 @@ class BattleCaptures:
 
     def __call__(self, doc: Document) -> Document:
         if any((e.event_type, e.mode) == self._arrest for e in doc.events):
-            doc.events = [self._captured(e) for e in doc.events]
+            fighting = _fighting_sides(doc.events, self._capture[0])
+            doc.events = [self._captured(e, fighting) for e in doc.events]
         return doc
 
-    def _captured(self, event: Event) -> Event:
+    def _captured(self, event: Event, fighting: frozenset[str]) -> Event:
         if (event.event_type, event.mode) != self._arrest or not event.actor \
                 or not event.recipient or not all(map(_military, event.actor)) \
-                or not all(map(_armed_group, event.recipient)):
+                or not all(map(_armed_group, event.recipient)) \
+                or not all(e.code in fighting for e in event.actor):
             return event
         etype, mode, cameo = self._capture
         return evolve(event, event_type=etype, mode=mode, cameo=cameo)
+
+
+def _fighting_sides(events: list[Event], violence: str) -> frozenset[str]:
+    """The codes of the states the article has in an act of violence with an armed group."""
+    sides: set[str] = set()
+    for e in events:
+        if e.event_type != violence:
+            continue
+        parties = e.actor + e.recipient
+        if any(map(_armed_group, parties)):
+            sides.update(p.code for p in parties if p.code != _ARMED_GROUP)
+    return frozenset(sides)
