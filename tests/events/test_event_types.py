@@ -231,3 +231,11 @@ def test_a_verb_spelled_like_a_preposition_is_the_verb_only_with_its_subject_or_
 ])
 def test_a_prayer_is_no_call_on_anyone(coder, text, calls):
     assert any(e.event_type == "REQUEST" for e in coder.code_text(text)) == calls
+
+
+@pytest.mark.parametrize("text, arrest", [
+    ("وأحكمت المقاومة الشعبية قبضتها على مدينة عدن.", False),     # قبضة "grip" + ـها
+    ("وقبضت الشرطة على ثلاثة متهمين في جدة.", True),
+])
+def test_a_grip_on_a_place_is_no_arrest(coder, text, arrest):
+    assert any(e.event_type == "COERCE" for e in coder.code_text(text)) == arrest
