@@ -298,6 +298,14 @@ def test_the_subject_before_a_passive_verb_with_nothing_after_it_suffered_it(cod
     assert [e.code for e in ev.actor] == ["NSA"]
 
 
+def test_a_verb_written_passive_was_suffered_by_its_subject_whatever_follows_it(coder):
+    # وكان الطفل قُتل حرقاً: the damma writes the passive; unvoweled, the child would be the killer
+    ev = _event(coder, "وكان الطفل علي دوابشة قُتل حرقاً بعدما هاجم مستوطنون منزل عائلته في "
+                       "الضفة الغربية.", "ASSAULT")
+    assert [(e.code, e.sector) for e in ev.recipient] == [("PSE", "CVL")]
+    assert [e.code for e in ev.actor] == ["ISR"]
+
+
 def test_a_count_with_the_article_still_counts_the_group_after_min(coder):
     # العشرات من الصحفيين: the journalists are who suffered it, not an oblique of من
     ev = _event(coder, "وتعرض العشرات من الصحفيين للاعتقال والتعذيب على أيدي ميليشيات الحوثي.",

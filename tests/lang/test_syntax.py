@@ -36,3 +36,19 @@ def test_the_future_prefix(prefix, future):
 ])
 def test_a_bare_three_letter_past_form_doubles_as_its_verbal_noun(core, prefix, suffix, doubles):
     assert SYNTAX.doubles_as_noun(core, prefix, suffix) is doubles
+
+
+@pytest.mark.parametrize("written, passive", [
+    ("قُتل", True),       # he was killed
+    ("وقُتل", True),      # a conjunction in front
+    ("وَقُتلوا", True),   # the conjunction with its own vowel
+    ("فأُصيب", True),     # form IV: أُصيب
+    ("اُعتقل", True),     # form VIII
+    ("وُجد", True),       # و of the root, not a conjunction: وُجد, it was found
+    ("قَتل", False),      # the active, voweled
+    ("قتل", False),       # unvoweled: the voice is not written
+    ("أَطلق", False),
+    ("وجد", False),
+])
+def test_a_past_verb_written_with_the_damma_on_its_first_letter_is_passive(written, passive):
+    assert SYNTAX.marks_passive(written) is passive

@@ -176,7 +176,7 @@ class RoleAssigner:
             e for e in ents if left_edge <= e.tok_lo and e.tok_hi <= t.tok_lo])
         after = [e for e in ents if t.tok_hi <= e.tok_lo < right_edge
                  and not self._aside[0] < e.tok_lo < self._aside[1]]
-        passive = t.tense == "passive" or (t.tense == "noun" and self._after_passive_aux(doc, t))
+        passive = self._passive(doc, t)
         actor, recipient, confidence = self._participants(
             doc, t, fam, before, after, reporter, pronoun_subject, passive)
         actor, recipient = self.statements.speaker_first(
@@ -492,6 +492,9 @@ class RoleAssigner:
         return end
 
     # -- phrases ---------------------------------------------------------------------------
-    def _after_passive_aux(self, doc: Document, t: TriggerMention) -> bool:
+    def _passive(self, doc: Document, t: TriggerMention) -> bool:
+        """A passive verb, one written so (قُتل), or a verbal noun after a passive auxiliary."""
+        if t.tense != "noun":
+            return t.tense == "passive" or self.violent.written_passive(doc, t)
         prev = doc.tokens[t.tok_lo - 1] if t.tok_lo > 0 else ""
         return self.ph._bare(prev) in self.g.passive_auxiliaries

@@ -80,6 +80,16 @@ class ViolentClauses:
         self._plural_suffixes = tuple(norm(w) for w in lang.table("actors")["plural_pronouns"])
         #: قتل اثنان منهم: the partitive preposition with a pronoun for the group counted
         self._partitive_pronouns = frozenset(norm(w) for w in roles["partitive_pronouns"])
+        self._marks_passive = lang.syntax.marks_passive
+
+    def written_passive(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether ``t`` is a past verb the article writes with the passive's vowel (وقُتل
+        الطفل، 47 عنصرا قُتلوا في قصف): the language reads it (``Syntax.marks_passive``); what
+        the clause says then goes by the passive's rules, whatever the order of its phrases."""
+        if t.tense != "past":
+            return False
+        start, end = doc.norm.span_to_original(doc.token_starts[t.tok_lo], doc.token_ends[t.tok_lo])
+        return self._marks_passive(doc.norm.original[start:end])
 
     def after_relative(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a verb of these types right after a relative pronoun."""
@@ -189,7 +199,7 @@ class ViolentClauses:
             patient = ph._marked(doc, others, fam, allow_obj=False)
             if patient and ph._governor(doc, patient[0]) not in ph._recipient_markers[fam.recipient]:
                 patient = []
-        if not patient and t.tense == "passive":
+        if not patient and (t.tense == "passive" or self.written_passive(doc, t)):
             patient = ph._subject_before(doc, before, t)
             if patient and ph._in_trigger.intersection(range(patient[-1].tok_hi, t.tok_lo)):
                 patient = []

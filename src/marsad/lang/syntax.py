@@ -16,6 +16,10 @@ def _no_future_forms(words: frozenset[str]) -> frozenset[str]:
     return frozenset()
 
 
+def _unmarked(written: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Syntax:
     """The word-structure rules the stages in ``annotate/`` and ``events/`` read."""
@@ -34,3 +38,6 @@ class Syntax:
     #: present-tense verb forms → the same with the future prefix, with or without a
     #: conjunction in front (Arabic يتم → سيتم، وسيتم، فسيتم); none for a language without one
     future_forms: Callable[[frozenset[str]], frozenset[str]] = _no_future_forms
+    #: whether a past verb, as the article writes it (vowel marks kept), is marked passive
+    #: (Arabic قُتل، وأُصيب); False for a language whose script does not mark the voice
+    marks_passive: Callable[[str], bool] = _unmarked

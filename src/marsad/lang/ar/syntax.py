@@ -17,6 +17,9 @@ _CONJUNCTIONS = "وف"
 _FUSED_PREPOSITIONS = "بل"
 _ARTICLE = "ال"
 _FUTURE = "س"
+_DAMMA = "\u064f"
+#: the short vowels, nunation, shadda and sukun
+_VOWEL_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))
 
 
 @cache
@@ -52,6 +55,16 @@ def doubles_as_noun(core: str, prefix: str, suffix: str) -> bool:
     return len(core) == 3 and not prefix and not suffix
 
 
+def marks_passive(written: str) -> bool:
+    """قُتل، وأُصيب، فاُعتقل، وُجد: a past verb as the article writes it, its first letter after
+    و/ف with the damma, is passive; no active past opens with it (قَتل، أَطلق، اِعتقل، وَجد). Most
+    text is unvoweled: a verb written so is left to the role stage's reading of its clause."""
+    i = 1 if written[:1] in _CONJUNCTIONS and written[1:2] != _DAMMA else 0
+    while i < len(written) and written[i] in _VOWEL_MARKS:
+        i += 1      # the conjunction's own vowel (وَقُتل)
+    return len(written) > i + 1 and written[i + 1] == _DAMMA
+
+
 SYNTAX = Syntax(with_conjunction=with_conjunction, preposition_proclitic=preposition_proclitic,
                 marks_future=marks_future, doubles_as_noun=doubles_as_noun,
-                future_forms=future_forms)
+                future_forms=future_forms, marks_passive=marks_passive)
