@@ -502,6 +502,19 @@ def test_people_charged_with_terrorism_or_of_a_cell_are_an_armed_group(coder, te
     assert [e.code for e in ev.recipient] == ["NSA"]
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the act's own noun with the pronoun for the one the clause is about: he was arrested
+    ("وكان المسؤول البوليفي الذي ألقي القبض عليه يوم الجمعة قد طالب بتغيير القاضي.", [], "GOV"),
+    # the same with its subject between the verb and its noun: the police arrested him
+    ("وأفرجت السلطات عن الناشط الذي ألقت الشرطة القبض عليه الأسبوع الماضي.", ["COP"], "CVL"),
+])
+def test_the_one_a_relative_clause_is_about_suffered_the_act_its_pronoun_resumes(
+        coder, text, actor, recipient):
+    ev = _event(coder, text, "COERCE")
+    assert [e.sector for e in ev.recipient] == [recipient]
+    assert [e.sector for e in ev.actor] == actor
+
+
 def test_a_passive_arrest_in_a_relative_clause_was_of_the_phrase_it_is_about(coder):
     # أفراد الخلية الذين تم القبض عليهم ستة: "them" are the cell's members, not the six after
     ev = _event(coder, "وأوضحت الوزارة أن أفراد الخلية الذين تم القبض عليهم ستة أشخاص.", "COERCE")

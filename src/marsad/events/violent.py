@@ -44,6 +44,8 @@ RELATIVE_REACH = 2
 COUNT_WORDS = 3
 #: how many words (a passive's auxiliary) may stand between a relative pronoun and its act
 RELATIVE_AUX = 2
+#: how many words (its subject) may stand between a verb and its own act noun (ألقت الشرطة القبض)
+OWN_NOUN_REACH = 3
 
 
 class ViolentClauses:
@@ -101,7 +103,18 @@ class ViolentClauses:
         tokens = doc.tokens
         return self.after_relative(doc, t) \
             and self.ph._bare(tokens[t.tok_lo]) in self._acts[t.family] \
-            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive)
+            and not (t.tok_hi < len(tokens) and tokens[t.tok_hi] in self._resumptive) \
+            and not self._resumed_after_own_noun(doc, t)
+
+    def _resumed_after_own_noun(self, doc: Document, t: TriggerMention) -> bool:
+        """Whether the verb's own act noun follows it, its subject between them or not, with
+        the pronoun for what the clause is about (المسؤول الذي ألقي القبض عليه، الناشط الذي ألقت
+        الشرطة القبض عليه): that one suffered the act, it did not do it."""
+        tokens = doc.tokens
+        own = next((c for c in doc.complements if c.sentence == t.sentence
+                    and t.tok_hi <= c.tok_lo <= t.tok_hi + OWN_NOUN_REACH), None)
+        return own is not None and (tokens[own.tok_hi - 1] in self._resumptive or (
+            own.tok_hi < len(tokens) and tokens[own.tok_hi] in self._resumptive))
 
     def relative_act(self, doc: Document, t: TriggerMention, fam: EventFamily,
                      after: list[EntityMention], antecedent: list[EntityMention]
