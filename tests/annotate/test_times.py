@@ -49,6 +49,9 @@ def _day(y: int, mo: int, d: int, anchor: str = "publication_date") -> tuple:
     ("اندلعت الاحتجاجات في ٢٨ شباط ٢٠١٨.", "28 شباط 2018", (2018, 2, 28)),
     ("انعقد المؤتمر في 8 تشرين ثانٍ 2015 ببيروت.", "8 تشرين ثان 2015", (2015, 11, 8)),
     ("جرت الانتخابات العراقية في 12 مايس 2018.", "12 مايس 2018", (2018, 5, 12)),
+    # the news agencies' pair with a space only: one date, not a 3 October of the news year
+    ("حكم عليه في 3 أكتوبر تشرين الأول 2013 بالسجن.", "3 أكتوبر تشرين الأول 2013",
+     (2013, 10, 3)),
 ])
 def test_day_month_year_is_explicit_without_a_publication_date(raw, expected_text, when):
     m = _only(raw, None)
@@ -86,6 +89,7 @@ def test_impossible_numeric_dates_are_not_times(raw):
     ("تشكلت الحكومة في جوان 2016.", "جوان 2016", 2016, 6, 30),
     ("وقعت المجزرة في شباط 2016.", "شباط 2016", 2016, 2, 29),
     ("انسحبت القوات في ديسمبر من عام 2011.", "ديسمبر من عام 2011", 2011, 12, 31),
+    ("استهدف بضربة جوية في سبتمبر أيلول 2014.", "سبتمبر أيلول 2014", 2014, 9, 30),
 ])
 def test_month_and_year_has_month_precision(raw, expected_text, year, month, last):
     m = _only(raw, None)

@@ -96,7 +96,7 @@ class _Pieces(NamedTuple):
     """The pattern pieces built from the word tables."""
 
     month_name: str       # one month name
-    month: str            # a month group: يوليو, تموز/يوليو, (يوليو) تموز …
+    month: str            # a month group: يوليو, تموز/يوليو, (يوليو) تموز, يوليو تموز …
     rel: str              # a past-or-next word after the expression
     year_offset: str      # من العام الماضي …
     weekday: str
@@ -113,7 +113,9 @@ def _pieces(w: _Words, count: str) -> _Pieces:
     weekday = _alt(w.weekdays)
     return _Pieces(
         month_name=m1,
-        month=rf"(?P<mon>\(\s?{m1}\s?\)\s?{m1}|{m1}(?:\s?[/\-]\s?{m1}|\s?\(\s?{m1}\s?\))?)",
+        # the second name of a pair may follow with a space only (سبتمبر أيلول 2014: the news
+        # agencies' way), not only after a slash, a dash or in brackets
+        month=rf"(?P<mon>\(\s?{m1}\s?\)\s?{m1}|{m1}(?:\s?[/\-]\s?{m1}|\s{m1}|\s?\(\s?{m1}\s?\))?)",
         rel=rf"\s+(?P<rel>{_alt(past_or_next)}){_E}",
         year_offset=(rf"\s+{_n('من')}\s+{_alt(['العام', 'السنة'])}\s+"
                      rf"(?P<yoff>{_alt(w.offsets)}){_E}"),
