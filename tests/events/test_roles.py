@@ -155,6 +155,13 @@ def test_a_call_received_by_a_subject_with_an_aside_is_made_to_that_subject(code
     assert _codes(ev.actor) == ["EGY"] and _codes(ev.recipient) == ["SAU"]
 
 
+def test_a_blessing_after_the_subject_does_not_part_it_from_its_act(coder):
+    # - حفظه الله - stands outside the clause: with a time word after it, the king still called
+    ev = _event(coder, "أجرى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز - حفظه الله -، أمس، "
+                       "اتصالاً هاتفياً بالرئيس عبدالفتاح السيسي.", "CONSULT")
+    assert _codes(ev.actor) == ["SAU"] and _codes(ev.recipient) == ["EGY"]
+
+
 def test_a_place_name_closes_the_phrase_of_its_preposition(coder):
     # في محافظة مأرب ends at the place: the Houthis after it are the verb's object
     ev = _event(coder, "توعدت قيادة المقاومة الشعبية في محافظة مأرب المتمردين الحوثيين "

@@ -98,6 +98,7 @@ class PhraseReader:
         self._reported_outcomes = words("reported_outcomes")
         self._reporting_sources = words("reporting_sources")
         self._circumstantial = words("circumstantial")
+        self._blessings, self._blessing_marks = words("blessings"), words("blessing_marks")
         self._border_words = words("border_words")
         self._receiving_verbs = words("receiving_verbs")
         self._styles = frozenset(tuple(norm(w).split()) for w in table["styles_of_address"])
@@ -337,7 +338,7 @@ class PhraseReader:
             return []
         last = bare[-1]
         limit = end if end is not None else (t.tok_lo if t else last.tok_hi)
-        if near and limit - last.tok_hi > 4:
+        if near and limit - last.tok_hi - self._blessing_tokens(doc, last.tok_hi, limit) > 4:
             return []
         idx = before.index(last)
         start = idx
@@ -350,6 +351,16 @@ class PhraseReader:
             else:
                 break
         return before[start:idx + 1]
+
+    def _blessing_tokens(self, doc: Document, lo: int, hi: int) -> int:
+        """How many of tokens [lo, hi) are a blessing (- حفظه الله -): its words, and the marks
+        next to them that set it off; they stand outside the clause."""
+        tokens, words = doc.tokens, self._blessings
+        if not words.intersection(tokens[lo:hi]):
+            return 0
+        return sum(tok in words or (tok in self._blessing_marks and (
+            tokens[i - 1] in words or (i + 1 < len(tokens) and tokens[i + 1] in words)))
+            for i, tok in enumerate(tokens[lo:hi], lo))
 
     def _marked(self, doc: Document, ents: list[EntityMention], fam: EventFamily,
                 allow_obj: bool = True, after_tok: int | None = None) -> list[EntityMention]:
