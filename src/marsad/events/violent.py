@@ -86,7 +86,7 @@ class ViolentClauses:
 
     def written_passive(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a past verb the article writes with the passive's vowel (وقُتل
-        الطفل، 47 عنصرا قُتلوا في قصف): the language reads it (``Syntax.marks_passive``); what
+        الطفل، رجال الأمن قُتلوا ظلماً): the language reads it (``Syntax.marks_passive``); what
         the clause says then goes by the passive's rules, whatever the order of its phrases."""
         if t.tense != "past":
             return False
