@@ -78,7 +78,8 @@ class NameWords:
         word_like = words("word_like_given_names")
         kunya = {norm(form): norm(key) for key, forms in (table.get("kunya_particles") or {}).items()
                  for form in forms}
-        stops = (words("not_names") | words("group_nouns") | grammar.prepositions | grammar.complementizers
+        group_nouns = words("group_nouns")
+        stops = (words("not_names") | group_nouns | grammar.prepositions | grammar.complementizers
                  | grammar.speech | grammar.negation | {w for p in grammar.clause_openers for w in p})
         return cls(
             openers=frozenset(w.split()[0] for w in words("given_names") if w not in word_like)
@@ -89,7 +90,7 @@ class NameWords:
             kunya=kunya,
             honorifics={tuple(norm(k).split()): v for k, v in (table.get("honorifics") or {}).items()},
             titles=words("person_titles"), modifiers=words("title_modifiers"),
-            posted=words("title_posts"), not_names=stops, group_nouns=words("group_nouns"),
+            posted=words("title_posts"), not_names=stops, group_nouns=group_nouns,
             pronoun_hosts=grammar.complementizers | grammar.prepositions,
             own_country=words("own_country_nouns"))
 

@@ -75,14 +75,13 @@ class OrganisationPhrases:
         self._dative = lang.affixes.dative_prefix
         self._locative = lang.affixes.locative_prefix
         names = NameWords.from_table(lang.table("person_names"), lang, resources.grammar)
-        self._stops = (names.not_names - names.group_nouns
-                       - frozenset(norm(w) for w in table["chain_words"])) \
+        chain_words = frozenset(norm(w) for w in table["chain_words"])
+        self._stops = (names.not_names - names.group_nouns - chain_words) \
             | resources.grammar.prepositions | lang.clause_breaks \
             | frozenset(norm(w) for w in table["chain_stops"])
         self._titles = names.titles
         self._adjective_shaped = lang.affixes.adjective_shaped
-        self._adjectives = frozenset(norm(w) for w in table["chain_words"]
-                                     + table["definite_head_adjectives"])
+        self._adjectives = chain_words | frozenset(norm(w) for w in table["definite_head_adjectives"])
         self._participle = tuple(norm(w) for w in table["participle_openings"])
         self._after_conjunction = lang.affixes.after_conjunction
 
