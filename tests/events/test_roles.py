@@ -169,6 +169,19 @@ def test_a_place_name_closes_the_phrase_of_its_preposition(coder):
     assert _codes(ev.actor) == ["YEM"] and _codes(ev.recipient) == ["NSA"]
 
 
+@pytest.mark.parametrize("text, event_type, actor, recipient", [
+    ("وفي سوريا نفذ التحالف الدولي أربع غارات على مواقع تنظيم داعش.", "ASSAULT", ["IGO"], ["NSA"]),
+    ("وفي عدن، قصف الحوثيون بقذائف الهاون حي الدمينة.", "ASSAULT", ["NSA"], []),
+    ("وفي برلين دعا وزير الاقتصاد الألماني إلى وضع حد للنقاش حول خروج اليونان.", "REQUEST",
+     ["DEU"], []),
+])
+def test_a_place_fronted_with_a_preposition_after_wa_is_not_the_subject(
+        coder, text, event_type, actor, recipient):
+    # وفي سوريا، وفي عدن: the preposition behind و governs the place, which is where
+    ev = _event(coder, text, event_type)
+    assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
+
+
 def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
     # عقب لقائه وفدا: the delegation follows the meeting noun; the next sentence's dropped
     # subject is the minister who spoke

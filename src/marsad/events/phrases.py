@@ -252,8 +252,9 @@ class PhraseReader:
         if prev == self._partitive_preposition and lo > 1 and self._is_partitive(tokens[lo - 2]):
             return None  # عناصر من تنظيم داعش، 168 من الليبيريين: the members are the group
         prepositions = self.g.prepositions
-        if prev in prepositions and (lo - 1) not in self._verb_words:
-            return prev
+        head = self._preposition(prev)
+        if head is not None and (lo - 1) not in self._verb_words:
+            return head     # وفي العراق نفذت …: after و/ف as alone
         fused = self._fused_preposition(prev, False)
         if fused and (lo - 1) not in self._in_entity and prev not in self._not_prepositional \
                 and (lo - 1) not in self._in_trigger:
@@ -278,6 +279,14 @@ class PhraseReader:
                             for i in range(lo - k + 1, lo)):
                 return tokens[lo - k]
         return None
+
+    def _preposition(self, token: str) -> str | None:
+        """The preposition ``token`` is, alone or after و/ف (في، وفي، فمن), else None."""
+        prepositions = self.g.prepositions
+        if token in prepositions:
+            return token
+        bare = self._bare(token)
+        return bare if bare != token and bare in prepositions else None
 
     def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
         """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة، اعتقال ضد 175 عنصرا من
