@@ -182,6 +182,14 @@ def test_a_place_fronted_with_a_preposition_after_wa_is_not_the_subject(
     assert _codes(ev.actor) == actor and _codes(ev.recipient) == recipient
 
 
+def test_a_phrase_after_the_noun_subject_of_a_verb_is_its_object(coder):
+    # البيان is the subject the dictionary has no party for: the government is the one asked,
+    # and the statement is the union's, named in the sentence before
+    ev = _event(coder, "أدان الاتحاد الأوروبي الهجوم على المدنيين في الموصل. وطالب البيان "
+                       "الحكومة العراقية بحماية المدنيين.", "REQUEST")
+    assert _codes(ev.actor) == ["IGO"] and _codes(ev.recipient) == ["IRQ"]
+
+
 def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
     # عقب لقائه وفدا: the delegation follows the meeting noun; the next sentence's dropped
     # subject is the minister who spoke

@@ -302,9 +302,9 @@ class RoleAssigner:
         else:
             actor = self.ph._first_chain(doc, [e for e in after if not in_prepositional_phrase(
                 self.ph, doc, e)], bare=True)   # رحب بالهجمات التركية: not Turkey (verb_subject.py)
-            if actor and self.others.disagrees(doc, t, actor[0]):
-                # وطالب الحكومة الإسرائيلية بـ …: a feminine phrase right after a masculine verb
-                # is its object; the subject is dropped (found later: the sentence before)
+            if actor and (self.others.disagrees(doc, t, actor[0]) or verb_subject.named_noun_between(
+                    self.ph, doc, t, actor[0], self.violent._time_words)):
+                # a feminine phrase after a masculine verb (وطالب الحكومة بـ), or after its noun subject
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)
                     and not (e.id in {a.id for a in actor} and e.id.startswith(PERSON_PREFIX))]

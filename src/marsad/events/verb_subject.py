@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.annotate.describe import PERSON_PREFIX
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
 from marsad.events.phrases import PhraseReader
@@ -81,3 +82,20 @@ def after_title_break(doc: Document, t: TriggerMention) -> bool:
     one accused, not the accuser)."""
     toks = doc.tokens
     return doc.sentences[t.sentence].kind == "title" and toks[t.tok_lo - 2:t.tok_lo] == [".", "."]
+
+
+def named_noun_between(ph: PhraseReader, doc: Document, t: TriggerMention, e: EntityMention,
+                       time_words: frozenset[str]) -> bool:
+    """Whether one definite noun that names no party the coder knows stands between an active
+    verb and the definite phrase ``e`` after it: that noun is the verb's subject, so ``e`` is
+    its object (ودعت الأمانة المجتمع الدولي إلى …، وطالب البيان المجتمع الدولي بـ …، كما حث
+    الجانبان الحكومة العراقية على …). Not a word of time (هاجم اليوم الجيش …) nor a count (احتشد
+    آلاف المواطنين), nor a noun whose adjective of origin ``e`` is (ودعا الرئيس المصري), nor
+    before a person, whom the noun may title (واعتبر الدكتور الزياني)."""
+    if e.tok_lo != t.tok_hi + 1 or e.id.partition(".")[0] == PERSON_PREFIX.rstrip("."):
+        return False
+    i, tokens, article = t.tok_hi, doc.tokens, ph._article
+    word, first = tokens[i], tokens[e.tok_lo]
+    return word.isalpha() and word.startswith(article) and first.startswith(article) \
+        and i not in ph._in_entity and i not in ph._in_trigger and not ph._is_partitive(word) \
+        and ph._bare(word) not in time_words and first not in ph._nisbas
