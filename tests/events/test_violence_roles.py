@@ -673,6 +673,25 @@ def test_a_verbal_noun_whose_genitive_did_it_takes_the_one_acted_on_after_lam(co
     assert [r.text for r in ev.recipient] == [recipient]
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("وجاءت مداهمة قوات الأمن العراقية لمقر الحزب بعد منتصف الليل.", "IRQ"),
+    ("وجاء ذلك بعد استيلاء الحوثيين على مؤسسات الدولة في صنعاء.", "NSA"),
+])
+def test_a_verbal_noun_with_its_object_named_after_the_genitive_was_done_by_the_genitive(
+        coder, text, actor):
+    # لمقر الحزب، على مؤسسات الدولة: an object names no party, yet makes the genitive the doer
+    ev = _event(coder, text, "COERCE")
+    assert [a.code for a in ev.actor] == [actor]
+    assert actor not in [r.code for r in ev.recipient]
+
+
+def test_a_time_after_the_genitive_leaves_it_the_one_acted_on(coder):
+    # لمدة يومين says how long, not whom: the dissident is the one held
+    ev = _event(coder, "وتواصل احتجاز المعارض الإيراني لمدة يومين في سجن إيفين.", "COERCE")
+    assert [r.code for r in ev.recipient] == ["IRN"]
+    assert "المعارض الإيراني" not in [a.text for a in ev.actor]
+
+
 def test_an_indefinite_genitive_before_lam_is_owned_not_the_doer(coder):
     # قتل قائد للحوثيين: "a Houthi commander" was killed; the commander killed no one
     ev = _event(coder, "قتل قائد للحوثيين في غارة على صعدة.", "ASSAULT")

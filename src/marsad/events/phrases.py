@@ -91,6 +91,7 @@ class PhraseReader:
         self._reciprocal, self._between = words("reciprocal"), norm(table["between"])
         self._between_fillers, self._fight_lead_words = words("between_fillers"), words("fight_lead_words")
         self._after_passive_subject = words("after_passive_subject")
+        self._adverbial_after_genitive = words("adverbial_after_genitive")
         self._clause_verbs = lang.syntax.with_conjunction(words("clause_verbs"))
         self._article = norm(table["definite_article"])
         self._cause_prepositions = words("cause_prepositions")
@@ -282,11 +283,8 @@ class PhraseReader:
 
     def _preposition(self, token: str) -> str | None:
         """The preposition ``token`` is, alone or after و/ف (في، وفي، فمن), else None."""
-        prepositions = self.g.prepositions
-        if token in prepositions:
-            return token
-        bare = self._bare(token)
-        return bare if bare != token and bare in prepositions else None
+        bare = token if token in self.g.prepositions else self._bare(token)
+        return bare if bare in self.g.prepositions else None
 
     def _counted_governor(self, doc: Document, e: EntityMention) -> str | None:
         """القبض على 18 من قيادات الجماعة، حكم على 300 من مؤيدي الجماعة، اعتقال ضد 175 عنصرا من

@@ -61,7 +61,7 @@ from marsad.events.outcomes import OutcomeReader
 from marsad.events.phrases import COMMA, PhraseReader
 from marsad.events.speech import SpeechReader
 from marsad.events.statements import StatementReader
-from marsad.events.subjective import lam_object, lam_patient, noun_genitive, supported_after_doer
+from marsad.events.subjective import genitive_doer, noun_genitive, supported_after_doer
 from marsad.events.territory import TerritoryReader
 from marsad.events.undertaking import AnsweredRequests, UndertakingVerbs
 from marsad.events.verb_forms import bare_forms, subject_forms, two_voiced_forms
@@ -340,10 +340,9 @@ class RoleAssigner:
         genitive = noun_genitive(self.ph, doc, t, fam, after)
         if genitive:
             if fam.genitive == "recipient":
-                # دعم إيران للحوثيين: with the one acted on after ل, the genitive is the doer
-                marked = lam_object(self.ph, doc, fam, genitive[-1].tok_hi, after) \
-                    or lam_patient(self.ph, doc, t, fam, genitive, after)
-                actor, recipient = (genitive, marked) if marked else (actor, genitive)
+                # دعم إيران للحوثيين، استيلاء الحوثيين على …: an object after it, the doer
+                doer, marked = genitive_doer(self.ph, doc, t, fam, genitive, after)
+                actor, recipient = (genitive, marked) if doer else (actor, genitive)
             elif not actor:
                 actor = genitive
         rest = [e for e in after if not genitive or e.tok_lo >= genitive[-1].tok_hi]

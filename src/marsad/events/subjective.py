@@ -43,11 +43,8 @@ def lam_patient(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFa
                 genitive: list[EntityMention], ents: list[EntityMention]) -> list[EntityMention]:
     """The one acted on after ل, where the genitive of a verbal noun with a direct object did
     the act (module docstring)."""
-    first, tokens = genitive[0], doc.tokens
-    # the article, a person's name (an unknown one's id is "person") or a country's name
-    definite = first.prefix.endswith(ph._article) or f"{first.id}.".startswith(PERSON_PREFIX) \
-        or (first.kind == "state" and first.sector is None)
-    if not definite or "obj" not in ph._recipient_markers[fam.recipient] \
+    tokens = doc.tokens
+    if not _definite(ph, genitive[0]) or "obj" not in ph._recipient_markers[fam.recipient] \
             or ph._bare(tokens[t.tok_lo]) in ph._reported_outcomes:
         return []
     at = genitive[-1].tok_hi
@@ -60,6 +57,43 @@ def lam_patient(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFa
     if k is None or ph._governor(doc, ents[k]) != ph._possessive:
         return []
     return ph._chain_from(doc, ents, k)
+
+
+def genitive_doer(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFamily,
+                  genitive: list[EntityMention], ents: list[EntityMention]
+                  ) -> tuple[bool, list[EntityMention]]:
+    """Whether the genitive of an event noun whose genitive is the one acted on did the act,
+    and who it was done to: the phrase ل marks after it (``lam_object``, ``lam_patient``); or,
+    after a definite genitive, an object ل or the act's own preposition opens that names no
+    party (استيلاء الحوثيين على مؤسسات الدولة، اعتقال الشرطة لخمسة من …، مداهمة قوات الأمن لمقر
+    الحزب: the doer, none named acted on); not a noun of time, cause or manner there (اعتقال
+    المتهم لمدة يومين، على خلفية القضية: the roles table's ``adverbial_after_genitive``), nor
+    after a phrase the noun's own preposition governs (القبض على 27 من القرويين على …)."""
+    marked = lam_object(ph, doc, fam, genitive[-1].tok_hi, ents) \
+        or lam_patient(ph, doc, t, fam, genitive, ents)
+    if marked:
+        return True, marked
+    at, tokens, markers = genitive[-1].tok_hi, doc.tokens, ph._recipient_markers[fam.recipient]
+    definite = _definite(ph, genitive[0]) or any(   # قوات الأمن: definite by its own genitive
+        tokens[i].startswith(ph._article) for i in range(genitive[0].tok_lo, genitive[0].tok_hi))
+    if not definite or at + 1 >= doc.sentences[t.sentence].tok_hi or genitive[0].tok_lo != t.tok_hi \
+            or ph._bare(tokens[t.tok_lo]) in ph._reported_outcomes:   # not القبض على 27 من …
+        return False, []
+    word, lam = tokens[at], ph._possessive
+    if word in markers and word != lam:     # على: the noun after it
+        word = tokens[at + 1]
+    elif word.startswith(lam) and len(word) > 2 and (lam in markers or "obj" in markers):
+        word = word[2:] if word.startswith(lam + lam) else word[1:]     # للمرة، لمدة
+    else:
+        return False, []
+    core = word[len(ph._article):] if word.startswith(ph._article) else word
+    return word.isalpha() and not {word, core} & ph._adverbial_after_genitive, []
+
+
+def _definite(ph: PhraseReader, e: EntityMention) -> bool:
+    """The article, a person's name (an unknown one's id is "person") or a country's name."""
+    return e.prefix.endswith(ph._article) or f"{e.id}.".startswith(PERSON_PREFIX) \
+        or (e.kind == "state" and e.sector is None)
 
 
 def noun_genitive(ph: PhraseReader, doc: Document, t: TriggerMention, fam: EventFamily,
