@@ -190,6 +190,13 @@ def test_a_phrase_after_the_noun_subject_of_a_verb_is_its_object(coder):
     assert _codes(ev.actor) == ["IGO"] and _codes(ev.recipient) == ["IRQ"]
 
 
+def test_the_one_phrase_before_the_charge_is_the_one_charged(coder):
+    # كما اتهم X بـ …: an accusation always names the accused; the speaker is the one before
+    ev = _event(coder, "قال الرئيس التركي إن بلاده ستواصل الحرب على الإرهاب. كما اتهم حزب "
+                       "العمال الكردستاني بالوقوف وراء الهجوم على الجنود.", "ACCUSE")
+    assert _codes(ev.actor) == ["TUR"] and _codes(ev.recipient) == ["NSA"]
+
+
 def test_the_subject_carried_over_is_the_speaker_not_the_one_he_met(coder):
     # عقب لقائه وفدا: the delegation follows the meeting noun; the next sentence's dropped
     # subject is the minister who spoke

@@ -1,8 +1,7 @@
 """Noun phrases around a trigger: what governs a phrase, compounds joined by و, the subject
 before a verb, the phrase a verb's act is aimed at, the agent of a passive, the two sides after
 بين. The clause-level rules that use them are in ``roles.py``; the words they read are the
-language's ``roles`` and ``function_words`` tables.
-"""
+language's ``roles`` and ``function_words`` tables."""
 
 from __future__ import annotations
 
@@ -32,6 +31,9 @@ class PhraseReader:
         self._fused_preposition = lang.syntax.preposition_proclitic
         self._read_words(lang, lang.table("roles"))
         self._read_agreement(lang, lang.table("roles"))
+        roles, norm = lang.table("roles"), lang.normalize_term     # اتهم X بـ … (verb_subject.py)
+        self._charging, self._charge = frozenset(norm(f) for v in roles["charging_verbs"] for f in sum(
+            lang.morphology.verb_phrase_forms(v), [])), norm(roles["charge_preposition"])
         coordinators = tuple(lang.normalize_term(w)
                              for w in lang.table("function_words")["coordinators"])
         #: the first letters of a name joined to the one before it (وقطر)

@@ -303,7 +303,8 @@ class RoleAssigner:
             actor = self.ph._first_chain(doc, [e for e in after if not in_prepositional_phrase(
                 self.ph, doc, e)], bare=True)   # رحب بالهجمات التركية: not Turkey (verb_subject.py)
             if actor and (self.others.disagrees(doc, t, actor[0]) or verb_subject.named_noun_between(
-                    self.ph, doc, t, actor[0], self.violent._time_words)):
+                    self.ph, doc, t, actor[0], self.violent._time_words)
+                          or verb_subject.charged_object(self.ph, doc, t, actor)):
                 # a feminine phrase after a masculine verb (وطالب الحكومة بـ), or after its noun subject
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from marsad.annotate.describe import PERSON_PREFIX
 from marsad.doc.document import Document
 from marsad.doc.spans import EntityMention, EventMention, TriggerMention
-from marsad.events.phrases import PhraseReader
+from marsad.events.phrases import COMMA, PhraseReader
 from marsad.resources.tables import EventFamily
 
 
@@ -99,3 +99,16 @@ def named_noun_between(ph: PhraseReader, doc: Document, t: TriggerMention, e: En
     return word.isalpha() and word.startswith(article) and first.startswith(article) \
         and i not in ph._in_entity and i not in ph._in_trigger and not ph._is_partitive(word) \
         and ph._bare(word) not in time_words and first not in ph._nisbas
+
+
+def charged_object(ph: PhraseReader, doc: Document, t: TriggerMention,
+                   chain: list[EntityMention]) -> bool:
+    """Whether ``chain``, the one phrase right after a verb of charging (the roles table's
+    ``charging_verbs``), is followed by the charge's preposition: it is the one charged, and
+    the verb's subject is dropped (كما اتهم حزب العمال الكردستاني وتنظيم الدولة بأن …، واتهمت
+    إيران بدعم الإرهاب); with a phrase between (اتهم الجيش المتمردين بـ …), the first is the
+    subject, and so is a phrase before a comma (اتهم الرئيس النيجيري، الولايات المتحدة بدعم …)."""
+    tokens, end = doc.tokens, chain[-1].tok_hi
+    return ph._bare(tokens[t.tok_lo]) in ph._charging and chain[0].tok_lo == t.tok_hi \
+        and end < len(tokens) and len(tokens[end]) > 1 and tokens[end].startswith(ph._charge) \
+        and COMMA not in tokens[t.tok_hi:end]
