@@ -692,6 +692,13 @@ def test_a_time_after_the_genitive_leaves_it_the_one_acted_on(coder):
     assert "المعارض الإيراني" not in [a.text for a in ev.actor]
 
 
+def test_others_after_the_killed_do_not_make_them_the_killers(coder):
+    # وقتل جنديان آخران: "two other soldiers were killed"; آخران is their adjective, no object
+    ev = _event(coder, "وقتل جنديان آخران في هجوم على نقطة تفتيش في بنغازي.", "ASSAULT")
+    assert [r.text for r in ev.recipient] == ["جنديان"]
+    assert "جنديان" not in [a.text for a in ev.actor]
+
+
 def test_an_indefinite_genitive_before_lam_is_owned_not_the_doer(coder):
     # قتل قائد للحوثيين: "a Houthi commander" was killed; the commander killed no one
     ev = _event(coder, "قتل قائد للحوثيين في غارة على صعدة.", "ASSAULT")

@@ -83,6 +83,7 @@ class ViolentClauses:
         #: قتل اثنان منهم: the partitive preposition with a pronoun for the group counted
         self._partitive_pronouns = frozenset(norm(w) for w in roles["partitive_pronouns"])
         self._marks_passive = lang.syntax.marks_passive
+        self._others = frozenset(norm(w) for w in lang.table("quantities")["units"]["other"]["plural"])
 
     def written_passive(self, doc: Document, t: TriggerMention) -> bool:
         """Whether ``t`` is a past verb the article writes with the passive's vowel (وقُتل
@@ -268,6 +269,8 @@ class ViolentClauses:
                         or self._subject_right_before(doc, t, actor, right_edge)):
             return actor, recipient, False
         end = actor[-1].tok_hi if actor[0].tok_lo > t.tok_lo else t.tok_hi
+        if actor[0].tok_lo > t.tok_lo and end < right_edge and doc.tokens[end] in self._others:
+            end += 1    # وقتل جنديان آخران في هجوم: "others" is the phrase's, not an object
         if actor[0].tok_lo < t.tok_lo and end < right_edge and end in self.ph._in_entity:
             return actor, recipient, False      # قتلوا مدنيين: an object follows
         if end < right_edge and end not in self.ph._in_entity:
