@@ -264,6 +264,19 @@ def test_the_sides_of_a_fight_take_none_of_them_as_the_target_from_a_later_menti
     assert len(merged.actor) == 2 and merged.recipient == ()
 
 
+def test_the_sides_of_a_fight_take_no_men_of_one_side_as_the_target(coder):
+    # soldiers of the army killed in its fight with ISIS: casualties of the
+    # fight, not the target of a one-sided act
+    from marsad.events.merge import combine
+
+    fight, = [e for e in coder.code_text(
+        "وتدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش في ريف حماة.") if e.actor]
+    killing, = [e for e in coder.code_text(
+        "وقتل تنظيم داعش خمسة من جنود الجيش السوري في ريف حماة.") if e.event_type == "ASSAULT"]
+    merged = combine(fight, killing)
+    assert len(merged.actor) == 2 and merged.recipient == ()
+
+
 def test_a_sentence_opening_on_another_development_tells_a_new_event(coder):
     # the loyalists' attack told "في تطور آخر" shares the army's side, the Houthis and the
     # province with the lead's, but the article says it is another event

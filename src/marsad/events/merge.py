@@ -269,10 +269,13 @@ def leads(sentences: set[tuple[str, int]]) -> bool:
 def combine(a: Event, b: Event) -> Event:
     """One record from two mentions: every evidence span, the most precise figures. The sides
     of a fight (two or more as the actor, no recipient: تدور معارك بين قوات النظام والفصائل)
-    take no recipient from a later one-sided mention that aims at one of them."""
+    take no recipient from a later one-sided mention that aims at one of them, or at men of a
+    state's side among them (وقتل جنديان in a clash of government forces: the same country and
+    sector; not by a group code, NSA, which every armed group shares)."""
     recipient = _named_first(a.recipient, b.recipient)
     if len(a.actor) > 1 and not a.recipient:
-        recipient = tuple(e for e in recipient if e.id not in {s.id for s in a.actor})
+        sides = {s.id for s in a.actor} | {(s.code, s.sector) for s in a.actor if s.country == s.code}
+        recipient = tuple(e for e in recipient if e.id not in sides and (e.code, e.sector) not in sides)
     return evolve(
         a,
         actor=_named_first(a.actor, b.actor),
