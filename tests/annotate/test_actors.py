@@ -22,6 +22,16 @@ def test_sector_word_and_country_make_one_state_actor(coder, text, code, sector)
     assert (code, sector) in [(c, s) for _, c, s, _ in _entities(coder, text)]
 
 
+@pytest.mark.parametrize("text", [
+    "بريطانيا تتهم رجلين بالتخطيط لمهاجمة جنود أميركيين.",
+    "ألقت الشرطة الكويتية القبض على شاب ظهر في مقطع فيديو.",
+])
+def test_men_and_young_men_unnamed_are_people_of_the_place(coder, text):
+    # رجلين، شاب: the accused and the arrested, civilians, not the soldiers named after them
+    found = _entities(coder, text)
+    assert "CVL" in [s for _, _, s, _ in found]
+
+
 @pytest.mark.parametrize("text, ident, code", [
     ("تبنى تنظيم «داعش» الهجوم.", "isis", "NSA"),
     ("تبنى تنظيم الدولة الإسلامية الهجوم.", "isis", "NSA"),
