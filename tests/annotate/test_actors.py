@@ -32,6 +32,13 @@ def test_men_and_young_men_unnamed_are_people_of_the_place(coder, text):
     assert "CVL" in [s for _, _, s, _ in found]
 
 
+def test_a_country_named_like_its_own_adjective_describes_the_sector_word_before_it(coder):
+    # السعودية is the kingdom's name and its adjective: after القوات it is the adjective, so the
+    # Saudi forces are one party, not the forces and a second one, the kingdom, they struck
+    found = _entities(coder, "قصفت القوات السعودية مواقع الحوثيين في صعدة.")
+    assert [(c, s) for _, c, s, _ in found if c == "SAU"] == [("SAU", "MIL")]
+
+
 @pytest.mark.parametrize("text, ident, code", [
     ("تبنى تنظيم «داعش» الهجوم.", "isis", "NSA"),
     ("تبنى تنظيم الدولة الإسلامية الهجوم.", "isis", "NSA"),

@@ -246,11 +246,13 @@ class ActorResolver:
         nisba = nxt.term("nisba")
         # وطالب الوزير تركيا بـ …: a definite word takes no genitive nor an indefinite adjective,
         # so a country's name right after it is the verb's next phrase, not its owner (رئيس
-        # تركيا, وزير خارجية تركيا, الوزير التركي are)
+        # تركيا, وزير خارجية تركيا, الوزير التركي are); but a name shaped as its own adjective
+        # (السعودية) after one is that adjective (الشرطة السعودية، القوات السعودية)
         adjacent = not gap and not self.after_conjunction(nxt.match.prefix) \
             and not (self.dative(nxt.match.prefix) and nxt.term("country", "capital")) \
             and not (self.definite(u.match.prefix) and not self.definite(nxt.match.prefix)
-                     and nxt.term("country", "capital") and not nxt.term("actor")) \
+                     and nxt.term("country", "capital") and not nxt.term("actor")
+                     and not self.adjective_shaped(doc.tokens[nxt.tok_lo])) \
             and not self._next_party(doc, u, nxt, nisba)
         # قواتها من لبنان، جيشه في سوريا: a sector word with a pronoun is its owner's; a place
         # after it says where it is, not whose it is
