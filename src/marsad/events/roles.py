@@ -305,7 +305,7 @@ class RoleAssigner:
             if actor and (self.others.disagrees(doc, t, actor[0]) or verb_subject.named_noun_between(
                     self.ph, doc, t, actor[0], self.violent._time_words)
                           or verb_subject.charged_object(self.ph, doc, t, actor)):
-                # a feminine phrase after a masculine verb (وطالب الحكومة بـ), or after its noun subject
+                # its object: feminine after a masculine verb, after its noun subject, before a charge
                 return [], self.ph._marked(doc, after, fam, after_tok=t.tok_hi)
             rest = [e for e in after if e.tok_lo >= (actor[-1].tok_hi if actor else t.tok_hi)
                     and not (e.id in {a.id for a in actor} and e.id.startswith(PERSON_PREFIX))]

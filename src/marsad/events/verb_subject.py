@@ -92,7 +92,7 @@ def named_noun_between(ph: PhraseReader, doc: Document, t: TriggerMention, e: En
     الجانبان الحكومة العراقية على …). Not a word of time (هاجم اليوم الجيش …) nor a count (احتشد
     آلاف المواطنين), nor a noun whose adjective of origin ``e`` is (ودعا الرئيس المصري), nor
     before a person, whom the noun may title (واعتبر الدكتور الزياني)."""
-    if e.tok_lo != t.tok_hi + 1 or e.id.partition(".")[0] == PERSON_PREFIX.rstrip("."):
+    if e.tok_lo != t.tok_hi + 1 or f"{e.id}.".startswith(PERSON_PREFIX):   # "person", "person.…"
         return False
     i, tokens, article = t.tok_hi, doc.tokens, ph._article
     word, first = tokens[i], tokens[e.tok_lo]
