@@ -1,5 +1,7 @@
 """One record per event within an article."""
 
+import pytest
+
 
 def test_headline_and_lead_telling_one_event_give_one_record(coder):
     events = coder.code_article({
@@ -252,28 +254,21 @@ def test_one_partys_two_attacks_on_different_targets_stay_two(coder):
     assert len(assaults) == 2 and [r.code for r in assaults[1].recipient] == ["YEM"]
 
 
-def test_the_sides_of_a_fight_take_none_of_them_as_the_target_from_a_later_mention(coder):
-    # تدور معارك بين قوات النظام وداعش … هاجم داعش قوات النظام: one fight, both sides the actor
+@pytest.mark.parametrize("later", [
+    # هاجم داعش قوات النظام: one of the sides as the target
+    "وهاجم تنظيم داعش قوات النظام السوري في ريف حماة.",
+    # the army's soldiers killed in its fight with ISIS: casualties of the fight, not a target
+    "وقتل تنظيم داعش خمسة من جنود الجيش السوري في ريف حماة.",
+])
+def test_the_sides_of_a_fight_take_none_of_their_own_as_the_target_from_a_later_mention(
+        coder, later):
+    # تدور معارك بين قوات النظام وداعش: one fight, both sides the actor, no recipient
     from marsad.events.merge import combine
 
     fight, = [e for e in coder.code_text(
         "وتدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش في ريف حماة.") if e.actor]
-    attack, = [e for e in coder.code_text(
-        "وهاجم تنظيم داعش قوات النظام السوري في ريف حماة.") if e.event_type == "ASSAULT"]
-    merged = combine(fight, attack)
-    assert len(merged.actor) == 2 and merged.recipient == ()
-
-
-def test_the_sides_of_a_fight_take_no_men_of_one_side_as_the_target(coder):
-    # soldiers of the army killed in its fight with ISIS: casualties of the
-    # fight, not the target of a one-sided act
-    from marsad.events.merge import combine
-
-    fight, = [e for e in coder.code_text(
-        "وتدور معارك منذ أيام بين قوات النظام السوري وتنظيم داعش في ريف حماة.") if e.actor]
-    killing, = [e for e in coder.code_text(
-        "وقتل تنظيم داعش خمسة من جنود الجيش السوري في ريف حماة.") if e.event_type == "ASSAULT"]
-    merged = combine(fight, killing)
+    mention, = [e for e in coder.code_text(later) if e.event_type == "ASSAULT"]
+    merged = combine(fight, mention)
     assert len(merged.actor) == 2 and merged.recipient == ()
 
 
