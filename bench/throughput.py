@@ -1,10 +1,9 @@
 """Throughput and memory benchmark over the real SaudiNewsNet articles.
 
     .venv/bin/python bench/throughput.py [--corpus ../shared/corpus/saudinewsnet] [--limit N] [--jobs N]
-    .venv-compiled/bin/python bench/throughput.py ...   # the same, compiled
 
-The interpreter decides what is measured: a venv set up with ``scripts/setup.sh`` runs the .py
-sources, one set up with ``scripts/setup.sh --compiled [--venv .venv-compiled]`` the mypyc build;
+The interpreter decides what is measured: a venv set up with ``scripts/setup.sh`` runs the mypyc
+build (or plain Python where it could not compile), one set up with ``--dev`` the .py sources;
 the first row of the table says which ran (``marsad.RUNS_AS``).
 
 Prints one table: start-up (import to first coded article), articles/s and words/s in one

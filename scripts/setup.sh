@@ -2,22 +2,25 @@
 # Set-up on a fresh machine: a virtual environment with marsad and its test tools, then the
 # main job on the example article that ships with the project.
 #
-#   bash scripts/setup.sh                        # .venv, plain Python, editable: edits run at once
-#   bash scripts/setup.sh --compiled             # the pipeline compiled with mypyc (about 70 s more)
-#   bash scripts/setup.sh --compiled --venv DIR  # the same into another folder (CI: .venv-compiled)
+#   bash scripts/setup.sh               # .venv, the pipeline compiled with mypyc (a few minutes):
+#                                       # the coder users run; plain Python where it cannot compile
+#   bash scripts/setup.sh --dev         # .venv, plain Python, editable: an edit to src/ runs at once
+#   bash scripts/setup.sh --compiled    # compiled or fail (no fall-back to plain Python)
+#   bash scripts/setup.sh --venv DIR    # any of these into another folder
 #
 # The compiled install is a regular (not editable) install, so its extensions never sit beside
-# the sources that another venv runs; it is a snapshot of src/: run the command again after an
-# edit (tests/test_compiled.py says when it is stale).
+# the sources; it is a snapshot of src/: run the command again after an edit, or set up with
+# --dev while editing (the tests refuse to run on a snapshot older than src/marsad).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=.venv
-compiled=0
+build=auto
 while [ $# -gt 0 ]; do
     case "$1" in
-        --compiled) compiled=1 ;;
+        --compiled) build=compiled ;;
+        --dev) build=plain ;;
         --venv) venv=${2:?--venv needs a folder}; shift ;;
-        *) echo "usage: bash scripts/setup.sh [--compiled] [--venv DIR]" >&2; exit 2 ;;
+        *) echo "usage: bash scripts/setup.sh [--dev | --compiled] [--venv DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -29,14 +32,25 @@ if [ -n "$(find src/marsad -name '*.so' -print -quit)" ]; then
 fi
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip
-if [ "$compiled" = 1 ]; then
+
+compile() {
     # pyproject's build requirements hold for every install; mypyc comes in only here
-    "$venv/bin/python" -m pip install --quiet 'mypy==2.4.1' 'setuptools>=77' wheel
+    "$venv/bin/python" -m pip install --quiet 'mypy==2.4.1' 'setuptools>=77' wheel || return 1
     rm -rf build        # a previous build's copies of modules since moved would be packed
-    MARSAD_COMPILE=1 "$venv/bin/python" -m pip install --quiet --no-build-isolation '.[test,train]'
-    runs_as=$("$venv/bin/python" -c 'import marsad; print(marsad.RUNS_AS)')
-    [ "$runs_as" = compiled ] || { echo "the compiled build runs as $runs_as" >&2; exit 1; }
-else
+    MARSAD_COMPILE=1 "$venv/bin/python" -m pip install --quiet --no-build-isolation '.[test,train]' \
+        || return 1
+    [ "$("$venv/bin/python" -c 'import marsad; print(marsad.RUNS_AS)')" = compiled ]
+}
+
+if [ "$build" = plain ]; then
     "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
+else
+    echo "compiling the pipeline with mypyc (a few minutes; --dev installs plain Python at once)" >&2
+    if ! compile; then
+        [ "$build" = compiled ] && { echo "the compiled build failed" >&2; exit 1; }
+        echo "the compiled build failed (it needs a C compiler and the Python headers):" \
+             "installing plain Python instead, which codes the same records more slowly" >&2
+        "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
+    fi
 fi
 "$venv/bin/marsad" code examples/turkey-iraq-strikes.ar.txt --date 2025-03-14 --format table
