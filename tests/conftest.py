@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,32 +12,30 @@ SHARED = ROOT.parent / "shared"
 PACKAGE = ROOT / "src" / "marsad"
 
 
-def stale_files(package: Path) -> list[str]:
-    """The files in which an installed copy of marsad (a compiled build's, at ``package``)
-    differs from src/marsad: a compiled install is a snapshot of the sources."""
+def stale_files(package: Path) -> str:
+    """The first files in which an installed copy of marsad (a compiled build's, at
+    ``package``) differs from src/marsad, for a message; "" where none does (a compiled install
+    is a snapshot of the sources)."""
     def files(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
                 if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".so", ".pyc")}
 
     ours, theirs = files(PACKAGE), files(package)
-    return sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
+    stale = sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
+    return ", ".join(stale[:5]) + (" …" if len(stale) > 5 else "")
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Tests run on a compiled build (the default set-up's) only while it matches the sources:
     after an edit it would test the old code."""
-    if marsad.RUNS_AS != "compiled":
-        return
-    stale = stale_files(Path(marsad.__file__).resolve().parent)
-    if stale:
-        shown = ", ".join(stale[:5]) + (" …" if len(stale) > 5 else "")
-        pytest.exit(f"this venv's compiled marsad is older than src/marsad ({shown}): rebuild it "
+    if marsad.RUNS_AS == "compiled" and (stale := stale_files(Path(marsad.__file__).resolve().parent)):
+        pytest.exit(f"this venv's compiled marsad is older than src/marsad ({stale}): rebuild it "
                     "with bash scripts/setup.sh, or set up with --dev to test the sources as "
                     "they are edited", returncode=4)
 
 
 @pytest.fixture(scope="session")
-def stale() -> object:
+def stale() -> Callable[[Path], str]:
     return stale_files
 
 

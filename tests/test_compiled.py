@@ -88,13 +88,11 @@ def _code(python: str, cache: Path, paths: list[str], *,
     return runs_as, Path(package), records
 
 
-def _check_fresh(package: Path, stale_files: Callable[[Path], list[str]]) -> None:
+def _check_fresh(package: Path, stale_files: Callable[[Path], str]) -> None:
     """A compiled build whose copy of src/marsad differs from it is not compared: stale (this
     venv's own build never is: the session does not start on it, ``conftest.py``)."""
-    stale = stale_files(package)
-    if stale:
-        shown = ", ".join(stale[:5]) + (" …" if len(stale) > 5 else "")
-        _missing(f"the compiled build in {package} is older than src/marsad ({shown}): rebuild "
+    if stale := stale_files(package):
+        _missing(f"the compiled build in {package} is older than src/marsad ({stale}): rebuild "
                  f"it with {REBUILD}")
 
 
