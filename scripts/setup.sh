@@ -42,15 +42,16 @@ compile() {
     [ "$("$venv/bin/python" -c 'import marsad; print(marsad.RUNS_AS)')" = compiled ]
 }
 
-if [ "$build" = plain ]; then
-    "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
-else
+if [ "$build" != plain ]; then
     echo "compiling the pipeline with mypyc (a few minutes; --dev installs plain Python at once)" >&2
-    if ! compile; then
-        [ "$build" = compiled ] && { echo "the compiled build failed" >&2; exit 1; }
+    if compile; then
+        build=compiled-done
+    elif [ "$build" = compiled ]; then
+        echo "the compiled build failed" >&2; exit 1
+    else
         echo "the compiled build failed (it needs a C compiler and the Python headers):" \
              "installing plain Python instead, which codes the same records more slowly" >&2
-        "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
     fi
 fi
+[ "$build" = compiled-done ] || "$venv/bin/python" -m pip install --quiet -e '.[test,train]'
 "$venv/bin/marsad" code examples/turkey-iraq-strikes.ar.txt --date 2025-03-14 --format table

@@ -4,10 +4,13 @@ and the work per article grows with its length, not its square (issue 13, item 7
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -136,10 +139,6 @@ print(test["_work_ratio"](marsad.Coder(), pathlib.Path(sys.argv[2]), sys.argv[3]
 def test_the_work_per_article_grows_linearly(coder, shared, shape, joiner):
     """The text twice over (one run-on sentence twice as long) takes twice the work: lines of
     code executed, not seconds."""
-    import os
-    import subprocess
-    from pathlib import Path
-
     import marsad
 
     if marsad.RUNS_AS != "compiled":
